@@ -1,0 +1,116 @@
+# Petrel: `make` builds build/$(BOARD)/petrel; `make test` runs every suite on
+# every board that can run here; `make BOARD=<name>` picks a board from boards/.
+BOARD ?= linux
+B := build/$(BOARD)
+SETUP := build/.setup
+Q := $(if $(V),,@)
+SHELL := /bin/bash
+
+include boards/$(BOARD)/board.mk
+
+# ---- board interface (boards/<name>/board.mk sets these) -----------------
+# CC, CFLAGS_BOARD, LDFLAGS_BOARD, LDLIBS_BOARD, PLATFORM (posix|lwip),
+# DUK_CONFIG (a header appended to Duktape's stock duk_config.h),
+# BOARD_SRCS (board-specific .c/.S), SETUP_NEEDS (host|cross), RUN_PREFIX.
+PLATFORM ?= posix
+SETUP_NEEDS ?= host
+
+WARN := -Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration
+CFLAGS_COMMON := -std=gnu11 -O2 -g $(WARN) -MMD -MP -Iplatform -Iruntime -Imodules -I$(B)/duktape \
+  -DPETREL_BOARD_NAME='"$(BOARD)"' $(EXTRA_CFLAGS)
+CFLAGS_ALL := $(CFLAGS_COMMON) $(CFLAGS_BOARD)
+
+OWN_SRCS := $(wildcard runtime/*.c) $(wildcard modules/*.c) $(wildcard platform/*.c) \
+  $(wildcard platform/$(PLATFORM)/*.c) $(BOARD_SRCS)
+OWN_SRCS := $(filter-out $(BOARD_EXCLUDE),$(OWN_SRCS))
+JS_SRCS := $(sort $(wildcard modules/*.js modules/internal/*.js runtime/js/*.js))
+
+OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/builtin_js.o $(EXTRA_OBJS)
+
+.PHONY: all clean test test-unit test-js test-conformance check-asan valgrind bench run-example setup
+all: $(B)/petrel
+
+# ---- set-up: Debian packages and source packages, installed on demand ----
+$(SETUP)/host:
+	$(Q)tools/setup.sh host && mkdir -p $(SETUP) && touch $@
+$(SETUP)/cross: | $(SETUP)/host
+	$(Q)tools/setup.sh cross && touch $@
+$(SETUP)/sources: | $(SETUP)/host
+	$(Q)tools/setup.sh sources && touch $@
+setup: $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
+
+# ---- Duktape: the stock amalgamation from duktape-dev with our config ----
+$(B)/duktape/duk_config.h: $(DUK_CONFIG) runtime/duk_config_common.h | $(SETUP)/host
+	@mkdir -p $(@D)
+	$(Q)cp /usr/share/duktape/duktape.c /usr/share/duktape/duktape.h $(@D)/
+	$(Q)sed '/^#endif.*DUK_CONFIG_H_INCLUDED/d' /usr/share/duktape/duk_config.h > $@.tmp
+	$(Q)printf '#include "%s"\n#include "%s"\n#endif /* DUK_CONFIG_H_INCLUDED */\n' \
+	  $(abspath runtime/duk_config_common.h) $(abspath $(DUK_CONFIG)) >> $@.tmp
+	$(Q)mv $@.tmp $@
+$(B)/duktape/duktape.c: $(B)/duktape/duk_config.h
+
+$(B)/obj/duktape.o: $(B)/duktape/duktape.c $(B)/duktape/duk_config.h
+	@mkdir -p $(@D)
+	@echo "  CC      duktape.c ($(BOARD))"
+	$(Q)$(CC) $(filter-out -MMD -MP $(WARN),$(CFLAGS_ALL)) $(DUK_CFLAGS) -w -c $< -o $@
+
+# ---- built-in JS embedded by a host tool --------------------------------
+HOSTCC ?= cc
+build/host/js2c: tools/js2c.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) -O2 -Wall -o $@ $<
+$(B)/gen/builtin_js.c: $(JS_SRCS) build/host/js2c
+	@mkdir -p $(@D)
+	$(Q)build/host/js2c $@ $(JS_SRCS)
+$(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# ---- our own sources -------------------------------------------------------
+$(B)/obj/%.c.o: %.c $(B)/duktape/duk_config.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+$(B)/obj/%.S.o: %.S
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/petrel: $(OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_BOARD) -o $@ $(OBJS) $(LDLIBS_BOARD)
+	$(Q)$(POST_LINK)
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
+
+# ---- tests -----------------------------------------------------------------
+# Boards whose binaries run on this machine (natively or under QEMU).
+TEST_BOARDS ?= linux
+
+test:
+	$(Q)tools/test_all.sh $(if $(filter command line,$(origin BOARD)),$(BOARD),$(TEST_BOARDS))
+
+test-unit:
+	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk
+
+test-js: $(B)/petrel
+	$(Q)tools/run_js_tests.sh $(BOARD) tests/js
+
+test-conformance: $(B)/petrel
+	$(Q)tools/run_conformance.sh $(BOARD) ../shared/conformance tests/cases
+
+check-asan:
+	$(Q)$(MAKE) --no-print-directory BOARD=linux-asan test-js test-conformance
+
+valgrind:
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  tools/run_js_tests.sh $(BOARD) tests/js
+
+bench: $(B)/petrel
+	$(Q)tools/bench/run.sh $(BOARD)
+
+run-example: $(B)/petrel
+	$(Q)$(RUN_PREFIX) $(B)/petrel examples/echo.js
+
+clean:
+	rm -rf build/linux build/linux-* build/mps2-* build/rpi build/host

@@ -1,0 +1,6 @@
+# Linux host (and any POSIX system with epoll): the build users run.
+CC ?= cc
+PLATFORM := posix
+DUK_CONFIG := boards/linux/duk_config_board.h
+CFLAGS_BOARD := -pthread
+LDLIBS_BOARD := -lm -pthread

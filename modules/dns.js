@@ -1,0 +1,79 @@
+// dns.lookup on the platform resolver (getaddrinfo on a thread on Linux,
+// dns_gethostbyname on lwIP). Answers are always asynchronous.
+'use strict';
+var binding = process.binding('dns');
+var tcp = process.binding('tcp');
+var errors = require('internal/errors');
+
+function lookupError(code, errno, hostname) {
+  var e = new Error('getaddrinfo ' + code + ' ' + hostname);
+  e.errno = errno;
+  e.code = code;
+  e.syscall = 'getaddrinfo';
+  e.hostname = hostname;
+  return e;
+}
+
+function lookup(hostname, options, callback) {
+  var family = 0, all = false;
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  if (typeof callback !== 'function') throw errors.invalidArgType('callback', 'function', callback);
+  if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
+    throw errors.invalidArgType('hostname', 'string', hostname);
+  }
+  if (typeof options === 'number') {
+    family = options;
+  } else if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') throw errors.invalidArgType('options', 'integer or an instance of Object', options);
+    if (options.family !== undefined) {
+      family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+    }
+    all = options.all === true;
+  }
+  if (family !== 0 && family !== 4 && family !== 6) {
+    throw errors.invalidArgValue('options.family', family, 'must be one of: 0, 4, 6');
+  }
+  if (!hostname) {
+    process.nextTick(function () {
+      if (all) callback(null, []); else callback(null, null, family === 6 ? 6 : 4);
+    });
+    return {};
+  }
+  var literal = tcp.isIP(hostname);
+  if (literal) {
+    process.nextTick(function () {
+      if (all) callback(null, [{ address: hostname, family: literal }]);
+      else callback(null, hostname, literal);
+    });
+    return {};
+  }
+  var err = binding.lookup(hostname, family, function (code, list) {
+    if (code) {
+      callback(lookupError(tcp.errname(code), code, hostname));
+      return;
+    }
+    if (all) {
+      var out = [];
+      for (var i = 0; i < list.length; i++) out.push({ address: list[i][0], family: list[i][1] });
+      callback(null, out);
+    } else {
+      callback(null, list[0][0], list[0][1]);
+    }
+  });
+  if (err) {
+    process.nextTick(function () { callback(lookupError(tcp.errname(err), err, hostname)); });
+  }
+  return {};
+}
+
+module.exports = {
+  lookup: lookup,
+  ADDRCONFIG: 1024,
+  V4MAPPED: 2048,
+  ALL: 256,
+  NOTFOUND: 'ENOTFOUND',
+  CONNREFUSED: 'ECONNREFUSED'
+};

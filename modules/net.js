@@ -1,0 +1,800 @@
+// net: TCP sockets and servers with Node v20 semantics (docs/net.md), on the
+// 'tcp' binding (modules/tcp_binding.c), which sits on platform/platform.h.
+// Socket is a stream.Duplex; the handle calls back into onconnect, onconnection,
+// onread, onwrite and onerror below.
+'use strict';
+var EventEmitter = require('events');
+var stream = require('stream');
+var util = require('util');
+var dns = require('dns');
+var timers = require('timers');
+var Buffer = require('buffer').Buffer;
+var errors = require('internal/errors');
+var binding = process.binding('tcp');
+var core = process.binding('core');
+var TCP = binding.TCP;
+
+// ---- helpers -------------------------------------------------------------
+function isIP(s) { return typeof s === 'string' ? binding.isIP(s) : 0; }
+function isIPv4(s) { return isIP(s) === 4; }
+function isIPv6(s) { return isIP(s) === 6; }
+
+function sysError(err, syscall, address, port) {
+  var extra;
+  if (address !== undefined) {
+    extra = { address: address, port: port || undefined, description: binding.errtext(err) };
+    if (port === undefined || port === 0 && syscall !== 'listen') extra.port = port;
+  }
+  return errors.systemError(binding.errname(err), err, syscall, extra);
+}
+
+function isPortString(s) {
+  return typeof s === 'string' && s.trim() !== '' && isFinite(+s);
+}
+
+function validatePort(port, name) {
+  if ((typeof port !== 'number' && typeof port !== 'string') ||
+      (typeof port === 'string' && port.trim().length === 0) ||
+      +port !== (+port >>> 0) || +port > 0xffff) {
+    throw errors.badPort(name || 'Port', port);
+  }
+  return +port | 0;
+}
+
+// connect()/listen() argument forms -> [options, callback]
+function normalizeArgs(args) {
+  var options = {}, cb = null;
+  if (args.length === 0) return [options, cb];
+  var a0 = args[0];
+  if (a0 !== null && typeof a0 === 'object') {
+    options = a0;
+  } else if (typeof a0 === 'string' && !isPortString(a0)) {
+    options.path = a0;
+  } else {
+    options.port = a0;
+    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+  }
+  if (typeof args[args.length - 1] === 'function') cb = args[args.length - 1];
+  return [options, cb];
+}
+
+function now() { return core.now(); }
+
+// ---- handle callbacks (this === the TCP handle) ----------------------------
+TCP.prototype.onread = function (buf) {
+  var socket = this.owner;
+  if (!socket || socket.destroyed) return;
+  socket._activity();
+  if (buf !== null) {
+    socket._bytesRead += buf.length;
+    if (!socket.push(buf) && socket._handle) {
+      socket._reading = false;
+      socket._handle.readStop();
+    }
+    return;
+  }
+  socket._reading = false;
+  socket._gotEOF = true;
+  socket.push(null);
+  socket.read(0);
+};
+
+TCP.prototype.onwrite = function (err) {
+  var socket = this.owner;
+  if (!socket) return;
+  var cb = socket._writeCb;
+  socket._writeCb = null;
+  if (!cb) return;
+  if (err) {
+    cb(sysError(err, 'write'));
+    return;
+  }
+  socket._bytesDispatched += socket._writeLen;
+  socket._activity();
+  cb();
+};
+
+TCP.prototype.onerror = function (err) {
+  var socket = this.owner;
+  if (!socket || socket.destroyed) return;
+  if (socket.connecting) {
+    connectFailed(socket, err);
+    return;
+  }
+  var cb = socket._writeCb;
+  socket._writeCb = null;
+  var ex = sysError(err, cb ? 'write' : 'read');
+  if (cb) cb(ex);
+  socket.destroy(ex);
+};
+
+TCP.prototype.onconnect = function () {
+  var socket = this.owner;
+  if (!socket || socket.destroyed) return;
+  afterConnect(socket);
+};
+
+TCP.prototype.onconnection = function (err, handle) {
+  var server = this.owner;
+  if (!server) { handle.close(); return; }
+  if (err) {
+    server.emit('error', sysError(err, 'accept'));
+    return;
+  }
+  if (server.maxConnections !== undefined && server.maxConnections !== null &&
+      server._connections >= server.maxConnections) {
+    var local = handle.getsockname() || {}, remote = handle.getpeername() || {};
+    handle.close();
+    server.emit('drop', {
+      localAddress: local.address, localPort: local.port, localFamily: local.family,
+      remoteAddress: remote.address, remotePort: remote.port, remoteFamily: remote.family
+    });
+    return;
+  }
+  var socket = new Socket({
+    handle: handle,
+    allowHalfOpen: server.allowHalfOpen,
+    pauseOnCreate: server.pauseOnConnect,
+    highWaterMark: server.highWaterMark
+  });
+  if (server.noDelay) socket.setNoDelay(true);
+  if (server.keepAlive) socket.setKeepAlive(true, server.keepAliveInitialDelay * 1000);
+  server._connections++;
+  socket.server = server;
+  socket._server = server;
+  server.emit('connection', socket);
+};
+
+// ---- Socket ----------------------------------------------------------------
+function Socket(options) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  options = options ? options : {};
+  if (typeof options !== 'object') throw errors.invalidArgType('options', 'an instance of Object', options);
+  this.connecting = false;
+  this._handle = null;
+  this._host = null;
+  this._reading = false;
+  this._gotEOF = false;
+  this._refed = true;
+  this._keepAlive = null;
+  this._noDelay = null;
+  this._timeoutMs = 0;
+  this._timer = null;
+  this._lastActivity = 0;
+  this._bytesRead = 0;
+  this._bytesDispatched = 0;
+  this._writeCb = null;
+  this._writeLen = 0;
+  this._peername = null;
+  this._sockname = null;
+  this._resetOnDestroy = false;
+  this._connectAttempt = null;
+  this.server = null;
+  this._server = null;
+  stream.Duplex.call(this, {
+    allowHalfOpen: !!options.allowHalfOpen,
+    emitClose: false,
+    autoDestroy: true,
+    highWaterMark: options.highWaterMark,
+    readableHighWaterMark: options.readableHighWaterMark,
+    writableHighWaterMark: options.writableHighWaterMark
+  });
+  this.on('end', onReadableStreamEnd);
+  if (options.handle) {
+    this._handle = options.handle;
+    this._handle.owner = this;
+    if (options.pauseOnCreate) {
+      this.readableFlowing = false;
+    } else {
+      this.read(0);
+    }
+  }
+}
+util.inherits(Socket, stream.Duplex);
+
+// After the peer's FIN with allowHalfOpen false, stream.js ends our side; later writes get EPIPE.
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
+}
+
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+  if (typeof encoding === 'function') cb = encoding;
+  var er = errors.codeError('EPIPE', 'This socket has been ended by the other party');
+  var self = this;
+  process.nextTick(function () {
+    if (typeof cb === 'function') cb(er);
+    if (!self.destroyed) self.destroy(er);
+  });
+  return false;
+}
+
+Socket.prototype._activity = function () {
+  if (this._timeoutMs) {
+    this._lastActivity = now();
+    if (!this._timer) armTimer(this, this._timeoutMs);
+  }
+};
+
+function armTimer(socket, ms) {
+  socket._timer = timers.setTimeout(onIdleTimer, ms, socket);
+  socket._timer.unref();
+}
+
+function onIdleTimer(socket) {
+  socket._timer = null;
+  if (!socket._timeoutMs || socket.destroyed) return;
+  var idle = now() - socket._lastActivity;
+  if (idle < socket._timeoutMs) {
+    armTimer(socket, socket._timeoutMs - idle);
+    return;
+  }
+  socket.emit('timeout');
+}
+
+function clearIdleTimer(socket) {
+  if (socket._timer) {
+    timers.clearTimeout(socket._timer);
+    socket._timer = null;
+  }
+}
+
+Socket.prototype.setTimeout = function (msecs, callback) {
+  if (this.destroyed) return this;
+  this.timeout = msecs;
+  if (typeof msecs !== 'number') throw errors.invalidArgType('msecs', 'number', msecs);
+  if (msecs < 0 || !isFinite(msecs)) throw errors.outOfRange('msecs', 'a non-negative finite number', msecs);
+  if (callback !== undefined && typeof callback !== 'function') {
+    throw errors.invalidArgType('callback', 'function', callback);
+  }
+  if (msecs > 2147483647) msecs = 2147483647;
+  clearIdleTimer(this);
+  if (msecs === 0) {
+    this._timeoutMs = 0;
+    if (callback) this.removeListener('timeout', callback);
+  } else {
+    this._timeoutMs = Math.max(1, msecs);
+    this._lastActivity = now();
+    armTimer(this, this._timeoutMs);
+    if (callback) this.once('timeout', callback);
+  }
+  return this;
+};
+
+Socket.prototype.setNoDelay = function (enable) {
+  enable = enable === undefined ? true : !!enable;
+  if (this._noDelay !== enable) {
+    this._noDelay = enable;
+    if (this._handle && !this.connecting) this._handle.setNoDelay(enable);
+  }
+  return this;
+};
+
+Socket.prototype.setKeepAlive = function (enable, initialDelay) {
+  enable = !!enable;
+  var secs = ~~((initialDelay || 0) / 1000);
+  if (!this._keepAlive || this._keepAlive.enable !== enable || this._keepAlive.secs !== secs) {
+    this._keepAlive = { enable: enable, secs: secs };
+    if (this._handle && !this.connecting) this._handle.setKeepAlive(enable, secs);
+  }
+  return this;
+};
+
+function applyOptions(socket) {
+  var h = socket._handle;
+  if (socket._noDelay !== null) h.setNoDelay(socket._noDelay);
+  if (socket._keepAlive) h.setKeepAlive(socket._keepAlive.enable, socket._keepAlive.secs);
+}
+
+Socket.prototype.address = function () {
+  var a = this._getsockname();
+  return a ? { address: a.address, family: a.family, port: a.port } : {};
+};
+
+Socket.prototype._getpeername = function () {
+  if (!this._peername && this._handle && !this.connecting) this._peername = this._handle.getpeername() || null;
+  return this._peername;
+};
+Socket.prototype._getsockname = function () {
+  if (!this._sockname && this._handle && !this.connecting) this._sockname = this._handle.getsockname() || null;
+  return this._sockname;
+};
+
+function addrGetter(which, key) {
+  return {
+    get: function () {
+      var a = which === 'peer' ? this._getpeername() : this._getsockname();
+      return a ? a[key] : undefined;
+    },
+    configurable: true
+  };
+}
+
+Object.defineProperties(Socket.prototype, {
+  remoteAddress: addrGetter('peer', 'address'),
+  remotePort: addrGetter('peer', 'port'),
+  remoteFamily: addrGetter('peer', 'family'),
+  localAddress: addrGetter('sock', 'address'),
+  localPort: addrGetter('sock', 'port'),
+  localFamily: addrGetter('sock', 'family'),
+  pending: {
+    get: function () { return !this._handle || this.connecting; },
+    configurable: true
+  },
+  readyState: {
+    get: function () {
+      if (this.connecting) return 'opening';
+      if (this.readable && this.writable) return 'open';
+      if (this.readable && !this.writable) return 'readOnly';
+      if (!this.readable && this.writable) return 'writeOnly';
+      return 'closed';
+    },
+    configurable: true
+  },
+  bufferSize: {
+    get: function () { return this._handle ? this.writableLength : undefined; },
+    configurable: true
+  },
+  bytesRead: {
+    get: function () { return this._bytesRead; },
+    configurable: true
+  },
+  bytesWritten: {
+    get: function () { return this._bytesDispatched + this.writableLength; },
+    configurable: true
+  }
+});
+
+Socket.prototype.ref = function () {
+  this._refed = true;
+  if (this._handle) this._handle.ref();
+  return this;
+};
+Socket.prototype.unref = function () {
+  this._refed = false;
+  if (this._handle) this._handle.unref();
+  return this;
+};
+
+Socket.prototype.pause = function () {
+  // Stop reading at once: the stack keeps the bytes and the peer's window closes.
+  if (this._handle && this._reading && !this.connecting) {
+    this._reading = false;
+    this._handle.readStop();
+  }
+  return stream.Duplex.prototype.pause.call(this);
+};
+
+Socket.prototype._read = function () {
+  if (this.connecting || !this._handle) {
+    if (!this._readAfterConnect) {
+      this._readAfterConnect = true;
+      this.once('connect', function () { this._readAfterConnect = false; this._read(); });
+    }
+    return;
+  }
+  if (!this._reading && !this._gotEOF) {
+    this._reading = true;
+    this._handle.readStart();
+  }
+};
+
+Socket.prototype._write = function (chunk, encoding, cb) {
+  if (this.connecting) {
+    var self = this;
+    var onClose = function () {
+      cb(errors.codeError('ERR_SOCKET_CLOSED_BEFORE_CONNECTION',
+        'Socket closed before the connection was established'));
+    };
+    this.once('connect', function () {
+      self.removeListener('close', onClose);
+      self._write(chunk, encoding, cb);
+    });
+    this._queuedBeforeConnect = onClose;
+    this.once('close', onClose);
+    return;
+  }
+  this._queuedBeforeConnect = null;
+  if (!this._handle) {
+    cb(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
+    return;
+  }
+  this._activity();
+  var r = this._handle.write(chunk);
+  if (r === 0) {
+    this._bytesDispatched += chunk.length;
+    cb();
+  } else if (r === 1) {
+    this._writeCb = cb;
+    this._writeLen = chunk.length;
+  } else {
+    cb(sysError(r, 'write'));
+  }
+};
+
+Socket.prototype._final = function (cb) {
+  if (this.pending && this.connecting) {
+    var self = this;
+    this.once('connect', function () { self._final(cb); });
+    return;
+  }
+  if (!this._handle) {
+    cb();
+    return;
+  }
+  var err = this._handle.shutdown();
+  if (err && err !== -107) {
+    cb(sysError(err, 'shutdown'));
+    return;
+  }
+  process.nextTick(cb);
+};
+
+Socket.prototype._destroy = function (exception, cb) {
+  clearIdleTimer(this);
+  this.connecting = false;
+  var self = this;
+  if (this._connectAttempt) {
+    this._connectAttempt.cancelled = true;
+    this._connectAttempt = null;
+  }
+  if (this._handle) {
+    var isException = !!exception;
+    // Cache the addresses: Node keeps them readable after close.
+    this._getpeername();
+    this._getsockname();
+    var h = this._handle;
+    this._handle = null;
+    h.owner = null;
+    if (this._resetOnDestroy) h.reset(); else h.close();
+    var pendingWrite = this._writeCb;
+    this._writeCb = null;
+    cb(exception);
+    if (pendingWrite) pendingWrite(errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
+    // 'close' comes in the loop's close phase, after the 'error' tick.
+    timers.setImmediate(function () { self.emit('close', isException); });
+  } else {
+    cb(exception);
+    process.nextTick(function () { self.emit('close', !!exception); });
+  }
+  if (this._server) {
+    this._server._connections--;
+    this._server._emitCloseIfDrained();
+  }
+};
+
+Socket.prototype.resetAndDestroy = function () {
+  if (this._handle) {
+    if (this.connecting) {
+      this.once('connect', function () { this._resetOnDestroy = true; this.destroy(); });
+    } else {
+      this._resetOnDestroy = true;
+      this.destroy();
+    }
+  } else {
+    this.destroy(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
+  }
+  return this;
+};
+
+Socket.prototype.connect = function () {
+  var args = normalizeArgs(arguments);
+  var options = args[0], cb = args[1];
+  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+  if (options.path === undefined && options.port === undefined) {
+    throw errors.missingArgs('"options" or "port" or "path"');
+  }
+  if (options.path !== undefined && options.path !== null) {
+    return connectPath(this, options, cb);
+  }
+  var port = options.port;
+  if (typeof port !== 'number' && typeof port !== 'string') {
+    throw errors.invalidArgType('options.port', 'one of type number or string', port);
+  }
+  port = validatePort(port, 'Port');
+  var host = options.host || 'localhost';
+  var family = options.family;
+  if (family !== undefined && family !== null && !isIP(host)) {
+    if (family === 'IPv4') family = 4;
+    else if (family === 'IPv6') family = 6;
+    if (family !== 0 && family !== 4 && family !== 6) {
+      throw errors.invalidArgValue('options.family', family, 'must be one of: 0, 4, 6');
+    }
+  }
+  if (options.localAddress !== undefined && !isIP(options.localAddress)) {
+    throw errors.codeError('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: ' + options.localAddress, TypeError);
+  }
+  if (cb) this.once('connect', cb);
+  if (options.noDelay) this.setNoDelay(true);
+  if (options.keepAlive) this.setKeepAlive(true, options.keepAliveInitialDelay);
+  if (!this._handle) {
+    this._handle = new TCP();
+    this._handle.owner = this;
+    if (!this._refed) this._handle.unref();
+  }
+  this.connecting = true;
+  this._host = host;
+  this._peername = this._sockname = null;
+  this._activity();
+  lookupAndConnect(this, host, port, family | 0, options);
+  return this;
+};
+
+function connectPath(socket, options, cb) {
+  // UNIX-domain sockets are not part of Petrel's platform interface: report it.
+  var path = String(options.path);
+  if (cb) socket.once('connect', cb);
+  socket.connecting = true;
+  process.nextTick(function () {
+    if (!socket.connecting) return;
+    var exists = core.fileKind(path) !== 0;
+    var e = errors.systemError(exists ? 'ENOTSUP' : 'ENOENT', exists ? -95 : -2, 'connect', { address: path });
+    socket.connecting = false;
+    socket.destroy(e);
+  });
+  return socket;
+}
+
+function lookupAndConnect(socket, host, port, family, options) {
+  var literal = isIP(host);
+  var attempt = { cancelled: false };
+  socket._connectAttempt = attempt;
+  if (literal) {
+    process.nextTick(function () {
+      if (attempt.cancelled || !socket.connecting) return;
+      startConnect(socket, [{ address: host, family: literal }], 0, port, options);
+    });
+    return;
+  }
+  var lookup = typeof options.lookup === 'function' ? options.lookup : dns.lookup;
+  lookup(host, { family: family, all: true }, function (err, addresses) {
+    if (attempt.cancelled || !socket.connecting) return;
+    if (!err && (!addresses || addresses.length === 0)) {
+      err = errors.systemError('ENOTFOUND', -3008, 'getaddrinfo');
+      err.hostname = host;
+    }
+    if (err) {
+      socket.emit('lookup', err, undefined, undefined, host);
+      socket.connecting = false;
+      socket.destroy(err);
+      return;
+    }
+    var list = interleave(addresses);
+    for (var i = 0; i < list.length; i++) {
+      socket.emit('lookup', null, list[i].address, list[i].family, host);
+      if (attempt.cancelled || !socket.connecting) return;
+    }
+    startConnect(socket, list, 0, port, options);
+  });
+}
+
+// Happy-eyeballs order: alternate families, starting with the resolver's first answer.
+function interleave(addresses) {
+  if (addresses.length < 2) return addresses;
+  var first = addresses[0].family, a = [], b = [], out = [];
+  for (var i = 0; i < addresses.length; i++) (addresses[i].family === first ? a : b).push(addresses[i]);
+  for (var j = 0; j < a.length || j < b.length; j++) {
+    if (j < a.length) out.push(a[j]);
+    if (j < b.length) out.push(b[j]);
+  }
+  return out;
+}
+
+function startConnect(socket, list, index, port, options) {
+  var target = list[index];
+  socket._connectList = list;
+  socket._connectIndex = index;
+  socket._connectPort = port;
+  socket._connectOptions = options;
+  socket._connectAddress = target.address;
+  var err = socket._handle.connect(target.address, port, options.localAddress, options.localPort);
+  if (err) connectFailed(socket, err);
+}
+
+function connectFailed(socket, err) {
+  var list = socket._connectList;
+  var next = socket._connectIndex + 1;
+  if (list && next < list.length && socket._handle) {
+    // Try the next address on a fresh handle.
+    socket._handle.owner = null;
+    socket._handle.close();
+    socket._handle = new TCP();
+    socket._handle.owner = socket;
+    if (!socket._refed) socket._handle.unref();
+    startConnect(socket, list, next, socket._connectPort, socket._connectOptions);
+    return;
+  }
+  var ex = sysError(err, 'connect', socket._connectAddress, socket._connectPort);
+  socket.connecting = false;
+  socket.destroy(ex);
+}
+
+function afterConnect(socket) {
+  socket.connecting = false;
+  socket._connectAttempt = null;
+  socket._connectList = null;
+  socket._peername = socket._sockname = null;
+  socket._getpeername();
+  socket._getsockname();
+  applyOptions(socket);
+  socket._activity();
+  socket.emit('connect');
+  socket.emit('ready');
+  if (!socket.destroyed && !socket.isPaused()) socket.read(0);
+}
+
+// ---- Server ----------------------------------------------------------------
+function Server(options, connectionListener) {
+  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  EventEmitter.call(this);
+  if (typeof options === 'function') {
+    connectionListener = options;
+    options = {};
+  } else if (options === undefined || options === null) {
+    options = {};
+  } else if (typeof options !== 'object') {
+    throw errors.invalidArgType('options', 'an instance of Object', options);
+  }
+  if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+  this._connections = 0;
+  this._handle = null;
+  this._unref = false;
+  this._listenPending = false;
+  this.allowHalfOpen = !!options.allowHalfOpen;
+  this.pauseOnConnect = !!options.pauseOnConnect;
+  this.noDelay = !!options.noDelay;
+  this.keepAlive = !!options.keepAlive;
+  this.keepAliveInitialDelay = ~~((options.keepAliveInitialDelay || 0) / 1000);
+  this.highWaterMark = options.highWaterMark;
+  this.maxConnections = undefined;
+}
+util.inherits(Server, EventEmitter);
+
+Object.defineProperty(Server.prototype, 'listening', {
+  get: function () { return !!this._handle; },
+  configurable: true
+});
+
+Server.prototype.listen = function () {
+  var args = normalizeArgs(arguments);
+  var options = args[0], cb = args[1];
+  var backlog = 511;
+  if (arguments.length === 0 || typeof arguments[0] === 'function') options = { port: 0 };
+  else if (typeof arguments[0] !== 'object' || arguments[0] === null) {
+    // listen(port[, host][, backlog][, cb])
+    for (var i = 1; i < arguments.length; i++) {
+      if (typeof arguments[i] === 'number') { backlog = arguments[i]; break; }
+    }
+  }
+  if (typeof options.backlog === 'number') backlog = options.backlog;
+  if (this._handle || this._listenPending) {
+    throw errors.codeError('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+  }
+  if (typeof options.port === 'number' || typeof options.port === 'string') {
+    var port = validatePort(options.port, 'options.port');
+    if (cb) this.once('listening', cb);
+    var host = options.host;
+    var v6only = !!options.ipv6Only;
+    if (host && !isIP(host)) {
+      var self = this;
+      this._listenPending = true;
+      dns.lookup(host, function (err, address) {
+        self._listenPending = false;
+        if (err) { self.emit('error', err); return; }
+        setupListen(self, address, port, backlog, v6only);
+      });
+    } else {
+      setupListen(this, host || null, port, backlog, v6only);
+    }
+    return this;
+  }
+  if (options.path !== undefined) {
+    throw errors.codeError('ERR_INVALID_ARG_VALUE', 'UNIX-domain servers are not supported by Petrel', TypeError);
+  }
+  throw errors.invalidArgValue('options', options, 'must have the property "port" or "path"');
+};
+
+function setupListen(server, address, port, backlog, v6only) {
+  var h = new TCP();
+  var err;
+  if (address) {
+    err = h.listen(address, port, backlog, v6only);
+  } else {
+    // No host: dual-stack '::', or '0.0.0.0' where IPv6 is unavailable (as Node does).
+    address = '::';
+    err = h.listen(address, port, backlog, false);
+    if (err === -97 || err === -99 || err === -22) {
+      h.close();
+      h = new TCP();
+      address = '0.0.0.0';
+      err = h.listen(address, port, backlog, false);
+    }
+  }
+  if (err) {
+    h.close();
+    var ex = sysError(err, 'listen', address, port);
+    process.nextTick(function () { server.emit('error', ex); });
+    return;
+  }
+  h.owner = server;
+  server._handle = h;
+  if (server._unref) h.unref();
+  process.nextTick(function () {
+    if (server._handle === h) server.emit('listening');
+  });
+}
+
+Server.prototype.address = function () {
+  if (!this._handle) return null;
+  var a = this._handle.getsockname();
+  return a ? { address: a.address, family: a.family, port: a.port } : null;
+};
+
+Server.prototype.close = function (cb) {
+  if (typeof cb === 'function') {
+    if (!this._handle) {
+      this.once('close', function () {
+        cb(errors.codeError('ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
+      });
+    } else {
+      this.once('close', cb);
+    }
+  }
+  if (this._handle) {
+    this._handle.owner = null;
+    this._handle.close();
+    this._handle = null;
+  }
+  this._emitCloseIfDrained();
+  return this;
+};
+
+Server.prototype._emitCloseIfDrained = function () {
+  if (this._handle || this._connections) return;
+  var self = this;
+  process.nextTick(function () { self.emit('close'); });
+};
+
+Server.prototype.getConnections = function (cb) {
+  var n = this._connections;
+  if (typeof cb === 'function') process.nextTick(function () { cb(null, n); });
+  return this;
+};
+
+Server.prototype.ref = function () {
+  this._unref = false;
+  if (this._handle) this._handle.ref();
+  return this;
+};
+Server.prototype.unref = function () {
+  this._unref = true;
+  if (this._handle) this._handle.unref();
+  return this;
+};
+
+// ---- module functions ------------------------------------------------------
+function createServer(options, connectionListener) {
+  return new Server(options, connectionListener);
+}
+
+function connect() {
+  var args = normalizeArgs(arguments);
+  var options = args[0];
+  var socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return Socket.prototype.connect.apply(socket, arguments);
+}
+
+module.exports = {
+  createServer: createServer,
+  createConnection: connect,
+  connect: connect,
+  Server: Server,
+  Socket: Socket,
+  Stream: Socket,
+  isIP: isIP,
+  isIPv4: isIPv4,
+  isIPv6: isIPv6,
+  getDefaultAutoSelectFamily: function () { return true; },
+  setDefaultAutoSelectFamily: function () {}
+};

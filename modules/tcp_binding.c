@@ -1,0 +1,416 @@
+/*
+ * process.binding('tcp'): TCP handles for net.js, on platform.h.
+ *
+ * A JS handle object (new TCP()) owns one C record. The record holds the JS
+ * object's heap pointer (pinned in the stash while the handle is open) and
+ * calls its methods for events: onconnection(err, handle), onconnect(err),
+ * onread(buf | null at EOF), onerror(err), onwrite(err).
+ * The one write that cannot go out at once is copied here (net.js's Writable
+ * issues one write at a time), so memory per socket stays bounded.
+ * Loop accounting follows libuv: a handle keeps the process alive while it is
+ * ref'd and active (listening, connecting, reading, writing).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "runtime.h"
+#include "platform.h"
+
+#define HANDLE_KEY DUK_HIDDEN_SYMBOL("tcp")
+
+typedef struct {
+  plat_tcp *t;
+  duk_context *ctx;
+  void *owner; /* the JS handle object */
+  uint8_t *pend; /* unsent tail of the current write */
+  size_t pend_len, pend_off;
+  unsigned refed : 1, counted : 1, listening : 1, connecting : 1, reading : 1, shutdown_after_write : 1;
+} tcp_rec;
+
+static void *tcp_proto; /* TCP.prototype, for handles created on accept */
+
+static int is_active(tcp_rec *r)
+{
+  return r->t && (r->listening || r->connecting || r->reading || r->pend);
+}
+
+static void update_ref(tcp_rec *r)
+{
+  int want = r->refed && is_active(r);
+  if (want && !r->counted) { r->counted = 1; loop_ref(); }
+  else if (!want && r->counted) { r->counted = 0; loop_unref(); }
+}
+
+static tcp_rec *get_rec(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  duk_get_prop_string(ctx, -1, HANDLE_KEY);
+  tcp_rec *r = duk_get_pointer(ctx, -1);
+  duk_pop_2(ctx);
+  return r && r->t ? r : NULL;
+}
+
+/* [..] -> [.. fn owner] ready for args and petrel_make_callback */
+static int push_method(tcp_rec *r, const char *name)
+{
+  duk_context *ctx = r->ctx;
+  duk_push_heapptr(ctx, r->owner);
+  duk_get_prop_string(ctx, -1, name);
+  if (!duk_is_function(ctx, -1)) { duk_pop_2(ctx); return 0; }
+  duk_swap_top(ctx, -2);
+  return 1;
+}
+
+static void free_rec(tcp_rec *r)
+{
+  free(r->pend);
+  r->pend = NULL;
+  r->t = NULL;
+  update_ref(r);
+  if (r->owner) {
+    duk_push_heapptr(r->ctx, r->owner);
+    duk_push_pointer(r->ctx, NULL);
+    duk_put_prop_string(r->ctx, -2, HANDLE_KEY);
+    duk_pop(r->ctx);
+    petrel_unpin(r->ctx, r->owner);
+  }
+  free(r);
+}
+
+static void emit_error(tcp_rec *r, const char *method, int err)
+{
+  if (!push_method(r, method)) return;
+  duk_push_int(r->ctx, err);
+  petrel_make_callback(r->ctx, 1);
+}
+
+static void finish_write(tcp_rec *r, int err)
+{
+  free(r->pend);
+  r->pend = NULL;
+  r->pend_len = r->pend_off = 0;
+  update_ref(r);
+  if (!err && r->shutdown_after_write) {
+    r->shutdown_after_write = 0;
+    plat_tcp_shutdown(r->t);
+  }
+  emit_error(r, "onwrite", err);
+}
+
+static void flush_pending(tcp_rec *r)
+{
+  long n = plat_tcp_write(r->t, r->pend + r->pend_off, r->pend_len - r->pend_off);
+  if (n < 0) { finish_write(r, (int)n); return; }
+  r->pend_off += (size_t)n;
+  if (r->pend_off == r->pend_len) finish_write(r, 0);
+}
+
+static void push_handle_object(duk_context *ctx, tcp_rec *r);
+
+static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
+{
+  tcp_rec *r = user;
+  duk_context *ctx = r->ctx;
+  (void)t;
+  switch (ev->type) {
+  case PLAT_TCP_CONNECTED:
+    r->connecting = 0;
+    update_ref(r);
+    emit_error(r, "onconnect", 0);
+    break;
+  case PLAT_TCP_ACCEPTED: {
+    tcp_rec *c = calloc(1, sizeof *c);
+    if (!c) { plat_tcp_abort(ev->child); break; }
+    c->t = ev->child;
+    c->ctx = ctx;
+    c->refed = 1;
+    plat_tcp_set_callback(c->t, on_event, c);
+    if (!push_method(r, "onconnection")) { plat_tcp_close(c->t); free(c); break; }
+    duk_push_int(ctx, 0);
+    push_handle_object(ctx, c);
+    petrel_make_callback(ctx, 2);
+    break;
+  }
+  case PLAT_TCP_DATA: {
+    if (!push_method(r, "onread")) break;
+    void *p = duk_push_fixed_buffer(ctx, ev->len);
+    memcpy(p, ev->data, ev->len);
+    petrel_push_buffer_object(ctx, -1, ev->len);
+    duk_remove(ctx, -2);
+    petrel_make_callback(ctx, 1);
+    break;
+  }
+  case PLAT_TCP_EOF:
+    r->reading = 0;
+    update_ref(r);
+    if (!push_method(r, "onread")) break;
+    duk_push_null(ctx);
+    petrel_make_callback(ctx, 1);
+    break;
+  case PLAT_TCP_WRITABLE:
+    if (r->pend) flush_pending(r);
+    break;
+  case PLAT_TCP_ERROR:
+    r->connecting = r->reading = r->listening = 0;
+    if (r->pend) { free(r->pend); r->pend = NULL; }
+    update_ref(r);
+    emit_error(r, "onerror", ev->err);
+    break;
+  }
+}
+
+static void push_handle_object(duk_context *ctx, tcp_rec *r)
+{
+  duk_push_object(ctx);
+  duk_push_heapptr(ctx, tcp_proto);
+  duk_set_prototype(ctx, -2);
+  duk_push_pointer(ctx, r);
+  duk_put_prop_string(ctx, -2, HANDLE_KEY);
+  r->owner = petrel_pin(ctx, -1);
+}
+
+/* new TCP() */
+static duk_ret_t tcp_ctor(duk_context *ctx)
+{
+  if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
+  tcp_rec *r = calloc(1, sizeof *r);
+  if (!r) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  r->t = plat_tcp_new(on_event, r);
+  if (!r->t) { free(r); return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory"); }
+  r->ctx = ctx;
+  r->refed = 1;
+  duk_push_this(ctx);
+  duk_push_pointer(ctx, r);
+  duk_put_prop_string(ctx, -2, HANDLE_KEY);
+  r->owner = petrel_pin(ctx, -1);
+  return 0;
+}
+
+static int parse_addr(duk_context *ctx, duk_idx_t host_idx, duk_idx_t port_idx, plat_addr *a)
+{
+  const char *host = duk_require_string(ctx, host_idx);
+  int port = duk_require_int(ctx, port_idx);
+  if (plat_addr_parse(host, a) != 0) return PLAT_EINVAL;
+  if (port < 0 || port > 65535) return PLAT_EINVAL;
+  a->port = (uint16_t)port;
+  return 0;
+}
+
+#define REC_OR_EBADF(r) tcp_rec *r = get_rec(ctx); if (!r) { duk_push_int(ctx, PLAT_EBADF); return 1; }
+
+/* listen(host, port, backlog, v6only) -> 0 | error */
+static duk_ret_t tcp_listen(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  plat_addr a;
+  int err = parse_addr(ctx, 0, 1, &a);
+  if (!err) err = plat_tcp_listen(r->t, &a, duk_get_int_default(ctx, 2, 511), duk_to_boolean(ctx, 3) ? PLAT_LISTEN_V6ONLY : 0);
+  if (!err) { r->listening = 1; update_ref(r); }
+  duk_push_int(ctx, err);
+  return 1;
+}
+
+/* connect(host, port[, localHost, localPort]) -> 0 | error; completion via onconnect(err) / onerror */
+static duk_ret_t tcp_connect(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  plat_addr a, local;
+  int has_local = duk_is_string(ctx, 2);
+  int err = parse_addr(ctx, 0, 1, &a);
+  if (!err && has_local) {
+    if (plat_addr_parse(duk_get_string(ctx, 2), &local) != 0) err = PLAT_EINVAL;
+    local.port = (uint16_t)duk_get_int_default(ctx, 3, 0);
+  }
+  if (!err) err = plat_tcp_connect(r->t, &a, has_local ? &local : NULL);
+  if (!err) { r->connecting = 1; update_ref(r); }
+  duk_push_int(ctx, err);
+  return 1;
+}
+
+/* write(uint8array) -> 0 written, 1 pending (onwrite(err) follows), < 0 error */
+static duk_ret_t tcp_write(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  duk_size_t len;
+  const uint8_t *data = duk_require_buffer_data(ctx, 0, &len);
+  if (r->pend) { /* not expected from net.js, but never lose bytes */
+    uint8_t *n = realloc(r->pend, r->pend_len + len);
+    if (!n) { duk_push_int(ctx, PLAT_ENOMEM); return 1; }
+    memcpy(n + r->pend_len, data, len);
+    r->pend = n;
+    r->pend_len += len;
+    duk_push_int(ctx, 1);
+    return 1;
+  }
+  long n = len ? plat_tcp_write(r->t, data, len) : 0;
+  if (n < 0) { duk_push_int(ctx, (int)n); return 1; }
+  if ((size_t)n == len) { duk_push_int(ctx, 0); return 1; }
+  r->pend_len = len - (size_t)n;
+  r->pend_off = 0;
+  r->pend = malloc(r->pend_len);
+  if (!r->pend) { duk_push_int(ctx, PLAT_ENOMEM); return 1; }
+  memcpy(r->pend, data + n, r->pend_len);
+  update_ref(r);
+  duk_push_int(ctx, 1);
+  return 1;
+}
+
+static duk_ret_t tcp_shutdown(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  if (r->pend) { r->shutdown_after_write = 1; duk_push_int(ctx, 0); return 1; }
+  duk_push_int(ctx, plat_tcp_shutdown(r->t));
+  return 1;
+}
+
+static duk_ret_t tcp_read_start(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  r->reading = 1;
+  plat_tcp_read_start(r->t);
+  update_ref(r);
+  duk_push_int(ctx, 0);
+  return 1;
+}
+
+static duk_ret_t tcp_read_stop(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  r->reading = 0;
+  plat_tcp_read_stop(r->t);
+  update_ref(r);
+  duk_push_int(ctx, 0);
+  return 1;
+}
+
+static duk_ret_t tcp_set_keepalive(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  double secs = duk_get_number_default(ctx, 1, 0);
+  duk_push_int(ctx, plat_tcp_set_keepalive(r->t, duk_to_boolean(ctx, 0), secs > 0 && secs < 4294967295.0 ? (unsigned)secs : 0));
+  return 1;
+}
+
+static duk_ret_t tcp_set_nodelay(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  duk_push_int(ctx, plat_tcp_set_nodelay(r->t, duk_to_boolean(ctx, 0)));
+  return 1;
+}
+
+static duk_ret_t push_addr(duk_context *ctx, int peer)
+{
+  tcp_rec *r = get_rec(ctx);
+  plat_addr a;
+  if (!r || (peer ? plat_tcp_remote_addr(r->t, &a) : plat_tcp_local_addr(r->t, &a)) != 0) return 0;
+  char buf[64];
+  plat_addr_format(&a, buf, sizeof buf);
+  duk_push_object(ctx);
+  duk_push_string(ctx, buf);
+  duk_put_prop_string(ctx, -2, "address");
+  duk_push_string(ctx, a.family == 6 ? "IPv6" : "IPv4");
+  duk_put_prop_string(ctx, -2, "family");
+  duk_push_int(ctx, a.port);
+  duk_put_prop_string(ctx, -2, "port");
+  return 1;
+}
+
+static duk_ret_t tcp_getsockname(duk_context *ctx) { return push_addr(ctx, 0); }
+static duk_ret_t tcp_getpeername(duk_context *ctx) { return push_addr(ctx, 1); }
+
+static duk_ret_t tcp_close(duk_context *ctx)
+{
+  tcp_rec *r = get_rec(ctx);
+  if (!r) return 0;
+  plat_tcp_close(r->t);
+  free_rec(r);
+  return 0;
+}
+
+static duk_ret_t tcp_reset(duk_context *ctx)
+{
+  tcp_rec *r = get_rec(ctx);
+  if (!r) return 0;
+  plat_tcp_abort(r->t);
+  free_rec(r);
+  return 0;
+}
+
+static duk_ret_t tcp_ref(duk_context *ctx)
+{
+  tcp_rec *r = get_rec(ctx);
+  if (r) { r->refed = 1; update_ref(r); }
+  return 0;
+}
+
+static duk_ret_t tcp_unref(duk_context *ctx)
+{
+  tcp_rec *r = get_rec(ctx);
+  if (r) { r->refed = 0; update_ref(r); }
+  return 0;
+}
+
+static duk_ret_t tcp_pending_bytes(duk_context *ctx)
+{
+  tcp_rec *r = get_rec(ctx);
+  duk_push_number(ctx, r && r->pend ? (double)(r->pend_len - r->pend_off) : 0);
+  return 1;
+}
+
+/* isIP(string) -> 0 | 4 | 6 */
+static duk_ret_t tcp_is_ip(duk_context *ctx)
+{
+  plat_addr a;
+  if (!duk_is_string(ctx, 0)) { duk_push_int(ctx, 0); return 1; }
+  duk_push_int(ctx, plat_addr_parse(duk_get_string(ctx, 0), &a) == 0 ? a.family : 0);
+  return 1;
+}
+
+static duk_ret_t tcp_err_name(duk_context *ctx)
+{
+  int err = duk_require_int(ctx, 0);
+  duk_push_string(ctx, plat_strerror_code(err));
+  return 1;
+}
+
+static duk_ret_t tcp_err_text(duk_context *ctx)
+{
+  duk_push_string(ctx, plat_strerror_text(duk_require_int(ctx, 0)));
+  return 1;
+}
+
+static const duk_function_list_entry tcp_methods[] = {
+  { "listen", tcp_listen, 4 },
+  { "connect", tcp_connect, 4 },
+  { "write", tcp_write, 1 },
+  { "shutdown", tcp_shutdown, 0 },
+  { "readStart", tcp_read_start, 0 },
+  { "readStop", tcp_read_stop, 0 },
+  { "setKeepAlive", tcp_set_keepalive, 2 },
+  { "setNoDelay", tcp_set_nodelay, 1 },
+  { "getsockname", tcp_getsockname, 0 },
+  { "getpeername", tcp_getpeername, 0 },
+  { "close", tcp_close, 0 },
+  { "reset", tcp_reset, 0 },
+  { "ref", tcp_ref, 0 },
+  { "unref", tcp_unref, 0 },
+  { "pendingBytes", tcp_pending_bytes, 0 },
+  { NULL, NULL, 0 }
+};
+
+duk_ret_t petrel_binding_tcp(duk_context *ctx)
+{
+  duk_push_object(ctx);
+  duk_push_c_function(ctx, tcp_ctor, 0);
+  duk_push_object(ctx);
+  duk_put_function_list(ctx, -1, tcp_methods);
+  tcp_proto = petrel_pin(ctx, -1);
+  duk_put_prop_string(ctx, -2, "prototype");
+  duk_put_prop_string(ctx, -2, "TCP");
+  duk_push_c_function(ctx, tcp_is_ip, 1);
+  duk_put_prop_string(ctx, -2, "isIP");
+  duk_push_c_function(ctx, tcp_err_name, 1);
+  duk_put_prop_string(ctx, -2, "errname");
+  duk_push_c_function(ctx, tcp_err_text, 1);
+  duk_put_prop_string(ctx, -2, "errtext");
+  return 1;
+}

@@ -1,0 +1,137 @@
+/*
+ * platform.h - the one interface between Petrel's runtime/modules and the system.
+ *
+ * Two backends implement it: platform/posix (sockets + epoll) and platform/lwip
+ * (lwIP raw API, NO_SYS=1). Modules never include socket or lwIP headers.
+ *
+ * Rules every backend keeps:
+ *  - Callbacks (tcp events, lookup results, console input) are only ever called
+ *    from inside plat_wait(), never from inside a stack callback or a signal
+ *    handler, and never re-entrantly from another plat_* call.
+ *  - After plat_tcp_close() a handle delivers no more events; the backend frees
+ *    it when it is safe (possibly later), the caller must not touch it again.
+ *  - Errors are negative PLAT_E* codes (see platform_errors.h); each backend maps
+ *    its native errors in exactly one place.
+ */
+#ifndef PETREL_PLATFORM_H
+#define PETREL_PLATFORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "platform_errors.h"
+
+/* ---- life cycle ----------------------------------------------------- */
+int plat_init(int argc, char **argv);
+void plat_exit(int status); /* flushes the console, never returns */
+const char *plat_name(void); /* "linux", "linux-lwip", "mps2-an385"... */
+
+/* ---- time ----------------------------------------------------------- */
+uint64_t plat_now_ms(void); /* monotonic milliseconds */
+uint64_t plat_hrtime_ns(void); /* monotonic nanoseconds (resolution may be coarse) */
+double plat_wallclock_ms(void); /* milliseconds since the Unix epoch */
+
+/* ---- waiting -------------------------------------------------------- */
+/* Blocks until an event was dispatched, the timeout (ms, -1 = none) passed, or
+ * plat_interrupt() was called. Dispatches all ready events before returning. */
+void plat_wait(int timeout_ms);
+/* Async-signal-safe: makes a blocked plat_wait return (Ctrl-C, console input). */
+void plat_interrupt(void);
+/* Set by Ctrl-C (SIGINT on POSIX, 0x03 on a UART) while JS runs; the runtime
+ * polls it to break out of long-running statements. */
+extern volatile int plat_interrupt_requested;
+
+/* ---- console (stdio on Linux, the UART on a board) ------------------ */
+/* Writes all of buf (blocking if needed). fd: 1 stdout, 2 stderr. */
+void plat_console_write(int fd, const void *buf, size_t len);
+/* Delivers console input through cb from plat_wait; len 0 means end of input. */
+typedef void (*plat_console_cb)(void *user, const char *buf, size_t len);
+void plat_console_read_start(plat_console_cb cb, void *user);
+void plat_console_read_stop(void);
+int plat_console_is_tty(void);
+/* Character-at-a-time input without local echo (for line editing); returns 0 on success. */
+int plat_console_set_raw(int raw);
+
+/* ---- files (host file system; a board may offer a small store or none) -- */
+/* Reads a whole file into a malloc'd buffer. Returns 0 or a PLAT_E* code. */
+int plat_file_read(const char *path, char **data, size_t *len);
+/* 0: does not exist, 1: regular file, 2: directory */
+int plat_file_kind(const char *path);
+int plat_file_write(const char *path, const void *data, size_t len);
+int plat_cwd(char *buf, size_t len);
+
+/* ---- addresses ------------------------------------------------------ */
+typedef struct {
+  uint8_t family; /* 4 or 6 */
+  uint8_t bytes[16]; /* network order; IPv4 uses the first 4 */
+  uint16_t port;
+  uint32_t scope_id;
+} plat_addr;
+
+/* Text form (RFC 5952 for IPv6); returns 0, or PLAT_EINVAL if unparsable. */
+int plat_addr_parse(const char *text, plat_addr *out);
+void plat_addr_format(const plat_addr *a, char *buf, size_t len); /* len >= 48 */
+
+/* ---- TCP ------------------------------------------------------------ */
+typedef struct plat_tcp plat_tcp;
+
+typedef enum {
+  PLAT_TCP_CONNECTED, /* plat_tcp_connect() finished */
+  PLAT_TCP_ACCEPTED, /* listener: ev->child is a new connected handle (no callback set yet) */
+  PLAT_TCP_DATA, /* ev->data/ev->len bytes arrived (valid during the callback only) */
+  PLAT_TCP_EOF, /* the peer sent FIN; no more DATA */
+  PLAT_TCP_WRITABLE, /* after a short plat_tcp_write(): room again in the send buffer */
+  PLAT_TCP_ERROR /* ev->err: connect/read/write failure; the connection is dead */
+} plat_tcp_event_type;
+
+typedef struct {
+  plat_tcp_event_type type;
+  int err; /* PLAT_TCP_ERROR: a negative PLAT_E* code */
+  const uint8_t *data; /* PLAT_TCP_DATA */
+  size_t len;
+  plat_tcp *child; /* PLAT_TCP_ACCEPTED */
+} plat_tcp_event;
+
+typedef void (*plat_tcp_cb)(plat_tcp *t, const plat_tcp_event *ev, void *user);
+
+#define PLAT_LISTEN_V6ONLY 1u
+
+/* A handle with no connection yet. NULL when out of memory. */
+plat_tcp *plat_tcp_new(plat_tcp_cb cb, void *user);
+/* For accepted children: attach the callback (reading starts paused until plat_tcp_read_start). */
+void plat_tcp_set_callback(plat_tcp *t, plat_tcp_cb cb, void *user);
+/* Bind and listen; errors (PLAT_EADDRINUSE, PLAT_EACCES...) are returned synchronously. */
+int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned flags);
+/* Starts connecting; completion is PLAT_TCP_CONNECTED or PLAT_TCP_ERROR.
+ * local may be NULL. A synchronous failure is returned. */
+int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *local);
+/* Hands bytes to the stack. Returns how many were taken (0..len) or a negative
+ * error. Fewer than len: PLAT_TCP_WRITABLE follows when more can be taken. */
+long plat_tcp_write(plat_tcp *t, const void *buf, size_t len);
+/* Sends FIN after everything written so far. */
+int plat_tcp_shutdown(plat_tcp *t);
+/* Reading: stopped handles leave data in the stack so the peer's window closes. */
+void plat_tcp_read_start(plat_tcp *t);
+void plat_tcp_read_stop(plat_tcp *t);
+int plat_tcp_set_keepalive(plat_tcp *t, int enable, unsigned idle_seconds);
+int plat_tcp_set_nodelay(plat_tcp *t, int enable);
+int plat_tcp_local_addr(plat_tcp *t, plat_addr *out);
+int plat_tcp_remote_addr(plat_tcp *t, plat_addr *out);
+/* Graceful close (pending stack data still goes out) / reset. Both end the handle. */
+void plat_tcp_close(plat_tcp *t);
+void plat_tcp_abort(plat_tcp *t);
+
+/* ---- DNS ------------------------------------------------------------ */
+/* family: 0 any, 4, 6. The callback always runs later, from plat_wait.
+ * On success err is 0 and addrs holds n >= 1 addresses (valid during the call). */
+typedef void (*plat_lookup_cb)(void *user, int err, const plat_addr *addrs, int n);
+int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user);
+
+/* ---- memory statistics (for process.memoryUsage and benchmarks) ------ */
+typedef struct {
+  size_t rss; /* resident set on Linux; 0 where unknown */
+  size_t stack_heap_used; /* lwIP heap + pools in use; 0 on POSIX */
+  size_t stack_heap_peak;
+} plat_mem_stats;
+void plat_mem_stats_get(plat_mem_stats *out);
+
+#endif

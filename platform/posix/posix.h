@@ -1,0 +1,34 @@
+/* Internals shared by the POSIX backend's files (not part of platform.h). */
+#ifndef PETREL_POSIX_H
+#define PETREL_POSIX_H
+
+#include <stdint.h>
+#include "../platform.h"
+
+/* A file descriptor watched by the poller. */
+typedef struct pio pio;
+struct pio {
+  int fd;
+  uint32_t events; /* EPOLLIN | EPOLLOUT currently wanted */
+  int registered;
+  void (*on_io)(pio *p, uint32_t revents);
+};
+
+int pio_update(pio *p, uint32_t events); /* add/modify/remove as needed */
+void pio_forget(pio *p); /* before close(fd) */
+
+/* Work to run at the start of the next plat_wait (synthetic async events). */
+typedef struct deferred deferred;
+struct deferred {
+  deferred *next;
+  int queued;
+  void (*run)(deferred *d);
+};
+void defer(deferred *d);
+
+/* errno -> PLAT_E* (the one place where the mapping lives). */
+int posix_error(int err);
+int posix_console_poll(void);
+void posix_free_later(void *ptr); /* free() once the current epoll batch is over */ /* runs console input that epoll cannot watch */
+
+#endif

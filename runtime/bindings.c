@@ -1,0 +1,58 @@
+/* The table of native bindings behind process.binding(name). */
+#include <string.h>
+#include "runtime.h"
+#include "builtins.h"
+
+typedef struct {
+  const char *name;
+  duk_c_function init; /* pushes the binding object, returns 1 */
+} binding_entry;
+
+/* Weak: a board that does not compile a binding (tls on a small part, say)
+ * simply lacks it, and require() of its module reports that clearly. */
+#define OPTIONAL __attribute__((weak))
+OPTIONAL duk_ret_t petrel_binding_buffer(duk_context *ctx);
+OPTIONAL duk_ret_t petrel_binding_tcp(duk_context *ctx);
+OPTIONAL duk_ret_t petrel_binding_dns(duk_context *ctx);
+OPTIONAL duk_ret_t petrel_binding_tls(duk_context *ctx);
+
+static const binding_entry bindings[] = {
+  { "core", petrel_binding_core },
+  { "buffer", petrel_binding_buffer },
+  { "tcp", petrel_binding_tcp },
+  { "dns", petrel_binding_dns },
+  { "tls", petrel_binding_tls },
+  { NULL, NULL }
+};
+
+const petrel_builtin *petrel_builtin_find(const char *name)
+{
+  for (const petrel_builtin *b = petrel_builtins; b->name; b++)
+    if (strcmp(b->name, name) == 0) return b;
+  return NULL;
+}
+
+void petrel_push_binding(duk_context *ctx, const char *name)
+{
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, "bindings");
+  if (duk_get_prop_string(ctx, -1, name)) {
+    duk_remove(ctx, -2);
+    duk_remove(ctx, -2);
+    return;
+  }
+  duk_pop(ctx);
+  for (const binding_entry *b = bindings; b->name; b++) {
+    if (b->init && strcmp(b->name, name) == 0) {
+      duk_push_c_function(ctx, b->init, 0);
+      duk_call(ctx, 0);
+      duk_dup_top(ctx);
+      duk_put_prop_string(ctx, -3, name);
+      duk_remove(ctx, -2);
+      duk_remove(ctx, -2);
+      return;
+    }
+  }
+  duk_pop_2(ctx);
+  (void)duk_error(ctx, DUK_ERR_ERROR, "No such binding: %s", name);
+}

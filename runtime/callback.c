@@ -1,0 +1,128 @@
+/*
+ * Entering JS from C. Every event (timer, socket, lookup, console input) comes
+ * through petrel_make_callback: one protected call, uncaught errors routed to
+ * process ('uncaughtException' or exit 1), then the nextTick queue, as Node does.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "runtime.h"
+#include "platform.h"
+
+static int depth; /* nested C->JS calls: ticks run only when the outermost returns */
+static int ticks_pending;
+
+void petrel_ticks_pending(void) { ticks_pending = 1; }
+
+void petrel_push_hook(duk_context *ctx, const char *name)
+{
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, "hooks");
+  duk_get_prop_string(ctx, -1, name);
+  duk_remove(ctx, -2);
+  duk_remove(ctx, -2);
+}
+
+static void die_in_handler(duk_context *ctx)
+{
+  /* The uncaught-exception machinery itself failed: report and exit 7 like Node. */
+  duk_safe_to_stacktrace(ctx, -1);
+  const char *msg = duk_get_string(ctx, -1);
+  plat_console_write(2, "petrel: error in uncaught-exception handler: ", 46);
+  if (msg) plat_console_write(2, msg, strlen(msg));
+  plat_console_write(2, "\n", 1);
+  plat_exit(7);
+}
+
+void petrel_fatal_exception(duk_context *ctx)
+{
+  /* [... err] -> [... err] */
+  depth++;
+  petrel_push_hook(ctx, "fatalException");
+  if (!duk_is_function(ctx, -1)) {
+    duk_pop(ctx);
+    die_in_handler(ctx);
+  }
+  duk_dup(ctx, -2);
+  if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) die_in_handler(ctx);
+  duk_pop(ctx);
+  depth--;
+}
+
+void petrel_run_ticks(duk_context *ctx)
+{
+  while (ticks_pending) {
+    ticks_pending = 0;
+    depth++;
+    petrel_push_hook(ctx, "runTicks");
+    if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) petrel_fatal_exception(ctx);
+    duk_pop(ctx);
+    depth--;
+  }
+}
+
+int petrel_call_keep(duk_context *ctx, duk_idx_t nargs)
+{
+  depth++;
+  int threw = duk_pcall_method(ctx, nargs) != DUK_EXEC_SUCCESS;
+  if (threw) {
+    petrel_fatal_exception(ctx);
+    duk_pop(ctx);
+    duk_push_undefined(ctx);
+  }
+  depth--;
+  if (depth == 0 && ticks_pending) petrel_run_ticks(ctx);
+  return threw;
+}
+
+int petrel_make_callback(duk_context *ctx, duk_idx_t nargs)
+{
+  int threw = petrel_call_keep(ctx, nargs);
+  duk_pop(ctx);
+  return threw;
+}
+
+static void pin_key(char *buf, size_t len, void *p) { snprintf(buf, len, "%p", p); }
+
+void *petrel_pin(duk_context *ctx, duk_idx_t idx)
+{
+  char key[32];
+  void *p = duk_get_heapptr(ctx, idx);
+  if (!p) return NULL;
+  idx = duk_normalize_index(ctx, idx);
+  pin_key(key, sizeof key, p);
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, "pins");
+  duk_dup(ctx, idx);
+  duk_put_prop_string(ctx, -2, key);
+  duk_pop_2(ctx);
+  return p;
+}
+
+void petrel_unpin(duk_context *ctx, void *heapptr)
+{
+  char key[32];
+  if (!heapptr) return;
+  pin_key(key, sizeof key, heapptr);
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, "pins");
+  duk_del_prop_string(ctx, -1, key);
+  duk_pop_2(ctx);
+}
+
+void petrel_push_system_error(duk_context *ctx, int err, const char *syscall)
+{
+  const char *code = plat_strerror_code(err);
+  duk_push_error_object(ctx, DUK_ERR_ERROR, "%s %s", syscall, code);
+  duk_push_int(ctx, err);
+  duk_put_prop_string(ctx, -2, "errno");
+  duk_push_string(ctx, code);
+  duk_put_prop_string(ctx, -2, "code");
+  duk_push_string(ctx, syscall);
+  duk_put_prop_string(ctx, -2, "syscall");
+}
+
+duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall)
+{
+  petrel_push_system_error(ctx, err, syscall);
+  return duk_throw(ctx);
+}

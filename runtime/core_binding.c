@@ -1,0 +1,362 @@
+/* process.binding('core'): the primitives bootstrap.js builds process, require,
+ * timers and console from. */
+#include <stdlib.h>
+#include <string.h>
+#include "runtime.h"
+#include "builtins.h"
+#include "platform.h"
+
+extern char **environ;
+int petrel_argc;
+char **petrel_argv; /* argv as node shows it: [execPath, script, args...] */
+
+static duk_ret_t core_print(duk_context *ctx)
+{
+  int fd = duk_require_int(ctx, 0);
+  duk_size_t len;
+  const char *s = duk_to_lstring(ctx, 1, &len);
+  plat_console_write(fd == 2 ? 2 : 1, s, len);
+  return 0;
+}
+
+static duk_ret_t core_read_file(duk_context *ctx)
+{
+  const char *path = duk_require_string(ctx, 0);
+  char *data;
+  size_t len;
+  int r = plat_file_read(path, &data, &len);
+  if (r) {
+    petrel_push_system_error(ctx, r, "open");
+    duk_push_string(ctx, path);
+    duk_put_prop_string(ctx, -2, "path");
+    return duk_throw(ctx);
+  }
+  duk_push_lstring(ctx, data, len);
+  free(data);
+  return 1;
+}
+
+static duk_ret_t core_file_kind(duk_context *ctx)
+{
+  duk_push_int(ctx, plat_file_kind(duk_require_string(ctx, 0)));
+  return 1;
+}
+
+static duk_ret_t core_write_file(duk_context *ctx)
+{
+  const char *path = duk_require_string(ctx, 0);
+  duk_size_t len;
+  const char *s = duk_to_lstring(ctx, 1, &len);
+  int r = plat_file_write(path, s, len);
+  if (r) return petrel_throw_system_error(ctx, r, "open");
+  return 0;
+}
+
+static duk_ret_t core_cwd(duk_context *ctx)
+{
+  char buf[4096];
+  if (plat_cwd(buf, sizeof buf) != 0) strcpy(buf, "/");
+  duk_push_string(ctx, buf);
+  return 1;
+}
+
+/* compileFunction(source, filename): source is a function expression. */
+static duk_ret_t core_compile_function(duk_context *ctx)
+{
+  duk_require_string(ctx, 0);
+  duk_require_string(ctx, 1);
+  duk_dup(ctx, 0);
+  duk_dup(ctx, 1);
+  duk_compile(ctx, DUK_COMPILE_FUNCTION);
+  return 1;
+}
+
+/* evalScript(source, filename): global code, returns the completion value (REPL, -e). */
+static duk_ret_t core_eval_script(duk_context *ctx)
+{
+  duk_require_string(ctx, 0);
+  duk_require_string(ctx, 1);
+  duk_dup(ctx, 0);
+  duk_dup(ctx, 1);
+  duk_compile(ctx, DUK_COMPILE_EVAL);
+  duk_call(ctx, 0);
+  return 1;
+}
+
+static duk_ret_t core_builtin_source(duk_context *ctx)
+{
+  const petrel_builtin *b = petrel_builtin_find(duk_require_string(ctx, 0));
+  if (!b) return 0;
+  duk_push_lstring(ctx, b->source, b->length);
+  return 1;
+}
+
+static duk_ret_t core_builtin_names(duk_context *ctx)
+{
+  duk_push_array(ctx);
+  duk_uarridx_t i = 0;
+  for (const petrel_builtin *b = petrel_builtins; b->name; b++) {
+    duk_push_string(ctx, b->name);
+    duk_put_prop_index(ctx, -2, i++);
+  }
+  return 1;
+}
+
+static duk_ret_t core_binding(duk_context *ctx)
+{
+  petrel_push_binding(ctx, duk_require_string(ctx, 0));
+  return 1;
+}
+
+static duk_ret_t core_set_hooks(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  duk_push_global_stash(ctx);
+  duk_dup(ctx, 0);
+  duk_put_prop_string(ctx, -2, "hooks");
+  return 0;
+}
+
+static duk_ret_t core_schedule_timer(duk_context *ctx)
+{
+  loop_set_timer(duk_require_number(ctx, 0), duk_to_boolean(ctx, 1));
+  return 0;
+}
+
+static duk_ret_t core_set_immediates(duk_context *ctx)
+{
+  loop_set_immediates(duk_to_boolean(ctx, 0), duk_to_boolean(ctx, 1));
+  return 0;
+}
+
+static duk_ret_t core_mark_ticks(duk_context *ctx)
+{
+  (void)ctx;
+  petrel_ticks_pending();
+  return 0;
+}
+
+static duk_ret_t core_now(duk_context *ctx)
+{
+  double n = loop_now();
+  if (n == 0) { loop_update_time(); n = loop_now(); }
+  duk_push_number(ctx, n);
+  return 1;
+}
+
+static duk_ret_t core_update_now(duk_context *ctx)
+{
+  loop_update_time();
+  duk_push_number(ctx, loop_now());
+  return 1;
+}
+
+static duk_ret_t core_hrtime(duk_context *ctx)
+{
+  uint64_t ns = plat_hrtime_ns();
+  duk_push_array(ctx);
+  duk_push_number(ctx, (double)(ns / 1000000000u));
+  duk_put_prop_index(ctx, -2, 0);
+  duk_push_number(ctx, (double)(ns % 1000000000u));
+  duk_put_prop_index(ctx, -2, 1);
+  return 1;
+}
+
+static duk_ret_t core_wallclock(duk_context *ctx)
+{
+  duk_push_number(ctx, plat_wallclock_ms());
+  return 1;
+}
+
+static duk_ret_t core_really_exit(duk_context *ctx)
+{
+  plat_exit(duk_get_int_default(ctx, 0, 0) & 0xff);
+  return 0;
+}
+
+static duk_ret_t core_memory_usage(duk_context *ctx)
+{
+  plat_mem_stats st;
+  plat_mem_stats_get(&st);
+  duk_push_object(ctx);
+  duk_push_number(ctx, (double)st.rss);
+  duk_put_prop_string(ctx, -2, "rss");
+  duk_push_number(ctx, (double)petrel_heap_peak());
+  duk_put_prop_string(ctx, -2, "heapTotal");
+  duk_push_number(ctx, (double)petrel_heap_used());
+  duk_put_prop_string(ctx, -2, "heapUsed");
+  duk_push_number(ctx, 0);
+  duk_put_prop_string(ctx, -2, "external");
+  duk_push_number(ctx, 0);
+  duk_put_prop_string(ctx, -2, "arrayBuffers");
+  duk_push_number(ctx, (double)st.stack_heap_used);
+  duk_put_prop_string(ctx, -2, "netStackUsed");
+  duk_push_number(ctx, (double)st.stack_heap_peak);
+  duk_put_prop_string(ctx, -2, "netStackPeak");
+  return 1;
+}
+
+static duk_ret_t core_gc(duk_context *ctx)
+{
+  duk_gc(ctx, 0);
+  duk_gc(ctx, 0);
+  return 0;
+}
+
+static duk_ret_t core_argv(duk_context *ctx)
+{
+  duk_push_array(ctx);
+  for (int i = 0; i < petrel_argc; i++) {
+    duk_push_string(ctx, petrel_argv[i]);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
+  }
+  return 1;
+}
+
+static duk_ret_t core_env(duk_context *ctx)
+{
+  duk_push_object(ctx);
+  for (char **e = environ; e && *e; e++) {
+    const char *eq = strchr(*e, '=');
+    if (!eq) continue;
+    duk_push_lstring(ctx, *e, (duk_size_t)(eq - *e));
+    duk_push_string(ctx, eq + 1);
+    duk_put_prop(ctx, -3);
+  }
+  return 1;
+}
+
+static duk_ret_t core_loop_ref(duk_context *ctx)
+{
+  if (duk_to_boolean(ctx, 0)) loop_ref(); else loop_unref();
+  return 0;
+}
+
+/* ---- console input (REPL) ---- */
+static void *input_cb;
+
+static void on_console_input(void *user, const char *buf, size_t len)
+{
+  duk_context *ctx = user;
+  if (!input_cb) return;
+  duk_push_heapptr(ctx, input_cb);
+  duk_push_undefined(ctx);
+  if (len) duk_push_lstring(ctx, buf, len); else duk_push_null(ctx);
+  petrel_make_callback(ctx, 1);
+}
+
+static duk_ret_t core_read_start(duk_context *ctx)
+{
+  duk_require_function(ctx, 0);
+  if (input_cb) petrel_unpin(ctx, input_cb); else loop_ref();
+  input_cb = petrel_pin(ctx, 0);
+  plat_console_read_start(on_console_input, ctx);
+  return 0;
+}
+
+static duk_ret_t core_read_stop(duk_context *ctx)
+{
+  if (!input_cb) return 0;
+  plat_console_read_stop();
+  petrel_unpin(ctx, input_cb);
+  input_cb = NULL;
+  loop_unref();
+  return 0;
+}
+
+static duk_ret_t core_set_raw(duk_context *ctx)
+{
+  duk_push_boolean(ctx, plat_console_set_raw(duk_to_boolean(ctx, 0)) == 0);
+  return 1;
+}
+
+static duk_ret_t core_is_tty(duk_context *ctx)
+{
+  duk_push_boolean(ctx, plat_console_is_tty());
+  return 1;
+}
+
+static duk_ret_t core_set_interruptible(duk_context *ctx)
+{
+  petrel_set_interruptible(duk_to_boolean(ctx, 0));
+  return 0;
+}
+
+static duk_ret_t core_error_name(duk_context *ctx)
+{
+  int err = duk_require_int(ctx, 0);
+  duk_push_array(ctx);
+  duk_push_string(ctx, plat_strerror_code(err));
+  duk_put_prop_index(ctx, -2, 0);
+  duk_push_string(ctx, plat_strerror_text(err));
+  duk_put_prop_index(ctx, -2, 1);
+  return 1;
+}
+
+static void *buffer_proto;
+
+/* buffer.js registers Buffer.prototype so C can make Buffers without a JS call. */
+static duk_ret_t core_set_buffer_prototype(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  if (buffer_proto) petrel_unpin(ctx, buffer_proto);
+  buffer_proto = petrel_pin(ctx, 0);
+  return 0;
+}
+
+void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len)
+{
+  duk_push_buffer_object(ctx, buf_idx, 0, len, DUK_BUFOBJ_UINT8ARRAY);
+  if (buffer_proto) {
+    duk_push_heapptr(ctx, buffer_proto);
+    duk_set_prototype(ctx, -2);
+  }
+}
+
+static const duk_function_list_entry core_funcs[] = {
+  { "setBufferPrototype", core_set_buffer_prototype, 1 },
+  { "print", core_print, 2 },
+  { "readFile", core_read_file, 1 },
+  { "writeFile", core_write_file, 2 },
+  { "fileKind", core_file_kind, 1 },
+  { "cwd", core_cwd, 0 },
+  { "compileFunction", core_compile_function, 2 },
+  { "evalScript", core_eval_script, 2 },
+  { "builtinSource", core_builtin_source, 1 },
+  { "builtinNames", core_builtin_names, 0 },
+  { "binding", core_binding, 1 },
+  { "setHooks", core_set_hooks, 1 },
+  { "scheduleTimer", core_schedule_timer, 2 },
+  { "setImmediates", core_set_immediates, 2 },
+  { "markTicks", core_mark_ticks, 0 },
+  { "now", core_now, 0 },
+  { "updateNow", core_update_now, 0 },
+  { "hrtime", core_hrtime, 0 },
+  { "wallclock", core_wallclock, 0 },
+  { "reallyExit", core_really_exit, 1 },
+  { "memoryUsage", core_memory_usage, 0 },
+  { "gc", core_gc, 0 },
+  { "argv", core_argv, 0 },
+  { "env", core_env, 0 },
+  { "loopRef", core_loop_ref, 1 },
+  { "readStart", core_read_start, 1 },
+  { "readStop", core_read_stop, 0 },
+  { "setRaw", core_set_raw, 1 },
+  { "isTTY", core_is_tty, 0 },
+  { "setInterruptible", core_set_interruptible, 1 },
+  { "errorName", core_error_name, 1 },
+  { NULL, NULL, 0 }
+};
+
+duk_ret_t petrel_binding_core(duk_context *ctx)
+{
+  duk_push_object(ctx);
+  duk_put_function_list(ctx, -1, core_funcs);
+  duk_push_string(ctx, plat_name());
+  duk_put_prop_string(ctx, -2, "board");
+  duk_push_string(ctx, PETREL_VERSION);
+  duk_put_prop_string(ctx, -2, "version");
+  duk_push_sprintf(ctx, "%d.%d.%d", (int)(DUK_VERSION / 10000), (int)(DUK_VERSION / 100 % 100), (int)(DUK_VERSION % 100));
+  duk_put_prop_string(ctx, -2, "duktapeVersion");
+  return 1;
+}

@@ -1,0 +1,358 @@
+// Bootstrap: compiled as `function (core) { ... }` and called once with the
+// core binding. Builds process, require, timers and the globals, and returns
+// the entry points main.c calls (runMain, runEval, runRepl, exit).
+function (core) {
+'use strict';
+var global = new Function('return this')();
+var builtinModules = {};
+
+// ---- built-in modules ---------------------------------------------------
+function BuiltinModule(id) {
+  this.id = id;
+  this.exports = {};
+  this.loaded = false;
+}
+
+function requireBuiltin(id) {
+  var m = builtinModules[id];
+  if (m) return m.exports;
+  var src = core.builtinSource(id);
+  if (src === undefined) throw moduleNotFound(id, null);
+  m = builtinModules[id] = new BuiltinModule(id);
+  var fn = core.compileFunction('function (exports, require, module, process, global) {' + src + '\n}', id + '.js');
+  fn.call(m.exports, m.exports, requireBuiltin, m, process, global);
+  m.loaded = true;
+  return m.exports;
+}
+
+function isUserBuiltin(id) {
+  return id.indexOf('internal/') !== 0 && core.builtinSource(id) !== undefined;
+}
+
+function moduleNotFound(request, parent) {
+  var msg = "Cannot find module '" + request + "'";
+  if (parent && parent.filename) msg += '\nRequire stack:\n- ' + parent.filename;
+  var e = new Error(msg);
+  e.code = 'MODULE_NOT_FOUND';
+  return e;
+}
+
+// ---- process (an EventEmitter, completed once events is loaded) ---------
+var process = {};
+global.process = process;
+var EventEmitter = requireBuiltin('events');
+Object.setPrototypeOf(process, EventEmitter.prototype);
+EventEmitter.call(process);
+var path = requireBuiltin('path');
+var errors = requireBuiltin('internal/errors');
+
+var board = core.board;
+process.title = 'petrel';
+process.version = 'v' + core.version;
+process.versions = { petrel: core.version, duktape: core.duktapeVersion };
+process.platform = /^(linux|rpi)/.test(board) ? 'linux' : 'none';
+process.board = board;
+process.argv = core.argv();
+process.execArgv = [];
+process.execPath = process.argv[0];
+process.env = core.env();
+process.exitCode = undefined;
+process.binding = core.binding;
+process.cwd = core.cwd;
+process.memoryUsage = core.memoryUsage;
+process.release = { name: 'petrel' };
+process.features = {};
+var startTime = core.hrtime();
+process.hrtime = function hrtime(prev) {
+  var t = core.hrtime();
+  if (prev) {
+    var s = t[0] - prev[0], ns = t[1] - prev[1];
+    if (ns < 0) { s--; ns += 1e9; }
+    return [s, ns];
+  }
+  return t;
+};
+process.uptime = function () {
+  var d = process.hrtime(startTime);
+  return d[0] + d[1] / 1e9;
+};
+
+// nextTick: a queue drained after every callback from C (see runtime/callback.c).
+var ticks = [];
+var tickHead = 0;
+process.nextTick = function nextTick(fn) {
+  if (typeof fn !== 'function') throw errors.invalidArgType('callback', 'function', fn);
+  if (tickHead === ticks.length) core.markTicks();
+  var n = arguments.length;
+  ticks.push(n === 1 ? { fn: fn, args: null } : { fn: fn, args: Array.prototype.slice.call(arguments, 1) });
+};
+function runTicks() {
+  while (tickHead < ticks.length) {
+    var t = ticks[tickHead];
+    ticks[tickHead++] = undefined;
+    try {
+      if (t.args === null) t.fn(); else t.fn.apply(undefined, t.args);
+    } catch (e) {
+      fatalException(e);
+    }
+  }
+  ticks.length = 0;
+  tickHead = 0;
+}
+Object.defineProperty(process, '_tickCallback', { value: runTicks, writable: true });
+global.queueMicrotask = function queueMicrotask(fn) {
+  if (typeof fn !== 'function') throw errors.invalidArgType('callback', 'function', fn);
+  process.nextTick(fn);
+};
+
+function describeError(err) {
+  try {
+    return requireBuiltin('util').inspect(err);
+  } catch (e) {
+    return (err && err.stack) || String(err);
+  }
+}
+
+var exiting = false;
+function emitExit(code) {
+  if (!exiting) {
+    exiting = true;
+    process._exiting = true;
+    process.emit('exit', code);
+  }
+  return process.exitCode !== undefined ? (process.exitCode | 0) : code;
+}
+process.exit = function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  var c = emitExit(process.exitCode !== undefined ? process.exitCode | 0 : 0);
+  core.reallyExit(c);
+};
+process.reallyExit = core.reallyExit;
+process.abort = function () { core.reallyExit(134); };
+
+function fatalException(err) {
+  if (process.listenerCount('uncaughtException') > 0) {
+    process.emit('uncaughtException', err, 'uncaughtException');
+    return;
+  }
+  core.print(2, 'Uncaught ' + describeError(err) + '\n');
+  process.exitCode = 1;
+  core.reallyExit(emitExit(1) || 1);
+}
+
+Object.defineProperty(process, '_fatalException', { value: fatalException, writable: true });
+
+process.emitWarning = function emitWarning(warning, type) {
+  var name = (warning && warning.name) || (typeof type === 'string' ? type : 'Warning');
+  var msg = warning && warning.message !== undefined ? warning.message : String(warning);
+  process.nextTick(function () {
+    process.emit('warning', warning);
+    core.print(2, '(petrel) ' + name + ': ' + msg + '\n');
+  });
+};
+
+function stdStream(fd) {
+  var s = new EventEmitter();
+  s.fd = fd;
+  s.isTTY = core.isTTY();
+  s.writable = true;
+  s.write = function (chunk, enc, cb) {
+    if (typeof enc === 'function') cb = enc;
+    core.print(fd, typeof chunk === 'string' ? chunk : String(global.Buffer && global.Buffer.isBuffer(chunk) ? chunk.toString() : chunk));
+    if (typeof cb === 'function') process.nextTick(cb);
+    return true;
+  };
+  s.end = function (chunk) { if (chunk !== undefined) s.write(chunk); };
+  return s;
+}
+process.stdout = stdStream(1);
+process.stderr = stdStream(2);
+
+// ---- globals --------------------------------------------------------------
+var timers = requireBuiltin('timers');
+['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'].forEach(function (k) {
+  global[k] = timers[k];
+});
+global.Buffer = requireBuiltin('buffer').Buffer;
+core.setBufferPrototype(global.Buffer.prototype);
+global.console = requireBuiltin('console');
+if (typeof global.globalThis === 'undefined') global.globalThis = global;
+global.global = global;
+
+core.setHooks({
+  runTicks: runTicks,
+  fatalException: fatalException,
+  processTimers: timers._processTimers,
+  processImmediates: timers._processImmediates,
+  beforeExit: function () {
+    if (!exiting) process.emit('beforeExit', process.exitCode !== undefined ? process.exitCode | 0 : 0);
+  }
+});
+
+// ---- user modules (CommonJS) --------------------------------------------
+function Module(id, parent) {
+  this.id = id;
+  this.filename = id;
+  this.path = path.dirname(id);
+  this.exports = {};
+  this.parent = parent || null;
+  this.loaded = false;
+  this.children = [];
+  this.paths = nodeModulePaths(this.path);
+  if (parent) parent.children.push(this);
+}
+Module._cache = {};
+Module.builtinModules = core.builtinNames().filter(function (n) { return n.indexOf('internal/') !== 0; });
+Module._extensions = {
+  '.js': function (module, filename) {
+    var src = core.readFile(filename);
+    if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
+    if (src.charAt(0) === '#' && src.charAt(1) === '!') src = '//' + src.slice(2);
+    var fn = core.compileFunction('function (exports, require, module, __filename, __dirname) {' + src + '\n}', filename);
+    fn.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
+  },
+  '.json': function (module, filename) {
+    var src = core.readFile(filename);
+    try {
+      module.exports = JSON.parse(src);
+    } catch (e) {
+      e.message = filename + ': ' + e.message;
+      throw e;
+    }
+  }
+};
+
+function nodeModulePaths(dir) {
+  var out = [];
+  var parts = dir.split('/');
+  for (var i = parts.length; i > 0; i--) {
+    if (parts[i - 1] === 'node_modules') continue;
+    out.push((parts.slice(0, i).join('/') || '') + '/node_modules');
+  }
+  return out;
+}
+
+function tryFile(p) {
+  return core.fileKind(p) === 1 ? p : null;
+}
+function tryExtensions(p) {
+  return tryFile(p) || tryFile(p + '.js') || tryFile(p + '.json');
+}
+function tryDirectory(p) {
+  if (core.fileKind(p) !== 2) return null;
+  var pkgPath = p + '/package.json';
+  if (core.fileKind(pkgPath) === 1) {
+    var main;
+    try { main = JSON.parse(core.readFile(pkgPath)).main; } catch (e) { main = undefined; }
+    if (main) {
+      var m = path.resolve(p, main);
+      var found = tryExtensions(m) || tryFile(m + '/index.js') || tryFile(m + '/index.json');
+      if (found) return found;
+    }
+  }
+  return tryFile(p + '/index.js') || tryFile(p + '/index.json');
+}
+
+function resolveFilename(request, parent) {
+  if (request.indexOf('node:') === 0) {
+    var name = request.slice(5);
+    if (isUserBuiltin(name)) return { builtin: name };
+    throw moduleNotFound(request, parent);
+  }
+  if (isUserBuiltin(request)) return { builtin: request };
+  var fromDir = parent ? parent.path : core.cwd();
+  var relative = request === '.' || request === '..' || /^\.\.?\//.test(request) || request.charAt(0) === '/';
+  var found = null;
+  if (relative) {
+    var base = path.resolve(fromDir, request);
+    found = (request.charAt(request.length - 1) === '/' ? null : tryExtensions(base)) || tryDirectory(base);
+  } else {
+    var dirs = nodeModulePaths(fromDir);
+    for (var i = 0; i < dirs.length && !found; i++) {
+      var b = dirs[i] + '/' + request;
+      found = tryExtensions(b) || tryDirectory(b);
+    }
+  }
+  if (!found) throw moduleNotFound(request, parent);
+  return { filename: found };
+}
+
+function loadModule(request, parent) {
+  var r = resolveFilename(request, parent);
+  if (r.builtin) return requireBuiltin(r.builtin);
+  var cached = Module._cache[r.filename];
+  if (cached) return cached.exports;
+  var module = new Module(r.filename, parent);
+  Module._cache[r.filename] = module;
+  var ok = false;
+  try {
+    var ext = path.extname(r.filename);
+    (Module._extensions[ext] || Module._extensions['.js'])(module, r.filename);
+    ok = true;
+  } finally {
+    if (!ok) delete Module._cache[r.filename];
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+function makeRequire(module) {
+  function require(id) {
+    if (typeof id !== 'string') throw errors.invalidArgType('id', 'string', id);
+    if (id === '') throw errors.invalidArgValue('id', id, "must be a non-empty string");
+    return loadModule(id, module);
+  }
+  require.resolve = function (request) {
+    var r = resolveFilename(request, module);
+    return r.builtin || r.filename;
+  };
+  require.cache = Module._cache;
+  require.main = mainModule;
+  return require;
+}
+
+var mainModule;
+Module.prototype.require = function (id) { return loadModule(id, this); };
+builtinModules.module = { exports: Module, loaded: true };
+
+// ---- entry points called by main.c ----------------------------------------
+return {
+  runMain: function (file) {
+    var filename = path.resolve(core.cwd(), file);
+    var found = tryExtensions(filename) || tryDirectory(filename);
+    if (!found) {
+      var e = moduleNotFound(filename, null);
+      core.print(2, 'petrel: cannot find script ' + file + '\n');
+      process.exitCode = 1;
+      core.reallyExit(emitExit(1) || 1);
+      throw e;
+    }
+    process.argv[1] = found;
+    var module = new Module(found, null);
+    module.id = '.';
+    mainModule = module;
+    Module._cache[found] = module;
+    (Module._extensions[path.extname(found)] || Module._extensions['.js'])(module, found);
+    module.loaded = true;
+  },
+  runEval: function (code, print) {
+    var module = new Module(path.join(core.cwd(), '[eval]'), null);
+    mainModule = module;
+    global.require = makeRequire(module);
+    global.module = module;
+    global.exports = module.exports;
+    var result = core.evalScript(code, '[eval]');
+    if (print) console.log(result);
+  },
+  runRepl: function (terminal) {
+    var module = new Module(path.join(core.cwd(), '<repl>'), null);
+    global.require = makeRequire(module);
+    global.module = module;
+    global.exports = module.exports;
+    requireBuiltin('internal/repl').start({ terminal: terminal, core: core });
+  },
+  exit: function () {
+    return emitExit(process.exitCode !== undefined ? process.exitCode | 0 : 0);
+  }
+};
+}

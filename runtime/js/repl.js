@@ -1,0 +1,226 @@
+// The REPL: the same code serves stdin/stdout on Linux and the UART on a board.
+// Input arrives from the event loop (core.readStart), so timers and sockets keep
+// running while the prompt waits. On a terminal it edits lines itself
+// (backspace, arrows, history); output from callbacks is printed above the line
+// being typed instead of through it.
+'use strict';
+var util = require('util');
+var Console = require('console').Console;
+
+var PROMPT = '> ';
+var MORE = '... ';
+var HISTORY_MAX = 50;
+
+exports.start = function (opts) {
+  var core = opts.core;
+  var terminal = !!opts.terminal && core.setRaw(true);
+  var line = '';
+  var cursor = 0;
+  var pending = []; // lines of an unfinished statement
+  var history = [];
+  var histPos = -1;
+  var esc = '';
+  var promptShown = false;
+  var onBoard = process.platform === 'none';
+
+  function prompt() { return pending.length ? MORE : PROMPT; }
+
+  function write(s) { core.print(1, s); }
+
+  function redraw() {
+    write('\r\x1b[K' + prompt() + line);
+    var back = line.length - cursor;
+    if (back > 0) write('\x1b[' + back + 'D');
+  }
+
+  function showPrompt() {
+    promptShown = true;
+    if (terminal) redraw(); else write(prompt());
+  }
+
+  // Output produced while the prompt is up goes above it, then the line is redrawn.
+  function outputStream(fd) {
+    return {
+      write: function (s) {
+        if (terminal && promptShown) {
+          core.print(fd, '\r\x1b[K' + String(s).replace(/\n/g, '\r\n'));
+          redraw();
+        } else {
+          core.print(fd, terminal ? String(s).replace(/\n/g, '\r\n') : String(s));
+        }
+        return true;
+      }
+    };
+  }
+  global.console = new Console({ stdout: outputStream(1), stderr: outputStream(2) });
+
+  function print(s) { global.console.log(s); }
+
+  function isIncomplete(e) {
+    return e && e.name === 'SyntaxError' && /end of input|unterminated|eof/i.test(e.message);
+  }
+
+  function evaluate(src) {
+    var code = src;
+    // `{ a: 1 }` is an object, not a block, as in Node's REPL.
+    if (/^\s*\{/.test(code) && /\}\s*;?\s*$/.test(code)) code = '(' + code.replace(/;\s*$/, '') + ')';
+    core.setInterruptible(true);
+    try {
+      var value = core.evalScript(code, 'repl');
+      core.setInterruptible(false);
+      global._ = value;
+      print(util.inspect(value, { colors: false }));
+    } catch (e) {
+      core.setInterruptible(false);
+      if (code !== src && e && e.name === 'SyntaxError') { evaluate2(src); return; }
+      if (e && e.name === 'RangeError' && /timeout/i.test(e.message)) print('Script execution was interrupted');
+      else print('Uncaught ' + util.inspect(e));
+    }
+  }
+  function evaluate2(src) { // retry without the object-literal parentheses
+    core.setInterruptible(true);
+    try {
+      var v = core.evalScript(src, 'repl');
+      core.setInterruptible(false);
+      print(util.inspect(v));
+    } catch (e) {
+      core.setInterruptible(false);
+      print('Uncaught ' + util.inspect(e));
+    }
+  }
+
+  function command(cmd) {
+    switch (cmd.split(/\s+/)[0]) {
+      case '.exit':
+        if (onBoard) { print('.exit is not available on a board (press reset instead)'); return true; }
+        finish();
+        return true;
+      case '.help':
+        print('.break   abandon the statement being typed\n' +
+              '.clear   same as .break\n' +
+              '.exit    leave the REPL' + (onBoard ? ' (not on a board)' : '') + '\n' +
+              '.help    this text\n' +
+              'Ctrl-C interrupts a running statement; Ctrl-D leaves.');
+        return true;
+      case '.break':
+      case '.clear':
+        pending = [];
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  function acceptLine(text) {
+    promptShown = false;
+    if (terminal) write('\r\n');
+    if (!pending.length && text.charAt(0) === '.' && command(text.trim())) return;
+    if (text.trim() && (!history.length || history[0] !== text)) {
+      history.unshift(text);
+      if (history.length > HISTORY_MAX) history.pop();
+    }
+    histPos = -1;
+    pending.push(text);
+    var src = pending.join('\n');
+    if (!src.trim()) { pending = []; return; }
+    try {
+      core.compileFunction('function () {' + src + '\n}', 'repl');
+    } catch (e) {
+      if (isIncomplete(e)) return;
+    }
+    pending = [];
+    evaluate(src);
+  }
+
+  function finish() {
+    promptShown = false;
+    if (terminal) { write('\r\n'); core.setRaw(false); }
+    core.readStop();
+  }
+
+  // Terminal input, a byte at a time: editing keys and escape sequences.
+  function key(ch) {
+    if (esc) {
+      esc += ch;
+      if (esc === '\x1b[' || esc === '\x1bO' || /^\x1b\[[0-9]$/.test(esc)) return;
+      var k = esc.charAt(esc.length - 1);
+      esc = '';
+      if (k === 'A' || k === 'B') {
+        if (!history.length) return;
+        histPos = k === 'A' ? Math.min(histPos + 1, history.length - 1) : Math.max(histPos - 1, -1);
+        line = histPos >= 0 ? history[histPos] : '';
+        cursor = line.length;
+      } else if (k === 'C') {
+        if (cursor < line.length) cursor++;
+      } else if (k === 'D') {
+        if (cursor > 0) cursor--;
+      } else if (k === 'H') {
+        cursor = 0;
+      } else if (k === 'F') {
+        cursor = line.length;
+      } else if (k === '~' && /3~$/.test(esc + k)) {
+        line = line.slice(0, cursor) + line.slice(cursor + 1);
+      }
+      redraw();
+      return;
+    }
+    switch (ch) {
+      case '\x1b': esc = ch; return;
+      case '\r': case '\n': {
+        var t = line;
+        line = '';
+        cursor = 0;
+        acceptLine(t);
+        if (core.isTTY() || terminal) showPrompt();
+        return;
+      }
+      case '\x7f': case '\b':
+        if (cursor > 0) { line = line.slice(0, cursor - 1) + line.slice(cursor); cursor--; }
+        break;
+      case '\x01': cursor = 0; break;
+      case '\x05': cursor = line.length; break;
+      case '\x03':
+        write('^C\r\n');
+        if (!line && !pending.length) print('(To exit, press Ctrl-D or type .exit)');
+        line = ''; cursor = 0; pending = [];
+        break;
+      case '\x04':
+        if (!line) { finish(); return; }
+        break;
+      case '\x15': line = line.slice(cursor); cursor = 0; break;
+      default:
+        if (ch < ' ') return;
+        line = line.slice(0, cursor) + ch + line.slice(cursor);
+        cursor++;
+    }
+    redraw();
+  }
+
+  var partial = '';
+  core.readStart(function (data) {
+    if (data === null) { // end of input
+      if (partial) acceptLine(partial);
+      partial = '';
+      finish();
+      return;
+    }
+    if (terminal) {
+      for (var i = 0; i < data.length; i++) key(data.charAt(i));
+      return;
+    }
+    // Piped input: whole lines, no echo, prompt after each one like Node's REPL.
+    partial += data;
+    var nl;
+    while ((nl = partial.indexOf('\n')) >= 0) {
+      var text = partial.slice(0, nl).replace(/\r$/, '');
+      partial = partial.slice(nl + 1);
+      acceptLine(text);
+      if (!core.isTTY()) continue;
+      showPrompt();
+    }
+  });
+  if (terminal) {
+    write('Welcome to Petrel ' + process.version + ' (' + process.board + ').\r\nType ".help" for more information.\r\n');
+    showPrompt();
+  }
+};

@@ -1,0 +1,114 @@
+/* petrel [options] [script.js [args...]] : the command-line entry point. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runtime.h"
+#include "builtins.h"
+#include "platform.h"
+
+extern int petrel_argc;
+extern char **petrel_argv;
+
+static const char usage[] =
+  "Usage: petrel [options] [script.js [arguments]]\n"
+  "       petrel                 start the REPL\n\n"
+  "Options:\n"
+  "  -e, --eval <code>     evaluate code\n"
+  "  -p, --print <code>    evaluate code and print the result\n"
+  "  -i, --interactive     start the REPL even if stdin is not a terminal\n"
+  "  -v, --version         print Petrel's version\n"
+  "  -h, --help            print this help\n";
+
+static void say(int fd, const char *s) { plat_console_write(fd, s, strlen(s)); }
+
+/* Runs bootstrap.js: it returns the object whose methods start each mode. */
+static void bootstrap(duk_context *ctx)
+{
+  duk_push_global_stash(ctx);
+  duk_push_object(ctx);
+  duk_put_prop_string(ctx, -2, "pins");
+  duk_push_object(ctx);
+  duk_put_prop_string(ctx, -2, "bindings");
+  duk_push_object(ctx);
+  duk_put_prop_string(ctx, -2, "hooks");
+  duk_pop(ctx);
+
+  const petrel_builtin *b = petrel_builtin_find("internal/bootstrap");
+  duk_push_lstring(ctx, b->source, b->length);
+  duk_push_string(ctx, "internal/bootstrap.js");
+  if (duk_pcompile(ctx, DUK_COMPILE_FUNCTION) != 0 ||
+      (petrel_push_binding(ctx, "core"), duk_pcall(ctx, 1)) != 0) {
+    duk_safe_to_stacktrace(ctx, -1);
+    say(2, "petrel: bootstrap failed: ");
+    say(2, duk_safe_to_string(ctx, -1));
+    say(2, "\n");
+    plat_exit(70);
+  }
+  /* [entry] */
+}
+
+int main(int argc, char **argv)
+{
+  const char *eval_code = NULL, *script = NULL;
+  int print_result = 0, interactive = 0, i;
+  for (i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || strcmp(a, "-") == 0) { script = a; break; }
+    if (strcmp(a, "--") == 0) { if (i + 1 < argc) script = argv[++i]; break; }
+    if (!strcmp(a, "-v") || !strcmp(a, "--version")) { say(1, "v" PETREL_VERSION "\n"); return 0; }
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) { say(1, usage); return 0; }
+    if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) { interactive = 1; continue; }
+    if (!strcmp(a, "-e") || !strcmp(a, "--eval") || !strcmp(a, "-p") || !strcmp(a, "--print")) {
+      print_result = a[1] == 'p' || a[2] == 'p';
+      if (i + 1 >= argc) { fprintf(stderr, "petrel: %s requires an argument\n", a); return 9; }
+      eval_code = argv[++i];
+      continue;
+    }
+    fprintf(stderr, "petrel: bad option: %s\n", a);
+    return 9;
+  }
+
+  /* process.argv: [execPath, script, args...] (no script for -e / the REPL). */
+  petrel_argc = 0;
+  petrel_argv = calloc((size_t)argc + 2, sizeof *petrel_argv);
+  petrel_argv[petrel_argc++] = argv[0];
+  for (int j = script ? i : argc; j < argc; j++) petrel_argv[petrel_argc++] = argv[j];
+  if (eval_code) /* node -e 'x' a b : argv = [node, a, b] */
+    for (int j = i; j < argc; j++) petrel_argv[petrel_argc++] = argv[j];
+
+  plat_init(argc, argv);
+  duk_context *ctx = petrel_vm_create();
+  if (!ctx) { say(2, "petrel: out of memory\n"); return 70; }
+  bootstrap(ctx);
+
+  if (script) {
+    duk_push_string(ctx, "runMain");
+    duk_push_string(ctx, script);
+    if (duk_pcall_prop(ctx, -3, 1) != 0) petrel_fatal_exception(ctx);
+    duk_pop(ctx);
+  } else if (eval_code) {
+    duk_push_string(ctx, "runEval");
+    duk_push_string(ctx, eval_code);
+    duk_push_boolean(ctx, print_result);
+    if (duk_pcall_prop(ctx, -4, 2) != 0) petrel_fatal_exception(ctx);
+    duk_pop(ctx);
+  }
+  if (!script && (!eval_code || interactive)) {
+    if (interactive || plat_console_is_tty() || !eval_code) {
+      duk_push_string(ctx, "runRepl");
+      duk_push_boolean(ctx, interactive || plat_console_is_tty());
+      if (duk_pcall_prop(ctx, -3, 1) != 0) petrel_fatal_exception(ctx);
+      duk_pop(ctx);
+    }
+  }
+  petrel_run_ticks(ctx);
+  loop_run(ctx);
+
+  /* Nothing keeps the loop alive: 'exit' listeners, then the exit code. */
+  duk_push_string(ctx, "exit");
+  int code = 0;
+  if (duk_pcall_prop(ctx, -2, 0) == 0) code = duk_get_int_default(ctx, -1, 0);
+  else petrel_fatal_exception(ctx);
+  plat_exit(code);
+  return code;
+}

@@ -1,0 +1,58 @@
+/* The runtime's internal interface: the VM, calls into JS, the event loop. */
+#ifndef PETREL_RUNTIME_H
+#define PETREL_RUNTIME_H
+
+#include <stddef.h>
+#include "duktape.h"
+
+#define PETREL_VERSION "0.1.0"
+
+/* ---- vm.c ---- */
+duk_context *petrel_vm_create(void);
+void petrel_vm_destroy(duk_context *ctx);
+size_t petrel_heap_used(void); /* bytes Duktape has allocated right now */
+size_t petrel_heap_peak(void);
+/* REPL evaluation: while set, Ctrl-C (plat_interrupt_requested) breaks running JS. */
+void petrel_set_interruptible(int on);
+
+/* ---- callback.c: every call from C into JS goes through here ---- */
+/* Stack: [... func this arg1..argN] -> [...]. Calls func; an exception goes to
+ * process's uncaught-exception handling (which may exit); then runs the
+ * nextTick queue. Returns 0, or 1 if the call threw. */
+int petrel_make_callback(duk_context *ctx, duk_idx_t nargs);
+/* Like petrel_make_callback but leaves the return value (undefined on error) on the stack. */
+int petrel_call_keep(duk_context *ctx, duk_idx_t nargs);
+void petrel_run_ticks(duk_context *ctx);
+void petrel_ticks_pending(void); /* JS queued a nextTick: run the queue after this callback */
+/* The current exception (top of stack) is uncaught: report it through process. */
+void petrel_fatal_exception(duk_context *ctx);
+/* Keeps a JS value alive while C holds its heap pointer (stash[key]=value). */
+void *petrel_pin(duk_context *ctx, duk_idx_t idx);
+void petrel_unpin(duk_context *ctx, void *heapptr);
+/* Hooks registered by bootstrap.js (internal functions in the stash). */
+void petrel_push_hook(duk_context *ctx, const char *name);
+
+/* ---- loop.c ---- */
+void loop_ref(void);
+void loop_unref(void);
+void loop_set_timer(double deadline_ms, int refed); /* deadline < 0: none */
+void loop_set_immediates(int pending, int refed);
+/* Runs until nothing keeps the loop alive. */
+void loop_run(duk_context *ctx);
+double loop_now(void); /* cached at each loop iteration, like libuv */
+void loop_update_time(void);
+
+/* ---- bindings.c ---- */
+void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the object or throws */
+duk_ret_t petrel_binding_core(duk_context *ctx);
+
+/* Pushes a Buffer (a Uint8Array with Buffer.prototype) viewing bytes [0, len)
+ * of the plain buffer at buf_idx. */
+void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len);
+
+/* Throws a Node-style system error: Error("<syscall> <CODE>") with code/errno/syscall. */
+duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall);
+/* Pushes an Error object for a platform error (code, errno, syscall set). */
+void petrel_push_system_error(duk_context *ctx, int err, const char *syscall);
+
+#endif

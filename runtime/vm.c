@@ -1,0 +1,79 @@
+/* The Duktape heap: allocation accounting, fatal errors, Ctrl-C interruption. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runtime.h"
+#include "platform.h"
+
+/* Each block carries its size so that heap use can be reported (process.memoryUsage,
+ * benchmarks on boards). Aligned to 8 so doubles stay aligned. */
+typedef union { size_t size; double align; } block_header;
+static size_t heap_used, heap_peak;
+static int interruptible;
+
+static void *vm_alloc(void *udata, duk_size_t size)
+{
+  (void)udata;
+  if (size == 0) return NULL;
+  block_header *h = malloc(sizeof *h + size);
+  if (!h) return NULL;
+  h->size = size;
+  heap_used += size;
+  if (heap_used > heap_peak) heap_peak = heap_used;
+  return h + 1;
+}
+
+static void vm_free(void *udata, void *ptr)
+{
+  (void)udata;
+  if (!ptr) return;
+  block_header *h = (block_header *)ptr - 1;
+  heap_used -= h->size;
+  free(h);
+}
+
+static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
+{
+  if (!ptr) return vm_alloc(udata, size);
+  if (size == 0) { vm_free(udata, ptr); return NULL; }
+  block_header *h = (block_header *)ptr - 1;
+  size_t old = h->size;
+  block_header *n = realloc(h, sizeof *n + size);
+  if (!n) return NULL;
+  n->size = size;
+  heap_used = heap_used - old + size;
+  if (heap_used > heap_peak) heap_peak = heap_used;
+  return n + 1;
+}
+
+size_t petrel_heap_used(void) { return heap_used; }
+size_t petrel_heap_peak(void) { return heap_peak; }
+
+static void vm_fatal(void *udata, const char *msg)
+{
+  (void)udata;
+  static const char prefix[] = "petrel: fatal error: ";
+  plat_console_write(2, prefix, sizeof prefix - 1);
+  plat_console_write(2, msg ? msg : "(none)", msg ? strlen(msg) : 6);
+  plat_console_write(2, "\n", 1);
+  plat_exit(70);
+}
+
+int petrel_exec_timeout_check(void *udata)
+{
+  (void)udata;
+  return interruptible && plat_interrupt_requested;
+}
+
+void petrel_set_interruptible(int on)
+{
+  interruptible = on;
+  plat_interrupt_requested = 0;
+}
+
+duk_context *petrel_vm_create(void)
+{
+  return duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
+}
+
+void petrel_vm_destroy(duk_context *ctx) { duk_destroy_heap(ctx); }

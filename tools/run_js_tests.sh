@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# run_js_tests.sh BOARD DIR...: runs every tests/js/**/test_*.js with BOARD's petrel.
+# A test passes when it exits 0 and, if NAME.expected exists, prints exactly that.
+# Prints one line per test and ends with "N passed, N failed".
+set -u
+board=$1; shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+limit=${PETREL_TEST_TIMEOUT:-60}
+pass=0; fail=0
+out=$(mktemp); trap 'rm -f "$out"' EXIT
+for dir in "$@"; do
+  while IFS= read -r t; do
+    name=${t#"$top"/}
+    ( cd "$(dirname "$t")" && timeout -k 5 "$limit" "$top/tools/board_run.sh" "$board" "$(basename "$t")" ) >"$out" 2>&1
+    rc=$?
+    exp="${t%.js}.expected"
+    if [ $rc -eq 0 ] && { [ ! -f "$exp" ] || diff -q "$exp" <(grep -v '^\[stderr\]' "$out") >/dev/null; }; then
+      pass=$((pass + 1)); echo "ok   [$board] $name"
+    else
+      fail=$((fail + 1)); echo "FAIL [$board] $name (exit $rc)"
+      tail -n 15 "$out" | sed 's/^/     | /'
+    fi
+  done < <(find "$top/$dir" -name 'test_*.js' | sort)
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

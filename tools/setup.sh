@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Installs what Petrel needs from Debian and fetches third-party sources
+# (Duktape, lwIP, mbedTLS) as Debian source packages into build/third_party.
+# Never touches the machine's own apt source lists: source fetching goes through
+# build/apt/, a private apt state with its own sources list.
+#   tools/setup.sh host      packages for the linux board and the tests
+#   tools/setup.sh cross     + ARM cross tools and QEMU
+#   tools/setup.sh sources   Debian source packages (duktape, lwip, mbedtls)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+build="$top/build"
+stamp_dir="$build/.setup"
+mkdir -p "$stamp_dir"
+
+sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-config dpkg-dev
+ netcat-openbsd socat curl valgrind iproute2 openssl"
+CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
+ gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
+
+missing() { # prints the packages of "$@" that are not installed
+  local p; for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"
+  done
+}
+
+install_pkgs() {
+  local need; need=$(missing "$@")
+  [ -z "$need" ] && return 0
+  echo "setup: installing from Debian: $(echo $need)"
+  if [ ! -f "$stamp_dir/apt-updated" ]; then
+    sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -qq && touch "$stamp_dir/apt-updated"
+  fi
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
+}
+
+# Private apt state: only used for `apt-get source`.
+apt_private() {
+  local a="$build/apt"
+  mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
+  if [ ! -f "$a/sources.list" ]; then
+    cp "$top/tools/apt-sources.list" "$a/sources.list"
+  fi
+  apt-get -q -o Dir::Etc::sourcelist="$a/sources.list" -o Dir::Etc::sourceparts=- \
+    -o Dir::State::Lists="$a/lists" -o Dir::Cache="$a/cache" \
+    -o APT::Sandbox::User=root "$@"
+}
+
+fetch_source() { # fetch_source <srcpkg> <dir-glob>
+  local pkg=$1 tp="$build/third_party"
+  mkdir -p "$tp"
+  if ls -d "$tp"/$2 >/dev/null 2>&1; then return 0; fi
+  [ -f "$build/apt/lists/.updated" ] || { apt_private update >/dev/null && touch "$build/apt/lists/.updated"; }
+  echo "setup: fetching Debian source package $pkg"
+  (cd "$tp" && apt_private source --download-only "$pkg" >/dev/null &&
+     dpkg-source --no-check -x "$(ls ${pkg}_*.dsc | head -1)" >/dev/null)
+}
+
+case "${1:-host}" in
+  host) install_pkgs $HOST_PKGS ;;
+  cross) install_pkgs $HOST_PKGS $CROSS_PKGS ;;
+  sources)
+    install_pkgs dpkg-dev
+    fetch_source duktape 'duktape-2.*/'
+    fetch_source lwip 'lwip-2.*/'
+    fetch_source mbedtls 'mbedtls-2.*/'
+    ;;
+  *) echo "usage: $0 host|cross|sources" >&2; exit 2 ;;
+esac

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# test_all.sh BOARD...: the whole suite (`make test`): C unit tests once, then the JS
+# tests and the conformance cases on each board. Ends with the overall
+# "N passed, N failed" and fails if anything failed.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+total_pass=0; total_fail=0
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+count() { # adds the last "N passed, N failed" line of $log to the totals
+  local line; line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  if [ -z "$line" ]; then total_fail=$((total_fail + 1)); return; fi
+  total_pass=$((total_pass + $(echo "$line" | cut -d' ' -f1)))
+  total_fail=$((total_fail + $(echo "$line" | cut -d' ' -f3)))
+}
+run() { "$@" 2>&1 | tee "$log"; count; }
+
+run make --no-print-directory test-unit
+for board in "$@"; do
+  echo "== board $board"
+  if ! make --no-print-directory BOARD="$board" all >"$log" 2>&1; then
+    cat "$log"; echo "build of $board failed"; total_fail=$((total_fail + 1)); continue
+  fi
+  run tools/run_js_tests.sh "$board" tests/js
+  run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
+done
+echo "== all boards: $*"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
