@@ -1,0 +1,53 @@
+/*
+ * What a board provides to the lwIP backend (platform/lwip). The backend
+ * implements platform.h's TCP/DNS/wait on lwIP's raw API (NO_SYS=1) and asks
+ * the board for everything that is hardware: clock, console, network
+ * interfaces, sleeping, files, reset.
+ *
+ * Boards: boards/linux-lwip (host simulation: TAP + lwIP loopback, stdio
+ * console) and boards/mps2-an385 (QEMU Cortex-M3: SysTick, CMSDK UART, LAN9118).
+ * Nothing here is called from an interrupt handler unless it says so.
+ */
+#ifndef PETREL_BOARD_HOOKS_H
+#define PETREL_BOARD_HOOKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Called once from plat_init, before lwip_init(). */
+int board_init(int argc, char **argv);
+/* Called once right after lwip_init(): add the board's netifs (the backend
+ * itself relies on lwIP's loopback netif, LWIP_HAVE_LOOPIF). */
+void board_netifs_init(void);
+/* Moves frames the NIC received into lwIP (netif->input). Called by plat_wait. */
+void board_netifs_poll(void);
+
+uint64_t board_now_ms(void); /* monotonic */
+uint64_t board_hrtime_ns(void);
+double board_wallclock_ms(void); /* 0-based if the board has no real-time clock */
+
+/* Sleeps until something may have happened (an interrupt, a fd becoming ready)
+ * or timeout_ms passes (-1: no limit). May return early. */
+void board_sleep(int timeout_ms);
+/* Safe from an interrupt handler / signal handler: ends a board_sleep now. */
+void board_wake(void);
+
+void board_console_write(int fd, const void *buf, size_t len);
+/* Non-blocking: copies up to max bytes of console input, returns the count;
+ * returns -1 at end of input (stdin closed; never on a UART). */
+long board_console_read(char *buf, size_t max);
+int board_console_is_tty(void);
+int board_console_set_raw(int raw);
+
+/* Files: the host file system on linux-lwip, a small RAM store on a device.
+ * Same contracts as plat_file_* in platform.h. */
+int board_file_read(const char *path, char **data, size_t *len);
+int board_file_kind(const char *path);
+int board_file_write(const char *path, const void *data, size_t len);
+int board_cwd(char *buf, size_t len);
+
+size_t board_rss(void); /* resident memory if known, else 0 */
+void board_exit(int status); /* never returns */
+const char *board_name(void);
+
+#endif
