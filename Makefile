@@ -40,7 +40,7 @@ $(SETUP)/sources: | $(SETUP)/host
 setup: $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 
 # ---- Duktape: the stock amalgamation from duktape-dev with our config ----
-$(B)/duktape/duk_config.h: $(DUK_CONFIG) runtime/duk_config_common.h | $(SETUP)/host
+$(B)/duktape/duk_config.h: $(DUK_CONFIG) runtime/duk_config_common.h | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
 	$(Q)cp /usr/share/duktape/duktape.c /usr/share/duktape/duktape.h $(@D)/
 	$(Q)sed '/^#endif.*DUK_CONFIG_H_INCLUDED/d' /usr/share/duktape/duk_config.h > $@.tmp
@@ -110,7 +110,7 @@ bench: $(B)/petrel
 	$(Q)tools/bench/run.sh $(BOARD)
 
 run-example: $(B)/petrel
-	$(Q)$(RUN_PREFIX) $(B)/petrel examples/echo.js
+	$(Q)tools/board_run.sh $(BOARD) examples/echo.js
 
 clean:
 	rm -rf build/linux build/linux-* build/mps2-* build/rpi build/host

@@ -1,0 +1,12 @@
+# Raspberry Pi, 32-bit Raspberry Pi OS (armhf Linux): the POSIX backend cross-built
+# with Debian's arm-linux-gnueabihf toolchain. Debian's armhf baseline is ARMv7 +
+# VFPv3-D16 + Thumb-2, so the binary runs on Pi 2, 3, 4, 5 and Zero 2 (not Pi 1/Zero).
+# Linked dynamically against glibc (the same 2.36 as Raspberry Pi OS bookworm), so
+# getaddrinfo's NSS works on the device. Tested here under qemu-arm user emulation.
+CC := arm-linux-gnueabihf-gcc
+PLATFORM := posix
+SETUP_NEEDS := cross
+DUK_CONFIG := boards/rpi/duk_config_board.h
+CFLAGS_BOARD := -pthread -mfloat-abi=hard
+LDLIBS_BOARD := -lm -pthread
+RUN_PREFIX := qemu-arm -L /usr/arm-linux-gnueabihf
