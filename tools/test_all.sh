@@ -21,6 +21,7 @@ for board in "$@"; do
   if ! make --no-print-directory BOARD="$board" all >"$log" 2>&1; then
     cat "$log"; echo "build of $board failed"; total_fail=$((total_fail + 1)); continue
   fi
+  run tests/cli/run.sh "$board"
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
 done

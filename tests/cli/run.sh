@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# CLI behaviour of petrel on BOARD: options, exit codes, stderr format, REPL on a pipe.
+# Ends with "N passed, N failed".
+set -u
+board=${1:-linux}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+run() { timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$@"; }
+pass=0; fail=0
+check() { # check NAME WANT_RC WANT_STDOUT_REGEX WANT_STDERR_REGEX -- command...
+  local name=$1 want_rc=$2 want_out=$3 want_err=$4; shift 5
+  local out err rc
+  out=$("$@" 2>/tmp/petrel-cli-err.$$); rc=$?; err=$(cat /tmp/petrel-cli-err.$$); rm -f /tmp/petrel-cli-err.$$
+  if [ "$rc" = "$want_rc" ] && [[ "$out" =~ $want_out ]] && [[ "$err" =~ $want_err ]]; then
+    pass=$((pass + 1)); echo "ok   [$board] cli: $name"
+  else
+    fail=$((fail + 1)); echo "FAIL [$board] cli: $name (rc $rc, want $want_rc)"
+    echo "     | stdout: ${out:0:300}"; echo "     | stderr: ${err:0:300}"
+  fi
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+printf 'console.log(process.argv.slice(2).join(","))\n' > "$tmp/args.js"
+printf 'function f() { throw new TypeError("boom"); }\nf();\n' > "$tmp/throw.js"
+printf 'process.on("exit", function (c) { console.log("exit " + c); });\nprocess.exit(3);\n' > "$tmp/exit3.js"
+printf 'process.exitCode = 4;\n' > "$tmp/exitcode.js"
+
+check "--version" 0 '^v[0-9]+\.[0-9]+\.[0-9]+$' '^$' -- run --version
+check "--help" 0 'Usage: petrel' '^$' -- run --help
+check "-e" 0 '^2$' '^$' -- run -e 'console.log(1 + 1)'
+check "-p" 0 '^42$' '^$' -- run -p '6 * 7'
+check "script args" 0 '^a,b,c$' '^$' -- run "$tmp/args.js" a b c
+check "uncaught exception" 1 '^$' '^Uncaught TypeError: boom' -- run "$tmp/throw.js"
+check "process.exit(3)" 3 '^exit 3$' '^$' -- run "$tmp/exit3.js"
+check "process.exitCode" 4 '^$' '^$' -- run "$tmp/exitcode.js"
+check "bad option" 9 '^$' 'bad option: --bogus' -- run --bogus
+check "missing script" 1 '^$' 'cannot find' -- run "$tmp/nope.js"
+check "repl on a pipe" 0 '10' '^$' -- bash -c "printf 'var x = 5\nx * 2\n' | $top/tools/board_run.sh $board"
+check "repl multi-line" 0 '7' '^$' -- bash -c "printf 'function f(a) {\nreturn a + 1;\n}\nf(6)\n' | $top/tools/board_run.sh $board"
+check "repl error keeps going" 0 "Uncaught.*ReferenceError.*[[:space:]]3" '^$' -- bash -c "printf 'nosuch\n1 + 2\n' | $top/tools/board_run.sh $board"
+check "repl runs timers while waiting" 0 'late' '^$' -- bash -c "(printf 'setTimeout(function () { console.log(\"late\") }, 10)\n'; sleep 0.5) | $top/tools/board_run.sh $board"
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,47 @@
+// Timer ordering, arguments, clearing, ref/unref, and nextTick/setImmediate phases.
+var assert = require('assert');
+var timers = require('timers');
+var log = [];
+
+assert.strictEqual(timers.setTimeout, setTimeout);
+setTimeout(function () { log.push('t20'); }, 20);
+setTimeout(function (a, b) { log.push('t5:' + a + b); }, 5, 'x', 'y');
+setTimeout(function () { log.push('t0'); }, 0);
+var cancelled = setTimeout(function () { log.push('cancelled'); }, 1);
+clearTimeout(cancelled);
+setImmediate(function (v) { log.push('imm:' + v); }, 7);
+var ci = setImmediate(function () { log.push('cleared immediate'); });
+clearImmediate(ci);
+process.nextTick(function (v) { log.push('tick:' + v); }, 1);
+var n = 0;
+var iv = setInterval(function () {
+  log.push('iv' + (++n));
+  if (n === 3) clearInterval(iv);
+}, 2);
+// an unref'd timer must not keep the process alive
+var u = setTimeout(function () { log.push('unref fired'); }, 60000);
+assert.strictEqual(u.unref(), u);
+assert.strictEqual(u.hasRef(), false);
+// refresh() pushes the deadline forward
+var start = Date.now(), refreshed = 0;
+var r = setTimeout(function () { refreshed = Date.now() - start; }, 30);
+setTimeout(function () { r.refresh(); }, 15);
+// bad arguments
+assert.throws(function () { setTimeout('code', 1); }, { code: 'ERR_INVALID_ARG_TYPE', name: 'TypeError' });
+assert.throws(function () { setImmediate(null); }, { code: 'ERR_INVALID_ARG_TYPE' });
+// NaN / negative / huge delays behave as 1 ms
+setTimeout(function () { log.push('nan'); }, NaN);
+
+process.on('exit', function (code) {
+  assert.strictEqual(code, 0);
+  assert.strictEqual(log[0], 'tick:1');
+  assert.ok(log.indexOf('t0') >= 0 && log.indexOf('t0') < log.indexOf('t5:xy'));
+  assert.ok(log.indexOf('t5:xy') < log.indexOf('t20'));
+  assert.deepStrictEqual(log.filter(function (x) { return /^iv/.test(x); }), ['iv1', 'iv2', 'iv3']);
+  assert.ok(log.indexOf('imm:7') >= 0);
+  assert.ok(log.indexOf('nan') >= 0);
+  assert.strictEqual(log.indexOf('cancelled'), -1);
+  assert.strictEqual(log.indexOf('cleared immediate'), -1);
+  assert.strictEqual(log.indexOf('unref fired'), -1);
+  assert.ok(refreshed >= 44, 'refresh moved the deadline (' + refreshed + ' ms)');
+});
