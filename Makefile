@@ -84,7 +84,7 @@ $(B)/petrel: $(OBJS)
 
 # ---- tests -----------------------------------------------------------------
 # Boards whose binaries run on this machine (natively or under QEMU).
-TEST_BOARDS ?= linux
+TEST_BOARDS ?= linux rpi
 
 test:
 	$(Q)tools/test_all.sh $(if $(filter command line,$(origin BOARD)),$(BOARD),$(TEST_BOARDS))
