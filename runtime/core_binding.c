@@ -264,6 +264,13 @@ static duk_ret_t core_read_stop(duk_context *ctx)
   return 0;
 }
 
+/* Is anything besides the console input keeping the loop alive? (REPL raw runs) */
+static duk_ret_t core_loop_busy(duk_context *ctx)
+{
+  duk_push_boolean(ctx, loop_busy(input_cb ? 1 : 0));
+  return 1;
+}
+
 static duk_ret_t core_set_raw(duk_context *ctx)
 {
   duk_push_boolean(ctx, plat_console_set_raw(duk_to_boolean(ctx, 0)) == 0);
@@ -342,6 +349,7 @@ static const duk_function_list_entry core_funcs[] = {
   { "readStart", core_read_start, 1 },
   { "readStop", core_read_stop, 0 },
   { "setRaw", core_set_raw, 1 },
+  { "loopBusy", core_loop_busy, 0 },
   { "isTTY", core_is_tty, 0 },
   { "setInterruptible", core_set_interruptible, 1 },
   { "errorName", core_error_name, 1 },

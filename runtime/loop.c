@@ -19,6 +19,12 @@ void loop_set_immediates(int pending, int refed) { immediates_pending = pending;
 void loop_update_time(void) { now_ms = (double)plat_now_ms(); }
 double loop_now(void) { return now_ms; }
 
+/* Work other than `ignored_refs` handles (e.g. the REPL's console input) is pending. */
+int loop_busy(int ignored_refs)
+{
+  return refs > ignored_refs || (timer_deadline >= 0 && timer_refed) || (immediates_pending && immediates_refed);
+}
+
 static int alive(void)
 {
   return refs > 0 || (timer_deadline >= 0 && timer_refed) || (immediates_pending && immediates_refed);

@@ -39,6 +39,7 @@ void loop_set_timer(double deadline_ms, int refed); /* deadline < 0: none */
 void loop_set_immediates(int pending, int refed);
 /* Runs until nothing keeps the loop alive. */
 void loop_run(duk_context *ctx);
+int loop_busy(int ignored_refs);
 double loop_now(void); /* cached at each loop iteration, like libuv */
 void loop_update_time(void);
 

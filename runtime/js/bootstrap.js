@@ -122,15 +122,19 @@ function emitExit(code) {
   }
   return process.exitCode !== undefined ? (process.exitCode | 0) : code;
 }
+var exitHook = null; // the REPL's raw mode ends a run instead of the process
 process.exit = function exit(code) {
   if (code !== undefined) process.exitCode = code;
+  if (exitHook) exitHook(process.exitCode !== undefined ? process.exitCode | 0 : 0);
   var c = emitExit(process.exitCode !== undefined ? process.exitCode | 0 : 0);
   core.reallyExit(c);
 };
 process.reallyExit = core.reallyExit;
 process.abort = function () { core.reallyExit(134); };
 
+var uncaughtHook = null; // set by the REPL: errors there are reported, not fatal
 function fatalException(err) {
+  if (uncaughtHook && uncaughtHook(err)) return;
   if (process.listenerCount('uncaughtException') > 0) {
     process.emit('uncaughtException', err, 'uncaughtException');
     return;
@@ -349,7 +353,25 @@ return {
     global.require = makeRequire(module);
     global.module = module;
     global.exports = module.exports;
-    requireBuiltin('internal/repl').start({ terminal: terminal, core: core });
+    requireBuiltin('internal/repl').start({
+      terminal: terminal,
+      core: core,
+      setExitHook: function (fn) { exitHook = fn; },
+      setUncaughtHook: function (fn) { uncaughtHook = fn; },
+      // Runs source as the main module of a raw-mode run (require relative to cwd).
+      runModule: function (src, filename, args) {
+        for (var k in Module._cache) delete Module._cache[k];
+        var m = new Module(filename, null);
+        m.id = '.';
+        mainModule = m;
+        process.argv = [process.execPath, filename].concat(args || []);
+        Module._cache[filename] = m;
+        if (src === null) src = core.readFile(filename);
+        var fn = core.compileFunction('function (exports, require, module, __filename, __dirname) {' + src + '\n}', filename);
+        fn.call(m.exports, m.exports, makeRequire(m), m, filename, path.dirname(filename));
+        m.loaded = true;
+      }
+    });
   },
   exit: function () {
     return emitExit(process.exitCode !== undefined ? process.exitCode | 0 : 0);

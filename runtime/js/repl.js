@@ -3,6 +3,16 @@
 // running while the prompt waits. On a terminal it edits lines itself
 // (backspace, arrows, history); output from callbacks is printed above the line
 // being typed instead of through it.
+//
+// Raw mode (for tools/petrel-tool, like MicroPython's raw REPL): Ctrl-A on an
+// empty line enters it and the REPL answers "raw REPL; CTRL-B to exit\r\n>".
+// Each request is text ended by Ctrl-D; the REPL answers "OK", then the run's
+// output, then "\x04<exit status>\x04>" once the run is over (its code has
+// returned and nothing it started keeps the loop busy, or it called
+// process.exit). A request is JS source run as a module, or one directive line:
+//   //@petrel:write <path>\n<content>   store a file (the board's file store)
+//   //@petrel:run <path> [args...]      run a stored file as the main module
+// Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it.
 'use strict';
 var util = require('util');
 var Console = require('console').Console;
@@ -138,6 +148,101 @@ exports.start = function (opts) {
     core.readStop();
   }
 
+  // ---- raw mode ----
+  var raw = false, rawBuf = [], run = null;
+  var EXIT = {}; // thrown by process.exit inside a run
+
+  function enterRaw() {
+    raw = true;
+    rawBuf = [];
+    promptShown = false;
+    write('raw REPL; CTRL-B to exit\r\n>');
+  }
+
+  function rawInput(data) {
+    for (var i = 0; i < data.length; i++) {
+      var ch = data.charAt(i);
+      if (ch === '\x04') {
+        var req = rawBuf.join('');
+        rawBuf = [];
+        if (run) { write('\x04busy\x04>'); continue; }
+        rawRequest(req);
+      } else if (ch === '\x02' && !rawBuf.length && !run) {
+        raw = false;
+        write('\r\n');
+        showPrompt();
+      } else if (ch === '\x03') {
+        rawBuf = [];
+        if (run) endRun(130);
+      } else {
+        rawBuf.push(ch);
+      }
+    }
+  }
+
+  function rawRequest(req) {
+    write('OK');
+    run = { status: 0 };
+    var m = /^\/\/@petrel:(write|run) ([^\s]+)(.*)\n?/.exec(req);
+    try {
+      core.setInterruptible(true);
+      if (m && m[1] === 'write') {
+        core.writeFile(m[2], req.slice(m[0].length));
+      } else if (m && m[1] === 'run') {
+        var args = m[3].trim() ? m[3].trim().split(/\s+/) : [];
+        opts.runModule(null, absolute(m[2]), args);
+      } else {
+        opts.runModule(req, absolute('[raw].js'), []);
+      }
+      core.setInterruptible(false);
+    } catch (e) {
+      core.setInterruptible(false);
+      if (e !== EXIT) {
+        global.console.error('Uncaught ' + util.inspect(e));
+        endRun(1);
+        return;
+      }
+    }
+    if (run) waitForRun();
+  }
+
+  function absolute(p) { return p.charAt(0) === '/' ? p : process.cwd().replace(/\/$/, '') + '/' + p; }
+
+  function waitForRun() {
+    if (!run) return;
+    if (!core.loopBusy()) { endRun(process.exitCode !== undefined ? process.exitCode | 0 : run.status); return; }
+    setTimeout(waitForRun, 5).unref();
+  }
+
+  function endRun(status) {
+    if (!run) return;
+    var r = run;
+    run = null;
+    try {
+      process.emit('exit', status);
+    } catch (e) {
+      global.console.error('Uncaught ' + util.inspect(e));
+      status = status || 1;
+    }
+    process.removeAllListeners('exit');
+    process.exitCode = undefined;
+    r.status = status;
+    write('\x04' + status + '\x04>');
+  }
+
+  opts.setExitHook(function (code) {
+    if (!run) return;
+    endRun(code);
+    throw EXIT;
+  });
+  opts.setUncaughtHook(function (e) {
+    if (e === EXIT) return true;
+    if (process.listenerCount('uncaughtException') > 0) return false;
+    global.console.error('Uncaught ' + util.inspect(e));
+    if (run) endRun(1);
+    return true;
+  });
+
   // Terminal input, a byte at a time: editing keys and escape sequences.
   function key(ch) {
     if (esc) {
@@ -177,7 +282,10 @@ exports.start = function (opts) {
       case '\x7f': case '\b':
         if (cursor > 0) { line = line.slice(0, cursor - 1) + line.slice(cursor); cursor--; }
         break;
-      case '\x01': cursor = 0; break;
+      case '\x01':
+        if (!line && !pending.length) { enterRaw(); return; }
+        cursor = 0;
+        break;
       case '\x05': cursor = line.length; break;
       case '\x03':
         write('^C\r\n');
@@ -204,8 +312,17 @@ exports.start = function (opts) {
       finish();
       return;
     }
+    if (raw) { rawInput(data); return; }
+    if (data.charAt(0) === '\x01' && !line && !pending.length && !partial) {
+      enterRaw();
+      if (data.length > 1) rawInput(data.slice(1));
+      return;
+    }
     if (terminal) {
-      for (var i = 0; i < data.length; i++) key(data.charAt(i));
+      for (var i = 0; i < data.length; i++) {
+        if (raw) { rawInput(data.slice(i)); return; }
+        key(data.charAt(i));
+      }
       return;
     }
     // Piped input: whole lines, no echo, prompt after each one like Node's REPL.
