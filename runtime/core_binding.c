@@ -283,10 +283,18 @@ static duk_ret_t core_is_tty(duk_context *ctx)
   return 1;
 }
 
-static duk_ret_t core_set_interruptible(duk_context *ctx)
+/* callInterruptible(fn): calls fn() so that Ctrl-C breaks it. Duktape keeps
+ * throwing while the interrupt check says so, so the flag is cleared here in C,
+ * after the protected call, before any JS (a catch block) runs again. */
+static duk_ret_t core_call_interruptible(duk_context *ctx)
 {
-  petrel_set_interruptible(duk_to_boolean(ctx, 0));
-  return 0;
+  duk_require_function(ctx, 0);
+  duk_dup(ctx, 0);
+  petrel_set_interruptible(1);
+  int rc = duk_pcall(ctx, 0);
+  petrel_set_interruptible(0);
+  if (rc != DUK_EXEC_SUCCESS) return duk_throw(ctx);
+  return 1;
 }
 
 static duk_ret_t core_error_name(duk_context *ctx)
@@ -351,7 +359,7 @@ static const duk_function_list_entry core_funcs[] = {
   { "setRaw", core_set_raw, 1 },
   { "loopBusy", core_loop_busy, 0 },
   { "isTTY", core_is_tty, 0 },
-  { "setInterruptible", core_set_interruptible, 1 },
+  { "callInterruptible", core_call_interruptible, 1 },
   { "errorName", core_error_name, 1 },
   { NULL, NULL, 0 }
 };

@@ -74,27 +74,21 @@ exports.start = function (opts) {
     var code = src;
     // `{ a: 1 }` is an object, not a block, as in Node's REPL.
     if (/^\s*\{/.test(code) && /\}\s*;?\s*$/.test(code)) code = '(' + code.replace(/;\s*$/, '') + ')';
-    core.setInterruptible(true);
     try {
-      var value = core.evalScript(code, 'repl');
-      core.setInterruptible(false);
+      var value = core.callInterruptible(function () { return core.evalScript(code, 'repl'); });
       global._ = value;
       print(util.inspect(value, { colors: false }));
     } catch (e) {
-      core.setInterruptible(false);
       if (code !== src && e && e.name === 'SyntaxError') { evaluate2(src); return; }
       if (e && e.name === 'RangeError' && /timeout/i.test(e.message)) print('Script execution was interrupted');
       else print('Uncaught ' + util.inspect(e));
     }
   }
   function evaluate2(src) { // retry without the object-literal parentheses
-    core.setInterruptible(true);
     try {
-      var v = core.evalScript(src, 'repl');
-      core.setInterruptible(false);
+      var v = core.callInterruptible(function () { return core.evalScript(src, 'repl'); });
       print(util.inspect(v));
     } catch (e) {
-      core.setInterruptible(false);
       print('Uncaught ' + util.inspect(e));
     }
   }
@@ -185,18 +179,17 @@ exports.start = function (opts) {
     run = { status: 0 };
     var m = /^\/\/@petrel:(write|run) ([^\s]+)(.*)\n?/.exec(req);
     try {
-      core.setInterruptible(true);
-      if (m && m[1] === 'write') {
-        core.writeFile(m[2], req.slice(m[0].length));
-      } else if (m && m[1] === 'run') {
-        var args = m[3].trim() ? m[3].trim().split(/\s+/) : [];
-        opts.runModule(null, absolute(m[2]), args);
-      } else {
-        opts.runModule(req, absolute('[raw].js'), []);
-      }
-      core.setInterruptible(false);
+      core.callInterruptible(function () {
+        if (m && m[1] === 'write') {
+          core.writeFile(m[2], req.slice(m[0].length));
+        } else if (m && m[1] === 'run') {
+          var args = m[3].trim() ? m[3].trim().split(/\s+/) : [];
+          opts.runModule(null, absolute(m[2]), args);
+        } else {
+          opts.runModule(req, absolute('[raw].js'), []);
+        }
+      });
     } catch (e) {
-      core.setInterruptible(false);
       if (e !== EXIT) {
         global.console.error('Uncaught ' + util.inspect(e));
         endRun(1);
