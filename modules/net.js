@@ -365,6 +365,15 @@ Socket.prototype.pause = function () {
   return stream.Duplex.prototype.pause.call(this);
 };
 
+Socket.prototype.resume = function () {
+  // A _read() may still be outstanding from before pause(): restart the handle here.
+  if (this._handle && !this._reading && !this.connecting && !this._gotEOF && !this.destroyed) {
+    this._reading = true;
+    this._handle.readStart();
+  }
+  return stream.Duplex.prototype.resume.call(this);
+};
+
 Socket.prototype._read = function () {
   if (this.connecting || !this._handle) {
     if (!this._readAfterConnect) {
@@ -675,7 +684,9 @@ Server.prototype.listen = function () {
     if (cb) this.once('listening', cb);
     var host = options.host;
     var v6only = !!options.ipv6Only;
-    if (host && !isIP(host)) {
+    if (host) {
+      // Like Node, a host (even an IP literal) goes through dns.lookup, so
+      // `listening` only turns true asynchronously.
       var self = this;
       this._listenPending = true;
       dns.lookup(host, function (err, address) {
