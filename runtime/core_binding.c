@@ -15,6 +15,11 @@ static duk_ret_t core_print(duk_context *ctx)
   int fd = duk_require_int(ctx, 0);
   duk_size_t len;
   const char *s = duk_to_lstring(ctx, 1, &len);
+  if (memchr(s, 0xed, len)) { /* surrogates: convert a copy to UTF-8 */
+    char *tmp = duk_push_fixed_buffer(ctx, len);
+    len = petrel_cesu8_to_utf8(s, len, tmp);
+    s = tmp;
+  }
   plat_console_write(fd == 2 ? 2 : 1, s, len);
   return 0;
 }
@@ -47,7 +52,9 @@ static duk_ret_t core_write_file(duk_context *ctx)
   const char *path = duk_require_string(ctx, 0);
   duk_size_t len;
   const char *s = duk_to_lstring(ctx, 1, &len);
-  int r = plat_file_write(path, s, len);
+  char *tmp = duk_push_fixed_buffer(ctx, len ? len : 1);
+  len = petrel_cesu8_to_utf8(s, len, tmp);
+  int r = plat_file_write(path, tmp, len);
   if (r) return petrel_throw_system_error(ctx, r, "open");
   return 0;
 }

@@ -80,6 +80,7 @@ int main(int argc, char **argv)
   duk_context *ctx = petrel_vm_create();
   if (!ctx) { say(2, "petrel: out of memory\n"); return 70; }
   bootstrap(ctx);
+  loop_update_time(); /* as libuv: timers set by the main script count from its start */
 
   if (script) {
     duk_push_string(ctx, "runMain");

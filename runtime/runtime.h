@@ -43,6 +43,10 @@ int loop_busy(int ignored_refs);
 double loop_now(void); /* cached at each loop iteration, like libuv */
 void loop_update_time(void);
 
+/* ---- text.c ---- */
+/* Duktape's CESU-8 to UTF-8 (out may equal in; never longer than len). Returns the length. */
+size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out);
+
 /* ---- bindings.c ---- */
 void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the object or throws */
 duk_ret_t petrel_binding_core(duk_context *ctx);
