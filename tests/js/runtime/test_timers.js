@@ -43,6 +43,6 @@ process.on('exit', function (code) {
   assert.strictEqual(log.indexOf('cancelled'), -1);
   assert.strictEqual(log.indexOf('cleared immediate'), -1);
   assert.strictEqual(log.indexOf('unref fired'), -1);
-  // 30 ms from the refresh (the loop's clock is read once per iteration: allow a few ms)
-  assert.ok(firedAt - refreshedAt >= 25, 'refresh moved the deadline (' + (firedAt - refreshedAt) + ' ms)');
+  // ~30 ms after the refresh instead of the ~15 left before it (the loop reads its clock once per iteration)
+  assert.ok(firedAt - refreshedAt >= 20, 'refresh moved the deadline (' + (firedAt - refreshedAt) + ' ms)');
 });
