@@ -1,0 +1,29 @@
+// sources: platform/errors.c platform/posix/errno_map.c
+/* Error codes: Node's names and errno numbers, and the POSIX backend's mapping. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include "platform.h"
+
+int posix_error(int e);
+
+Test(errors, names_and_numbers_match_node)
+{
+  cr_expect_eq(PLAT_ECONNREFUSED, -111);
+  cr_expect_eq(PLAT_EADDRINUSE, -98);
+  cr_expect_eq(PLAT_ECONNRESET, -104);
+  cr_expect_eq(PLAT_ENOTFOUND, -3008);
+  cr_expect_str_eq(plat_strerror_code(PLAT_ECONNREFUSED), "ECONNREFUSED");
+  cr_expect_str_eq(plat_strerror_code(PLAT_ENOTFOUND), "ENOTFOUND");
+  cr_expect_str_eq(plat_strerror_text(PLAT_EADDRINUSE), "address already in use");
+  cr_expect_str_eq(plat_strerror_code(-12345), "UNKNOWN");
+}
+
+Test(errors, posix_mapping)
+{
+  cr_expect_eq(posix_error(ECONNREFUSED), PLAT_ECONNREFUSED);
+  cr_expect_eq(posix_error(EPIPE), PLAT_EPIPE);
+  cr_expect_eq(posix_error(ENFILE), PLAT_EMFILE);
+  cr_expect_eq(posix_error(ETIMEDOUT), PLAT_ETIMEDOUT);
+  cr_expect_eq(posix_error(EWOULDBLOCK), PLAT_EAGAIN);
+  cr_expect_eq(posix_error(12345), PLAT_EUNKNOWN);
+}

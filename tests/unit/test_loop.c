@@ -1,0 +1,93 @@
+// sources: runtime/loop.c
+// cflags: -Ibuild/linux/duktape
+/* The loop's liveness rules (what keeps the process running), with the JS hooks
+ * and plat_wait replaced by recorders. */
+#include <criterion/criterion.h>
+#include "runtime.h"
+#include "platform.h"
+
+static int waits, last_timeout, hooks_timers, hooks_before_exit, hooks_immediates;
+static double fake_now;
+static const char *last_hook;
+
+uint64_t plat_now_ms(void) { return (uint64_t)fake_now; }
+void plat_wait(int timeout_ms)
+{
+  waits++;
+  last_timeout = timeout_ms;
+  if (timeout_ms > 0) fake_now += timeout_ms;
+  if (waits > 50) loop_unref(); /* safety valve */
+}
+void petrel_push_hook(duk_context *ctx, const char *name) { (void)ctx; last_hook = name; }
+void petrel_run_ticks(duk_context *ctx) { (void)ctx; }
+int petrel_make_callback(duk_context *ctx, duk_idx_t nargs)
+{
+  (void)ctx; (void)nargs;
+  if (!strcmp(last_hook, "processTimers")) { hooks_timers++; loop_set_timer(-1, 0); }
+  else if (!strcmp(last_hook, "beforeExit")) hooks_before_exit++;
+  else if (!strcmp(last_hook, "processImmediates")) { hooks_immediates++; loop_set_immediates(0, 0); }
+  return 0;
+}
+/* duk_push_* used by loop.c's run_hook: no-ops here. */
+void duk_push_undefined(duk_context *ctx) { (void)ctx; }
+void duk_push_number(duk_context *ctx, duk_double_t v) { (void)ctx; (void)v; }
+
+static void reset(void)
+{
+  waits = last_timeout = hooks_timers = hooks_before_exit = hooks_immediates = 0;
+  fake_now = 1000;
+  loop_set_timer(-1, 0);
+  loop_set_immediates(0, 0);
+  while (loop_busy(0)) loop_unref();
+}
+
+Test(loop, exits_at_once_when_nothing_is_pending)
+{
+  reset();
+  loop_run(NULL);
+  cr_expect_eq(waits, 0);
+  cr_expect_eq(hooks_before_exit, 1);
+}
+
+Test(loop, sleeps_until_the_timer_then_runs_it)
+{
+  reset();
+  loop_set_timer(1250, 1);
+  loop_run(NULL);
+  cr_expect_eq(hooks_timers, 1);
+  cr_expect_eq(waits, 1);
+  cr_expect_eq(last_timeout, 250);
+}
+
+Test(loop, unrefed_timer_does_not_keep_it_alive)
+{
+  reset();
+  loop_set_timer(5000, 0);
+  loop_run(NULL);
+  cr_expect_eq(waits, 0);
+  cr_expect_eq(hooks_timers, 0);
+}
+
+Test(loop, immediates_poll_without_sleeping)
+{
+  reset();
+  loop_set_immediates(1, 1);
+  loop_run(NULL);
+  cr_expect_eq(waits, 1);
+  cr_expect_eq(last_timeout, 0);
+  cr_expect_eq(hooks_immediates, 1);
+}
+
+Test(loop, refs_count_and_busy_ignores_the_console)
+{
+  reset();
+  loop_ref();
+  cr_expect(loop_busy(0));
+  cr_expect(!loop_busy(1));
+  loop_ref();
+  cr_expect(loop_busy(1));
+  loop_unref();
+  loop_unref();
+  loop_unref(); /* never below zero */
+  cr_expect(!loop_busy(0));
+}
