@@ -204,15 +204,15 @@ Buffer.byteLength = function (value, encoding) {
 };
 Buffer.concat = function (list, totalLength) {
   if (!Array.isArray(list)) throw errors.invalidArgType('list', 'an instance of Array', list);
-  var i;
-  if (totalLength === undefined) {
-    totalLength = 0;
-    for (i = 0; i < list.length; i++) totalLength += list[i].length;
+  var i, sum = 0;
+  for (i = 0; i < list.length; i++) {
+    if (!(list[i] instanceof Uint8Array)) throw errors.invalidArgType('list[' + i + ']', 'an instance of Buffer or Uint8Array', list[i]);
+    sum += list[i].length;
   }
+  if (totalLength === undefined) totalLength = sum;
   var out = make(totalLength), pos = 0;
   for (i = 0; i < list.length && pos < totalLength; i++) {
     var b = list[i];
-    if (!(b instanceof Uint8Array)) throw errors.invalidArgType('list[' + i + ']', 'an instance of Buffer or Uint8Array', b);
     if (pos + b.length > totalLength) b = b.subarray(0, totalLength - pos);
     out.set(b, pos);
     pos += b.length;
@@ -488,6 +488,16 @@ Buffer.prototype.writeUIntBE = function (value, offset, byteLength) {
   for (var i = byteLength - 1; i >= 0; i--) { this[offset + i] = value % 256; value = Math.floor(value / 256); }
   return offset + byteLength;
 };
+
+function writeSigned(buf, value, offset, byteLength, little) {
+  checkByteLength(byteLength);
+  var lim = Math.pow(2, 8 * byteLength - 1);
+  checkValue(value, -lim, lim - 1);
+  if (value < 0) value += 2 * lim;
+  return little ? buf.writeUIntLE(value, offset, byteLength) : buf.writeUIntBE(value, offset, byteLength);
+}
+Buffer.prototype.writeIntLE = function (value, offset, byteLength) { return writeSigned(this, value, offset, byteLength, true); };
+Buffer.prototype.writeIntBE = function (value, offset, byteLength) { return writeSigned(this, value, offset, byteLength, false); };
 
 module.exports = {
   Buffer: Buffer,

@@ -1,0 +1,42 @@
+// EventEmitter rules beyond the recorded case: listener validation, once wrappers,
+// removal during emit, max listeners warning, argument passing.
+var assert = require('assert');
+var EventEmitter = require('events');
+var e = new EventEmitter();
+assert.throws(function () { e.on('x', 5); }, { code: 'ERR_INVALID_ARG_TYPE' });
+var calls = [];
+function a() { calls.push('a'); e.removeListener('x', b); }
+function b() { calls.push('b'); }
+e.on('x', a);
+e.on('x', b);
+e.emit('x');
+assert.deepStrictEqual(calls, ['a', 'b'], 'removal during emit does not affect the current emit');
+e.emit('x');
+assert.deepStrictEqual(calls, ['a', 'b', 'a']);
+var o = function () { calls.push('once'); };
+e.once('y', o);
+assert.deepStrictEqual(e.listeners('y'), [o]);
+assert.notStrictEqual(e.rawListeners('y')[0], o);
+e.removeListener('y', o);
+assert.strictEqual(e.emit('y'), false);
+e.on('args', function (p, q, r, s, t) { calls.push([p, q, r, s, t].join('')); });
+e.emit('args', 1, 2, 3, 4, 5);
+assert.strictEqual(calls[calls.length - 1], '12345');
+var removed = [];
+e.on('removeListener', function (n) { removed.push(n); });
+e.removeAllListeners('x');
+assert.deepStrictEqual(removed, ['x']);
+assert.strictEqual(e.listenerCount('x'), 0);
+var warned = 0;
+process.on('warning', function (w) { if (w.name === 'MaxListenersExceededWarning') warned++; });
+var m = new EventEmitter();
+m.setMaxListeners(2);
+for (var i = 0; i < 3; i++) m.on('z', function () {});
+assert.throws(function () { m.setMaxListeners(-1); }, { code: 'ERR_OUT_OF_RANGE' });
+function Sub() { EventEmitter.call(this); }
+require('util').inherits(Sub, EventEmitter);
+var s = new Sub();
+s.on('q', function (v) { calls.push('sub ' + v); });
+s.emit('q', 1);
+assert.strictEqual(calls[calls.length - 1], 'sub 1');
+setTimeout(function () { assert.strictEqual(warned, 1); }, 5);
