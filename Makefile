@@ -99,7 +99,9 @@ test-conformance: $(B)/petrel
 	$(Q)tools/run_conformance.sh $(BOARD) ../shared/conformance tests/cases
 
 check-asan:
-	$(Q)$(MAKE) --no-print-directory BOARD=linux-asan test-js test-conformance
+	$(Q)$(MAKE) --no-print-directory BOARD=linux-asan all
+	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tools/run_js_tests.sh linux-asan tests/js
+	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
 
 valgrind:
 	$(Q)$(MAKE) --no-print-directory all

@@ -26,6 +26,19 @@ for board in "$@"; do
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
 done
+# The same suites under ASan + UBSan, and the JS tests under valgrind (linux only).
+if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
+  echo "== sanitizers"
+  if make --no-print-directory BOARD=linux-asan all >"$log" 2>&1; then
+    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run tools/run_js_tests.sh linux-asan tests/js
+    run tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
+  else
+    cat "$log"; echo "build of linux-asan failed"; total_fail=$((total_fail + 1))
+  fi
+  PETREL_TEST_TIMEOUT=300 PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+    run tools/run_js_tests.sh linux tests/js
+fi
 echo "== all boards: $*"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
