@@ -150,27 +150,6 @@ function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   options = options ? options : {};
   if (typeof options !== 'object') throw errors.invalidArgType('options', 'an instance of Object', options);
-  this.connecting = false;
-  this._handle = null;
-  this._host = null;
-  this._reading = false;
-  this._gotEOF = false;
-  this._refed = true;
-  this._keepAlive = null;
-  this._noDelay = null;
-  this._timeoutMs = 0;
-  this._timer = null;
-  this._lastActivity = 0;
-  this._bytesRead = 0;
-  this._bytesDispatched = 0;
-  this._writeCb = null;
-  this._writeLen = 0;
-  this._peername = null;
-  this._sockname = null;
-  this._resetOnDestroy = false;
-  this._connectAttempt = null;
-  this.server = null;
-  this._server = null;
   stream.Duplex.call(this, {
     allowHalfOpen: !!options.allowHalfOpen,
     emitClose: false,
@@ -191,6 +170,28 @@ function Socket(options) {
   }
 }
 util.inherits(Socket, stream.Duplex);
+// Defaults on the prototype: a socket object stores only what it changed.
+Socket.prototype.connecting = false;
+Socket.prototype._handle = null;
+Socket.prototype._host = null;
+Socket.prototype._reading = false;
+Socket.prototype._gotEOF = false;
+Socket.prototype._refed = true;
+Socket.prototype._keepAlive = null;
+Socket.prototype._noDelay = null;
+Socket.prototype._timeoutMs = 0;
+Socket.prototype._timer = null;
+Socket.prototype._lastActivity = 0;
+Socket.prototype._bytesRead = 0;
+Socket.prototype._bytesDispatched = 0;
+Socket.prototype._writeCb = null;
+Socket.prototype._writeLen = 0;
+Socket.prototype._peername = null;
+Socket.prototype._sockname = null;
+Socket.prototype._resetOnDestroy = false;
+Socket.prototype._connectAttempt = null;
+Socket.prototype.server = null;
+Socket.prototype._server = null;
 
 // After the peer's FIN with allowHalfOpen false, stream.js ends our side; later writes get EPIPE.
 function onReadableStreamEnd() {

@@ -34,44 +34,31 @@ function hwmFrom(options, key, objectMode) {
 }
 
 // ---- Readable ---------------------------------------------------------------
+// Primitive defaults live on the prototype: an idle stream stores only what differs
+// (a socket's states shrink from ~35 own properties each to a handful).
 function ReadableState(options, stream, isDuplex) {
   options = options || {};
-  this.objectMode = !!(options.objectMode || (isDuplex && options.readableObjectMode));
-  this.highWaterMark = hwmFrom(options, 'readableHighWaterMark', this.objectMode);
+  if (options.objectMode || (isDuplex && options.readableObjectMode)) this.objectMode = true;
+  var hwm = hwmFrom(options, 'readableHighWaterMark', this.objectMode);
+  if (hwm !== 16384) this.highWaterMark = hwm;
   this.buffer = [];
-  this.bufferIndex = 0;
-  this.length = 0;
-  this.pipes = [];
-  this.flowing = null;
-  this.ended = false;
-  this.endEmitted = false;
-  this.reading = false;
-  this.constructed = true;
-  this.sync = true;
-  this.needReadable = false;
-  this.emittedReadable = false;
-  this.readableListening = false;
-  this.resumeScheduled = false;
-  this.paused = null;
-  this.errorEmitted = false;
-  this.emitClose = options.emitClose !== false;
-  this.autoDestroy = options.autoDestroy !== false;
-  this.destroyed = false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this.defaultEncoding = options.defaultEncoding || 'utf8';
-  this.awaitDrain = 0;
-  this.readingMore = false;
-  this.dataEmitted = false;
-  this.decoder = null;
-  this.encoding = null;
-  this.readable = true;
+  if (options.emitClose === false) this.emitClose = false;
+  if (options.autoDestroy === false) this.autoDestroy = false;
+  if (options.defaultEncoding) this.defaultEncoding = options.defaultEncoding;
   if (options.encoding) {
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = this.decoder.encoding;
   }
 }
+ReadableState.prototype = {
+  objectMode: false, highWaterMark: 16384, bufferIndex: 0, length: 0, pipes: null,
+  flowing: null, ended: false, endEmitted: false, reading: false, constructed: true,
+  sync: true, needReadable: false, emittedReadable: false, readableListening: false,
+  resumeScheduled: false, paused: null, errorEmitted: false, emitClose: true,
+  autoDestroy: true, destroyed: false, errored: null, closed: false, closeEmitted: false,
+  defaultEncoding: 'utf8', awaitDrain: 0, readingMore: false, dataEmitted: false,
+  decoder: null, encoding: null, readable: true
+};
 
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);
@@ -444,6 +431,7 @@ function endReadableNT(state, stream) {
 Readable.prototype.pipe = function (dest, pipeOpts) {
   var src = this;
   var state = this._readableState;
+  if (!state.pipes) state.pipes = [];
   state.pipes.push(dest);
   var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
   var endFn = doEnd ? onend : unpipe;
@@ -528,7 +516,7 @@ Readable.prototype.pipe = function (dest, pipeOpts) {
 Readable.prototype.unpipe = function (dest) {
   var state = this._readableState;
   var info = { hasUnpiped: false };
-  if (state.pipes.length === 0) return this;
+  if (!state.pipes || state.pipes.length === 0) return this;
   if (!dest) {
     var dests = state.pipes;
     state.pipes = [];
@@ -560,40 +548,27 @@ Readable.prototype.wrap = function (old) {
 // ---- Writable ---------------------------------------------------------------
 function WritableState(options, stream, isDuplex) {
   options = options || {};
-  this.objectMode = !!(options.objectMode || (isDuplex && options.writableObjectMode));
-  this.highWaterMark = hwmFrom(options, 'writableHighWaterMark', this.objectMode);
-  this.finalCalled = false;
-  this.needDrain = false;
-  this.ending = false;
-  this.ended = false;
-  this.finished = false;
-  this.destroyed = false;
-  this.decodeStrings = options.decodeStrings !== false;
-  this.defaultEncoding = options.defaultEncoding || 'utf8';
-  this.length = 0;
-  this.writing = false;
-  this.corked = 0;
-  this.sync = true;
-  this.bufferProcessing = false;
-  this.writecb = null;
-  this.writelen = 0;
-  this.afterWriteTickInfo = null;
+  if (options.objectMode || (isDuplex && options.writableObjectMode)) this.objectMode = true;
+  var hwm = hwmFrom(options, 'writableHighWaterMark', this.objectMode);
+  if (hwm !== 16384) this.highWaterMark = hwm;
+  if (options.decodeStrings === false) this.decodeStrings = false;
+  if (options.defaultEncoding) this.defaultEncoding = options.defaultEncoding;
+  if (options.emitClose === false) this.emitClose = false;
+  if (options.autoDestroy === false) this.autoDestroy = false;
   this.buffered = [];
-  this.bufferedIndex = 0;
-  this.pendingcb = 0;
-  this.constructed = true;
-  this.prefinished = false;
-  this.errorEmitted = false;
-  this.emitClose = options.emitClose !== false;
-  this.autoDestroy = options.autoDestroy !== false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
   this.onFinished = [];
-  this.writable = true;
   var self = this;
   this.onwrite = function (er) { onwrite(stream, self, er); };
 }
+WritableState.prototype = {
+  objectMode: false, highWaterMark: 16384, finalCalled: false, needDrain: false,
+  ending: false, ended: false, finished: false, destroyed: false, decodeStrings: true,
+  defaultEncoding: 'utf8', length: 0, writing: false, corked: 0, sync: true,
+  bufferProcessing: false, writecb: null, writelen: 0, afterWriteTickInfo: null,
+  bufferedIndex: 0, pendingcb: 0, constructed: true, prefinished: false,
+  errorEmitted: false, emitClose: true, autoDestroy: true, errored: null, closed: false,
+  closeEmitted: false, writable: true
+};
 
 function Writable(options) {
   var isDuplex = this instanceof Duplex;
