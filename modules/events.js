@@ -9,13 +9,13 @@ EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.defaultMaxListeners = 10;
 EventEmitter.prototype._events = undefined;
 EventEmitter.prototype._maxListeners = undefined;
+EventEmitter.prototype._eventsCount = 0;
 
 EventEmitter.init = function () {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
   }
-  this._maxListeners = this._maxListeners || undefined;
 };
 
 function checkListener(fn) {

@@ -556,9 +556,12 @@ function WritableState(options, stream, isDuplex) {
   if (options.emitClose === false) this.emitClose = false;
   if (options.autoDestroy === false) this.autoDestroy = false;
   this.buffered = [];
-  this.onFinished = [];
-  var self = this;
-  this.onwrite = function (er) { onwrite(stream, self, er); };
+  this.stream = stream;
+}
+function takeOnFinished(state) {
+  var cbs = state.onFinished;
+  state.onFinished = null;
+  return cbs || [];
 }
 WritableState.prototype = {
   objectMode: false, highWaterMark: 16384, finalCalled: false, needDrain: false,
@@ -567,8 +570,19 @@ WritableState.prototype = {
   bufferProcessing: false, writecb: null, writelen: 0, afterWriteTickInfo: null,
   bufferedIndex: 0, pendingcb: 0, constructed: true, prefinished: false,
   errorEmitted: false, emitClose: true, autoDestroy: true, errored: null, closed: false,
-  closeEmitted: false, writable: true
+  closeEmitted: false, writable: true, onFinished: null, stream: null
 };
+// The write callback handed to _write(): made on the first write, so idle streams
+// do not carry a closure.
+Object.defineProperty(WritableState.prototype, 'onwrite', {
+  get: function () {
+    var state = this, stream = this.stream;
+    var fn = function (er) { onwrite(stream, state, er); };
+    Object.defineProperty(this, 'onwrite', { value: fn, writable: true, configurable: true });
+    return fn;
+  },
+  configurable: true
+});
 
 function Writable(options) {
   var isDuplex = this instanceof Duplex;
@@ -728,7 +742,7 @@ function errorBuffer(state) {
     state.length -= state.objectMode ? 1 : b.chunk.length;
     b.callback(state.errored || destroyedError('write'));
   }
-  var cbs = state.onFinished.splice(0);
+  var cbs = takeOnFinished(state);
   for (var j = 0; j < cbs.length; j++) cbs[j](state.errored || destroyedError('end'));
   state.buffered = [];
   state.bufferedIndex = 0;
@@ -817,7 +831,7 @@ Writable.prototype.end = function (chunk, encoding, cb) {
   }
   if (typeof cb === 'function') {
     if (err || state.finished) nextTick(cb, err);
-    else state.onFinished.push(cb);
+    else (state.onFinished || (state.onFinished = [])).push(cb);
   }
   return this;
 };
@@ -838,7 +852,7 @@ function callFinal(stream, state) {
     called = true;
     state.pendingcb--;
     if (err) {
-      var cbs = state.onFinished.splice(0);
+      var cbs = takeOnFinished(state);
       for (var i = 0; i < cbs.length; i++) cbs[i](err);
       errorOrDestroy(stream, err, state.sync);
     } else if (needFinish(state)) {
@@ -891,7 +905,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  var cbs = state.onFinished.splice(0);
+  var cbs = takeOnFinished(state);
   for (var i = 0; i < cbs.length; i++) cbs[i](null);
   stream.emit('finish');
   if (state.autoDestroy) {
@@ -902,7 +916,7 @@ function finish(stream, state) {
 
 Writable.prototype.destroy = function (err, cb) {
   var state = this._writableState;
-  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state.onFinished.length)) {
+  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || (state.onFinished && state.onFinished.length))) {
     nextTick(errorBuffer, state);
   }
   destroy.call(this, err, cb);
