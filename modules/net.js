@@ -158,7 +158,6 @@ function Socket(options) {
     readableHighWaterMark: options.readableHighWaterMark,
     writableHighWaterMark: options.writableHighWaterMark
   });
-  this.on('end', onReadableStreamEnd);
   if (options.handle) {
     this._handle = options.handle;
     this._handle.owner = this;
@@ -193,13 +192,13 @@ Socket.prototype._connectAttempt = null;
 Socket.prototype.server = null;
 Socket.prototype._server = null;
 
-// After the peer's FIN with allowHalfOpen false, stream.js ends our side; later writes get EPIPE.
-function onReadableStreamEnd() {
-  if (!this.allowHalfOpen) this.write = writeAfterFIN;
-}
-
-function writeAfterFIN(chunk, encoding, cb) {
-  if (!this.writableEnded) return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+// After the peer's FIN with allowHalfOpen false, stream.js ends our side; writes after
+// that get EPIPE (Node swaps in writeAfterFIN from an 'end' listener; a check here
+// costs no listener per socket).
+Socket.prototype.write = function (chunk, encoding, cb) {
+  if (!this.writableEnded || this.allowHalfOpen || !this._readableState.endEmitted) {
+    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+  }
   if (typeof encoding === 'function') cb = encoding;
   var er = errors.codeError('EPIPE', 'This socket has been ended by the other party');
   var self = this;
@@ -208,7 +207,7 @@ function writeAfterFIN(chunk, encoding, cb) {
     if (!self.destroyed) self.destroy(er);
   });
   return false;
-}
+};
 
 Socket.prototype._activity = function () {
   if (this._timeoutMs) {
@@ -490,7 +489,6 @@ Socket.prototype.resetAndDestroy = function () {
 Socket.prototype.connect = function () {
   var args = normalizeArgs(arguments);
   var options = args[0], cb = args[1];
-  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (options.path === undefined && options.port === undefined) {
     throw errors.missingArgs('"options" or "port" or "path"');
   }
