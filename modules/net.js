@@ -63,7 +63,7 @@ function now() { return core.now(); }
 // ---- handle callbacks (this === the TCP handle) ----------------------------
 TCP.prototype.onread = function (buf) {
   var socket = this.owner;
-  if (!socket || socket.destroyed) return;
+  if (!socket || socket._readableState.destroyed) return;
   socket._activity();
   if (buf !== null) {
     socket._bytesRead += buf.length;

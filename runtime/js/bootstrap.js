@@ -78,26 +78,41 @@ process.uptime = function () {
 };
 
 // nextTick: a queue drained after every callback from C (see runtime/callback.c).
-var ticks = [];
-var tickHead = 0;
-process.nextTick = function nextTick(fn) {
+// Parallel arrays (function + up to three arguments) so that queuing a tick
+// allocates nothing on the hot path; more arguments go in an array.
+var tickFn = [], tickA = [], tickB = [], tickC = [], tickN = [];
+var tickHead = 0, tickTail = 0;
+process.nextTick = function nextTick(fn, a, b, c) {
   if (typeof fn !== 'function') throw errors.invalidArgType('callback', 'function', fn);
-  if (tickHead === ticks.length) core.markTicks();
-  var n = arguments.length;
-  ticks.push(n === 1 ? { fn: fn, args: null } : { fn: fn, args: Array.prototype.slice.call(arguments, 1) });
+  if (tickHead === tickTail) core.markTicks();
+  var n = arguments.length - 1, i = tickTail++;
+  tickFn[i] = fn;
+  if (n > 3) {
+    tickA[i] = Array.prototype.slice.call(arguments, 1);
+    n = -1;
+  } else {
+    tickA[i] = a;
+    tickB[i] = b;
+    tickC[i] = c;
+  }
+  tickN[i] = n;
 };
 function runTicks() {
-  while (tickHead < ticks.length) {
-    var t = ticks[tickHead];
-    ticks[tickHead++] = undefined;
+  while (tickHead < tickTail) {
+    var i = tickHead++;
+    var fn = tickFn[i], a = tickA[i], b = tickB[i], c = tickC[i], n = tickN[i];
+    tickFn[i] = tickA[i] = tickB[i] = tickC[i] = undefined;
     try {
-      if (t.args === null) t.fn(); else t.fn.apply(undefined, t.args);
+      if (n === 0) fn();
+      else if (n === 1) fn(a);
+      else if (n === 2) fn(a, b);
+      else if (n === 3) fn(a, b, c);
+      else fn.apply(undefined, a);
     } catch (e) {
       fatalException(e);
     }
   }
-  ticks.length = 0;
-  tickHead = 0;
+  tickHead = tickTail = 0;
 }
 Object.defineProperty(process, '_tickCallback', { value: runTicks, writable: true });
 global.queueMicrotask = function queueMicrotask(fn) {
