@@ -59,6 +59,7 @@ function normalizeArgs(args) {
 }
 
 function now() { return core.now(); }
+function nop() {}
 
 // ---- handle callbacks (this === the TCP handle) ----------------------------
 TCP.prototype.onread = function (buf) {
@@ -67,6 +68,16 @@ TCP.prototype.onread = function (buf) {
   socket._activity();
   if (buf !== null) {
     socket._bytesRead += buf.length;
+    // Fast path: a flowing socket with nothing buffered hands the chunk straight to
+    // 'data' listeners, as Readable.push would, without its read-more bookkeeping
+    // (the handle keeps reading on its own while flowing).
+    var rs = socket._readableState;
+    if (rs.flowing && rs.length === 0 && !rs.decoder && !rs.ended && socket._events.data !== undefined) {
+      rs.reading = false;
+      rs.dataEmitted = true;
+      socket.emit('data', buf);
+      return;
+    }
     if (!socket.push(buf) && socket._handle) {
       socket._reading = false;
       socket._handle.readStop();
@@ -196,7 +207,38 @@ Socket.prototype._server = null;
 // that get EPIPE (Node swaps in writeAfterFIN from an 'end' listener; a check here
 // costs no listener per socket).
 Socket.prototype.write = function (chunk, encoding, cb) {
-  if (!this.writableEnded || this.allowHalfOpen || !this._readableState.endEmitted) {
+  var ws = this._writableState;
+  // Fast path: a Buffer written to an idle, connected socket that the stack takes
+  // whole needs none of the Writable queue: same result, callback and counters.
+  if (typeof encoding !== 'string' && chunk instanceof Buffer && chunk.length > 0 && !ws.writing &&
+      !ws.corked && !ws.ending && !ws.destroyed && !ws.errored && !ws.needDrain &&
+      ws.bufferedIndex === ws.buffered.length && !this.connecting && this._handle !== null) {
+    if (typeof encoding === 'function') cb = encoding;
+    this._activity();
+    var r = this._handle.write(chunk);
+    if (r === 0) {
+      this._bytesDispatched += chunk.length;
+      if (typeof cb === 'function') process.nextTick(cb, null);
+      return true;
+    }
+    if (r === 1) { // partly queued in C: account for it as Writable's own _write would
+      var len = chunk.length;
+      ws.pendingcb++;
+      ws.length += len;
+      ws.writelen = len;
+      ws.writecb = typeof cb === 'function' ? cb : nop;
+      ws.writing = true;
+      this._writeCb = ws.onwrite;
+      this._writeLen = len;
+      ws.sync = false;
+      var ret = ws.length < ws.highWaterMark;
+      if (!ret) ws.needDrain = true;
+      return ret;
+    }
+    // An error: let the general path report it the usual way below.
+    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
+  }
+  if (!ws.ending || this.allowHalfOpen || !this._readableState.endEmitted) {
     return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
   }
   if (typeof encoding === 'function') cb = encoding;

@@ -570,7 +570,7 @@ WritableState.prototype = {
   bufferProcessing: false, writecb: null, writelen: 0, afterWriteTickInfo: null,
   bufferedIndex: 0, pendingcb: 0, constructed: true, prefinished: false,
   errorEmitted: false, emitClose: true, autoDestroy: true, errored: null, closed: false,
-  closeEmitted: false, writable: true, onFinished: null, stream: null
+  closeEmitted: false, writable: true, onFinished: null, stream: null, spareTickInfo: null
 };
 // The write callback handed to _write(): made on the first write, so idle streams
 // do not carry a closure.
@@ -697,11 +697,17 @@ function onwrite(stream, state, er) {
   } else {
     if (state.buffered.length > state.bufferedIndex) clearBuffer(stream, state);
     if (sync) {
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
-        state.afterWriteTickInfo.count++;
+      var info = state.afterWriteTickInfo;
+      if (info !== null && info.cb === cb) {
+        info.count++;
       } else {
-        state.afterWriteTickInfo = { count: 1, cb: cb, stream: stream, state: state };
-        nextTick(afterWriteTick, state.afterWriteTickInfo);
+        // One record per stream, reused once its tick has run.
+        info = state.spareTickInfo || { count: 0, cb: null, stream: stream, state: state };
+        state.spareTickInfo = null;
+        info.count = 1;
+        info.cb = cb;
+        state.afterWriteTickInfo = info;
+        nextTick(afterWriteTick, info);
       }
     } else {
       afterWrite(stream, state, 1, cb);
@@ -717,12 +723,15 @@ function onwriteError(stream, state, er, cb) {
 }
 
 function afterWriteTick(info) {
-  info.state.afterWriteTickInfo = null;
-  afterWrite(info.stream, info.state, info.count, info.cb);
+  var state = info.state, cb = info.cb, count = info.count;
+  state.afterWriteTickInfo = null;
+  info.cb = null;
+  state.spareTickInfo = info;
+  afterWrite(info.stream, state, count, cb);
 }
 
 function afterWrite(stream, state, count, cb) {
-  var needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain;
+  var needDrain = !state.ending && !state.destroyed && state.length === 0 && state.needDrain;
   if (needDrain) {
     state.needDrain = false;
     stream.emit('drain');

@@ -121,6 +121,7 @@ static duk_ret_t core_set_hooks(duk_context *ctx)
   duk_push_global_stash(ctx);
   duk_dup(ctx, 0);
   duk_put_prop_string(ctx, -2, "hooks");
+  petrel_hooks_changed(ctx);
   return 0;
 }
 

@@ -31,6 +31,7 @@ void *petrel_pin(duk_context *ctx, duk_idx_t idx);
 void petrel_unpin(duk_context *ctx, void *heapptr);
 /* Hooks registered by bootstrap.js (internal functions in the stash). */
 void petrel_push_hook(duk_context *ctx, const char *name);
+void petrel_hooks_changed(duk_context *ctx); /* after stash.hooks was replaced */
 
 /* ---- loop.c ---- */
 void loop_ref(void);
