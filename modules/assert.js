@@ -1,161 +1,575 @@
 // assert: Node's assertion functions and AssertionError.
+// Messages follow Node v20: short "a !== b" forms for small primitives, a
+// "+ actual - expected" line diff of the inspected values for strict
+// comparisons, and "should loosely deep-equal" blocks for loose ones.
 'use strict';
 var util = require('util');
 var compare = require('internal/compare');
 var errors = require('internal/errors');
 
-var messages = {
-  strictEqual: 'Expected values to be strictly equal:',
+var inspect = util.inspect;
+
+var headers = {
   deepStrictEqual: 'Expected values to be strictly deep-equal:',
+  strictEqual: 'Expected values to be strictly equal:',
+  strictEqualObject: 'Expected "actual" to be reference-equal to "expected":',
   deepEqual: 'Expected values to be loosely deep-equal:',
-  equal: 'Expected values to be loosely equal:',
-  notStrictEqual: 'Expected "actual" to be strictly unequal to:',
   notDeepStrictEqual: 'Expected "actual" not to be strictly deep-equal to:',
+  notStrictEqual: 'Expected "actual" to be strictly unequal to:',
+  notStrictEqualObject: 'Expected "actual" not to be reference-equal to "expected":',
   notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
-  notEqual: 'Expected "actual" to be loosely unequal to:'
+  notIdentical: 'Values identical but not reference-equal:',
+  sameStructure: 'Values have same structure but are not reference-equal:',
+  notDeepEqualUnequal: 'Expected values not to be loosely deep-equal:'
 };
 
-function AssertionError(options) {
-  options = options || {};
-  var msg = options.message;
-  var generated = msg === undefined || msg === null;
-  if (generated) {
-    var op = options.operator;
-    var a = util.inspect(options.actual), e = util.inspect(options.expected);
-    if (messages[op] && /^not/.test(op)) msg = messages[op] + '\n\n' + a + '\n';
-    else if (messages[op]) msg = messages[op] + '\n\n' + a + ' !== ' + e + '\n';
-    else msg = a + ' ' + op + ' ' + e;
-  } else if (msg instanceof Error) {
-    throw msg;
+var MAX_SHORT = 12;      // both values this short (in total): "a !== b" on one line
+var MAX_LINES = 50;      // longer diffs are cut
+
+function isObjectLike(v) {
+  return (typeof v === 'object' && v !== null) || typeof v === 'function';
+}
+
+function isErrorLike(v) {
+  return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
+}
+
+// Errors compared with each other print as [Name: message]: a copy without the stack.
+function withoutStack(err) {
+  var copy = Object.create(Object.getPrototypeOf(err));
+  var keys = Object.keys(err);
+  for (var i = 0; i < keys.length; i++) copy[keys[i]] = err[keys[i]];
+  Object.defineProperty(copy, 'message', { value: err.message, writable: true, configurable: true });
+  Object.defineProperty(copy, 'stack', { value: undefined, writable: true, configurable: true });
+  return copy;
+}
+
+function inspectValue(v) {
+  return inspect(v, {
+    compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity,
+    showHidden: false, sorted: true, getters: true, breakLength: Infinity
+  });
+}
+
+function spaces(n) {
+  return new Array(n + 1).join(' ');
+}
+
+function cutLines(lines) {
+  if (lines.length > MAX_LINES) {
+    lines = lines.slice(0, 46);
+    lines.push('...');
   }
-  var err = new Error(String(msg));
+  return lines;
+}
+
+// Lines equal except that one of them ends with a comma count as the same.
+function sameLine(a, e) {
+  return a === e || (a.slice(-1) === ',' && a.slice(0, -1) === e) || (e.slice(-1) === ',' && e.slice(0, -1) === a);
+}
+
+// The message of strictEqual / deepStrictEqual failures, as { header, body }.
+// A caller's message replaces the header unless `fixed` is set.
+function diffMessage(actual, expected, operator) {
+  if (operator === 'strictEqual' && isObjectLike(actual) && isObjectLike(expected) &&
+      typeof actual === typeof expected) {
+    operator = 'strictEqualObject';
+  }
+  var header = headers[operator];
+  var aText = inspectValue(actual), eText = inspectValue(expected);
+  var aLines = aText.split('\n'), eLines = eText.split('\n');
+  var caret = '';
+
+  if (aLines.length === 1 && eLines.length === 1 && aText !== eText) {
+    var total = aText.length + eText.length;
+    if (total <= MAX_SHORT) {
+      if (!isObjectLike(actual) && !isObjectLike(expected) && (actual !== 0 || expected !== 0)) {
+        return { header: header, body: '\n\n' + aText + ' !== ' + eText + '\n' };
+      }
+    } else if (operator !== 'strictEqualObject' && total < 80) {
+      var at = 0;
+      while (at < aText.length && aText.charAt(at) === eText.charAt(at)) at++;
+      if (at > 2) caret = '\n  ' + spaces(at) + '^';
+    }
+  }
+
+  // Identical lines at the end are printed once, shortened when there are many.
+  var tail = [];
+  while (aLines.length > 0 && eLines.length > 0 && aLines[aLines.length - 1] === eLines[eLines.length - 1]) {
+    tail.unshift(aLines.pop());
+    eLines.pop();
+  }
+  if (aLines.length === 0 && eLines.length === 0) {
+    var same = cutLines(aText.split('\n'));
+    return {
+      header: operator === 'strictEqualObject' ? headers.sameStructure : headers.notIdentical,
+      body: '\n\n' + same.join('\n') + '\n',
+      fixed: true
+    };
+  }
+
+  var out = [], skipped = false;
+  var pendingSame = [];   // identical lines not printed yet
+  var plus = [], minus = [];
+  var sinceChange = 0;    // identical lines in a row since the last change
+
+  function flushChanges() {
+    for (var i = 0; i < plus.length; i++) out.push('+ ' + plus[i]);
+    for (var j = 0; j < minus.length; j++) out.push('- ' + minus[j]);
+    plus = [];
+    minus = [];
+  }
+  function flushSame() {
+    // At most 2 lines of context before a change; the lines in between become '...'.
+    if (pendingSame.length > 3) {
+      out.push('...');
+      skipped = true;
+      pendingSame = pendingSame.slice(-2);
+    }
+    for (var i = 0; i < pendingSame.length; i++) out.push('  ' + pendingSame[i]);
+    pendingSame = [];
+  }
+
+  var rows = Math.max(aLines.length, eLines.length);
+  var printed = 0;
+  for (var r = 0; r < rows; r++) {
+    var a = r < aLines.length ? aLines[r] : undefined;
+    var e = r < eLines.length ? eLines[r] : undefined;
+    if (a !== undefined && e !== undefined && sameLine(a, e)) {
+      flushChanges();
+      if (e.slice(-1) === ',' && a.slice(-1) !== ',') a += ',';
+      sinceChange++;
+      if (sinceChange <= 2) {
+        out.push('  ' + a);
+        printed++;
+      } else {
+        pendingSame.push(a);
+      }
+    } else {
+      printed += Math.min(pendingSame.length, 2);
+      flushSame();
+      sinceChange = 0;
+      if (a !== undefined) { plus.push(a); printed++; }
+      if (e !== undefined) { minus.push(e); printed++; }
+    }
+    if (printed > MAX_LINES && r < rows - 2) {
+      // Too long: what was found so far, the pending expected lines, and dots.
+      for (var p = 0; p < plus.length; p++) out.push('+ ' + plus[p]);
+      out.push('...');
+      for (var m = 0; m < minus.length; m++) out.push('- ' + minus[m]);
+      out.push('...');
+      return { header: header, body: '\n+ actual - expected ... Lines skipped\n\n' + out.join('\n') };
+    }
+  }
+  flushChanges();
+  // Identical lines left after the last change are not repeated (the tail follows).
+
+  if (tail.length >= 5) {
+    out.push('  ' + tail[0], '...');
+    skipped = true;
+    tail = tail.slice(-3);
+  }
+  for (var t = 0; t < tail.length; t++) out.push('  ' + tail[t]);
+
+  return {
+    header: header,
+    body: '\n+ actual - expected' + (skipped ? ' ... Lines skipped' : '') + '\n\n' + out.join('\n') + caret
+  };
+}
+
+function generatedMessage(actual, expected, operator) {
+  if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+    var d = diffMessage(actual, expected, operator);
+    return d.header + d.body;
+  }
+  var res, other;
+  if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
+    var header = headers[operator];
+    if (operator === 'notStrictEqual' && isObjectLike(actual)) header = headers.notStrictEqualObject;
+    var lines = cutLines(inspectValue(actual).split('\n'));
+    if (lines.length === 1) return header + (lines[0].length > 5 ? '\n\n' : ' ') + lines[0];
+    return header + '\n\n' + lines.join('\n') + '\n';
+  }
+  res = inspectValue(actual);
+  other = inspectValue(expected);
+  if (operator === 'notDeepEqual' && res === other) {
+    res = headers.notDeepEqual + '\n\n' + res;
+    return res.length > 1024 ? res.slice(0, 1021) + '...' : res;
+  }
+  if (res.length > 512) res = res.slice(0, 509) + '...';
+  if (other.length > 512) other = other.slice(0, 509) + '...';
+  if (operator === 'deepEqual') return headers.deepEqual + '\n\n' + res + '\n\nshould loosely deep-equal\n\n' + other;
+  if (operator === 'notDeepEqual') {
+    return headers.notDeepEqualUnequal + '\n\n' + res + '\n\nshould not loosely deep-equal\n\n' + other;
+  }
+  return res + ' ' + operator + ' ' + other;
+}
+
+// new AssertionError({ message, actual, expected, operator, stackStartFn })
+function AssertionError(options) {
+  if (options === null || typeof options !== 'object') throw errors.invalidArgType('options', 'object', options);
+  var message = options.message, operator = options.operator, text;
+  var actual = options.actual, expected = options.expected;
+  if (isErrorLike(actual) && isErrorLike(expected)) {
+    // Two errors are shown (and kept) as copies without their stacks, as Node does.
+    actual = withoutStack(actual);
+    expected = withoutStack(expected);
+  }
+  if (message === undefined || message === null) {
+    text = generatedMessage(actual, expected, operator);
+  } else if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
+    // Node keeps the diff under a caller's message.
+    if (message) {
+      var d = diffMessage(actual, expected, operator);
+      text = (d.fixed ? d.header : String(message)) + d.body;
+    } else {
+      text = generatedMessage(actual, expected, operator);
+    }
+  } else {
+    text = String(message);
+  }
+  var err = new Error(text);
   Object.setPrototypeOf(err, AssertionError.prototype);
-  err.generatedMessage = generated;
+  if (typeof Error.captureStackTrace === 'function') {
+    Error.captureStackTrace(err, options.stackStartFn || options.stackStartFunction || AssertionError);
+  }
+  err.generatedMessage = !message;
   err.code = 'ERR_ASSERTION';
-  err.actual = options.actual;
-  err.expected = options.expected;
-  err.operator = options.operator;
+  err.actual = actual;
+  err.expected = expected;
+  err.operator = operator;
   return err;
 }
 AssertionError.prototype = Object.create(Error.prototype, {
   constructor: { value: AssertionError, writable: true, configurable: true },
-  name: { value: 'AssertionError', writable: true, configurable: true }
+  name: { value: 'AssertionError', writable: true, configurable: true },
+  toString: {
+    value: function toString() { return this.name + ' [' + this.code + ']: ' + this.message; },
+    writable: true, configurable: true
+  }
 });
 
-// generated: the message was written here, not passed by the caller.
-function fail(actual, expected, message, operator, generated) {
-  var e = new AssertionError({ actual: actual, expected: expected, message: message, operator: operator });
-  if (generated) e.generatedMessage = true;
-  throw e;
-}
-
-function ok(value, message) {
-  if (!value) {
-    if (arguments.length === 0) message = 'No value argument passed to `assert.ok()`';
-    else if (message === undefined) message = 'The expression evaluated to a falsy value:\n\n  assert.ok(' + util.inspect(value) + ')\n';
-    var e = new AssertionError({ actual: value, expected: true, message: message, operator: '==' });
-    e.generatedMessage = arguments.length < 2 || message === undefined;
-    throw e;
-  }
-}
-
-function assert(value, message) { ok.apply(null, arguments); }
-assert.ok = function (value, message) { ok.apply(null, arguments); };
-assert.AssertionError = AssertionError;
-assert.fail = function (message) {
+// Throws an AssertionError; a message that is an Error is thrown instead.
+function fail(actual, expected, message, operator, stackStartFn) {
   if (message instanceof Error) throw message;
-  var e = new AssertionError({ message: message === undefined ? 'Failed' : message, operator: 'fail' });
-  e.generatedMessage = message === undefined;
-  throw e;
-};
-assert.equal = function (a, b, m) { if (!(a == b || (a !== a && b !== b))) fail(a, b, m, '=='); }; // eslint-disable-line eqeqeq
-assert.notEqual = function (a, b, m) { if (a == b || (a !== a && b !== b)) fail(a, b, m, '!='); }; // eslint-disable-line eqeqeq
-assert.strictEqual = function (a, b, m) { if (!Object.is(a, b)) fail(a, b, m, 'strictEqual'); };
-assert.notStrictEqual = function (a, b, m) { if (Object.is(a, b)) fail(a, b, m, 'notStrictEqual'); };
-assert.deepEqual = function (a, b, m) { if (!compare.deepEqual(a, b, false)) fail(a, b, m, 'deepEqual'); };
-assert.notDeepEqual = function (a, b, m) { if (compare.deepEqual(a, b, false)) fail(a, b, m, 'notDeepEqual'); };
-assert.deepStrictEqual = function (a, b, m) { if (!compare.deepEqual(a, b, true)) fail(a, b, m, 'deepStrictEqual'); };
-assert.notDeepStrictEqual = function (a, b, m) { if (compare.deepEqual(a, b, true)) fail(a, b, m, 'notDeepStrictEqual'); };
-assert.ifError = function (err) {
-  if (err !== null && err !== undefined) {
-    var e = new AssertionError({ actual: err, expected: null, operator: 'ifError',
-      message: 'ifError got unwanted exception: ' + (err && err.message !== undefined ? err.message : util.inspect(err)) });
-    e.generatedMessage = false;
-    throw e;
+  throw new AssertionError({
+    actual: actual, expected: expected, message: message, operator: operator, stackStartFn: stackStartFn
+  });
+}
+
+function innerOk(fn, argCount, value, message) {
+  if (value) return;
+  var generated = false;
+  if (argCount === 0) {
+    message = 'No value argument passed to `assert.ok()`';
+    generated = true;
+  } else if (message === undefined || message === null) {
+    // Node quotes the source of the call here; the value is all we have.
+    message = inspect(value) + ' == true';
+    generated = true;
+  } else if (message instanceof Error) {
+    throw message;
   }
+  var err = new AssertionError({ actual: value, expected: true, message: message, operator: '==', stackStartFn: fn });
+  err.generatedMessage = generated;
+  throw err;
+}
+
+function assert(value, message) { innerOk(assert, arguments.length, value, message); }
+function ok(value, message) { innerOk(ok, arguments.length, value, message); }
+assert.ok = ok;
+assert.AssertionError = AssertionError;
+
+assert.fail = function failFn(actual, expected, message, operator) {
+  var argc = arguments.length;
+  if (argc === 0) message = 'Failed';
+  else if (argc === 1) { message = actual; actual = undefined; }
+  else {
+    if (argc === 2) operator = '!=';
+    if (!warnedLegacyFail) {
+      warnedLegacyFail = true;
+      warn('assert.fail() with more than one argument is deprecated. Please use assert.strictEqual() instead or only pass a message.', 'DEP0094');
+    }
+  }
+  if (message instanceof Error) throw message;
+  var err = new AssertionError({
+    actual: actual, expected: expected, operator: operator === undefined ? 'fail' : operator,
+    message: message, stackStartFn: failFn
+  });
+  if (argc === 0) err.generatedMessage = true;
+  throw err;
 };
-assert.match = function (s, re, m) {
-  if (typeof s !== 'string' || !re.test(s)) fail(s, re, m || 'The input did not match the regular expression ' + re + '. Input:\n\n' + util.inspect(s) + '\n', 'match');
+var warnedLegacyFail = false;
+function warn(msg, code) {
+  if (typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
+  var w = new Error(msg);
+  w.name = 'DeprecationWarning';
+  w.code = code;
+  process.emitWarning(w);
+}
+
+function missingArgs() {
+  return errors.codeError('ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified', TypeError);
+}
+
+assert.equal = function equal(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  // eslint-disable-next-line eqeqeq
+  if (!(actual == expected || (actual !== actual && expected !== expected))) fail(actual, expected, message, '==', equal);
 };
-assert.doesNotMatch = function (s, re, m) {
-  if (typeof s === 'string' && re.test(s)) fail(s, re, m || 'The input was expected to not match the regular expression ' + re + '. Input:\n\n' + util.inspect(s) + '\n', 'doesNotMatch');
+assert.notEqual = function notEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  // eslint-disable-next-line eqeqeq
+  if (actual == expected || (actual !== actual && expected !== expected)) fail(actual, expected, message, '!=', notEqual);
+};
+assert.strictEqual = function strictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (!Object.is(actual, expected)) fail(actual, expected, message, 'strictEqual', strictEqual);
+};
+assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (Object.is(actual, expected)) fail(actual, expected, message, 'notStrictEqual', notStrictEqual);
+};
+assert.deepEqual = function deepEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (!compare.deepEqual(actual, expected, false)) fail(actual, expected, message, 'deepEqual', deepEqual);
+};
+assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (compare.deepEqual(actual, expected, false)) fail(actual, expected, message, 'notDeepEqual', notDeepEqual);
+};
+assert.deepStrictEqual = function deepStrictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (!compare.deepEqual(actual, expected, true)) fail(actual, expected, message, 'deepStrictEqual', deepStrictEqual);
+};
+assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, message) {
+  if (arguments.length < 2) throw missingArgs();
+  if (compare.deepEqual(actual, expected, true)) {
+    fail(actual, expected, message, 'notDeepStrictEqual', notDeepStrictEqual);
+  }
 };
 
-// Does err satisfy `expected` (a class, RegExp, validation function or object of properties)?
-function matches(err, expected, message) {
-  if (expected === undefined) return;
-  if (expected instanceof RegExp) {
-    if (!expected.test(String(err))) {
-      fail(err, expected, message || 'The input did not match the regular expression ' + expected + '. Input:\n\n' + util.inspect(String(err)) + '\n', 'throws', !message);
-    }
-    return;
+assert.ifError = function ifError(err) {
+  if (err === null || err === undefined) return;
+  var message = 'ifError got unwanted exception: ';
+  if (typeof err === 'object' && typeof err.message === 'string') {
+    if (err.message.length === 0 && err.constructor) message += err.constructor.name;
+    else message += err.message;
+  } else {
+    message += inspect(err);
   }
-  if (typeof expected === 'function') {
-    if (expected.prototype !== undefined && err instanceof expected) return;
-    if (Error.isPrototypeOf(expected) || expected === Error) {
-      fail(err, expected, message || 'The error is expected to be an instance of "' + expected.name + '". Received "' + (err && err.name) + '"', 'throws', !message);
+  var e = new AssertionError({ actual: err, expected: null, operator: 'ifError', message: message, stackStartFn: ifError });
+  e.generatedMessage = false;
+  throw e;
+};
+
+function matchImpl(fn, string, regexp, message, wanted) {
+  if (!(regexp instanceof RegExp)) throw errors.invalidArgType('regexp', 'an instance of RegExp', regexp);
+  if (typeof string === 'string' && regexp.test(string) === wanted) return;
+  if (message instanceof Error) throw message;
+  var generated = message === undefined || message === null;
+  if (generated) {
+    if (typeof string !== 'string') {
+      message = errors.invalidArgType('string', 'string', string).message;
+    } else {
+      message = (wanted ? 'The input did not match the regular expression ' :
+        'The input was expected to not match the regular expression ') +
+        inspect(regexp) + '. Input:\n\n' + inspect(string) + '\n';
     }
-    if (expected.call({}, err) !== true) {
-      fail(err, expected, message || 'The ' + (expected.name ? '"' + expected.name + '" ' : '') + 'validation function is expected to return "true". Received ' + util.inspect(expected.call({}, err)), 'throws', !message);
-    }
-    return;
   }
-  if (typeof expected === 'object' && expected !== null) {
-    var keys = Object.keys(expected);
-    if (expected instanceof Error) keys.push('name', 'message');
-    for (var i = 0; i < keys.length; i++) {
-      var k = keys[i];
-      var want = expected[k], got = err === null || err === undefined ? undefined : err[k];
-      var okay = want instanceof RegExp && typeof got === 'string' ? want.test(got) : compare.deepEqual(got, want, true);
-      if (!okay) {
-        fail(err, expected, message || 'Expected values to be strictly deep-equal:\n+ actual - expected\n\n  ' + k + ': ' + util.inspect(got) + ' !== ' + util.inspect(want) + '\n', 'throws', !message);
+  var err = new AssertionError({
+    actual: string, expected: regexp, message: message, operator: fn.name, stackStartFn: fn
+  });
+  err.generatedMessage = generated;
+  throw err;
+}
+assert.match = function match(string, regexp, message) { matchImpl(match, string, regexp, message, true); };
+assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
+  matchImpl(doesNotMatch, string, regexp, message, false);
+};
+
+// ---- throws / doesNotThrow ------------------------------------------------------------
+var NO_EXCEPTION = {};
+
+function getActual(fn) {
+  if (typeof fn !== 'function') throw errors.invalidArgType('fn', 'function', fn);
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return NO_EXCEPTION;
+}
+
+var EXPECTED_TYPES = 'function or an instance of Error, RegExp, or Object';
+
+// A class named like Comparison so that diffs print "Comparison { ... }".
+function Comparison(obj, keys, actual) {
+  for (var i = 0; i < keys.length; i++) {
+    var k = keys[i];
+    if (k in obj) {
+      if (actual !== undefined && typeof actual[k] === 'string' && obj[k] instanceof RegExp && obj[k].test(actual[k])) {
+        this[k] = actual[k];
+      } else {
+        this[k] = obj[k];
       }
     }
+  }
+}
+
+function compareProperties(actual, expected, keys, message, fn) {
+  for (var i = 0; i < keys.length; i++) {
+    var k = keys[i];
+    var ok = k in actual && (
+      (typeof actual[k] === 'string' && expected[k] instanceof RegExp && expected[k].test(actual[k])) ||
+      compare.deepEqual(actual[k], expected[k], true));
+    if (!ok) {
+      var a = new Comparison(actual, keys), e = new Comparison(expected, keys, actual);
+      var err = new AssertionError({ actual: a, expected: e, operator: 'deepStrictEqual', stackStartFn: fn });
+      err.actual = actual;
+      err.expected = expected;
+      err.operator = fn.name;
+      if (message !== undefined && message !== null) {
+        err.message = String(message);
+        err.generatedMessage = false;
+      }
+      throw err;
+    }
+  }
+}
+
+// Does the thrown value match `expected` (class, RegExp, validation function, object)?
+// Throws the AssertionError describing the mismatch.
+function expectedException(actual, expected, message, fn) {
+  var generated = false, text = message;
+  if (typeof expected !== 'function') {
+    if (expected instanceof RegExp) {
+      var str = String(actual);
+      if (expected.test(str)) return;
+      if (text === undefined || text === null) {
+        generated = true;
+        text = 'The input did not match the regular expression ' + inspect(expected) +
+          '. Input:\n\n' + inspect(str) + '\n';
+      }
+    } else if (typeof actual !== 'object' || actual === null) {
+      var err0 = new AssertionError({
+        actual: actual, expected: expected, message: message, operator: 'deepStrictEqual', stackStartFn: fn
+      });
+      err0.operator = fn.name;
+      throw err0;
+    } else {
+      var keys = Object.keys(expected);
+      if (expected instanceof Error) keys.push('name', 'message');
+      else if (keys.length === 0) throw errors.invalidArgValue('error', expected, 'may not be an empty object');
+      compareProperties(actual, expected, keys, message, fn);
+      return;
+    }
+  } else if (expected.prototype !== undefined && actual instanceof expected) {
     return;
+  } else if (Error.isPrototypeOf(expected) || expected === Error) {
+    if (text === undefined || text === null) {
+      generated = true;
+      text = 'The error is expected to be an instance of "' + expected.name + '". Received ';
+      if (isErrorLike(actual)) {
+        var name = (actual.constructor && actual.constructor.name) || actual.name;
+        text += expected.name === name ? 'an error with identical name but a different prototype.' : '"' + name + '"';
+        if (actual.message) text += '\n\nError message:\n\n' + actual.message;
+      } else {
+        text += '"' + inspect(actual, { depth: -1 }) + '"';
+      }
+    }
+  } else {
+    var res = expected.call({}, actual);
+    if (res === true) return;
+    if (text === undefined || text === null) {
+      generated = true;
+      text = 'The ' + (expected.name ? '"' + expected.name + '" ' : '') +
+        'validation function is expected to return "true". Received ' + inspect(res);
+      if (isErrorLike(actual)) text += '\n\nCaught error:\n\n' + actual;
+    }
   }
-  throw errors.invalidArgType('expected', 'of type function or an instance of Error, RegExp, or Object', expected);
+  if (text instanceof Error) throw text;
+  var err = new AssertionError({
+    actual: actual, expected: expected, message: text, operator: fn.name, stackStartFn: fn
+  });
+  err.generatedMessage = generated;
+  throw err;
 }
 
-function getThrown(fn) {
-  if (typeof fn !== 'function') throw errors.invalidArgType('fn', 'function', fn);
-  try { fn(); } catch (e) { return { error: e }; }
-  return null;
+function throwsImpl(fn, block, error, message) {
+  var actual = getActual(block);
+  if (typeof error === 'string') {
+    if (message !== undefined) throw errors.invalidArgType('error', EXPECTED_TYPES, error);
+    if (typeof actual === 'object' && actual !== null) {
+      if (actual.message === error) {
+        throw errors.codeError('ERR_AMBIGUOUS_ARGUMENT',
+          'The "error/message" argument is ambiguous. The error message "' + actual.message +
+          '" is identical to the message.', TypeError);
+      }
+    } else if (actual === error) {
+      throw errors.codeError('ERR_AMBIGUOUS_ARGUMENT',
+        'The "error/message" argument is ambiguous. The error "' + actual + '" is identical to the message.',
+        TypeError);
+    }
+    message = error;
+    error = undefined;
+  } else if (error !== undefined && error !== null && typeof error !== 'object' && typeof error !== 'function') {
+    throw errors.invalidArgType('error', EXPECTED_TYPES, error);
+  }
+  if (actual === NO_EXCEPTION) {
+    var details = '';
+    if (error && error.name) details += ' (' + error.name + ')';
+    details += message ? ': ' + message : '.';
+    fail(undefined, error, 'Missing expected exception' + details, fn.name, fn);
+  }
+  if (error) expectedException(actual, error, message, fn);
 }
 
-assert.throws = function (fn, expected, message) {
-  if (typeof expected === 'string') { message = expected; expected = undefined; }
-  var r = getThrown(fn);
-  if (!r) {
-    var name = expected && expected.name ? ' (' + expected.name + ')' : '';
-    fail(undefined, expected, 'Missing expected exception' + name + (message ? ': ' + message : '.'), 'throws');
+function doesNotThrowImpl(fn, block, error, message) {
+  var actual = getActual(block);
+  if (actual === NO_EXCEPTION) return;
+  if (typeof error === 'string') {
+    message = error;
+    error = undefined;
   }
-  matches(r.error, expected, message);
+  if (error === undefined || matchesQuietly(actual, error)) {
+    var details = message ? ': ' + message : '.';
+    var err = new AssertionError({
+      actual: actual, expected: error, operator: fn.name, stackStartFn: fn,
+      message: 'Got unwanted exception' + details + '\nActual message: "' + (actual && actual.message) + '"'
+    });
+    err.generatedMessage = false;
+    throw err;
+  }
+  throw actual;
+}
+
+// For doesNotThrow: does the error match `expected`? (no message building)
+function matchesQuietly(actual, expected) {
+  if (expected instanceof RegExp) return expected.test(String(actual));
+  if (typeof expected === 'function') {
+    if (expected.prototype !== undefined && actual instanceof expected) return true;
+    if (Error.isPrototypeOf(expected) || expected === Error) return false;
+    return expected.call({}, actual) === true;
+  }
+  throw errors.invalidArgType('expected', 'function or an instance of RegExp', expected);
+}
+
+assert.throws = function throws(block, error, message) {
+  throwsImpl(throws, block, error, message);
 };
-assert.doesNotThrow = function (fn, expected, message) {
-  if (typeof expected === 'string') { message = expected; expected = undefined; }
-  var r = getThrown(fn);
-  if (r) {
-    if (expected !== undefined && typeof expected === 'function' && expected.prototype !== undefined && !(r.error instanceof expected)) throw r.error;
-    fail(r.error, expected, 'Got unwanted exception' + (message ? ': ' + message : '.') + '\nActual message: "' + (r.error && r.error.message) + '"', 'doesNotThrow');
-  }
+assert.doesNotThrow = function doesNotThrow(block, error, message) {
+  doesNotThrowImpl(doesNotThrow, block, error, message);
 };
 
-assert.strict = function strict(value, message) { ok.apply(null, arguments); };
-Object.keys(assert).forEach(function (k) { assert.strict[k] = assert[k]; });
-assert.strict.equal = assert.strictEqual;
-assert.strict.notEqual = assert.notStrictEqual;
-assert.strict.deepEqual = assert.deepStrictEqual;
-assert.strict.notDeepEqual = assert.notDeepStrictEqual;
-assert.strict.strict = assert.strict;
+// ---- assert.strict: the same functions with the strict comparisons as defaults ----------
+function strict(value, message) { innerOk(strict, arguments.length, value, message); }
+Object.keys(assert).forEach(function (k) { strict[k] = assert[k]; });
+strict.equal = assert.strictEqual;
+strict.notEqual = assert.notStrictEqual;
+strict.deepEqual = assert.deepStrictEqual;
+strict.notDeepEqual = assert.notDeepStrictEqual;
+strict.strict = strict;
+assert.strict = strict;
 
 module.exports = assert;

@@ -1,70 +1,152 @@
-// EventEmitter with Node's semantics. One listener is stored as a function and
-// several as an array, so the common single-listener emit does no allocation.
+// events: EventEmitter with Node's semantics.
+// Listeners live in this._events (a null-prototype object): one listener is
+// stored as the function itself and several as an array, so the common
+// single-listener emit allocates nothing. emit() passes up to three arguments
+// with fn.call (no arguments-to-array copy) and iterates over a copy of a
+// listener array, so listeners may add or remove listeners while it runs.
 'use strict';
+var errors = require('internal/errors');
 
-function EventEmitter() {
-  EventEmitter.init.call(this);
+var hasSymbols = typeof Symbol === 'function' && typeof Symbol('') === 'symbol';
+var kErrorMonitor = hasSymbols ? Symbol('events.errorMonitor') : '@@events.errorMonitor';
+
+function EventEmitter(opts) {
+  EventEmitter.init.call(this, opts);
 }
 EventEmitter.EventEmitter = EventEmitter;
-EventEmitter.defaultMaxListeners = 10;
+var defaultMaxListeners = 10;
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+  enumerable: true,
+  get: function () { return defaultMaxListeners; },
+  set: function (n) {
+    checkMaxListeners(n, 'defaultMaxListeners');
+    defaultMaxListeners = n;
+  }
+});
+EventEmitter.errorMonitor = kErrorMonitor;
+EventEmitter.usingDomains = false;
 EventEmitter.prototype._events = undefined;
-EventEmitter.prototype._maxListeners = undefined;
 EventEmitter.prototype._eventsCount = 0;
+EventEmitter.prototype._maxListeners = undefined;
 
-EventEmitter.init = function () {
+// Also called as EventEmitter.call(this) from util.inherits-style subclasses.
+EventEmitter.init = function init() {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = Object.create(null);
     this._eventsCount = 0;
   }
 };
 
-function checkListener(fn) {
-  if (typeof fn !== 'function') {
-    var e = new TypeError('The "listener" argument must be of type function. Received ' +
-      (fn === null ? 'null' : typeof fn));
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+function invalidListener(listener) {
+  var got;
+  if (listener === null) got = 'Received null';
+  else if (listener === undefined) got = 'Received undefined';
+  else if (typeof listener === 'object') {
+    got = listener.constructor && listener.constructor.name ?
+      'Received an instance of ' + listener.constructor.name : 'Received ' + inspectValue(listener);
+  } else {
+    got = 'Received type ' + typeof listener + ' (' + inspectValue(listener) + ')';
   }
+  var e = new TypeError('The "listener" argument must be of type function. ' + got);
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}
+
+function checkListener(listener) {
+  if (typeof listener !== 'function') throw invalidListener(listener);
 }
 
 function inspectValue(v) {
-  try { return require('util').inspect(v); } catch (e) { return String(v); }
+  try {
+    return require('util').inspect(v);
+  } catch (e) {
+    return String(v);
+  }
+}
+
+function checkMaxListeners(n, name) {
+  if (typeof n !== 'number') throw errors.invalidArgType(name, 'number', n);
+  if (n < 0 || n !== n) throw errors.outOfRange(name, '>= 0', n);
+}
+
+// An 'error' event nobody listens to: the error is thrown from emit().
+function unhandledError(er) {
+  if (er instanceof Error) return er;
+  var err = new Error('Unhandled error. (' + inspectValue(er) + ')');
+  err.code = 'ERR_UNHANDLED_ERROR';
+  err.context = er;
+  return err;
 }
 
 EventEmitter.prototype.emit = function emit(type) {
   var events = this._events;
+  var n = arguments.length;
+  if (type === 'error' && events !== undefined && events[kErrorMonitor] !== undefined) {
+    emitArgs(this, kErrorMonitor, arguments);
+  }
   var handler = events !== undefined ? events[type] : undefined;
   if (handler === undefined) {
-    if (type === 'error') {
-      var er = arguments[1];
-      if (er instanceof Error) throw er;
-      var err = new Error('Unhandled error. (' + inspectValue(er) + ')');
-      err.code = 'ERR_UNHANDLED_ERROR';
-      err.context = er;
-      throw err;
-    }
+    if (type === 'error') throw unhandledError(arguments[1]);
     return false;
   }
-  var n = arguments.length;
   if (typeof handler === 'function') {
-    if (n === 1) handler.call(this);
-    else if (n === 2) handler.call(this, arguments[1]);
-    else if (n === 3) handler.call(this, arguments[1], arguments[2]);
-    else if (n === 4) handler.call(this, arguments[1], arguments[2], arguments[3]);
-    else handler.apply(this, Array.prototype.slice.call(arguments, 1));
+    switch (n) {
+      case 1: handler.call(this); break;
+      case 2: handler.call(this, arguments[1]); break;
+      case 3: handler.call(this, arguments[1], arguments[2]); break;
+      case 4: handler.call(this, arguments[1], arguments[2], arguments[3]); break;
+      default: handler.apply(this, restArgs(arguments));
+    }
     return true;
   }
-  var list = handler.slice();
-  var args = n > 4 ? Array.prototype.slice.call(arguments, 1) : null;
-  for (var i = 0; i < list.length; i++) {
-    if (args) list[i].apply(this, args);
-    else if (n === 1) list[i].call(this);
-    else if (n === 2) list[i].call(this, arguments[1]);
-    else if (n === 3) list[i].call(this, arguments[1], arguments[2]);
-    else list[i].call(this, arguments[1], arguments[2], arguments[3]);
+  var list = copyList(handler);
+  var len = list.length, i;
+  switch (n) {
+    case 1: for (i = 0; i < len; i++) list[i].call(this); break;
+    case 2: for (i = 0; i < len; i++) list[i].call(this, arguments[1]); break;
+    case 3: for (i = 0; i < len; i++) list[i].call(this, arguments[1], arguments[2]); break;
+    case 4: for (i = 0; i < len; i++) list[i].call(this, arguments[1], arguments[2], arguments[3]); break;
+    default:
+      var args = restArgs(arguments);
+      for (i = 0; i < len; i++) list[i].apply(this, args);
   }
   return true;
 };
+
+function emitArgs(target, type, args) {
+  var a = [type];
+  for (var i = 1; i < args.length; i++) a.push(args[i]);
+  return target.emit.apply(target, a);
+}
+
+function restArgs(args) {
+  var n = args.length - 1, out = new Array(n);
+  for (var i = 0; i < n; i++) out[i] = args[i + 1];
+  return out;
+}
+
+function copyList(list) {
+  var n = list.length, out = new Array(n);
+  for (var i = 0; i < n; i++) out[i] = list[i];
+  return out;
+}
+
+function maxListenersWarning(target, type, count) {
+  var ctorName = target.constructor && target.constructor.name ? target.constructor.name : 'EventEmitter';
+  var msg = 'Possible EventEmitter memory leak detected. ' + count + ' ' + String(type) +
+    ' listeners added to [' + ctorName + ']. MaxListeners is ' + target.getMaxListeners() +
+    '. Use emitter.setMaxListeners() to increase limit';
+  var w = new Error(msg);
+  w.name = 'MaxListenersExceededWarning';
+  w.emitter = target;
+  w.type = type;
+  w.count = count;
+  if (typeof process !== 'undefined' && typeof process.emitWarning === 'function') {
+    process.emitWarning(w);
+  } else if (typeof console !== 'undefined') {
+    console.error('(petrel) MaxListenersExceededWarning: ' + msg);
+  }
+}
 
 function addListener(target, type, listener, prepend) {
   checkListener(listener);
@@ -74,61 +156,70 @@ function addListener(target, type, listener, prepend) {
     target._eventsCount = 0;
   } else if (events.newListener !== undefined) {
     target.emit('newListener', type, listener.listener ? listener.listener : listener);
+    // A 'newListener' listener may have replaced the table.
     events = target._events;
   }
   var existing = events[type];
   if (existing === undefined) {
     events[type] = listener;
     target._eventsCount++;
+    return target;
+  }
+  if (typeof existing === 'function') {
+    existing = events[type] = prepend ? [listener, existing] : [existing, listener];
+  } else if (prepend) {
+    existing.unshift(listener);
   } else {
-    if (typeof existing === 'function') {
-      existing = events[type] = prepend ? [listener, existing] : [existing, listener];
-    } else if (prepend) {
-      existing.unshift(listener);
-    } else {
-      existing.push(listener);
-    }
-    var m = target.getMaxListeners();
-    if (m > 0 && existing.length > m && !existing.warned) {
-      existing.warned = true;
-      var msg = 'Possible EventEmitter memory leak detected. ' + existing.length + ' ' + String(type) +
-        ' listeners added. Use emitter.setMaxListeners() to increase limit';
-      if (typeof process !== 'undefined' && process.emitWarning) {
-        var w = new Error(msg);
-        w.name = 'MaxListenersExceededWarning';
-        process.emitWarning(w);
-      }
-    }
+    existing.push(listener);
+  }
+  var max = target.getMaxListeners();
+  if (max > 0 && existing.length > max && !existing.warned) {
+    existing.warned = true;
+    maxListenersWarning(target, type, existing.length);
   }
   return target;
 }
 
-EventEmitter.prototype.addListener = function (type, listener) { return addListener(this, type, listener, false); };
+EventEmitter.prototype.addListener = function addListener_(type, listener) {
+  return addListener(this, type, listener, false);
+};
 EventEmitter.prototype.on = EventEmitter.prototype.addListener;
-EventEmitter.prototype.prependListener = function (type, listener) { return addListener(this, type, listener, true); };
 
+EventEmitter.prototype.prependListener = function prependListener(type, listener) {
+  return addListener(this, type, listener, true);
+};
+
+// once(): a wrapper that removes itself before calling the listener. The
+// wrapper's .listener lets removeListener(type, original) find it.
 function onceWrapper(target, type, listener) {
-  var state = { fired: false };
-  function wrapped() {
-    if (state.fired) return undefined;
-    state.fired = true;
-    target.removeListener(type, wrapped);
-    return listener.apply(target, arguments);
+  var fired = false;
+  function wrapper() {
+    if (fired) return undefined;
+    fired = true;
+    target.removeListener(type, wrapper);
+    switch (arguments.length) {
+      case 0: return listener.call(target);
+      case 1: return listener.call(target, arguments[0]);
+      case 2: return listener.call(target, arguments[0], arguments[1]);
+      default: return listener.apply(target, arguments);
+    }
   }
-  wrapped.listener = listener;
-  return wrapped;
+  wrapper.listener = listener;
+  return wrapper;
 }
 
-EventEmitter.prototype.once = function (type, listener) {
+EventEmitter.prototype.once = function once(type, listener) {
   checkListener(listener);
-  return this.on(type, onceWrapper(this, type, listener));
-};
-EventEmitter.prototype.prependOnceListener = function (type, listener) {
-  checkListener(listener);
-  return this.prependListener(type, onceWrapper(this, type, listener));
+  return addListener(this, type, onceWrapper(this, type, listener), false);
 };
 
-EventEmitter.prototype.removeListener = function (type, listener) {
+EventEmitter.prototype.prependOnceListener = function prependOnceListener(type, listener) {
+  checkListener(listener);
+  return addListener(this, type, onceWrapper(this, type, listener), true);
+};
+
+// Removes the most recently added instance of listener (or of a once-wrapper around it).
+EventEmitter.prototype.removeListener = function removeListener(type, listener) {
   checkListener(listener);
   var events = this._events;
   if (events === undefined) return this;
@@ -138,26 +229,30 @@ EventEmitter.prototype.removeListener = function (type, listener) {
     if (--this._eventsCount === 0) this._events = Object.create(null);
     else delete events[type];
     if (events.removeListener !== undefined) this.emit('removeListener', type, list.listener || listener);
-  } else if (typeof list !== 'function') {
-    for (var i = list.length - 1; i >= 0; i--) {
-      if (list[i] === listener || list[i].listener === listener) {
-        var removed = list[i];
-        if (list.length === 2) events[type] = list[i === 0 ? 1 : 0];
-        else list.splice(i, 1);
-        if (events.removeListener !== undefined) this.emit('removeListener', type, removed.listener || removed);
-        break;
-      }
+    return this;
+  }
+  if (typeof list === 'function') return this;
+  for (var i = list.length - 1; i >= 0; i--) {
+    var fn = list[i];
+    if (fn === listener || fn.listener === listener) {
+      if (i === 0) list.shift();
+      else list.splice(i, 1);
+      if (list.length === 1) events[type] = list[0];
+      if (events.removeListener !== undefined) this.emit('removeListener', type, fn.listener || fn);
+      break;
     }
   }
   return this;
 };
 EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 
-EventEmitter.prototype.removeAllListeners = function (type) {
+EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
   var events = this._events;
   if (events === undefined) return this;
+  var all = arguments.length === 0;
   if (events.removeListener === undefined) {
-    if (arguments.length === 0) {
+    // Nobody to tell: drop the lists directly.
+    if (all) {
       this._events = Object.create(null);
       this._eventsCount = 0;
     } else if (events[type] !== undefined) {
@@ -166,49 +261,101 @@ EventEmitter.prototype.removeAllListeners = function (type) {
     }
     return this;
   }
-  if (arguments.length === 0) {
-    var keys = Object.keys(events);
-    for (var i = 0; i < keys.length; i++) if (keys[i] !== 'removeListener') this.removeAllListeners(keys[i]);
+  if (all) {
+    var names = eventNamesOf(events);
+    for (var i = 0; i < names.length; i++) {
+      if (names[i] !== 'removeListener') this.removeAllListeners(names[i]);
+    }
     this.removeAllListeners('removeListener');
     this._events = Object.create(null);
     this._eventsCount = 0;
     return this;
   }
   var listeners = events[type];
-  if (typeof listeners === 'function') this.removeListener(type, listeners);
-  else if (listeners !== undefined) for (var j = listeners.length - 1; j >= 0; j--) this.removeListener(type, listeners[j]);
+  if (typeof listeners === 'function') {
+    this.removeListener(type, listeners);
+  } else if (listeners !== undefined) {
+    // Last added first, as Node does.
+    for (var j = listeners.length - 1; j >= 0; j--) this.removeListener(type, listeners[j]);
+  }
   return this;
 };
 
 function listenersOf(target, type, unwrap) {
   var events = target._events;
-  var l = events === undefined ? undefined : events[type];
+  if (events === undefined) return [];
+  var l = events[type];
   if (l === undefined) return [];
   if (typeof l === 'function') return [unwrap && l.listener ? l.listener : l];
-  return l.map(function (f) { return unwrap && f.listener ? f.listener : f; });
+  var out = new Array(l.length);
+  for (var i = 0; i < l.length; i++) out[i] = unwrap && l[i].listener ? l[i].listener : l[i];
+  return out;
 }
-EventEmitter.prototype.listeners = function (type) { return listenersOf(this, type, true); };
-EventEmitter.prototype.rawListeners = function (type) { return listenersOf(this, type, false); };
-EventEmitter.prototype.listenerCount = function (type) {
+
+EventEmitter.prototype.listeners = function listeners(type) {
+  return listenersOf(this, type, true);
+};
+
+EventEmitter.prototype.rawListeners = function rawListeners(type) {
+  return listenersOf(this, type, false);
+};
+
+function listenerCount(type, listener) {
   var events = this._events;
-  var l = events === undefined ? undefined : events[type];
-  return l === undefined ? 0 : typeof l === 'function' ? 1 : l.length;
-};
-EventEmitter.listenerCount = function (emitter, type) { return emitter.listenerCount(type); };
-EventEmitter.prototype.eventNames = function () {
-  return this._eventsCount > 0 ? Object.keys(this._events) : [];
-};
-EventEmitter.prototype.setMaxListeners = function (n) {
-  if (typeof n !== 'number' || n < 0 || n !== n) {
-    var e = new RangeError('The value of "n" is out of range. It must be a non-negative number. Received ' + n);
-    e.code = 'ERR_OUT_OF_RANGE';
-    throw e;
+  if (events === undefined) return 0;
+  var l = events[type];
+  if (l === undefined) return 0;
+  if (typeof l === 'function') {
+    if (listener === undefined || listener === null) return 1;
+    return l === listener || l.listener === listener ? 1 : 0;
   }
+  if (listener === undefined || listener === null) return l.length;
+  var n = 0;
+  for (var i = 0; i < l.length; i++) if (l[i] === listener || l[i].listener === listener) n++;
+  return n;
+}
+EventEmitter.prototype.listenerCount = listenerCount;
+
+EventEmitter.listenerCount = function (emitter, type) {
+  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
+  return listenerCount.call(emitter, type);
+};
+
+function eventNamesOf(events) {
+  var names = Object.keys(events);
+  if (hasSymbols && typeof Object.getOwnPropertySymbols === 'function') {
+    names = names.concat(Object.getOwnPropertySymbols(events));
+  }
+  return names;
+}
+
+EventEmitter.prototype.eventNames = function eventNames() {
+  return this._eventsCount > 0 ? eventNamesOf(this._events) : [];
+};
+
+EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
+  checkMaxListeners(n, 'setMaxListeners');
   this._maxListeners = n;
   return this;
 };
-EventEmitter.prototype.getMaxListeners = function () {
-  return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners;
+
+EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
+  return this._maxListeners === undefined ? defaultMaxListeners : this._maxListeners;
+};
+
+// Static helpers of Node's events module.
+EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
+  return emitter.listeners(type);
+};
+
+EventEmitter.setMaxListeners = function setMaxListeners(n) {
+  if (n === undefined) n = defaultMaxListeners;
+  checkMaxListeners(n, 'setMaxListeners');
+  if (arguments.length < 2) {
+    defaultMaxListeners = n;
+    return;
+  }
+  for (var i = 1; i < arguments.length; i++) arguments[i].setMaxListeners(n);
 };
 
 module.exports = EventEmitter;

@@ -1,230 +1,643 @@
-// util: format, inspect (Node's layout rules: 80-column break length, 3 levels of
-// compact nesting, grouped arrays, <ref *1> for cycles), inherits, types.
+// util: format, inspect, inherits, deprecate, types.
+// inspect follows Node v20's layout: one line when the entries fit in
+// breakLength (80) and the object holds at most 3 inner levels, otherwise one
+// entry per line indented by two spaces; more than 6 short array entries are
+// set in columns; objects met again while printing become [Circular *N] and
+// their first occurrence gets <ref *N>.
 'use strict';
 var errors = require('internal/errors');
 var compare = require('internal/compare');
 
-var customInspect = typeof Symbol === 'function' && Symbol['for'] ? Symbol['for']('nodejs.util.inspect.custom') : '__inspect_custom__';
+var hasOwn = Object.prototype.hasOwnProperty;
+var isEnumerable = Object.prototype.propertyIsEnumerable;
+var objectToString = Object.prototype.toString;
+var getProto = Object.getPrototypeOf;
+var getDescriptor = Object.getOwnPropertyDescriptor;
+var hasSymbols = typeof Symbol === 'function' && typeof Symbol('') === 'symbol';
+var getSymbols = hasSymbols && typeof Object.getOwnPropertySymbols === 'function' ? Object.getOwnPropertySymbols : null;
+var customInspectSymbol = hasSymbols && typeof Symbol['for'] === 'function' ?
+  Symbol['for']('nodejs.util.inspect.custom') : '@@nodejs.util.inspect.custom';
+var toStringTagSymbol = hasSymbols && typeof Symbol.toStringTag === 'symbol' ? Symbol.toStringTag : null;
+var hasTypedArrays = typeof ArrayBuffer === 'function' && typeof ArrayBuffer.isView === 'function';
 
-function pad(s, n, left) {
-  s = String(s);
-  while (s.length < n) s = left ? ' ' + s : s + ' ';
+// Kinds of entry lists (they decide indentation, grouping and sorting).
+var KIND_OBJECT = 0;
+var KIND_ARRAY = 1;      // array and typed array entries (may be set in columns)
+var KIND_ITEM = 2;       // a single array element: printed without a key
+
+var identifierRe = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+var needsEscapeSingle = /[\x00-\x1f'\\\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+var needsEscapeOther = /[\x00-\x1f\\\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+var inspectDefaults = {
+  showHidden: false, depth: 2, colors: false, customInspect: true, showProxy: false,
+  maxArrayLength: 100, maxStringLength: 10000, breakLength: 80, compact: 3,
+  sorted: false, getters: false, numericSeparator: false
+};
+var optionNames = Object.keys(inspectDefaults);
+
+var spaceCache = [''];
+function spaces(n) {
+  var s = spaceCache[n];
+  if (s === undefined) {
+    s = new Array(n + 1).join(' ');
+    if (n < 64) spaceCache[n] = s;
+  }
   return s;
 }
 
-var identRe = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function quote(s) {
-  var q = "'";
-  if (s.indexOf("'") >= 0) q = s.indexOf('"') < 0 ? '"' : s.indexOf('`') < 0 ? '`' : "'";
-  var out = s.replace(/[\\\x00-\x1f\x7f]/g, function (c) {
-    switch (c) {
-      case '\\': return '\\\\';
-      case '\n': return '\\n';
-      case '\t': return '\\t';
-      case '\r': return '\\r';
-      case '\b': return '\\b';
-      case '\f': return '\\f';
-      case '\v': return '\\v';
-      default: return '\\x' + pad(c.charCodeAt(0).toString(16).toUpperCase(), 2, true).replace(/ /g, '0');
-    }
-  });
-  if (q === "'") out = out.replace(/'/g, "\\'");
-  return q + out + q;
+function plural(n, word) {
+  return n + ' ' + word + (n > 1 ? 's' : '');
 }
 
+function hex2(b) {
+  return (b < 16 ? '0' : '') + b.toString(16);
+}
+
+// ---- primitives ---------------------------------------------------------------
 function formatNumber(n) {
-  return n === 0 && 1 / n < 0 ? '-0' : String(n);
+  if (n === 0 && 1 / n < 0) return '-0';
+  return '' + n;
 }
 
-function isError(v) {
-  return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
-}
-
-function getName(v) {
-  var proto = Object.getPrototypeOf(v);
-  if (proto === null) return null;
-  var c = proto.constructor;
-  return c && typeof c.name === 'string' ? c.name : 'Object';
-}
-
-function isTypedArray(v) {
-  return typeof ArrayBuffer !== 'undefined' && ArrayBuffer.isView && ArrayBuffer.isView(v) && !(v instanceof DataView);
-}
-
-function inspect(value, opts) {
-  var ctx = {
-    depth: 2, breakLength: 80, compact: 3, showHidden: false, maxArrayLength: 100,
-    maxStringLength: 10000, seen: [], circular: [], indentationLvl: 0, currentDepth: 0,
-    customInspect: true
-  };
-  if (opts && typeof opts === 'object') {
-    for (var k in opts) if (Object.prototype.hasOwnProperty.call(opts, k)) ctx[k] = opts[k];
+function escapeCode(c) {
+  switch (c) {
+    case 8: return '\\b';
+    case 9: return '\\t';
+    case 10: return '\\n';
+    case 12: return '\\f';
+    case 13: return '\\r';
+    case 39: return "\\'";
+    case 92: return '\\\\';
   }
-  if (ctx.depth === null) ctx.depth = Infinity;
-  return formatValue(ctx, value, 0, true);
+  return '\\x' + (c < 16 ? '0' : '') + c.toString(16).toUpperCase();
 }
-inspect.custom = customInspect;
-inspect.defaultOptions = { depth: 2, breakLength: 80 };
 
-function formatPrimitive(v, top) {
+// Quote a string the way Node does: single quotes unless the text holds one,
+// then double quotes or backticks; control characters and lone surrogates escaped.
+function quoteString(s) {
+  var quote = "'";
+  if (s.indexOf("'") !== -1) {
+    if (s.indexOf('"') === -1) quote = '"';
+    else if (s.indexOf('`') === -1 && s.indexOf('${') === -1) quote = '`';
+  }
+  var re = quote === "'" ? needsEscapeSingle : needsEscapeOther;
+  if (!re.test(s)) return quote + s + quote;
+  var out = [], last = 0, len = s.length;
+  for (var i = 0; i < len; i++) {
+    var c = s.charCodeAt(i), rep = null;
+    if (c < 32 || (c >= 0x7f && c <= 0x9f) || c === 92 || (c === 39 && quote === "'")) {
+      rep = escapeCode(c);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c <= 0xdbff && i + 1 < len) {
+        var d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; }
+      }
+      rep = '\\u' + c.toString(16);
+    }
+    if (rep !== null) {
+      if (i > last) out.push(s.slice(last, i));
+      out.push(rep);
+      last = i + 1;
+    }
+  }
+  if (last < len) out.push(s.slice(last));
+  return quote + out.join('') + quote;
+}
+
+function formatString(s, maxLength) {
+  if (s.length > maxLength) {
+    var rest = s.length - maxLength;
+    return quoteString(s.slice(0, maxLength)) + '... ' + plural(rest, 'more character');
+  }
+  return quoteString(s);
+}
+
+function formatPrimitive(v, maxStringLength) {
   switch (typeof v) {
-    case 'string': return quote(v);
+    case 'string': return formatString(v, maxStringLength);
     case 'number': return formatNumber(v);
-    case 'boolean': return String(v);
     case 'undefined': return 'undefined';
+    case 'boolean': return v ? 'true' : 'false';
     case 'symbol': return v.toString();
+    case 'bigint': return String(v) + 'n';
   }
   return String(v);
 }
 
-function formatValue(ctx, value, recurseTimes, typedArrayOrTop) {
-  if (value === null) return 'null';
-  if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(value);
-  if (ctx.customInspect && value[customInspect] && typeof value[customInspect] === 'function' &&
-      value[customInspect] !== inspect) {
-    var r = value[customInspect](ctx.depth - recurseTimes, ctx, inspect);
-    if (r !== value) return typeof r === 'string' ? r : formatValue(ctx, r, recurseTimes);
-  }
-  var idx = ctx.seen.indexOf(value);
-  if (idx >= 0) {
-    var ci = ctx.circular.indexOf(value);
-    if (ci < 0) { ctx.circular.push(value); ci = ctx.circular.length - 1; }
-    return '[Circular *' + (ci + 1) + ']';
-  }
-  return formatRaw(ctx, value, recurseTimes);
+// ---- object classification -------------------------------------------------------
+function isError(v) {
+  return v instanceof Error || objectToString.call(v) === '[object Error]';
 }
 
-function keysOf(value, skipIndices) {
-  var keys = Object.keys(value);
-  if (!skipIndices) return keys;
-  return keys.filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
+function isTypedArray(v) {
+  return hasTypedArrays && ArrayBuffer.isView(v) && !(typeof DataView === 'function' && v instanceof DataView);
 }
 
-function formatProperty(ctx, value, recurseTimes, key, isArrayItem) {
-  var desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
-  var str;
-  if (desc.value !== undefined || !('get' in desc)) {
-    ctx.indentationLvl += 2;
-    str = formatValue(ctx, desc.value, recurseTimes);
-    ctx.indentationLvl -= 2;
-  } else if (desc.get) {
-    str = desc.set ? '[Getter/Setter]' : '[Getter]';
-  } else {
-    str = desc.set ? '[Setter]' : 'undefined';
+function isBuffer(v) {
+  if (v === null || typeof v !== 'object') return false;
+  if (v._isBuffer === true) return true;
+  var c = v.constructor;
+  return typeof c === 'function' && c.name === 'Buffer' && isTypedArray(v);
+}
+
+function isIndexKey(k) {
+  var c = k.charCodeAt(0);
+  if (c < 48 || c > 57) return false;
+  if (k.length === 1) return true;
+  return c !== 48 && String(k >>> 0) === k && k !== '4294967295';
+}
+
+// Name of the nearest constructor whose prototype the value inherits
+// (null for objects without one, e.g. Object.create(null)).
+function constructorName(obj) {
+  var o = obj;
+  while (o !== null && o !== undefined) {
+    var d = getDescriptor(o, 'constructor');
+    if (d !== undefined && typeof d.value === 'function' && typeof d.value.name === 'string' &&
+        d.value.name !== '' && instanceOf(obj, d.value)) {
+      return d.value.name;
+    }
+    o = getProto(o);
   }
-  if (isArrayItem) return str;
-  var name = typeof key === 'symbol' ? '[' + key.toString() + ']' : identRe.test(key) ? key : quote(key);
-  return name + ': ' + str;
+  return null;
 }
 
-function formatRaw(ctx, value, recurseTimes) {
-  var keys, base = '', braces, output = [], i, isArrayLike = false;
-  var name = getName(value);
-  var prefixName = function (fallback, size) {
-    var n = name === null ? '[' + fallback + ': null prototype]' : name;
-    return n + (size !== undefined ? '(' + size + ')' : '') + ' ';
+function instanceOf(obj, ctor) {
+  try { return obj instanceof ctor; } catch (e) { return false; }
+}
+
+function stringTag(ctx, value) {
+  if (toStringTagSymbol === null) return '';
+  var tag;
+  try { tag = value[toStringTagSymbol]; } catch (e) { return ''; }
+  if (typeof tag !== 'string' || tag === '') return '';
+  // An own enumerable tag is printed as a key instead.
+  if ((ctx.showHidden ? hasOwn : isEnumerable).call(value, toStringTagSymbol)) return '';
+  return tag;
+}
+
+function prefixOf(ctor, tag, fallback, size) {
+  size = size || '';
+  if (ctor === null) {
+    if (tag !== '' && fallback !== tag) return '[' + fallback + size + ': null prototype] [' + tag + '] ';
+    return '[' + fallback + size + ': null prototype] ';
+  }
+  if (tag !== '' && ctor !== tag) return ctor + size + ' [' + tag + '] ';
+  return ctor + size + ' ';
+}
+
+function ownKeys(value, showHidden, skipIndices) {
+  var keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+  var i;
+  if (skipIndices) {
+    var kept = [];
+    for (i = 0; i < keys.length; i++) if (!isIndexKey(keys[i])) kept.push(keys[i]);
+    keys = kept;
+  }
+  if (getSymbols !== null) {
+    var syms = getSymbols(value);
+    for (i = 0; i < syms.length; i++) {
+      if (showHidden || isEnumerable.call(value, syms[i])) keys.push(syms[i]);
+    }
+  }
+  return keys;
+}
+
+function removeKey(keys, name) {
+  var i = keys.indexOf(name);
+  if (i !== -1) keys.splice(i, 1);
+}
+
+// ---- inspect ----------------------------------------------------------------------
+function inspect(value, opts) {
+  var t = typeof value;
+  if (arguments.length < 2 && t !== 'object' && t !== 'function') {
+    return formatPrimitive(value, inspectDefaults.maxStringLength);
+  }
+  var ctx = {
+    seen: [], circular: null, indentationLvl: 0, currentDepth: 0
   };
+  var i, k;
+  for (i = 0; i < optionNames.length; i++) ctx[optionNames[i]] = inspectDefaults[optionNames[i]];
+  if (opts !== null && typeof opts === 'object') {
+    for (i = 0; i < optionNames.length; i++) {
+      k = optionNames[i];
+      if (hasOwn.call(opts, k)) ctx[k] = opts[k];
+    }
+    if (typeof opts.stylize === 'function') ctx.stylize = opts.stylize;
+  } else if (arguments.length > 1) {
+    // Legacy signature: inspect(value, showHidden, depth, colors)
+    if (opts !== undefined) ctx.showHidden = !!opts;
+    if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2];
+    if (arguments.length > 3 && arguments[3] !== undefined) ctx.colors = arguments[3];
+  }
+  if (ctx.depth === null) ctx.depth = Infinity;
+  if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
+  else ctx.maxArrayLength = Math.max(0, +ctx.maxArrayLength || 0);
+  if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
+  else ctx.maxStringLength = Math.max(0, +ctx.maxStringLength || 0);
+  if (ctx.breakLength === null || ctx.breakLength === undefined) ctx.breakLength = 80;
+  return formatValue(ctx, value, 0, false);
+}
+
+function identity(s) { return s; }
+
+// The options object handed to [util.inspect.custom](depth, options, inspect).
+function userOptions(ctx) {
+  var o = {};
+  for (var i = 0; i < optionNames.length; i++) o[optionNames[i]] = ctx[optionNames[i]];
+  if (o.depth === Infinity) o.depth = null;
+  if (o.maxArrayLength === Infinity) o.maxArrayLength = null;
+  if (o.maxStringLength === Infinity) o.maxStringLength = null;
+  o.stylize = ctx.stylize || identity;
+  return o;
+}
+
+function formatValue(ctx, value, recurseTimes, inTypedArray) {
+  if (value === null) return 'null';
+  var t = typeof value;
+  if (t !== 'object' && t !== 'function') return formatPrimitive(value, ctx.maxStringLength);
+
+  if (ctx.customInspect) {
+    var custom;
+    try { custom = value[customInspectSymbol]; } catch (e) { custom = undefined; }
+    // (A prototype object is printed plainly even if it carries the hook.)
+    if (typeof custom === 'function' && custom !== inspect &&
+        !(value.constructor && value.constructor.prototype === value)) {
+      var depth = ctx.depth - recurseTimes;
+      var ret = custom.call(value, depth === Infinity ? null : depth, userOptions(ctx), inspect);
+      if (ret !== value) {
+        if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes, false);
+        return ctx.indentationLvl === 0 ? ret : ret.split('\n').join('\n' + spaces(ctx.indentationLvl));
+      }
+    }
+  }
+
+  if (ctx.seen.indexOf(value) !== -1) {
+    if (ctx.circular === null) ctx.circular = [];
+    var ref = ctx.circular.indexOf(value);
+    if (ref === -1) {
+      ctx.circular.push(value);
+      ref = ctx.circular.length - 1;
+    }
+    return '[Circular *' + (ref + 1) + ']';
+  }
+  return formatRaw(ctx, value, recurseTimes, inTypedArray);
+}
+
+function formatRaw(ctx, value, recurseTimes, inTypedArray) {
+  var ctor = constructorName(value);
+  var tag = stringTag(ctx, value);
+  if (tag !== '' && tag === ctor) tag = '';
+  var keys, base = '', braces, kind = KIND_OBJECT, contents = null;
+  var size, prefix;
 
   if (Array.isArray(value)) {
-    isArrayLike = true;
-    keys = keysOf(value, true);
-    braces = [(name === 'Array' ? '' : prefixName('Array', value.length)) + '[', ']'];
+    keys = ownKeys(value, ctx.showHidden, true);
+    size = '(' + value.length + ')';
+    prefix = ctor !== 'Array' || tag !== '' ? prefixOf(ctor, tag, 'Array', size) : '';
+    braces = [prefix + '[', ']'];
     if (value.length === 0 && keys.length === 0) return braces[0] + ']';
+    kind = KIND_ARRAY;
+    contents = 'array';
   } else if (isTypedArray(value)) {
-    isArrayLike = true;
-    keys = keysOf(value, true);
-    if (value._isBuffer || name === 'Buffer') return formatBuffer(value);
-    braces = [prefixName('TypedArray', value.length) + '[', ']'];
-    if (value.length === 0 && keys.length === 0) return braces[0] + ']';
-  } else if (typeof value === 'function') {
-    keys = keysOf(value).filter(function (k) { return k !== 'prototype'; });
-    base = '[Function: ' + (value.name || '(anonymous)') + ']';
-    if (!value.name) base = '[Function (anonymous)]';
-    if (keys.length === 0) return base;
-    braces = ['{', '}'];
-  } else if (value instanceof RegExp) {
-    base = RegExp.prototype.toString.call(value);
-    keys = keysOf(value).filter(function (k) { return k !== 'lastIndex'; });
-    if (keys.length === 0) return base;
-    braces = ['{', '}'];
-  } else if (value instanceof Date) {
-    base = isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-    keys = keysOf(value);
-    if (keys.length === 0) return base;
-    braces = ['{', '}'];
-  } else if (isError(value)) {
-    base = formatError(value);
-    keys = keysOf(value).filter(function (k) { return k !== 'stack' && k !== 'message' && k !== 'lineNumber' && k !== 'fileName'; });
-    if (keys.length === 0) return base;
-    braces = ['{', '}'];
-  } else if (value instanceof ArrayBuffer) {
-    keys = keysOf(value);
-    var bytes = new Uint8Array(value);
-    var hex = [];
-    for (i = 0; i < Math.min(bytes.length, 50); i++) hex.push(pad(bytes[i].toString(16), 2, true).replace(/ /g, '0'));
-    output.push('[Uint8Contents]: <' + hex.join(' ') + (bytes.length > 50 ? ' ... ' + (bytes.length - 50) + ' more bytes' : '') + '>');
-    output.push('byteLength: ' + value.byteLength);
-    braces = ['ArrayBuffer {', '}'];
+    if (ctx.customInspect && isBuffer(value)) return formatBuffer(value);
+    keys = ownKeys(value, ctx.showHidden, true);
+    removeKey(keys, 'length');
+    var fallback = objectToString.call(value).slice(8, -1);
+    braces = [prefixOf(ctor, tag, fallback, '(' + value.length + ')') + '[', ']'];
+    if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return braces[0] + ']';
+    kind = KIND_ARRAY;
+    contents = 'typed';
   } else {
-    keys = keysOf(value);
-    if (name === null) braces = ['[Object: null prototype] {', '}'];
-    else if (name !== 'Object') braces = [name + ' {', '}'];
-    else braces = ['{', '}'];
-    if (keys.length === 0) return braces[0] + '}';
+    keys = ownKeys(value, ctx.showHidden, false);
+    var cls = objectToString.call(value);
+    if (typeof value === 'function') {
+      base = functionBase(value, ctor, tag);
+      if (keys.length === 0) return base;
+    } else if (cls === '[object Arguments]') {
+      braces = ['[Arguments] {', '}'];
+      if (keys.length === 0) return '[Arguments] {}';
+    } else if (cls === '[object RegExp]' && value instanceof RegExp) {
+      base = RegExp.prototype.toString.call(value);
+      prefix = prefixOf(ctor, tag, 'RegExp');
+      if (prefix !== 'RegExp ') base = prefix + base;
+      if (keys.length === 0) return base;
+    } else if (cls === '[object Date]' && value instanceof Date) {
+      var time = value.getTime();
+      base = time !== time ? 'Invalid Date' : value.toISOString();
+      prefix = prefixOf(ctor, tag, 'Date');
+      if (prefix !== 'Date ') base = prefix + base;
+      if (keys.length === 0) return base;
+    } else if (isError(value)) {
+      base = formatError(value, ctor, tag, ctx, keys);
+      if (keys.length === 0) return base;
+    } else if (hasTypedArrays && value instanceof ArrayBuffer) {
+      braces = [prefixOf(ctor, tag, 'ArrayBuffer') + '{', '}'];
+      removeKey(keys, 'byteLength');
+      keys.unshift('byteLength');
+      contents = inTypedArray ? null : 'arraybuffer';
+    } else if (typeof DataView === 'function' && value instanceof DataView) {
+      braces = [prefixOf(ctor, tag, 'DataView') + '{', '}'];
+      keys.unshift('byteLength', 'byteOffset', 'buffer');
+    } else if ((base = boxedBase(ctx, value, cls, ctor, tag, keys)) !== '') {
+      if (keys.length === 0) return base;
+    } else {
+      if (tag === '' && ctor === 'Object' && cls !== '[object Object]' &&
+          (toStringTagSymbol === null || value[toStringTagSymbol] === undefined)) {
+        // Engines without Symbol.toStringTag on built-ins (Duktape's JSON) still have a class.
+        tag = cls.slice(8, -1);
+      }
+      braces = [ctor === 'Object' && tag === '' ? '{' : prefixOf(ctor, tag, 'Object') + '{', '}'];
+      if (keys.length === 0) return braces[0] + '}';
+    }
+    if (braces === undefined) braces = ['{', '}'];
   }
 
-  if (recurseTimes > ctx.depth && ctx.depth !== Infinity) {
-    return '[' + (Array.isArray(value) ? 'Array' : name === null ? 'Object: null prototype' : name || 'Object') + ']';
+  if (recurseTimes > ctx.depth) {
+    var name = prefixOf(ctor, tag, contents === 'array' ? 'Array' : 'Object').slice(0, -1);
+    return ctor !== null ? '[' + name + ']' : name;
   }
-
+  recurseTimes++;
   ctx.seen.push(value);
   ctx.currentDepth = recurseTimes;
-  if (isArrayLike) {
-    var len = value.length, holes = 0, shown = Math.min(len, ctx.maxArrayLength);
-    for (i = 0; i < shown; i++) {
-      if (!Object.prototype.hasOwnProperty.call(value, i) && !isTypedArray(value)) {
-        holes++;
-        continue;
-      }
-      if (holes) { output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>'); holes = 0; }
-      output.push(formatProperty(ctx, value, recurseTimes + 1, i, true));
-    }
-    if (holes) output.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>');
-    if (len > shown) output.push('... ' + (len - shown) + ' more item' + (len - shown > 1 ? 's' : ''));
+  var output = [];
+  if (contents === 'array') formatArrayEntries(ctx, value, recurseTimes, output);
+  else if (contents === 'typed') formatTypedEntries(ctx, value, recurseTimes, output);
+  else if (contents === 'arraybuffer') output.push('[Uint8Contents]: <' + hexBytes(new Uint8Array(value), ctx.maxArrayLength) + '>');
+  for (var i = 0; i < keys.length; i++) {
+    output.push(formatProperty(ctx, value, recurseTimes, keys[i], kind));
   }
-  for (i = 0; i < keys.length; i++) output.push(formatProperty(ctx, value, recurseTimes + 1, keys[i], false));
   ctx.seen.pop();
 
-  var ref = ctx.circular.indexOf(value);
-  if (ref >= 0) {
-    var refStr = '<ref *' + (ref + 1) + '>';
-    if (base) base = refStr + ' ' + base;
-    else braces[0] = refStr + ' ' + braces[0];
+  if (ctx.sorted) {
+    var cmp = typeof ctx.sorted === 'function' ? ctx.sorted : undefined;
+    if (kind === KIND_OBJECT) output.sort(cmp);
+    else if (keys.length > 1) {
+      var head = output.length - keys.length;
+      output = output.slice(0, head).concat(output.slice(head).sort(cmp));
+    }
   }
-  return reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTimes, value);
+
+  if (ctx.circular !== null) {
+    var idx = ctx.circular.indexOf(value);
+    if (idx !== -1) {
+      var refLabel = '<ref *' + (idx + 1) + '>';
+      if (ctx.compact !== true) base = base === '' ? refLabel : refLabel + ' ' + base;
+      else braces[0] = refLabel + ' ' + braces[0];
+    }
+  }
+  return joinEntries(ctx, output, base, braces, kind, recurseTimes, value);
 }
 
-function formatError(err) {
-  var stack = err.stack ? String(err.stack) : '';
-  var head = String(err.name || 'Error') + (err.message ? ': ' + err.message : '');
-  if (!stack) return '[' + head + ']';
-  // Duktape's stack starts with the same "Name: message" line as Node's.
-  return stack.indexOf(head) === 0 ? stack : head + '\n' + stack.split('\n').slice(1).join('\n');
+function functionBase(fn, ctor, tag) {
+  var s = '[Function';
+  if (ctor === null) s += ' (null prototype)';
+  var name = fn.name;
+  s += typeof name !== 'string' || name === '' ? ' (anonymous)' : ': ' + name;
+  s += ']';
+  if (ctor !== 'Function' && ctor !== null) s += ' ' + ctor;
+  if (tag !== '' && ctor !== tag) s += ' [' + tag + ']';
+  return s;
 }
 
-function formatBuffer(b) {
-  var hex = [];
-  var n = Math.min(b.length, 50);
-  for (var i = 0; i < n; i++) hex.push((b[i] < 16 ? '0' : '') + b[i].toString(16));
-  var more = b.length > 50 ? ' ... ' + (b.length - 50) + ' more byte' + (b.length - 50 > 1 ? 's' : '') : '';
-  return '<Buffer' + (hex.length ? ' ' + hex.join(' ') : '') + more + '>';
+// [Number: 3], [String: 'ab'], [Boolean: false], [Symbol: Symbol(x)]; '' for other objects.
+function boxedBase(ctx, value, cls, ctor, tag, keys) {
+  var type, prim;
+  try {
+    if (cls === '[object Number]' && value instanceof Number) {
+      type = 'Number';
+      prim = formatNumber(Number.prototype.valueOf.call(value));
+    } else if (cls === '[object String]' && value instanceof String) {
+      type = 'String';
+      prim = formatString(String.prototype.valueOf.call(value), ctx.maxStringLength);
+    } else if (cls === '[object Boolean]' && value instanceof Boolean) {
+      type = 'Boolean';
+      prim = String(Boolean.prototype.valueOf.call(value));
+    } else if (hasSymbols && cls === '[object Symbol]' && value instanceof Symbol) {
+      type = 'Symbol';
+      prim = Symbol.prototype.toString.call(value);
+    } else {
+      return '';
+    }
+  } catch (e) {
+    return '';   // inherits from Number.prototype etc. without being a boxed value
+  }
+  if (type === 'String') {
+    // The characters are own index properties; the base shows them instead.
+    for (var i = keys.length - 1; i >= 0; i--) {
+      if (typeof keys[i] === 'string' && (isIndexKey(keys[i]) || (keys[i] === 'length' && ctx.showHidden))) keys.splice(i, 1);
+    }
+  }
+  var s = '[' + type;
+  if (ctor !== type) s += ctor === null ? ' (null prototype)' : ' (' + ctor + ')';
+  s += ': ' + prim + ']';
+  if (tag !== '' && tag !== ctor) s += ' [' + tag + ']';
+  return s;
 }
 
+function hexBytes(bytes, max) {
+  var n = Math.min(bytes.length, max), hex = new Array(n);
+  for (var i = 0; i < n; i++) hex[i] = hex2(bytes[i]);
+  var s = hex.join(' ');
+  if (bytes.length > max) s += ' ... ' + plural(bytes.length - max, 'more byte');
+  return s;
+}
+
+// Buffers print like Node's Buffer#[util.inspect.custom]: at most 50 bytes in hex.
+function formatBuffer(buf) {
+  var name = buf.constructor && typeof buf.constructor.name === 'string' ? buf.constructor.name : 'Buffer';
+  return '<' + name + ' ' + hexBytes(buf, 50) + '>';
+}
+
+function formatError(err, ctor, tag, ctx, keys) {
+  var name = err.name != null ? String(err.name) : 'Error';
+  var stack = err.stack ? String(err.stack) : Error.prototype.toString.call(err);
+  if (!ctx.showHidden && keys.length !== 0) {
+    var dup = ['name', 'message', 'stack'];
+    for (var i = 0; i < dup.length; i++) {
+      var at = keys.indexOf(dup[i]);
+      if (at !== -1 && stack.indexOf(String(err[dup[i]])) !== -1) keys.splice(at, 1);
+    }
+  }
+  if ('cause' in err && keys.indexOf('cause') === -1) keys.push('cause');
+  stack = improveStack(stack, ctor, name, tag);
+  var msg = err.message;
+  var pos = -1;
+  if (msg) {
+    pos = stack.indexOf(String(msg));
+    if (pos === 0) pos = -1;
+    if (pos !== -1) pos += String(msg).length;
+  }
+  if (stack.indexOf('\n    at', pos) === -1) stack = '[' + stack + ']';
+  if (ctx.indentationLvl !== 0) stack = stack.split('\n').join('\n' + spaces(ctx.indentationLvl));
+  return stack;
+}
+
+// Errors whose class name is not in their stack (a subclass that does not set
+// .name, or a null prototype) get the class name put in front.
+function improveStack(stack, ctor, name, tag) {
+  var len = name.length;
+  var regular = name.length >= 5 && name.slice(-5) === 'Error' && stack.indexOf(name) === 0 &&
+    (stack.length === len || stack.charAt(len) === ':' || stack.charAt(len) === '\n');
+  if (ctor !== null && !regular) return stack;
+  var fallback = 'Error';
+  if (ctor === null) {
+    var m = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) || /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+    fallback = (m && m[1]) || '';
+    len = fallback.length;
+    fallback = fallback || 'Error';
+  }
+  var prefix = prefixOf(ctor, tag, fallback).slice(0, -1);
+  if (name !== prefix) {
+    if (prefix.indexOf(name) !== -1) {
+      stack = len === 0 ? prefix + ': ' + stack : prefix + stack.slice(len);
+    } else {
+      stack = prefix + ' [' + name + ']' + stack.slice(len);
+    }
+  }
+  return stack;
+}
+
+function formatArrayEntries(ctx, arr, recurseTimes, output) {
+  var len = arr.length;
+  var max = Math.min(ctx.maxArrayLength, len);
+  for (var i = 0; i < max; i++) {
+    if (!hasOwn.call(arr, i)) return formatSparseEntries(ctx, arr, recurseTimes, max, output, i);
+    output.push(formatProperty(ctx, arr, recurseTimes, i, KIND_ITEM));
+  }
+  if (len > max) output.push('... ' + plural(len - max, 'more item'));
+}
+
+// Arrays with holes: runs of missing indices print as <N empty items>.
+function formatSparseEntries(ctx, arr, recurseTimes, maxEntries, output, from) {
+  var all = Object.keys(arr), idx = [], i;
+  for (i = 0; i < all.length; i++) {
+    if (isIndexKey(all[i])) {
+      var n = +all[i];
+      if (n >= from) idx.push(n);
+    }
+  }
+  idx.sort(function (a, b) { return a - b; });
+  var next = from;
+  for (i = 0; i < idx.length && output.length < maxEntries; i++) {
+    if (idx[i] !== next) {
+      output.push('<' + plural(idx[i] - next, 'empty item') + '>');
+      next = idx[i];
+      if (output.length === maxEntries) break;
+    }
+    output.push(formatProperty(ctx, arr, recurseTimes, next, KIND_ITEM));
+    next++;
+  }
+  var remaining = arr.length - next;
+  if (output.length !== maxEntries) {
+    if (remaining > 0) output.push('<' + plural(remaining, 'empty item') + '>');
+  } else if (remaining > 0) {
+    output.push('... ' + plural(remaining, 'more item'));
+  }
+}
+
+function formatTypedEntries(ctx, arr, recurseTimes, output) {
+  var len = arr.length;
+  var max = Math.min(ctx.maxArrayLength, len);
+  for (var i = 0; i < max; i++) output.push(formatNumber(arr[i]));
+  if (len > max) output.push('... ' + plural(len - max, 'more item'));
+  if (ctx.showHidden) {
+    ctx.indentationLvl += 2;
+    output.push('[BYTES_PER_ELEMENT]: ' + arr.BYTES_PER_ELEMENT,
+      '[length]: ' + arr.length,
+      '[byteLength]: ' + arr.byteLength,
+      '[byteOffset]: ' + arr.byteOffset,
+      '[buffer]: ' + formatValue(ctx, arr.buffer, recurseTimes, true));
+    ctx.indentationLvl -= 2;
+  }
+}
+
+function formatProperty(ctx, obj, recurseTimes, key, kind) {
+  var desc = getDescriptor(obj, key) || { value: obj[key], enumerable: true };
+  var str, sep = ' ';
+  if (desc.value !== undefined) {
+    var diff = ctx.compact !== true || kind !== KIND_OBJECT ? 2 : 3;
+    ctx.indentationLvl += diff;
+    str = formatValue(ctx, desc.value, recurseTimes, false);
+    if (diff === 3 && ctx.breakLength < str.length) sep = '\n' + spaces(ctx.indentationLvl);
+    ctx.indentationLvl -= diff;
+  } else if (desc.get !== undefined) {
+    var label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+    if (ctx.getters && (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) ||
+        (ctx.getters === 'set' && desc.set !== undefined))) {
+      try {
+        var got = desc.get.call(obj);
+        ctx.indentationLvl += 2;
+        str = '[' + label + ': ' + formatValue(ctx, got, recurseTimes, false) + ']';
+        ctx.indentationLvl -= 2;
+      } catch (e) {
+        str = '[' + label + ': <Inspection threw (' + (e && e.message) + ')>]';
+      }
+    } else {
+      str = '[' + label + ']';
+    }
+  } else if (desc.set !== undefined) {
+    str = '[Setter]';
+  } else {
+    str = 'undefined';
+  }
+  if (kind === KIND_ITEM) return str;
+  var name;
+  if (typeof key === 'symbol') name = '[' + key.toString() + ']';
+  else if (key === '__proto__') name = "['__proto__']";
+  else if (desc.enumerable === false) name = '[' + key + ']';
+  else if (identifierRe.test(key)) name = key;
+  else name = quoteString(String(key));
+  return name + ':' + sep + str;
+}
+
+// ---- layout -----------------------------------------------------------------------
+function isBelowBreakLength(ctx, output, start, base) {
+  var total = output.length + start;
+  if (total + output.length > ctx.breakLength) return false;
+  for (var i = 0; i < output.length; i++) {
+    total += output[i].length;
+    if (total > ctx.breakLength) return false;
+  }
+  return base === '' || base.indexOf('\n') === -1;
+}
+
+function joinEntries(ctx, output, base, braces, kind, recurseTimes, value) {
+  var indentation;
+  if (ctx.compact !== true) {
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+      var entries = output.length;
+      if (kind === KIND_ARRAY && entries > 6) output = groupArrayElements(ctx, output, value);
+      if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+        var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+        if (isBelowBreakLength(ctx, output, start, base)) {
+          var joined = output.join(', ');
+          if (joined.indexOf('\n') === -1) {
+            return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
+          }
+        }
+      }
+    }
+    indentation = '\n' + spaces(ctx.indentationLvl);
+    return (base ? base + ' ' : '') + braces[0] + indentation + '  ' +
+      output.join(',' + indentation + '  ') + indentation + braces[1];
+  }
+  // compact: true (Node's pre-v12 layout)
+  if (isBelowBreakLength(ctx, output, 0, base)) {
+    return braces[0] + (base ? ' ' + base : '') + ' ' + output.join(', ') + ' ' + braces[1];
+  }
+  indentation = spaces(ctx.indentationLvl);
+  var lead = base === '' && braces[0].length === 1 ? ' ' : (base ? ' ' + base : '') + '\n' + indentation + '  ';
+  return braces[0] + lead + output.join(',\n' + indentation + '  ') + ' ' + braces[1];
+}
+
+// Set many short array entries in aligned columns (numbers right-aligned).
 function groupArrayElements(ctx, output, value) {
-  var totalLength = 0, maxLength = 0, i;
+  var totalLength = 0, maxLength = 0, i, j;
   var outputLength = output.length;
-  if (value && value.length > ctx.maxArrayLength && outputLength > 0) outputLength--;
+  if (ctx.maxArrayLength < output.length) outputLength--;   // leave "... more items" alone
   var separatorSpace = 2;
   var dataLen = new Array(outputLength);
   for (i = 0; i < outputLength; i++) {
@@ -244,142 +657,312 @@ function groupArrayElements(ctx, output, value) {
       ctx.compact * 4,
       15);
     if (columns <= 1) return output;
-    var tmp = [], maxLineLength = [];
+    var maxLineLength = [];
     for (i = 0; i < columns; i++) {
       var lineLength = 0;
-      for (var j = i; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      for (j = i; j < output.length; j += columns) {
+        if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      }
       maxLineLength.push(lineLength + separatorSpace);
     }
-    var padLeft = true;
+    var padStart = true;
     if (value !== undefined) {
       for (i = 0; i < output.length; i++) {
-        if (typeof value[i] !== 'number') { padLeft = false; break; }
+        if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') { padStart = false; break; }
       }
     }
+    var rows = [];
     for (i = 0; i < outputLength; i += columns) {
       var max = Math.min(i + columns, outputLength);
-      var str = '';
-      var k = i;
-      for (; k < max - 1; k++) str += pad(output[k] + ', ', maxLineLength[k - i], padLeft);
-      str += padLeft ? pad(output[k], maxLineLength[k - i] - separatorSpace, true) : output[k];
-      tmp.push(str);
+      var line = [];
+      for (j = i; j < max - 1; j++) {
+        var cell = output[j] + ', ';
+        var fill = spaces(Math.max(0, maxLineLength[j - i] - cell.length));
+        line.push(padStart ? fill + cell : cell + fill);
+      }
+      if (padStart) {
+        line.push(spaces(Math.max(0, maxLineLength[j - i] - separatorSpace - output[j].length)) + output[j]);
+      } else {
+        line.push(output[j]);
+      }
+      rows.push(line.join(''));
     }
-    if (outputLength < output.length) tmp.push(output[outputLength]);
-    output = tmp;
+    if (ctx.maxArrayLength < output.length) rows.push(output[outputLength]);
+    output = rows;
   }
   return output;
 }
 
-function isBelowBreakLength(ctx, output, start, base) {
-  var totalLength = output.length + start;
-  if (totalLength + output.length > ctx.breakLength) return false;
-  for (var i = 0; i < output.length; i++) {
-    totalLength += output[i].length;
-    if (totalLength > ctx.breakLength) return false;
+Object.defineProperty(inspect, 'custom', { value: customInspectSymbol, enumerable: true });
+Object.defineProperty(inspect, 'defaultOptions', {
+  enumerable: true,
+  get: function () { return inspectDefaults; },
+  set: function (options) {
+    if (options === null || typeof options !== 'object') throw errors.invalidArgType('options', 'object', options);
+    for (var k in options) if (hasOwn.call(options, k) && hasOwn.call(inspectDefaults, k)) inspectDefaults[k] = options[k];
   }
-  return base === '' || base.indexOf('\n') < 0;
+});
+
+// ---- format -------------------------------------------------------------------------
+// Constructors whose toString is not worth calling for %s (the value is inspected instead).
+var builtinConstructors = {};
+['Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'Date', 'RegExp', 'Error',
+  'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError',
+  'ArrayBuffer', 'DataView', 'Promise', 'Proxy', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Int8Array',
+  'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'].forEach(function (n) {
+  builtinConstructors[n] = true;
+});
+
+function hasBuiltinToString(obj) {
+  if (typeof obj.toString !== 'function') return true;
+  if (hasOwn.call(obj, 'toString')) return false;
+  var p = obj;
+  do { p = getProto(p); } while (p !== null && !hasOwn.call(p, 'toString'));
+  if (p === null) return true;
+  var d = getDescriptor(p, 'constructor');
+  return d !== undefined && typeof d.value === 'function' && builtinConstructors[d.value.name] === true;
 }
 
-function reduceToSingleString(ctx, output, base, braces, isArrayLike, recurseTimes, value) {
-  var entries = output.length;
-  if (isArrayLike && entries > 6) output = groupArrayElements(ctx, output, value);
-  if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
-    var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-    if (isBelowBreakLength(ctx, output, start, base)) {
-      var joined = output.join(', ');
-      if (joined.indexOf('\n') < 0) {
-        return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
-      }
-    }
-  }
-  var indentation = '\n' + new Array(ctx.indentationLvl + 1).join(' ');
-  return (base ? base + ' ' : '') + braces[0] + indentation + '  ' +
-    output.join(',' + indentation + '  ') + indentation + braces[1];
+function withOptions(opts, extra) {
+  var o = {}, k;
+  if (opts) for (k in opts) if (hasOwn.call(opts, k)) o[k] = opts[k];
+  for (k in extra) if (hasOwn.call(extra, k)) o[k] = extra[k];
+  return o;
 }
 
-// ---- format -------------------------------------------------------------------
-function format() {
-  var args = arguments;
-  var first = args[0];
-  if (args.length === 1 && typeof first === 'string') return first;
-  var out = [], a = 0;
+function inspectArg(v, opts) {
+  return opts === undefined ? inspect(v) : inspect(v, opts);
+}
+
+function stringifyJSON(v) {
+  try {
+    return JSON.stringify(v);
+  } catch (e) {
+    if (e && /circular|cyclic/i.test(String(e.message))) return '[Circular]';
+    throw e;
+  }
+}
+
+function formatSpecifier(code, arg, opts) {
+  switch (code) {
+    case 115: // s
+      if (typeof arg === 'number') return formatNumber(arg);
+      if (typeof arg === 'bigint') return String(arg) + 'n';
+      if (typeof arg !== 'object' || arg === null || !hasBuiltinToString(arg)) return String(arg);
+      return inspect(arg, withOptions(opts, { depth: 0, colors: false, compact: 3 }));
+    case 106: // j
+      var json = stringifyJSON(arg);
+      return json === undefined ? 'undefined' : json;
+    case 100: // d
+      if (typeof arg === 'bigint') return String(arg) + 'n';
+      if (typeof arg === 'symbol') return 'NaN';
+      return formatNumber(Number(arg));
+    case 105: // i
+      if (typeof arg === 'bigint') return String(arg) + 'n';
+      if (typeof arg === 'symbol') return 'NaN';
+      return formatNumber(parseInt(arg, 10));
+    case 102: // f
+      if (typeof arg === 'symbol') return 'NaN';
+      return formatNumber(parseFloat(arg));
+    case 79: // O
+      return inspectArg(arg, opts);
+    case 111: // o
+      return inspect(arg, withOptions(opts, { showHidden: true, showProxy: true, depth: 4 }));
+    case 99: // c
+      return '';
+  }
+  return null;
+}
+
+function formatArgs(opts, args, from) {
+  var end = args.length;
+  if (from >= end) return '';
+  var first = args[from];
+  var a = from + 1;
+  var out;
   if (typeof first === 'string') {
-    a = 1;
-    var s = first, parts = [], last = 0;
-    for (var i = 0; i < s.length - 1; i++) {
-      if (s.charCodeAt(i) !== 37) continue; // '%'
-      var c = s.charAt(i + 1), rep;
-      if (c === '%') { parts.push(s.slice(last, i) + '%'); last = i + 2; i++; continue; }
-      if (a >= args.length) continue;
-      switch (c) {
-        case 's':
-          var v = args[a];
-          rep = typeof v === 'string' ? v : typeof v === 'number' ? formatNumber(v) :
-            (v !== null && typeof v === 'object') ? inspect(v, { depth: 0 }) : String(v);
-          if (typeof v === 'object' && v !== null && isError(v)) rep = formatError(v);
-          break;
-        case 'd': case 'i':
-          var n = args[a];
-          rep = typeof n === 'object' && n !== null ? 'NaN' : formatNumber(c === 'i' ? parseInt(n, 10) : Number(n));
-          break;
-        case 'f': rep = formatNumber(parseFloat(args[a])); break;
-        case 'j':
-          try { rep = JSON.stringify(args[a]); } catch (e) { rep = '[Circular]'; }
-          break;
-        case 'o': rep = inspect(args[a], { showHidden: true, depth: 4 }); break;
-        case 'O': rep = inspect(args[a]); break;
-        case 'c': rep = ''; break;
-        default: continue;
+    if (a === end) return first;
+    var pct = first.indexOf('%');
+    if (pct === -1 || pct === first.length - 1) {
+      // The common console.log('a', 'b', ...) case: nothing to substitute.
+      if (a + 1 === end && typeof args[a] === 'string') return first + ' ' + args[a];
+      out = [first];
+    } else {
+      var parts = [], last = 0, len = first.length;
+      for (var i = pct; i < len - 1; i++) {
+        if (first.charCodeAt(i) !== 37) continue;
+        var code = first.charCodeAt(++i);
+        if (a < end) {
+          if (code === 37) {
+            parts.push(first.slice(last, i));
+            last = i + 1;
+            continue;
+          }
+          var rep = formatSpecifier(code, args[a], opts);
+          if (rep === null) continue;
+          if (last !== i - 1) parts.push(first.slice(last, i - 1));
+          parts.push(rep);
+          last = i + 1;
+          a++;
+        } else if (code === 37) {
+          parts.push(first.slice(last, i));
+          last = i + 1;
+        }
       }
-      parts.push(s.slice(last, i) + rep);
-      last = i + 2;
-      i++;
-      a++;
+      if (last !== 0) {
+        if (last < len) parts.push(first.slice(last));
+        first = parts.join('');
+      }
+      out = [first];
     }
-    parts.push(s.slice(last));
-    out.push(parts.join(''));
+  } else {
+    out = [inspectArg(first, opts)];
   }
-  for (; a < args.length; a++) {
-    var x = args[a];
-    out.push(typeof x === 'string' ? x : inspect(x));
+  for (; a < end; a++) {
+    var v = args[a];
+    out.push(typeof v === 'string' ? v : inspectArg(v, opts));
   }
   return out.join(' ');
 }
 
+function format() {
+  return formatArgs(undefined, arguments, 0);
+}
+
+function formatWithOptions(inspectOptions) {
+  if (inspectOptions === null || typeof inspectOptions !== 'object') {
+    throw errors.invalidArgType('inspectOptions', 'object', inspectOptions);
+  }
+  return formatArgs(inspectOptions, arguments, 1);
+}
+
+// ---- the rest of util -----------------------------------------------------------------
 function inherits(ctor, superCtor) {
-  if (typeof ctor !== 'function') throw errors.invalidArgType('ctor', 'function', ctor);
-  if (typeof superCtor !== 'function') throw errors.invalidArgType('superCtor', 'function', superCtor);
-  if (superCtor.prototype === undefined) throw errors.invalidArgType('superCtor.prototype', 'object', superCtor.prototype);
-  ctor.super_ = superCtor;
+  if (ctor === undefined || ctor === null) throw errors.invalidArgType('ctor', 'function', ctor);
+  if (superCtor === undefined || superCtor === null) throw errors.invalidArgType('superCtor', 'function', superCtor);
+  if (superCtor.prototype === undefined) {
+    throw errors.invalidArgType('superCtor.prototype', 'object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
   Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
-var warned = {};
+var deprecationsWarned = {};
 function deprecate(fn, msg, code) {
-  return function () {
-    if (!warned[code || msg]) {
-      warned[code || msg] = true;
-      var w = new Error(msg);
-      w.name = 'DeprecationWarning';
-      process.emitWarning(w);
+  if (typeof fn !== 'function') throw errors.invalidArgType('fn', 'function', fn);
+  if (code !== undefined && typeof code !== 'string') throw errors.invalidArgType('code', 'string', code);
+  var warned = false;
+  function deprecated() {
+    if (!warned && !(typeof process !== 'undefined' && process.noDeprecation)) {
+      warned = true;
+      if (code === undefined || !deprecationsWarned[code]) {
+        if (code !== undefined) deprecationsWarned[code] = true;
+        emitDeprecation(msg, code);
+      }
+    }
+    if (this instanceof deprecated) {
+      var args = [null];
+      for (var i = 0; i < arguments.length; i++) args.push(arguments[i]);
+      return new (Function.prototype.bind.apply(fn, args))();
     }
     return fn.apply(this, arguments);
-  };
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  return deprecated;
+}
+
+function emitDeprecation(msg, code) {
+  var w = new Error(msg);
+  w.name = 'DeprecationWarning';
+  if (code !== undefined) w.code = code;
+  if (typeof process !== 'undefined' && process.throwDeprecation) throw w;
+  if (typeof process !== 'undefined' && typeof process.emitWarning === 'function') {
+    process.emitWarning(w);
+  } else if (typeof console !== 'undefined') {
+    console.error('(petrel) ' + (code !== undefined ? '[' + code + '] ' : '') + 'DeprecationWarning: ' + msg);
+  }
+}
+
+function tagIs(v, name) {
+  return v !== null && typeof v === 'object' && objectToString.call(v) === '[object ' + name + ']';
+}
+
+var types = {
+  isDate: function (v) { return v instanceof Date; },
+  isRegExp: function (v) { return v instanceof RegExp; },
+  isNativeError: function (v) { return v !== null && typeof v === 'object' && objectToString.call(v) === '[object Error]'; },
+  isTypedArray: isTypedArray,
+  isUint8Array: function (v) { return typeof Uint8Array === 'function' && v instanceof Uint8Array; },
+  isArrayBuffer: function (v) { return hasTypedArrays && v instanceof ArrayBuffer; },
+  isAnyArrayBuffer: function (v) { return hasTypedArrays && v instanceof ArrayBuffer; },
+  isArrayBufferView: function (v) { return hasTypedArrays && ArrayBuffer.isView(v); },
+  isDataView: function (v) { return typeof DataView === 'function' && v instanceof DataView; },
+  isArgumentsObject: function (v) { return tagIs(v, 'Arguments'); },
+  isNumberObject: function (v) { return typeof v === 'object' && v instanceof Number; },
+  isStringObject: function (v) { return typeof v === 'object' && v instanceof String; },
+  isBooleanObject: function (v) { return typeof v === 'object' && v instanceof Boolean; },
+  isSymbolObject: function (v) { return hasSymbols && typeof v === 'object' && v instanceof Symbol; },
+  isBoxedPrimitive: function (v) {
+    return typeof v === 'object' && v !== null && (v instanceof Number || v instanceof String ||
+      v instanceof Boolean || (hasSymbols && v instanceof Symbol));
+  }
+};
+
+function isPrimitive(v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); }
+
+var debugSections = null;
+function debuglog(section) {
+  if (debugSections === null) {
+    var env = typeof process !== 'undefined' && process.env && process.env.NODE_DEBUG;
+    debugSections = String(env || '').toUpperCase().split(/[\s,]+/);
+  }
+  var name = String(section).toUpperCase();
+  var enabled = debugSections.indexOf(name) !== -1 || debugSections.indexOf('*') !== -1;
+  function log() {
+    if (!enabled) return;
+    var pid = typeof process !== 'undefined' && process.pid !== undefined ? process.pid : 0;
+    console.error('%s %d: %s', name, pid, format.apply(null, arguments));
+  }
+  log.enabled = enabled;
+  return log;
+}
+
+// ANSI/VT100 escape sequences: CSI (ESC [ or 0x9B ... final byte), OSC
+// (ESC ] ... BEL or ESC \) and two-character escapes.
+var vtSequenceRe = /(?:\u001b\[|\u009b)[0-?]*[ -\/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+function stripVTControlCharacters(str) {
+  if (typeof str !== 'string') throw errors.invalidArgType('str', 'string', str);
+  return str.replace(vtSequenceRe, '');
 }
 
 module.exports = {
   format: format,
+  formatWithOptions: formatWithOptions,
   inspect: inspect,
   inherits: inherits,
   deprecate: deprecate,
+  debuglog: debuglog,
+  debug: debuglog,
   isDeepStrictEqual: function (a, b) { return compare.deepEqual(a, b, true); },
+  stripVTControlCharacters: stripVTControlCharacters,
+  types: types,
+  // Node's older type checks (deprecated there, still present in v20).
   isArray: Array.isArray,
+  isBoolean: function (v) { return typeof v === 'boolean'; },
+  isBuffer: isBuffer,
+  isDate: types.isDate,
   isError: isError,
-  types: {
-    isDate: function (v) { return v instanceof Date; },
-    isRegExp: function (v) { return v instanceof RegExp; },
-    isNativeError: isError,
-    isUint8Array: function (v) { return v instanceof Uint8Array; },
-    isTypedArray: isTypedArray
-  }
+  isFunction: function (v) { return typeof v === 'function'; },
+  isNull: function (v) { return v === null; },
+  isNullOrUndefined: function (v) { return v === null || v === undefined; },
+  isNumber: function (v) { return typeof v === 'number'; },
+  isObject: function (v) { return v !== null && typeof v === 'object'; },
+  isPrimitive: isPrimitive,
+  isRegExp: types.isRegExp,
+  isString: function (v) { return typeof v === 'string'; },
+  isSymbol: function (v) { return typeof v === 'symbol'; },
+  isUndefined: function (v) { return v === undefined; }
 };
