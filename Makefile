@@ -27,7 +27,7 @@ JS_SRCS := $(sort $(wildcard modules/*.js modules/internal/*.js runtime/js/*.js)
 
 OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/builtin_js.o $(EXTRA_OBJS)
 
-.PHONY: all clean test test-unit test-js test-conformance check-asan valgrind bench run-example setup
+.PHONY: all clean test test-unit test-js test-conformance check-asan valgrind bench run-example run setup
 all: $(B)/petrel
 
 # ---- set-up: Debian packages and source packages, installed on demand ----
@@ -62,7 +62,7 @@ build/host/js2c: tools/js2c.c
 $(B)/gen/builtin_js.c: $(JS_SRCS) build/host/js2c
 	@mkdir -p $(@D)
 	$(Q)build/host/js2c $@ $(JS_SRCS)
-$(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c
+$(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -71,7 +71,7 @@ $(B)/obj/%.c.o: %.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
-$(B)/obj/%.S.o: %.S
+$(B)/obj/%.S.o: %.S | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -84,7 +84,7 @@ $(B)/petrel: $(OBJS)
 
 # ---- tests -----------------------------------------------------------------
 # Boards whose binaries run on this machine (natively or under QEMU).
-TEST_BOARDS ?= linux rpi
+TEST_BOARDS ?= linux linux-lwip rpi
 
 test:
 	$(Q)tools/test_all.sh $(if $(filter command line,$(origin BOARD)),$(BOARD),$(TEST_BOARDS))
@@ -113,6 +113,13 @@ bench: $(B)/petrel
 
 run-example: $(B)/petrel
 	$(Q)tools/board_run.sh $(BOARD) examples/echo.js
+
+# `make run [ARGS=...]`: runs the board's binary on this machine. A board.mk may set
+# RUN_CMD (mps2-an385 boots QEMU with the UART on this terminal); by default the
+# binary runs under RUN_PREFIX (native, or qemu-arm for rpi).
+RUN_CMD ?= $(RUN_PREFIX) $(B)/petrel $(ARGS)
+run: $(B)/petrel
+	$(RUN_CMD)
 
 clean:
 	rm -rf build/linux build/linux-* build/mps2-* build/rpi build/host

@@ -22,7 +22,10 @@ for board in "$@"; do
     cat "$log"; echo "build of $board failed"; total_fail=$((total_fail + 1)); continue
   fi
   run tests/cli/run.sh "$board"
-  case "$board" in linux|linux-asan|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board" ;; esac
+  case "$board" in
+    linux|linux-asan|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board" ;;
+    linux-lwip) run tests/tap/run.sh "$board" ;;
+  esac
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
 done

@@ -38,6 +38,11 @@ void board_console_write(int fd, const void *buf, size_t len);
 long board_console_read(char *buf, size_t max);
 int board_console_is_tty(void);
 int board_console_set_raw(int raw);
+/* Optional (the backend has a weak default that does nothing): called with 1
+ * when console input is wanted (plat_console_read_start) and 0 when it no
+ * longer is. linux-lwip watches stdin and catches SIGINT only while it is on,
+ * as the POSIX backend does; a UART board may ignore it. */
+void board_console_input(int on);
 
 /* Files: the host file system on linux-lwip, a small RAM store on a device.
  * Same contracts as plat_file_* in platform.h. */

@@ -1,0 +1,89 @@
+/*
+ * Internals shared by the lwIP backend's files (not part of platform.h).
+ * Unit tests include it to look inside records (tests/unit/test_lwip_*.c).
+ *
+ * Threading model: one thread, NO_SYS=1. lwIP callbacks (recv, sent, err,
+ * poll, connected, accept, dns found) run only from inside plat_wait (netif
+ * input, loopback delivery, sys_check_timeouts). They never call JS or a plat
+ * callback: they update the record and queue it on the pending list; the
+ * dispatch phase of plat_wait then delivers the events.
+ */
+#ifndef PETREL_LWIP_BACKEND_H
+#define PETREL_LWIP_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "lwip/err.h"
+#include "lwip/ip_addr.h"
+#include "../platform.h"
+#include "board_hooks.h"
+
+struct tcp_pcb;
+struct pbuf;
+
+/* Event bits a record can have waiting for the dispatch phase. */
+enum {
+  LW_EV_CONNECTED = 1u << 0,
+  LW_EV_WRITABLE = 1u << 1,
+  LW_EV_RX = 1u << 2, /* data or FIN queued */
+  LW_EV_ERROR = 1u << 3, /* err set: the connection is dead */
+  LW_EV_ACCEPT = 1u << 4, /* listener: accept queue not empty */
+  LW_EV_LISTEN_ERROR = 1u << 5 /* listener: an accept failed (the listener lives on) */
+};
+
+struct plat_tcp {
+  struct tcp_pcb *pcb; /* NULL once lwIP freed it (tcp_err) or we let it go */
+  plat_tcp_cb cb;
+  void *user;
+
+  plat_tcp *next_pending; /* pending list link */
+  unsigned events; /* LW_EV_* */
+  int err; /* PLAT_E* for LW_EV_ERROR */
+  int listen_err; /* PLAT_E* for LW_EV_LISTEN_ERROR */
+
+  /* Received data not yet delivered (and not yet tcp_recved): a ring of pbuf
+   * chains, each as lwIP handed it over. Never concatenated (a chain's 16-bit
+   * tot_len would overflow past 64 KiB). */
+  struct pbuf **rxq;
+  unsigned rx_head, rx_count, rx_cap;
+  size_t rx_bytes;
+
+  /* Listener: accepted connections not yet handed to the caller. */
+  plat_tcp *accept_head, *accept_tail, *accept_next;
+  plat_tcp *parent; /* child: the listener whose accept queue holds it */
+  plat_tcp *next_listener; /* the backend's list of listeners */
+
+  /* Addresses kept for after the pcb is gone (local) and for mapping. */
+  plat_addr local, remote;
+
+  unsigned listening : 1, connecting : 1, connected : 1, reading : 1, want_write : 1,
+    fin_rcvd : 1, eof_sent : 1, shut_tx : 1, shut_pending : 1, dead : 1, closed : 1,
+    queued : 1, handed : 1, map4 : 1, have_addrs : 1, dual : 1;
+};
+
+/* Queues t for the dispatch phase (once; bits accumulate in t->events). */
+void lw_queue(plat_tcp *t, unsigned events);
+/* The dispatch phase: runs what was queued before it started. Returns 1 if
+ * any callback ran. */
+int lw_tcp_dispatch(void);
+int lw_tcp_pending(void);
+
+/* DNS results waiting for the dispatch phase. */
+int lw_dns_dispatch(void);
+int lw_dns_pending(void);
+
+/* lwIP err_t -> PLAT_E*: the backend's one mapping point. `connecting` tells
+ * an RST while connecting (refused) from one on an established connection. */
+int lw_error(err_t err, int connecting);
+
+/* Address conversions (IPv4-mapped IPv6 addresses become IPv4 for lwIP). */
+int lw_to_ip(const plat_addr *a, ip_addr_t *ip, int *mapped);
+void lw_from_ip(const ip_addr_t *ip, uint16_t port, int map4, plat_addr *out);
+
+/* lwIP heap + pools in use / high-water mark (bytes). */
+void lw_stack_usage(size_t *used, size_t *peak);
+/* One line describing the lwIP heap and every pool (used, high-water, errors). */
+size_t lw_stats_text(char *buf, size_t len);
+
+
+#endif
