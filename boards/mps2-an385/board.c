@@ -1,0 +1,177 @@
+/*
+ * mps2-an385: the board hooks (platform/lwip/board_hooks.h) that are not drivers:
+ * clocks, sleeping, console, exit, memory figures, randomness.
+ */
+#include <string.h>
+#include "mps2.h"
+#include "board_hooks.h"
+
+/* ---- SysTick: a 1 ms tick from the 25 MHz core clock ---- */
+#define TICK_RELOAD (MPS2_CORE_HZ / 1000u - 1u)
+static volatile uint64_t ticks_ms;
+
+void clock_init(void)
+{
+  SYST_CSR = 0;
+  SYST_RVR = TICK_RELOAD;
+  SYST_CVR = 0;
+  SYST_CSR = SYST_CSR_CLKSOURCE | SYST_CSR_TICKINT | SYST_CSR_ENABLE;
+}
+
+void systick_handler(void) { ticks_ms++; }
+
+uint64_t clock_ms(void)
+{
+  uint32_t m = irq_save();
+  uint64_t t = ticks_ms;
+  irq_restore(m);
+  return t;
+}
+
+/* Milliseconds plus the elapsed part of the current tick (40 ns resolution). */
+uint64_t clock_ns(void)
+{
+  uint32_t m = irq_save();
+  uint64_t ms = ticks_ms;
+  uint32_t val = SYST_CVR;
+  if (SCB_ICSR & SCB_ICSR_PENDSTSET) { /* wrapped while masked: the tick is not counted yet */
+    ms++;
+    val = SYST_CVR;
+  }
+  irq_restore(m);
+  return ms * 1000000u + (uint64_t)(TICK_RELOAD - val) * (1000000000u / MPS2_CORE_HZ);
+}
+
+uint64_t board_now_ms(void) { return clock_ms(); }
+uint64_t board_hrtime_ns(void) { return clock_ns(); }
+
+/* Wall clock: the host's time (semihosting SYS_TIME, whole seconds) read once at
+ * start-up, advanced by SysTick. Without a debugger it starts at 0 (1970). */
+static double epoch_at_boot_ms;
+
+double board_wallclock_ms(void) { return epoch_at_boot_ms + (double)clock_ms(); }
+
+/* ---- sleeping ---- */
+volatile int board_wake_flag;
+
+void board_wake(void) { board_wake_flag = 1; }
+
+/* WFI with interrupts masked: a pending interrupt still ends the WFI, and the
+ * handler runs right after the unmask, so no wake-up can slip in between the check
+ * and the sleep. The 1 ms SysTick also ends each WFI; it only advances the clock. */
+void board_sleep(int timeout_ms)
+{
+  uint64_t deadline = timeout_ms < 0 ? UINT64_MAX : clock_ms() + (uint64_t)timeout_ms;
+  for (;;) {
+    uint32_t m = irq_save();
+    if (board_wake_flag) {
+      board_wake_flag = 0;
+      irq_restore(m);
+      return;
+    }
+    if (clock_ms() >= deadline) {
+      irq_restore(m);
+      return;
+    }
+    __asm volatile("wfi");
+    irq_restore(m);
+  }
+}
+
+/* ---- console: UART0 ---- */
+void board_console_write(int fd, const void *buf, size_t len)
+{
+  (void)fd; /* stdout and stderr share the UART */
+  uart_write(buf, len);
+}
+
+long board_console_read(char *buf, size_t max) { return (long)uart_read(buf, max); }
+int board_console_is_tty(void) { return 1; }
+/* The UART never echoes or edits lines: it is always "raw". */
+int board_console_set_raw(int raw) { (void)raw; return 0; }
+
+/* ---- randomness: xorshift128, seeded from the clocks (not cryptographic) ---- */
+static uint32_t rnd[4] = { 0x50455452u, 0x454c2121u, 0x6d707332u, 0x616e3338u };
+
+uint32_t board_rand(void)
+{
+  uint32_t t = rnd[3], s = rnd[0];
+  rnd[3] = rnd[2];
+  rnd[2] = rnd[1];
+  rnd[1] = s;
+  t ^= t << 11;
+  t ^= t >> 8;
+  rnd[0] = t ^ s ^ (s >> 19);
+  return rnd[0];
+}
+
+static void seed_rand(uint32_t a, uint32_t b)
+{
+  rnd[0] ^= a;
+  rnd[1] ^= b;
+  for (int i = 0; i < 16; i++) board_rand();
+}
+
+/* ---- life cycle ---- */
+void board_filestore_init(void); /* filestore.c */
+
+int board_init(int argc, char **argv)
+{
+  (void)argc; (void)argv;
+  int t = semihost_call(SEMIHOST_SYS_TIME, NULL);
+  epoch_at_boot_ms = t > 0 ? (double)t * 1000.0 - (double)clock_ms() : 0.0;
+  uint64_t ns = clock_ns();
+  seed_rand((uint32_t)ns ^ (uint32_t)t, (uint32_t)(ns >> 32) ^ SYST_CVR);
+  board_filestore_init();
+  return 0;
+}
+
+#ifndef PETREL_MPS2_REPORT
+#define PETREL_MPS2_REPORT 0
+#endif
+
+static void put_dec(size_t v)
+{
+  char buf[12];
+  int n = 0;
+  do { buf[n++] = (char)('0' + v % 10); v /= 10; } while (v && n < 11);
+  while (n) uart_write(&buf[--n], 1);
+}
+
+size_t board_heap_extent(void); /* syscalls.c */
+size_t board_stack_high_water(void); /* startup.c */
+
+void board_exit(int status)
+{
+  if (PETREL_MPS2_REPORT) { /* make ... EXTRA_CFLAGS=-DPETREL_MPS2_REPORT=1: RAM figures at exit */
+    board_puts("[mps2] stack high-water ");
+    put_dec(board_stack_high_water());
+    board_puts(" B, heap extent ");
+    put_dec(board_heap_extent());
+    board_puts(" B\r\n");
+  }
+  uart_flush();
+  board_halt(status);
+}
+
+const char *board_name(void) { return "mps2-an385"; }
+
+/* RAM in use: static data, the heap's extent (newlib never gives memory back to
+ * _sbrk, so this is also the heap's high-water mark) and the deepest stack use. */
+extern char __data_start[], __bss_end[];
+
+size_t board_rss(void)
+{
+  return (size_t)(__bss_end - __data_start) + board_heap_extent() + board_stack_high_water();
+}
+
+void board_lwip_assert(int line)
+{
+  uint32_t lr = (uint32_t)(uintptr_t)__builtin_return_address(0);
+  board_puts("\r\nPETREL PANIC lwIP assertion failed: line ");
+  put_dec((size_t)line);
+  board_puts(" called from ");
+  board_puthex(lr);
+  board_puts("\r\n");
+  board_halt(134);
+}

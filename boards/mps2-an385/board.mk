@@ -1,0 +1,79 @@
+# mps2-an385: Arm's MPS2 FPGA board with the AN385 Cortex-M3 image, as emulated by
+# `qemu-system-arm -M mps2-an385` (CMSDK UART0 console, LAN9118 ethernet, 25 MHz).
+# Firmware: newlib-nano, lwIP (NO_SYS) through platform/lwip, Duktape low-memory config.
+# The linker script budgets a mid-range part (1 MiB flash, 256 KiB RAM) although QEMU
+# gives 4 MiB of each. See boards/mps2-an385/README.md.
+#
+#   make BOARD=mps2-an385                      firmware: build/mps2-an385/petrel (ELF) + petrel.bin
+#   make BOARD=mps2-an385 APP=app.js           ... that runs app.js (stored as /app.js) at boot
+#   make BOARD=mps2-an385 run [PORT=8080]      boot it in QEMU, UART on this terminal, host port
+#                                              PORT forwarded to the board (PORT= for none)
+# Network (build time): NET_IP, NET_MASK, NET_GW, NET_DNS (QEMU user networking defaults),
+# NET_DHCP=1 to ask for an address with DHCP instead.
+MPS2 := boards/mps2-an385
+comma := ,
+CROSS := arm-none-eabi-
+CC := $(CROSS)gcc
+PLATFORM := lwip
+SETUP_NEEDS := cross
+DUK_CONFIG := $(MPS2)/duk_config_board.h
+
+# lwIP from the Debian source package that `make setup` (tools/setup.sh sources) unpacks.
+LWIP_DIR := $(firstword $(wildcard build/third_party/lwip-2.*/src) build/third_party/lwip-2.1.3+dfsg1/src)
+LWIP_SRCS := $(addprefix core/,init.c def.c dns.c inet_chksum.c ip.c mem.c memp.c netif.c \
+    pbuf.c raw.c stats.c sys.c tcp.c tcp_in.c tcp_out.c timeouts.c udp.c) \
+  $(addprefix core/ipv4/,autoip.c dhcp.c etharp.c icmp.c igmp.c ip4.c ip4_addr.c ip4_frag.c) \
+  $(addprefix core/ipv6/,dhcp6.c ethip6.c icmp6.c inet6.c ip6.c ip6_addr.c ip6_frag.c mld6.c nd6.c) \
+  netif/ethernet.c
+EXTRA_OBJS := $(patsubst %.c,$(B)/obj/lwip/%.o,$(LWIP_SRCS))
+
+NET_IP ?= 10.0.2.15
+NET_MASK ?= 255.255.255.0
+NET_GW ?= 10.0.2.2
+NET_DNS ?= 10.0.2.3
+NET_DHCP ?= 0
+NET_PCBS ?= 16
+# RAM the linker script budgets (default 1M, see mps2-an385.ld); QEMU has 4M.
+RAM_SIZE ?=
+
+MPS2_CPU := -mcpu=cortex-m3 -mthumb
+CFLAGS_BOARD := $(MPS2_CPU) -Os -ffunction-sections -fdata-sections --specs=nano.specs \
+  -I$(MPS2) -Iplatform/lwip -I$(LWIP_DIR)/include \
+  -DPETREL_NET_IP='"$(NET_IP)"' -DPETREL_NET_MASK='"$(NET_MASK)"' -DPETREL_NET_GW='"$(NET_GW)"' \
+  -DPETREL_NET_DNS='"$(NET_DNS)"' -DPETREL_NET_DHCP=$(NET_DHCP) -DPETREL_TCP_PCBS=$(NET_PCBS)
+LDFLAGS_BOARD := -T $(MPS2)/mps2-an385.ld -nostartfiles -Wl,--gc-sections -Wl,-Map,$(B)/petrel.map \
+  -Wl,--print-memory-usage -Wl,--no-warn-rwx-segments $(if $(RAM_SIZE),-Wl$(comma)--defsym$(comma)__petrel_ram_size=$(RAM_SIZE))
+LDLIBS_BOARD := -lm
+
+BOARD_SRCS := $(wildcard $(MPS2)/*.c) $(MPS2)/app_embed.S
+# No TLS on this board yet (needs an mbedTLS cross build and ~40 KB of RAM per session);
+# without the binding, require('tls') reports that it is unavailable.
+BOARD_EXCLUDE := $(wildcard modules/tls*.c)
+
+# lwIP (third-party code, from `tools/setup.sh sources`): our flags, not our warnings.
+$(B)/obj/lwip/%.o: | $(SETUP)/sources
+	@mkdir -p $(@D)
+	@echo "  CC      lwip/$*.c ($(BOARD))"
+	$(Q)$(CC) $(filter-out $(WARN),$(CFLAGS_ALL)) -w -c $(LWIP_DIR)/$*.c -o $@
+
+# ---- APP=file.js: embedded in flash, run at boot as /app.js ------------------------
+# The stamp holds the embedded file's path, so changing or dropping APP rebuilds the blob.
+MPS2_APP := $(if $(APP),$(abspath $(APP)))
+MPS2_APP_STAMP := $(B)/gen/app_path
+$(shell mkdir -p $(B)/gen && { [ -f $(MPS2_APP_STAMP) ] && [ "$$(cat $(MPS2_APP_STAMP))" = "$(MPS2_APP)" ] || echo "$(MPS2_APP)" > $(MPS2_APP_STAMP); })
+$(B)/obj/$(MPS2)/app_embed.S.o: $(MPS2_APP_STAMP) $(MPS2_APP)
+$(B)/obj/$(MPS2)/app_embed.S.o: CFLAGS_ALL += $(if $(MPS2_APP),-DPETREL_APP_FILE='"$(MPS2_APP)"')
+# Rules above must not become make's default goal.
+.DEFAULT_GOAL := all
+
+# Raw image for flashing tools, and a size summary after each link.
+POST_LINK = $(CROSS)objcopy -O binary $@ $@.bin && $(CROSS)size $@
+
+# ---- make run ------------------------------------------------------------------------
+# The UART is this terminal (signal=off: Ctrl-C goes to the board and interrupts JS;
+# Ctrl-D on an empty REPL line ends the REPL and QEMU with it).
+PORT ?= 8080
+QEMU_MPS2 = qemu-system-arm -M mps2-an385 -cpu cortex-m3 -display none -nodefaults \
+  -semihosting-config enable=on,target=native -kernel $(B)/petrel
+RUN_CMD = $(QEMU_MPS2) -chardev stdio,id=uart0,signal=off -serial chardev:uart0 \
+  -nic user$(if $(PORT),$(comma)hostfwd=tcp:127.0.0.1:$(PORT)-:$(PORT))
