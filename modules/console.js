@@ -1,7 +1,23 @@
 // console: formatted output to stdout/stderr through util.format.
 'use strict';
-var util = require('util');
 var core = process.binding('core');
+
+// util (inspect, format) is the largest built-in: it is loaded on the first
+// call that needs it, so a device printing plain strings never compiles it.
+var util = {
+  format: function () {
+    var i, n = arguments.length;
+    for (i = 0; i < n; i++) {
+      var a = arguments[i];
+      if (typeof a !== 'string' || (i === 0 && a.indexOf('%') >= 0)) {
+        var u = require('util');
+        return u.format.apply(u, arguments);
+      }
+    }
+    return Array.prototype.join.call(arguments, ' ');
+  },
+  inspect: function (v, o) { return require('util').inspect(v, o); }
+};
 
 function Console(options) {
   if (!(this instanceof Console)) return new Console(options);

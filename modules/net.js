@@ -5,8 +5,12 @@
 'use strict';
 var EventEmitter = require('events');
 var stream = require('stream');
-var util = require('util');
-var dns = require('dns');
+// dns is loaded on the first lookup: scripts that listen or connect by IP never need it.
+function dnsLookup() { return require('dns').lookup.apply(null, arguments); }
+function inherits(ctor, superCtor) {
+  ctor.super_ = superCtor;
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
 var timers = require('timers');
 var Buffer = require('buffer').Buffer;
 var errors = require('internal/errors');
@@ -179,7 +183,7 @@ function Socket(options) {
     }
   }
 }
-util.inherits(Socket, stream.Duplex);
+inherits(Socket, stream.Duplex);
 // Defaults on the prototype: a socket object stores only what it changed.
 Socket.prototype.connecting = false;
 Socket.prototype._handle = null;
@@ -596,7 +600,7 @@ function lookupAndConnect(socket, host, port, family, options) {
     });
     return;
   }
-  var lookup = typeof options.lookup === 'function' ? options.lookup : dns.lookup;
+  var lookup = typeof options.lookup === 'function' ? options.lookup : dnsLookup;
   lookup(host, { family: family, all: true }, function (err, addresses) {
     if (attempt.cancelled || !socket.connecting) return;
     if (!err && (!addresses || addresses.length === 0)) {
@@ -698,7 +702,7 @@ function Server(options, connectionListener) {
   this.highWaterMark = options.highWaterMark;
   this.maxConnections = undefined;
 }
-util.inherits(Server, EventEmitter);
+inherits(Server, EventEmitter);
 
 Object.defineProperty(Server.prototype, 'listening', {
   get: function () { return !!this._handle; },
@@ -730,7 +734,7 @@ Server.prototype.listen = function () {
       // `listening` only turns true asynchronously.
       var self = this;
       this._listenPending = true;
-      dns.lookup(host, function (err, address) {
+      dnsLookup(host, function (err, address) {
         self._listenPending = false;
         if (err) { self.emit('error', err); return; }
         setupListen(self, address, port, backlog, v6only);

@@ -7,7 +7,11 @@
 var EE = require('events');
 var Buffer = require('buffer').Buffer;
 var errors = require('internal/errors');
-var StringDecoder = require('string_decoder').StringDecoder;
+// Loaded on first setEncoding: most sockets and streams never decode.
+function StringDecoder(enc) {
+  var SD = require('string_decoder').StringDecoder;
+  return new SD(enc);
+}
 
 function inherits(ctor, superCtor) {
   ctor.super_ = superCtor;

@@ -6,7 +6,6 @@
 // their first occurrence gets <ref *N>.
 'use strict';
 var errors = require('internal/errors');
-var compare = require('internal/compare');
 
 var hasOwn = Object.prototype.hasOwnProperty;
 var isEnumerable = Object.prototype.propertyIsEnumerable;
@@ -946,7 +945,7 @@ module.exports = {
   deprecate: deprecate,
   debuglog: debuglog,
   debug: debuglog,
-  isDeepStrictEqual: function (a, b) { return compare.deepEqual(a, b, true); },
+  isDeepStrictEqual: function (a, b) { return require('internal/compare').deepEqual(a, b, true); },
   stripVTControlCharacters: stripVTControlCharacters,
   types: types,
   // Node's older type checks (deprecated there, still present in v20).

@@ -133,5 +133,8 @@ typedef struct {
   size_t stack_heap_peak;
 } plat_mem_stats;
 void plat_mem_stats_get(plat_mem_stats *out);
+/* Gives free heap pages back to the system (after start-up's garbage is
+ * collected, so an idle device or server keeps a small footprint). */
+void plat_mem_release(void);
 
 #endif

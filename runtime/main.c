@@ -103,6 +103,11 @@ int main(int argc, char **argv)
     }
   }
   petrel_run_ticks(ctx);
+  /* Compiling the built-ins and the script left garbage behind: collect it
+   * and return the pages before the loop settles into its steady state. */
+  duk_gc(ctx, 0);
+  duk_gc(ctx, 0);
+  plat_mem_release();
   loop_run(ctx);
 
   /* Nothing keeps the loop alive: 'exit' listeners, then the exit code. */

@@ -1,6 +1,9 @@
 /* POSIX backend: process life cycle, clocks, console and files. */
 #define _GNU_SOURCE
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -193,6 +196,13 @@ int plat_file_write(const char *path, const void *data, size_t len)
 }
 
 int plat_cwd(char *buf, size_t len) { return getcwd(buf, len) ? 0 : posix_error(errno); }
+
+void plat_mem_release(void)
+{
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 void plat_mem_stats_get(plat_mem_stats *out)
 {
