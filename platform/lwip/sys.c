@@ -170,6 +170,9 @@ void lw_stack_usage(size_t *used, size_t *peak)
   *peak = p;
 }
 
+/* Boards have no system to give pages back to. */
+void plat_mem_release(void) {}
+
 void plat_mem_stats_get(plat_mem_stats *out)
 {
   memset(out, 0, sizeof *out);
