@@ -7,6 +7,8 @@ Q := $(if $(V),,@)
 SHELL := /bin/bash
 
 include boards/$(BOARD)/board.mk
+# TLS: mbedTLS built from source for boards that have the tls binding.
+include modules/tls/mbedtls.mk
 
 # ---- board interface (boards/<name>/board.mk sets these) -----------------
 # CC, CFLAGS_BOARD, LDFLAGS_BOARD, LDLIBS_BOARD, PLATFORM (posix|lwip),

@@ -1,0 +1,103 @@
+/*
+ * Petrel's mbedTLS 2.28 configuration (passed as MBEDTLS_CONFIG_FILE by
+ * modules/tls/mbedtls.mk). It replaces the stock config.h entirely: only what
+ * modules/tls_binding.c needs is turned on.
+ *
+ * Protocol: TLS 1.2 only (mbedTLS 2.28's TLS 1.3 is an incomplete prototype),
+ * client and server, SNI, ALPN, extended master secret, encrypt-then-MAC.
+ * Key exchange: ECDHE-ECDSA, ECDHE-RSA, plain RSA. Ciphers: AES-GCM,
+ * ChaCha20-Poly1305, AES-CBC (SHA-256/384). Curves: X25519, P-256, P-384, P-521
+ * (what Node and OpenSSL offer by default). Certificates: X.509 in PEM or DER,
+ * RSA and EC keys, PKCS#8 keys also encrypted (PBES2), PKCS#1/SEC1 keys.
+ */
+#ifndef PETREL_MBEDTLS_CONFIG_H
+#define PETREL_MBEDTLS_CONFIG_H
+
+/* ---- system ---------------------------------------------------------------- */
+#define MBEDTLS_HAVE_ASM
+#define MBEDTLS_HAVE_TIME
+#define MBEDTLS_HAVE_TIME_DATE /* certificate validity checks use gmtime_r */
+#if defined(__x86_64__) || defined(__amd64__)
+#define MBEDTLS_AESNI_C /* AES-NI and PCLMULQDQ (GCM) on x86-64 hosts */
+#endif
+#if defined(PETREL_TLS_BOARD_ENTROPY)
+#define MBEDTLS_NO_PLATFORM_ENTROPY /* the board supplies board_entropy() */
+#endif
+
+/* ---- TLS ------------------------------------------------------------------- */
+#define MBEDTLS_SSL_TLS_C
+#define MBEDTLS_SSL_CLI_C
+#define MBEDTLS_SSL_SRV_C
+#define MBEDTLS_SSL_PROTO_TLS1_2
+#define MBEDTLS_SSL_SERVER_NAME_INDICATION
+#define MBEDTLS_SSL_ALPN
+#define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
+#define MBEDTLS_SSL_ENCRYPT_THEN_MAC
+#define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE /* getPeerCertificate() after the handshake */
+#define MBEDTLS_SSL_MAX_FRAGMENT_LENGTH
+#define MBEDTLS_SSL_ALL_ALERT_MESSAGES
+/* Peers send full 16 KB records: the input buffer must hold one. */
+#define MBEDTLS_SSL_IN_CONTENT_LEN 16384
+#if defined(PETREL_TLS_SMALL)
+#define MBEDTLS_SSL_OUT_CONTENT_LEN 4096
+#else
+#define MBEDTLS_SSL_OUT_CONTENT_LEN 16384
+#endif
+
+#define MBEDTLS_KEY_EXCHANGE_ECDHE_ECDSA_ENABLED
+#define MBEDTLS_KEY_EXCHANGE_ECDHE_RSA_ENABLED
+#define MBEDTLS_KEY_EXCHANGE_RSA_ENABLED
+
+/* ---- ciphers and hashes ---------------------------------------------------- */
+#define MBEDTLS_CIPHER_C
+#define MBEDTLS_AES_C
+#define MBEDTLS_GCM_C
+#define MBEDTLS_CHACHA20_C
+#define MBEDTLS_POLY1305_C
+#define MBEDTLS_CHACHAPOLY_C
+#define MBEDTLS_CIPHER_MODE_CBC
+#define MBEDTLS_CIPHER_PADDING_PKCS7
+#define MBEDTLS_MD_C
+#define MBEDTLS_SHA1_C /* certificate fingerprints, old signatures, PBKDF2 */
+#define MBEDTLS_SHA256_C
+#define MBEDTLS_SHA512_C /* also SHA-384 */
+#define MBEDTLS_MD5_C /* PEM keys encrypted the traditional OpenSSL way */
+#define MBEDTLS_CTR_DRBG_C
+#define MBEDTLS_ENTROPY_C
+
+/* ---- public keys ------------------------------------------------------------ */
+#define MBEDTLS_BIGNUM_C
+#define MBEDTLS_RSA_C
+#define MBEDTLS_PKCS1_V15
+#define MBEDTLS_PKCS1_V21 /* RSA-PSS signatures */
+#define MBEDTLS_GENPRIME
+#define MBEDTLS_ECP_C
+#define MBEDTLS_ECDH_C
+#define MBEDTLS_ECDSA_C
+#define MBEDTLS_ECP_DP_CURVE25519_ENABLED
+#define MBEDTLS_ECP_DP_SECP256R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP384R1_ENABLED
+#define MBEDTLS_ECP_DP_SECP521R1_ENABLED
+#define MBEDTLS_ECP_NIST_OPTIM
+#define MBEDTLS_PK_C
+#define MBEDTLS_PK_PARSE_C
+#define MBEDTLS_PK_WRITE_C
+#define MBEDTLS_PKCS5_C /* PBES2-encrypted PKCS#8 keys */
+#define MBEDTLS_PKCS12_C
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_ASN1_WRITE_C
+#define MBEDTLS_OID_C
+#define MBEDTLS_BASE64_C
+#define MBEDTLS_PEM_PARSE_C
+#define MBEDTLS_X509_USE_C
+#define MBEDTLS_X509_CRT_PARSE_C
+#define MBEDTLS_DES_C /* only for keys encrypted with DES-EDE3-CBC */
+#define MBEDTLS_CIPHER_MODE_CTR
+
+#if !defined(PETREL_TLS_SMALL)
+#define MBEDTLS_ERROR_C /* mbedtls_strerror() texts in error messages */
+#endif
+
+#include "mbedtls/check_config.h"
+
+#endif /* PETREL_MBEDTLS_CONFIG_H */
