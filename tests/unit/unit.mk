@@ -20,6 +20,27 @@ run: $(BINS)
 	  pass=$$((pass + $${p:-0})); fail=$$((fail + $${f:-0})); done; \
 	echo "$$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
+# lwIP for the backend's tests (test_lwip_*.c list $(B)/liblwip.a in their sources):
+# Debian's lwIP sources (fetched by `make setup`) built once with the tests' own
+# configuration, tests/unit/lwip/lwipopts.h (loopback only, small pools).
+LWIP_DIR := $(firstword $(wildcard build/third_party/lwip-2.*/src) build/third_party/lwip-2.1.3+dfsg1/src)
+LWIP_SRCS := $(addprefix core/,def.c dns.c inet_chksum.c init.c ip.c mem.c memp.c netif.c pbuf.c \
+  raw.c stats.c sys.c tcp.c tcp_in.c tcp_out.c timeouts.c udp.c) \
+  $(addprefix core/ipv4/,icmp.c ip4.c ip4_addr.c ip4_frag.c) \
+  $(addprefix core/ipv6/,icmp6.c inet6.c ip6.c ip6_addr.c ip6_frag.c mld6.c nd6.c)
+LWIP_CFLAGS := -Itests/unit/lwip -Iplatform/lwip -I$(LWIP_DIR)/include
+LWIP_OBJS := $(patsubst %.c,$(B)/lwip/%.o,$(LWIP_SRCS))
+$(B)/test_lwip_%: CFLAGS += $(LWIP_CFLAGS)
+$(filter $(B)/test_lwip_%,$(BINS)): tests/unit/lwip_test.h platform/lwip/lwip_backend.h
+
+build/.setup/sources:
+	@$(MAKE) --no-print-directory build/.setup/sources
+$(B)/lwip/%.o: tests/unit/lwip/lwipopts.h tests/unit/lwip/arch/cc.h | build/.setup/sources
+	@mkdir -p $(@D)
+	@$(CC) -std=gnu11 -O1 -g -w -Iplatform $(LWIP_CFLAGS) -c $(LWIP_DIR)/$*.c -o $@
+$(B)/liblwip.a: $(LWIP_OBJS)
+	@rm -f $@ && ar rcs $@ $^
+
 # Tests that include duktape.h use the generated Duktape config of the linux board.
 $(BINS): | build/linux/duktape/duk_config.h
 build/linux/duktape/duk_config.h:
