@@ -86,7 +86,7 @@ $(B)/petrel: $(OBJS)
 
 # ---- tests -----------------------------------------------------------------
 # Boards whose binaries run on this machine (natively or under QEMU).
-TEST_BOARDS ?= linux linux-lwip rpi
+TEST_BOARDS ?= linux linux-poll linux-lwip rpi
 
 test:
 	$(Q)tools/test_all.sh $(if $(filter command line,$(origin BOARD)),$(BOARD),$(TEST_BOARDS))

@@ -7,7 +7,7 @@ board=$1; shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin="$top/build/$board/petrel"
 case "$board" in
-  linux|linux-asan|linux-lwip*) exec ${PETREL_WRAP:-} "$bin" "$@" ;;
+  linux|linux-asan|linux-poll|linux-lwip*) exec ${PETREL_WRAP:-} "$bin" "$@" ;;
   rpi) exec qemu-arm -L /usr/arm-linux-gnueabihf "$bin" "$@" ;;
   *) exec "$top/boards/$board/run_script.sh" "$@" ;;
 esac

@@ -23,7 +23,7 @@ for board in "$@"; do
   fi
   run tests/cli/run.sh "$board"
   case "$board" in
-    linux|linux-asan|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board" ;;
+    linux|linux-asan|linux-poll|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board" ;;
     linux-lwip) run tests/tap/run.sh "$board" ;;
   esac
   run tools/run_js_tests.sh "$board" tests/js

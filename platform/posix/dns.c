@@ -8,7 +8,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <unistd.h>
@@ -96,7 +95,7 @@ int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user)
     fcntl(pipe_fds[0], F_SETFL, O_NONBLOCK);
     pipe_io.fd = pipe_fds[0];
     pipe_io.on_io = on_answers;
-    pio_update(&pipe_io, EPOLLIN);
+    pio_update(&pipe_io, PIO_IN);
   }
   size_t hl = strlen(host);
   lookup *l = calloc(1, sizeof *l + hl + 1);

@@ -1,40 +1,24 @@
-/* POSIX backend: the poller. epoll on Linux; plat_wait dispatches ready fds. */
+/* POSIX backend: plat_wait. Deferred work, then the poller (poller.h) for
+ * ready fds. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <stdlib.h>
-#include <unistd.h>
-#include "posix.h"
+#include "poller.h"
 
-static int epfd = -1;
-static int wakefd = -1;
 static deferred *deferred_head, *deferred_tail;
-
-static int ensure_epoll(void)
-{
-  if (epfd >= 0) return 0;
-  epfd = epoll_create1(EPOLL_CLOEXEC);
-  if (epfd < 0) return posix_error(errno);
-  wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  struct epoll_event ev = { .events = EPOLLIN, .data.ptr = NULL };
-  epoll_ctl(epfd, EPOLL_CTL_ADD, wakefd, &ev);
-  return 0;
-}
 
 int pio_update(pio *p, uint32_t events)
 {
-  int r = ensure_epoll();
+  int r = poller_init();
   if (r) return r;
-  struct epoll_event ev = { .events = events, .data.ptr = p };
   if (events == 0) {
-    if (p->registered && epoll_ctl(epfd, EPOLL_CTL_DEL, p->fd, &ev) != 0) return posix_error(errno);
+    if (p->registered && (r = poller_remove(p)) != 0) return r;
     p->registered = 0;
   } else if (!p->registered) {
-    if (epoll_ctl(epfd, EPOLL_CTL_ADD, p->fd, &ev) != 0) return posix_error(errno);
+    if ((r = poller_add(p, events)) != 0) return r;
     p->registered = 1;
   } else if (events != p->events) {
-    if (epoll_ctl(epfd, EPOLL_CTL_MOD, p->fd, &ev) != 0) return posix_error(errno);
+    if ((r = poller_modify(p, events)) != 0) return r;
   }
   p->events = events;
   return 0;
@@ -71,16 +55,9 @@ static int run_deferred(void)
   return ran;
 }
 
-void plat_interrupt(void)
-{
-  if (wakefd >= 0) {
-    uint64_t one = 1;
-    ssize_t r = write(wakefd, &one, sizeof one);
-    (void)r;
-  }
-}
+void plat_interrupt(void) { poller_wake(); }
 
-/* Memory of closed handles is released only once no epoll batch can still
+/* Memory of closed handles is released only once no poll batch can still
  * point at it: at the start of the next wait. */
 static void **graveyard;
 static size_t graveyard_len, graveyard_cap;
@@ -99,17 +76,9 @@ void posix_free_later(void *ptr)
 
 void plat_wait(int timeout_ms)
 {
-  if (ensure_epoll() != 0) return;
+  if (poller_init() != 0) return;
   for (size_t i = 0; i < graveyard_len; i++) free(graveyard[i]);
   graveyard_len = 0;
   if (run_deferred() || posix_console_poll()) timeout_ms = 0;
-  struct epoll_event evs[64];
-  int n = epoll_wait(epfd, evs, 64, timeout_ms);
-  for (int i = 0; i < n; i++) {
-    pio *p = evs[i].data.ptr;
-    if (!p) { uint64_t v; ssize_t r = read(wakefd, &v, sizeof v); (void)r; continue; }
-    /* A handle closed by an earlier callback in this batch is no longer registered. */
-    if (!p->registered) continue;
-    p->on_io(p, evs[i].events);
-  }
+  poller_wait(timeout_ms);
 }

@@ -5,11 +5,14 @@
 #include <stdint.h>
 #include "../platform.h"
 
+/* Readiness bits, whichever poller is underneath (see poller.h). */
+enum { PIO_IN = 1, PIO_OUT = 2, PIO_ERR = 4, PIO_HUP = 8 };
+
 /* A file descriptor watched by the poller. */
 typedef struct pio pio;
 struct pio {
   int fd;
-  uint32_t events; /* EPOLLIN | EPOLLOUT currently wanted */
+  uint32_t events; /* PIO_IN | PIO_OUT currently wanted */
   int registered;
   void (*on_io)(pio *p, uint32_t revents);
 };
@@ -28,7 +31,7 @@ void defer(deferred *d);
 
 /* errno -> PLAT_E* (the one place where the mapping lives). */
 int posix_error(int err);
-int posix_console_poll(void);
-void posix_free_later(void *ptr); /* free() once the current epoll batch is over */ /* runs console input that epoll cannot watch */
+int posix_console_poll(void); /* runs console input the poller cannot watch */
+void posix_free_later(void *ptr); /* free() once the current poll batch is over */
 
 #endif

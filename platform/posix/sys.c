@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/epoll.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -126,7 +125,7 @@ void plat_console_read_start(plat_console_cb cb, void *user)
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_sigint;
   sigaction(SIGINT, &sa, NULL);
-  if (pio_update(&console_io, EPOLLIN) != 0) console_unpollable = 1;
+  if (pio_update(&console_io, PIO_IN) != 0) console_unpollable = 1;
 }
 
 void plat_console_read_stop(void)

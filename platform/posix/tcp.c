@@ -6,7 +6,6 @@
 #include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "posix.h"
@@ -39,8 +38,8 @@ static void emit_error(plat_tcp *t, int err)
 static uint32_t wanted_events(plat_tcp *t)
 {
   uint32_t e = 0;
-  if (t->listening || (t->reading && !t->eof && !t->connecting)) e |= EPOLLIN;
-  if (t->connecting || t->want_write) e |= EPOLLOUT;
+  if (t->listening || (t->reading && !t->eof && !t->connecting)) e |= PIO_IN;
+  if (t->connecting || t->want_write) e |= PIO_OUT;
   return e;
 }
 
@@ -130,21 +129,21 @@ static void on_io(pio *p, uint32_t revents)
     socklen_t len = sizeof err;
     getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len);
     if (err) { emit_error(t, posix_error(err)); return; }
-    if (!(revents & (EPOLLOUT | EPOLLERR | EPOLLHUP))) return;
+    if (!(revents & (PIO_OUT | PIO_ERR | PIO_HUP))) return;
     t->connecting = 0;
     rearm(t);
     plat_tcp_event ev = { .type = PLAT_TCP_CONNECTED };
     emit(t, &ev);
     return;
   }
-  if ((revents & (EPOLLIN | EPOLLHUP | EPOLLERR)) && t->reading && !t->eof) on_readable(t);
+  if ((revents & (PIO_IN | PIO_HUP | PIO_ERR)) && t->reading && !t->eof) on_readable(t);
   if (t->closed) return;
-  if ((revents & (EPOLLOUT | EPOLLERR | EPOLLHUP)) && t->want_write) {
+  if ((revents & (PIO_OUT | PIO_ERR | PIO_HUP)) && t->want_write) {
     t->want_write = 0;
     rearm(t);
     plat_tcp_event ev = { .type = PLAT_TCP_WRITABLE };
     emit(t, &ev);
-  } else if ((revents & EPOLLERR) && !t->reading) {
+  } else if ((revents & PIO_ERR) && !t->reading) {
     /* An error we would not otherwise notice while reading is paused. */
     int err = 0;
     socklen_t len = sizeof err;
