@@ -210,7 +210,8 @@ function onceWrapper(target, type, listener) {
 
 EventEmitter.prototype.once = function once(type, listener) {
   checkListener(listener);
-  return addListener(this, type, onceWrapper(this, type, listener), false);
+  // Through this.on, as Node does: a Readable's once('data') must start the flow.
+  return this.on(type, onceWrapper(this, type, listener));
 };
 
 EventEmitter.prototype.prependOnceListener = function prependOnceListener(type, listener) {
