@@ -150,7 +150,15 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
     if (r->pend) flush_pending(r);
     break;
   case PLAT_TCP_ERROR:
-    r->connecting = r->reading = r->listening = 0;
+    if (r->listening) {
+      /* An accept failed (EMFILE, ENOMEM): the listener lives on in both
+       * backends; net.js emits it as the server's 'error' (syscall accept). */
+      if (!push_method(r, "onconnection")) break;
+      duk_push_int(ctx, ev->err);
+      petrel_make_callback(ctx, 1);
+      break;
+    }
+    r->connecting = r->reading = 0;
     if (r->pend) { free(r->pend); r->pend = NULL; }
     update_ref(r);
     emit_error(r, "onerror", ev->err);

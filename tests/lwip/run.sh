@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# tests/lwip/run.sh [BOARD]: exhaustion tests of the lwIP backend. Builds BOARD
+# (default linux-lwip-tiny: lwIP's pools and heap shrunk) and runs every
+# tests/lwip/test_*.js with it. A test passes when it exits 0 within the time
+# limit and, for each "// exhausts: NAME" line it carries, lwIP's statistics
+# at exit (PETREL_LWIP_STATS) show allocation failures of NAME ("heap" or a
+# pool such as TCP_PCB): the test really ran the resource dry and survived.
+# Ends with "N passed, N failed".
+set -u
+board=${1:-linux-lwip-tiny}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+limit=${PETREL_TEST_TIMEOUT:-60}
+pass=0; fail=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+if ! make -C "$top" --no-print-directory BOARD="$board" all >"$tmp/build" 2>&1; then
+  tail -20 "$tmp/build"; echo "FAIL [$board] lwip: build"; echo "0 passed, 1 failed"; exit 1
+fi
+for t in "$top"/tests/lwip/test_*.js; do
+  name=$(basename "$t" .js)
+  rm -f "$tmp/stats"
+  ( cd "$(dirname "$t")" && PETREL_LWIP_STATS="$tmp/stats" timeout -k 5 "$limit" \
+      "$top/tools/board_run.sh" "$board" "$(basename "$t")" ) >"$tmp/out" 2>&1
+  rc=$? why=""
+  [ $rc -eq 0 ] || why="exit $rc"
+  notes=""
+  for res in $(sed -n 's|^// exhausts: ||p' "$t"); do
+    errs=$(tr ' ' '\n' < "$tmp/stats" 2>/dev/null | sed -n "s|^$res:.*err=\([0-9]*\).*|\1|p" | head -1)
+    if [ -z "$errs" ] || [ "$errs" -eq 0 ]; then why="${why:+$why, }$res never ran out"; fi
+    notes="$notes $res failures=${errs:-?}"
+  done
+  if [ -z "$why" ]; then
+    pass=$((pass + 1)); echo "ok   [$board] lwip: $name ($(tail -1 "$tmp/out");$notes)"
+  else
+    fail=$((fail + 1)); echo "FAIL [$board] lwip: $name ($why)"
+    tail -n 15 "$tmp/out" | sed 's/^/     | /'
+  fi
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
