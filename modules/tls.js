@@ -549,7 +549,7 @@ TLSSocket.prototype._write = function (chunk, encoding, cb) {
     cb(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
     return;
   }
-  var self = this, off = 0;
+  var self = this, off = 0, sync = true;
   if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
   function more() {
     while (off < chunk.length) {
@@ -568,9 +568,13 @@ TLSSocket.prototype._write = function (chunk, encoding, cb) {
         return;
       }
     }
-    cb();
+    // Completes on a later tick even when the transport took it all at once, as
+    // Node's TLS writes do: a large write() then reports backpressure the same way.
+    if (sync) process.nextTick(cb);
+    else cb();
   }
   more();
+  sync = false;
 };
 
 TLSSocket.prototype._final = function (cb) {

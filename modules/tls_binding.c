@@ -67,8 +67,13 @@
 
 /* Output collected beyond this makes write() stop early and let JS flush. */
 #define OUT_SOFT_LIMIT (64 * 1024)
-/* Queue buffers larger than this are released once drained (boards keep little). */
+/* Queue buffers larger than this are released once drained. Hosts keep a bulk
+ * transfer's buffers (freeing and regrowing them churned the heap); boards keep little. */
+#if defined(PETREL_TLS_SMALL)
 #define QUEUE_KEEP (20 * 1024)
+#else
+#define QUEUE_KEEP (256 * 1024)
+#endif
 
 /* ---- randomness --------------------------------------------------------- */
 static mbedtls_entropy_context g_entropy;
@@ -398,6 +403,21 @@ static duk_ret_t conf_ctor(duk_context *ctx)
     return throw_setup_error(ctx, "ERR_TLS_CONTEXT", "TLS: cannot set up a context", ret);
   }
   mbedtls_ssl_conf_rng(&c->conf, mbedtls_ctr_drbg_random, &g_drbg);
+  /* Fast curves first (mbedTLS's own order starts with P-521). */
+  static const mbedtls_ecp_group_id curves[] = {
+#if defined(MBEDTLS_ECP_DP_CURVE25519_ENABLED)
+    MBEDTLS_ECP_DP_CURVE25519,
+#endif
+    MBEDTLS_ECP_DP_SECP256R1,
+#if defined(MBEDTLS_ECP_DP_SECP384R1_ENABLED)
+    MBEDTLS_ECP_DP_SECP384R1,
+#endif
+#if defined(MBEDTLS_ECP_DP_SECP521R1_ENABLED)
+    MBEDTLS_ECP_DP_SECP521R1,
+#endif
+    MBEDTLS_ECP_DP_NONE
+  };
+  mbedtls_ssl_conf_curves(&c->conf, curves);
   mbedtls_ssl_conf_min_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
   mbedtls_ssl_conf_max_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
   mbedtls_ssl_conf_ciphersuites(&c->conf, c->suites);

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# tests/tls/run.sh BOARD: Petrel's tls module against real peers. Fresh throw-away
+# certificates (gen_certs.sh) in a temp dir, then:
+#   1. self.js (servers and clients in one Petrel process) must print exactly what
+#      node v20 prints for the same script: one check per line.
+#   2. openssl s_server / s_client and node's tls module as the peer, both
+#      directions: handshakes, verification errors, ALPN, SNI, client certificates,
+#      version mismatch, 10 MB each way verified.
+# linux, linux-asan, rpi: peers on 127.0.0.1. linux-lwip: Petrel's lwIP runs in a
+# network namespace on a TAP device (10.77.0.2), the peers on the Linux side
+# (10.77.0.1), as tests/tap/run.sh does. Ends with "N passed, N failed".
+set -u
+board=${1:-linux}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+here="$top/tests/tls"
+pass=0; fail=0
+ok() { pass=$((pass + 1)); echo "ok   [$board] tls: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL [$board] tls: $1"; }
+finish() { echo "$pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit $?; }
+[ -x "$top/build/$board/petrel" ] || { bad "no build/$board/petrel"; finish; }
+command -v openssl >/dev/null || { bad "openssl is not installed"; finish; }
+command -v node >/dev/null || { bad "node is not installed"; finish; }
+
+tmp=$(mktemp -d); pids=(); ns=
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  if [ -n "$ns" ]; then
+    ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
+    wait 2>/dev/null
+    ip netns del "$ns" 2>/dev/null
+  fi
+  wait 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+certs="$tmp/certs"
+"$here/gen_certs.sh" "$certs" || { bad "gen_certs.sh failed"; finish; }
+petrel() { timeout 120 "$top/tools/board_run.sh" "$board" "$@"; }
+
+# ---- 1. the in-process cases, compared with node ------------------------------------
+node "$here/self.js" "$certs" > "$tmp/self.node" 2>&1
+petrel "$here/self.js" "$certs" > "$tmp/self.petrel" 2>&1
+if ! grep -qx done "$tmp/self.node"; then
+  bad "node did not finish self.js"; sed 's/^/     | /' "$tmp/self.node" | tail -5
+else
+  while IFS= read -r line; do
+    [ "$line" = done ] && continue
+    if grep -qxF -- "$line" "$tmp/self.petrel"; then ok "as node: $line"; else bad "node printed: $line"; fi
+  done < "$tmp/self.node"
+  grep -qx done "$tmp/self.petrel" && ok "self.js ran to the end" || { bad "self.js did not finish"; tail -15 "$tmp/self.petrel" | sed 's/^/     | /'; }
+fi
+
+# ---- 2. real peers ---------------------------------------------------------------------
+# Where things run: LOCAL (peer side) and PETREL addresses; in_peer runs a peer
+# program, start_petrel/run_petrel run Petrel on the right network.
+in_peer() { "$@"; }
+peer_addr=127.0.0.1 petrel_addr=127.0.0.1 petrel_listen=127.0.0.1
+petrel_env=()
+if [ "$board" = linux-lwip ]; then
+  ns=petrel-tls-$$; dev=ptls0
+  if ! ( exec 3<>/dev/net/tun ) 2>/dev/null || ! ip netns add "$ns" 2>/dev/null; then
+    ns=; bad "linux-lwip needs a TAP device in a network namespace (root, /dev/net/tun) for the peer tests"
+    finish
+  fi
+  in_peer() { ip netns exec "$ns" "$@"; }
+  in_peer ip link set lo up
+  in_peer ip tuntap add dev "$dev" mode tap
+  in_peer ip addr add 10.77.0.1/24 dev "$dev"
+  in_peer ip link set "$dev" up
+  peer_addr=10.77.0.1 petrel_addr=10.77.0.2 petrel_listen=0.0.0.0
+  petrel_env=(env PETREL_TAP="$dev" PETREL_IP=10.77.0.2/24 PETREL_GW=10.77.0.1)
+fi
+run_petrel() { in_peer "${petrel_env[@]}" timeout 120 "$top/tools/board_run.sh" "$board" "$@"; }
+start_petrel() { # start_petrel NAME server.js-args...: prints the port
+  local name=$1; shift
+  run_petrel "$here/server.js" "$certs" "$@" > "$tmp/$name.out" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 200); do grep -q '^port ' "$tmp/$name.out" 2>/dev/null && break; sleep 0.05; done
+  sed -n 's/^port //p' "$tmp/$name.out"
+}
+wait_line() { # wait_line FILE PATTERN: up to 20 s
+  for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1
+}
+next_port=$((20000 + $$ % 20000))
+s_server() { # s_server NAME openssl-args...: an openssl server on peer_addr, prints its port
+  local name=$1; shift
+  next_port=$((next_port + 1))
+  in_peer openssl s_server -accept "$peer_addr:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
+  pids+=($!)
+  wait_line "$tmp/$name.out" '^ACCEPT' || { echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; }
+  echo $next_port
+}
+fp=$(openssl x509 -in "$certs/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
+fp_ec=$(openssl x509 -in "$certs/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
+
+# -- Petrel client, openssl server (-rev: answers each line reversed)
+port=$(s_server rsa -cert "$certs/server.crt" -key "$certs/server.key" -alpn http/1.1 -tls1_2)
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
+[ "$res" = "$want" ] && ok "client -> openssl s_server (RSA): verified, ALPN, certificate fingerprint, data both ways" || bad "client -> s_server RSA: '$res'"
+
+port=$(s_server ec -cert "$certs/server-ec.crt" -key "$certs/server-ec.key")
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-ECDSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
+[ "$res" = "$want" ] && ok "client -> openssl s_server (ECDSA P-256, TLS 1.3 allowed on its side)" || bad "client -> s_server EC: '$res'"
+
+port=$(s_server chain -cert "$certs/leaf.crt" -cert_chain "$certs/int.crt" -key "$certs/leaf.key")
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+case "$res" in "secure authorized=true "*"reply=lertep olleh") ok "client -> s_server sending leaf + intermediate" ;; *) bad "chain: '$res'" ;; esac
+
+check_error() { # check_error NAME WANT s_server-args...
+  local name=$1 want=$2; shift 2
+  local port; port=$(s_server "$name" "$@")
+  local res; res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error)
+  [ "$res" = "error $want" ] && ok "client -> s_server with $name certificate: $want" || bad "$name: '$res' (want error $want)"
+}
+check_error expired CERT_HAS_EXPIRED -cert "$certs/expired.crt" -key "$certs/expired.key"
+check_error wronghost ERR_TLS_CERT_ALTNAME_INVALID -cert "$certs/wronghost.crt" -key "$certs/wronghost.key"
+check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$certs/selfsigned.crt" -key "$certs/selfsigned.key"
+check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3
+port=$(s_server untrusted -cert "$certs/server.crt" -key "$certs/server.key")
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error 0 other-ca.crt)
+[ "$res" = "error UNABLE_TO_VERIFY_LEAF_SIGNATURE" ] && ok "client trusting another CA: UNABLE_TO_VERIFY_LEAF_SIGNATURE" || bad "untrusted: '$res'"
+
+# -- openssl client, Petrel server
+s_client() { in_peer timeout 60 openssl s_client -connect "$petrel_addr:$1" -CAfile "$certs/ca.crt" -verify_return_error "${@:2}"; }
+port=$(start_petrel hello hello "$petrel_listen")
+out=$(s_client "$port" -servername localhost -verify_hostname localhost -alpn petrel/1 -brief -ign_eof < /dev/null 2>&1)
+if echo "$out" | grep -q '^Verification: OK' && echo "$out" | grep -q '^Protocol version: TLSv1.2' &&
+   echo "$out" | grep -q 'hello from petrel' && wait_line "$tmp/hello.out" "^secure TLSv1.2 .* sni=localhost alpn=petrel/1"; then
+  ok "openssl s_client -> server: verified with host name, SNI and ALPN seen by the server, data"
+else
+  bad "s_client -> hello server"; echo "$out" | sed 's/^/     | /' | head; sed 's/^/     | /' "$tmp/hello.out"
+fi
+
+port=$(start_petrel cc clientcert "$petrel_listen")
+out=$(s_client "$port" -cert "$certs/client.crt" -key "$certs/client.key" -quiet < /dev/null 2>&1)
+wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out" | grep -q bye &&
+  ok "openssl s_client with a client certificate: the server verifies it" || { bad "client certificate"; sed 's/^/     | /' "$tmp/cc.out"; }
+
+port=$(start_petrel v13 hello "$petrel_listen")
+s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
+wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_' && ok "TLS 1.3-only s_client: tlsClientError $(sed -n 's/^tlsClientError //p' "$tmp/v13.out")" ||
+  { bad "TLS 1.3-only client"; sed 's/^/     | /' "$tmp/v13.out"; }
+
+port=$(start_petrel garbage hello "$petrel_listen")
+printf 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' | in_peer timeout 10 nc -q 2 "$petrel_addr" "$port" > /dev/null 2>&1
+wait_line "$tmp/garbage.out" '^tlsClientError ERR_SSL_HTTP_REQUEST' && ok "plain HTTP to the TLS server: tlsClientError ERR_SSL_HTTP_REQUEST" ||
+  { bad "HTTP to TLS server"; sed 's/^/     | /' "$tmp/garbage.out"; }
+
+# -- 10 MB each way
+mb10=10485760
+node -e 'var b=Buffer.alloc(65536);for(var i=0;i<b.length;i++)b[i]=(i*7+3)&255;var n=+process.argv[1],o=[];for(var s=0;s<n;s+=b.length)o.push(b.slice(0,Math.min(b.length,n-s)));require("fs").writeFileSync(process.argv[2],Buffer.concat(o))' $mb10 "$tmp/pattern"
+want=$(sha256sum < "$tmp/pattern" | cut -d' ' -f1)
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+rate() { awk -v b="$1" -v ms="$2" 'BEGIN { if (ms < 1) ms = 1; printf "%.1f", b / 1048576 * 1000 / ms }'; }
+
+port=$(start_petrel source source "$petrel_listen" $mb10)
+t0=$(now_ms)
+got=$(s_client "$port" -quiet < /dev/null 2>/dev/null | sha256sum | cut -d' ' -f1)
+t1=$(now_ms)
+[ "$got" = "$want" ] && ok "server sends 10 MB to openssl s_client, sha256 verified ($(rate $mb10 $((t1 - t0))) MB/s)" || bad "10 MB to s_client: $got"
+
+port=$(start_petrel sink sink "$petrel_listen" $mb10)
+t0=$(now_ms)
+s_client "$port" -quiet < "$tmp/pattern" > /dev/null 2>&1
+t1=$(now_ms)
+wait_line "$tmp/sink.out" "^received $mb10 mismatches 0" && ok "openssl s_client sends 10 MB to the server, verified ($(rate $mb10 $((t1 - t0))) MB/s)" ||
+  { bad "10 MB from s_client"; sed 's/^/     | /' "$tmp/sink.out"; }
+
+port=$(start_petrel echo echo "$petrel_listen" )
+t0=$(now_ms)
+res=$(in_peer timeout 60 node -e '
+  var tls = require("tls"), fs = require("fs"), crypto = require("crypto");
+  var data = fs.readFileSync(process.argv[3]), h = crypto.createHash("sha256"), n = 0;
+  var c = tls.connect({ host: process.argv[1], port: +process.argv[2], servername: "localhost",
+    ca: fs.readFileSync(process.argv[4]) }, function () { c.end(data); });
+  c.on("data", function (d) { h.update(d); n += d.length; });
+  c.on("end", function () { console.log(n + " " + h.digest("hex")); });
+  c.on("error", function (e) { console.log("error " + e.code); });
+' "$petrel_addr" "$port" "$tmp/pattern" "$certs/ca.crt")
+t1=$(now_ms)
+[ "$res" = "$mb10 $want" ] && ok "node tls client echoes 10 MB each way through the server ($(rate $mb10 $((t1 - t0))) MB/s each way)" || bad "node client echo: '$res'"
+
+next_port=$((next_port + 1))
+in_peer node -e '
+  var tls = require("tls"), fs = require("fs"), d = process.argv[3];
+  var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
+    function (c) { c.pipe(c); c.on("error", function () {}); s.close(); });
+  s.listen(+process.argv[2], process.argv[1], function () { console.log("ready"); });
+' "$peer_addr" "$next_port" "$certs" > "$tmp/nodesrv.out" 2>&1 &
+pids+=($!)
+wait_line "$tmp/nodesrv.out" '^ready'
+t0=$(now_ms)
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$next_port" localhost bulk $mb10 2>/dev/null)
+t1=$(now_ms)
+[ "$res" = "received $mb10 mismatches 0" ] && ok "client exchanges 10 MB each way with a node tls echo server ($(rate $mb10 $((t1 - t0))) MB/s each way)" || bad "client <-> node server: '$res'"
+
+finish

@@ -1,0 +1,298 @@
+// tls cases in one process (servers and clients on 127.0.0.1), written so that
+// node v20 runs it too: tests/tls/run.sh compares the two outputs line by line.
+// Usage: self.js CERTS_DIR. Prints one line per case, then "done".
+var tls = require('tls');
+var net = require('net');
+var certs = require(process.argv[2] + '/certs.js');
+var Buffer = require('buffer').Buffer;
+
+var cases = [];
+function add(name, fn) { cases.push({ name: name, fn: fn }); }
+function out(name, s) { console.log(name + ': ' + s); }
+
+// A TLS server with the given options; calls ready(port, server).
+function tlsServer(opts, onSecure, ready) {
+  // TLS 1.2 (all this build speaks), so that node's run prints the same ciphers.
+  var srv = tls.createServer(Object.assign({ maxVersion: 'TLSv1.2' }, opts), onSecure);
+  srv.listen(0, '127.0.0.1', function () { ready(srv.address().port, srv); });
+  return srv;
+}
+
+// Client outcome: "secure authorized=..." or "error CODE".
+function tryClient(name, serverOpts, clientOpts, done, extra) {
+  tlsServer(serverOpts, function (s) { s.on('error', function () {}); s.end(); }, function (port, srv) {
+    srv.on('tlsClientError', function () {});
+    var o = Object.assign({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] }, clientOpts);
+    var c = tls.connect(o, function () {
+      out(name, 'secure authorized=' + c.authorized + ' authorizationError=' + c.authorizationError +
+        (extra ? ' ' + extra(c) : ''));
+      c.end();
+    });
+    c.on('error', function (e) { out(name, 'error ' + e.code + (e.reason ? ' (' + e.reason + ')' : '')); });
+    c.on('close', function () { srv.close(); done(); });
+    c.resume();
+  });
+}
+
+var rsa = { key: certs['server.key'], cert: certs['server.crt'] };
+
+add('trusted by name', function (done) { tryClient(this.name, rsa, { servername: 'localhost' }, done); });
+add('trusted by IP', function (done) { tryClient(this.name, rsa, {}, done); });
+add('EC certificate', function (done) {
+  tryClient(this.name, { key: certs['server-ec.key'], cert: certs['server-ec.crt'] }, { servername: 'localhost' }, done,
+    function (c) { return 'cipher=' + c.getCipher().name + ' bits=' + c.getPeerCertificate().bits; });
+});
+add('chain through an intermediate', function (done) {
+  tryClient(this.name, { key: certs['leaf.key'], cert: certs['leaf-chain.crt'] }, { servername: 'localhost' }, done,
+    function (c) {
+      var p = c.getPeerCertificate(true);
+      return 'issuer=' + p.issuer.CN + ' root=' + p.issuerCertificate.issuerCertificate.subject.CN;
+    });
+});
+add('untrusted CA', function (done) { tryClient(this.name, rsa, { ca: certs['other-ca.crt'] }, done); });
+add('leaf without its intermediate', function (done) {
+  tryClient(this.name, { key: certs['leaf.key'], cert: certs['leaf.crt'] }, {}, done);
+});
+add('self-signed', function (done) {
+  tryClient(this.name, { key: certs['selfsigned.key'], cert: certs['selfsigned.crt'] }, {}, done);
+});
+add('expired', function (done) {
+  tryClient(this.name, { key: certs['expired.key'], cert: certs['expired.crt'] }, {}, done);
+});
+add('not yet valid', function (done) {
+  tryClient(this.name, { key: certs['future.key'], cert: certs['future.crt'] }, {}, done);
+});
+add('wrong host name', function (done) {
+  tryClient(this.name, { key: certs['wronghost.key'], cert: certs['wronghost.crt'] }, { servername: 'localhost' }, done);
+});
+add('wrong IP', function (done) {
+  tryClient(this.name, { key: certs['wronghost.key'], cert: certs['wronghost.crt'] }, {}, done);
+});
+add('self-signed, rejectUnauthorized false', function (done) {
+  tryClient(this.name, { key: certs['selfsigned.key'], cert: certs['selfsigned.crt'] },
+    { rejectUnauthorized: false }, done);
+});
+add('wrong host, rejectUnauthorized false', function (done) {
+  tryClient(this.name, { key: certs['wronghost.key'], cert: certs['wronghost.crt'] },
+    { servername: 'localhost', rejectUnauthorized: false }, done);
+});
+add('checkServerIdentity option', function (done) {
+  tryClient(this.name, { key: certs['wronghost.key'], cert: certs['wronghost.crt'] },
+    { servername: 'localhost', checkServerIdentity: function () { return undefined; } }, done);
+});
+add('ALPN', function (done) {
+  tryClient(this.name, Object.assign({ ALPNProtocols: ['h2', 'http/1.1'] }, rsa),
+    { ALPNProtocols: ['foo', 'http/1.1'] }, done, function (c) { return 'alpn=' + c.alpnProtocol; });
+});
+add('no ALPN', function (done) {
+  tryClient(this.name, rsa, {}, done, function (c) { return 'alpn=' + c.alpnProtocol; });
+});
+add('encrypted key', function (done) {
+  tryClient(this.name, { key: certs['server-enc.key'], passphrase: 'petrel', cert: certs['server.crt'] }, {}, done);
+});
+add('peer certificate', function (done) {
+  tryClient(this.name, rsa, {}, done, function (c) {
+    var p = c.getPeerCertificate();
+    return [c.getProtocol(), p.subject.CN, p.subject.OU, p.issuer.CN, p.subjectaltname,
+      /^[A-Z][a-z][a-z] [ 0-9]\d \d\d:\d\d:\d\d \d{4} GMT$/.test(p.valid_from),
+      /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/.test(p.fingerprint256), p.bits, p.exponent, p.ca].join(' | ');
+  });
+});
+
+// Bad configuration: thrown coded errors.
+add('bad PEM', function (done) {
+  try { tls.createSecureContext({ cert: 'garbage', key: 'garbage' }); out(this.name, 'no error'); } catch (e) { out(this.name, 'throws ' + e.code); }
+  done();
+});
+add('wrong passphrase', function (done) {
+  try {
+    tls.createServer({ key: certs['server-enc.key'], passphrase: 'nope', cert: certs['server.crt'] });
+    out(this.name, 'no error');
+  } catch (e) { out(this.name, 'throws ' + e.code); }
+  done();
+});
+add('key does not match', function (done) {
+  try {
+    tls.createServer({ key: certs['client.key'], cert: certs['server.crt'] });
+    out(this.name, 'no error');
+  } catch (e) { out(this.name, 'throws ' + e.code); }
+  done();
+});
+
+// Peers that are not TLS servers.
+function rawServer(onConn, ready) {
+  var srv = net.createServer(onConn);
+  srv.listen(0, '127.0.0.1', function () { ready(srv.address().port, srv); });
+}
+function rawCase(name, onConn) {
+  add(name, function (done) {
+    rawServer(onConn, function (port, srv) {
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] }, function () { out(name, 'secure?!'); });
+      c.on('error', function (e) { out(name, 'error ' + e.code); });
+      c.on('close', function () { srv.close(); done(); });
+    });
+  });
+}
+rawCase('server closes at once', function (s) { s.end(); });
+rawCase('server resets at once', function (s) { s.resetAndDestroy(); });
+rawCase('server answers HTTP', function (s) {
+  s.once('data', function () { s.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'); });
+});
+rawCase('server sends half a record', function (s) {
+  s.once('data', function () { s.end(Buffer.from([0x16, 0x03, 0x03, 0x00, 0x40, 0x02, 0x00])); });
+});
+
+// Clients that are not TLS clients, as the TLS server sees them.
+function badClient(name, send) {
+  add(name, function (done) {
+    var srv = tlsServer(rsa, function () { out(name, 'secureConnection?!'); }, function (port) {
+      var c = net.connect(port, '127.0.0.1', function () { send(c); });
+      c.on('error', function () {});
+      c.resume();
+    });
+    srv.on('tlsClientError', function (e, s) {
+      out(name, 'tlsClientError ' + e.code + ' socket=' + (s instanceof tls.TLSSocket));
+      srv.close();
+      setTimeout(done, 20);
+    });
+  });
+}
+badClient('client closes at once', function (c) { c.end(); });
+badClient('client sends HTTP', function (c) { c.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n'); });
+badClient('client sends garbage', function (c) { c.write(Buffer.from('\x00\x01\x02\x03\x04garbage garbage')); });
+
+// Client certificates.
+function clientCert(name, clientOpts) {
+  add(name, function (done) {
+    tlsServer(Object.assign({ requestCert: true, rejectUnauthorized: false, ca: certs['ca.crt'] }, rsa), function (s) {
+      var p = s.getPeerCertificate();
+      out(name, 'server sees authorized=' + s.authorized + ' authorizationError=' + s.authorizationError +
+        ' CN=' + (p && p.subject ? p.subject.CN : undefined));
+      s.end();
+    }, function (port, srv) {
+      var c = tls.connect(Object.assign({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] }, clientOpts));
+      c.resume();
+      c.on('error', function (e) { out(name, 'client error ' + e.code); });
+      c.on('close', function () { srv.close(); done(); });
+    });
+  });
+}
+clientCert('client certificate', { key: certs['client.key'], cert: certs['client.crt'] });
+clientCert('no client certificate', {});
+
+// SNI: a second certificate for another name.
+add('SNI', function (done) {
+  var name = this.name;
+  var srv = tlsServer(rsa, function (s) {
+    out(name, 'server servername=' + s.servername);
+    s.end();
+  }, function (port) {
+    srv.addContext('wrong.example.com', { key: certs['wronghost.key'], cert: certs['wronghost.crt'] });
+    var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'wrong.example.com', ca: certs['ca.crt'] }, function () {
+      out(name, 'client authorized=' + c.authorized + ' CN=' + c.getPeerCertificate().subject.CN);
+    });
+    c.resume();
+    c.on('close', function () { srv.close(); done(); });
+  });
+});
+
+// Data: 1 MB each way through an echo server, with a paused reader in between.
+add('echo 1 MB with pause/resume', function (done) {
+  var name = this.name;
+  var total = 1 << 20, chunk = Buffer.alloc(65536);
+  for (var i = 0; i < chunk.length; i++) chunk[i] = (i * 13 + 5) & 255;
+  var srv = tlsServer(rsa, function (s) { s.pipe(s); }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] });
+    var sent = 0, got = 0, bad = 0, falses = 0, pauses = 0;
+    c.on('secureConnect', function pump() {
+      while (sent < total) {
+        var ok = c.write(chunk);
+        sent += chunk.length;
+        if (!ok) { falses++; c.once('drain', pump); return; }
+      }
+      c.end();
+    });
+    c.on('data', function (d) {
+      for (var j = 0; j < d.length; j++) if (d[j] !== chunk[(got + j) % 65536]) bad++;
+      got += d.length;
+      if (got > total / 2 && pauses === 0) {
+        pauses++;
+        c.pause();
+        setTimeout(function () { c.resume(); }, 50);
+      }
+    });
+    c.on('end', function () {
+      out(name, 'received ' + got + ' mismatches ' + bad + ' backpressure=' + (falses > 0));
+    });
+    c.on('close', function () { srv.close(); done(); });
+  });
+});
+
+add('write before secureConnect, end, close order', function (done) {
+  var name = this.name, events = [];
+  var srv = tlsServer(rsa, function (s) {
+    s.on('data', function (d) { s.end('got ' + d); });
+  }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] });
+    c.write('early');
+    c.setEncoding('utf8');
+    c.on('secureConnect', function () { events.push('secureConnect'); });
+    c.on('data', function (d) { events.push('data ' + d); });
+    c.on('end', function () { events.push('end'); });
+    c.on('close', function (hadError) {
+      events.push('close ' + hadError);
+      out(name, events.join(', '));
+      srv.close();
+      done();
+    });
+  });
+});
+
+add('destroy mid-stream', function (done) {
+  var name = this.name;
+  var srv = tlsServer(rsa, function (s) {
+    s.on('error', function (e) { out(name, 'server error ' + e.code); });
+    s.on('close', function () { out(name, 'server close'); srv.close(); setTimeout(done, 20); });
+    s.write(Buffer.alloc(100000));
+  }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] });
+    c.once('data', function () { c.destroy(); });
+    c.on('close', function () { out(name, 'client close, destroyed=' + c.destroyed); });
+  });
+});
+
+add('handshake timeout', function (done) {
+  var name = this.name;
+  var srv = tlsServer(Object.assign({ handshakeTimeout: 100 }, rsa), function () {}, function (port) {
+    var c = net.connect(port, '127.0.0.1');
+    c.on('error', function () {});
+    c.on('close', function () { out(name, 'raw client closed'); srv.close(); setTimeout(done, 20); });
+  });
+  srv.on('tlsClientError', function (e, s) { out(name, 'tlsClientError ' + e.code); s.destroy(); });
+});
+
+add('setTimeout', function (done) {
+  var name = this.name;
+  var srv = tlsServer(rsa, function () {}, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] }, function () {
+      c.setTimeout(50, function () { out(name, 'timeout'); c.destroy(); });
+    });
+    c.on('close', function () { srv.close(); done(); });
+  });
+});
+
+add('checkServerIdentity function', function (done) {
+  var cert = { subject: { CN: 'x' }, subjectaltname: 'DNS:*.example.com, IP Address:10.0.0.1' };
+  var r = [tls.checkServerIdentity('a.example.com', cert), tls.checkServerIdentity('a.b.example.com', cert),
+    tls.checkServerIdentity('10.0.0.1', cert), tls.checkServerIdentity('10.0.0.2', cert),
+    tls.checkServerIdentity('x', { subject: { CN: 'x' } })];
+  out(this.name, r.map(function (e) { return e ? e.code + ' ' + e.reason : 'ok'; }).join(' | '));
+  done();
+});
+
+var i = 0;
+(function next() {
+  if (i === cases.length) { console.log('done'); return; }
+  var c = cases[i++];
+  c.fn.call({ name: c.name }, function () { setTimeout(next, 0); });
+})();
