@@ -24,7 +24,8 @@ for board in "$@"; do
   run tests/cli/run.sh "$board"
   case "$board" in
     linux|linux-asan|linux-poll|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board" ;;
-    linux-lwip) run tests/tap/run.sh "$board" ;;
+    # tests/lwip builds linux-lwip-tiny (tiny pools) and runs lwIP dry
+    linux-lwip) run tests/tap/run.sh "$board"; run tests/lwip/run.sh linux-lwip-tiny ;;
   esac
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
