@@ -172,3 +172,74 @@ Test(lwip_errors, pcb_pool_exhaustion_and_recovery)
   cr_assert_eq(memcmp(s[3].rx, "ping", 4), 0);
   for (int i = 0; i < 4; i++) peer_free(&s[i]);
 }
+
+/* ---- lwIP's heap and segment pool run dry ------------------------------ */
+#include "lwip/mem.h"
+
+static void *held[8192];
+static int nheld;
+
+/* Takes every byte of lwIP's heap (largest pieces first). */
+static void fill_heap(void)
+{
+  static const mem_size_t sizes[] = { 4096, 512, 64, 8 };
+  for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+    void *p;
+    while (nheld < 8192 && (p = mem_malloc(sizes[i])) != NULL) held[nheld++] = p;
+  }
+  cr_assert_null(mem_malloc(1), "the heap is full");
+}
+
+static void fill_seg_pool(void)
+{
+  void *p;
+  while (nheld < 8192 && (p = memp_malloc(MEMP_TCP_SEG)) != NULL) held[nheld++] = p;
+}
+
+static void release_heap(void) { while (nheld > 0) mem_free(held[--nheld]); }
+static void release_seg_pool(void) { while (nheld > 0) memp_free(MEMP_TCP_SEG, held[--nheld]); }
+
+/* No heap for the SYN: the connect fails from the loop with ENOBUFS and gives
+ * its pcb back; with the heap back, connecting works. */
+Test(lwip_errors, heap_full_connect_enobufs)
+{
+  peer l = { 0 }, c = { 0 }, c2 = { 0 }, s = { 0 };
+  plat_addr a = loopback4(listen_on(&l, &s, 1));
+  fill_heap();
+  c.t = plat_tcp_new(on_event, &c);
+  cr_assert_eq(plat_tcp_connect(c.t, &a, NULL), 0);
+  cr_assert(WAIT_UNTIL(c.err != 0, 1000));
+  cr_assert_eq(c.err, PLAT_ENOBUFS);
+  cr_assert_eq(pcbs_used(), 0);
+  cr_assert_gt(lwip_stats.mem.err, 0);
+  release_heap();
+  c2.t = plat_tcp_new(on_event, &c2);
+  cr_assert_eq(plat_tcp_connect(c2.t, &a, NULL), 0);
+  cr_assert(WAIT_UNTIL(c2.connected && s.t, 2000));
+}
+
+static void write_waits_for_memory(void (*fill)(void), void (*release)(void))
+{
+  peer l = { 0 }, c = { 0 }, s = { 0 };
+  connect_pair(&l, &c, &s, 1);
+  fill();
+  cr_assert_eq(plat_tcp_write(c.t, "hello", 5), 0, "nothing taken, no error: backpressure");
+  cr_assert(c.t->want_write);
+  run_for(200);
+  cr_assert_eq(c.err, 0);
+  cr_assert_eq(s.rx_len, 0);
+  release();
+  /* nothing is in flight, so no tcp_sent: the poll timer reports the room */
+  cr_assert(WAIT_UNTIL(c.writable > 0, 3000));
+  cr_assert_eq(plat_tcp_write(c.t, "hello", 5), 5);
+  cr_assert(WAIT_UNTIL(s.rx_len == 5, 2000));
+  cr_assert_eq(memcmp(s.rx, "hello", 5), 0);
+  peer_free(&s);
+}
+
+Test(lwip_errors, heap_full_write_waits) { write_waits_for_memory(fill_heap, release_heap); }
+Test(lwip_errors, seg_pool_full_write_waits)
+{
+  write_waits_for_memory(fill_seg_pool, release_seg_pool);
+  cr_assert_gt(lwip_stats.memp[MEMP_TCP_SEG]->err, 0);
+}
