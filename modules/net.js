@@ -79,7 +79,11 @@ TCP.prototype.onread = function (buf) {
     if (rs.flowing && rs.length === 0 && !rs.decoder && !rs.ended && socket._events.data !== undefined) {
       rs.reading = false;
       rs.dataEmitted = true;
-      socket.emit('data', buf);
+      // One listener (the usual case) is called as emit would call it, without
+      // the arguments object emit builds on every call.
+      var h = socket._events.data;
+      if (typeof h === 'function') h.call(socket, buf);
+      else socket.emit('data', buf);
       return;
     }
     if (!socket.push(buf) && socket._handle) {
