@@ -8,7 +8,13 @@ var net = require('net');
 var stream = require('stream');
 var Buffer = require('buffer').Buffer;
 var errors = require('internal/errors');
-var binding = process.binding('tls');
+var binding;
+try {
+  binding = process.binding('tls');
+} catch (e) {
+  // A board built without the tls binding (BOARD_EXCLUDE): Node's code for a build without crypto.
+  throw errors.codeError('ERR_NO_CRYPTO', 'Petrel for this board (' + process.board + ') is built without TLS support');
+}
 
 function inherits(ctor, superCtor) {
   ctor.super_ = superCtor;

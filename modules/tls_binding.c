@@ -992,8 +992,16 @@ static duk_ret_t sess_error(duk_context *ctx)
     ret = MBEDTLS_ERR_SSL_INVALID_RECORD;
   }
   e = find_code(engine_errors, ret);
+  int high = (-ret) & 0xFF80; /* the high-level module of a combined mbedTLS code */
   if (e) {
     push_coded_error(ctx, e->code, e->reason, ret, -1);
+  } else if (ret == MBEDTLS_ERR_RSA_VERIFY_FAILED || ret == MBEDTLS_ERR_ECP_VERIFY_FAILED ||
+             ret == MBEDTLS_ERR_ECP_SIG_LEN_MISMATCH || ret == MBEDTLS_ERR_PK_SIG_LEN_MISMATCH) {
+    /* The peer's handshake signature does not verify. */
+    push_coded_error(ctx, "ERR_SSL_BAD_SIGNATURE", "bad signature", ret, -1);
+  } else if ((high >= 0x2080 && high <= 0x2F80) || (high >= 0x3880 && high <= 0x3F80)) {
+    /* X509 / PK parse errors: the peer sent a certificate that does not parse. */
+    push_coded_error(ctx, "ERR_SSL_BAD_CERTIFICATE", "bad certificate", ret, -1);
   } else {
     push_coded_error(ctx, "ERR_SSL_ENGINE_FAILURE", "TLS engine failure", ret, -1);
   }

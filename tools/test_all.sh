@@ -27,6 +27,9 @@ for board in "$@"; do
     # tests/lwip builds linux-lwip-tiny (tiny pools) and runs lwIP dry
     linux-lwip) run tests/tap/run.sh "$board"; run tests/lwip/run.sh linux-lwip-tiny ;;
   esac
+  case "$board" in
+    linux|linux-lwip|rpi) run tests/tls/run.sh "$board" ;;
+  esac
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
 done

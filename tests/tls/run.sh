@@ -2,7 +2,8 @@
 # tests/tls/run.sh BOARD: Petrel's tls module against real peers. Fresh throw-away
 # certificates (gen_certs.sh) in a temp dir, then:
 #   1. self.js (servers and clients in one Petrel process) must print exactly what
-#      node v20 prints for the same script: one check per line.
+#      node v20 prints for the same script: one check per line; garbage.js feeds
+#      mutated handshakes both ways and wants a coded error for each.
 #   2. openssl s_server / s_client and node's tls module as the peer, both
 #      directions: handshakes, verification errors, ALPN, SNI, client certificates,
 #      version mismatch, 10 MB each way verified.
@@ -49,6 +50,13 @@ else
   done < "$tmp/self.node"
   grep -qx done "$tmp/self.petrel" && ok "self.js ran to the end" || { bad "self.js did not finish"; tail -15 "$tmp/self.petrel" | sed 's/^/     | /'; }
 fi
+
+# Mutated handshakes both ways (garbage.js): every one must end in a coded error.
+petrel "$here/garbage.js" "$certs" 60 > "$tmp/garbage.petrel" 2>&1
+grep -qx 'server: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated ClientHellos: each a coded tlsClientError" ||
+  { bad "mutated ClientHellos"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
+grep -qx 'client: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated server flights: each a coded client error ($(sed -n 's/^codes: //p' "$tmp/garbage.petrel"))" ||
+  { bad "mutated server flights"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
 
 # ---- 2. real peers ---------------------------------------------------------------------
 # Where things run: LOCAL (peer side) and PETREL addresses; in_peer runs a peer
