@@ -5,11 +5,51 @@
 #include "runtime.h"
 #include "platform.h"
 
-/* Each block carries its size so that heap use can be reported (process.memoryUsage,
- * benchmarks on boards). Aligned to 8 so doubles stay aligned. */
-typedef union { size_t size; double align; } block_header;
 static size_t heap_used, heap_peak;
 static int interruptible;
+
+#ifdef __GLIBC__
+/* glibc knows each block's size: no header of our own (a header would push
+ * many of Duktape's small blocks into the next 16-byte size class). Heap use
+ * is counted in the bytes malloc actually gave. */
+#include <malloc.h>
+static void count(void *p, size_t old)
+{
+  heap_used = heap_used - old + (p ? malloc_usable_size(p) : 0);
+  if (heap_used > heap_peak) heap_peak = heap_used;
+}
+
+static void *vm_alloc(void *udata, duk_size_t size)
+{
+  (void)udata;
+  if (size == 0) return NULL;
+  void *p = malloc(size);
+  count(p, 0);
+  return p;
+}
+
+static void vm_free(void *udata, void *ptr)
+{
+  (void)udata;
+  if (!ptr) return;
+  count(NULL, malloc_usable_size(ptr));
+  free(ptr);
+}
+
+static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
+{
+  if (!ptr) return vm_alloc(udata, size);
+  if (size == 0) { vm_free(udata, ptr); return NULL; }
+  size_t old = malloc_usable_size(ptr);
+  void *n = realloc(ptr, size);
+  if (n) count(n, old);
+  return n;
+}
+#else
+/* Elsewhere each block carries its size so that heap use can be reported
+ * (process.memoryUsage, benchmarks on boards). Aligned to 8 so doubles stay
+ * aligned. */
+typedef union { size_t size; double align; } block_header;
 
 static void *vm_alloc(void *udata, duk_size_t size)
 {
@@ -45,6 +85,7 @@ static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
   if (heap_used > heap_peak) heap_peak = heap_used;
   return n + 1;
 }
+#endif
 
 size_t petrel_heap_used(void) { return heap_used; }
 size_t petrel_heap_peak(void) { return heap_peak; }
@@ -68,7 +109,10 @@ int petrel_exec_timeout_check(void *udata)
 void petrel_set_interruptible(int on)
 {
   interruptible = on;
-  plat_interrupt_requested = 0;
+  /* Not cleared on entry: a Ctrl-C that arrives after the statement's input was
+   * read but before it starts running (while the REPL checks it is complete, say)
+   * is meant for it. Stale ones are cleared as input arrives (core_binding.c). */
+  if (!on) plat_interrupt_requested = 0;
 }
 
 duk_context *petrel_vm_create(void)
