@@ -324,7 +324,7 @@ function TLSSocket(socket, options) {
       throw errors.invalidArgType('options.servername', 'string', sni);
     }
     if (sni === '' || (sni && net.isIP(sni))) sni = null; // no SNI for IP addresses (RFC 6066)
-    this.servername = sni || null;
+    this.servername = sni || false;
   }
   this._session = new binding.Session(ctx, sni || undefined);
   this._parent = null;
@@ -650,7 +650,7 @@ TLSSocket.prototype.getCipher = function () {
   return {
     name: opensslCipherName(name),
     standardName: name.replace(/-/g, '_'),
-    version: 'TLSv1/SSLv3'
+    version: this._session.protocol()
   };
 };
 

@@ -1227,6 +1227,21 @@ static void push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
     }
   }
 #endif
+#if defined(MBEDTLS_PK_WRITE_C)
+  {
+    /* pubkey: the SubjectPublicKeyInfo, DER (mbedTLS writes it at the buffer's end). */
+    unsigned char *der = malloc(2048);
+    int n = der ? mbedtls_pk_write_pubkey_der((mbedtls_pk_context *)&crt->pk, der, 2048) : -1;
+    if (n > 0) {
+      uint8_t *p = duk_push_fixed_buffer(ctx, (duk_size_t)n);
+      memcpy(p, der + 2048 - n, (size_t)n);
+      petrel_push_buffer_object(ctx, -1, (size_t)n);
+      duk_remove(ctx, -2);
+      duk_put_prop_string(ctx, -2, "pubkey");
+    }
+    free(der);
+  }
+#endif
   push_time(ctx, &crt->valid_from);
   duk_put_prop_string(ctx, -2, "valid_from");
   push_time(ctx, &crt->valid_to);
