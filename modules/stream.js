@@ -21,6 +21,7 @@ function inherits(ctor, superCtor) {
 }
 function nop() {}
 var nextTick = process.nextTick;
+var EMPTY = Object.freeze([]);
 
 function destroyedError(what) {
   return errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call ' + what + ' after a stream was destroyed');
@@ -45,7 +46,6 @@ function ReadableState(options, stream, isDuplex) {
   if (options.objectMode || (isDuplex && options.readableObjectMode)) this.objectMode = true;
   var hwm = hwmFrom(options, 'readableHighWaterMark', this.objectMode);
   if (hwm !== 16384) this.highWaterMark = hwm;
-  this.buffer = [];
   if (options.emitClose === false) this.emitClose = false;
   if (options.autoDestroy === false) this.autoDestroy = false;
   if (options.defaultEncoding) this.defaultEncoding = options.defaultEncoding;
@@ -54,7 +54,11 @@ function ReadableState(options, stream, isDuplex) {
     this.encoding = this.decoder.encoding;
   }
 }
+// Queues start as this shared, frozen empty array and get their own on the
+// first chunk, so an idle stream costs two objects less (and a missed copy
+// on a push would throw, not corrupt the neighbour).
 ReadableState.prototype = {
+  buffer: EMPTY,
   objectMode: false, highWaterMark: 16384, bufferIndex: 0, length: 0, pipes: null,
   flowing: null, ended: false, endEmitted: false, reading: false, constructed: true,
   sync: true, needReadable: false, emittedReadable: false, readableListening: false,
@@ -149,7 +153,10 @@ function addChunk(stream, state, chunk, addToFront) {
     state.length += state.objectMode ? 1 : chunk.length;
     if (addToFront) {
       if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
+      else if (state.buffer === EMPTY) state.buffer = [chunk];
       else state.buffer.unshift(chunk);
+    } else if (state.buffer === EMPTY) {
+      state.buffer = [chunk];
     } else {
       state.buffer.push(chunk);
     }
@@ -164,7 +171,7 @@ function shiftChunk(state) {
   var c = state.buffer[state.bufferIndex];
   state.buffer[state.bufferIndex++] = undefined;
   if (state.bufferIndex === state.buffer.length) {
-    state.buffer = [];
+    state.buffer = EMPTY;
     state.bufferIndex = 0;
   } else if (state.bufferIndex > 1024) {
     state.buffer = state.buffer.slice(state.bufferIndex);
@@ -272,6 +279,7 @@ function onEofChunk(stream, state) {
   if (state.decoder) {
     var chunk = state.decoder.end();
     if (chunk && chunk.length) {
+      if (state.buffer === EMPTY) state.buffer = [];
       state.buffer.push(chunk);
       state.length += state.objectMode ? 1 : chunk.length;
     }
@@ -405,7 +413,7 @@ Readable.prototype.setEncoding = function (enc) {
   var content = [];
   while (bufferCount(state)) content.push(decoder.write(shiftChunk(state)));
   var s = content.join('');
-  state.buffer = s ? [s] : [];
+  state.buffer = s ? [s] : EMPTY;
   state.bufferIndex = 0;
   state.length = s.length;
   return this;
@@ -559,7 +567,6 @@ function WritableState(options, stream, isDuplex) {
   if (options.defaultEncoding) this.defaultEncoding = options.defaultEncoding;
   if (options.emitClose === false) this.emitClose = false;
   if (options.autoDestroy === false) this.autoDestroy = false;
-  this.buffered = [];
   this.stream = stream;
 }
 function takeOnFinished(state) {
@@ -568,6 +575,7 @@ function takeOnFinished(state) {
   return cbs || [];
 }
 WritableState.prototype = {
+  buffered: EMPTY,
   objectMode: false, highWaterMark: 16384, finalCalled: false, needDrain: false,
   ending: false, ended: false, finished: false, destroyed: false, decodeStrings: true,
   defaultEncoding: 'utf8', length: 0, writing: false, corked: 0, sync: true,
@@ -656,6 +664,7 @@ function writeOrBuffer(stream, state, chunk, encoding, cb) {
   var len = state.objectMode ? 1 : chunk.length;
   state.length += len;
   if (state.writing || state.corked || state.errored || !state.constructed) {
+    if (state.buffered === EMPTY) state.buffered = [];
     state.buffered.push({ chunk: chunk, encoding: encoding, callback: cb });
   } else {
     state.writelen = len;
@@ -757,7 +766,7 @@ function errorBuffer(state) {
   }
   var cbs = takeOnFinished(state);
   for (var j = 0; j < cbs.length; j++) cbs[j](state.errored || destroyedError('end'));
-  state.buffered = [];
+  state.buffered = EMPTY;
   state.bufferedIndex = 0;
 }
 
@@ -775,7 +784,7 @@ function clearBuffer(stream, state) {
     var all = function (err) {
       for (var k = 0; k < callbacks.length; k++) callbacks[k](err);
     };
-    state.buffered = [];
+    state.buffered = EMPTY;
     state.bufferedIndex = 0;
     doWrite(stream, state, true, state.length, chunks, '', all);
   } else {
@@ -785,7 +794,7 @@ function clearBuffer(stream, state) {
       doWrite(stream, state, false, state.objectMode ? 1 : b.chunk.length, b.chunk, b.encoding, b.callback);
     } while (i < buffered.length && !state.writing);
     if (i === buffered.length) {
-      state.buffered = [];
+      state.buffered = EMPTY;
       state.bufferedIndex = 0;
     } else if (i > 256) {
       state.buffered = buffered.slice(i);
