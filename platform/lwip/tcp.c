@@ -19,6 +19,7 @@
 #include <string.h>
 #include "lwip/tcp.h"
 #include "lwip/pbuf.h"
+#include "lwip/stats.h"
 #include "lwip/netif.h"
 #include "lwip/ip.h"
 #include "lwip_backend.h"
@@ -83,6 +84,36 @@ static int rx_push(plat_tcp *t, struct pbuf *p)
   t->rx_count++;
   t->rx_bytes += p->tot_len;
   return 0;
+}
+
+/* A paused reader would keep the NIC's pool pbufs (PBUF_POOL) for as long as it
+ * stays paused: a few paused sockets empty the pool and every incoming frame is
+ * dropped, including the ACKs or SYNs the program waits for (a proxy pausing one
+ * side until the other drains never wakes up). Such data moves to a heap pbuf
+ * while the heap stays under half full; the other half stays free for sending
+ * (tcp_write copies, ACKs). Returns the chain to queue in place of p. */
+static struct pbuf *rx_unpool(struct pbuf *p)
+{
+#if LWIP_STATS && MEM_STATS
+  int pooled = 0;
+  for (struct pbuf *q = p; q; q = q->next)
+    if (pbuf_get_allocsrc(q) == PBUF_TYPE_ALLOC_SRC_MASK_STD_MEMP_PBUF_POOL) pooled = 1;
+  if (!pooled || (size_t)lwip_stats.mem.used + p->tot_len + 64 > MEM_SIZE / 2) return p;
+  struct pbuf *c = pbuf_clone(PBUF_RAW, PBUF_RAM, p);
+  if (!c) return p;
+  pbuf_free(p);
+  return c;
+#else
+  return p;
+#endif
+}
+
+static void rx_unpool_all(plat_tcp *t)
+{
+  for (unsigned i = 0; i < t->rx_count; i++) {
+    struct pbuf **slot = &t->rxq[(t->rx_head + i) % t->rx_cap];
+    *slot = rx_unpool(*slot);
+  }
 }
 
 /* Acknowledges n delivered (or discarded) bytes: the peer's window reopens. */
@@ -236,6 +267,10 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
   }
   if (rx_push(t, p) != 0) return ERR_MEM; /* lwIP keeps it (refused_data) and retries */
   if (t->reading) lw_queue(t, LW_EV_RX);
+  else { /* queued (it is ours now): waits for an unknown time */
+    struct pbuf **slot = &t->rxq[(t->rx_head + t->rx_count - 1) % t->rx_cap];
+    *slot = rx_unpool(*slot);
+  }
   return ERR_OK;
 }
 
@@ -651,7 +686,11 @@ void plat_tcp_read_start(plat_tcp *t)
   if (t->rx_count > 0 || (t->fin_rcvd && !t->eof_sent)) lw_queue(t, LW_EV_RX);
 }
 
-void plat_tcp_read_stop(plat_tcp *t) { t->reading = 0; }
+void plat_tcp_read_stop(plat_tcp *t)
+{
+  t->reading = 0;
+  if (!t->closed) rx_unpool_all(t);
+}
 
 int plat_tcp_set_keepalive(plat_tcp *t, int enable, unsigned idle_seconds)
 {

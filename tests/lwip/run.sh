@@ -5,6 +5,7 @@
 # limit and, for each "// exhausts: NAME" line it carries, lwIP's statistics
 # at exit (PETREL_LWIP_STATS) show allocation failures of NAME ("heap" or a
 # pool such as TCP_PCB): the test really ran the resource dry and survived.
+# Then the TAP suite (tests/tap/run.sh) on BOARD, for the NIC's pbuf pool.
 # Ends with "N passed, N failed".
 set -u
 board=${1:-linux-lwip-tiny}
@@ -35,5 +36,22 @@ for t in "$top"/tests/lwip/test_*.js; do
     tail -n 15 "$tmp/out" | sed 's/^/     | /'
   fi
 done
+# The NIC's pbuf pool (PBUF_POOL) fills only from a NIC: the TAP suite on this board
+# (its last case holds six connections' data unread) must pass and lwIP's statistics
+# must show that the pool ran dry along the way.
+rm -f "$tmp/stats"
+PETREL_LWIP_STATS="$tmp/stats" "$top/tests/tap/run.sh" "$board" >"$tmp/tap" 2>&1
+if grep -q '^skip' "$tmp/tap"; then
+  echo "skip [$board] lwip: PBUF_POOL over the tap ($(grep -m1 '^skip' "$tmp/tap"))"
+else
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/tap" | tail -1)
+  errs=$(tr ' ' '\n' < "$tmp/stats" 2>/dev/null | sed -n 's|^PBUF_POOL:.*err=\([0-9]*\).*|\1|p' | sort -n | tail -1)
+  if [ -n "$line" ] && [ "$(echo "$line" | cut -d' ' -f3)" = 0 ] && [ "${errs:-0}" -gt 0 ]; then
+    pass=$((pass + 1)); echo "ok   [$board] lwip: the TAP suite with real Linux peers (${line%%,*}; PBUF_POOL failures=$errs)"
+  else
+    fail=$((fail + 1)); echo "FAIL [$board] lwip: the TAP suite (${line:-no summary}; PBUF_POOL failures=${errs:-?})"
+    grep -v '^ok' "$tmp/tap" | tail -n 15 | sed 's/^/     | /'
+  fi
+fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
