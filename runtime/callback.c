@@ -102,34 +102,6 @@ int petrel_make_callback(duk_context *ctx, duk_idx_t nargs)
   return threw;
 }
 
-static void pin_key(char *buf, size_t len, void *p) { snprintf(buf, len, "%p", p); }
-
-void *petrel_pin(duk_context *ctx, duk_idx_t idx)
-{
-  char key[32];
-  void *p = duk_get_heapptr(ctx, idx);
-  if (!p) return NULL;
-  idx = duk_normalize_index(ctx, idx);
-  pin_key(key, sizeof key, p);
-  duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, "pins");
-  duk_dup(ctx, idx);
-  duk_put_prop_string(ctx, -2, key);
-  duk_pop_2(ctx);
-  return p;
-}
-
-void petrel_unpin(duk_context *ctx, void *heapptr)
-{
-  char key[32];
-  if (!heapptr) return;
-  pin_key(key, sizeof key, heapptr);
-  duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, "pins");
-  duk_del_prop_string(ctx, -1, key);
-  duk_pop_2(ctx);
-}
-
 void petrel_push_system_error(duk_context *ctx, int err, const char *syscall)
 {
   const char *code = plat_strerror_code(err);

@@ -26,7 +26,8 @@ void petrel_run_ticks(duk_context *ctx);
 void petrel_ticks_pending(void); /* JS queued a nextTick: run the queue after this callback */
 /* The current exception (top of stack) is uncaught: report it through process. */
 void petrel_fatal_exception(duk_context *ctx);
-/* Keeps a JS value alive while C holds its heap pointer (stash[key]=value). */
+/* Keeps a JS value alive while C holds its heap pointer (runtime/pins.c).
+ * Pinning a pinned value again does nothing; one unpin releases it. */
 void *petrel_pin(duk_context *ctx, duk_idx_t idx);
 void petrel_unpin(duk_context *ctx, void *heapptr);
 /* Hooks registered by bootstrap.js (internal functions in the stash). */

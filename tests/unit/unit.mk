@@ -48,4 +48,4 @@ build/linux/duktape/duk_config.h:
 
 $(B)/%: tests/unit/%.c $$(call sources_of,tests/unit/$$*.c)
 	@mkdir -p $(@D)
-	@$(CC) $(CFLAGS) $(call cflags_of,$<) -o $@ $< $(call sources_of,$<) -lcriterion -pthread
+	@$(CC) $(CFLAGS) $(call cflags_of,$<) -o $@ $< $(call sources_of,$<) -lcriterion -pthread -lm
