@@ -3,7 +3,8 @@
 # certificates (gen_certs.sh) in a temp dir, then:
 #   1. self.js (servers and clients in one Petrel process) must print exactly what
 #      node v20 prints for the same script: one check per line; garbage.js feeds
-#      mutated handshakes both ways and wants a coded error for each.
+#      mutated handshakes both ways and wants a coded error for each; stress.js runs
+#      60 connections at once that end in different ways.
 #   2. openssl s_server / s_client and node's tls module as the peer, both
 #      directions: handshakes, verification errors, ALPN, SNI, client certificates,
 #      version mismatch, 10 MB each way verified.
@@ -57,6 +58,13 @@ grep -qx 'server: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated Client
   { bad "mutated ClientHellos"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
 grep -qx 'client: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated server flights: each a coded client error ($(sed -n 's/^codes: //p' "$tmp/garbage.petrel"))" ||
   { bad "mutated server flights"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
+
+petrel "$here/stress.js" "$certs" 60 > "$tmp/stress.petrel" 2>&1
+if grep -qx 'stress: 60 ok' "$tmp/stress.petrel"; then
+  ok "60 concurrent connections ending four ways (clean, destroyed mid-transfer, before the handshake, paused reader): all closed, echoes intact, the process exits"
+else
+  bad "stress"; tail -5 "$tmp/stress.petrel" | sed 's/^/     | /'
+fi
 
 # ---- 2. real peers ---------------------------------------------------------------------
 # Where things run: LOCAL (peer side) and PETREL addresses; in_peer runs a peer
