@@ -845,6 +845,21 @@ function connect() {
   return Socket.prototype.connect.apply(socket, arguments);
 }
 
+// Duktape has no inline caches: every method call on a socket walked
+// Socket -> Duplex -> Readable -> Stream -> EventEmitter prototypes. Copying
+// the inherited methods and accessors onto Socket.prototype (once, at load)
+// makes each lookup one step; instanceof and the chain itself are unchanged.
+(function flatten(proto) {
+  var seen = {};
+  for (var p = Object.getPrototypeOf(proto); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    Object.getOwnPropertyNames(p).forEach(function (k) {
+      if (k === 'constructor' || seen[k] || Object.prototype.hasOwnProperty.call(proto, k)) return;
+      seen[k] = true;
+      Object.defineProperty(proto, k, Object.getOwnPropertyDescriptor(p, k));
+    });
+  }
+})(Socket.prototype);
+
 module.exports = {
   createServer: createServer,
   createConnection: connect,
