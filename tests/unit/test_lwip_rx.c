@@ -147,3 +147,67 @@ Test(lwip_rx, eof_after_queued_data)
   cr_assert_eq(eofs, 1);
   free(src); peer_free(&s);
 }
+
+/* ---- pool pbufs (NIC frames) held by a paused reader --------------------- */
+#include "lwip/mem.h"
+
+/* Hands the record a PBUF_POOL pbuf through its own lwIP recv callback, as
+ * lwIP does with a frame a NIC driver received. */
+static void nic_deliver(peer *s, const void *data, u16_t len)
+{
+  struct pbuf *p = pbuf_alloc(PBUF_RAW, len, PBUF_POOL);
+  cr_assert_not_null(p);
+  cr_assert_eq(pbuf_take(p, data, len), ERR_OK);
+  struct tcp_pcb *pcb = s->t->pcb;
+  cr_assert_eq(pcb->recv(pcb->callback_arg, pcb, p, ERR_OK), ERR_OK);
+}
+
+static unsigned pool_used(void) { return lwip_stats.memp[MEMP_PBUF_POOL]->used; }
+static int queued_in_pool(plat_tcp *t, unsigned i)
+{
+  return pbuf_get_allocsrc(t->rxq[(t->rx_head + i) % t->rx_cap]) == PBUF_TYPE_ALLOC_SRC_MASK_STD_MEMP_PBUF_POOL;
+}
+
+/* Data for a paused reader leaves the pool at once (a copy on the heap), and
+ * data already queued leaves it when the reader pauses: paused sockets cannot
+ * hold every pool pbuf and starve the NIC. */
+Test(lwip_rx, paused_reader_releases_pool_pbufs)
+{
+  peer l = { 0 }, c = { 0 }, s = { 0 };
+  connect_pair(&l, &c, &s, 0);
+  nic_deliver(&s, "paused", 6);
+  cr_assert_eq(s.t->rx_count, 1);
+  cr_assert_not(queued_in_pool(s.t, 0), "copied to the heap");
+  cr_assert_eq(pool_used(), 0);
+
+  plat_tcp_read_start(s.t);
+  nic_deliver(&s, "-reading", 8); /* delivered this round: stays where it is */
+  cr_assert(queued_in_pool(s.t, 1));
+  cr_assert_eq(pool_used(), 1);
+  plat_tcp_read_stop(s.t); /* paused before the dispatch: now it moves */
+  cr_assert_not(queued_in_pool(s.t, 1));
+  cr_assert_eq(pool_used(), 0);
+
+  plat_tcp_read_start(s.t);
+  cr_assert(WAIT_UNTIL(s.rx_len == 14, 1000));
+  cr_assert_eq(memcmp(s.rx, "paused-reading", 14), 0);
+  peer_free(&s);
+}
+
+/* The copy never takes the heap past half: beyond that the pool pbuf stays. */
+Test(lwip_rx, pool_pbufs_stay_when_the_heap_is_half_full)
+{
+  peer l = { 0 }, c = { 0 }, s = { 0 };
+  void *big[64];
+  int n = 0;
+  connect_pair(&l, &c, &s, 0);
+  while (lwip_stats.mem.used < MEM_SIZE / 2 && n < 64) big[n++] = mem_malloc(16384);
+  nic_deliver(&s, "kept", 4);
+  cr_assert(queued_in_pool(s.t, 0));
+  cr_assert_eq(pool_used(), 1);
+  while (n > 0) mem_free(big[--n]);
+  plat_tcp_read_start(s.t);
+  cr_assert(WAIT_UNTIL(s.rx_len == 4, 1000));
+  cr_assert_eq(pool_used(), 0, "freed once delivered");
+  peer_free(&s);
+}
