@@ -43,6 +43,8 @@ var proto = Buffer.prototype = Object.create(Uint8Array.prototype, {
 // util.inspect prints anything marked this way as <Buffer xx xx>.
 Object.defineProperty(proto, '_isBuffer', { value: true });
 binding.setPrototype(proto);
+// C code that makes Buffers (socket data) gives them this prototype.
+process.binding('core').setBufferPrototype(proto);
 
 // A Uint8Array made in JS becomes a Buffer (no copy).
 function wrap(u8) {

@@ -192,8 +192,18 @@ var timers = requireBuiltin('timers');
 ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'].forEach(function (k) {
   global[k] = timers[k];
 });
-global.Buffer = requireBuiltin('buffer').Buffer;
-core.setBufferPrototype(global.Buffer.prototype);
+// Buffer, the largest module a script may never touch, loads on first use
+// (buffer.js hands its prototype to C then); afterwards global.Buffer is a
+// plain writable property, as in Node.
+function setGlobalBuffer(value) {
+  Object.defineProperty(global, 'Buffer', { value: value, writable: true, enumerable: false, configurable: true });
+}
+Object.defineProperty(global, 'Buffer', {
+  get: function () { var B = requireBuiltin('buffer').Buffer; setGlobalBuffer(B); return B; },
+  set: setGlobalBuffer,
+  enumerable: false,
+  configurable: true
+});
 global.console = requireBuiltin('console');
 if (typeof global.globalThis === 'undefined') global.globalThis = global;
 global.global = global;
