@@ -25,7 +25,7 @@ CFLAGS_ALL := $(CFLAGS_COMMON) $(CFLAGS_BOARD)
 OWN_SRCS := $(wildcard runtime/*.c) $(wildcard modules/*.c) $(wildcard platform/*.c) \
   $(wildcard platform/$(PLATFORM)/*.c) $(BOARD_SRCS)
 OWN_SRCS := $(filter-out $(BOARD_EXCLUDE),$(OWN_SRCS))
-JS_SRCS := $(sort $(wildcard modules/*.js modules/internal/*.js runtime/js/*.js))
+JS_SRCS := $(filter-out $(BOARD_EXCLUDE),$(sort $(wildcard modules/*.js modules/internal/*.js runtime/js/*.js)))
 
 OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/builtin_js.o $(EXTRA_OBJS)
 
@@ -60,10 +60,11 @@ $(B)/obj/duktape.o: $(B)/duktape/duktape.c $(B)/duktape/duk_config.h
 HOSTCC ?= cc
 build/host/js2c: tools/js2c.c
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -O2 -Wall -o $@ $<
-$(B)/gen/builtin_js.c: $(JS_SRCS) build/host/js2c
+	$(Q)$(HOSTCC) -O2 -Wall -o $@ $< -lz
+# JS2C_FLAGS (board.mk): -z stores the modules compressed.
+$(B)/gen/builtin_js.c: $(JS_SRCS) build/host/js2c $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
-	$(Q)build/host/js2c $@ $(JS_SRCS)
+	$(Q)build/host/js2c $(JS2C_FLAGS) $@ $(JS_SRCS)
 $(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@

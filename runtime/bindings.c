@@ -2,6 +2,7 @@
 #include <string.h>
 #include "runtime.h"
 #include "builtins.h"
+#include "inflate.h"
 
 typedef struct {
   const char *name;
@@ -30,6 +31,18 @@ const petrel_builtin *petrel_builtin_find(const char *name)
   for (const petrel_builtin *b = petrel_builtins; b->name; b++)
     if (strcmp(b->name, name) == 0) return b;
   return NULL;
+}
+
+void petrel_builtin_push_source(duk_context *ctx, const petrel_builtin *b)
+{
+  if (!b->packed) {
+    duk_push_lstring(ctx, b->source, b->length);
+    return;
+  }
+  void *text = duk_push_fixed_buffer(ctx, b->length);
+  if (petrel_inflate(b->source, b->packed, text, b->length) != 0)
+    (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
+  duk_buffer_to_string(ctx, -1);
 }
 
 void petrel_push_binding(duk_context *ctx, const char *name)

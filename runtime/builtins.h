@@ -6,10 +6,16 @@
 typedef struct {
   const char *name; /* "events", "internal/errors" */
   const char *source;
-  size_t length;
+  size_t length; /* of the source text */
+  size_t packed; /* 0: source is the text; else source holds this many bytes of raw
+                    DEFLATE data that inflate to the text (js2c -z) */
 } petrel_builtin;
 
 extern const petrel_builtin petrel_builtins[]; /* ends with a zeroed entry */
 const petrel_builtin *petrel_builtin_find(const char *name);
+#ifdef DUKTAPE_H_INCLUDED
+/* Pushes the module's source text (inflated first if it is packed). */
+void petrel_builtin_push_source(duk_context *ctx, const petrel_builtin *b);
+#endif
 
 #endif

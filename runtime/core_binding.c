@@ -94,7 +94,7 @@ static duk_ret_t core_builtin_source(duk_context *ctx)
 {
   const petrel_builtin *b = petrel_builtin_find(duk_require_string(ctx, 0));
   if (!b) return 0;
-  duk_push_lstring(ctx, b->source, b->length);
+  petrel_builtin_push_source(ctx, b);
   return 1;
 }
 

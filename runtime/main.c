@@ -34,7 +34,7 @@ static void bootstrap(duk_context *ctx)
   duk_pop(ctx);
 
   const petrel_builtin *b = petrel_builtin_find("internal/bootstrap");
-  duk_push_lstring(ctx, b->source, b->length);
+  petrel_builtin_push_source(ctx, b);
   duk_push_string(ctx, "internal/bootstrap.js");
   if (duk_pcompile(ctx, DUK_COMPILE_FUNCTION) != 0 ||
       (petrel_push_binding(ctx, "core"), duk_pcall(ctx, 1)) != 0) {

@@ -14,7 +14,7 @@ mkdir -p "$stamp_dir"
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-config dpkg-dev
+HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-config dpkg-dev zlib1g-dev
  netcat-openbsd socat curl valgrind iproute2 openssl"
 CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
  gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"

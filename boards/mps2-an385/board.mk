@@ -48,7 +48,11 @@ LDLIBS_BOARD := -lm
 BOARD_SRCS := $(wildcard $(MPS2)/*.c) $(MPS2)/app_embed.S
 # No TLS on this board yet (needs an mbedTLS cross build and ~40 KB of RAM per session);
 # without the binding, require('tls') reports that it is unavailable.
+# modules/tls.js stays: without the binding it throws ERR_NO_CRYPTO (docs/tls.md).
 BOARD_EXCLUDE := $(wildcard modules/tls*.c)
+# Built-in JS stored DEFLATE-compressed (tools/js2c.c -z, runtime/inflate.c): ~170 KB
+# of minified source take ~45 KB of flash; a module is inflated on its first require.
+JS2C_FLAGS := -z
 
 # lwIP (third-party code, from `tools/setup.sh sources`): our flags, not our warnings.
 $(B)/obj/lwip/%.o: | $(SETUP)/sources
