@@ -24,6 +24,9 @@ CFLAGS_ALL := $(CFLAGS_COMMON) $(CFLAGS_BOARD)
 
 OWN_SRCS := $(wildcard runtime/*.c) $(wildcard modules/*.c) $(wildcard platform/*.c) \
   $(wildcard platform/$(PLATFORM)/*.c) $(BOARD_SRCS)
+# The POSIX backend runs on a host OS: its files, errno and terminal code is in
+# platform/host/ (linux-lwip, lwIP on a host, adds it through BOARD_SRCS).
+OWN_SRCS += $(if $(filter posix,$(PLATFORM)),$(wildcard platform/host/*.c))
 OWN_SRCS := $(filter-out $(BOARD_EXCLUDE),$(OWN_SRCS))
 JS_SRCS := $(filter-out $(BOARD_EXCLUDE),$(sort $(wildcard modules/*.js modules/internal/*.js runtime/js/*.js)))
 

@@ -14,14 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
-#include <sys/stat.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include "platform.h"
 #include "board_hooks.h"
 #include "lwip_backend.h"
 #include "board.h"
+#include "host/host.h"
 
 #ifndef PETREL_BOARD_NAME
 #define PETREL_BOARD_NAME "linux-lwip"
@@ -29,32 +28,12 @@
 
 static int wake_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t console_on;
-static struct termios saved_termios;
-static int termios_saved;
-
-/* errno -> PLAT_E* for this board's file and console calls. */
-static int board_errno(int e)
-{
-  switch (e) {
-  case ENOENT: case ENOTDIR: return PLAT_ENOENT;
-  case EACCES: return PLAT_EACCES;
-  case EPERM: return PLAT_EPERM;
-  case EISDIR: return PLAT_EISDIR;
-  case EEXIST: return PLAT_EEXIST;
-  case EMFILE: case ENFILE: return PLAT_EMFILE;
-  case ENOMEM: return PLAT_ENOMEM;
-  case ENOSPC: return PLAT_ENOSPC;
-  case EINVAL: return PLAT_EINVAL;
-  case EBADF: return PLAT_EBADF;
-  default: return PLAT_EIO;
-  }
-}
 
 int board_init(int argc, char **argv)
 {
   (void)argc; (void)argv;
   signal(SIGPIPE, SIG_IGN);
-  if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) return board_errno(errno);
+  if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) return host_error(errno);
   struct timespec ts;
   clock_gettime(CLOCK_REALTIME, &ts);
   srandom((unsigned)(ts.tv_nsec ^ ts.tv_sec ^ ((long)getpid() << 16)));
@@ -62,11 +41,6 @@ int board_init(int argc, char **argv)
 }
 
 const char *board_name(void) { return PETREL_BOARD_NAME; }
-
-static void restore_console(void)
-{
-  if (termios_saved) tcsetattr(0, TCSANOW, &saved_termios);
-}
 
 void board_exit(int status)
 {
@@ -84,7 +58,7 @@ void board_exit(int status)
       close(fd);
     }
   }
-  restore_console();
+  host_console_restore();
   _exit(status); /* console writes are unbuffered: nothing to flush */
 }
 
@@ -184,82 +158,12 @@ void board_console_input(int on)
 
 int board_console_is_tty(void) { return isatty(0) && isatty(1); }
 
-int board_console_set_raw(int raw)
-{
-  if (!isatty(0)) return PLAT_ENOTSUP;
-  if (!termios_saved) {
-    if (tcgetattr(0, &saved_termios) != 0) return board_errno(errno);
-    termios_saved = 1;
-  }
-  struct termios t = saved_termios;
-  if (raw) {
-    t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
-    t.c_cc[VMIN] = 1;
-    t.c_cc[VTIME] = 0;
-  }
-  return tcsetattr(0, TCSANOW, &t) == 0 ? 0 : board_errno(errno);
-}
+int board_console_set_raw(int raw) { return host_console_set_raw(raw); }
 
 /* ---- files ------------------------------------------------------------------ */
 
-int board_file_read(const char *path, char **data, size_t *len)
-{
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return board_errno(errno);
-  struct stat st;
-  if (fstat(fd, &st) != 0) { int e = errno; close(fd); return board_errno(e); }
-  if (S_ISDIR(st.st_mode)) { close(fd); return PLAT_EISDIR; }
-  size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) { close(fd); return PLAT_ENOMEM; }
-  for (;;) {
-    if (n == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) { free(buf); close(fd); return PLAT_ENOMEM; }
-      buf = nb;
-    }
-    ssize_t r = read(fd, buf + n, cap - n);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      int e = errno;
-      free(buf);
-      close(fd);
-      return board_errno(e);
-    }
-    if (r == 0) break;
-    n += (size_t)r;
-  }
-  close(fd);
-  *data = buf;
-  *len = n;
-  return 0;
-}
-
-int board_file_kind(const char *path)
-{
-  struct stat st;
-  if (stat(path, &st) != 0) return 0;
-  return S_ISDIR(st.st_mode) ? 2 : 1;
-}
-
-int board_file_write(const char *path, const void *data, size_t len)
-{
-  FILE *f = fopen(path, "wb");
-  if (!f) return board_errno(errno);
-  size_t n = fwrite(data, 1, len, f);
-  int err = fclose(f);
-  return (n == len && err == 0) ? 0 : PLAT_EIO;
-}
-
-int board_cwd(char *buf, size_t len) { return getcwd(buf, len) ? 0 : board_errno(errno); }
-
-size_t board_rss(void)
-{
-  FILE *f = fopen("/proc/self/statm", "r");
-  unsigned long size, resident;
-  size_t rss = 0;
-  if (!f) return 0;
-  if (fscanf(f, "%lu %lu", &size, &resident) == 2) rss = resident * (size_t)sysconf(_SC_PAGESIZE);
-  fclose(f);
-  return rss;
-}
+int board_file_read(const char *path, char **data, size_t *len) { return host_file_read(path, data, len); }
+int board_file_kind(const char *path) { return host_file_kind(path); }
+int board_file_write(const char *path, const void *data, size_t len) { return host_file_write(path, data, len); }
+int board_cwd(char *buf, size_t len) { return host_cwd(buf, len); }
+size_t board_rss(void) { return host_rss(); }

@@ -10,7 +10,7 @@ LWIP_BOARD_DIR := boards/linux-lwip
 LWIP_DIR := $(firstword $(wildcard build/third_party/lwip-2.*/src) build/third_party/lwip-2.1.3+dfsg1/src)
 CFLAGS_BOARD := -I$(LWIP_BOARD_DIR) -Iplatform/lwip -I$(LWIP_DIR)/include
 LDLIBS_BOARD := -lm
-BOARD_SRCS := $(LWIP_BOARD_DIR)/board.c $(LWIP_BOARD_DIR)/tap.c
+BOARD_SRCS := $(LWIP_BOARD_DIR)/board.c $(LWIP_BOARD_DIR)/tap.c $(wildcard platform/host/*.c)
 
 # lwIP's core, IPv4, IPv6 and ethernet: what a NO_SYS raw-API build needs.
 LWIP_SRCS := $(addprefix core/,def.c dns.c inet_chksum.c init.c ip.c mem.c memp.c netif.c pbuf.c \

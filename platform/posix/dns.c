@@ -91,7 +91,7 @@ static void on_answers(pio *p, uint32_t ev)
 int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user)
 {
   if (pipe_fds[0] < 0) {
-    if (pipe2(pipe_fds, O_CLOEXEC) != 0) return posix_error(errno);
+    if (pipe2(pipe_fds, O_CLOEXEC) != 0) return host_error(errno);
     fcntl(pipe_fds[0], F_SETFL, O_NONBLOCK);
     pipe_io.fd = pipe_fds[0];
     pipe_io.on_io = on_answers;
@@ -111,6 +111,6 @@ int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user)
   pthread_t th;
   int r = pthread_create(&th, &attr, resolve, l);
   pthread_attr_destroy(&attr);
-  if (r != 0) { free(l); return posix_error(r); }
+  if (r != 0) { free(l); return host_error(r); }
   return 0;
 }

@@ -26,7 +26,7 @@ int poller_init(void)
 {
   if (epfd >= 0) return 0;
   epfd = epoll_create1(EPOLL_CLOEXEC);
-  if (epfd < 0) return posix_error(errno);
+  if (epfd < 0) return host_error(errno);
   wakefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   struct epoll_event ev = { .events = EPOLLIN, .data.ptr = NULL };
   if (wakefd >= 0) epoll_ctl(epfd, EPOLL_CTL_ADD, wakefd, &ev);
@@ -36,7 +36,7 @@ int poller_init(void)
 static int ctl(int op, pio *p, uint32_t events)
 {
   struct epoll_event ev = { .events = to_epoll(events), .data.ptr = p };
-  return epoll_ctl(epfd, op, p->fd, &ev) == 0 ? 0 : posix_error(errno);
+  return epoll_ctl(epfd, op, p->fd, &ev) == 0 ? 0 : host_error(errno);
 }
 
 int poller_add(pio *p, uint32_t events) { return ctl(EPOLL_CTL_ADD, p, events); }

@@ -21,7 +21,7 @@ static int wake[2] = { -1, -1 };
 int poller_init(void)
 {
   if (wake[0] >= 0) return 0;
-  if (pipe(wake) != 0) return posix_error(errno);
+  if (pipe(wake) != 0) return host_error(errno);
   for (int i = 0; i < 2; i++) {
     fcntl(wake[i], F_SETFL, O_NONBLOCK);
     fcntl(wake[i], F_SETFD, FD_CLOEXEC);

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include "../platform.h"
+#include "../host/host.h"
 
 /* Readiness bits, whichever poller is underneath (see poller.h). */
 enum { PIO_IN = 1, PIO_OUT = 2, PIO_ERR = 4, PIO_HUP = 8 };
@@ -29,8 +30,6 @@ struct deferred {
 };
 void defer(deferred *d);
 
-/* errno -> PLAT_E* (the one place where the mapping lives). */
-int posix_error(int err);
 int posix_console_poll(void); /* runs console input the poller cannot watch */
 void posix_free_later(void *ptr); /* free() once the current poll batch is over */
 

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include "posix.h"
@@ -21,15 +20,7 @@
 
 volatile int plat_interrupt_requested;
 
-static struct termios saved_termios;
-static int termios_saved;
-
 const char *plat_name(void) { return PETREL_BOARD_NAME; }
-
-static void restore_console(void)
-{
-  if (termios_saved) tcsetattr(0, TCSANOW, &saved_termios);
-}
 
 static void on_sigint(int sig)
 {
@@ -42,13 +33,12 @@ int plat_init(int argc, char **argv)
 {
   (void)argc; (void)argv;
   signal(SIGPIPE, SIG_IGN);
-  atexit(restore_console);
   return 0;
 }
 
 void plat_exit(int status)
 {
-  restore_console();
+  host_console_restore();
   _exit(status); /* console writes are unbuffered: nothing to flush */
 }
 
@@ -137,64 +127,14 @@ void plat_console_read_stop(void)
 
 int plat_console_is_tty(void) { return isatty(0) && isatty(1); }
 
-int plat_console_set_raw(int raw)
-{
-  if (!isatty(0)) return PLAT_ENOTSUP;
-  if (!termios_saved) {
-    if (tcgetattr(0, &saved_termios) != 0) return posix_error(errno);
-    termios_saved = 1;
-  }
-  struct termios t = saved_termios;
-  if (raw) { t.c_lflag &= ~(tcflag_t)(ICANON | ECHO); t.c_cc[VMIN] = 1; t.c_cc[VTIME] = 0; }
-  return tcsetattr(0, TCSANOW, &t) == 0 ? 0 : posix_error(errno);
-}
+int plat_console_set_raw(int raw) { return host_console_set_raw(raw); }
 
-/* ---- files ---------------------------------------------------------- */
+/* ---- files (the host's, shared with linux-lwip) ------------------------ */
 
-int plat_file_read(const char *path, char **data, size_t *len)
-{
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return posix_error(errno);
-  struct stat st;
-  if (fstat(fd, &st) != 0) { int e = errno; close(fd); return posix_error(e); }
-  if (S_ISDIR(st.st_mode)) { close(fd); return PLAT_EISDIR; }
-  size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) { close(fd); return PLAT_ENOMEM; }
-  for (;;) {
-    if (n == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) { free(buf); close(fd); return PLAT_ENOMEM; }
-      buf = nb;
-    }
-    ssize_t r = read(fd, buf + n, cap - n);
-    if (r < 0) { if (errno == EINTR) continue; int e = errno; free(buf); close(fd); return posix_error(e); }
-    if (r == 0) break;
-    n += (size_t)r;
-  }
-  close(fd);
-  *data = buf;
-  *len = n;
-  return 0;
-}
-
-int plat_file_kind(const char *path)
-{
-  struct stat st;
-  if (stat(path, &st) != 0) return 0;
-  return S_ISDIR(st.st_mode) ? 2 : 1;
-}
-
-int plat_file_write(const char *path, const void *data, size_t len)
-{
-  FILE *f = fopen(path, "wb");
-  if (!f) return posix_error(errno);
-  size_t n = fwrite(data, 1, len, f);
-  int err = fclose(f);
-  return (n == len && err == 0) ? 0 : PLAT_EIO;
-}
-
-int plat_cwd(char *buf, size_t len) { return getcwd(buf, len) ? 0 : posix_error(errno); }
+int plat_file_read(const char *path, char **data, size_t *len) { return host_file_read(path, data, len); }
+int plat_file_kind(const char *path) { return host_file_kind(path); }
+int plat_file_write(const char *path, const void *data, size_t len) { return host_file_write(path, data, len); }
+int plat_cwd(char *buf, size_t len) { return host_cwd(buf, len); }
 
 void plat_mem_release(void)
 {
@@ -206,9 +146,5 @@ void plat_mem_release(void)
 void plat_mem_stats_get(plat_mem_stats *out)
 {
   memset(out, 0, sizeof *out);
-  FILE *f = fopen("/proc/self/statm", "r");
-  if (!f) return;
-  unsigned long size, resident;
-  if (fscanf(f, "%lu %lu", &size, &resident) == 2) out->rss = resident * (size_t)sysconf(_SC_PAGESIZE);
-  fclose(f);
+  out->rss = host_rss();
 }

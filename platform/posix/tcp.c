@@ -92,7 +92,7 @@ static void on_accept_ready(plat_tcp *t)
     int fd = accept4(t->io.fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EAGAIN || errno == EINTR || errno == ECONNABORTED) return;
-      emit_error(t, posix_error(errno));
+      emit_error(t, host_error(errno));
       rearm(t); /* a listener survives EMFILE and friends */
       return;
     }
@@ -116,7 +116,7 @@ static void on_readable(plat_tcp *t)
     plat_tcp_event ev = { .type = PLAT_TCP_EOF };
     emit(t, &ev);
   } else if (errno != EAGAIN && errno != EINTR) {
-    emit_error(t, posix_error(errno));
+    emit_error(t, host_error(errno));
   }
 }
 
@@ -128,7 +128,7 @@ static void on_io(pio *p, uint32_t revents)
     int err = 0;
     socklen_t len = sizeof err;
     getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len);
-    if (err) { emit_error(t, posix_error(err)); return; }
+    if (err) { emit_error(t, host_error(err)); return; }
     if (!(revents & (PIO_OUT | PIO_ERR | PIO_HUP))) return;
     t->connecting = 0;
     rearm(t);
@@ -148,7 +148,7 @@ static void on_io(pio *p, uint32_t revents)
     int err = 0;
     socklen_t len = sizeof err;
     getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len);
-    if (err) emit_error(t, posix_error(err));
+    if (err) emit_error(t, host_error(err));
   }
 }
 
@@ -182,7 +182,7 @@ void plat_tcp_set_callback(plat_tcp *t, plat_tcp_cb cb, void *user)
 static int open_socket(plat_tcp *t, int family)
 {
   int fd = socket(family == 6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (fd < 0) return posix_error(errno);
+  if (fd < 0) return host_error(errno);
   t->io.fd = fd;
   return 0;
 }
@@ -198,7 +198,7 @@ int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned fl
   socklen_t len;
   to_sockaddr(addr, &ss, &len);
   if (bind(t->io.fd, (struct sockaddr *)&ss, len) != 0 || listen(t->io.fd, backlog) != 0) {
-    int e = posix_error(errno);
+    int e = host_error(errno);
     close(t->io.fd);
     t->io.fd = -1;
     return e;
@@ -216,12 +216,12 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   socklen_t len;
   if (local) {
     to_sockaddr(local, &ss, &len);
-    if (bind(t->io.fd, (struct sockaddr *)&ss, len) != 0) return posix_error(errno);
+    if (bind(t->io.fd, (struct sockaddr *)&ss, len) != 0) return host_error(errno);
   }
   to_sockaddr(remote, &ss, &len);
   t->connecting = 1;
   if (connect(t->io.fd, (struct sockaddr *)&ss, len) != 0 && errno != EINPROGRESS) {
-    t->pending_err = posix_error(errno); /* reported from the loop, like a late failure */
+    t->pending_err = host_error(errno); /* reported from the loop, like a late failure */
     defer(&t->pending);
     return 0;
   }
@@ -235,7 +235,7 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
   ssize_t n = send(t->io.fd, buf, len, MSG_NOSIGNAL);
   if (n < 0) {
     if (errno == EAGAIN || errno == EINTR) n = 0;
-    else return posix_error(errno);
+    else return host_error(errno);
   }
   if ((size_t)n < len && !t->want_write) {
     t->want_write = 1;
@@ -247,7 +247,7 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
 int plat_tcp_shutdown(plat_tcp *t)
 {
   if (t->io.fd < 0) return PLAT_EBADF;
-  return shutdown(t->io.fd, SHUT_WR) == 0 ? 0 : posix_error(errno);
+  return shutdown(t->io.fd, SHUT_WR) == 0 ? 0 : host_error(errno);
 }
 
 void plat_tcp_read_start(plat_tcp *t)
@@ -268,7 +268,7 @@ int plat_tcp_set_keepalive(plat_tcp *t, int enable, unsigned idle_seconds)
 {
   if (t->io.fd < 0) return PLAT_EBADF;
   int on = enable ? 1 : 0;
-  if (setsockopt(t->io.fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on) != 0) return posix_error(errno);
+  if (setsockopt(t->io.fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on) != 0) return host_error(errno);
   if (enable && idle_seconds >= 1) {
     int idle = (int)idle_seconds;
     setsockopt(t->io.fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
@@ -280,7 +280,7 @@ int plat_tcp_set_nodelay(plat_tcp *t, int enable)
 {
   if (t->io.fd < 0) return PLAT_EBADF;
   int on = enable ? 1 : 0;
-  return setsockopt(t->io.fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on) == 0 ? 0 : posix_error(errno);
+  return setsockopt(t->io.fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on) == 0 ? 0 : host_error(errno);
 }
 
 static int get_addr(plat_tcp *t, plat_addr *out, int peer)
@@ -289,7 +289,7 @@ static int get_addr(plat_tcp *t, plat_addr *out, int peer)
   socklen_t len = sizeof ss;
   if (t->io.fd < 0) return PLAT_EBADF;
   int r = peer ? getpeername(t->io.fd, (struct sockaddr *)&ss, &len) : getsockname(t->io.fd, (struct sockaddr *)&ss, &len);
-  if (r != 0) return posix_error(errno);
+  if (r != 0) return host_error(errno);
   from_sockaddr(&ss, out);
   return 0;
 }

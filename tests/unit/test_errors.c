@@ -1,10 +1,10 @@
-// sources: platform/errors.c platform/posix/errno_map.c
+// sources: platform/errors.c platform/host/errno_map.c
 /* Error codes: Node's names and errno numbers, and the POSIX backend's mapping. */
 #include <criterion/criterion.h>
 #include <errno.h>
 #include "platform.h"
 
-int posix_error(int e);
+int host_error(int e);
 
 Test(errors, names_and_numbers_match_node)
 {
@@ -20,10 +20,10 @@ Test(errors, names_and_numbers_match_node)
 
 Test(errors, posix_mapping)
 {
-  cr_expect_eq(posix_error(ECONNREFUSED), PLAT_ECONNREFUSED);
-  cr_expect_eq(posix_error(EPIPE), PLAT_EPIPE);
-  cr_expect_eq(posix_error(ENFILE), PLAT_EMFILE);
-  cr_expect_eq(posix_error(ETIMEDOUT), PLAT_ETIMEDOUT);
-  cr_expect_eq(posix_error(EWOULDBLOCK), PLAT_EAGAIN);
-  cr_expect_eq(posix_error(12345), PLAT_EUNKNOWN);
+  cr_expect_eq(host_error(ECONNREFUSED), PLAT_ECONNREFUSED);
+  cr_expect_eq(host_error(EPIPE), PLAT_EPIPE);
+  cr_expect_eq(host_error(ENFILE), PLAT_EMFILE);
+  cr_expect_eq(host_error(ETIMEDOUT), PLAT_ETIMEDOUT);
+  cr_expect_eq(host_error(EWOULDBLOCK), PLAT_EAGAIN);
+  cr_expect_eq(host_error(12345), PLAT_EUNKNOWN);
 }

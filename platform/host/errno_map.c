@@ -1,8 +1,8 @@
-/* errno -> portable error code: the POSIX backend's single mapping point. */
+/* errno -> portable error code: the single mapping point of every host build. */
 #include <errno.h>
-#include "posix.h"
+#include "host.h"
 
-int posix_error(int e)
+int host_error(int e)
 {
   switch (e) {
 #define MAP(name, value, text) case name: return PLAT_##name;
