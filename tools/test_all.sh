@@ -23,7 +23,7 @@ for board in "$@"; do
   fi
   run tests/cli/run.sh "$board"
   case "$board" in
-    linux|linux-asan|linux-poll|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board" ;;
+    linux|linux-asan|linux-poll|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board"; run tests/net/emfile.sh "$board" ;;
     # tests/lwip builds linux-lwip-tiny (tiny pools) and runs lwIP dry
     linux-lwip) run tests/tap/run.sh "$board"; run tests/lwip/run.sh linux-lwip-tiny ;;
   esac

@@ -1,6 +1,7 @@
 /* POSIX backend: TCP on non-blocking sockets watched by the poller. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -85,6 +86,28 @@ static void from_sockaddr(const struct sockaddr_storage *ss, plat_addr *a)
   }
 }
 
+/* A descriptor held in reserve for running out of them. When accept fails
+ * with EMFILE/ENFILE the connection stays in the backlog and the listener stays
+ * readable: a level-triggered poller would spin on it. Closing the reserve
+ * lets us accept the waiting connections and close them at once (the peers see
+ * the connection end instead of hanging), then the reserve is taken again. */
+static int reserve_fd = -1;
+
+static void take_reserve(void)
+{
+  if (reserve_fd < 0) reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
+static void drop_waiting_connections(int listen_fd)
+{
+  if (reserve_fd < 0) return;
+  close(reserve_fd);
+  reserve_fd = -1;
+  int fd;
+  while ((fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC)) >= 0) close(fd);
+  take_reserve();
+}
+
 static void on_accept_ready(plat_tcp *t)
 {
   /* Bounded per wakeup so one busy listener cannot starve the loop. */
@@ -92,7 +115,9 @@ static void on_accept_ready(plat_tcp *t)
     int fd = accept4(t->io.fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EAGAIN || errno == EINTR || errno == ECONNABORTED) return;
-      emit_error(t, host_error(errno));
+      int e = errno;
+      if (e == EMFILE || e == ENFILE) drop_waiting_connections(t->io.fd);
+      emit_error(t, host_error(e));
       rearm(t); /* a listener survives EMFILE and friends */
       return;
     }
@@ -204,6 +229,7 @@ int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned fl
     return e;
   }
   t->listening = 1;
+  take_reserve();
   rearm(t);
   return 0;
 }
