@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# tools/bench/tls.sh [BOARD]: TLS figures for petrel (build/BOARD/petrel) next to node,
+# both running tools/bench/tls_server.js, both driven by the same clients written in C
+# (openssl s_time, s_client) or by node: full handshakes per second (RSA 2048 and
+# ECDSA P-256 certificates, TLS 1.2, no session reuse), bulk download through s_client,
+# and bulk echo through a node tls client. Reports, never asserts.
+# Knobs: BENCH_TLS_MB (64), BENCH_TLS_SECONDS (3).
+set -u
+board=${1:-linux}
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+MB=${BENCH_TLS_MB:-64}
+SECS=${BENCH_TLS_SECONDS:-3}
+BYTES=$((MB * 1048576))
+[ -x "build/$board/petrel" ] || { echo "bench: build/$board/petrel is missing" >&2; exit 1; }
+tmp=$(mktemp -d); pid=0
+trap '[ $pid -gt 0 ] && kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
+tests/tls/gen_certs.sh "$tmp/certs" || exit 1
+
+start() { # start RUNTIME MODE [KEY]: sets pid, port
+  local log=$tmp/srv.log
+  : > "$log"
+  if [ "$1" = petrel ]; then
+    BENCH_TLS_KEY=${3:-server} tools/board_run.sh "$board" tools/bench/tls_server.js "$tmp/certs" "$2" $BYTES > "$log" 2>&1 &
+  else
+    BENCH_TLS_KEY=${3:-server} node tools/bench/tls_server.js "$tmp/certs" "$2" $BYTES > "$log" 2>&1 &
+  fi
+  pid=$!
+  for _ in $(seq 200); do port=$(sed -n 's/^listening //p' "$log"); [ -n "$port" ] && return 0; sleep 0.05; done
+  echo "bench: $1 server did not start" >&2; cat "$log" >&2; return 1
+}
+stop() { kill $pid 2>/dev/null; wait $pid 2>/dev/null; pid=0; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+rate() { awk -v b="$1" -v t="$2" 'BEGIN { if (t < 1) t = 1; printf "%.1f", b / 1048576 * 1000 / t }'; }
+
+declare -A R
+for rt in petrel node; do
+  for key in server server-ec; do
+    start $rt hello $key || continue
+    R[$rt,hs-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -time "$SECS" 2>/dev/null |
+      sed -n 's/.* \([0-9.]*\) connections\/user sec.*/\1/p' | head -1)
+    # connections/user sec counts the client's CPU only; wall-clock rate as well:
+    R[$rt,hsw-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -time "$SECS" 2>/dev/null |
+      sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+    stop
+  done
+  start $rt source || continue
+  t0=$(ms)
+  got=$(timeout 120 openssl s_client -connect 127.0.0.1:$port -quiet < /dev/null 2>/dev/null | wc -c)
+  t1=$(ms)
+  [ "$got" = $BYTES ] && R[$rt,down]=$(rate $BYTES $((t1 - t0))) || R[$rt,down]=fail
+  stop
+  start $rt echo || continue
+  R[$rt,echo]=$(timeout 120 node -e '
+    var tls = require("tls"), n = 0, data = Buffer.alloc(+process.argv[2], 7), t0 = Date.now();
+    var c = tls.connect({ port: +process.argv[1], host: "127.0.0.1", rejectUnauthorized: false }, function () { c.end(data); });
+    c.on("data", function (d) { n += d.length; });
+    c.on("end", function () { console.log(n === data.length ? (n / 1048576 * 1000 / (Date.now() - t0)).toFixed(1) : "fail"); });
+  ' $port $BYTES)
+  stop
+done
+printf '%-52s %10s %10s %7s\n' "TLS ($board, loopback)" petrel node ratio
+row() {
+  local p=${R[petrel,$2]:-fail} n=${R[node,$2]:-fail}
+  local r; r=$(awk -v p="$p" -v n="$n" 'BEGIN { if (p + 0 > 0 && n + 0 > 0) printf "%.2f", p / n; else print "-" }')
+  printf '%-52s %10s %10s %7s\n' "$1" "$p" "$n" "$r"
+}
+row "handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw-server
+row "handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw-server-ec
+row "download MB/s ($MB MiB to openssl s_client)" down
+row "echo MB/s each way ($MB MiB, node tls client)" echo

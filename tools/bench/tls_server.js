@@ -1,0 +1,27 @@
+// TLS server for tools/bench/tls.sh, ES5 so that petrel and node run the same file.
+// Usage: tls_server.js CERTS_DIR MODE [N] [HOST]: prints "listening PORT", serves until killed.
+//   echo     pipes every connection back to itself
+//   source   sends N bytes to each connection, then ends it
+//   hello    ends each connection at once (handshake benchmark)
+var tls = require('tls');
+var Buffer = require('buffer').Buffer;
+var certs = require(process.argv[2] + '/certs.js');
+var mode = process.argv[3], n = +process.argv[4] || 0, host = process.argv[5] || '127.0.0.1';
+var key = process.env.BENCH_TLS_KEY || 'server';
+var chunk = Buffer.alloc(65536, 0x5a);
+var srv = tls.createServer({ key: certs[key + '.key'], cert: certs[key + '.crt'], maxVersion: 'TLSv1.2' }, function (s) {
+  s.on('error', function () {});
+  if (mode === 'echo') { s.pipe(s); return; }
+  if (mode === 'hello') { s.end(); s.resume(); return; }
+  var left = n;
+  s.resume();
+  (function pump() {
+    while (left > 0) {
+      var k = Math.min(left, chunk.length);
+      left -= k;
+      if (!s.write(k === chunk.length ? chunk : chunk.slice(0, k))) { s.once('drain', pump); return; }
+    }
+    s.end();
+  })();
+});
+srv.listen(0, host, function () { console.log('listening ' + srv.address().port); });
