@@ -390,10 +390,37 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   return joinEntries(ctx, output, base, braces, kind, recurseTimes, value);
 }
 
+// Boards built with DUK_USE_LIGHTFUNC_BUILTINS (mps2-an385) store built-in methods as
+// Duktape "light functions", whose .name is 'light_<address>_<flags>'. Their real name
+// is the key they sit under in the global object, a built-in or its prototype; that is
+// searched only when such a function is inspected, so nothing is kept in the heap.
+var LIGHT_NAME = /^light_[0-9a-f]+_[0-9a-f]+$/;
+function lightfuncName(fn, fallback) {
+  var g = Function('return this')();
+  var roots = [g];
+  var globals = Object.getOwnPropertyNames(g);
+  for (var i = 0; i < globals.length; i++) {
+    var d = Object.getOwnPropertyDescriptor(g, globals[i]);
+    var v = d && d.value;
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function') || v === g) continue;
+    roots.push(v);
+    if (typeof v === 'function' && v.prototype && typeof v.prototype === 'object') roots.push(v.prototype);
+  }
+  for (var r = 0; r < roots.length; r++) {
+    var keys = Object.getOwnPropertyNames(roots[r]);
+    for (var k = 0; k < keys.length; k++) {
+      var desc = Object.getOwnPropertyDescriptor(roots[r], keys[k]);
+      if (desc && desc.value === fn) return keys[k];
+    }
+  }
+  return fallback;
+}
+
 function functionBase(fn, ctor, tag) {
   var s = '[Function';
   if (ctor === null) s += ' (null prototype)';
   var name = fn.name;
+  if (typeof name === 'string' && LIGHT_NAME.test(name)) name = lightfuncName(fn, name);
   s += typeof name !== 'string' || name === '' ? ' (anonymous)' : ': ' + name;
   s += ']';
   if (ctor !== 'Function' && ctor !== null) s += ' ' + ctor;

@@ -10,6 +10,11 @@ extern char **environ;
 int petrel_argc;
 char **petrel_argv; /* argv as node shows it: [execPath, script, args...] */
 
+/* While set (the REPL's raw mode, during a run), stderr output is framed by
+ * SO (0x0e) and SI (0x0f) so that a host tool can tell it from stdout on a
+ * console that carries both, such as a UART. */
+static int stderr_framed;
+
 static duk_ret_t core_print(duk_context *ctx)
 {
   int fd = duk_require_int(ctx, 0);
@@ -20,7 +25,21 @@ static duk_ret_t core_print(duk_context *ctx)
     len = petrel_cesu8_to_utf8(s, len, tmp);
     s = tmp;
   }
+  if (fd == 2 && stderr_framed) {
+    if (len) {
+      plat_console_write(2, "\x0e", 1);
+      plat_console_write(2, s, len);
+      plat_console_write(2, "\x0f", 1);
+    }
+    return 0;
+  }
   plat_console_write(fd == 2 ? 2 : 1, s, len);
+  return 0;
+}
+
+static duk_ret_t core_frame_stderr(duk_context *ctx)
+{
+  stderr_framed = duk_to_boolean(ctx, 0);
   return 0;
 }
 
@@ -243,13 +262,53 @@ static duk_ret_t core_loop_ref(duk_context *ctx)
 /* ---- console input (REPL) ---- */
 static void *input_cb;
 
+/* Bytes of a UTF-8 character whose end has not been read yet (a UART hands
+ * input over in whatever pieces it has): kept for the next piece, so that the
+ * REPL never sees half a character. */
+static char utf8_tail[4];
+static size_t utf8_tail_len;
+
+static size_t incomplete_utf8_suffix(const unsigned char *p, size_t n)
+{
+  for (size_t k = 1; k <= 3 && k <= n; k++) {
+    unsigned char c = p[n - k];
+    if ((c & 0xc0) == 0x80) continue; /* continuation byte: look further back */
+    if (c < 0xc0) return 0;           /* ASCII: complete */
+    size_t need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+    return k < need ? k : 0;
+  }
+  return 0;
+}
+
 static void on_console_input(void *user, const char *buf, size_t len)
 {
   duk_context *ctx = user;
   if (!input_cb) return;
+  /* A Ctrl-C that came before this input was read is part of it (the REPL sees
+   * the key) or was a signal while nothing ran: it must not break the next
+   * statement. One that comes from now on may (see petrel_set_interruptible). */
+  plat_interrupt_requested = 0;
+  /* The loop's clock was read before it waited for this input, maybe long ago:
+   * timers that the input starts (a REPL line, a raw-mode run) count from now. */
+  loop_update_time();
+  if (len) {
+    size_t total = utf8_tail_len + len;
+    unsigned char *p = duk_push_fixed_buffer(ctx, total);
+    memcpy(p, utf8_tail, utf8_tail_len);
+    memcpy(p + utf8_tail_len, buf, len);
+    size_t keep = incomplete_utf8_suffix(p, total);
+    memcpy(utf8_tail, p + total - keep, keep);
+    utf8_tail_len = keep;
+    duk_push_lstring(ctx, (const char *)p, total - keep);
+    duk_remove(ctx, -2);
+    if (total == keep) { duk_pop(ctx); return; }
+  } else {
+    utf8_tail_len = 0;
+    duk_push_null(ctx);
+  }
   duk_push_heapptr(ctx, input_cb);
   duk_push_undefined(ctx);
-  if (len) duk_push_lstring(ctx, buf, len); else duk_push_null(ctx);
+  duk_pull(ctx, -3);
   petrel_make_callback(ctx, 1);
 }
 
@@ -354,6 +413,7 @@ static const duk_function_list_entry core_funcs[] = {
   { "markTicks", core_mark_ticks, 0 },
   { "now", core_now, 0 },
   { "updateNow", core_update_now, 0 },
+  { "frameStderr", core_frame_stderr, 1 },
   { "hrtime", core_hrtime, 0 },
   { "wallclock", core_wallclock, 0 },
   { "reallyExit", core_really_exit, 1 },

@@ -18,9 +18,13 @@
 
 /* ---- memory ---- */
 #define MEM_ALIGNMENT 4
-/* lwIP's heap: PBUF_RAM buffers, i.e. data copied by tcp_write (send buffers) and
- * outgoing headers. 24 KiB: four connections with full send buffers. */
-#define MEM_SIZE (24 * 1024)
+/* lwIP's heap: PBUF_RAM buffers, i.e. data copied by tcp_write (send buffers),
+ * outgoing headers, and on the loopback netif the copy of every packet until the
+ * receiving pcb's reader takes it. 48 KiB: a loopback connection echoing both ways
+ * holds up to 2 x (TCP_SND_BUF + TCP_WND) = 35 KB; with less, both directions can
+ * fill the heap with unacknowledged data, no packet can be copied to loopback any
+ * more and the connection stalls for good (conformance case 54, s.pipe(s)). */
+#define MEM_SIZE (48 * 1024)
 #define MEMP_OVERFLOW_CHECK 0
 #define MEMP_SANITY_CHECK 0
 /* Receive buffers: 1536-byte pool pbufs, one per frame. 20 of them (30 KiB) hold
@@ -108,7 +112,12 @@
 /* 4 x MSS: QEMU's LAN9118 receive FIFO holds ~10.5 KB; a window above ~6 x MSS
  * overflows it and drops frames (DESIGN.md). */
 #define TCP_WND (4 * TCP_MSS)
-#define TCP_SND_BUF (4 * TCP_MSS)
+/* 8 x MSS (11.7 KB) of unacknowledged data per connection (it lives in MEM_SIZE):
+ * a paused peer then holds a window plus a send buffer, 17.5 KB, more than the
+ * 16 KiB a Writable queues before write() says false -- as a desktop kernel does
+ * (conformance case 11 relies on it). The receive FIFO limit above is about
+ * TCP_WND only. */
+#define TCP_SND_BUF (8 * TCP_MSS)
 #define TCP_SND_QUEUELEN ((4 * TCP_SND_BUF + TCP_MSS - 1) / TCP_MSS)
 #define TCP_QUEUE_OOSEQ 1
 #define TCP_OOSEQ_MAX_PBUFS 4 /* per connection: out-of-order data cannot drain the pool */
@@ -149,6 +158,10 @@
 /* ---- hooks into the board ---- */
 #define LWIP_NETIF_HOSTNAME 1
 #define LWIP_RAND() board_rand()
+/* What the backend needs (platform/lwip/lwip_hooks.h): without the TCP input hook two
+ * loopback pcbs with closed windows trade ACKs forever and netif_poll never returns. */
+#define LWIP_HOOK_FILENAME "lwip_hooks.h"
+#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) lw_tcp_inpacket(pcb, hdr, p)
 
 /* ---- debugging: off (LWIP_DEBUG undefined); assertions on (cheap, and a broken
  * invariant on a device is better reported than ignored) ---- */

@@ -2,12 +2,13 @@
 """Runs one JS file on the mps2-an385 firmware under QEMU (used by tools/board_run.sh
 through run_script.sh): boots build/mps2-an385/petrel, waits for the REPL on the UART,
 enters its raw mode, uploads the script -- and the files beside it that a test may
-require (fixtures/, node_modules/, *.json, other non-test .js) -- into the board's RAM
+require (see support_files) -- into the board's RAM
 file store, runs it as /<script> with the given arguments, relays its output to stdout
 and exits with its exit status. QEMU is always killed at the end.
 
 Paths on the board mirror the script's directory: ./fixtures/a.js becomes /fixtures/a.js
-and the script runs with __dirname "/". The raw REPL protocol is tools/petrel-tool's.
+and the script runs with __dirname "/". The raw REPL protocol is tools/petrel-tool's;
+the script's stderr goes to stderr.
 
 Environment: PETREL_QEMU_ARGS (extra QEMU arguments, e.g. a hostfwd), PETREL_MPS2_IMAGE
 (another firmware image), PETREL_TOOL_TIMEOUT (seconds per step, default 120).
@@ -47,9 +48,14 @@ def die_with_parent():
 
 
 def support_files(script):
-    """Files beside the script that it may require, as (local path, board path)."""
+    """Files beside the script that it may require, as (local path, board path): the
+    .js/.json files in its subfolders (fixtures/, node_modules/), and the .js/.json
+    files in its own folder whose name the script mentions as './name' (a folder of
+    conformance cases holds a hundred other scripts that must not fill the store)."""
     base = os.path.dirname(os.path.abspath(script))
     me = os.path.abspath(script)
+    with open(me, "rb") as f:
+        text = f.read().decode("utf-8", "replace")
     out, total = [], 0
     for root, dirs, files in os.walk(base):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
@@ -57,8 +63,10 @@ def support_files(script):
             p = os.path.join(root, f)
             if p == me or not f.endswith((".js", ".json")):
                 continue
-            if f.startswith("test_") and root == base:
-                continue  # other tests
+            if root == base:
+                stem = f[:-3] if f.endswith(".js") else f
+                if not any(q + "./" + stem + e in text for q in "'\"" for e in ("", ".js", ".json")):
+                    continue  # not required by this script (another test or case)
             size = os.path.getsize(p)
             if total + size > UPLOAD_BUDGET:
                 continue
@@ -88,9 +96,7 @@ def main():
     status = 125
     out = sys.stdout.buffer
 
-    def echo(b):
-        out.write(b.replace(b"\r\n", b"\n"))
-        out.flush()
+    echo = pt.Demux(out, sys.stderr.buffer)  # the run's stderr comes framed by SO ... SI
 
     try:
         pt.enter_raw(link)
@@ -131,6 +137,7 @@ def main():
             status = code
     finally:
         link.close()
+        echo.close()
     return status
 
 

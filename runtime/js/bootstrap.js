@@ -22,6 +22,9 @@ function requireBuiltin(id) {
   var fn = core.compileFunction('function (exports, require, module, process, global) {' + src + '\n}', id + '.js');
   fn.call(m.exports, m.exports, requireBuiltin, m, process, global);
   m.loaded = true;
+  // Compiling a built-in takes a while on a slow board (~100 ms for net under QEMU):
+  // timers set after it count from now, not from before it.
+  if (core.updateNow) core.updateNow();
   return m.exports;
 }
 

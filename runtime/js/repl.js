@@ -9,7 +9,8 @@
 // Each request is text ended by Ctrl-D; the REPL answers "OK", then the run's
 // output, then "\x04<exit status>\x04>" once the run is over (its code has
 // returned and nothing it started keeps the loop busy, or it called
-// process.exit). A request is JS source run as a module, or one directive line:
+// process.exit). During a run, stderr output comes between SO (\x0e) and SI (\x0f).
+// A request is JS source run as a module, or one directive line:
 //   //@petrel:write <path>\n<content>   store a file (the board's file store)
 //   //@petrel:run <path> [args...]      run a stored file as the main module
 // Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it.
@@ -145,6 +146,7 @@ exports.start = function (opts) {
   // ---- raw mode ----
   var raw = false, rawBuf = [], run = null;
   var EXIT = {}; // thrown by process.exit inside a run
+  var CONTROL = /[\x00-\x04]/g;
 
   function enterRaw() {
     raw = true;
@@ -156,6 +158,14 @@ exports.start = function (opts) {
   function rawInput(data) {
     for (var i = 0; i < data.length; i++) {
       var ch = data.charAt(i);
+      if (ch > '\x04') { // plain text up to the next control byte, in one piece
+        CONTROL.lastIndex = i;
+        var m = CONTROL.exec(data);
+        var j = m ? m.index : data.length;
+        rawBuf.push(data.slice(i, j));
+        i = j - 1;
+        continue;
+      }
       if (ch === '\x04') {
         var req = rawBuf.join('');
         rawBuf = [];
@@ -177,6 +187,7 @@ exports.start = function (opts) {
   function rawRequest(req) {
     write('OK');
     run = { status: 0 };
+    core.frameStderr(true); // the tool routes SO ... SI to its stderr
     var m = /^\/\/@petrel:(write|run) ([^\s]+)(.*)\n?/.exec(req);
     try {
       core.callInterruptible(function () {
@@ -196,7 +207,9 @@ exports.start = function (opts) {
         return;
       }
     }
-    if (run) waitForRun();
+    // Checked once the ticks this run queued have run (an IP-literal lookup answers
+    // in a tick and only then refs its socket), then every few ms.
+    if (run) setTimeout(waitForRun, 0).unref();
   }
 
   function absolute(p) { return p.charAt(0) === '/' ? p : process.cwd().replace(/\/$/, '') + '/' + p; }
@@ -220,6 +233,7 @@ exports.start = function (opts) {
     process.removeAllListeners('exit');
     process.exitCode = undefined;
     r.status = status;
+    core.frameStderr(false);
     write('\x04' + status + '\x04>');
   }
 
