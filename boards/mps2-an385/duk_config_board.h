@@ -1,5 +1,5 @@
 /*
- * Duktape options for mps2-an385 (Cortex-M3, 256 KiB RAM budget), appended after
+ * Duktape options for mps2-an385 (Cortex-M3, 1 MiB RAM budget), appended after
  * Duktape's stock duk_config.h and runtime/duk_config_common.h.
  *
  * Goal: the smallest heap that still runs Petrel's built-in JS unchanged. Kept on
@@ -36,17 +36,11 @@ extern unsigned long long board_now_ms(void);
 #undef DUK_USE_FASTINT
 
 /* ---- smaller heap objects ---------------------------------------------------- */
-/* 16-bit reference counts: safe while the heap is far below 65535 * 8 bytes
- * (each reference is an 8-byte value), which a 256 KiB part guarantees. */
-#undef DUK_USE_REFCOUNT32
-#define DUK_USE_REFCOUNT16
-/* 16-bit string hashes (stored in the string header's spare bits). */
-#define DUK_USE_STRHASH16
-/* 16-bit string byte lengths: a string holds at most 65535 bytes (a RangeError
- * beyond). Saves 8 bytes per string with the two options below. Large data
- * belongs in Buffers, whose lengths stay 32-bit (DUK_USE_BUFLEN16 stays off so a
- * 64 KiB+ Buffer still works). */
-#define DUK_USE_STRLEN16
+/* Reference counts stay 32-bit: 16-bit ones are only safe while the heap is far
+ * below 65535 * 8 bytes (each reference is an 8-byte value), and the RAM budget is
+ * 1 MiB (README.md), where one string in a 70000-element array would wrap one. */
+/* String hashes and byte lengths stay 32-bit too: the 16-bit variants live in the
+ * header bits that 32-bit reference counts need (and would limit strings to 64 KiB). */
 /* No stored character length: computed when asked (O(1) for ASCII strings, which
  * Duktape flags the first time; non-ASCII strings are scanned each time). */
 #undef DUK_USE_HSTRING_CLEN

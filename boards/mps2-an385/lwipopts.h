@@ -1,9 +1,10 @@
 /*
  * lwIP options for mps2-an385: NO_SYS (raw API, one thread: Petrel's event loop),
- * sized for a part with 256 KiB of RAM. Static memory: lwIP's heap (MEM_SIZE) and
- * pools are arrays in .bss, so the network stack can never eat the JS heap and
- * vice versa; exhaustion is an ERR_MEM the backend turns into backpressure or an
- * error event. Total static RAM: about 62 KiB (see README.md for the measured map).
+ * sized for a small part. Static memory: lwIP's heap (MEM_SIZE) and pools are
+ * arrays in .bss, so the network stack can never eat the JS heap and vice versa;
+ * exhaustion is an ERR_MEM the backend turns into backpressure or an error event.
+ * Total static RAM: about 110 KiB (lwIP's heap 48 KiB, 20 pool pbufs 30 KiB, pcbs,
+ * segments, ND6/ARP tables).
  */
 #ifndef PETREL_MPS2_LWIPOPTS_H
 #define PETREL_MPS2_LWIPOPTS_H

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""`make BOARD=mps2-an385 bench`: the board's figures, measured on the firmware under
+QEMU and printed as a table (also written to build/bench/mps2-an385.txt):
+
+  flash, static RAM        arm-none-eabi-size of build/mps2-an385/petrel
+  heap after boot          Duktape heap (process.memoryUsage().heapUsed after two
+                           Duktape.gc() passes) at the REPL prompt
+  heap after require('net')
+  bytes per connection     heap and lwIP heap+pools per open server-side connection:
+                           the host opens N connections through QEMU's port forward
+  NIC throughput           host -> board and board -> host through the emulated
+                           LAN9118 and QEMU's user networking (BENCH_MPS2_MB MiB each)
+
+Targets (issue #6) are printed beside the figures, never asserted.
+"""
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(TOP, "tests", "mps2"))
+import run as boardtest  # noqa: E402  (the QEMU + UART driver of the board tests)
+
+MB = int(os.environ.get("BENCH_MPS2_MB", "4"))
+CONNS = int(os.environ.get("BENCH_MPS2_CONNS", "6"))
+
+
+def value(b, expr):
+    out = b.line(expr)
+    m = re.match(rb"(-?[0-9.]+)\r\n", out)
+    if not m:
+        raise RuntimeError("%s gave %r" % (expr, out))
+    return float(m.group(1))
+
+
+def heap(b):
+    return value(b, "Duktape.gc(), Duktape.gc(), process.memoryUsage().heapUsed")
+
+
+def net_used(b):
+    return value(b, "process.memoryUsage().netStackUsed")
+
+
+def main():
+    image = boardtest.IMAGE
+    rows = []
+    size = subprocess.run(["arm-none-eabi-size", image], capture_output=True, text=True, check=True).stdout
+    text, data, bss = [int(x) for x in size.splitlines()[1].split()[:3]]
+    rows.append(("flash (text + data)", "%d B (%.1f KiB)" % (text + data, (text + data) / 1024.0), "<= 256 KiB"))
+    rows.append(("static RAM (data + bss)", "%d B (%.1f KiB)" % (data + bss, (data + bss) / 1024.0), ""))
+
+    b = boardtest.Board()
+    try:
+        b.expect(rb"Welcome to Petrel[^\r]*\r\n")
+        b.prompt()
+        boot = heap(b)
+        b.line("var net = require('net')")
+        after_net = heap(b)
+        rows.append(("heap after boot (REPL up)", "%d B (%.1f KiB)" % (boot, boot / 1024.0), ""))
+        rows.append(("heap after require('net')", "%d B (%.1f KiB)" % (after_net, after_net / 1024.0), "<= 48 KiB"))
+
+        # Connections: a server on the board, CONNS idle connections from the host.
+        b.line("var conns = []; var sink = 0; var srv = net.createServer(function (c) { conns.push(c);"
+               " c.on('data', function (d) { sink += d.length; }); c.on('end', function () { c.end(); }); })")
+        b.send(b"srv.listen(%d, function () { console.log('bench-' + 'ready'); })\r" % boardtest.GUEST_PORT)
+        b.expect(rb"bench-ready")
+        b.prompt()
+        port = b.host_port()
+        h0, n0 = heap(b), net_used(b)
+        socks = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(CONNS)]
+        deadline = time.time() + 30
+        while value(b, "conns.length") < CONNS and time.time() < deadline:
+            pass
+        h1, n1 = heap(b), net_used(b)
+        per_js = (h1 - h0) / CONNS
+        per_net = (n1 - n0) / CONNS
+        rows.append(("bytes per open connection (server side)",
+                     "%d B JS heap + %d B lwIP (%d connections)" % (per_js, per_net, CONNS), ""))
+        for s in socks:
+            s.close()
+        while value(b, "conns.filter(function (c) { return !c.destroyed; }).length") > 0 and time.time() < deadline:
+            pass
+
+        # Host -> board: the board's server counts what arrives.
+        payload = b"x" * 65536
+        total = MB * 1048576
+        b.line("sink = 0")
+        t0 = time.time()
+        with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
+            sent = 0
+            while sent < total:
+                s.sendall(payload)
+                sent += len(payload)
+            s.shutdown(socket.SHUT_WR)
+            s.recv(10)  # the board's FIN: everything was read
+        up = time.time() - t0
+        got = value(b, "sink")
+        if got != total:
+            raise RuntimeError("board received %d of %d bytes" % (got, total))
+        rows.append(("NIC throughput host -> board", "%.2f MiB/s (%d MiB)" % (MB / up, MB), ""))
+
+        # Board -> host: a host server receives what a board client writes.
+        lst = socket.socket()
+        lst.bind(("127.0.0.1", 0))
+        lst.listen(1)
+        hport = lst.getsockname()[1]
+        b.send(b"var chunk = Buffer.alloc(8192, 120), left = %d; var cl = net.connect(%d, '10.0.2.2', function pump() {"
+               b" while (left > 0) { left -= chunk.length; if (!cl.write(chunk)) { cl.once('drain', pump); return; } }"
+               b" cl.end(); })\r" % (total, hport))
+        c, _ = lst.accept()
+        t0 = time.time()
+        n = 0
+        while True:
+            d = c.recv(262144)
+            if not d:
+                break
+            n += len(d)
+        down = time.time() - t0
+        c.close()
+        lst.close()
+        if n != total:
+            raise RuntimeError("host received %d of %d bytes" % (n, total))
+        rows.append(("NIC throughput board -> host", "%.2f MiB/s (%d MiB)" % (MB / down, MB), ""))
+    finally:
+        b.close()
+
+    lines = ["mps2-an385 (QEMU %s)" % subprocess.run(["qemu-system-arm", "--version"], capture_output=True,
+                                                      text=True).stdout.split("\n")[0].split("version ")[-1],
+             "%-42s %-44s %s" % ("figure", "measured", "target")]
+    lines += ["%-42s %-44s %s" % r for r in rows]
+    report = "\n".join(lines) + "\n"
+    sys.stdout.write(report)
+    os.makedirs(os.path.join(TOP, "build", "bench"), exist_ok=True)
+    with open(os.path.join(TOP, "build", "bench", "mps2-an385.txt"), "w") as f:
+        f.write(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

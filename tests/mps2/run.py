@@ -1,0 +1,357 @@
+#!/usr/bin/env python3
+"""Board tests of mps2-an385 under QEMU (tools/test_all.sh runs them): the REPL over
+the emulated UART as a person uses it (values, multi-line input, line editing,
+history, Ctrl-C, .help/.exit, output from callbacks while a line is being typed),
+a server started from the REPL that the host reaches through QEMU's port forward,
+a connection from the board to a server on the host (gateway 10.0.2.2), and a
+firmware built with APP= (an embedded application instead of the REPL).
+
+Every step waits for what the board prints (the prompt, a marker), never for a
+fixed time; QEMU is killed at the end of each boot, whatever happens.
+Prints one line per check and ends with "N passed, N failed".
+"""
+import os
+import re
+import select
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(TOP, "boards", "mps2-an385"))
+import run_script  # noqa: E402  (QEMU's command line and the child's death signal)
+
+BOARD = "mps2-an385"
+IMAGE = os.environ.get("PETREL_MPS2_IMAGE", os.path.join(TOP, "build", BOARD, "petrel"))
+STEP = float(os.environ.get("PETREL_TOOL_TIMEOUT", "60"))
+GUEST_PORT = 7000
+ANSI = re.compile(rb"\x1b\[[0-9]*[A-Za-z~]")
+PARTIAL_ESC = re.compile(rb"\x1b(\[[0-9]*)?$")
+
+passed = failed = 0
+
+
+def result(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("ok   [%s] board: %s" % (BOARD, name))
+    else:
+        failed += 1
+        print("FAIL [%s] board: %s" % (BOARD, name))
+        for line in detail.splitlines()[-12:]:
+            print("     | " + line)
+    sys.stdout.flush()
+
+
+class Board:
+    """One QEMU boot: the UART on pipes, a host port forwarded to GUEST_PORT and the
+    QEMU monitor on a UNIX socket (to read back which host port that is)."""
+
+    def __init__(self, image=IMAGE):
+        self.tmp = tempfile.mkdtemp(prefix="petrel-mps2-")
+        mon = os.path.join(self.tmp, "monitor")
+        cmd = ["qemu-system-arm", "-M", "mps2-an385", "-cpu", "cortex-m3", "-display", "none",
+               "-nodefaults", "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
+               "-nic", "user,hostfwd=tcp:127.0.0.1:0-:%d" % GUEST_PORT,
+               "-monitor", "unix:%s,server=on,wait=off" % mon, "-kernel", image]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, preexec_fn=run_script.die_with_parent)
+        self.mon_path = mon
+        self.buf = b""  # what the UART printed, not consumed yet (control sequences removed)
+        self.raw = b""  # the start of a control sequence that is still arriving
+        self.log = b""  # everything, for failure reports
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+        for f in os.listdir(self.tmp):
+            os.unlink(os.path.join(self.tmp, f))
+        os.rmdir(self.tmp)
+
+    def send(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def expect(self, pattern, timeout=STEP):
+        """Consumes output up to and including the first match of the regex pattern
+        (bytes) and returns it. Terminal control sequences (the REPL's redraws) are
+        removed as output arrives, so a redrawn prompt reads "\\r> "."""
+        rx = re.compile(pattern, re.S)
+        deadline = time.time() + timeout
+        fd = self.proc.stdout.fileno()
+        while True:
+            m = rx.search(self.buf)
+            if m:
+                out, self.buf = self.buf[:m.end()], self.buf[m.end():]
+                return out
+            left = deadline - time.time()
+            if left <= 0:
+                raise TimeoutError("waited for %r; the UART showed: %r" % (pattern, self.log[-200:]))
+            r, _, _ = select.select([fd], [], [], min(left, 1.0))
+            if r:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    raise EOFError("QEMU ended; the UART showed: %r" % self.log[-200:])
+                self.log += chunk
+                self.raw += chunk
+                # keep an escape sequence cut at the end of the chunk for the next one
+                cut = PARTIAL_ESC.search(self.raw)
+                done, self.raw = (self.raw[:cut.start()], self.raw[cut.start():]) if cut else (self.raw, b"")
+                self.buf += ANSI.sub(b"", done)
+
+    def prompt(self):
+        return self.expect(rb"\r> $")
+
+    def line(self, text, shown=None):
+        """Types a line and returns what the REPL printed up to the next prompt. The
+        REPL echoes each key as a redraw of the line ("\\r> text"); Enter ends the
+        echo with CR LF. shown: the line as it reads after editing keys."""
+        self.send(text.encode() + b"\r")
+        self.expect(rb"\r(> |\.\.\. )" + re.escape((text if shown is None else shown).encode()) + rb"\r\n")
+        return self.prompt()
+
+    def host_port(self):
+        """The host port QEMU picked for the forward (from the monitor's info usernet)."""
+        deadline = time.time() + STEP
+        while True:
+            try:
+                s = socket.socket(socket.AF_UNIX)
+                s.connect(self.mon_path)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.05)
+        s.settimeout(STEP)
+        data = b""
+        s.sendall(b"info usernet\n")
+        while b"HOST_FORWARD" not in data or not data.rstrip().endswith(b"(qemu)"):
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+        s.close()
+        m = re.search(rb"HOST_FORWARD\]\s+\d+\s+127\.0\.0\.1\s+(\d+)\s+10\.0\.2\.15\s+%d" % GUEST_PORT, data)
+        if not m:
+            raise RuntimeError("no forward in info usernet: %r" % data)
+        return int(m.group(1))
+
+
+def check(name, fn, board):
+    try:
+        fn(board)
+        result(name, True)
+    except Exception as e:  # noqa: BLE001 -- any failure is the check's
+        result(name, False, "%s: %s" % (type(e).__name__, e))
+
+
+def expect_in(out, want):
+    if want.encode() not in out:
+        raise AssertionError("wanted %r in %r" % (want, out))
+
+
+def t_values(b):
+    expect_in(b.line("1 + 2"), "3")
+    expect_in(b.line("'pe' + 'trel'"), "'petrel'")
+    expect_in(b.line("({ a: [1, 2], b: 'x' })"), "{ a: [ 1, 2 ], b: 'x' }")
+    expect_in(b.line("process.board"), "'mps2-an385'")
+
+
+def t_multiline(b):
+    b.send(b"function twice(a) {\r")
+    b.expect(rb"\r\n\r\.\.\. $")
+    b.send(b"  return a * 2;\r")
+    b.expect(rb"\r\n\r\.\.\. $")
+    b.line("}")
+    expect_in(b.line("twice(21)"), "42")
+
+
+def t_editing(b):
+    # "2*7", cursor left over the 7, backspace the '*', type '+': "2+7"; Home, Ctrl-E.
+    out = b.line("2*7\x1b[D\x7f+\x1b[H1\x05", shown="12+7")
+    expect_in(out, "19")
+    # Up arrow recalls "12+7"; Ctrl-U clears; history survives a bad line.
+    expect_in(b.line("\x1b[A", shown="12+7"), "19")
+    expect_in(b.line("nosuchname"), "Uncaught ReferenceError")
+    expect_in(b.line("\x1b[A\x1b[A", shown="12+7"), "19")
+    expect_in(b.line("\x1b[A\x15 40 + 2", shown=" 40 + 2"), "42")
+
+
+def t_ctrl_c(b):
+    b.send(b"var spins = 0; for (;;) { spins++; }\r")
+    b.expect(rb"\r\n")  # the line was accepted: it is running now
+    b.send(b"\x03")
+    # Interrupted, a new prompt; then the Ctrl-C byte reaches the REPL as a key, on an
+    # empty line.
+    b.expect(rb"Script execution was interrupted\r\n\r> \^C\r\n\r?\(To exit[^\n]*\n")
+    b.prompt()
+    expect_in(b.line("spins > 0 && typeof spins"), "'number'")  # same heap, no reset
+    if b"Welcome to Petrel" in b.log[b.log.find(b"spins++"):]:
+        raise AssertionError("the board restarted")
+
+
+def t_commands(b):
+    expect_in(b.line(".help"), ".break")
+    expect_in(b.line(".exit"), "not available on a board")
+    expect_in(b.line("1 + 1"), "2")  # still running
+
+
+def t_timer_while_waiting(b):
+    b.line("var fired = 0; setTimeout(function () { fired++; console.log('timer-' + 'fired'); }, 200)")
+    b.expect(rb"\rtimer-fired\r\n")  # while the prompt waits
+    b.prompt()  # redrawn below the output
+    expect_in(b.line("fired"), "1")
+
+
+def t_server_from_repl(b):
+    b.line("var got = []; var srv = require('net').createServer(function (c) {"
+           " console.log('conn-' + got.length); c.on('data', function (d) { got.push(String(d)); c.write('echo:' + d); });"
+           " c.on('end', function () { c.end(); }); })")
+    b.send(b"srv.listen(%d, function () { console.log('srv-' + 'ready'); })\r" % GUEST_PORT)
+    b.expect(rb"srv-ready")
+    port = b.host_port()
+    for i in range(3):  # the prompt stays usable between connections
+        with socket.create_connection(("127.0.0.1", port), timeout=STEP) as s:
+            s.sendall(b"ping%d" % i)
+            data = b""
+            while len(data) < len(b"echo:ping0"):
+                chunk = s.recv(100)
+                if not chunk:
+                    break
+                data += chunk
+            s.shutdown(socket.SHUT_WR)
+            if data != b"echo:ping%d" % i:
+                raise AssertionError("reply %r" % data)
+            s.recv(100)  # the board's FIN
+        b.expect(rb"conn-%d\r\n" % i)
+        b.prompt()
+        expect_in(b.line("got.length"), str(i + 1))
+    # A connection arrives while a line is half typed: the server's output goes
+    # above that line, which is redrawn as it was and still evaluates whole.
+    b.send(b"6 * ")
+    b.expect(rb"> 6 \* $")
+    with socket.create_connection(("127.0.0.1", port), timeout=STEP) as s:
+        out = b.expect(rb"conn-3\r\n")
+        if out != b"\rconn-3\r\n":  # the typed line is erased first, not written through
+            raise AssertionError("callback output mixed into the typed line: %r" % out)
+        b.expect(rb"^\r> 6 \* $")
+        s.close()
+    expect_in(b.line("7", shown="6 * 7"), "42")
+    b.line("srv.close()")
+
+
+def t_board_to_host(b):
+    lst = socket.socket()
+    lst.bind(("127.0.0.1", 0))
+    lst.listen(1)
+    lst.settimeout(STEP)
+    port = lst.getsockname()[1]
+    seen = {}
+
+    def serve():
+        try:
+            c, _ = lst.accept()
+            c.settimeout(STEP)
+            data = b""
+            while True:
+                chunk = c.recv(100)
+                if not chunk:
+                    break
+                data += chunk
+            seen["data"] = data
+            c.sendall(b"hello-board")
+            c.close()
+        except OSError as e:
+            seen["error"] = e
+    t = threading.Thread(target=serve)
+    t.start()
+    b.send(b"var r = []; require('net').connect(%d, '10.0.2.2', function () { this.end('from-board'); })"
+           b".on('data', function (d) { r.push(String(d)); })"
+           b".on('close', function () { console.log('rep' + 'ly=' + r.join('')); })\r" % port)
+    out = b.expect(rb"reply=[^\r\n]*\r\n")
+    t.join(STEP)
+    lst.close()
+    expect_in(out, "reply=hello-board")
+    if seen.get("data") != b"from-board":
+        raise AssertionError("the host got %r" % seen)
+
+
+def t_embedded_app():
+    """A second firmware with APP=tests/mps2/app.js: built from the first one's objects
+    (only the embedded blob differs), boots into the app, serves the host, exits 7."""
+    app_dir = os.path.join(TOP, "build", BOARD + "-app")
+    subprocess.run(["rm", "-rf", app_dir], check=True)
+    subprocess.run(["cp", "-a", os.path.join(TOP, "build", BOARD), app_dir], check=True)
+    r = subprocess.run(["make", "--no-print-directory", "BOARD=" + BOARD, "B=build/%s-app" % BOARD,
+                        "APP=tests/mps2/app.js"], cwd=TOP, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError("build with APP failed: " + r.stdout[-500:] + r.stderr[-500:])
+    b = Board(os.path.join(app_dir, "petrel"))
+    try:
+        b.expect(rb"app listening\r?\n")
+        with socket.create_connection(("127.0.0.1", b.host_port()), timeout=STEP) as s:
+            data = b""
+            while True:
+                chunk = s.recv(100)
+                if not chunk:
+                    break
+                data += chunk
+        if data != b"app:/app.js\n":
+            raise AssertionError("the app answered %r" % data)
+        b.expect(rb"app done\r?\n")
+        code = b.proc.wait(timeout=STEP)
+        if code != 7:
+            raise AssertionError("QEMU ended with %r, not the app's exit status 7" % code)
+        if b"Welcome to Petrel" in b.log:
+            raise AssertionError("the REPL started instead of the app")
+    finally:
+        b.close()
+        subprocess.run(["rm", "-rf", app_dir])
+
+
+def main():
+    if not os.path.exists(IMAGE):
+        result("firmware " + IMAGE, False, "not built")
+        print("%d passed, %d failed" % (passed, failed))
+        return 1
+    t0 = time.time()
+    b = Board()
+    try:
+        try:
+            out = b.expect(rb"Welcome to Petrel[^\r]*\r\n")
+            b.prompt()
+            result("boots to the REPL prompt (%.1f s)" % (time.time() - t0), b"mps2-an385" in out, repr(out))
+        except (TimeoutError, EOFError) as e:
+            result("boots to the REPL prompt", False, str(e))
+            return 1
+        for name, fn in [("repl values", t_values), ("repl multi-line", t_multiline),
+                         ("repl line editing and history", t_editing),
+                         ("repl Ctrl-C interrupts without reset", t_ctrl_c),
+                         ("repl .help and .exit", t_commands),
+                         ("timers fire while the prompt waits", t_timer_while_waiting),
+                         ("server started from the REPL, host connects through the port forward;"
+                          " its output does not garble a typed line",
+                          t_server_from_repl),
+                         ("board connects to a host server (10.0.2.2)", t_board_to_host)]:
+            check(name, fn, b)
+            b.buf = b""
+    finally:
+        b.close()
+    try:
+        t_embedded_app()
+        result("APP= embeds an app that runs at boot, serves the host and sets the exit status", True)
+    except Exception as e:  # noqa: BLE001
+        result("APP= embeds an app that runs at boot, serves the host and sets the exit status", False,
+               "%s: %s" % (type(e).__name__, e))
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
