@@ -14,7 +14,7 @@
 # BENCH_ROUNDS (the other throughput figures; 3), BENCH_PP_SECONDS (ping-pong
 # seconds per round; 2), BENCH_CHURN (connections per round; 5000),
 # BENCH_CHURN_CONC (50), BENCH_IDLE (1000), BENCH_STARTUP_RUNS (20),
-# BENCH_HOST (127.0.0.1 or ::1).
+# BENCH_HOST (127.0.0.1 or ::1), BENCH_TLS (1: also run tools/bench/tls.sh).
 set -u
 board=${1:-linux}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -284,3 +284,9 @@ row() {
 } >"$out/results.txt"
 tail -n +3 "$out/results.txt"
 echo "(written to $out/results.txt; $((SECONDS - start_time)) s)"
+
+# TLS figures (handshakes/s, bulk throughput) where the board's build has tls.
+if [ "${BENCH_TLS:-1}" = 1 ] && tools/board_run.sh "$board" -e "require('tls')" >/dev/null 2>&1; then
+  echo
+  tools/bench/tls.sh "$board"
+fi
