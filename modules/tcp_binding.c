@@ -16,6 +16,7 @@
 #include "platform.h"
 
 #define HANDLE_KEY DUK_HIDDEN_SYMBOL("tcp")
+#define PEND_KEY DUK_HIDDEN_SYMBOL("tcpPend")
 
 typedef struct {
   plat_tcp *t;
@@ -23,6 +24,8 @@ typedef struct {
   void *owner; /* the JS handle object */
   uint8_t *pend; /* unsent tail of the current write */
   size_t pend_len, pend_off;
+  unsigned pend_in_js : 1; /* pend points into the JS buffer kept at PEND_KEY on the
+                            * handle object (else pend is malloc'd) */
   unsigned refed : 1, counted : 1, listening : 1, connecting : 1, reading : 1, shutdown_after_write : 1;
 } tcp_rec;
 
@@ -60,10 +63,27 @@ static int push_method(tcp_rec *r, const char *name)
   return 1;
 }
 
+/* Lets go of the unsent tail: drops the handle's reference to the JS buffer it
+ * points into, or frees the copy. */
+static void drop_pend(tcp_rec *r)
+{
+  if (r->pend_in_js) {
+    if (r->owner) {
+      duk_push_heapptr(r->ctx, r->owner);
+      duk_del_prop_string(r->ctx, -1, PEND_KEY);
+      duk_pop(r->ctx);
+    }
+  } else {
+    free(r->pend);
+  }
+  r->pend_in_js = 0;
+  r->pend = NULL;
+  r->pend_len = r->pend_off = 0;
+}
+
 static void free_rec(tcp_rec *r)
 {
-  free(r->pend);
-  r->pend = NULL;
+  drop_pend(r);
   r->t = NULL;
   update_ref(r);
   if (r->owner) {
@@ -85,9 +105,7 @@ static void emit_error(tcp_rec *r, const char *method, int err)
 
 static void finish_write(tcp_rec *r, int err)
 {
-  free(r->pend);
-  r->pend = NULL;
-  r->pend_len = r->pend_off = 0;
+  drop_pend(r);
   update_ref(r);
   if (!err && r->shutdown_after_write) {
     r->shutdown_after_write = 0;
@@ -159,7 +177,7 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
       break;
     }
     r->connecting = r->reading = 0;
-    if (r->pend) { free(r->pend); r->pend = NULL; }
+    if (r->pend) drop_pend(r);
     update_ref(r);
     emit_error(r, "onerror", ev->err);
     break;
@@ -241,11 +259,14 @@ static duk_ret_t tcp_write(duk_context *ctx)
   duk_size_t len;
   const uint8_t *data = duk_require_buffer_data(ctx, 0, &len);
   if (r->pend) { /* not expected from net.js, but never lose bytes */
-    uint8_t *n = realloc(r->pend, r->pend_len + len);
+    size_t left = r->pend_len - r->pend_off;
+    uint8_t *n = malloc(left + len);
     if (!n) { duk_push_int(ctx, PLAT_ENOMEM); return 1; }
-    memcpy(n + r->pend_len, data, len);
+    memcpy(n, r->pend + r->pend_off, left);
+    memcpy(n + left, data, len);
+    drop_pend(r);
     r->pend = n;
-    r->pend_len += len;
+    r->pend_len = left + len;
     duk_push_int(ctx, 1);
     return 1;
   }
@@ -254,9 +275,19 @@ static duk_ret_t tcp_write(duk_context *ctx)
   if ((size_t)n == len) { duk_push_int(ctx, 0); return 1; }
   r->pend_len = len - (size_t)n;
   r->pend_off = 0;
-  r->pend = malloc(r->pend_len);
-  if (!r->pend) { duk_push_int(ctx, PLAT_ENOMEM); return 1; }
-  memcpy(r->pend, data + n, r->pend_len);
+  if (duk_is_dynamic_buffer(ctx, 0)) { /* a plain dynamic buffer may move: copy it */
+    r->pend = malloc(r->pend_len);
+    if (!r->pend) { r->pend_len = 0; duk_push_int(ctx, PLAT_ENOMEM); return 1; }
+    memcpy(r->pend, data + n, r->pend_len);
+  } else { /* no copy (64 KiB less RAM per big write on a board): the handle keeps
+            * the buffer alive until the write completes, as libuv does in Node */
+    duk_push_this(ctx);
+    duk_dup(ctx, 0);
+    duk_put_prop_string(ctx, -2, PEND_KEY);
+    duk_pop(ctx);
+    r->pend_in_js = 1;
+    r->pend = (uint8_t *)data + n;
+  }
   update_ref(r);
   duk_push_int(ctx, 1);
   return 1;

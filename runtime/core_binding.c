@@ -288,9 +288,6 @@ static void on_console_input(void *user, const char *buf, size_t len)
    * the key) or was a signal while nothing ran: it must not break the next
    * statement. One that comes from now on may (see petrel_set_interruptible). */
   plat_interrupt_requested = 0;
-  /* The loop's clock was read before it waited for this input, maybe long ago:
-   * timers that the input starts (a REPL line, a raw-mode run) count from now. */
-  loop_update_time();
   if (len) {
     size_t total = utf8_tail_len + len;
     unsigned char *p = duk_push_fixed_buffer(ctx, total);
