@@ -3,10 +3,14 @@
 # `tools/setup.sh sources` unpacks in build/third_party, with Petrel's own
 # configuration (modules/tls/mbedtls_config.h). A board that excludes
 # modules/tls_binding.c (BOARD_EXCLUDE) gets neither the binding nor mbedTLS.
+# The binding's own files in modules/tls/ (tls_*.c) are added here too: the top
+# Makefile's modules/*.c does not reach them, so a board without TLS leaves them out.
 MBEDTLS_DIR := $(firstword $(wildcard build/third_party/mbedtls-2.*) build/third_party/mbedtls-2.28.3)
 
 ifeq ($(filter modules/tls_binding.c,$(BOARD_EXCLUDE)),)
 CFLAGS_BOARD += -I$(MBEDTLS_DIR)/include -DMBEDTLS_CONFIG_FILE='"tls/mbedtls_config.h"'
+# The binding's parts (our code: built by the top Makefile's rule, with our warnings).
+EXTRA_OBJS += $(patsubst %,$(B)/obj/%.o,$(wildcard modules/tls/*.c))
 # Every library file: what the configuration leaves out compiles to nothing.
 MBEDTLS_SRCS := $(notdir $(wildcard $(MBEDTLS_DIR)/library/*.c))
 ifeq ($(MBEDTLS_SRCS),)

@@ -1,0 +1,173 @@
+/*
+ * mbedTLS failures as Node reports them: Errors with OpenSSL's reason codes
+ * (ERR_SSL_*), for the data path (Session.error) and for setting up contexts.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "tls_internal.h"
+
+#if defined(MBEDTLS_ERROR_C)
+#include "mbedtls/error.h"
+#endif
+#if defined(MBEDTLS_RSA_C)
+#include "mbedtls/rsa.h"
+#endif
+#if defined(MBEDTLS_ECP_C)
+#include "mbedtls/ecp.h"
+#endif
+
+typedef struct { int value; const char *code; const char *reason; } code_entry;
+
+/* mbedTLS failures -> OpenSSL's reason codes, which is what Node reports. */
+static const code_entry engine_errors[] = {
+  { MBEDTLS_ERR_SSL_INVALID_RECORD, "ERR_SSL_WRONG_VERSION_NUMBER", "wrong version number" },
+  { MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION, "ERR_SSL_UNSUPPORTED_PROTOCOL", "unsupported protocol" },
+  { MBEDTLS_ERR_SSL_NO_CIPHER_CHOSEN, "ERR_SSL_NO_SHARED_CIPHER", "no shared cipher" },
+  { MBEDTLS_ERR_SSL_NO_USABLE_CIPHERSUITE, "ERR_SSL_NO_CIPHERS_AVAILABLE", "no ciphers available" },
+  { MBEDTLS_ERR_SSL_INVALID_MAC, "ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC", "decryption failed or bad record mac" },
+  { MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE, "ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE", "peer did not return a certificate" },
+  { MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, "ERR_SSL_CERTIFICATE_VERIFY_FAILED", "certificate verify failed" },
+  { MBEDTLS_ERR_SSL_BAD_HS_CERTIFICATE, "ERR_SSL_BAD_CERTIFICATE", "bad certificate" },
+  { MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE, "ERR_SSL_UNEXPECTED_MESSAGE", "unexpected message" },
+  { MBEDTLS_ERR_SSL_UNEXPECTED_RECORD, "ERR_SSL_UNEXPECTED_RECORD", "unexpected record" },
+  { MBEDTLS_ERR_SSL_BAD_HS_CLIENT_HELLO, "ERR_SSL_BAD_CLIENT_HELLO", "bad client hello" },
+  { MBEDTLS_ERR_SSL_BAD_HS_SERVER_HELLO, "ERR_SSL_BAD_SERVER_HELLO", "bad server hello" },
+  { MBEDTLS_ERR_SSL_BAD_HS_FINISHED, "ERR_SSL_DIGEST_CHECK_FAILED", "digest check failed" },
+  { MBEDTLS_ERR_SSL_BAD_HS_CERTIFICATE_VERIFY, "ERR_SSL_BAD_SIGNATURE", "bad signature" },
+  { MBEDTLS_ERR_SSL_BAD_HS_SERVER_KEY_EXCHANGE, "ERR_SSL_BAD_SERVER_KEY_EXCHANGE", "bad server key exchange" },
+  { MBEDTLS_ERR_SSL_BAD_HS_CLIENT_KEY_EXCHANGE, "ERR_SSL_BAD_CLIENT_KEY_EXCHANGE", "bad client key exchange" },
+  { MBEDTLS_ERR_SSL_PK_TYPE_MISMATCH, "ERR_SSL_WRONG_CERTIFICATE_TYPE", "wrong certificate type" },
+  { MBEDTLS_ERR_SSL_CA_CHAIN_REQUIRED, "ERR_SSL_NO_CA_CHAIN", "no trusted CA chain" },
+  { MBEDTLS_ERR_SSL_PRIVATE_KEY_REQUIRED, "ERR_SSL_NO_PRIVATE_KEY", "no private key assigned" },
+  { MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE, "ERR_SSL_EXCESSIVE_MESSAGE_SIZE", "excessive message size" },
+  { MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL, "ERR_SSL_RECORD_OVERFLOW", "record overflow" },
+  { MBEDTLS_ERR_SSL_ALLOC_FAILED, "ERR_SSL_MALLOC_FAILURE", "out of memory" },
+  { MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY, "ERR_SSL_CLOSE_NOTIFY", "peer closed the TLS session" },
+  { MBEDTLS_ERR_SSL_CONN_EOF, "ERR_SSL_UNEXPECTED_EOF_WHILE_READING", "unexpected eof while reading" },
+#if defined(MBEDTLS_ERR_SSL_BAD_HS_NO_APPLICATION_PROTOCOL)
+  { MBEDTLS_ERR_SSL_BAD_HS_NO_APPLICATION_PROTOCOL, "ERR_SSL_NO_APPLICATION_PROTOCOL", "no application protocol" },
+#endif
+  { 0, NULL, NULL }
+};
+
+/* Alerts received from the peer, by description (RFC 8446 6.2) -> OpenSSL's names. */
+static const code_entry alert_names[] = {
+  { 10, "ERR_SSL_SSLV3_ALERT_UNEXPECTED_MESSAGE", "sslv3 alert unexpected message" },
+  { 20, "ERR_SSL_SSLV3_ALERT_BAD_RECORD_MAC", "sslv3 alert bad record mac" },
+  { 22, "ERR_SSL_TLSV1_ALERT_RECORD_OVERFLOW", "tlsv1 alert record overflow" },
+  { 30, "ERR_SSL_SSLV3_ALERT_DECOMPRESSION_FAILURE", "sslv3 alert decompression failure" },
+  { 40, "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE", "sslv3 alert handshake failure" },
+  { 42, "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE", "sslv3 alert bad certificate" },
+  { 43, "ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE", "sslv3 alert unsupported certificate" },
+  { 44, "ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED", "sslv3 alert certificate revoked" },
+  { 45, "ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED", "sslv3 alert certificate expired" },
+  { 46, "ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN", "sslv3 alert certificate unknown" },
+  { 47, "ERR_SSL_SSLV3_ALERT_ILLEGAL_PARAMETER", "sslv3 alert illegal parameter" },
+  { 48, "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA", "tlsv1 alert unknown ca" },
+  { 49, "ERR_SSL_TLSV1_ALERT_ACCESS_DENIED", "tlsv1 alert access denied" },
+  { 50, "ERR_SSL_TLSV1_ALERT_DECODE_ERROR", "tlsv1 alert decode error" },
+  { 51, "ERR_SSL_TLSV1_ALERT_DECRYPT_ERROR", "tlsv1 alert decrypt error" },
+  { 70, "ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION", "tlsv1 alert protocol version" },
+  { 71, "ERR_SSL_TLSV1_ALERT_INSUFFICIENT_SECURITY", "tlsv1 alert insufficient security" },
+  { 80, "ERR_SSL_TLSV1_ALERT_INTERNAL_ERROR", "tlsv1 alert internal error" },
+  { 86, "ERR_SSL_TLSV1_ALERT_INAPPROPRIATE_FALLBACK", "tlsv1 alert inappropriate fallback" },
+  { 90, "ERR_SSL_TLSV1_ALERT_USER_CANCELLED", "tlsv1 alert user cancelled" },
+  { 109, "ERR_SSL_TLSV13_ALERT_MISSING_EXTENSION", "tlsv13 alert missing extension" },
+  { 110, "ERR_SSL_TLSV1_ALERT_UNSUPPORTED_EXTENSION", "tlsv1 alert unsupported extension" },
+  { 112, "ERR_SSL_TLSV1_UNRECOGNIZED_NAME", "tlsv1 unrecognized name" },
+  { 115, "ERR_SSL_TLSV1_ALERT_UNKNOWN_PSK_IDENTITY", "tlsv1 alert unknown psk identity" },
+  { 116, "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", "tlsv13 alert certificate required" },
+  { 120, "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL", "tlsv1 alert no application protocol" },
+  { 0, NULL, NULL }
+};
+
+static const code_entry *find_code(const code_entry *t, int value)
+{
+  for (; t->code; t++)
+    if (t->value == value) return t;
+  return NULL;
+}
+
+static void engine_text(int ret, char *buf, size_t len)
+{
+#if defined(MBEDTLS_ERROR_C)
+  mbedtls_strerror(ret, buf, len);
+#else
+  snprintf(buf, len, "mbedTLS error -0x%04X", (unsigned)-ret);
+#endif
+}
+
+/* Pushes Error(message) with .code (and .reason, .library like Node's OpenSSL errors). */
+static void push_coded_error(duk_context *ctx, const char *code, const char *reason, int ret, int alert)
+{
+  char detail[160];
+  engine_text(ret, detail, sizeof detail);
+  if (alert >= 0)
+    duk_push_error_object(ctx, DUK_ERR_ERROR, "SSL routines: %s (SSL alert number %d)", reason, alert);
+  else
+    duk_push_error_object(ctx, DUK_ERR_ERROR, "SSL routines: %s (mbedTLS -0x%04X: %s)", reason, (unsigned)-ret, detail);
+  duk_push_string(ctx, code);
+  duk_put_prop_string(ctx, -2, "code");
+  duk_push_string(ctx, "SSL routines");
+  duk_put_prop_string(ctx, -2, "library");
+  duk_push_string(ctx, reason);
+  duk_put_prop_string(ctx, -2, "reason");
+  duk_push_int(ctx, ret);
+  duk_put_prop_string(ctx, -2, "mbedtlsError");
+}
+
+/* Node's wording for the errors thrown while building a context. */
+duk_ret_t tls_throw_setup_error(duk_context *ctx, const char *code, const char *what, int ret)
+{
+  char detail[160];
+  engine_text(ret, detail, sizeof detail);
+  duk_push_error_object(ctx, DUK_ERR_ERROR, "%s (mbedTLS -0x%04X: %s)", what, (unsigned)-ret, detail);
+  duk_push_string(ctx, code);
+  duk_put_prop_string(ctx, -2, "code");
+  return duk_throw(ctx);
+}
+
+
+/* Session.error(ret): what Node reports for that failure, from the alert the peer
+ * sent, the first bytes it sent, or the mbedTLS code. */
+void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret)
+{
+  const code_entry *e;
+  if (ret == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE && s->alert >= 0) {
+    e = find_code(alert_names, s->alert);
+    if (e) {
+      push_coded_error(ctx, e->code, e->reason, ret, s->alert);
+    } else {
+      char reason[48];
+      snprintf(reason, sizeof reason, "alert number %d", s->alert);
+      push_coded_error(ctx, "ERR_SSL_TLSV1_ALERT", reason, ret, s->alert);
+    }
+    return;
+  }
+  if (s->conf->server && !s->handshake_done && s->first_len == 4 &&
+      (!memcmp(s->first, "GET ", 4) || !memcmp(s->first, "POST", 4) || !memcmp(s->first, "HEAD", 4) ||
+       !memcmp(s->first, "PUT ", 4) || !memcmp(s->first, "OPTI", 4) || !memcmp(s->first, "DELE", 4))) {
+    push_coded_error(ctx, "ERR_SSL_HTTP_REQUEST", "http request", ret, -1);
+    return;
+  }
+  if (s->first_len > 0 && s->first[0] != 0x16 && !s->handshake_done &&
+      (ret == MBEDTLS_ERR_SSL_BAD_HS_CLIENT_HELLO || ret == MBEDTLS_ERR_SSL_BAD_HS_SERVER_HELLO ||
+       ret == MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE)) {
+    /* Not a TLS handshake record at all: OpenSSL calls this a wrong version number. */
+    ret = MBEDTLS_ERR_SSL_INVALID_RECORD;
+  }
+  e = find_code(engine_errors, ret);
+  int high = (-ret) & 0xFF80; /* the high-level module of a combined mbedTLS code */
+  if (e) {
+    push_coded_error(ctx, e->code, e->reason, ret, -1);
+  } else if (ret == MBEDTLS_ERR_RSA_VERIFY_FAILED || ret == MBEDTLS_ERR_ECP_VERIFY_FAILED ||
+             ret == MBEDTLS_ERR_ECP_SIG_LEN_MISMATCH || ret == MBEDTLS_ERR_PK_SIG_LEN_MISMATCH) {
+    /* The peer's handshake signature does not verify. */
+    push_coded_error(ctx, "ERR_SSL_BAD_SIGNATURE", "bad signature", ret, -1);
+  } else if ((high >= 0x2080 && high <= 0x2F80) || (high >= 0x3880 && high <= 0x3F80)) {
+    /* X509 / PK parse errors: the peer sent a certificate that does not parse. */
+    push_coded_error(ctx, "ERR_SSL_BAD_CERTIFICATE", "bad certificate", ret, -1);
+  } else {
+    push_coded_error(ctx, "ERR_SSL_ENGINE_FAILURE", "TLS engine failure", ret, -1);
+  }
+}

@@ -1,0 +1,103 @@
+/*
+ * What the parts of process.binding('tls') share: private to modules/tls_binding.c
+ * (the module functions and the registration; the binding as JS sees it is
+ * described there) and the files here in modules/tls/:
+ *
+ *   tls_system.c    the process's CTR-DRBG and the system's trusted roots
+ *   tls_errors.c    mbedTLS failures -> Errors with Node's (OpenSSL's) codes
+ *   tls_context.c   Context: an mbedtls_ssl_config with CA, certificate, ALPN, SNI...
+ *   tls_session.c   Session: an mbedtls_ssl_context over memory queues
+ *   tls_cert.c      certificates as Node shows them (getPeerCertificate)
+ */
+#ifndef PETREL_TLS_INTERNAL_H
+#define PETREL_TLS_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "runtime.h"
+
+#include "mbedtls/ssl.h"
+#include "mbedtls/ctr_drbg.h"
+#include "mbedtls/x509_crt.h"
+#include "mbedtls/pk.h"
+
+#if !defined(MBEDTLS_SSL_PROTO_TLS1_2)
+#error "Petrel's TLS needs MBEDTLS_SSL_PROTO_TLS1_2"
+#endif
+
+/* ---- randomness and trusted roots (tls_system.c) ------------------------- */
+/* The process's DRBG (for mbedtls_ssl_conf_rng); usable once tls_rng_ready() is 0. */
+extern mbedtls_ctr_drbg_context tls_drbg;
+/* 0 when the DRBG is seeded, else the mbedTLS error (and it is retried next time). */
+int tls_rng_ready(void);
+
+/* The system's CA bundle, loaded by tls_sysca_load() on first use (maybe empty). */
+extern mbedtls_x509_crt tls_sysca;
+extern int tls_sysca_count;
+void tls_sysca_load(void);
+
+/* ---- contexts (tls_context.c) --------------------------------------------- */
+typedef struct tls_conf tls_conf;
+typedef struct sni_entry {
+  struct sni_entry *next;
+  char *name; /* lower case; may start with "*." */
+  tls_conf *conf;
+} sni_entry;
+
+struct tls_conf {
+  int refs; /* the JS object + each session + each SNI entry pointing here */
+  int server;
+  mbedtls_ssl_config conf;
+  mbedtls_x509_crt ca;
+  mbedtls_x509_crt own;
+  mbedtls_pk_context key;
+  unsigned has_ca : 1, has_own : 1, use_sysca : 1;
+  char **alpn; /* NULL-terminated, for mbedtls_ssl_conf_alpn_protocols */
+  int *suites; /* 0-terminated */
+  sni_entry *sni;
+};
+
+/* The suites Petrel offers, mbedTLS names in preference order, NULL-terminated. */
+extern const char *const tls_default_suites[];
+
+duk_ret_t tls_conf_ctor(duk_context *ctx); /* new Context(isServer) */
+extern const duk_function_list_entry tls_conf_methods[];
+/* The context behind the JS object at idx (throws a TypeError if it is none). */
+tls_conf *tls_get_conf(duk_context *ctx, duk_idx_t idx);
+void tls_conf_unref(tls_conf *c);
+/* A certificate or key argument (string or buffer) as a malloc'd NUL-terminated
+ * copy; *len_out counts the NUL for PEM (as mbedTLS wants), not for DER. */
+unsigned char *tls_arg_bytes(duk_context *ctx, duk_idx_t idx, size_t *len_out);
+
+/* ---- sessions (tls_session.c) --------------------------------------------- */
+typedef struct {
+  mbedtls_ssl_context ssl;
+  tls_conf *conf;
+  uint8_t *in; /* ciphertext from the network not yet consumed */
+  size_t in_off, in_len, in_cap;
+  uint8_t *out; /* records the engine produced, not yet pulled */
+  size_t out_len, out_cap;
+  uint8_t first[4]; /* the first input bytes, to recognise an HTTP request */
+  size_t first_len;
+  int alert; /* description of a fatal alert received, or -1 */
+  int top_depth, top_self; /* top of the chain the verifier built */
+  char *servername; /* server: SNI the client sent */
+  unsigned handshake_done : 1;
+} tls_sess;
+
+duk_ret_t tls_sess_ctor(duk_context *ctx); /* new Session(context[, servername]) */
+extern const duk_function_list_entry tls_sess_methods[];
+
+/* ---- errors (tls_errors.c) ------------------------------------------------ */
+/* Throws Error("what (mbedTLS ...)") with .code: Node's wording for setup failures. */
+duk_ret_t tls_throw_setup_error(duk_context *ctx, const char *code, const char *what, int ret);
+/* Pushes the Error for mbedTLS failure ret of session s, with Node's code. */
+void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret);
+
+/* ---- certificates (tls_cert.c) -------------------------------------------- */
+/* Pushes the object getPeerCertificate() shows for crt. */
+void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt);
+/* The certificate of chain whose subject is child's issuer, or NULL. */
+const mbedtls_x509_crt *tls_find_issuer(const mbedtls_x509_crt *chain, const mbedtls_x509_crt *child);
+
+#endif /* PETREL_TLS_INTERNAL_H */

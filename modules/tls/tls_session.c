@@ -1,0 +1,446 @@
+/*
+ * Session (process.binding('tls').Session): an mbedtls_ssl_context with memory
+ * "BIO" callbacks. feed(buf) appends ciphertext from the network to an input
+ * queue the engine reads from; the engine's output records collect in an output
+ * queue that pull() hands to JS as a Buffer for the socket. handshake(), read()
+ * and write() only ever see those queues, so they never block.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "tls_internal.h"
+
+#define SESS_KEY DUK_HIDDEN_SYMBOL("tlssess")
+
+/* Output collected beyond this makes write() stop early and let JS flush. */
+#define OUT_SOFT_LIMIT (64 * 1024)
+/* Queue buffers larger than this are released once drained. Hosts keep a bulk
+ * transfer's buffers (freeing and regrowing them churned the heap); boards keep little. */
+#if defined(PETREL_TLS_SMALL)
+#define QUEUE_KEEP (20 * 1024)
+#else
+#define QUEUE_KEEP (256 * 1024)
+#endif
+
+static int bio_send(void *p, const unsigned char *buf, size_t len)
+{
+  tls_sess *s = p;
+  if (s->out_len + len > s->out_cap) {
+    size_t cap = s->out_cap ? s->out_cap : 4096;
+    while (cap < s->out_len + len) cap *= 2;
+    uint8_t *n = realloc(s->out, cap);
+    if (!n) return MBEDTLS_ERR_SSL_ALLOC_FAILED;
+    s->out = n;
+    s->out_cap = cap;
+  }
+  memcpy(s->out + s->out_len, buf, len);
+  s->out_len += len;
+  return (int)len;
+}
+
+static int bio_recv(void *p, unsigned char *buf, size_t len)
+{
+  tls_sess *s = p;
+  size_t avail = s->in_len - s->in_off;
+  if (avail == 0) return MBEDTLS_ERR_SSL_WANT_READ;
+  if (len > avail) len = avail;
+  memcpy(buf, s->in + s->in_off, len);
+  s->in_off += len;
+  if (s->in_off == s->in_len) {
+    s->in_off = s->in_len = 0;
+    if (s->in_cap > QUEUE_KEEP) {
+      free(s->in);
+      s->in = NULL;
+      s->in_cap = 0;
+    }
+  }
+  return (int)len;
+}
+
+/* Records facts about the chain as the verifier walks it (from the top down),
+ * so that an untrusted chain can be reported the way OpenSSL words it. */
+static int verify_cb(void *p, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
+{
+  tls_sess *s = p;
+  (void)flags;
+  if (depth >= s->top_depth) {
+    s->top_depth = depth;
+    s->top_self = crt->subject_raw.len == crt->issuer_raw.len &&
+                  memcmp(crt->subject_raw.p, crt->issuer_raw.p, crt->issuer_raw.len) == 0;
+  }
+  return 0;
+}
+
+static void sess_free(tls_sess *s)
+{
+  mbedtls_ssl_free(&s->ssl);
+  tls_conf_unref(s->conf);
+  free(s->in);
+  free(s->out);
+  free(s->servername);
+  free(s);
+}
+
+static duk_ret_t sess_finalizer(duk_context *ctx)
+{
+  duk_get_prop_string(ctx, 0, SESS_KEY);
+  tls_sess *s = duk_get_pointer(ctx, -1);
+  if (s) {
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, 0, SESS_KEY);
+    sess_free(s);
+  }
+  return 0;
+}
+
+static tls_sess *this_sess(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  duk_get_prop_string(ctx, -1, SESS_KEY);
+  tls_sess *s = duk_get_pointer(ctx, -1);
+  duk_pop_2(ctx);
+  if (!s) (void)duk_error(ctx, DUK_ERR_ERROR, "TLS session is closed");
+  return s;
+}
+
+/* new Session(context[, servername]) */
+duk_ret_t tls_sess_ctor(duk_context *ctx)
+{
+  if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
+  tls_conf *c = tls_get_conf(ctx, 0);
+  tls_sess *s = calloc(1, sizeof *s);
+  if (!s) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  mbedtls_ssl_init(&s->ssl);
+  s->alert = -1;
+  s->top_depth = -1;
+  int ret = mbedtls_ssl_setup(&s->ssl, &c->conf);
+#if defined(MBEDTLS_SSL_SERVER_NAME_INDICATION)
+  /* Client: SNI (and mbedTLS's own name check, which tls.js replaces by Node's rules). */
+  if (ret == 0 && !c->server && duk_is_string(ctx, 1)) ret = mbedtls_ssl_set_hostname(&s->ssl, duk_get_string(ctx, 1));
+#endif
+  if (ret != 0) {
+    mbedtls_ssl_free(&s->ssl);
+    free(s);
+    return tls_throw_setup_error(ctx, "ERR_TLS_SESSION", "TLS: cannot start a session", ret);
+  }
+  s->conf = c;
+  c->refs++;
+  mbedtls_ssl_set_bio(&s->ssl, s, bio_send, bio_recv, NULL);
+  mbedtls_ssl_set_verify(&s->ssl, verify_cb, s);
+  duk_push_this(ctx);
+  duk_push_pointer(ctx, s);
+  duk_put_prop_string(ctx, -2, SESS_KEY);
+  duk_push_c_function(ctx, sess_finalizer, 1);
+  duk_set_finalizer(ctx, -2);
+  return 0;
+}
+
+/* feed(buf) -> bytes queued */
+static duk_ret_t sess_feed(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  duk_size_t len;
+  const uint8_t *p = duk_require_buffer_data(ctx, 0, &len);
+  if (s->first_len < sizeof s->first) {
+    size_t k = sizeof s->first - s->first_len;
+    if (k > len) k = len;
+    memcpy(s->first + s->first_len, p, k);
+    s->first_len += k;
+  }
+  if (s->in_off > 0 && s->in_len + len > s->in_cap) {
+    memmove(s->in, s->in + s->in_off, s->in_len - s->in_off);
+    s->in_len -= s->in_off;
+    s->in_off = 0;
+  }
+  if (s->in_len + len > s->in_cap) {
+    size_t cap = s->in_cap ? s->in_cap : 4096;
+    while (cap < s->in_len + len) cap *= 2;
+    uint8_t *n = realloc(s->in, cap);
+    if (!n) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+    s->in = n;
+    s->in_cap = cap;
+  }
+  memcpy(s->in + s->in_len, p, len);
+  s->in_len += len;
+  duk_push_number(ctx, (double)(s->in_len - s->in_off));
+  return 1;
+}
+
+static int note_error(tls_sess *s, int ret)
+{
+  if (ret == MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE && s->ssl.in_msg) s->alert = s->ssl.in_msg[1];
+  return ret;
+}
+
+/* handshake() -> 0 done, 1 want input, < 0 error */
+static duk_ret_t sess_handshake(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  int ret = 0;
+  if (!s->handshake_done) {
+    ret = mbedtls_ssl_handshake(&s->ssl);
+    if (ret == 0) s->handshake_done = 1;
+  }
+  if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) ret = 1;
+  else if (ret < 0) note_error(s, ret);
+  duk_push_int(ctx, ret);
+  return 1;
+}
+
+/* read() -> Buffer (one record's plaintext), 0 want input, 1 close_notify, < 0 error */
+static duk_ret_t sess_read(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  unsigned char first;
+  int ret;
+  ret = mbedtls_ssl_read(&s->ssl, &first, 1);
+  if (ret == 1) {
+    size_t rest = mbedtls_ssl_get_bytes_avail(&s->ssl);
+    uint8_t *p = duk_push_fixed_buffer(ctx, 1 + rest);
+    p[0] = first;
+    if (rest > 0) {
+      int r2 = mbedtls_ssl_read(&s->ssl, p + 1, rest);
+      if (r2 < 0) rest = 0; /* cannot happen: those bytes were already decrypted */
+    }
+    petrel_push_buffer_object(ctx, -1, 1 + rest);
+    return 1;
+  }
+  if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) ret = 1;
+  else if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) ret = 0;
+  else note_error(s, ret);
+  duk_push_int(ctx, ret);
+  return 1;
+}
+
+/* write(buf, offset) -> bytes taken, or < 0 error. Encrypts records until the
+ * buffer is used up or OUT_SOFT_LIMIT bytes wait to be pulled. */
+static duk_ret_t sess_write(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  duk_size_t len;
+  const uint8_t *p = duk_require_buffer_data(ctx, 0, &len);
+  size_t off = (size_t)duk_get_number_default(ctx, 1, 0), start = off;
+  if (off > len) off = start = len;
+  while (off < len && s->out_len < OUT_SOFT_LIMIT) {
+    int ret = mbedtls_ssl_write(&s->ssl, p + off, len - off);
+    if (ret == MBEDTLS_ERR_SSL_WANT_WRITE || ret == MBEDTLS_ERR_SSL_WANT_READ) break;
+    if (ret < 0) {
+      note_error(s, ret);
+      duk_push_int(ctx, ret);
+      return 1;
+    }
+    off += (size_t)ret;
+  }
+  duk_push_number(ctx, (double)(off - start));
+  return 1;
+}
+
+/* pull() -> Buffer of ciphertext to send, or null */
+static duk_ret_t sess_pull(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  if (s->out_len == 0) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  uint8_t *p = duk_push_fixed_buffer(ctx, s->out_len);
+  memcpy(p, s->out, s->out_len);
+  petrel_push_buffer_object(ctx, -1, s->out_len);
+  s->out_len = 0;
+  if (s->out_cap > QUEUE_KEEP) {
+    free(s->out);
+    s->out = NULL;
+    s->out_cap = 0;
+  }
+  return 1;
+}
+
+/* shutdown(): queues a close_notify alert */
+static duk_ret_t sess_shutdown(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  int ret = s->handshake_done ? mbedtls_ssl_close_notify(&s->ssl) : 0;
+  duk_push_int(ctx, ret == MBEDTLS_ERR_SSL_WANT_WRITE ? 0 : ret);
+  return 1;
+}
+
+static duk_ret_t sess_destroy(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  duk_get_prop_string(ctx, -1, SESS_KEY);
+  tls_sess *s = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (s) {
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_string(ctx, -2, SESS_KEY);
+    sess_free(s);
+  }
+  return 0;
+}
+
+/* error(ret) -> an Error object for an mbedTLS failure of this session */
+static duk_ret_t sess_error(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  tls_push_session_error(ctx, s, duk_require_int(ctx, 0));
+  return 1;
+}
+
+/* verifyError() -> null, or [code, message] for the peer's certificate chain, in
+ * OpenSSL's words (what Node reports as socket.authorizationError). */
+static duk_ret_t sess_verify_error(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  uint32_t f = mbedtls_ssl_get_verify_result(&s->ssl);
+  const char *code = NULL, *msg = NULL;
+  f &= ~(uint32_t)MBEDTLS_X509_BADCERT_CN_MISMATCH; /* host names: Node's rules, in tls.js */
+  if (f == (uint32_t)-1 || (f & MBEDTLS_X509_BADCERT_SKIP_VERIFY)) {
+    code = "UNABLE_TO_GET_ISSUER_CERT"; msg = "unable to get issuer certificate";
+  } else if (f == 0) {
+    duk_push_null(ctx);
+    return 1;
+  } else if (f & MBEDTLS_X509_BADCERT_MISSING) {
+    code = "UNABLE_TO_GET_ISSUER_CERT"; msg = "unable to get issuer certificate";
+  } else if (f & MBEDTLS_X509_BADCERT_EXPIRED) {
+    /* With every error reported, OpenSSL's last one (dates) is what Node shows. */
+    code = "CERT_HAS_EXPIRED"; msg = "certificate has expired";
+  } else if (f & MBEDTLS_X509_BADCERT_FUTURE) {
+    code = "CERT_NOT_YET_VALID"; msg = "certificate is not yet valid";
+  } else if (f & MBEDTLS_X509_BADCERT_REVOKED) {
+    code = "CERT_REVOKED"; msg = "certificate revoked";
+  } else if (f & MBEDTLS_X509_BADCERT_NOT_TRUSTED) {
+    if (s->top_self) {
+      if (s->top_depth <= 0) { code = "DEPTH_ZERO_SELF_SIGNED_CERT"; msg = "self-signed certificate"; }
+      else { code = "SELF_SIGNED_CERT_IN_CHAIN"; msg = "self-signed certificate in certificate chain"; }
+    } else if (s->top_depth <= 0) {
+      code = "UNABLE_TO_VERIFY_LEAF_SIGNATURE"; msg = "unable to verify the first certificate";
+    } else {
+      code = "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"; msg = "unable to get local issuer certificate";
+    }
+  } else if (f & (MBEDTLS_X509_BADCERT_KEY_USAGE | MBEDTLS_X509_BADCERT_EXT_KEY_USAGE | MBEDTLS_X509_BADCERT_NS_CERT_TYPE)) {
+    code = "INVALID_PURPOSE"; msg = "unsupported certificate purpose";
+  } else if (f & MBEDTLS_X509_BADCERT_BAD_MD) {
+    code = "CA_MD_TOO_WEAK"; msg = "CA signature digest algorithm too weak";
+  } else if (f & MBEDTLS_X509_BADCERT_BAD_KEY) {
+    code = "EE_KEY_TOO_SMALL"; msg = "EE certificate key too weak";
+  } else if (f & MBEDTLS_X509_BADCERT_BAD_PK) {
+    code = "CERT_SIGNATURE_FAILURE"; msg = "certificate signature failure";
+  } else {
+    code = "UNSPECIFIED"; msg = "unspecified certificate verification error";
+  }
+  duk_push_array(ctx);
+  duk_push_string(ctx, code);
+  duk_put_prop_index(ctx, -2, 0);
+  duk_push_string(ctx, msg);
+  duk_put_prop_index(ctx, -2, 1);
+  duk_push_number(ctx, (double)f);
+  duk_put_prop_index(ctx, -2, 2);
+  return 1;
+}
+
+/* peerChain() -> [] or [leaf, issuer, ...]: the chain the peer sent, completed with
+ * the trusted root that issued its top certificate when we know it. */
+static duk_ret_t sess_peer_chain(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  const mbedtls_x509_crt *crt = mbedtls_ssl_get_peer_cert(&s->ssl);
+  duk_uarridx_t i = 0;
+  duk_push_array(ctx);
+  const mbedtls_x509_crt *last = NULL;
+  for (; crt && crt->raw.p && i < 10; crt = crt->next) {
+    tls_push_cert(ctx, crt);
+    duk_put_prop_index(ctx, -2, i++);
+    last = crt;
+  }
+  if (last && !(last->subject_raw.len == last->issuer_raw.len &&
+                memcmp(last->subject_raw.p, last->issuer_raw.p, last->issuer_raw.len) == 0)) {
+    const mbedtls_x509_crt *ca = s->conf->use_sysca ? &tls_sysca : s->conf->has_ca ? &s->conf->ca : NULL;
+    const mbedtls_x509_crt *root = ca ? tls_find_issuer(ca, last) : NULL;
+    if (root) {
+      tls_push_cert(ctx, root);
+      duk_put_prop_index(ctx, -2, i++);
+    }
+  }
+  return 1;
+}
+
+/* ownCert() -> the certificate this side presents, or null */
+static duk_ret_t sess_own_cert(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  if (!s->conf->has_own) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  tls_push_cert(ctx, &s->conf->own);
+  return 1;
+}
+
+static duk_ret_t sess_protocol(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  if (!s->handshake_done) duk_push_null(ctx);
+  else duk_push_string(ctx, mbedtls_ssl_get_version(&s->ssl));
+  return 1;
+}
+
+static duk_ret_t sess_cipher(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  if (!s->handshake_done) duk_push_null(ctx);
+  else duk_push_string(ctx, mbedtls_ssl_get_ciphersuite(&s->ssl));
+  return 1;
+}
+
+static duk_ret_t sess_alpn(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  const char *p = NULL;
+#if defined(MBEDTLS_SSL_ALPN)
+  p = mbedtls_ssl_get_alpn_protocol(&s->ssl);
+#endif
+  if (p) duk_push_string(ctx, p);
+  else duk_push_null(ctx);
+  return 1;
+}
+
+static duk_ret_t sess_servername(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  if (s->servername) duk_push_string(ctx, s->servername);
+  else duk_push_null(ctx);
+  return 1;
+}
+
+/* pending() -> [ciphertext bytes queued in, plaintext bytes decrypted but unread, output queued] */
+static duk_ret_t sess_pending(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  duk_push_array(ctx);
+  duk_push_number(ctx, (double)(s->in_len - s->in_off));
+  duk_put_prop_index(ctx, -2, 0);
+  duk_push_number(ctx, (double)mbedtls_ssl_get_bytes_avail(&s->ssl));
+  duk_put_prop_index(ctx, -2, 1);
+  duk_push_number(ctx, (double)s->out_len);
+  duk_put_prop_index(ctx, -2, 2);
+  return 1;
+}
+
+const duk_function_list_entry tls_sess_methods[] = {
+  { "feed", sess_feed, 1 },
+  { "handshake", sess_handshake, 0 },
+  { "read", sess_read, 0 },
+  { "write", sess_write, 2 },
+  { "pull", sess_pull, 0 },
+  { "shutdown", sess_shutdown, 0 },
+  { "destroy", sess_destroy, 0 },
+  { "error", sess_error, 1 },
+  { "verifyError", sess_verify_error, 0 },
+  { "peerChain", sess_peer_chain, 0 },
+  { "ownCert", sess_own_cert, 0 },
+  { "protocol", sess_protocol, 0 },
+  { "cipher", sess_cipher, 0 },
+  { "alpn", sess_alpn, 0 },
+  { "servername", sess_servername, 0 },
+  { "pending", sess_pending, 0 },
+  { NULL, NULL, 0 }
+};

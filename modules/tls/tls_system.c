@@ -1,0 +1,87 @@
+/*
+ * What the tls binding takes from the system, once per process: randomness
+ * (one CTR-DRBG) and the trusted roots used when tls.js passes no `ca`.
+ *
+ * Entropy (see docs/tls.md): the DRBG is seeded from mbedtls_entropy: the
+ * platform source (getrandom / /dev/urandom) where mbedTLS has one, plus
+ * board_entropy() when the build defines PETREL_TLS_BOARD_ENTROPY. There is no
+ * fallback: with no strong source, creating a context fails.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "platform.h"
+#include "tls_internal.h"
+
+#include "mbedtls/entropy.h"
+
+/* ---- randomness --------------------------------------------------------- */
+static mbedtls_entropy_context g_entropy;
+mbedtls_ctr_drbg_context tls_drbg;
+static int g_rng_ok;
+
+#if defined(PETREL_TLS_BOARD_ENTROPY)
+/* Provided by the board (docs/tls.md): fills buf with len bytes from a true random
+ * source and returns 0, or returns non-zero if it cannot. */
+int board_entropy(unsigned char *buf, size_t len);
+
+static int board_entropy_source(void *data, unsigned char *out, size_t len, size_t *olen)
+{
+  (void)data;
+  if (board_entropy(out, len) != 0) return MBEDTLS_ERR_ENTROPY_SOURCE_FAILED;
+  *olen = len;
+  return 0;
+}
+#endif
+
+int tls_rng_ready(void)
+{
+  static const char pers[] = "petrel tls drbg";
+  if (g_rng_ok) return 0;
+  mbedtls_entropy_init(&g_entropy);
+  mbedtls_ctr_drbg_init(&tls_drbg);
+#if defined(PETREL_TLS_BOARD_ENTROPY)
+  mbedtls_entropy_add_source(&g_entropy, board_entropy_source, NULL, 32, MBEDTLS_ENTROPY_SOURCE_STRONG);
+#endif
+  int ret = mbedtls_ctr_drbg_seed(&tls_drbg, mbedtls_entropy_func, &g_entropy,
+                                  (const unsigned char *)pers, sizeof pers - 1);
+  if (ret != 0) {
+    mbedtls_ctr_drbg_free(&tls_drbg);
+    mbedtls_entropy_free(&g_entropy);
+    return ret;
+  }
+  g_rng_ok = 1;
+  return 0;
+}
+
+/* ---- the system's trusted roots (used when tls.js passes no `ca`) ------- */
+mbedtls_x509_crt tls_sysca;
+static int g_sysca_state; /* 0 not loaded, 1 loaded (maybe empty) */
+int tls_sysca_count;
+
+void tls_sysca_load(void)
+{
+  static const char *const paths[] = {
+    "/etc/ssl/certs/ca-certificates.crt", /* Debian, Ubuntu, Alpine, Raspberry Pi OS */
+    "/etc/pki/tls/certs/ca-bundle.crt", /* Fedora, RHEL */
+    "/etc/ssl/cert.pem", /* macOS, BSDs */
+    NULL
+  };
+  if (g_sysca_state) return;
+  g_sysca_state = 1;
+  mbedtls_x509_crt_init(&tls_sysca);
+  for (int i = 0; paths[i]; i++) {
+    char *data;
+    size_t len;
+    if (plat_file_kind(paths[i]) != 1 || plat_file_read(paths[i], &data, &len) != 0) continue;
+    char *z = malloc(len + 1);
+    if (z) {
+      memcpy(z, data, len);
+      z[len] = 0;
+      (void)mbedtls_x509_crt_parse(&tls_sysca, (const unsigned char *)z, len + 1);
+      free(z);
+    }
+    free(data);
+    break;
+  }
+  for (const mbedtls_x509_crt *c = &tls_sysca; c && c->raw.p; c = c->next) tls_sysca_count++;
+}
