@@ -39,10 +39,21 @@ in_ns ip addr add "$linux4/24" dev "$dev"
 in_ns ip -6 addr add "$linux6/64" dev "$dev" nodad
 in_ns ip link set "$dev" up
 
+# Only one process can hold the tap device: a Petrel server from the step
+# before may still be exiting (its last connection just closed). Wait for it.
+tap_free() {
+  local _
+  for _ in $(seq 200); do
+    ip netns pids "$ns" 2>/dev/null | xargs -r ps -o comm= -p 2>/dev/null | grep -q '^petrel$' || return 0
+    sleep 0.05
+  done
+}
+
 # start NAME script args...: Petrel in the namespace on the tap, in the background;
 # prints the port from its "port N" line.
 start() {
   local name=$1; shift
+  tap_free
   in_ns env PETREL_TAP="$dev" PETREL_IP="$petrel4/24" PETREL_GW="$linux4" PETREL_IP6="$petrel6/64" \
     PETREL_DNS="$linux4" "$top/tools/board_run.sh" "$board" "$@" >"$tmp/$name.out" 2>&1 &
   pids+=($!)
@@ -50,6 +61,7 @@ start() {
   sed -n 's/^port //p' "$tmp/$name.out"
 }
 run_petrel() {
+  tap_free
   in_ns env PETREL_TAP="$dev" PETREL_IP="$petrel4/24" PETREL_GW="$linux4" PETREL_IP6="$petrel6/64" \
     PETREL_DNS="$linux4" timeout 60 "$top/tools/board_run.sh" "$board" "$@"
 }
