@@ -290,6 +290,12 @@ add('checkServerIdentity function', function (done) {
   done();
 });
 
+// Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
+// RAM runs the list in slices, one boot each; node prints the same slice).
+if (process.argv[3]) {
+  var r = process.argv[3].split(':');
+  cases = cases.slice(+r[0], r[1] === undefined || r[1] === '' ? cases.length : +r[1]);
+}
 var i = 0;
 (function next() {
   if (i === cases.length) { console.log('done'); return; }
