@@ -33,6 +33,13 @@ for board in "$@"; do
   esac
   case "$board" in
     linux|linux-lwip|rpi) run tests/tls/run.sh "$board" ;;
+    # tls on this board is the mps2-an385-tls variant (boards/mps2-an385-tls/board.mk)
+    mps2-an385)
+      if make --no-print-directory BOARD=mps2-an385-tls all >"$log" 2>&1; then
+        run tests/tls/board.sh mps2-an385-tls
+      else
+        cat "$log"; echo "build of mps2-an385-tls failed"; total_fail=$((total_fail + 1))
+      fi ;;
   esac
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
