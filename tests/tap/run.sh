@@ -63,7 +63,10 @@ start() {
 run_petrel() {
   tap_free
   in_ns env PETREL_TAP="$dev" PETREL_IP="$petrel4/24" PETREL_GW="$linux4" PETREL_IP6="$petrel6/64" \
-    PETREL_DNS="$linux4" timeout 60 "$top/tools/board_run.sh" "$board" "$@"
+    PETREL_DNS="$linux4" timeout 60 "$top/tools/board_run.sh" "$board" "$@" 2>"$tmp/stderr"
+  local rc=$?
+  # A failing step shows why: the exit status (124: the 60 s timeout) and stderr.
+  [ $rc -eq 0 ] || echo "(exit $rc) $(tail -c 300 "$tmp/stderr" | tr '\n' ' ')"
 }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rate() { awk -v b="$1" -v ms="$2" 'BEGIN { if (ms < 1) ms = 1; printf "%.1f", b / 1048576 * 1000 / ms }'; }
