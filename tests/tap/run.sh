@@ -43,7 +43,7 @@ in_ns ip link set "$dev" up
 # before may still be exiting (its last connection just closed). Wait for it.
 tap_free() {
   local _
-  for _ in $(seq 200); do
+  for _ in $(seq 600); do # up to 30 s: a loaded machine, a tiny-pool board
     ip netns pids "$ns" 2>/dev/null | xargs -r ps -o comm= -p 2>/dev/null | grep -q '^petrel$' || return 0
     sleep 0.05
   done
