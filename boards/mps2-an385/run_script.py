@@ -10,7 +10,8 @@ Paths on the board mirror the script's directory: ./fixtures/a.js becomes /fixtu
 and the script runs with __dirname "/". The raw REPL protocol is tools/petrel-tool's;
 the script's stderr goes to stderr.
 
-Environment: PETREL_QEMU_ARGS (extra QEMU arguments, e.g. a hostfwd), PETREL_MPS2_IMAGE
+Environment: PETREL_QEMU_ARGS (extra QEMU arguments), PETREL_MPS2_NET (options added to
+`-nic user`, e.g. ",hostfwd=tcp:127.0.0.1:8443-:4433" to reach a board server), PETREL_MPS2_IMAGE
 (another firmware image), PETREL_TOOL_TIMEOUT (seconds per step, default 120).
 Exit statuses of its own: 124 timeout, 125 QEMU or the REPL failed, 134 the board faulted.
 """
@@ -83,7 +84,7 @@ def main():
     image = os.environ.get("PETREL_MPS2_IMAGE", os.path.join(TOP, "build", "mps2-an385", "petrel"))
     cmd = ["qemu-system-arm", "-M", "mps2-an385", "-cpu", "cortex-m3", "-display", "none",
            "-nodefaults", "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
-           "-nic", "user", "-kernel", image] + shlex.split(os.environ.get("PETREL_QEMU_ARGS", ""))
+           "-nic", "user" + os.environ.get("PETREL_MPS2_NET", ""), "-kernel", image] + shlex.split(os.environ.get("PETREL_QEMU_ARGS", ""))
 
     def on_signal(signum, frame):
         raise SystemExit(124 if signum == signal.SIGTERM else 128 + signum)

@@ -70,4 +70,106 @@ while IFS= read -r line; do
   case "$line" in "$skip_cases:"*) echo "skip [$board] tls: $line (case $skip_from, too big for the board's RAM)"; continue ;; esac
   if grep -qxF -- "$line" "$tmp/self.board"; then ok "as node: $line"; else bad "node printed: $line"; fi
 done < "$tmp/self.node"
+
+# ---- the board as a client of real peers on the host ------------------------------
+# QEMU's user network: the board reaches the host's 127.0.0.1 as 10.0.2.2.
+command -v openssl >/dev/null || { bad "openssl is not installed"; finish; }
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+d="$tmp/client"; mkdir -p "$d/certs"; cp "$here/client.js" "$d/"
+node -e '
+  var all = require(process.argv[1]);
+  require("fs").writeFileSync(process.argv[2], "module.exports = " +
+    JSON.stringify({ "ca.crt": all["ca.crt"], "other-ca.crt": all["other-ca.crt"] }) + ";\n");
+' "$tmp/certs/certs.js" "$d/certs/certs.js"
+board_client() { timeout 300 "$top/tools/board_run.sh" "$board" "$d/client.js" /certs 10.0.2.2 "$@" 2>&1; }
+wait_line() { for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+next_port=$((20000 + $$ % 20000))
+s_server() { # s_server NAME openssl-args...: one-shot openssl server on 127.0.0.1, prints its port
+  local name=$1; shift
+  next_port=$((next_port + 1))
+  openssl s_server -accept "127.0.0.1:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
+  pids+=($!)
+  wait_line "$tmp/$name.out" '^ACCEPT' || { echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; }
+  echo $next_port
+}
+c="$tmp/certs"
+fp=$(openssl x509 -in "$c/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
+fp_ec=$(openssl x509 -in "$c/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
+port=$(s_server rsa -cert "$c/server.crt" -key "$c/server.key" -alpn http/1.1 -tls1_2)
+res=$(board_client "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
+[ "$res" = "$want" ] && ok "board client -> openssl s_server on the host (RSA): verified, ALPN, fingerprint, data both ways" || bad "client -> s_server RSA: '$res'"
+port=$(s_server ec -cert "$c/server-ec.crt" -key "$c/server-ec.key")
+res=$(board_client "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-ECDSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
+[ "$res" = "$want" ] && ok "board client -> openssl s_server (ECDSA P-256)" || bad "client -> s_server EC: '$res'"
+port=$(s_server chacha -cert "$c/server-ec.crt" -key "$c/server-ec.key" -tls1_2 -cipher ECDHE-ECDSA-CHACHA20-POLY1305)
+res=$(board_client "$port" localhost info)
+case "$res" in "secure authorized=true TLSv1.2 ECDHE-ECDSA-CHACHA20-POLY1305 "*"reply=lertep olleh") ok "board client -> s_server offering only ChaCha20-Poly1305" ;; *) bad "chacha: '$res'" ;; esac
+check_error() { # check_error NAME WANT s_server-args...
+  local name=$1 want=$2; shift 2
+  local port; port=$(s_server "$name" "$@")
+  local res; res=$(board_client "$port" localhost error)
+  [ "$res" = "error $want" ] && ok "board client -> s_server with $name certificate: $want" || bad "$name: '$res' (want error $want)"
+}
+check_error expired CERT_HAS_EXPIRED -cert "$c/expired.crt" -key "$c/expired.key"
+check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$c/selfsigned.crt" -key "$c/selfsigned.key"
+check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$c/server.crt" -key "$c/server.key" -tls1_3
+
+# Bulk both ways with a node tls echo server (1 MB: the emulated board is slow).
+mb1=1048576
+next_port=$((next_port + 1))
+node -e '
+  var tls = require("tls"), fs = require("fs"), d = process.argv[2];
+  var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
+    function (c) { c.pipe(c); c.on("error", function () {}); s.close(); });
+  s.listen(+process.argv[1], "127.0.0.1", function () { console.log("ready"); });
+' "$next_port" "$c" > "$tmp/nodesrv.out" 2>&1 &
+pids+=($!)
+wait_line "$tmp/nodesrv.out" '^ready'
+out=$(board_client "$next_port" localhost bulk $mb1)
+res=$(echo "$out" | head -1) ms=$(echo "$out" | sed -n 's/^ms //p')
+[ "$res" = "received $mb1 mismatches 0" ] && ok "board client exchanges 1 MB each way with a node tls echo server on the host (${ms:-?} ms on the board's clock)" || bad "client <-> node server: '$out'"
+
+# ---- the board as a server, reached from the host through a QEMU port forward --------
+ds="$tmp/server"; mkdir -p "$ds/certs"; cp "$here/server.js" "$ds/"
+node -e '
+  var all = require(process.argv[1]), o = {};
+  ["ca.crt", "server.key", "server.crt"].forEach(function (k) { o[k] = all[k]; });
+  require("fs").writeFileSync(process.argv[2], "module.exports = " + JSON.stringify(o) + ";\n");
+' "$tmp/certs/certs.js" "$ds/certs/certs.js"
+guest_port=4433
+start_board_server() { # start_board_server NAME MODE [N]: prints the host port forwarded to it
+  local name=$1 mode=$2 n=${3:-0}
+  next_port=$((next_port + 1))
+  PETREL_MPS2_NET=",hostfwd=tcp:127.0.0.1:$next_port-:$guest_port" timeout 300 \
+    "$top/tools/board_run.sh" "$board" "$ds/server.js" /certs "$mode" 0.0.0.0 "$n" $guest_port > "$tmp/$name.out" 2>&1 &
+  pids+=($!)
+  wait_line "$tmp/$name.out" '^port ' || sleep 20  # slow boot: wait_line gives up after 20 s
+  echo $next_port
+}
+s_client() { timeout 120 openssl s_client -connect "127.0.0.1:$1" -CAfile "$c/ca.crt" -verify_return_error "${@:2}"; }
+port=$(start_board_server hello hello)
+out=$(s_client "$port" -servername localhost -verify_hostname localhost -alpn petrel/1 -brief -ign_eof < /dev/null 2>&1)
+if echo "$out" | grep -q '^Verification: OK' && echo "$out" | grep -q '^Protocol version: TLSv1.2' &&
+   echo "$out" | grep -q 'hello from petrel' && wait_line "$tmp/hello.out" "^secure TLSv1.2 .* sni=localhost alpn=petrel/1"; then
+  ok "openssl s_client on the host -> board server: verified with host name, SNI and ALPN seen by the board, data"
+else
+  bad "s_client -> board hello server"; echo "$out" | sed 's/^/     | /' | head; sed 's/^/     | /' "$tmp/hello.out"
+fi
+wait "${pids[-1]}" 2>/dev/null
+port=$(start_board_server cc clientcert)
+out=$(s_client "$port" -cert "$c/client.crt" -key "$c/client.key" -quiet < /dev/null 2>&1)
+wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out" | grep -q bye &&
+  ok "openssl s_client with a client certificate: the board server verifies it" || { bad "client certificate"; sed 's/^/     | /' "$tmp/cc.out"; }
+wait "${pids[-1]}" 2>/dev/null
+node -e 'var b=Buffer.alloc(65536);for(var i=0;i<b.length;i++)b[i]=(i*7+3)&255;var n=+process.argv[1],o=[];for(var s=0;s<n;s+=b.length)o.push(b.slice(0,Math.min(b.length,n-s)));require("fs").writeFileSync(process.argv[2],Buffer.concat(o))' $mb1 "$tmp/pattern"
+want=$(sha256sum < "$tmp/pattern" | cut -d' ' -f1)
+port=$(start_board_server source source $mb1)
+t0=$(date +%s%N)
+got=$(s_client "$port" -quiet < /dev/null 2>/dev/null | sha256sum | cut -d' ' -f1)
+t1=$(date +%s%N)
+[ "$got" = "$want" ] && ok "board server sends 1 MB to openssl s_client on the host, sha256 verified ($(( (t1 - t0) / 1000000 )) ms)" || bad "1 MB to s_client: $got"
+wait "${pids[-1]}" 2>/dev/null
 finish

@@ -1,5 +1,6 @@
 // Petrel TLS server for tests/tls/run.sh: serves ONE connection, then closes.
-// Usage: server.js CERTS_DIR MODE HOST [N]. Prints "port N" once listening, then
+// Usage: server.js CERTS_DIR MODE HOST [N [PORT]]. Prints "port N" once listening
+// (on PORT, by default any free one: a board behind a port forward needs a fixed one), then
 // what it saw. MODE:
 //   hello       sends "hello from petrel\n" and ends (prints protocol, cipher, SNI, ALPN)
 //   echo        echoes everything (pipe), ends when the client ends
@@ -67,4 +68,4 @@ var srv = tls.createServer(opts, function (s) {
   }
 });
 srv.on('tlsClientError', function (e) { console.log('tlsClientError ' + e.code); srv.close(); });
-srv.listen(0, host, function () { console.log('port ' + srv.address().port); });
+srv.listen(+process.argv[6] || 0, host, function () { console.log('port ' + srv.address().port); });
