@@ -33,8 +33,8 @@ slices=(
   "32:"
 )
 # Cases the board cannot run, with the reason (their node lines are reported, not
-# counted): 31 "echo 1 MB with pause/resume" queues up to 128 KB of ciphertext per
-# direction and session besides the JS buffers: more RAM than the board has.
+# counted): 31 "echo 1 MB with pause/resume" runs out of RAM even with 2 MiB
+# (ERR_SSL_MALLOC_FAILURE; docs/tls.md).
 skip_cases='echo 1 MB with pause/resume'
 skip_from=31 skip_to=32
 : > "$tmp/self.board"
