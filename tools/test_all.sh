@@ -24,6 +24,7 @@ for board in "$@"; do
   case "$board" in
     # A board has no command line: its REPL over the UART and TCP both ways through QEMU instead.
     mps2-an385) run tests/mps2/run.py ;;
+    mps2-an385-tls) ;; # the same board with tls: tests/tls/board.sh below
     *) run tests/cli/run.sh "$board" ;;
   esac
   case "$board" in
@@ -33,6 +34,7 @@ for board in "$@"; do
   esac
   case "$board" in
     linux|linux-lwip|rpi) run tests/tls/run.sh "$board" ;;
+    mps2-an385-tls) run tests/tls/board.sh "$board" ;;
     # tls on this board is the mps2-an385-tls variant (boards/mps2-an385-tls/board.mk)
     mps2-an385)
       if make --no-print-directory BOARD=mps2-an385-tls all >"$log" 2>&1; then
