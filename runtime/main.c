@@ -26,8 +26,6 @@ static void bootstrap(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
   duk_push_object(ctx);
-  duk_put_prop_string(ctx, -2, "pins");
-  duk_push_object(ctx);
   duk_put_prop_string(ctx, -2, "bindings");
   duk_push_object(ctx);
   duk_put_prop_string(ctx, -2, "hooks");
