@@ -1,0 +1,829 @@
+// internal/tls (exported as 'tls' by modules/tls.js): TLS 1.2 clients and servers with Node v20's API (docs/tls.md), on the
+// 'tls' binding (modules/tls_binding.c, mbedTLS 2.28 with memory BIOs).
+// A TLSSocket is a stream.Duplex that owns a net.Socket (the transport): its
+// ciphertext goes through the binding's Session (feed/pull), so TLS runs the same
+// on every platform backend (POSIX or lwIP).
+'use strict';
+var net = require('net');
+var stream = require('stream');
+var Buffer = require('buffer').Buffer;
+var errors = require('internal/errors');
+var binding = process.binding('tls');
+
+function inherits(ctor, superCtor) {
+  ctor.super_ = superCtor;
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+function nop() {}
+
+// ---- versions ------------------------------------------------------------------
+// This build speaks TLS 1.2 only (binding.maxMinor 3): a range that excludes it
+// cannot be honoured and is refused when the context is made.
+var VERSIONS = { 'TLSv1': 1, 'TLSv1.1': 2, 'TLSv1.2': 3, 'TLSv1.3': 4 };
+exports.DEFAULT_MIN_VERSION = 'TLSv1.2';
+exports.DEFAULT_MAX_VERSION = 'TLSv1.3';
+exports.DEFAULT_ECDH_CURVE = 'auto';
+exports.CLIENT_RENEG_LIMIT = 3;
+exports.CLIENT_RENEG_WINDOW = 600;
+
+function versionNumber(v, which) {
+  if (typeof v !== 'string' || !VERSIONS.hasOwnProperty(v)) {
+    throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_VERSION',
+      String(v) + ' is not a valid ' + which + ' TLS protocol version', TypeError);
+  }
+  return VERSIONS[v];
+}
+
+// ---- cipher names: mbedTLS's IANA-style names -> OpenSSL's (what Node shows) ----
+function opensslCipherName(name) {
+  // TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256 -> ECDHE-RSA-AES128-GCM-SHA256
+  var m = /^TLS-(.*)-WITH-(.*)$/.exec(name);
+  if (!m) return name;
+  var kx = m[1], enc = m[2];
+  enc = enc.replace(/^AES-(\d+)-/, 'AES$1-').replace(/^CHACHA20-POLY1305-SHA256$/, 'CHACHA20-POLY1305');
+  if (/-CBC-SHA$/.test(enc)) enc = enc.replace(/-CBC-SHA$/, '-SHA');
+  else enc = enc.replace(/-CBC-/, '-');
+  if (kx === 'RSA') return enc;
+  return kx + '-' + enc;
+}
+
+exports.getCiphers = function () {
+  var list = binding.ciphers(), out = [];
+  for (var i = 0; i < list.length; i++) out.push(opensslCipherName(list[i]).toLowerCase());
+  return out;
+};
+
+// ---- host name checks (Node's rules: RFC 6125, wildcard in the first label) ----
+function splitAltNames(s) {
+  // "DNS:a, IP Address:1.2.3.4, DNS:\"quoted, name\"" -> ['DNS:a', 'IP Address:1.2.3.4', ...]
+  var out = [], cur = [], inQuote = false;
+  for (var i = 0; i < s.length; i++) {
+    var ch = s.charAt(i);
+    if (inQuote) {
+      if (ch === '\\' && i + 1 < s.length) { cur.push(s.charAt(++i)); continue; }
+      if (ch === '"') { inQuote = false; continue; }
+      cur.push(ch);
+    } else if (ch === '"') {
+      inQuote = true;
+    } else if (ch === ',' && s.charAt(i + 1) === ' ') {
+      out.push(cur.join(''));
+      cur = [];
+      i++;
+    } else {
+      cur.push(ch);
+    }
+  }
+  if (cur.length) out.push(cur.join(''));
+  return out;
+}
+
+function hostMatches(host, pattern, wildcards) {
+  // Both lower case, no trailing dot.
+  if (host === pattern) return true;
+  if (!wildcards) return false;
+  var hp = host.split('.'), pp = pattern.split('.');
+  if (hp.length !== pp.length || pp.length < 3) return false;
+  for (var i = 1; i < pp.length; i++) if (hp[i] !== pp[i]) return false;
+  var p = pp[0], h = hp[0];
+  var star = p.indexOf('*');
+  if (star < 0) return p === h;
+  if (p.indexOf('*', star + 1) >= 0) return false;
+  if (/^xn--/.test(h) && p !== '*') return false;
+  var pre = p.slice(0, star), post = p.slice(star + 1);
+  return h.length >= pre.length + post.length && h.slice(0, pre.length) === pre &&
+    h.slice(h.length - post.length) === post;
+}
+
+function altnameError(reason, host, cert) {
+  var e = errors.codeError('ERR_TLS_CERT_ALTNAME_INVALID',
+    "Hostname/IP does not match certificate's altnames: " + reason);
+  e.reason = reason;
+  e.host = host;
+  e.cert = cert;
+  return e;
+}
+
+exports.checkServerIdentity = function (hostname, cert) {
+  var subject = cert && cert.subject;
+  var altNames = cert && cert.subjectaltname;
+  var dnsNames = [], ips = [];
+  hostname = String(hostname);
+  if (altNames) {
+    var parts = splitAltNames(altNames);
+    for (var i = 0; i < parts.length; i++) {
+      var n = parts[i];
+      if (n.indexOf('DNS:') === 0) dnsNames.push(n.slice(4));
+      else if (n.indexOf('IP Address:') === 0) ips.push(binding.canonicalIP(n.slice(11)) || n.slice(11));
+    }
+  }
+  var reason;
+  if (net.isIP(hostname)) {
+    var canon = binding.canonicalIP(hostname);
+    if (ips.indexOf(canon) >= 0) return undefined;
+    reason = 'IP: ' + hostname + " is not in the cert's list: " + ips.join(', ');
+    return altnameError(reason, hostname, cert);
+  }
+  var host = hostname.toLowerCase().replace(/\.$/, '');
+  if (dnsNames.length > 0) {
+    for (var j = 0; j < dnsNames.length; j++) {
+      if (hostMatches(host, dnsNames[j].toLowerCase().replace(/\.$/, ''), true)) return undefined;
+    }
+    reason = 'Host: ' + hostname + ". is not in the cert's altnames: " + altNames;
+    return altnameError(reason, hostname, cert);
+  }
+  if (!altNames || ips.length === 0) {
+    var cn = subject && subject.CN;
+    if (cn) {
+      var cns = Array.isArray(cn) ? cn : [cn];
+      for (var k = 0; k < cns.length; k++) {
+        if (hostMatches(host, String(cns[k]).toLowerCase().replace(/\.$/, ''), true)) return undefined;
+      }
+      reason = 'Host: ' + hostname + ". is not cert's CN: " + cns.join(', ');
+    } else {
+      reason = 'Cert does not contain a DNS name';
+    }
+    return altnameError(reason, hostname, cert);
+  }
+  reason = 'Host: ' + hostname + ". is not in the cert's altnames: " + altNames;
+  return altnameError(reason, hostname, cert);
+};
+
+// ---- secure contexts -------------------------------------------------------------
+function toArray(v) { return Array.isArray(v) ? v : [v]; }
+function isPemInput(v) { return typeof v === 'string' || v instanceof Uint8Array; }
+
+function checkPem(v, name) {
+  if (!isPemInput(v)) {
+    throw errors.invalidArgType(name, 'of type string or an instance of Buffer, TypedArray, or DataView', v);
+  }
+  return v;
+}
+
+function alpnList(protocols) {
+  // Array of strings/Buffers, or a Buffer in wire format (length-prefixed names).
+  var out = [];
+  if (protocols instanceof Uint8Array && !Array.isArray(protocols)) {
+    var b = Buffer.from(protocols);
+    for (var i = 0; i < b.length;) {
+      var n = b[i];
+      if (n === 0 || i + 1 + n > b.length) throw errors.codeError('ERR_INVALID_ARG_VALUE', 'Invalid ALPN protocol list', TypeError);
+      out.push(b.toString('latin1', i + 1, i + 1 + n));
+      i += 1 + n;
+    }
+    return out;
+  }
+  if (!Array.isArray(protocols)) {
+    throw errors.invalidArgType('options.ALPNProtocols', 'an instance of Array, Buffer, TypedArray, or DataView', protocols);
+  }
+  for (var j = 0; j < protocols.length; j++) {
+    var p = protocols[j];
+    var s = typeof p === 'string' ? p : Buffer.from(p).toString('latin1');
+    if (s.length === 0 || s.length > 255) {
+      throw errors.codeError('ERR_OUT_OF_RANGE', 'The byte length of the protocol at index ' + j + ' exceeds the maximum length. It must be <= 255. Received ' + s.length, RangeError);
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+function SecureContext(options, isServer) {
+  options = options || {};
+  var ctx = new binding.Context(!!isServer);
+  var min = versionNumber(options.minVersion || exports.DEFAULT_MIN_VERSION, 'minimum');
+  var max = versionNumber(options.maxVersion || exports.DEFAULT_MAX_VERSION, 'maximum');
+  if (options.secureProtocol) {
+    var sp = /^TLSv1_2_(client_|server_)?method$/.test(options.secureProtocol) ? 3 :
+      /^TLS_(client_|server_)?method$|^SSLv23_(client_|server_)?method$/.test(options.secureProtocol) ? 0 : -1;
+    if (sp < 0) throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_METHOD', 'Unknown method: ' + options.secureProtocol, TypeError);
+    if (sp === 3) { min = 3; max = 3; }
+  }
+  if (min > max) {
+    throw errors.codeError('ERR_TLS_PROTOCOL_VERSION_CONFLICT',
+      'TLS protocol version ' + options.minVersion + ' conflicts with maxVersion ' + options.maxVersion, TypeError);
+  }
+  if (min > binding.maxMinor || max < binding.maxMinor) {
+    throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_VERSION',
+      'This build of Petrel speaks TLSv1.2 only (' + binding.engine + '): minVersion ' +
+      (options.minVersion || exports.DEFAULT_MIN_VERSION) + ', maxVersion ' +
+      (options.maxVersion || exports.DEFAULT_MAX_VERSION) + ' excludes it', TypeError);
+  }
+  ctx.setVersions(3, 3);
+  if (options.ca !== undefined && options.ca !== null) {
+    var cas = toArray(options.ca);
+    for (var i = 0; i < cas.length; i++) ctx.addCA(checkPem(cas[i], 'options.ca'));
+  } else if (!isServer) {
+    ctx.useSystemCA();
+  }
+  if (options.cert !== undefined && options.cert !== null) {
+    var certs = toArray(options.cert), chain = [];
+    for (var c = 0; c < certs.length; c++) {
+      checkPem(certs[c], 'options.cert');
+      chain.push(typeof certs[c] === 'string' ? certs[c] : Buffer.from(certs[c]).toString('latin1'));
+    }
+    var key = options.key, pass = options.passphrase;
+    if (Array.isArray(key)) key = key[0];
+    if (key && typeof key === 'object' && !(key instanceof Uint8Array)) {
+      if (key.passphrase !== undefined) pass = key.passphrase;
+      key = key.pem;
+    }
+    if (key === undefined || key === null) {
+      // Node fails with OpenSSL's "no private key" on first use; refuse early here.
+      throw errors.codeError('ERR_TLS_NO_PRIVATE_KEY', 'A certificate needs its private key (options.key)');
+    }
+    checkPem(key, 'options.key');
+    ctx.setCert(chain.join('\n'), key, pass === undefined || pass === null ? undefined : String(pass));
+  } else if (options.key !== undefined && options.key !== null) {
+    throw errors.codeError('ERR_TLS_NO_CERT', 'A private key needs its certificate (options.cert)');
+  }
+  if (options.ciphers !== undefined) setCiphers(ctx, options.ciphers);
+  this.context = ctx;
+}
+
+// Cipher lists use OpenSSL's names (as Node does); those this build has are kept.
+function setCiphers(ctx, ciphers) {
+  if (typeof ciphers !== 'string') throw errors.invalidArgType('options.ciphers', 'string', ciphers);
+  var known = binding.ciphers(), byName = {}, want = [], i;
+  for (i = 0; i < known.length; i++) byName[opensslCipherName(known[i]).toUpperCase()] = known[i];
+  var parts = ciphers.split(/[:, ]+/);
+  for (i = 0; i < parts.length; i++) {
+    var p = parts[i].toUpperCase();
+    if (byName[p]) want.push(byName[p]);
+    else if (/^TLS_/.test(p) && byName[opensslCipherName(p.replace(/_/g, '-'))]) want.push(byName[opensslCipherName(p.replace(/_/g, '-'))]);
+  }
+  if (want.length === 0 || ctx.setCiphers(want) === 0) {
+    var e = errors.codeError('ERR_SSL_NO_CIPHER_MATCH', 'No cipher match');
+    e.library = 'SSL routines';
+    e.reason = 'no cipher match';
+    throw e;
+  }
+}
+
+exports.SecureContext = SecureContext;
+exports.createSecureContext = function (options) {
+  return new SecureContext(options, false);
+};
+
+function contextFor(options, isServer) {
+  var sc = options.secureContext;
+  if (sc) {
+    if (!(sc.context instanceof binding.Context)) {
+      throw errors.invalidArgType('options.secureContext', 'an instance of SecureContext', sc);
+    }
+    return sc.context;
+  }
+  return new SecureContext(options, isServer).context;
+}
+
+// ---- TLSSocket ------------------------------------------------------------------------
+// new TLSSocket(socket, options): wraps a connected (or connecting) net.Socket.
+function TLSSocket(socket, options) {
+  if (!(this instanceof TLSSocket)) return new TLSSocket(socket, options);
+  options = options || {};
+  stream.Duplex.call(this, {
+    allowHalfOpen: !!options.allowHalfOpen,
+    emitClose: false,
+    autoDestroy: true
+  });
+  this._tlsOptions = options;
+  this._server = options.server || null;
+  this.server = this._server;
+  this.servername = null;
+  this.alpnProtocol = false;
+  this.authorized = false;
+  this.authorizationError = null;
+  this.encrypted = true;
+  this._secure = false;
+  this._pendingWrite = null;
+  this._pendingFinal = null;
+  this._waitDrain = null;
+  this._readPaused = false;
+  this._parentClosed = false;
+  this._closeNotified = false;
+  var isServer = !!options.isServer;
+  this._isServer = isServer;
+  var ctx = contextFor(options, isServer);
+  if (isServer) {
+    if (options.requestCert) ctx.setVerify(1);
+    if (options.ALPNProtocols) ctx.setALPN(alpnList(options.ALPNProtocols));
+  } else if (options.ALPNProtocols) {
+    // A client's ALPN list belongs to its connection: a context of its own.
+    if (!options.secureContext) ctx.setALPN(alpnList(options.ALPNProtocols));
+    else throw errors.codeError('ERR_TLS_ALPN_WITH_CONTEXT', 'Petrel: pass ALPNProtocols without secureContext');
+  }
+  var sni = null;
+  if (!isServer) {
+    sni = options.servername;
+    if (sni === undefined && options.host && !net.isIP(options.host)) sni = options.host;
+    if (sni !== undefined && sni !== null && typeof sni !== 'string') {
+      throw errors.invalidArgType('options.servername', 'string', sni);
+    }
+    if (sni === '' || (sni && net.isIP(sni))) sni = null; // no SNI for IP addresses (RFC 6066)
+    this.servername = sni || false;
+  }
+  this._session = new binding.Session(ctx, sni || undefined);
+  this._parent = null;
+  if (socket) this._attach(socket);
+}
+inherits(TLSSocket, stream.Duplex);
+exports.TLSSocket = TLSSocket;
+
+TLSSocket.prototype._attach = function (socket) {
+  var self = this;
+  this._parent = socket;
+  socket.on('data', function (buf) { self._onCipher(buf); });
+  socket.on('end', function () { self._onParentEnd(); });
+  socket.on('error', function (err) { self._onParentError(err); });
+  socket.on('close', function () { self._onParentClose(); });
+  socket.on('timeout', function () { self.emit('timeout'); });
+  socket.on('drain', function () {
+    var w = self._waitDrain;
+    if (w) {
+      self._waitDrain = null;
+      w();
+    }
+  });
+  if (socket.connecting) {
+    socket.once('connect', function () {
+      self.emit('connect');
+      self._start();
+    });
+  } else {
+    this._start();
+  }
+};
+
+TLSSocket.prototype._start = function () {
+  if (this.destroyed || this._session === null) return;
+  this._cycle();
+};
+
+// Sends whatever ciphertext the engine produced. Returns false when the
+// transport asked us to wait for 'drain'.
+TLSSocket.prototype._flush = function () {
+  var ok = true, s = this._session, p = this._parent;
+  if (s === null || p === null || p.destroyed) return true;
+  for (;;) {
+    var b = s.pull();
+    if (b === null) break;
+    if (!p.write(b)) ok = false;
+  }
+  return ok;
+};
+
+TLSSocket.prototype._fail = function (err) {
+  if (this.destroyed) return;
+  if (!this._secure && this._isServer && this._server) {
+    // A handshake that fails on a server is the server's 'tlsClientError'.
+    this._errorReported = true;
+    this._server.emit('tlsClientError', err, this);
+    this.destroy();
+    return;
+  }
+  this.destroy(err);
+};
+
+TLSSocket.prototype._sessionError = function (r) {
+  var e = this._session.error(r);
+  return e;
+};
+
+// Runs the engine: handshake, then decrypt everything queued.
+TLSSocket.prototype._cycle = function () {
+  var s = this._session;
+  if (s === null || this.destroyed) return;
+  if (!this._secure) {
+    var r = s.handshake();
+    this._flush();
+    if (r < 0) {
+      this._fail(this._sessionError(r));
+      return;
+    }
+    if (r !== 0) return;
+    this._secure = true;
+    if (this._onHandshakeDone() === false) return;
+  }
+  while (!this._readPaused && this._session !== null) {
+    var d = s.read();
+    if (typeof d === 'object') {
+      if (!this.push(d)) {
+        this._readPaused = true;
+        if (this._parent) this._parent.pause();
+      }
+      continue;
+    }
+    if (d === 0) break;
+    if (d === 1) {
+      // close_notify: the peer finished writing.
+      this._flush();
+      if (!this._closeNotified) {
+        this._closeNotified = true;
+        this.push(null);
+      }
+      break;
+    }
+    this._flush();
+    this.destroy(this._sessionError(d));
+    return;
+  }
+  this._flush();
+};
+
+TLSSocket.prototype._onHandshakeDone = function () {
+  var s = this._session, opts = this._tlsOptions;
+  if (this._parent) this._parent.setTimeout(this._userTimeout || 0);
+  this.alpnProtocol = s.alpn() || false;
+  if (this._isServer) this.servername = s.servername() || false;
+  var verr = null;
+  var v = s.verifyError();
+  var checkPeer = !this._isServer || opts.requestCert;
+  if (checkPeer) {
+    if (v) {
+      verr = errors.codeError(v[0], v[1]);
+    } else if (!this._isServer) {
+      var host = opts.servername || opts.host || 'localhost';
+      var check = typeof opts.checkServerIdentity === 'function' ? opts.checkServerIdentity : exports.checkServerIdentity;
+      verr = check(host, this.getPeerCertificate(true)) || null;
+    }
+    if (verr) {
+      this.authorized = false;
+      this.authorizationError = verr.code || verr.message;
+      if (opts.rejectUnauthorized !== false) {
+        this._flush();
+        if (this._isServer) this._fail(verr);
+        else this.destroy(verr);
+        return false;
+      }
+    } else {
+      this.authorized = true;
+    }
+  }
+  if (this._isServer) {
+    if (this._server) this._server.emit('secureConnection', this);
+  } else {
+    this.emit('secureConnect');
+  }
+  this.emit('secure');
+  // Writes and an end() made before the handshake go out now.
+  var w = this._pendingWrite;
+  if (w) {
+    this._pendingWrite = null;
+    this._write(w[0], w[1], w[2]);
+  }
+  var f = this._pendingFinal;
+  if (f && !this._pendingWrite) {
+    this._pendingFinal = null;
+    this._final(f);
+  }
+  return !this.destroyed;
+};
+
+TLSSocket.prototype._onCipher = function (buf) {
+  if (this._session === null) return;
+  this._session.feed(buf);
+  this._cycle();
+};
+
+function connReset(message) {
+  return errors.codeError('ECONNRESET', message);
+}
+
+TLSSocket.prototype._onParentEnd = function () {
+  if (this._session === null || this.destroyed) return;
+  if (!this._secure) {
+    if (this._isServer) {
+      this._fail(connReset('socket hang up'));
+    } else {
+      var e = connReset('Client network socket disconnected before secure TLS connection was established');
+      e.host = this._tlsOptions.host;
+      e.port = this._tlsOptions.port;
+      e.localAddress = this._tlsOptions.localAddress;
+      this.destroy(e);
+    }
+    return;
+  }
+  // A FIN without close_notify ends the stream too (as Node does).
+  if (!this._closeNotified) {
+    this._closeNotified = true;
+    this.push(null);
+  }
+};
+
+TLSSocket.prototype._onParentError = function (err) {
+  if (this.destroyed) return;
+  if (!this._secure && this._isServer) { this._fail(err); return; }
+  this.destroy(err);
+};
+
+TLSSocket.prototype._onParentClose = function () {
+  this._parentClosed = true;
+  var done = this._closeWait;
+  if (done) {
+    this._closeWait = null;
+    done();
+    return;
+  }
+  if (!this.destroyed) {
+    if (!this._secure) {
+      this._onParentEnd();
+      if (this.destroyed) return;
+    }
+    this.destroy();
+  }
+};
+
+TLSSocket.prototype._read = function () {
+  if (this._readPaused) {
+    this._readPaused = false;
+    if (this._parent && !this._parent.destroyed) this._parent.resume();
+    var self = this;
+    process.nextTick(function () { self._cycle(); });
+  }
+};
+
+TLSSocket.prototype._write = function (chunk, encoding, cb) {
+  if (!this._secure) {
+    this._pendingWrite = [chunk, encoding, cb];
+    return;
+  }
+  if (this._session === null) {
+    cb(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
+    return;
+  }
+  var self = this, off = 0, sync = true;
+  if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
+  function more() {
+    while (off < chunk.length) {
+      if (self._session === null) {
+        cb(errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
+        return;
+      }
+      var n = self._session.write(chunk, off);
+      if (n < 0) {
+        cb(self._sessionError(n));
+        return;
+      }
+      off += n;
+      if (!self._flush()) {
+        self._waitDrain = more;
+        return;
+      }
+    }
+    // Completes on a later tick even when the transport took it all at once, as
+    // Node's TLS writes do: a large write() then reports backpressure the same way.
+    if (sync) process.nextTick(cb);
+    else cb();
+  }
+  more();
+  sync = false;
+};
+
+TLSSocket.prototype._final = function (cb) {
+  if (!this._secure) {
+    this._pendingFinal = cb;
+    return;
+  }
+  if (this._session !== null) {
+    this._session.shutdown();
+    this._flush();
+  }
+  if (this._parent) this._parent.end();
+  cb();
+};
+
+TLSSocket.prototype._destroy = function (err, cb) {
+  var s = this._session, p = this._parent, self = this;
+  this._session = null;
+  var w = this._pendingWrite;
+  this._pendingWrite = null;
+  this._waitDrain = null;
+  if (s !== null) s.destroy();
+  var finish = function () {
+    cb(err);
+    if (w) w[2](errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
+    process.nextTick(function () { self.emit('close', !!err); });
+  };
+  if (p && !this._parentClosed) {
+    this._closeWait = finish;
+    p.destroy();
+  } else {
+    finish();
+  }
+};
+
+// ---- TLSSocket information -------------------------------------------------------------
+TLSSocket.prototype.getPeerCertificate = function (detailed) {
+  if (this._session === null) return this._peerCertCache || null;
+  var chain = this._session.peerChain();
+  if (chain.length === 0) return {};
+  if (detailed) {
+    for (var i = 0; i < chain.length; i++) {
+      var c = chain[i];
+      var selfSigned = JSON.stringify(c.subject) === JSON.stringify(c.issuer);
+      if (i + 1 < chain.length) c.issuerCertificate = chain[i + 1];
+      else if (selfSigned) c.issuerCertificate = c;
+    }
+  }
+  this._peerCertCache = chain[0];
+  return chain[0];
+};
+
+TLSSocket.prototype.getCertificate = function () {
+  if (this._session === null) return null;
+  return this._session.ownCert() || {};
+};
+
+TLSSocket.prototype.getProtocol = function () {
+  if (this._session === null) return null;
+  return this._session.protocol();
+};
+
+TLSSocket.prototype.getCipher = function () {
+  if (this._session === null) return undefined;
+  var name = this._session.cipher();
+  if (!name) return undefined;
+  return {
+    name: opensslCipherName(name),
+    standardName: name.replace(/-/g, '_'),
+    version: this._session.protocol()
+  };
+};
+
+TLSSocket.prototype.getSession = function () { return undefined; };
+TLSSocket.prototype.isSessionReused = function () { return false; };
+TLSSocket.prototype.getFinished = function () { return undefined; };
+TLSSocket.prototype.getPeerFinished = function () { return undefined; };
+TLSSocket.prototype.getEphemeralKeyInfo = function () { return this._isServer ? null : {}; };
+TLSSocket.prototype.setMaxSendFragment = function () { return false; };
+TLSSocket.prototype.disableRenegotiation = function () {};
+
+// ---- the transport's controls, passed through -----------------------------------------------
+TLSSocket.prototype.setTimeout = function (msecs, callback) {
+  if (callback !== undefined) {
+    if (typeof callback !== 'function') throw errors.invalidArgType('callback', 'function', callback);
+    if (msecs === 0) this.removeListener('timeout', callback);
+    else this.once('timeout', callback);
+  }
+  this._userTimeout = msecs;
+  if (this._parent) this._parent.setTimeout(msecs);
+  return this;
+};
+TLSSocket.prototype.setNoDelay = function (enable) {
+  if (this._parent) this._parent.setNoDelay(enable);
+  return this;
+};
+TLSSocket.prototype.setKeepAlive = function (enable, delay) {
+  if (this._parent) this._parent.setKeepAlive(enable, delay);
+  return this;
+};
+TLSSocket.prototype.ref = function () {
+  if (this._parent) this._parent.ref();
+  return this;
+};
+TLSSocket.prototype.unref = function () {
+  if (this._parent) this._parent.unref();
+  return this;
+};
+TLSSocket.prototype.address = function () {
+  return this._parent ? this._parent.address() : {};
+};
+
+function parentGetter(key) {
+  return {
+    get: function () { return this._parent ? this._parent[key] : undefined; },
+    configurable: true
+  };
+}
+Object.defineProperties(TLSSocket.prototype, {
+  remoteAddress: parentGetter('remoteAddress'),
+  remotePort: parentGetter('remotePort'),
+  remoteFamily: parentGetter('remoteFamily'),
+  localAddress: parentGetter('localAddress'),
+  localPort: parentGetter('localPort'),
+  localFamily: parentGetter('localFamily'),
+  bytesRead: parentGetter('bytesRead'),
+  bytesWritten: parentGetter('bytesWritten'),
+  connecting: parentGetter('connecting'),
+  pending: {
+    get: function () { return !this._parent || this._parent.pending || !this._secure; },
+    configurable: true
+  },
+  readyState: parentGetter('readyState'),
+  bufferSize: {
+    get: function () { return this.writableLength; },
+    configurable: true
+  }
+});
+
+// ---- connect -----------------------------------------------------------------------------
+function normalizeConnectArgs(args) {
+  // (options[, cb]) | (port[, host][, options][, cb]) | (path[, options][, cb])
+  var options = {}, cb = null, i = 0, a0 = args[0];
+  if (a0 !== null && typeof a0 === 'object') {
+    options = a0;
+    i = 1;
+  } else if (typeof a0 === 'number' || (typeof a0 === 'string' && a0.trim() !== '' && isFinite(+a0))) {
+    options = { port: a0 };
+    i = 1;
+    if (typeof args[1] === 'string') { options.host = args[1]; i = 2; }
+    if (args[i] !== null && typeof args[i] === 'object') {
+      options = Object.assign({}, args[i], options);
+      i++;
+    }
+  } else if (typeof a0 === 'string') {
+    options = { path: a0 };
+    i = 1;
+    if (args[i] !== null && typeof args[i] === 'object') { options = Object.assign({}, args[i], options); i++; }
+  }
+  if (typeof args[i] === 'function') cb = args[i];
+  else if (typeof args[args.length - 1] === 'function') cb = args[args.length - 1];
+  return [options, cb];
+}
+
+exports.connect = function () {
+  var a = normalizeConnectArgs(arguments);
+  var options = Object.assign({ rejectUnauthorized: true }, a[0]), cb = a[1];
+  options.isServer = false;
+  if (options.rejectUnauthorized === undefined) options.rejectUnauthorized = true;
+  if (options.host === undefined || options.host === null) options.host = 'localhost';
+  var tlssock = new TLSSocket(null, options);
+  if (cb) tlssock.once('secureConnect', cb);
+  if (options.timeout) tlssock.setTimeout(options.timeout);
+  var socket = options.socket;
+  if (!socket) {
+    var netOpts = { host: options.host, port: options.port, allowHalfOpen: true };
+    if (options.path !== undefined) netOpts = { path: options.path, allowHalfOpen: true };
+    if (options.localAddress) netOpts.localAddress = options.localAddress;
+    if (options.localPort) netOpts.localPort = options.localPort;
+    if (options.family) netOpts.family = options.family;
+    if (options.lookup) netOpts.lookup = options.lookup;
+    socket = net.connect(netOpts);
+  }
+  tlssock._attach(socket);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return tlssock;
+};
+
+// ---- Server --------------------------------------------------------------------------------
+function Server(options, listener) {
+  if (!(this instanceof Server)) return new Server(options, listener);
+  if (typeof options === 'function') {
+    listener = options;
+    options = {};
+  } else if (options === undefined || options === null) {
+    options = {};
+  } else if (typeof options !== 'object') {
+    throw errors.invalidArgType('options', 'an instance of Object', options);
+  }
+  net.Server.call(this, { allowHalfOpen: true, noDelay: options.noDelay, keepAlive: options.keepAlive,
+    keepAliveInitialDelay: options.keepAliveInitialDelay }, null);
+  this._tlsOptions = options;
+  this._sharedContext = new SecureContext(options, true).context;
+  if (options.ALPNProtocols) this._sharedContext.setALPN(alpnList(options.ALPNProtocols));
+  if (options.requestCert) this._sharedContext.setVerify(1);
+  this.requestCert = !!options.requestCert;
+  this.rejectUnauthorized = options.rejectUnauthorized !== false;
+  this.handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
+  this.tlsAllowHalfOpen = !!options.allowHalfOpen;
+  if (typeof listener === 'function') this.on('secureConnection', listener);
+  this.on('connection', onServerConnection);
+}
+inherits(Server, net.Server);
+exports.Server = Server;
+
+function onServerConnection(raw) {
+  var server = this;
+  var sock = new TLSSocket(null, {
+    isServer: true,
+    server: server,
+    secureContext: { context: server._sharedContext },
+    requestCert: server.requestCert,
+    rejectUnauthorized: server.rejectUnauthorized,
+    allowHalfOpen: server.tlsAllowHalfOpen
+  });
+  if (server.handshakeTimeout > 0) {
+    raw.setTimeout(server.handshakeTimeout);
+    raw.once('timeout', function () {
+      if (!sock._secure && !sock.destroyed) {
+        sock._fail(errors.codeError('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout'));
+      }
+    });
+  }
+  sock._attach(raw);
+}
+
+Server.prototype.addContext = function (hostname, context) {
+  if (typeof hostname !== 'string') throw errors.invalidArgType('servername', 'string', hostname);
+  var ctx = context && context.context instanceof binding.Context ? context.context :
+    new SecureContext(context, true).context;
+  this._sharedContext.addSNIContext(hostname, ctx);
+};
+
+Server.prototype.setSecureContext = function () {
+  throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The setSecureContext() method is not implemented in Petrel');
+};
+
+exports.createServer = function (options, listener) {
+  return new Server(options, listener);
+};
+
+exports.rootCertificates = [];
