@@ -63,11 +63,23 @@ $(B)/obj/duktape.o: $(B)/duktape/duktape.c $(B)/duktape/duk_config.h
 HOSTCC ?= cc
 build/host/js2c: tools/js2c.c
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) -O2 -Wall -o $@ $< -lz
-# JS2C_FLAGS (board.mk): -z stores the modules compressed.
-$(B)/gen/builtin_js.c: $(JS_SRCS) build/host/js2c $(MAKEFILE_LIST)
+	$(Q)$(HOSTCC) -O2 -Wall -o $@ $< -lzopfli
+# JS2C_FLAGS (board.mk): -z stores the modules compressed. JSMIN=1 (board.mk): each
+# module goes through tools/jsmin.js (terser) first.
+ifeq ($(JSMIN),1)
+JS_EMBED := $(patsubst %,$(B)/gen/min/%,$(JS_SRCS))
+$(SETUP)/jsmin: | $(SETUP)/host
+	$(Q)tools/setup.sh jsmin && touch $@
+$(B)/gen/min/%.js: %.js tools/jsmin.js | $(SETUP)/jsmin
 	@mkdir -p $(@D)
-	$(Q)build/host/js2c $(JS2C_FLAGS) $@ $(JS_SRCS)
+	@echo "  JSMIN   $<"
+	$(Q)node tools/jsmin.js build/tools/terser $< $@
+else
+JS_EMBED := $(JS_SRCS)
+endif
+$(B)/gen/builtin_js.c: $(JS_EMBED) build/host/js2c $(MAKEFILE_LIST)
+	@mkdir -p $(@D)
+	$(Q)build/host/js2c $(JS2C_FLAGS) $@ $(JS_EMBED)
 $(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@

@@ -401,6 +401,23 @@ static int64_t start_offset(size_t length, int64_t off, size_t nlen, int forward
   return forward ? -1 : len - 1;
 }
 
+/* First match of needle (nlen >= 1) in hay. glibc's memmem is a two-way search;
+ * newlib's costs ~1 KB of a board's flash, so elsewhere: memchr for the first
+ * byte, memcmp for the rest. */
+static const uint8_t *find_forward(const uint8_t *hay, size_t hlen, const uint8_t *needle, size_t nlen)
+{
+#if defined(__GLIBC__)
+  return memmem(hay, hlen, needle, nlen);
+#else
+  const uint8_t *p = hay, *last = hay + (hlen - nlen);
+  while (p <= last && (p = memchr(p, needle[0], (size_t)(last - p) + 1)) != NULL) {
+    if (memcmp(p + 1, needle + 1, nlen - 1) == 0) return p;
+    p++;
+  }
+  return NULL;
+#endif
+}
+
 /* Last match starting at or before start (start <= hlen - nlen, nlen >= 1):
  * Horspool run right to left, shifting on the window's first byte. */
 static int64_t search_back(const uint8_t *hay, const uint8_t *needle, size_t nlen, size_t start)
@@ -461,7 +478,7 @@ int64_t pb_index_of(const uint8_t *hay, size_t hlen, const uint8_t *needle, size
     return search_units(hay, hlen / 2, needle, nlen / 2, start / 2, forward);
   }
   if (forward) {
-    const uint8_t *m = memmem(hay + start, hlen - start, needle, nlen);
+    const uint8_t *m = find_forward(hay + start, hlen - start, needle, nlen);
     return m ? (int64_t)(m - hay) : -1;
   }
   if (start > hlen - nlen) start = hlen - nlen;

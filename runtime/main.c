@@ -1,5 +1,4 @@
 /* petrel [options] [script.js [args...]] : the command-line entry point. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "runtime.h"
@@ -58,11 +57,11 @@ int main(int argc, char **argv)
     if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) { interactive = 1; continue; }
     if (!strcmp(a, "-e") || !strcmp(a, "--eval") || !strcmp(a, "-p") || !strcmp(a, "--print")) {
       print_result = a[1] == 'p' || a[2] == 'p';
-      if (i + 1 >= argc) { fprintf(stderr, "petrel: %s requires an argument\n", a); return 9; }
+      if (i + 1 >= argc) { say(2, "petrel: "); say(2, a); say(2, " requires an argument\n"); return 9; }
       eval_code = argv[++i];
       continue;
     }
-    fprintf(stderr, "petrel: bad option: %s\n", a);
+    say(2, "petrel: bad option: "); say(2, a); say(2, "\n");
     return 9;
   }
 

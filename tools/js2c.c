@@ -1,7 +1,8 @@
 /*
  * js2c: embeds built-in JS modules in the binary as C strings.
  *   js2c [-z] out.c modules/events.js modules/internal/errors.js runtime/js/bootstrap.js ...
- * Module names: modules/X.js -> "X", modules/internal/X.js and runtime/js/X.js -> "internal/X".
+ * Module names: modules/X.js -> "X", modules/internal/X.js and runtime/js/X.js -> "internal/X"
+ * (the same under a prefix, e.g. build/<board>/gen/min/ for JSMIN=1 boards).
  * To save flash the sources are minified (comments and spaces between tokens
  * dropped, see minify()); line breaks are kept so stack traces still point at
  * the right source line. With -z each module is also DEFLATE-compressed
@@ -10,7 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include <zopfli/zopfli.h>
 
 static int packing; /* -z: store each module DEFLATE-compressed */
 
@@ -18,7 +19,8 @@ static void module_name(const char *path, char *out, size_t len)
 {
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
-  int internal = strstr(path, "/internal/") != NULL || strncmp(path, "runtime/js/", 11) == 0;
+  int internal = strstr(path, "/internal/") != NULL || strncmp(path, "runtime/js/", 11) == 0 ||
+                 strstr(path, "/runtime/js/") != NULL; /* also $(B)/gen/min/runtime/js/ */
   snprintf(out, len, "%s%.*s", internal ? "internal/" : "", (int)(strlen(base) - 3), base);
 }
 
@@ -172,20 +174,16 @@ static size_t emit_source(FILE *out, FILE *in, size_t *packed_len)
   size_t len = m.n;
   *packed_len = 0;
   if (packing) {
-    /* Raw DEFLATE (no zlib header), decoded on the device by runtime/inflate.c. */
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    uLong cap = compressBound(m.n) + 64;
-    unsigned char *buf = malloc(cap);
-    if (!buf || deflateInit2(&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK) { fputs("js2c: zlib\n", stderr); exit(1); }
-    z.next_in = (unsigned char *)m.p;
-    z.avail_in = (uInt)m.n;
-    z.next_out = buf;
-    z.avail_out = (uInt)cap;
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END) { fputs("js2c: deflate failed\n", stderr); exit(1); }
-    *packed_len = z.total_out;
-    deflateEnd(&z);
-    emit_bytes(out, buf, *packed_len);
+    /* Raw DEFLATE (no zlib header), decoded on the device by runtime/inflate.c.
+     * Zopfli searches harder than zlib -9 for the same format: ~2.5% less flash. */
+    ZopfliOptions opt;
+    unsigned char *buf = NULL;
+    size_t n = 0;
+    ZopfliInitOptions(&opt);
+    ZopfliCompress(&opt, ZOPFLI_FORMAT_DEFLATE, (const unsigned char *)m.p, m.n, &buf, &n);
+    if (!buf || n == 0) { fputs("js2c: deflate failed\n", stderr); exit(1); }
+    *packed_len = n;
+    emit_bytes(out, buf, n);
     free(buf);
   } else {
     emit_bytes(out, (const unsigned char *)m.p, m.n);

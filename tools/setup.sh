@@ -6,6 +6,7 @@
 #   tools/setup.sh host      packages for the linux board and the tests
 #   tools/setup.sh cross     + ARM cross tools and QEMU
 #   tools/setup.sh sources   Debian source packages (duktape, lwip, mbedtls)
+#   tools/setup.sh jsmin     terser from npm into build/tools/terser (boards with JSMIN=1)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build="$top/build"
@@ -14,10 +15,12 @@ mkdir -p "$stamp_dir"
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-config dpkg-dev zlib1g-dev
+HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-config dpkg-dev libzopfli-dev
  netcat-openbsd socat curl valgrind iproute2 openssl"
 CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
  gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
+
+TERSER_VERSION=5.51.4 # the JS minifier of JSMIN=1 boards (tools/jsmin.js)
 
 missing() { # prints the packages of "$@" that are not installed
   local p; for p in "$@"; do
@@ -66,5 +69,14 @@ case "${1:-host}" in
     fetch_source lwip 'lwip-2.*/'
     fetch_source mbedtls 'mbedtls-2.*/'
     ;;
-  *) echo "usage: $0 host|cross|sources" >&2; exit 2 ;;
+  jsmin)
+    command -v node >/dev/null || install_pkgs nodejs
+    command -v npm >/dev/null || install_pkgs npm
+    if [ ! -f "$build/tools/terser/node_modules/terser/package.json" ]; then
+      echo "setup: installing terser $TERSER_VERSION from npm into build/tools/terser"
+      npm install --prefix "$build/tools/terser" --no-save --no-audit --no-fund --loglevel=error \
+        "terser@$TERSER_VERSION" >/dev/null
+    fi
+    ;;
+  *) echo "usage: $0 host|cross|sources|jsmin" >&2; exit 2 ;;
 esac

@@ -36,7 +36,7 @@ NET_PCBS ?= 16
 # RAM the linker script budgets (default 1M, see mps2-an385.ld); QEMU has 4M.
 RAM_SIZE ?=
 
-MPS2_CPU := -mcpu=cortex-m3 -mthumb
+MPS2_CPU := -mcpu=cortex-m3 -mthumb -flto
 CFLAGS_BOARD := $(MPS2_CPU) -Os -ffunction-sections -fdata-sections --specs=nano.specs \
   -I$(MPS2) -Iplatform/lwip -I$(LWIP_DIR)/include \
   -DPETREL_NET_IP='"$(NET_IP)"' -DPETREL_NET_MASK='"$(NET_MASK)"' -DPETREL_NET_GW='"$(NET_GW)"' \
@@ -46,13 +46,14 @@ LDFLAGS_BOARD := -T $(MPS2)/mps2-an385.ld -nostartfiles -Wl,--gc-sections -Wl,-M
 LDLIBS_BOARD := -lm
 
 BOARD_SRCS := $(wildcard $(MPS2)/*.c) $(MPS2)/app_embed.S
-# No TLS on this board yet (needs an mbedTLS cross build and ~40 KB of RAM per session);
-# without the binding, require('tls') reports that it is unavailable.
-# modules/tls.js stays: without the binding it throws ERR_NO_CRYPTO (docs/tls.md).
-BOARD_EXCLUDE := $(wildcard modules/tls*.c)
+# No TLS on this board (mps2-an385-tls has it): neither the binding nor internal/tls.js
+# (6.7 KB of flash); the small modules/tls.js front throws ERR_NO_CRYPTO (docs/tls.md).
+BOARD_EXCLUDE := $(wildcard modules/tls*.c) modules/internal/tls.js
 # Built-in JS stored DEFLATE-compressed (tools/js2c.c -z, runtime/inflate.c): ~170 KB
 # of minified source take ~45 KB of flash; a module is inflated on its first require.
 JS2C_FLAGS := -z
+# ... after terser has mangled their local names (tools/jsmin.js): ~6 KB less flash.
+JSMIN := 1
 
 # lwIP (third-party code, from `tools/setup.sh sources`): our flags, not our warnings.
 $(B)/obj/lwip/%.o: | $(SETUP)/sources
@@ -84,3 +85,5 @@ QEMU_MPS2 = qemu-system-arm -M mps2-an385 -cpu cortex-m3 -display none -nodefaul
   -semihosting-config enable=on,target=native -kernel $(B)/petrel
 RUN_CMD = $(QEMU_MPS2) -chardev stdio,id=uart0,signal=off -serial chardev:uart0 \
   -nic user$(if $(PORT),$(comma)hostfwd=tcp:127.0.0.1:$(PORT)-:$(PORT))
+# newlib calls these stubs from libc.a, which LTO does not see: compile them without it.
+$(B)/obj/$(MPS2)/syscalls.c.o: CFLAGS_ALL += -fno-lto

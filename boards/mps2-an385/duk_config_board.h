@@ -108,6 +108,11 @@ extern unsigned long long board_now_ms(void);
 #undef DUK_USE_ERRCREATE             /* Duktape.errCreate / errThrow hooks */
 #undef DUK_USE_ERRTHROW
 #undef DUK_USE_AUGMENT_ERROR_THROW
+#undef DUK_USE_HEX_SUPPORT           /* Duktape.enc/dec 'hex' and 'base64': Buffer's */
+#undef DUK_USE_BASE64_SUPPORT        /*   codecs are Petrel's own (buffer_codec.c) */
+#undef DUK_USE_TAILCALL              /* deep tail recursion is a RangeError, as in V8 */
+#undef DUK_USE_SOURCE_NONBMP         /* non-BMP characters in source: accepted in names */
+#undef DUK_USE_ENCODING_BUILTINS     /* TextEncoder/TextDecoder: Buffer does this job */
 
 /* ---- errors: keep messages and line numbers, shorten tracebacks ---------------- */
 /* Verbose messages stay (a REPL on a board is where they help most). Tracebacks keep

@@ -1,6 +1,6 @@
 /*
  * Duktape built-ins this board compiles out (duk_config_board.h: no CBOR, Proxy,
- * performance, Duktape.Thread). The stock duktape.c's table of built-in functions
+ * performance, Duktape.Thread, TextEncoder/TextDecoder). The stock duktape.c's table of built-in functions
  * was generated for the full set and still names them, so each gets a stand-in
  * that throws TypeError ("unsupported"). The objects (CBOR, Proxy, ...) still
  * exist; calling them fails. Removing them for real needs a configure.py build.
@@ -19,3 +19,9 @@ OMITTED(duk_bi_thread_constructor)
 OMITTED(duk_bi_thread_current)
 OMITTED(duk_bi_thread_resume)
 OMITTED(duk_bi_thread_yield)
+OMITTED(duk_bi_textdecoder_constructor)
+OMITTED(duk_bi_textdecoder_prototype_decode)
+OMITTED(duk_bi_textdecoder_prototype_shared_getter)
+OMITTED(duk_bi_textencoder_constructor)
+OMITTED(duk_bi_textencoder_prototype_encode)
+OMITTED(duk_bi_textencoder_prototype_encoding_getter)
