@@ -16,7 +16,7 @@
 # TRNG (docs/tls.md, "Entropy").
 #
 # RAM: 2 MiB here (QEMU has 4 MiB), not the base board's 1 MiB. Measured with
-# tests/tls/board.sh: the RAM high-water mark of a test slice is 1.12-1.46 MB (net + tls
+# tests/tls/board.sh: the RAM high-water mark of a test slice is 0.99-1.36 MB (2026-12-04; net + tls
 # loaded is ~0.9 MB before any session; a handshake's bignum work and the 16 KB input
 # record come on top). With 1 MiB only a single-handshake script runs. Override with
 # RAM_SIZE=... as on the base board.
