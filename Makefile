@@ -36,7 +36,8 @@ OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/built
 all: $(B)/petrel
 
 # ---- set-up: Debian packages and source packages, installed on demand ----
-$(SETUP)/host:
+# The host stamp is redone when setup.sh changes (new packages reach old checkouts).
+$(SETUP)/host: tools/setup.sh
 	$(Q)tools/setup.sh host && mkdir -p $(SETUP) && touch $@
 $(SETUP)/cross: | $(SETUP)/host
 	$(Q)tools/setup.sh cross && touch $@
@@ -61,7 +62,7 @@ $(B)/obj/duktape.o: $(B)/duktape/duktape.c $(B)/duktape/duk_config.h
 
 # ---- built-in JS embedded by a host tool --------------------------------
 HOSTCC ?= cc
-build/host/js2c: tools/js2c.c
+build/host/js2c: tools/js2c.c | $(SETUP)/host
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) -O2 -Wall -o $@ $< -lzopfli
 # JS2C_FLAGS (board.mk): -z stores the modules compressed. JSMIN=1 (board.mk): each
