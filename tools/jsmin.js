@@ -56,8 +56,7 @@ function hoistPos(body, statements) {
 }
 
 function methodize(text) {
-  var code = whole ? '(' + text + ')' : text;
-  var base = whole ? 1 : 0;
+  var code = whole ? '(' + text + ')' : text; // the bootstrap parses as an expression
   var ast = acorn.parse(code, { ecmaVersion: 5, allowReturnOutsideFunction: true, allowReserved: true });
   var ops = [];
   var outer = whole ? ast.body[0].expression : null;
@@ -109,7 +108,7 @@ function methodize(text) {
     return out + code.slice(i, to);
   }
   var res = emit(0, code.length);
-  return whole ? res.slice(base, res.length - 1) : res;
+  return whole ? res.slice(1, res.length - 1) : res;
 }
 
 var head = whole ? '__petrel(' : '__petrel(function(exports,require,module,process,global){';
