@@ -263,17 +263,6 @@ static duk_ret_t buf_copy(duk_context *ctx)
   return 1;
 }
 
-/* swap(u8, size): reverses each group of size (2, 4, 8) bytes. */
-static duk_ret_t buf_swap(duk_context *ctx)
-{
-  size_t len;
-  uint8_t *b = (uint8_t *)get_bytes(ctx, 0, &len);
-  duk_int_t size = duk_require_int(ctx, 1);
-  if (size != 2 && size != 4 && size != 8) (void)duk_range_error(ctx, "bad swap size");
-  if (len) pb_swap(b, len, (size_t)size);
-  return 0;
-}
-
 static duk_ret_t buf_is_utf8(duk_context *ctx)
 {
   size_t len;
@@ -301,6 +290,9 @@ static duk_ret_t buf_set_prototype(duk_context *ctx)
   return 0;
 }
 
+/* buffer_numbers.c */
+duk_ret_t petrel_buffer_number_methods(duk_context *ctx);
+
 static const duk_function_list_entry buffer_funcs[] = {
   { "byteLength", buf_byte_length, 2 },
   { "fromString", buf_from_string, 2 },
@@ -311,10 +303,10 @@ static const duk_function_list_entry buffer_funcs[] = {
   { "indexOf", buf_index_of, 5 },
   { "fill", buf_fill, 5 },
   { "copy", buf_copy, 5 },
-  { "swap", buf_swap, 2 },
   { "isUtf8", buf_is_utf8, 1 },
   { "isAscii", buf_is_ascii, 1 },
   { "setPrototype", buf_set_prototype, 1 },
+  { "numberMethods", petrel_buffer_number_methods, 2 },
   { NULL, NULL, 0 }
 };
 
