@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "duktape.h"
+#include "runtime.h"
 #include "buffer_codec.h"
 
 /* Duktape's limits: bytes in one buffer, bytes in one string. */
@@ -314,7 +315,7 @@ duk_ret_t petrel_binding_buffer(duk_context *ctx)
 {
   buffer_proto = NULL;
   duk_push_object(ctx);
-  duk_put_function_list(ctx, -1, buffer_funcs);
+  petrel_put_functions(ctx, -1, buffer_funcs);
   duk_push_number(ctx, (double)MAX_BUFFER);
   duk_put_prop_string(ctx, -2, "kMaxLength");
   /* In UTF-16 units: a string of only 3-byte characters fills MAX_STRING bytes at MAX_STRING / 3. */

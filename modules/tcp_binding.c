@@ -436,20 +436,22 @@ static const duk_function_list_entry tcp_methods[] = {
   { NULL, NULL, 0 }
 };
 
+static const duk_function_list_entry tcp_funcs[] = {
+  { "isIP", tcp_is_ip, 1 },
+  { "errname", tcp_err_name, 1 },
+  { "errtext", tcp_err_text, 1 },
+  { NULL, NULL, 0 }
+};
+
 duk_ret_t petrel_binding_tcp(duk_context *ctx)
 {
   duk_push_object(ctx);
   duk_push_c_function(ctx, tcp_ctor, 0);
   duk_push_object(ctx);
-  duk_put_function_list(ctx, -1, tcp_methods);
+  petrel_put_functions(ctx, -1, tcp_methods);
   tcp_proto = petrel_pin(ctx, -1);
   duk_put_prop_string(ctx, -2, "prototype");
   duk_put_prop_string(ctx, -2, "TCP");
-  duk_push_c_function(ctx, tcp_is_ip, 1);
-  duk_put_prop_string(ctx, -2, "isIP");
-  duk_push_c_function(ctx, tcp_err_name, 1);
-  duk_put_prop_string(ctx, -2, "errname");
-  duk_push_c_function(ctx, tcp_err_text, 1);
-  duk_put_prop_string(ctx, -2, "errtext");
+  petrel_put_functions(ctx, -1, tcp_funcs);
   return 1;
 }

@@ -84,28 +84,30 @@ static duk_ret_t tls_parse_cert(duk_context *ctx)
   return 1;
 }
 
+static const duk_function_list_entry tls_funcs[] = {
+  { "canonicalIP", tls_canonical_ip, 1 },
+  { "ciphers", tls_ciphers, 0 },
+  { "parseCert", tls_parse_cert, 1 },
+  { NULL, NULL, 0 }
+};
+
 duk_ret_t petrel_binding_tls(duk_context *ctx)
 {
   duk_push_object(ctx);
 
   duk_push_c_function(ctx, tls_conf_ctor, 1);
   duk_push_object(ctx);
-  duk_put_function_list(ctx, -1, tls_conf_methods);
+  petrel_put_functions(ctx, -1, tls_conf_methods);
   duk_put_prop_string(ctx, -2, "prototype");
   duk_put_prop_string(ctx, -2, "Context");
 
   duk_push_c_function(ctx, tls_sess_ctor, 2);
   duk_push_object(ctx);
-  duk_put_function_list(ctx, -1, tls_sess_methods);
+  petrel_put_functions(ctx, -1, tls_sess_methods);
   duk_put_prop_string(ctx, -2, "prototype");
   duk_put_prop_string(ctx, -2, "Session");
 
-  duk_push_c_function(ctx, tls_canonical_ip, 1);
-  duk_put_prop_string(ctx, -2, "canonicalIP");
-  duk_push_c_function(ctx, tls_ciphers, 0);
-  duk_put_prop_string(ctx, -2, "ciphers");
-  duk_push_c_function(ctx, tls_parse_cert, 1);
-  duk_put_prop_string(ctx, -2, "parseCert");
+  petrel_put_functions(ctx, -1, tls_funcs);
 
   duk_push_string(ctx, "mbedTLS " MBEDTLS_VERSION_STRING);
   duk_put_prop_string(ctx, -2, "engine");

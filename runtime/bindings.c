@@ -45,6 +45,15 @@ void petrel_builtin_push_source(duk_context *ctx, const petrel_builtin *b)
   duk_buffer_to_string(ctx, -1);
 }
 
+void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list)
+{
+  obj = duk_require_normalize_index(ctx, obj);
+  for (; list->key; list++) {
+    duk_push_c_lightfunc(ctx, list->value, list->nargs, list->nargs == DUK_VARARGS ? 0 : list->nargs, 0);
+    duk_put_prop_string(ctx, obj, list->key);
+  }
+}
+
 void petrel_push_binding(duk_context *ctx, const char *name)
 {
   duk_push_global_stash(ctx);

@@ -432,7 +432,7 @@ static const duk_function_list_entry core_funcs[] = {
 duk_ret_t petrel_binding_core(duk_context *ctx)
 {
   duk_push_object(ctx);
-  duk_put_function_list(ctx, -1, core_funcs);
+  petrel_put_functions(ctx, -1, core_funcs);
   duk_push_string(ctx, plat_name());
   duk_put_prop_string(ctx, -2, "board");
   duk_push_string(ctx, PETREL_VERSION);

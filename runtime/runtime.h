@@ -51,6 +51,9 @@ size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out);
 
 /* ---- bindings.c ---- */
 void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the object or throws */
+/* duk_put_function_list, but as light functions: an 8-byte value each instead of
+ * a function object (~100 bytes of heap); they have no name and no properties. */
+void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list);
 duk_ret_t petrel_binding_core(duk_context *ctx);
 
 /* Pushes a Buffer (a Uint8Array with Buffer.prototype) viewing bytes [0, len)
