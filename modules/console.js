@@ -2,21 +2,21 @@
 'use strict';
 var core = process.binding('core');
 
-// util (inspect, format) is the largest built-in: it is loaded on the first
-// call that needs it, so a device printing plain strings never compiles it.
+// Formatting is loaded on the first call that needs it: a device printing plain
+// strings never compiles it, and one printing primitives never compiles the object
+// inspector (internal/format loads it only for objects).
 var util = {
   format: function () {
     var i, n = arguments.length;
     for (i = 0; i < n; i++) {
       var a = arguments[i];
       if (typeof a !== 'string' || (i === 0 && a.indexOf('%') >= 0)) {
-        var u = require('util');
-        return u.format.apply(u, arguments);
+        return require('internal/format').format.apply(null, arguments);
       }
     }
     return Array.prototype.join.call(arguments, ' ');
   },
-  inspect: function (v, o) { return require('util').inspect(v, o); }
+  inspect: function (v, o) { return require('internal/inspect').inspect(v, o); }
 };
 
 function Console(options) {

@@ -2,9 +2,13 @@
 // %s %d %i %f %j %o %O %c substitution; other arguments are inspected).
 'use strict';
 var errors = require('internal/errors');
-var inspectModule = require('internal/inspect');
-var inspect = inspectModule.inspect;
-var formatNumber = inspectModule.formatNumber;
+var primitive = require('internal/primitive');
+var formatNumber = primitive.formatNumber;
+
+// The object inspector is loaded only when an object is printed (internal/primitive).
+function inspect(v, opts) {
+  return require('internal/inspect').inspect(v, opts);
+}
 
 var hasOwn = Object.prototype.hasOwnProperty;
 var getProto = Object.getPrototypeOf;
@@ -38,6 +42,9 @@ function withOptions(opts, extra) {
 }
 
 function inspectArg(v, opts) {
+  if (opts === undefined && (v === null || (typeof v !== 'object' && typeof v !== 'function'))) {
+    return primitive.inspectPrimitive(v); // what inspect(v) gives, without loading it
+  }
   return opts === undefined ? inspect(v) : inspect(v, opts);
 }
 

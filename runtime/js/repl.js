@@ -15,12 +15,19 @@
 //   //@petrel:run <path> [args...]      run a stored file as the main module
 // Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it.
 'use strict';
-var util = require('util');
+var primitive = require('internal/primitive');
 var Console = require('console').Console;
 
 var PROMPT = '> ';
 var MORE = '... ';
 var HISTORY_MAX = 50;
+
+// util.inspect, but a primitive result (the common case) is printed without
+// loading the object inspector, the largest built-in (~32 KB of heap on a board).
+function inspect(v, opts) {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return primitive.inspectPrimitive(v);
+  return require('internal/inspect').inspect(v, opts);
+}
 
 exports.start = function (opts) {
   var core = opts.core;
@@ -78,19 +85,19 @@ exports.start = function (opts) {
     try {
       var value = core.callInterruptible(function () { return core.evalScript(code, 'repl'); });
       global._ = value;
-      print(util.inspect(value, { colors: false }));
+      print(inspect(value, { colors: false }));
     } catch (e) {
       if (code !== src && e && e.name === 'SyntaxError') { evaluate2(src); return; }
       if (e && e.name === 'RangeError' && /timeout/i.test(e.message)) print('Script execution was interrupted');
-      else print('Uncaught ' + util.inspect(e));
+      else print('Uncaught ' + inspect(e));
     }
   }
   function evaluate2(src) { // retry without the object-literal parentheses
     try {
       var v = core.callInterruptible(function () { return core.evalScript(src, 'repl'); });
-      print(util.inspect(v));
+      print(inspect(v));
     } catch (e) {
-      print('Uncaught ' + util.inspect(e));
+      print('Uncaught ' + inspect(e));
     }
   }
 
@@ -202,7 +209,7 @@ exports.start = function (opts) {
       });
     } catch (e) {
       if (e !== EXIT) {
-        global.console.error('Uncaught ' + util.inspect(e));
+        global.console.error('Uncaught ' + inspect(e));
         endRun(1);
         return;
       }
@@ -227,7 +234,7 @@ exports.start = function (opts) {
     try {
       process.emit('exit', status);
     } catch (e) {
-      global.console.error('Uncaught ' + util.inspect(e));
+      global.console.error('Uncaught ' + inspect(e));
       status = status || 1;
     }
     process.removeAllListeners('exit');
@@ -245,7 +252,7 @@ exports.start = function (opts) {
   opts.setUncaughtHook(function (e) {
     if (e === EXIT) return true;
     if (process.listenerCount('uncaughtException') > 0) return false;
-    global.console.error('Uncaught ' + util.inspect(e));
+    global.console.error('Uncaught ' + inspect(e));
     if (run) endRun(1);
     return true;
   });
