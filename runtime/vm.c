@@ -8,10 +8,11 @@
 static size_t heap_used, heap_peak;
 static int interruptible;
 
-#ifdef __GLIBC__
-/* glibc knows each block's size: no header of our own (a header would push
- * many of Duktape's small blocks into the next 16-byte size class). Heap use
- * is counted in the bytes malloc actually gave. */
+#if defined(__GLIBC__) || defined(_NEWLIB_VERSION)
+/* glibc and newlib know each block's size: no header of our own. A header
+ * would push many of Duktape's small blocks into glibc's next 16-byte size
+ * class, and on a board it cost 8 bytes on each of Duktape's ~15000 live
+ * blocks. Heap use is counted in the bytes malloc actually gave. */
 #include <malloc.h>
 static void count(void *p, size_t old)
 {
@@ -46,7 +47,7 @@ static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
   return n;
 }
 #else
-/* Elsewhere each block carries its size so that heap use can be reported
+/* Elsewhere (a libc without malloc_usable_size) each block carries its size so that heap use can be reported
  * (process.memoryUsage, benchmarks on boards). Aligned to 8 so doubles stay
  * aligned. */
 typedef union { size_t size; double align; } block_header;
