@@ -48,7 +48,8 @@ static void die_in_handler(duk_context *ctx)
   /* The uncaught-exception machinery itself failed: report and exit 7 like Node. */
   duk_safe_to_stacktrace(ctx, -1);
   const char *msg = duk_get_string(ctx, -1);
-  plat_console_write(2, "petrel: error in uncaught-exception handler: ", 46);
+  static const char prefix[] = "petrel: error in uncaught-exception handler: ";
+  plat_console_write(2, prefix, sizeof prefix - 1);
   if (msg) plat_console_write(2, msg, strlen(msg));
   plat_console_write(2, "\n", 1);
   plat_exit(7);

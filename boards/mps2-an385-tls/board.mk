@@ -15,12 +15,11 @@
 # entropy_test_only.c and PETREL_TLS_TEST_ENTROPY and provides board_entropy() from its
 # TRNG (docs/tls.md, "Entropy").
 #
-# RAM: 2 MiB here (QEMU has 4 MiB), not the base board's 1 MiB. Measured with
-# tests/tls/board.sh: the RAM high-water mark of a test slice is 0.99-1.36 MB (2026-12-04; net + tls
-# loaded is ~0.9 MB before any session; a handshake's bignum work and the 16 KB input
-# record come on top). With 1 MiB only a single-handshake script runs. Override with
-# RAM_SIZE=... as on the base board.
-RAM_SIZE ?= 2M
+# RAM: the base board's 1 MiB budget (QEMU has 4 MiB). Measured with tests/tls/board.sh
+# (2026-12-04): the RAM high-water mark of a test slice is 0.83-1.03 MB; net and tls
+# loaded at the prompt take 0.68 MB (static data, stack, heap) before any session.
+# It needed 2 MiB until the heap cuts of 2026-12-04 and 8 KB writes into the engine
+# (modules/tls/tls_session.c). RAM_SIZE=... overrides it as on the base board.
 include boards/mps2-an385/board.mk
 
 MPS2_TLS := boards/mps2-an385-tls

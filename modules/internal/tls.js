@@ -299,6 +299,7 @@ function TLSSocket(socket, options) {
   this._readPaused = false;
   this._parentClosed = false;
   this._closeNotified = false;
+  this._parentEnded = false;
   var isServer = !!options.isServer;
   this._isServer = isServer;
   var ctx = contextFor(options, isServer);
@@ -411,7 +412,13 @@ TLSSocket.prototype._cycle = function () {
       }
       continue;
     }
-    if (d === 0) break;
+    if (d === 0) {
+      if (this._parentEnded && !this._closeNotified) {
+        this._closeNotified = true;
+        this.push(null);
+      }
+      break;
+    }
     if (d === 1) {
       // close_notify: the peer finished writing.
       this._flush();
@@ -501,11 +508,11 @@ TLSSocket.prototype._onParentEnd = function () {
     }
     return;
   }
-  // A FIN without close_notify ends the stream too (as Node does).
-  if (!this._closeNotified) {
-    this._closeNotified = true;
-    this.push(null);
-  }
+  // A FIN without close_notify ends the stream too (as Node does), but only
+  // after the records already received are read: a reader that paused us may
+  // still have some queued in the session (_cycle ends the stream then).
+  this._parentEnded = true;
+  this._cycle();
 };
 
 TLSSocket.prototype._onParentError = function (err) {
@@ -604,7 +611,14 @@ TLSSocket.prototype._destroy = function (err, cb) {
   };
   if (p && !this._parentClosed) {
     this._closeWait = finish;
-    p.destroy();
+    if (!err && this._writableState.finished && p.writableLength > 0 && !p.destroyed) {
+      // Closing after a graceful end: our 'finish' came when the last records were
+      // queued on the transport, not sent. They go out first, then the transport
+      // closes (in Node the TLS socket is the transport, so this is its order too).
+      p.once('finish', function () { p.destroy(); });
+    } else {
+      p.destroy();
+    }
   } else {
     finish();
   }

@@ -11,13 +11,17 @@
 
 #define SESS_KEY DUK_HIDDEN_SYMBOL("tlssess")
 
-/* Output collected beyond this makes write() stop early and let JS flush. */
-#define OUT_SOFT_LIMIT (64 * 1024)
-/* Queue buffers larger than this are released once drained. Hosts keep a bulk
- * transfer's buffers (freeing and regrowing them churned the heap); boards keep little. */
+/* Output collected beyond this makes write() stop early and let JS flush.
+ * Queue buffers larger than QUEUE_KEEP are released once drained. Hosts keep a
+ * bulk transfer's buffers (freeing and regrowing them churned the heap); boards
+ * keep little: with 8 KB per write() the output queue stays within 16 KB (8 KB
+ * plus one 4 KB record), where 64 KB grew it to 128 KB and a 100 KB write
+ * raised the board's RAM high-water by ~0.35 MB. */
 #if defined(PETREL_TLS_SMALL)
+#define OUT_SOFT_LIMIT (8 * 1024)
 #define QUEUE_KEEP (20 * 1024)
 #else
+#define OUT_SOFT_LIMIT (64 * 1024)
 #define QUEUE_KEEP (256 * 1024)
 #endif
 

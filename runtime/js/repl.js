@@ -29,6 +29,17 @@ function inspect(v, opts) {
   return require('internal/inspect').inspect(v, opts);
 }
 
+// An uncaught error as inspect shows it; when that fails too (out of memory on a
+// board: loading the inspector needs some), its stack or text, so that it is
+// still reported instead of failing the error handler.
+function describeError(e) {
+  try {
+    return inspect(e);
+  } catch (_) {
+    return String(e && e.stack || e);
+  }
+}
+
 exports.start = function (opts) {
   var core = opts.core;
   var terminal = !!opts.terminal && core.setRaw(true);
@@ -89,7 +100,7 @@ exports.start = function (opts) {
     } catch (e) {
       if (code !== src && e && e.name === 'SyntaxError') { evaluate2(src); return; }
       if (e && e.name === 'RangeError' && /timeout/i.test(e.message)) print('Script execution was interrupted');
-      else print('Uncaught ' + inspect(e));
+      else print('Uncaught ' + describeError(e));
     }
   }
   function evaluate2(src) { // retry without the object-literal parentheses
@@ -97,7 +108,7 @@ exports.start = function (opts) {
       var v = core.callInterruptible(function () { return core.evalScript(src, 'repl'); });
       print(inspect(v));
     } catch (e) {
-      print('Uncaught ' + inspect(e));
+      print('Uncaught ' + describeError(e));
     }
   }
 
@@ -209,7 +220,7 @@ exports.start = function (opts) {
       });
     } catch (e) {
       if (e !== EXIT) {
-        global.console.error('Uncaught ' + inspect(e));
+        global.console.error('Uncaught ' + describeError(e));
         endRun(1);
         return;
       }
@@ -234,7 +245,7 @@ exports.start = function (opts) {
     try {
       process.emit('exit', status);
     } catch (e) {
-      global.console.error('Uncaught ' + inspect(e));
+      global.console.error('Uncaught ' + describeError(e));
       status = status || 1;
     }
     process.removeAllListeners('exit');
@@ -252,7 +263,7 @@ exports.start = function (opts) {
   opts.setUncaughtHook(function (e) {
     if (e === EXIT) return true;
     if (process.listenerCount('uncaughtException') > 0) return false;
-    global.console.error('Uncaught ' + inspect(e));
+    global.console.error('Uncaught ' + describeError(e));
     if (run) endRun(1);
     return true;
   });

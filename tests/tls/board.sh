@@ -30,13 +30,15 @@ slices=(
   "14:21 server-enc.key client.key"
   "21:28"
   "28:31 client.key client.crt wronghost.key wronghost.crt"
-  "32:"
+  "32:34"
+  "34:"
 )
 # Cases the board cannot run, with the reason (their node lines are reported, not
-# counted): 31 "echo 1 MB with pause/resume" runs out of RAM even with 2 MiB
-# (ERR_SSL_MALLOC_FAILURE; docs/tls.md).
+# counted): 31 "echo 1 MB with pause/resume" (a client and a server session in one
+# process with the echo in flight) runs out of memory in the board's 1 MiB of RAM.
+# With RAM_SIZE=2M it passes (RAM high-water 1.57-1.60 MB, 2026-12-04).
 skip_cases='echo 1 MB with pause/resume'
-skip_from=31 skip_to=32
+skip_from=31
 : > "$tmp/self.board"
 n=0
 for s in "${slices[@]}"; do

@@ -248,6 +248,28 @@ add('write before secureConnect, end, close order', function (done) {
   });
 });
 
+// The server ends with a large write after the client's FIN while the client is
+// not reading: the last records still wait in the transport when the TLS socket
+// closes, and must go out before it does. 64 KB is more than the TCP buffers of
+// the lwIP boards hold (Linux's loopback buffers take it all: no wait there).
+add('end with data queued after the peer ended', function (done) {
+  var name = this.name, total = 64 << 10;
+  var srv = tlsServer(rsa, function (s) {
+    s.on('data', function () {});
+    s.on('end', function () { s.end(Buffer.alloc(total, 7)); });
+  }, function (port) {
+    var got = 0;
+    var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] }, function () {
+      c.end('x');
+      c.pause();
+      setTimeout(function () { c.resume(); }, 300);
+    });
+    c.on('data', function (d) { got += d.length; });
+    c.on('end', function () { out(name, 'client got all: ' + (got === total)); });
+    c.on('close', function () { srv.close(); done(); });
+  });
+});
+
 add('destroy mid-stream', function (done) {
   var name = this.name;
   var srv = tlsServer(rsa, function (s) {
