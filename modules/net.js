@@ -406,14 +406,9 @@ Socket.prototype.unref = function () {
   return this;
 };
 
-Socket.prototype.pause = function () {
-  // Stop reading at once: the stack keeps the bytes and the peer's window closes.
-  if (this._handle && this._reading && !this.connecting) {
-    this._reading = false;
-    this._handle.readStop();
-  }
-  return stream.Duplex.prototype.pause.call(this);
-};
+// pause() is Readable's: as in Node, the socket keeps reading into its buffer
+// until highWaterMark (then onread stops the handle and the peer's window closes),
+// so a FIN that comes while paused still gives 'end' once the buffer is empty.
 
 Socket.prototype.resume = function () {
   // A _read() may still be outstanding from before pause(): restart the handle here.

@@ -5,15 +5,12 @@
 // Subclasses that emit their own 'close' (net) pass emitClose: false.
 'use strict';
 // The classes live in internal/stream_shared.js, stream_readable.js and stream_writable.js;
-// this file adds Duplex, Transform, PassThrough, finished and pipeline.
-var errors = require('internal/errors');
+// this file adds Duplex (and internal/stream_more.js Transform, PassThrough, finished, pipeline).
 var shared = require('internal/stream_shared');
 var Readable = require('internal/stream_readable');
 var Writable = require('internal/stream_writable');
 var Stream = shared.Stream;
 var inherits = shared.inherits;
-var nop = shared.nop;
-var destroy = shared.destroy;
 
 
 // ---- Duplex -----------------------------------------------------------------
@@ -47,216 +44,91 @@ Duplex.prototype.destroy = Writable.prototype.destroy;
 shared.Duplex = Duplex;
 
 // ---- properties ---------------------------------------------------------------
-function defineReadableProps(proto) {
-  Object.defineProperties(proto, {
-    readable: {
-      get: function () {
-        var r = this._readableState;
-        return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
-      },
-      set: function (v) { if (this._readableState) this._readableState.readable = !!v; },
-      configurable: true
+// Each set of accessors is made once and shared by the prototypes that have it.
+var readableProps = {
+  readable: {
+    get: function () {
+      var r = this._readableState;
+      return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
     },
-    readableFlowing: {
-      get: function () { return this._readableState.flowing; },
-      set: function (v) { if (this._readableState) this._readableState.flowing = v; },
-      configurable: true
+    set: function (v) { if (this._readableState) this._readableState.readable = !!v; },
+    configurable: true
+  },
+  readableFlowing: {
+    get: function () { return this._readableState.flowing; },
+    set: function (v) { if (this._readableState) this._readableState.flowing = v; },
+    configurable: true
+  },
+  readableEnded: { get: function () { return this._readableState ? this._readableState.endEmitted : false; }, configurable: true },
+  readableLength: { get: function () { return this._readableState ? this._readableState.length : 0; }, configurable: true },
+  readableHighWaterMark: { get: function () { return this._readableState && this._readableState.highWaterMark; }, configurable: true },
+  readableEncoding: { get: function () { return this._readableState ? this._readableState.encoding : null; }, configurable: true },
+  readableObjectMode: { get: function () { return this._readableState ? this._readableState.objectMode : false; }, configurable: true },
+  readableAborted: {
+    get: function () {
+      var r = this._readableState;
+      return !!(r.readable !== false && (r.destroyed || r.errored) && !r.endEmitted);
     },
-    readableEnded: { get: function () { return this._readableState ? this._readableState.endEmitted : false; }, configurable: true },
-    readableLength: { get: function () { return this._readableState ? this._readableState.length : 0; }, configurable: true },
-    readableHighWaterMark: { get: function () { return this._readableState && this._readableState.highWaterMark; }, configurable: true },
-    readableEncoding: { get: function () { return this._readableState ? this._readableState.encoding : null; }, configurable: true },
-    readableObjectMode: { get: function () { return this._readableState ? this._readableState.objectMode : false; }, configurable: true },
-    readableAborted: {
-      get: function () {
-        var r = this._readableState;
-        return !!(r.readable !== false && (r.destroyed || r.errored) && !r.endEmitted);
-      },
-      configurable: true
-    }
-  });
-}
-function defineWritableProps(proto) {
-  Object.defineProperties(proto, {
-    writable: {
-      get: function () {
-        var w = this._writableState;
-        return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended;
-      },
-      set: function (v) { if (this._writableState) this._writableState.writable = !!v; },
-      configurable: true
-    },
-    writableEnded: { get: function () { return this._writableState ? this._writableState.ending : false; }, configurable: true },
-    writableFinished: { get: function () { return this._writableState ? this._writableState.finished : false; }, configurable: true },
-    writableLength: { get: function () { return this._writableState && this._writableState.length; }, configurable: true },
-    writableHighWaterMark: { get: function () { return this._writableState && this._writableState.highWaterMark; }, configurable: true },
-    writableObjectMode: { get: function () { return this._writableState ? this._writableState.objectMode : false; }, configurable: true },
-    writableCorked: { get: function () { return this._writableState ? this._writableState.corked : 0; }, configurable: true },
-    writableNeedDrain: {
-      get: function () {
-        var w = this._writableState;
-        return !!w && !w.destroyed && !w.ending && w.needDrain;
-      },
-      configurable: true
-    }
-  });
-}
-function defineCommonProps(proto) {
-  Object.defineProperties(proto, {
-    destroyed: {
-      get: function () {
-        var s = this._writableState || this._readableState;
-        return !!s && s.destroyed;
-      },
-      set: function (v) {
-        if (this._readableState) this._readableState.destroyed = v;
-        if (this._writableState) this._writableState.destroyed = v;
-      },
-      configurable: true
-    },
-    errored: {
-      get: function () {
-        var s = this._writableState || this._readableState;
-        return s ? s.errored : null;
-      },
-      configurable: true
-    },
-    closed: {
-      get: function () {
-        var s = this._writableState || this._readableState;
-        return !!s && s.closed;
-      },
-      configurable: true
-    }
-  });
-}
-defineReadableProps(Readable.prototype);
-defineCommonProps(Readable.prototype);
-defineWritableProps(Writable.prototype);
-defineCommonProps(Writable.prototype);
-defineWritableProps(Duplex.prototype);
-defineCommonProps(Duplex.prototype);
-
-// ---- Transform / PassThrough ---------------------------------------------------
-function Transform(options) {
-  if (!(this instanceof Transform)) return new Transform(options);
-  var o = options ? Object.assign({}, options) : {};
-  if (o.readableHighWaterMark === undefined && o.highWaterMark === undefined) o.readableHighWaterMark = null;
-  Duplex.call(this, options);
-  this._readableState.sync = false;
-  this._transformCallback = null;
-  if (options) {
-    if (typeof options.transform === 'function') this._transform = options.transform;
-    if (typeof options.flush === 'function') this._flush = options.flush;
-  }
-}
-inherits(Transform, Duplex);
-
-Transform.prototype._final = function (cb) {
-  var self = this;
-  if (typeof this._flush === 'function' && !this.destroyed) {
-    this._flush(function (er, data) {
-      if (er) { if (cb) cb(er); else self.destroy(er); return; }
-      if (data !== null && data !== undefined) self.push(data);
-      self.push(null);
-      if (cb) cb();
-    });
-  } else {
-    this.push(null);
-    if (cb) cb();
+    configurable: true
   }
 };
-
-Transform.prototype._transform = function () {
-  throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The _transform() method is not implemented');
-};
-
-Transform.prototype._write = function (chunk, encoding, callback) {
-  var self = this;
-  var rState = this._readableState;
-  var length = rState.length;
-  this._transform(chunk, encoding, function (err, val) {
-    if (err) { callback(err); return; }
-    if (val !== null && val !== undefined) self.push(val);
-    if (self._writableState.ended || length === rState.length || rState.length < rState.highWaterMark) {
-      callback();
-    } else {
-      self._transformCallback = callback;
-    }
-  });
-};
-
-Transform.prototype._read = function () {
-  if (this._transformCallback) {
-    var cb = this._transformCallback;
-    this._transformCallback = null;
-    cb();
+var writableProps = {
+  writable: {
+    get: function () {
+      var w = this._writableState;
+      return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended;
+    },
+    set: function (v) { if (this._writableState) this._writableState.writable = !!v; },
+    configurable: true
+  },
+  writableEnded: { get: function () { return this._writableState ? this._writableState.ending : false; }, configurable: true },
+  writableFinished: { get: function () { return this._writableState ? this._writableState.finished : false; }, configurable: true },
+  writableLength: { get: function () { return this._writableState && this._writableState.length; }, configurable: true },
+  writableHighWaterMark: { get: function () { return this._writableState && this._writableState.highWaterMark; }, configurable: true },
+  writableObjectMode: { get: function () { return this._writableState ? this._writableState.objectMode : false; }, configurable: true },
+  writableCorked: { get: function () { return this._writableState ? this._writableState.corked : 0; }, configurable: true },
+  writableNeedDrain: {
+    get: function () {
+      var w = this._writableState;
+      return !!w && !w.destroyed && !w.ending && w.needDrain;
+    },
+    configurable: true
   }
 };
-
-function PassThrough(options) {
-  if (!(this instanceof PassThrough)) return new PassThrough(options);
-  Transform.call(this, options);
-}
-inherits(PassThrough, Transform);
-PassThrough.prototype._transform = function (chunk, encoding, cb) { cb(null, chunk); };
-
-// ---- helpers -----------------------------------------------------------------
-function finished(stream, opts, callback) {
-  if (typeof opts === 'function') { callback = opts; opts = {}; }
-  var done = false;
-  function once(err) {
-    if (done) return;
-    done = true;
-    cleanup();
-    callback.call(stream, err);
+var commonProps = {
+  destroyed: {
+    get: function () {
+      var s = this._writableState || this._readableState;
+      return !!s && s.destroyed;
+    },
+    set: function (v) {
+      if (this._readableState) this._readableState.destroyed = v;
+      if (this._writableState) this._writableState.destroyed = v;
+    },
+    configurable: true
+  },
+  errored: {
+    get: function () {
+      var s = this._writableState || this._readableState;
+      return s ? s.errored : null;
+    },
+    configurable: true
+  },
+  closed: {
+    get: function () {
+      var s = this._writableState || this._readableState;
+      return !!s && s.closed;
+    },
+    configurable: true
   }
-  function onfinish() { if (!stream._readableState || stream.readableEnded || !stream.readable) once(); }
-  function onend() { if (!stream._writableState || stream.writableFinished || !stream.writable) once(); }
-  function onerror(err) { once(err); }
-  function onclose() {
-    if ((stream._readableState && !stream.readableEnded && stream.readable !== false) ||
-        (stream._writableState && !stream.writableFinished && stream.writable !== false)) {
-      once(errors.codeError('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
-    } else {
-      once();
-    }
-  }
-  function cleanup() {
-    stream.removeListener('finish', onfinish);
-    stream.removeListener('end', onend);
-    stream.removeListener('error', onerror);
-    stream.removeListener('close', onclose);
-  }
-  stream.on('finish', onfinish);
-  stream.on('end', onend);
-  stream.on('error', onerror);
-  stream.on('close', onclose);
-  return cleanup;
-}
-
-function pipeline() {
-  var streams = Array.prototype.slice.call(arguments);
-  var callback = typeof streams[streams.length - 1] === 'function' ? streams.pop() : nop;
-  if (Array.isArray(streams[0])) streams = streams[0];
-  var error = null, pending = streams.length;
-  function done(err) {
-    if (err && !error) {
-      error = err;
-      for (var j = 0; j < streams.length; j++) if (!streams[j].destroyed) streams[j].destroy();
-    }
-    if (--pending === 0 || error) {
-      var cb = callback;
-      callback = nop;
-      cb(error);
-    }
-  }
-  for (var i = 0; i < streams.length; i++) {
-    finished(streams[i], done);
-    if (i < streams.length - 1) streams[i].pipe(streams[i + 1]);
-  }
-  return streams[streams.length - 1];
-}
+};
+Object.defineProperties(Readable.prototype, readableProps);
+Object.defineProperties(Readable.prototype, commonProps);
+Object.defineProperties(Writable.prototype, writableProps);
+Object.defineProperties(Writable.prototype, commonProps);
+Object.defineProperties(Duplex.prototype, writableProps);
+Object.defineProperties(Duplex.prototype, commonProps);
+readableProps = writableProps = commonProps = null; // the accessors keep this scope alive
 
 Stream.prototype.pipe = function (dest, options) {
   var source = this;
@@ -275,8 +147,19 @@ Stream.Stream = Stream;
 Stream.Readable = Readable;
 Stream.Writable = Writable;
 Stream.Duplex = Duplex;
-Stream.Transform = Transform;
-Stream.PassThrough = PassThrough;
-Stream.finished = finished;
-Stream.pipeline = pipeline;
+// Transform, PassThrough, finished and pipeline are compiled on first use
+// (internal/stream_more.js): net and tls need none of them, and they cost ~10 KB
+// of heap on a board. The first read or write makes each a plain data property.
+['Transform', 'PassThrough', 'finished', 'pipeline'].forEach(function (name) {
+  function settle(v) {
+    Object.defineProperty(Stream, name, { value: v, writable: true, enumerable: true, configurable: true });
+    return v;
+  }
+  Object.defineProperty(Stream, name, {
+    get: function () { return settle(require('internal/stream_more')[name]); },
+    set: settle,
+    enumerable: true,
+    configurable: true
+  });
+});
 module.exports = Stream;

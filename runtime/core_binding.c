@@ -429,12 +429,27 @@ static const duk_function_list_entry core_funcs[] = {
   { NULL, NULL, 0 }
 };
 
+/* process.arch, with Node's names for the CPUs Petrel is built for. */
+#if defined(__x86_64__)
+#define PETREL_ARCH "x64"
+#elif defined(__aarch64__)
+#define PETREL_ARCH "arm64"
+#elif defined(__arm__)
+#define PETREL_ARCH "arm"
+#elif defined(__i386__)
+#define PETREL_ARCH "ia32"
+#else
+#define PETREL_ARCH "unknown"
+#endif
+
 duk_ret_t petrel_binding_core(duk_context *ctx)
 {
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, core_funcs);
   duk_push_string(ctx, plat_name());
   duk_put_prop_string(ctx, -2, "board");
+  duk_push_string(ctx, PETREL_ARCH);
+  duk_put_prop_string(ctx, -2, "arch");
   duk_push_string(ctx, PETREL_VERSION);
   duk_put_prop_string(ctx, -2, "version");
   duk_push_sprintf(ctx, "%d.%d.%d", (int)(DUK_VERSION / 10000), (int)(DUK_VERSION / 100 % 100), (int)(DUK_VERSION % 100));

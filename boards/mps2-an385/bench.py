@@ -5,7 +5,9 @@ QEMU and printed as a table (also written to build/bench/mps2-an385.txt):
   flash, static RAM        arm-none-eabi-size of build/mps2-an385/petrel
   heap after boot          Duktape heap (process.memoryUsage().heapUsed after two
                            Duktape.gc() passes) at the REPL prompt
-  heap after require('net')
+  heap after require('net')  (heap: the bytes malloc gave Duktape, its rounding included)
+  RAM high-water           process.memoryUsage().rss: static data + malloc's extent +
+                           deepest stack, at boot and after require('net')
   bytes per connection     heap and lwIP heap+pools per open server-side connection:
                            the host opens N connections through QEMU's port forward
   NIC throughput           host -> board and board -> host through the emulated
@@ -42,6 +44,10 @@ def heap(b):
     return value(b, "Duktape.gc(), Duktape.gc(), process.memoryUsage().heapUsed")
 
 
+def ram(b):
+    return value(b, "Duktape.gc(), Duktape.gc(), process.memoryUsage().rss")
+
+
 def net_used(b):
     return value(b, "process.memoryUsage().netStackUsed")
 
@@ -58,11 +64,12 @@ def main():
     try:
         b.expect(rb"Welcome to Petrel[^\r]*\r\n")
         b.prompt()
-        boot = heap(b)
+        boot, boot_ram = heap(b), ram(b)
         b.line("var net = require('net')")
-        after_net = heap(b)
+        after_net, net_ram = heap(b), ram(b)
         rows.append(("heap after boot (REPL up)", "%d B (%.1f KiB)" % (boot, boot / 1024.0), ""))
         rows.append(("heap after require('net')", "%d B (%.1f KiB)" % (after_net, after_net / 1024.0), "<= 48 KiB"))
+        rows.append(("RAM high-water at boot / after net", "%.1f / %.1f KiB" % (boot_ram / 1024.0, net_ram / 1024.0), ""))
 
         # Connections: a server on the board, CONNS idle connections from the host.
         b.line("var conns = []; var sink = 0; var srv = net.createServer(function (c) { conns.push(c);"

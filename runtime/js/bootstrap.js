@@ -54,6 +54,7 @@ process.title = 'petrel';
 process.version = 'v' + core.version;
 process.versions = { petrel: core.version, duktape: core.duktapeVersion };
 process.platform = /^(linux|rpi)/.test(board) ? 'linux' : 'none';
+process.arch = core.arch;
 process.board = board;
 process.argv = core.argv();
 process.execArgv = [];
