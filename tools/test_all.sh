@@ -23,7 +23,7 @@ for board in "$@"; do
   fi
   case "$board" in
     # A board has no command line: its REPL over the UART and TCP both ways through QEMU instead.
-    mps2-an385) run tests/mps2/run.py ;;
+    mps2-an385) run tests/mps2/run.py; run tests/tools/test_jsmin.sh ;;
     mps2-an385-tls) ;; # the same board with tls: tests/tls/board.sh below
     *) run tests/cli/run.sh "$board" ;;
   esac
