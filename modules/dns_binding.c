@@ -9,28 +9,51 @@ typedef struct {
   void *cb;
 } lookup_req;
 
+/* A lookup's answer, delivered under petrel_protected: the address list is built
+ * in the heap, which may be full. */
+typedef struct {
+  void *cb;
+  int err;
+  const plat_addr *addrs;
+  int n;
+} lookup_answer;
+
+static duk_ret_t deliver(duk_context *ctx, void *udata)
+{
+  lookup_answer *a = udata;
+  duk_push_heapptr(ctx, a->cb);
+  duk_push_undefined(ctx);
+  duk_push_int(ctx, a->err);
+  duk_push_array(ctx);
+  for (int i = 0; i < a->n; i++) {
+    char buf[64];
+    plat_addr_format(&a->addrs[i], buf, sizeof buf);
+    duk_push_array(ctx);
+    duk_push_string(ctx, buf);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_push_int(ctx, a->addrs[i].family);
+    duk_put_prop_index(ctx, -2, 1);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
+  }
+  petrel_make_callback(ctx, 2);
+  return 0;
+}
+
 static void on_lookup(void *user, int err, const plat_addr *addrs, int n)
 {
   lookup_req *q = user;
   duk_context *ctx = q->ctx;
-  loop_unref();
-  duk_push_heapptr(ctx, q->cb);
-  petrel_unpin(ctx, q->cb); /* still on the value stack: safe */
-  duk_push_undefined(ctx);
-  duk_push_int(ctx, err);
-  duk_push_array(ctx);
-  for (int i = 0; i < n; i++) {
-    char buf[64];
-    plat_addr_format(&addrs[i], buf, sizeof buf);
-    duk_push_array(ctx);
-    duk_push_string(ctx, buf);
-    duk_put_prop_index(ctx, -2, 0);
-    duk_push_int(ctx, addrs[i].family);
-    duk_put_prop_index(ctx, -2, 1);
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
-  }
+  lookup_answer a = { q->cb, err, addrs, n };
   free(q);
-  petrel_make_callback(ctx, 2);
+  loop_unref();
+  /* No lookup is left unanswered: when the list cannot be built, the callback
+   * gets ENOMEM (the pin keeps it alive until then; each lookup has its own). */
+  if (petrel_protected(ctx, deliver, &a)) {
+    a.err = PLAT_ENOMEM;
+    a.n = 0;
+    (void)petrel_protected(ctx, deliver, &a);
+  }
+  petrel_unpin(ctx, a.cb);
 }
 
 static duk_ret_t dns_lookup(duk_context *ctx)

@@ -123,12 +123,20 @@ static void flush_pending(tcp_rec *r)
 }
 
 static void push_handle_object(duk_context *ctx, tcp_rec *r);
+static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user);
 
-static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
+/* One platform event, delivered to JS under petrel_protected (see on_event). */
+typedef struct {
+  tcp_rec *r;
+  const plat_tcp_event *ev;
+  tcp_rec *child; /* an accepted connection JS has not been given yet */
+} tcp_delivery;
+
+static duk_ret_t deliver(duk_context *ctx, void *udata)
 {
-  tcp_rec *r = user;
-  duk_context *ctx = r->ctx;
-  (void)t;
+  tcp_delivery *d = udata;
+  tcp_rec *r = d->r;
+  const plat_tcp_event *ev = d->ev;
   switch (ev->type) {
   case PLAT_TCP_CONNECTED:
     r->connecting = 0;
@@ -143,8 +151,10 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
     c->refed = 1;
     plat_tcp_set_callback(c->t, on_event, c);
     if (!push_method(r, "onconnection")) { plat_tcp_close(c->t); free(c); break; }
+    d->child = c;
     duk_push_int(ctx, 0);
     push_handle_object(ctx, c);
+    d->child = NULL;
     petrel_make_callback(ctx, 2);
     break;
   }
@@ -181,6 +191,28 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
     update_ref(r);
     emit_error(r, "onerror", ev->err);
     break;
+  }
+  return 0;
+}
+
+/* The platform's callback. When the heap is too full to build an event's
+ * arguments, the error is reported as uncaught (which ends the process unless
+ * JS handles 'uncaughtException'); then nothing may be left half done: a
+ * connection JS never saw is reset, and data that could not be delivered ends
+ * its connection with ENOMEM instead of leaving a gap in the stream. */
+static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
+{
+  tcp_delivery d = { user, ev, NULL };
+  (void)t;
+  if (!petrel_protected(d.r->ctx, deliver, &d)) return;
+  if (d.child) {
+    if (d.child->owner) petrel_unpin(d.r->ctx, d.child->owner);
+    plat_tcp_abort(d.child->t);
+    free(d.child);
+  } else if (ev->type == PLAT_TCP_DATA && d.r->t) {
+    plat_tcp_event e = { .type = PLAT_TCP_ERROR, .err = PLAT_ENOMEM };
+    tcp_delivery failed = { d.r, &e, NULL };
+    (void)petrel_protected(d.r->ctx, deliver, &failed);
   }
 }
 

@@ -103,6 +103,15 @@ int petrel_make_callback(duk_context *ctx, duk_idx_t nargs)
   return threw;
 }
 
+int petrel_protected(duk_context *ctx, duk_safe_call_function fn, void *udata)
+{
+  duk_idx_t top = duk_get_top(ctx);
+  int failed = duk_safe_call(ctx, fn, udata, 0, 1) != DUK_EXEC_SUCCESS;
+  if (failed) petrel_fatal_exception(ctx);
+  duk_set_top(ctx, top);
+  return failed;
+}
+
 void petrel_push_system_error(duk_context *ctx, int err, const char *syscall)
 {
   const char *code = plat_strerror_code(err);

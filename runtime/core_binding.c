@@ -280,10 +280,17 @@ static size_t incomplete_utf8_suffix(const unsigned char *p, size_t n)
   return 0;
 }
 
-static void on_console_input(void *user, const char *buf, size_t len)
+/* Console input, delivered under petrel_protected (a full heap loses this piece
+ * of input and reports the error, instead of aborting in the platform's dispatch). */
+typedef struct {
+  const char *buf;
+  size_t len;
+} console_input;
+
+static duk_ret_t deliver_input(duk_context *ctx, void *udata)
 {
-  duk_context *ctx = user;
-  if (!input_cb) return;
+  const char *buf = ((console_input *)udata)->buf;
+  size_t len = ((console_input *)udata)->len;
   /* A Ctrl-C that came before this input was read is part of it (the REPL sees
    * the key) or was a signal while nothing ran: it must not break the next
    * statement. One that comes from now on may (see petrel_set_interruptible). */
@@ -298,7 +305,7 @@ static void on_console_input(void *user, const char *buf, size_t len)
     utf8_tail_len = keep;
     duk_push_lstring(ctx, (const char *)p, total - keep);
     duk_remove(ctx, -2);
-    if (total == keep) { duk_pop(ctx); return; }
+    if (total == keep) { duk_pop(ctx); return 0; }
   } else {
     utf8_tail_len = 0;
     duk_push_null(ctx);
@@ -307,6 +314,13 @@ static void on_console_input(void *user, const char *buf, size_t len)
   duk_push_undefined(ctx);
   duk_pull(ctx, -3);
   petrel_make_callback(ctx, 1);
+  return 0;
+}
+
+static void on_console_input(void *user, const char *buf, size_t len)
+{
+  console_input in = { buf, len };
+  if (input_cb) (void)petrel_protected(user, deliver_input, &in);
 }
 
 static duk_ret_t core_read_start(duk_context *ctx)

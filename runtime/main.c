@@ -8,6 +8,9 @@
 extern int petrel_argc;
 extern char **petrel_argv;
 
+/* PETREL_NO_CLI (a board: main() gets only the app's path or -i from its startup
+ * code) leaves out the options nobody can type there, and this text. */
+#if !defined(PETREL_NO_CLI)
 static const char usage[] =
   "Usage: petrel [options] [script.js [arguments]]\n"
   "       petrel                 start the REPL\n\n"
@@ -17,6 +20,7 @@ static const char usage[] =
   "  -i, --interactive     start the REPL even if stdin is not a terminal\n"
   "  -v, --version         print Petrel's version\n"
   "  -h, --help            print this help\n";
+#endif
 
 static void say(int fd, const char *s) { plat_console_write(fd, s, strlen(s)); }
 
@@ -52,15 +56,17 @@ int main(int argc, char **argv)
     const char *a = argv[i];
     if (a[0] != '-' || strcmp(a, "-") == 0) { script = a; break; }
     if (strcmp(a, "--") == 0) { if (i + 1 < argc) script = argv[++i]; break; }
+    if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) { interactive = 1; continue; }
+#if !defined(PETREL_NO_CLI)
     if (!strcmp(a, "-v") || !strcmp(a, "--version")) { say(1, "v" PETREL_VERSION "\n"); return 0; }
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) { say(1, usage); return 0; }
-    if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) { interactive = 1; continue; }
     if (!strcmp(a, "-e") || !strcmp(a, "--eval") || !strcmp(a, "-p") || !strcmp(a, "--print")) {
       print_result = a[1] == 'p' || a[2] == 'p';
       if (i + 1 >= argc) { say(2, "petrel: "); say(2, a); say(2, " requires an argument\n"); return 9; }
       eval_code = argv[++i];
       continue;
     }
+#endif
     say(2, "petrel: bad option: "); say(2, a); say(2, "\n");
     return 9;
   }

@@ -20,6 +20,12 @@ void petrel_set_interruptible(int on);
  * process's uncaught-exception handling (which may exit); then runs the
  * nextTick queue. Returns 0, or 1 if the call threw. */
 int petrel_make_callback(duk_context *ctx, duk_idx_t nargs);
+/* Runs fn (which builds a callback's arguments in C and calls it) under
+ * duk_safe_call. Building allocates, and on a full heap Duktape throws there,
+ * outside any JS call: unprotected, that ends in Duktape's fatal handler (exit 70)
+ * inside the platform's dispatch. Here the error is reported as an uncaught
+ * exception and 1 is returned, so the caller can settle what the event left. */
+int petrel_protected(duk_context *ctx, duk_safe_call_function fn, void *udata);
 /* Like petrel_make_callback but leaves the return value (undefined on error) on the stack. */
 int petrel_call_keep(duk_context *ctx, duk_idx_t nargs);
 void petrel_run_ticks(duk_context *ctx);

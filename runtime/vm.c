@@ -6,7 +6,16 @@
 #include "platform.h"
 
 static size_t heap_used, heap_peak;
+/* PETREL_HEAP_LIMIT=bytes (like node --max-old-space-size): allocations beyond it
+ * fail, as they would on a board; 0 = no limit. */
+static size_t heap_limit;
 static int interruptible;
+
+/* Would growing the heap by `more` bytes pass the limit? */
+static int over_limit(size_t more)
+{
+  return heap_limit && heap_used + more > heap_limit;
+}
 
 #if defined(__GLIBC__) || defined(_NEWLIB_VERSION)
 /* glibc and newlib know each block's size: no header of our own. A header
@@ -23,7 +32,7 @@ static void count(void *p, size_t old)
 static void *vm_alloc(void *udata, duk_size_t size)
 {
   (void)udata;
-  if (size == 0) return NULL;
+  if (size == 0 || over_limit(size)) return NULL;
   void *p = malloc(size);
   count(p, 0);
   return p;
@@ -42,6 +51,7 @@ static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
   if (!ptr) return vm_alloc(udata, size);
   if (size == 0) { vm_free(udata, ptr); return NULL; }
   size_t old = malloc_usable_size(ptr);
+  if (size > old && over_limit(size - old)) return NULL;
   void *n = realloc(ptr, size);
   if (n) count(n, old);
   return n;
@@ -55,7 +65,7 @@ typedef union { size_t size; double align; } block_header;
 static void *vm_alloc(void *udata, duk_size_t size)
 {
   (void)udata;
-  if (size == 0) return NULL;
+  if (size == 0 || over_limit(size)) return NULL;
   block_header *h = malloc(sizeof *h + size);
   if (!h) return NULL;
   h->size = size;
@@ -79,6 +89,7 @@ static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
   if (size == 0) { vm_free(udata, ptr); return NULL; }
   block_header *h = (block_header *)ptr - 1;
   size_t old = h->size;
+  if (size > old && over_limit(size - old)) return NULL;
   block_header *n = realloc(h, sizeof *n + size);
   if (!n) return NULL;
   n->size = size;
@@ -118,6 +129,10 @@ void petrel_set_interruptible(int on)
 
 duk_context *petrel_vm_create(void)
 {
+#if defined(__GLIBC__) /* hosts only: a board's heap is bounded by its RAM */
+  const char *limit = getenv("PETREL_HEAP_LIMIT");
+  heap_limit = limit ? (size_t)strtoul(limit, NULL, 10) : 0;
+#endif
   return duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
 }
 

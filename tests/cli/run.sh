@@ -37,5 +37,9 @@ check "repl on a pipe" 0 '10' '^$' -- bash -c "printf 'var x = 5\nx * 2\n' | $to
 check "repl multi-line" 0 '7' '^$' -- bash -c "printf 'function f(a) {\nreturn a + 1;\n}\nf(6)\n' | $top/tools/board_run.sh $board"
 check "repl error keeps going" 0 "Uncaught.*ReferenceError.*[[:space:]]3" '^$' -- bash -c "printf 'nosuch\n1 + 2\n' | $top/tools/board_run.sh $board"
 check "repl runs timers while waiting" 0 'late' '^$' -- bash -c "(printf 'setTimeout(function () { console.log(\"late\") }, 10)\n'; sleep 0.5) | $top/tools/board_run.sh $board"
+# Out of heap while C builds an event's arguments (PETREL_HEAP_LIMIT, as on a board).
+oom() { env PETREL_HEAP_LIMIT=4000000 "$@" timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_receive.js"; }
+check "out of heap receiving: uncaught error, exit 1" 1 '^$' '^Uncaught Error: alloc failed' -- oom
+check "out of heap receiving, handled: ENOMEM on the socket" 0 'uncaught: alloc failed.*server socket error: ENOMEM' '^$' -- oom HANDLED=1
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
