@@ -259,8 +259,9 @@ static duk_ret_t core_loop_ref(duk_context *ctx)
   return 0;
 }
 
-/* ---- console input (REPL) ---- */
+/* ---- console input (the REPL's, or process.stdin's) ---- */
 static void *input_cb;
+static int input_raw; /* deliver Buffers (process.stdin), not text (the REPL) */
 
 /* Bytes of a UTF-8 character whose end has not been read yet (a UART hands
  * input over in whatever pieces it has): kept for the next piece, so that the
@@ -295,7 +296,12 @@ static duk_ret_t deliver_input(duk_context *ctx, void *udata)
    * the key) or was a signal while nothing ran: it must not break the next
    * statement. One that comes from now on may (see petrel_set_interruptible). */
   plat_interrupt_requested = 0;
-  if (len) {
+  if (len && input_raw) {
+    duk_push_fixed_buffer(ctx, len);
+    memcpy(duk_get_buffer(ctx, -1, NULL), buf, len);
+    petrel_push_buffer_object(ctx, -1, len);
+    duk_remove(ctx, -2);
+  } else if (len) {
     size_t total = utf8_tail_len + len;
     unsigned char *p = duk_push_fixed_buffer(ctx, total);
     memcpy(p, utf8_tail, utf8_tail_len);
@@ -323,9 +329,12 @@ static void on_console_input(void *user, const char *buf, size_t len)
   if (input_cb) (void)petrel_protected(user, deliver_input, &in);
 }
 
+/* readStart(cb[, raw]): cb(text) per piece of input (whole UTF-8 characters), or
+ * cb(Buffer) with raw; cb(null) at the end of input. */
 static duk_ret_t core_read_start(duk_context *ctx)
 {
   duk_require_function(ctx, 0);
+  input_raw = duk_to_boolean(ctx, 1);
   if (input_cb) petrel_unpin(ctx, input_cb); else loop_ref();
   input_cb = petrel_pin(ctx, 0);
   plat_console_read_start(on_console_input, ctx);
@@ -433,7 +442,7 @@ static const duk_function_list_entry core_funcs[] = {
   { "argv", core_argv, 0 },
   { "env", core_env, 0 },
   { "loopRef", core_loop_ref, 1 },
-  { "readStart", core_read_start, 1 },
+  { "readStart", core_read_start, 2 },
   { "readStop", core_read_stop, 0 },
   { "setRaw", core_set_raw, 1 },
   { "loopBusy", core_loop_busy, 0 },

@@ -190,6 +190,16 @@ function stdStream(fd) {
 }
 process.stdout = stdStream(1);
 process.stderr = stdStream(2);
+// process.stdin is made on first use (internal/stdin.js); the REPL owns the input
+// while it runs.
+var stdin = null, replRunning = false;
+Object.defineProperty(process, 'stdin', {
+  get: function () {
+    return stdin || (stdin = requireBuiltin('internal/stdin')(function () { return !replRunning; }));
+  },
+  enumerable: true,
+  configurable: true
+});
 
 // ---- globals --------------------------------------------------------------
 var timers = requireBuiltin('timers');
@@ -378,6 +388,7 @@ return {
     if (print) console.log(result);
   },
   runRepl: function (terminal) {
+    replRunning = true;
     var module = new Module(path.join(core.cwd(), '<repl>'), null);
     global.require = makeRequire(module);
     global.module = module;

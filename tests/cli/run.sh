@@ -37,6 +37,10 @@ check "repl on a pipe" 0 '10' '^$' -- bash -c "printf 'var x = 5\nx * 2\n' | $to
 check "repl multi-line" 0 '7' '^$' -- bash -c "printf 'function f(a) {\nreturn a + 1;\n}\nf(6)\n' | $top/tools/board_run.sh $board"
 check "repl error keeps going" 0 "Uncaught.*ReferenceError.*[[:space:]]3" '^$' -- bash -c "printf 'nosuch\n1 + 2\n' | $top/tools/board_run.sh $board"
 check "repl runs timers while waiting" 0 'late' '^$' -- bash -c "(printf 'setTimeout(function () { console.log(\"late\") }, 10)\n'; sleep 0.5) | $top/tools/board_run.sh $board"
+# process.stdin: Buffers and 'end', piped into a socket, and paused it lets the process exit.
+check "stdin: Buffers, then end" 0 'true "hello\\nworld\\n".*end 12' '^$' -- bash -c "printf 'hello\nworld\n' | $top/tools/board_run.sh $board -e \"var n = 0; process.stdin.on('data', function (d) { n += d.length; console.log(Buffer.isBuffer(d), JSON.stringify(String(d))); }); process.stdin.on('end', function () { console.log('end', n); })\""
+check "stdin piped into a socket" 0 'server got "line one\\nline two\\n"' '^$' -- bash -c "printf 'line one\nline two\n' | $top/tools/board_run.sh $board $top/tests/cli/stdin_pipe.js"
+check "paused stdin lets the process exit" 0 '^paused$' '^$' -- bash -c "timeout 4 $top/tools/board_run.sh $board -e \"process.stdin.once('data', function () { process.stdin.pause(); console.log('paused'); })\" < <(printf a; sleep 6)"
 # Out of heap while C builds an event's arguments (PETREL_HEAP_LIMIT, as on a board).
 oom() { env PETREL_HEAP_LIMIT=4000000 "$@" timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_receive.js"; }
 check "out of heap receiving: uncaught error, exit 1" 1 '^$' '^Uncaught Error: alloc failed' -- oom

@@ -1,11 +1,17 @@
 // An application embedded in the firmware (tests/mps2/run.py builds it with
 // make BOARD=mps2-an385 APP=tests/mps2/app.js): it runs at boot instead of the REPL,
-// serves one connection through the port forward, and its exit status ends QEMU.
+// reads a line from the UART as process.stdin, serves one connection through the port
+// forward, and its exit status ends QEMU.
 var net = require('net');
 var server = net.createServer(function (c) {
   c.end('app:' + process.argv[1] + '\n', function () { server.close(); });
 });
 server.listen(7000, function () { console.log('app listening'); });
+// Paused after the first piece of input, stdin no longer keeps the app alive.
+process.stdin.once('data', function (d) {
+  process.stdin.pause();
+  console.log('app got ' + JSON.stringify(String(d)) + (Buffer.isBuffer(d) ? ' (Buffer)' : ''));
+});
 server.on('close', function () {
   console.log('app done');
   process.exitCode = 7;
