@@ -197,6 +197,10 @@ function onceWrapper(target, type, listener) {
     if (fired) return undefined;
     fired = true;
     target.removeListener(type, wrapper);
+    // The wrapper and this scope refer to each other, a cycle that reference
+    // counting cannot free; letting go here frees both (and what the listener
+    // holds) as soon as the call returns, not at Duktape's next mark-and-sweep.
+    wrapper = null;
     switch (arguments.length) {
       case 0: return listener.call(target);
       case 1: return listener.call(target, arguments[0]);

@@ -238,13 +238,9 @@ function clearBuffer(stream, state) {
   if (n > 1 && stream._writev) {
     state.pendingcb -= n - 1;
     var chunks = buffered.slice(i);
-    var callbacks = chunks.map(function (b) { return b.callback; });
-    var all = function (err) {
-      for (var k = 0; k < callbacks.length; k++) callbacks[k](err);
-    };
     state.buffered = EMPTY;
     state.bufferedIndex = 0;
-    doWrite(stream, state, true, state.length, chunks, '', all);
+    doWrite(stream, state, true, state.length, chunks, '', callAll(chunks.map(function (b) { return b.callback; })));
   } else {
     do {
       var b = buffered[i];
@@ -320,6 +316,16 @@ function needFinish(state) {
   return state.ending && !state.destroyed && state.constructed && state.length === 0 &&
     !state.errored && state.buffered.length === state.bufferedIndex && !state.finished &&
     !state.writing && !state.errorEmitted && !state.closeEmitted;
+}
+
+// One callback for a writev batch that calls each write's own. Made here, not in
+// clearBuffer: a closure kept in a variable of its own scope is a reference cycle,
+// and that scope holds the batch's chunks, which would then wait for Duktape's
+// mark-and-sweep instead of being freed once written.
+function callAll(callbacks) {
+  return function (err) {
+    for (var k = 0; k < callbacks.length; k++) callbacks[k](err);
+  };
 }
 
 function callFinal(stream, state) {

@@ -295,7 +295,10 @@ function TLSSocket(socket, options) {
   this._secure = false;
   this._pendingWrite = null;
   this._pendingFinal = null;
-  this._waitDrain = null;
+  this._waitDrain = false; // the current write waits for the transport's 'drain'
+  this._wChunk = null;     // the current write (_writeMore)
+  this._wOff = 0;
+  this._wCb = null;
   this._readPaused = false;
   this._parentClosed = false;
   this._closeNotified = false;
@@ -337,10 +340,9 @@ TLSSocket.prototype._attach = function (socket) {
   socket.on('close', function () { self._onParentClose(); });
   socket.on('timeout', function () { self.emit('timeout'); });
   socket.on('drain', function () {
-    var w = self._waitDrain;
-    if (w) {
-      self._waitDrain = null;
-      w();
+    if (self._waitDrain) {
+      self._waitDrain = false;
+      self._writeMore(false);
     }
   });
   if (socket.connecting) {
@@ -556,32 +558,43 @@ TLSSocket.prototype._write = function (chunk, encoding, cb) {
     cb(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
     return;
   }
-  var self = this, off = 0, sync = true;
   if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
-  function more() {
-    while (off < chunk.length) {
-      if (self._session === null) {
-        cb(errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
-        return;
-      }
-      var n = self._session.write(chunk, off);
-      if (n < 0) {
-        cb(self._sessionError(n));
-        return;
-      }
-      off += n;
-      if (!self._flush()) {
-        self._waitDrain = more;
-        return;
-      }
+  this._wChunk = chunk;
+  this._wOff = 0;
+  this._wCb = cb;
+  this._writeMore(true);
+};
+
+// Feeds what is left of the current write into the engine and its records to the
+// transport, until the transport asks to wait for 'drain'. The write's state lives
+// on the socket, not in a closure: a closure per write would be a reference cycle
+// (the closure and its scope) that only Duktape's mark-and-sweep frees, and it kept
+// each written Buffer alive until then (RAM grew by ~1 MB per MB echoed on a board).
+TLSSocket.prototype._writeMore = function (sync) {
+  var chunk = this._wChunk, err = null;
+  while (this._wOff < chunk.length) {
+    if (this._session === null) {
+      err = errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed');
+      break;
     }
-    // Completes on a later tick even when the transport took it all at once, as
-    // Node's TLS writes do: a large write() then reports backpressure the same way.
-    if (sync) process.nextTick(cb);
-    else cb();
+    var n = this._session.write(chunk, this._wOff);
+    if (n < 0) {
+      err = this._sessionError(n);
+      break;
+    }
+    this._wOff += n;
+    if (!this._flush()) {
+      this._waitDrain = true;
+      return;
+    }
   }
-  more();
-  sync = false;
+  var cb = this._wCb;
+  this._wChunk = this._wCb = null;
+  // Completes on a later tick even when the transport took it all at once, as
+  // Node's TLS writes do: a large write() then reports backpressure the same way.
+  if (err) cb(err);
+  else if (sync) process.nextTick(cb);
+  else cb();
 };
 
 TLSSocket.prototype._final = function (cb) {
@@ -602,7 +615,8 @@ TLSSocket.prototype._destroy = function (err, cb) {
   this._session = null;
   var w = this._pendingWrite;
   this._pendingWrite = null;
-  this._waitDrain = null;
+  this._waitDrain = false;
+  this._wChunk = this._wCb = null;
   if (s !== null) s.destroy();
   var finish = function () {
     cb(err);
