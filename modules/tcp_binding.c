@@ -204,6 +204,7 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
 {
   tcp_delivery d = { user, ev, NULL };
   (void)t;
+  if (ev->type == PLAT_TCP_WRITABLE && !d.r->pend) return; /* nothing waits to be sent */
   if (!petrel_protected(d.r->ctx, deliver, &d)) return;
   if (d.child) {
     if (d.child->owner) petrel_unpin(d.r->ctx, d.child->owner);

@@ -87,8 +87,6 @@ var types = {
   }
 };
 
-function isPrimitive(v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); }
-
 var debugSections = null;
 function debuglog(section) {
   if (debugSections === null) {
@@ -137,7 +135,7 @@ module.exports = {
   isNullOrUndefined: function (v) { return v === null || v === undefined; },
   isNumber: function (v) { return typeof v === 'number'; },
   isObject: function (v) { return v !== null && typeof v === 'object'; },
-  isPrimitive: isPrimitive,
+  isPrimitive: require('internal/primitive').isPrimitive,
   isRegExp: types.isRegExp,
   isString: function (v) { return typeof v === 'string'; },
   isSymbol: function (v) { return typeof v === 'symbol'; },

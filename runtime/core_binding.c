@@ -297,8 +297,7 @@ static duk_ret_t deliver_input(duk_context *ctx, void *udata)
    * statement. One that comes from now on may (see petrel_set_interruptible). */
   plat_interrupt_requested = 0;
   if (len && input_raw) {
-    duk_push_fixed_buffer(ctx, len);
-    memcpy(duk_get_buffer(ctx, -1, NULL), buf, len);
+    memcpy(duk_push_fixed_buffer(ctx, len), buf, len);
     petrel_push_buffer_object(ctx, -1, len);
     duk_remove(ctx, -2);
   } else if (len) {

@@ -42,7 +42,7 @@ function withOptions(opts, extra) {
 }
 
 function inspectArg(v, opts) {
-  if (opts === undefined && (v === null || (typeof v !== 'object' && typeof v !== 'function'))) {
+  if (opts === undefined && primitive.isPrimitive(v)) {
     return primitive.inspectPrimitive(v); // what inspect(v) gives, without loading it
   }
   return opts === undefined ? inspect(v) : inspect(v, opts);

@@ -136,7 +136,7 @@ function removeKey(keys, name) {
 function inspect(value, opts) {
   var t = typeof value;
   if (arguments.length < 2 && t !== 'object' && t !== 'function') {
-    return formatPrimitive(value, inspectDefaults.maxStringLength);
+    return primitive.inspectPrimitive(value);
   }
   var ctx = {
     seen: [], circular: null, indentationLvl: 0, currentDepth: 0
@@ -326,7 +326,7 @@ function lightfuncName(fn, fallback) {
   for (var i = 0; i < globals.length; i++) {
     var d = Object.getOwnPropertyDescriptor(g, globals[i]);
     var v = d && d.value;
-    if (v === null || (typeof v !== 'object' && typeof v !== 'function') || v === g) continue;
+    if (primitive.isPrimitive(v) || v === g) continue;
     roots.push(v);
     if (typeof v === 'function' && v.prototype && typeof v.prototype === 'object') roots.push(v.prototype);
   }
@@ -655,7 +655,6 @@ Object.defineProperty(inspect, 'defaultOptions', {
 
 module.exports = {
   inspect: inspect,
-  formatNumber: formatNumber,
   isError: isError,
   isTypedArray: isTypedArray,
   isBuffer: isBuffer

@@ -87,6 +87,10 @@ function formatPrimitive(v, maxStringLength) {
   return String(v);
 }
 
+function isPrimitive(v) {
+  return v === null || (typeof v !== 'object' && typeof v !== 'function');
+}
+
 // inspect(v) for a primitive v.
 function inspectPrimitive(v) {
   return formatPrimitive(v, inspectDefaults.maxStringLength);
@@ -94,6 +98,7 @@ function inspectPrimitive(v) {
 
 module.exports = {
   inspectDefaults: inspectDefaults,
+  isPrimitive: isPrimitive,
   inspectPrimitive: inspectPrimitive,
   formatNumber: formatNumber,
   quoteString: quoteString,

@@ -25,7 +25,7 @@ var HISTORY_MAX = 50;
 // util.inspect, but a primitive result (the common case) is printed without
 // loading the object inspector, the largest built-in (~32 KB of heap on a board).
 function inspect(v, opts) {
-  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return primitive.inspectPrimitive(v);
+  if (primitive.isPrimitive(v)) return primitive.inspectPrimitive(v);
   return require('internal/inspect').inspect(v, opts);
 }
 
