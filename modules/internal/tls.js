@@ -328,7 +328,9 @@ function TLSSocket(socket, options) {
   this._parent = null;
   if (socket) this._attach(socket);
 }
-inherits(TLSSocket, stream.Duplex);
+// A net.Socket, as in Node (instanceof and the socket methods), without a handle of
+// its own: the stream methods below and the address getters work through the parent.
+inherits(TLSSocket, net.Socket);
 exports.TLSSocket = TLSSocket;
 
 TLSSocket.prototype._attach = function (socket) {
@@ -639,6 +641,11 @@ TLSSocket.prototype._destroy = function (err, cb) {
 };
 
 // ---- TLSSocket information -------------------------------------------------------------
+// As Node v20: no reset through a TLS socket (its handle is not a TCP one).
+TLSSocket.prototype.resetAndDestroy = function () {
+  throw errors.codeError('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
+};
+
 TLSSocket.prototype.getPeerCertificate = function (detailed) {
   if (this._session === null) return this._peerCertCache || null;
   var chain = this._session.peerChain();

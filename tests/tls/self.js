@@ -312,6 +312,26 @@ add('checkServerIdentity function', function (done) {
   done();
 });
 
+add('a TLSSocket is a net.Socket', function (done) {
+  var name = this.name;
+  var srv = tlsServer(rsa, function (s) {
+    out(name, 'server side: net.Socket ' + (s instanceof net.Socket) + ', TLSSocket ' + (s instanceof tls.TLSSocket));
+    s.end('bye');
+  }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] }, function () {
+      out(name, 'client: net.Socket ' + (c instanceof net.Socket) + ', TLSSocket ' + (c instanceof tls.TLSSocket) +
+        ', remotePort ok ' + (c.remotePort === port) + ', pending ' + c.pending + ', readyState ' + c.readyState);
+    });
+    c.setEncoding('utf8');
+    c.on('data', function (d) {
+      out(name, 'data ' + d + ', bufferSize ' + c.bufferSize);
+      try { c.resetAndDestroy(); } catch (e) { out(name, 'resetAndDestroy: ' + e.name + ' ' + e.code); }
+    });
+    c.on('end', function () { c.end(); });
+    c.on('close', function () { out(name, 'closed, readyState ' + c.readyState); srv.close(); done(); });
+  });
+});
+
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
 // RAM runs the list in slices, one boot each; node prints the same slice).
 if (process.argv[3]) {
