@@ -5,6 +5,10 @@ B := build/$(BOARD)
 SETUP := build/.setup
 Q := $(if $(V),,@)
 SHELL := /bin/bash
+# No built-in rules: make would otherwise try to remake the included .d files
+# from "x.d.o" through its own "%: %.o" rule and our object pattern rules.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 
 include boards/$(BOARD)/board.mk
 # TLS: mbedTLS built from source for boards that have the tls binding.

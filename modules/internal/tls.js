@@ -325,6 +325,7 @@ function TLSSocket(socket, options) {
     this.servername = sni || false;
   }
   this._session = new binding.Session(ctx, sni || undefined);
+  if (!isServer && options.session) this.setSession(options.session);
   this._parent = null;
   if (socket) this._attach(socket);
 }
@@ -450,7 +451,7 @@ TLSSocket.prototype._onHandshakeDone = function () {
   if (checkPeer) {
     if (v) {
       verr = errors.codeError(v[0], v[1]);
-    } else if (!this._isServer) {
+    } else if (!this._isServer && !s.isReused()) { // as Node: a resumed session was checked before
       var host = opts.servername || opts.host || 'localhost';
       var check = typeof opts.checkServerIdentity === 'function' ? opts.checkServerIdentity : exports.checkServerIdentity;
       verr = check(host, this.getPeerCertificate(true)) || null;
@@ -472,6 +473,11 @@ TLSSocket.prototype._onHandshakeDone = function () {
     if (this._server) this._server.emit('secureConnection', this);
   } else {
     this.emit('secureConnect');
+    // A new session for tls.connect({ session }) (none when this one was resumed).
+    if (this._session !== null && !s.isReused() && this.listenerCount('session') > 0) {
+      var ses = s.getSession();
+      if (ses) this.emit('session', ses);
+    }
   }
   this.emit('secure');
   // Writes and an end() made before the handshake go out now.
@@ -648,7 +654,8 @@ TLSSocket.prototype.resetAndDestroy = function () {
 
 TLSSocket.prototype.getPeerCertificate = function (detailed) {
   if (this._session === null) return this._peerCertCache || null;
-  var chain = this._session.peerChain();
+  // As Node (OpenSSL has no peer chain after a resumption): {} for a resumed session.
+  var chain = this._session.isReused() ? [] : this._session.peerChain();
   if (chain.length === 0) return {};
   if (detailed) {
     for (var i = 0; i < chain.length; i++) {
@@ -683,8 +690,15 @@ TLSSocket.prototype.getCipher = function () {
   };
 };
 
-TLSSocket.prototype.getSession = function () { return undefined; };
-TLSSocket.prototype.isSessionReused = function () { return false; };
+TLSSocket.prototype.getSession = function () { return this._session ? this._session.getSession() : undefined; };
+TLSSocket.prototype.isSessionReused = function () { return !!this._session && this._session.isReused(); };
+TLSSocket.prototype.getTLSTicket = function () { return this._session ? this._session.ticket() : undefined; };
+// A session from getSession() or a 'session' event, offered before the handshake.
+TLSSocket.prototype.setSession = function (session) {
+  if (typeof session === 'string') session = Buffer.from(session, 'latin1');
+  if (!(session instanceof Uint8Array)) throw errors.codeError('ERR_INVALID_ARG_TYPE', 'Session must be a buffer', TypeError);
+  if (this._session) this._session.setSession(session);
+};
 TLSSocket.prototype.getFinished = function () { return undefined; };
 TLSSocket.prototype.getPeerFinished = function () { return undefined; };
 TLSSocket.prototype.getEphemeralKeyInfo = function () { return this._isServer ? null : {}; };
@@ -813,6 +827,14 @@ function Server(options, listener) {
     keepAliveInitialDelay: options.keepAliveInitialDelay }, null);
   this._tlsOptions = options;
   this._sharedContext = new SecureContext(options, true).context;
+  // Session tickets, on by default as in Node; sessionTimeout is their lifetime (s).
+  var lifetime = options.sessionTimeout === undefined ? 300 : options.sessionTimeout;
+  if (typeof lifetime !== 'number') throw errors.invalidArgType('options.sessionTimeout', 'number', lifetime);
+  if (lifetime % 1 !== 0) throw errors.outOfRange('options.sessionTimeout', 'an integer', lifetime);
+  if (!(lifetime >= 0 && lifetime <= 2147483647)) {
+    throw errors.outOfRange('options.sessionTimeout', '>= 0 && <= 2147483647', lifetime);
+  }
+  this._sharedContext.enableTickets(lifetime);
   if (options.ALPNProtocols) this._sharedContext.setALPN(alpnList(options.ALPNProtocols));
   if (options.requestCert) this._sharedContext.setVerify(1);
   this.requestCert = !!options.requestCert;

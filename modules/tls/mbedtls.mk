@@ -19,7 +19,7 @@ MBEDTLS_SRCS := aes.c aesni.c asn1parse.c asn1write.c base64.c bignum.c chacha20
   cipher.c cipher_wrap.c constant_time.c ctr_drbg.c des.c ecdh.c ecdsa.c ecp.c ecp_curves.c entropy.c \
   entropy_poll.c error.c gcm.c md.c md5.c oid.c pem.c pk.c pk_wrap.c pkcs12.c pkcs5.c pkparse.c pkwrite.c \
   platform.c platform_util.c poly1305.c rsa.c rsa_internal.c sha1.c sha256.c sha512.c ssl_ciphersuites.c \
-  ssl_cli.c ssl_msg.c ssl_srv.c ssl_tls.c x509.c x509_crt.c
+  ssl_cli.c ssl_msg.c ssl_srv.c ssl_ticket.c ssl_tls.c x509.c x509_crt.c
 endif
 EXTRA_OBJS += $(patsubst %.c,$(B)/obj/mbedtls/%.o,$(MBEDTLS_SRCS))
 # Third-party code: our flags, not our warnings. (A pattern rule only, so that
@@ -27,5 +27,5 @@ EXTRA_OBJS += $(patsubst %.c,$(B)/obj/mbedtls/%.o,$(MBEDTLS_SRCS))
 $(B)/obj/mbedtls/%.o: modules/tls/mbedtls_config.h | $(SETUP)/sources
 	@mkdir -p $(@D)
 	@echo "  CC      mbedtls/$*.c ($(BOARD))"
-	$(Q)$(CC) $(filter-out $(WARN),$(CFLAGS_ALL)) -w -c $(MBEDTLS_DIR)/library/$*.c -o $@
+	$(Q)$(CC) $(filter-out $(WARN),$(CFLAGS_ALL)) $(MBEDTLS_CFLAGS) -w -c $(MBEDTLS_DIR)/library/$*.c -o $@
 endif

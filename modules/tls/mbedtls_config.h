@@ -36,6 +36,8 @@
 #define MBEDTLS_SSL_KEEP_PEER_CERTIFICATE /* getPeerCertificate() after the handshake */
 #define MBEDTLS_SSL_MAX_FRAGMENT_LENGTH
 #define MBEDTLS_SSL_ALL_ALERT_MESSAGES
+#define MBEDTLS_SSL_SESSION_TICKETS /* resumption: tls.connect({ session }), RFC 5077 */
+#define MBEDTLS_SSL_TICKET_C /* a server's ticket keys (AES-256-GCM, per context) */
 /* Peers send full 16 KB records: the input buffer must hold one. */
 #define MBEDTLS_SSL_IN_CONTENT_LEN 16384
 #if defined(PETREL_TLS_SMALL)

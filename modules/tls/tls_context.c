@@ -22,6 +22,10 @@ static void conf_free(tls_conf *c)
     free(c->alpn);
   }
   free(c->suites);
+  if (c->tickets) {
+    mbedtls_ssl_ticket_free(c->tickets);
+    free(c->tickets);
+  }
   while (c->sni) {
     sni_entry *e = c->sni;
     c->sni = e->next;
@@ -406,6 +410,27 @@ static duk_ret_t conf_add_sni(duk_context *ctx)
   return 0;
 }
 
+/* enableTickets(lifetimeSeconds): a server issues session tickets (RFC 5077) that
+ * only this context can open: keys of its own, made here, rotated by mbedTLS. */
+static duk_ret_t conf_enable_tickets(duk_context *ctx)
+{
+  tls_conf *c = this_conf(ctx);
+  uint32_t lifetime = (uint32_t)duk_require_uint(ctx, 0);
+  if (!c->server || c->tickets) return 0;
+  mbedtls_ssl_ticket_context *t = malloc(sizeof *t);
+  if (!t) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  mbedtls_ssl_ticket_init(t);
+  int ret = mbedtls_ssl_ticket_setup(t, mbedtls_ctr_drbg_random, &tls_drbg, MBEDTLS_CIPHER_AES_256_GCM, lifetime);
+  if (ret != 0) {
+    mbedtls_ssl_ticket_free(t);
+    free(t);
+    return tls_throw_setup_error(ctx, "ERR_TLS_CONTEXT", "TLS: cannot set up session tickets", ret);
+  }
+  c->tickets = t;
+  mbedtls_ssl_conf_session_tickets_cb(&c->conf, mbedtls_ssl_ticket_write, mbedtls_ssl_ticket_parse, t);
+  return 0;
+}
+
 const duk_function_list_entry tls_conf_methods[] = {
   { "addCA", conf_add_ca, 1 },
   { "useSystemCA", conf_use_system_ca, 0 },
@@ -415,5 +440,6 @@ const duk_function_list_entry tls_conf_methods[] = {
   { "setVerify", conf_set_verify, 1 },
   { "setCiphers", conf_set_ciphers, 1 },
   { "addSNIContext", conf_add_sni, 2 },
+  { "enableTickets", conf_enable_tickets, 1 },
   { NULL, NULL, 0 }
 };

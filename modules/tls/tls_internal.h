@@ -20,6 +20,7 @@
 #include "mbedtls/ctr_drbg.h"
 #include "mbedtls/x509_crt.h"
 #include "mbedtls/pk.h"
+#include "mbedtls/ssl_ticket.h"
 
 #if !defined(MBEDTLS_SSL_PROTO_TLS1_2)
 #error "Petrel's TLS needs MBEDTLS_SSL_PROTO_TLS1_2"
@@ -55,6 +56,7 @@ struct tls_conf {
   char **alpn; /* NULL-terminated, for mbedtls_ssl_conf_alpn_protocols */
   int *suites; /* 0-terminated */
   sni_entry *sni;
+  mbedtls_ssl_ticket_context *tickets; /* server: issues and takes session tickets */
 };
 
 /* The suites Petrel offers, mbedTLS names in preference order, NULL-terminated. */
@@ -82,7 +84,7 @@ typedef struct {
   int alert; /* description of a fatal alert received, or -1 */
   int top_depth, top_self; /* top of the chain the verifier built */
   char *servername; /* server: SNI the client sent */
-  unsigned handshake_done : 1;
+  unsigned handshake_done : 1, resumed : 1;
 } tls_sess;
 
 duk_ret_t tls_sess_ctor(duk_context *ctx); /* new Session(context[, servername]) */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tls_internal.h"
+#include "mbedtls/ssl_internal.h" /* the handshake's resume flag */
 
 #define SESS_KEY DUK_HIDDEN_SYMBOL("tlssess")
 
@@ -68,8 +69,10 @@ static int verify_cb(void *p, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
   (void)flags;
   if (depth >= s->top_depth) {
     s->top_depth = depth;
+    /* An empty name (a hostile certificate) has no pointer: memcmp may not see it. */
     s->top_self = crt->subject_raw.len == crt->issuer_raw.len &&
-                  memcmp(crt->subject_raw.p, crt->issuer_raw.p, crt->issuer_raw.len) == 0;
+                  (crt->issuer_raw.len == 0 ||
+                   memcmp(crt->subject_raw.p, crt->issuer_raw.p, crt->issuer_raw.len) == 0);
   }
   return 0;
 }
@@ -180,9 +183,15 @@ static duk_ret_t sess_handshake(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
   int ret = 0;
-  if (!s->handshake_done) {
-    ret = mbedtls_ssl_handshake(&s->ssl);
-    if (ret == 0) s->handshake_done = 1;
+  /* Step by step, to see whether it resumed a session: mbedTLS frees the
+   * handshake state (and its resume flag) in the last step. */
+  while (!s->handshake_done) {
+    if (s->ssl.state == MBEDTLS_SSL_HANDSHAKE_OVER) {
+      s->handshake_done = 1;
+      break;
+    }
+    if (s->ssl.handshake) s->resumed = s->ssl.handshake->resume != 0;
+    if ((ret = mbedtls_ssl_handshake_step(&s->ssl)) != 0) break;
   }
   if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) ret = 1;
   else if (ret < 0) note_error(s, ret);
@@ -264,6 +273,55 @@ static duk_ret_t sess_shutdown(duk_context *ctx)
   tls_sess *s = this_sess(ctx);
   int ret = s->handshake_done ? mbedtls_ssl_close_notify(&s->ssl) : 0;
   duk_push_int(ctx, ret == MBEDTLS_ERR_SSL_WANT_WRITE ? 0 : ret);
+  return 1;
+}
+
+/* getSession() -> Buffer (the session, serialized by mbedTLS; with a client's
+ * ticket), or undefined before the handshake is done */
+static duk_ret_t sess_get_session(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  const mbedtls_ssl_session *ses = mbedtls_ssl_get_session_pointer(&s->ssl);
+  size_t len = 0;
+  if (!s->handshake_done || !ses ||
+      mbedtls_ssl_session_save(ses, NULL, 0, &len) != MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL) return 0;
+  uint8_t *p = duk_push_fixed_buffer(ctx, len);
+  if (mbedtls_ssl_session_save(ses, p, len, &len) != 0) return 0;
+  petrel_push_buffer_object(ctx, -1, len);
+  return 1;
+}
+
+/* setSession(buf) -> true if the client offers it (a blob getSession() made);
+ * anything else is ignored, as Node ignores a session it cannot decode. */
+static duk_ret_t sess_set_session(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  duk_size_t len;
+  const uint8_t *p = duk_require_buffer_data(ctx, 0, &len);
+  mbedtls_ssl_session ses;
+  mbedtls_ssl_session_init(&ses);
+  int ok = !s->conf->server && mbedtls_ssl_session_load(&ses, p, len) == 0 &&
+           mbedtls_ssl_set_session(&s->ssl, &ses) == 0;
+  mbedtls_ssl_session_free(&ses);
+  duk_push_boolean(ctx, ok);
+  return 1;
+}
+
+/* isReused() -> whether the handshake resumed a session */
+static duk_ret_t sess_is_reused(duk_context *ctx)
+{
+  duk_push_boolean(ctx, this_sess(ctx)->resumed);
+  return 1;
+}
+
+/* ticket() -> the client's session ticket (Buffer), or undefined */
+static duk_ret_t sess_ticket(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  const mbedtls_ssl_session *ses = mbedtls_ssl_get_session_pointer(&s->ssl);
+  if (!s->handshake_done || !ses || s->conf->server || !ses->ticket || ses->ticket_len == 0) return 0;
+  memcpy(duk_push_fixed_buffer(ctx, ses->ticket_len), ses->ticket, ses->ticket_len);
+  petrel_push_buffer_object(ctx, -1, ses->ticket_len);
   return 1;
 }
 
@@ -446,5 +504,9 @@ const duk_function_list_entry tls_sess_methods[] = {
   { "alpn", sess_alpn, 0 },
   { "servername", sess_servername, 0 },
   { "pending", sess_pending, 0 },
+  { "getSession", sess_get_session, 0 },
+  { "setSession", sess_set_session, 1 },
+  { "isReused", sess_is_reused, 0 },
+  { "ticket", sess_ticket, 0 },
   { NULL, NULL, 0 }
 };

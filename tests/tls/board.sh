@@ -32,7 +32,8 @@ slices=(
   "28:31 client.key client.crt wronghost.key wronghost.crt"
   "32:33"
   "33:34"
-  "34:"
+  "34:38"
+  "38:"
 )
 # Cases the board does not run, with the reason (their node lines are reported, not
 # counted): 31 "echo 1 MB with pause/resume" (a client and a server session in one

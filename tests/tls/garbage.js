@@ -2,7 +2,9 @@
 //  - a TLS server gets N mutated copies of a real ClientHello (random bytes flipped,
 //    truncated, extended) and random junk: each must end in 'tlsClientError' with a code;
 //  - a TLS client gets N mutated copies of a real server's first flight: each must end
-//    in 'error' with a code.
+//    in 'error' with a code;
+//  - a TLS client offers N mutated copies of a real saved session (its ticket included)
+//    to a server: each connection must end secure (resumed or not) or in a coded error.
 // Nothing may crash or hang. Prints "server: N coded" / "client: N coded" and the codes seen.
 // Usage: garbage.js CERTS_DIR [N]
 var tls = require('tls');
@@ -28,7 +30,8 @@ function mutate(b) {
   for (var q = 0; q < j.length; q++) j[q] = rnd(256);
   return j;
 }
-function isCoded(e) { return e && typeof e.code === 'string' && /^(ERR_|ECONNRESET|EPIPE)/.test(e.code); }
+// A code as Node gives: ERR_*, a system error, or a certificate verdict (EE_KEY_TOO_SMALL...).
+function isCoded(e) { return e && typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code); }
 
 var codes = {};
 function capture(cb) { // a real ClientHello, and a real server's first flight
@@ -101,10 +104,44 @@ function clientSide(flight, done) {
   });
 }
 
+function sessions(done) {
+  var handled = 0, seen = 0, resumed = 0, saved = null;
+  var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'] }, function (s) { s.end(); });
+  srv.on('tlsClientError', function () {});
+  srv.listen(0, '127.0.0.1', function () {
+    var port = srv.address().port;
+    (function one() {
+      if (seen === N + 1) {
+        srv.close();
+        console.log('sessions: ' + handled + ' handled of ' + N + (resumed ? ' (some resumed)' : ''));
+        done();
+        return;
+      }
+      var first = seen++ === 0, outcome = null;
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], session: first ? undefined : mutate(saved) });
+      c.on('session', function (ses) { if (first) saved = ses; });
+      c.on('secureConnect', function () { outcome = 'secure'; if (c.isSessionReused()) resumed++; });
+      c.on('error', function (e) {
+        outcome = isCoded(e) ? 'coded' : 'uncoded';
+        if (!isCoded(e)) console.log('uncoded session error: ' + e);
+        codes['session ' + e.code] = 1;
+      });
+      c.resume();
+      c.on('close', function () {
+        if (!first && outcome && outcome !== 'uncoded') handled++;
+        if (first && !saved) { console.log('sessions: no session to mutate'); srv.close(); done(); return; }
+        one();
+      });
+    })();
+  });
+}
+
 capture(function (hello, flight) {
   serverSide(hello, function () {
     clientSide(flight, function () {
-      console.log('codes: ' + Object.keys(codes).sort().join(', '));
+      sessions(function () {
+        console.log('codes: ' + Object.keys(codes).sort().join(', '));
+      });
     });
   });
 });

@@ -58,6 +58,8 @@ grep -qx 'server: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated Client
   { bad "mutated ClientHellos"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
 grep -qx 'client: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated server flights: each a coded client error ($(sed -n 's/^codes: //p' "$tmp/garbage.petrel"))" ||
   { bad "mutated server flights"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
+grep -q '^sessions: 60 handled of 60' "$tmp/garbage.petrel" && ok "60 mutated saved sessions offered: each connection secure or a coded error" ||
+  { bad "mutated sessions"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
 
 petrel "$here/stress.js" "$certs" 60 > "$tmp/stress.petrel" 2>&1
 if grep -qx 'stress: 60 ok' "$tmp/stress.petrel"; then
@@ -153,6 +155,23 @@ port=$(start_petrel cc clientcert "$petrel_listen")
 out=$(s_client "$port" -cert "$certs/client.crt" -key "$certs/client.key" -quiet < /dev/null 2>&1)
 wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out" | grep -q bye &&
   ok "openssl s_client with a client certificate: the server verifies it" || { bad "client certificate"; sed 's/^/     | /' "$tmp/cc.out"; }
+
+# Session resumption with tickets, both ways: s_client -reconnect (the first
+# connection and 5 more offering its session) to a Petrel server, and a Petrel
+# client offering its saved session to s_server.
+port=$(start_petrel resume resume "$petrel_listen" 6)
+out=$(s_client "$port" -reconnect -tls1_2 < /dev/null 2>&1)
+for _ in $(seq 100); do [ "$(grep -c '^reused ' "$tmp/resume.out")" -ge 6 ] && break; sleep 0.05; done
+if [ "$(echo "$out" | grep -c '^Reused, TLSv1.2')" = 5 ] && [ "$(grep '^reused ' "$tmp/resume.out" | tr '\n' ' ')" = \
+     "reused false reused true reused true reused true reused true reused true " ]; then
+  ok "openssl s_client -reconnect -> server: 5 of 6 connections resume the first one's session (ticket)"
+else
+  bad "s_client -reconnect: $(echo "$out" | grep -c '^Reused') reused; server: $(tr '\n' ' ' < "$tmp/resume.out")"
+fi
+port=$(s_server resume -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -naccept 2)
+res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
+[ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server: the saved session (ticket) is resumed" ||
+  bad "client resumption with s_server: '$res'"
 
 port=$(start_petrel v13 hello "$petrel_listen")
 s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1

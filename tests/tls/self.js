@@ -332,6 +332,33 @@ add('a TLSSocket is a net.Socket', function (done) {
   });
 });
 
+add('session resumption', function (done) {
+  var name = this.name, lines = [], saved = null, n = 0, other;
+  var srv = tlsServer(rsa, function (s) { lines.push('server reused ' + s.isSessionReused()); s.end('hi'); }, function (port) {
+    other = tlsServer(rsa, function (s) { lines.push('other server reused ' + s.isSessionReused()); s.end('hi'); }, function (port2) {
+      var plan = [[port, null], [port, 'saved'], [port2, 'saved'], [port, 'garbage']];
+      (function one() {
+        var step = plan[n++];
+        var session = step[1] === 'saved' ? saved : step[1] === 'garbage' ? Buffer.from('not a session') : undefined;
+        var c = tls.connect({ port: step[0], host: '127.0.0.1', ca: certs['ca.crt'], session: session }, function () {
+          lines.push('client reused ' + c.isSessionReused() + ' authorized ' + c.authorized +
+            ' peer ' + JSON.stringify(c.getPeerCertificate()).slice(0, 30) + ' session ' + Buffer.isBuffer(c.getSession()));
+        });
+        if (n === 1) lines.push('before the handshake: session ' + c.getSession() + ', reused ' + c.isSessionReused());
+        c.on('session', function (ses) { lines.push('session event ' + Buffer.isBuffer(ses)); if (!saved) saved = ses; });
+        c.resume();
+        c.on('close', function () {
+          if (n < plan.length) return one();
+          out(name, lines.join(', '));
+          srv.close();
+          other.close();
+          done();
+        });
+      })();
+    });
+  });
+});
+
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
 // RAM runs the list in slices, one boot each; node prints the same slice).
 if (process.argv[3]) {

@@ -8,6 +8,7 @@
 //   sink        reads until N bytes, checks them against the pattern, prints
 //               "received N mismatches M", then ends
 //   clientcert  asks for a client certificate (trusting ca.crt), prints what it got
+//   resume      serves N connections, prints "reused BOOL" for each and ends it
 // Handshake failures print "tlsClientError CODE".
 var tls = require('tls');
 var Buffer = require('buffer').Buffer;
@@ -30,8 +31,9 @@ function mismatches(d, off) {
 
 var opts = { key: certs['server.key'], cert: certs['server.crt'], ALPNProtocols: ['petrel/1', 'http/1.1'] };
 if (mode === 'clientcert') { opts.requestCert = true; opts.rejectUnauthorized = false; opts.ca = certs['ca.crt']; }
+var served = 0;
 var srv = tls.createServer(opts, function (s) {
-  srv.close();
+  if (mode !== 'resume' || ++served >= n) srv.close();
   console.log('secure ' + s.getProtocol() + ' ' + s.getCipher().name + ' sni=' + s.servername + ' alpn=' + s.alpnProtocol);
   s.on('error', function (e) { console.log('socket error ' + e.code); });
   if (mode === 'hello') {
@@ -60,6 +62,10 @@ var srv = tls.createServer(opts, function (s) {
         s.end();
       }
     });
+  } else if (mode === 'resume') {
+    console.log('reused ' + s.isSessionReused());
+    s.end('hello\n');
+    s.resume();
   } else if (mode === 'clientcert') {
     var p = s.getPeerCertificate();
     console.log('client authorized=' + s.authorized + ' CN=' + (p.subject ? p.subject.CN : undefined));
