@@ -304,6 +304,8 @@ function TLSSocket(socket, options) {
   this._closeNotified = false;
   this._parentEnded = false;
   var isServer = !!options.isServer;
+  this._hello = isServer && typeof options.SNICallback === 'function' ? Buffer.alloc(0) : null;
+  this._sniWait = false;
   this._isServer = isServer;
   var ctx = contextFor(options, isServer);
   if (isServer) {
@@ -496,9 +498,70 @@ TLSSocket.prototype._onHandshakeDone = function () {
 
 TLSSocket.prototype._onCipher = function (buf) {
   if (this._session === null) return;
+  if (this._hello !== null) { // a server with SNICallback: the ClientHello waits for it
+    this._hello = this._hello.length ? Buffer.concat([this._hello, buf]) : buf;
+    if (this._sniWait) return;
+    var name = helloServername(this._hello);
+    if (name === undefined) return; // the first record is not all here yet
+    if (name !== null) return this._askSNI(name);
+    buf = this._hello;
+    this._hello = null;
+  }
   this._session.feed(buf);
   this._cycle();
 };
+
+// Node's SNICallback(servername, cb): cb(err, secureContext) may come later; the
+// handshake goes on with the context it gives (none: the server's own).
+TLSSocket.prototype._askSNI = function (name) {
+  var self = this, called = false;
+  this._sniWait = true;
+  this._tlsOptions.SNICallback(name, function (err, sc) {
+    if (called || self.destroyed || self._session === null) return;
+    called = true;
+    if (err) return self._fail(err);
+    if (sc) {
+      if (!(sc.context instanceof binding.Context)) {
+        return self._fail(errors.invalidArgType('secureContext', 'an instance of SecureContext', sc));
+      }
+      self._session.useSNIContext(sc.context);
+    }
+    var hello = self._hello;
+    self._hello = null;
+    self._sniWait = false;
+    self._session.feed(hello);
+    self._cycle();
+  });
+};
+
+// The server_name a ClientHello record asks for: a string, null (none, or not a
+// ClientHello: mbedTLS will say what is wrong), undefined (the record is incomplete).
+function helloServername(b) {
+  if (b.length < 5) return undefined;
+  if (b[0] !== 22) return null;
+  var end = 5 + ((b[3] << 8) | b[4]);
+  if (end > 5 + 18432) return null; // longer than TLS allows: not held here, mbedTLS refuses it
+  if (b.length < end) return undefined;
+  var p = 5 + 4 + 2 + 32; // record header, handshake header, version, random
+  if (b[5] !== 1 || p >= end) return null;
+  p += 1 + b[p]; // session id
+  if (p + 2 > end) return null;
+  p += 2 + ((b[p] << 8) | b[p + 1]); // cipher suites
+  if (p >= end) return null;
+  p += 1 + b[p]; // compression methods
+  if (p + 2 > end) return null;
+  var extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
+  for (p += 2; p + 4 <= extEnd; p += 4 + ((b[p + 2] << 8) | b[p + 3])) {
+    if (b[p] !== 0 || b[p + 1] !== 0) continue; // not server_name
+    var q = p + 6, listEnd = Math.min(p + 4 + ((b[p + 2] << 8) | b[p + 3]), extEnd);
+    for (; q + 3 <= listEnd; q += 3 + ((b[q + 1] << 8) | b[q + 2])) {
+      var len = (b[q + 1] << 8) | b[q + 2];
+      if (b[q] === 0 && q + 3 + len <= listEnd) return b.toString('latin1', q + 3, q + 3 + len);
+    }
+    return null;
+  }
+  return null;
+}
 
 function connReset(message) {
   return errors.codeError('ECONNRESET', message);
@@ -841,6 +904,10 @@ function Server(options, listener) {
   this.rejectUnauthorized = options.rejectUnauthorized !== false;
   this.handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
   this.tlsAllowHalfOpen = !!options.allowHalfOpen;
+  if (options.SNICallback !== undefined && typeof options.SNICallback !== 'function') {
+    throw errors.invalidArgType('options.SNICallback', 'function', options.SNICallback);
+  }
+  this._SNICallback = options.SNICallback;
   if (typeof listener === 'function') this.on('secureConnection', listener);
   this.on('connection', onServerConnection);
 }
@@ -855,7 +922,8 @@ function onServerConnection(raw) {
     secureContext: { context: server._sharedContext },
     requestCert: server.requestCert,
     rejectUnauthorized: server.rejectUnauthorized,
-    allowHalfOpen: server.tlsAllowHalfOpen
+    allowHalfOpen: server.tlsAllowHalfOpen,
+    SNICallback: server._SNICallback
   });
   if (server.handshakeTimeout > 0) {
     raw.setTimeout(server.handshakeTimeout);

@@ -105,16 +105,17 @@ static int sni_callback(void *p, mbedtls_ssl_context *ssl, const unsigned char *
   }
   lower[len] = 0;
   if (s && !s->servername && (s->servername = malloc(len + 1))) memcpy(s->servername, lower, len + 1);
-  for (sni_entry *e = c->sni; e; e = e->next) {
-    if (!name_matches(e->name, lower, len)) continue;
-    if (e->conf->has_own) {
-      int ret = mbedtls_ssl_set_hs_own_cert(ssl, &e->conf->own, &e->conf->key);
-      if (ret != 0) return ret;
-    }
-    if (e->conf->has_ca) mbedtls_ssl_set_hs_ca_chain(ssl, &e->conf->ca, NULL);
-    break;
+  /* SNICallback chose before the ClientHello reached mbedTLS (tls.js); else addContext's list. */
+  tls_conf *use = s ? s->sni_conf : NULL;
+  for (sni_entry *e = c->sni; e && !use; e = e->next)
+    if (name_matches(e->name, lower, len)) use = e->conf;
+  if (!use) return 0; /* an unknown name gets the default certificate, as with Node */
+  if (use->has_own) {
+    int ret = mbedtls_ssl_set_hs_own_cert(ssl, &use->own, &use->key);
+    if (ret != 0) return ret;
   }
-  return 0; /* an unknown name gets the default certificate, as with Node */
+  if (use->has_ca) mbedtls_ssl_set_hs_ca_chain(ssl, &use->ca, NULL);
+  return 0;
 }
 #endif
 

@@ -84,6 +84,7 @@ typedef struct {
   int alert; /* description of a fatal alert received, or -1 */
   int top_depth, top_self; /* top of the chain the verifier built */
   char *servername; /* server: SNI the client sent */
+  tls_conf *sni_conf; /* server: the context SNICallback chose (a reference), or NULL */
   unsigned handshake_done : 1, resumed : 1;
 } tls_sess;
 

@@ -81,6 +81,7 @@ static void sess_free(tls_sess *s)
 {
   mbedtls_ssl_free(&s->ssl);
   tls_conf_unref(s->conf);
+  if (s->sni_conf) tls_conf_unref(s->sni_conf);
   free(s->in);
   free(s->out);
   free(s->servername);
@@ -307,6 +308,18 @@ static duk_ret_t sess_set_session(duk_context *ctx)
   return 1;
 }
 
+/* useSNIContext(context): a server's certificate for this connection, chosen by
+ * SNICallback; mbedTLS's SNI callback (tls_context.c) applies it. */
+static duk_ret_t sess_use_sni_context(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  tls_conf *c = tls_get_conf(ctx, 0);
+  if (s->sni_conf) tls_conf_unref(s->sni_conf);
+  s->sni_conf = c;
+  c->refs++;
+  return 0;
+}
+
 /* isReused() -> whether the handshake resumed a session */
 static duk_ret_t sess_is_reused(duk_context *ctx)
 {
@@ -507,6 +520,7 @@ const duk_function_list_entry tls_sess_methods[] = {
   { "getSession", sess_get_session, 0 },
   { "setSession", sess_set_session, 1 },
   { "isReused", sess_is_reused, 0 },
+  { "useSNIContext", sess_use_sni_context, 1 },
   { "ticket", sess_ticket, 0 },
   { NULL, NULL, 0 }
 };

@@ -33,7 +33,8 @@ slices=(
   "32:33"
   "33:34"
   "34:38"
-  "38:"
+  "38:40"
+  "40: wronghost.key wronghost.crt"
 )
 # Cases the board does not run, with the reason (their node lines are reported, not
 # counted): 31 "echo 1 MB with pause/resume" (a client and a server session in one

@@ -1,6 +1,7 @@
 // Hostile bytes, both directions, in one Petrel process (tests/tls/run.sh):
-//  - a TLS server gets N mutated copies of a real ClientHello (random bytes flipped,
-//    truncated, extended) and random junk: each must end in 'tlsClientError' with a code;
+//  - a TLS server (with an SNICallback) gets N mutated copies of a real ClientHello
+//    (random bytes flipped, truncated, extended) and random junk: each must end in
+//    'tlsClientError' with a code;
 //  - a TLS client gets N mutated copies of a real server's first flight: each must end
 //    in 'error' with a code;
 //  - a TLS client offers N mutated copies of a real saved session (its ticket included)
@@ -40,7 +41,7 @@ function capture(cb) { // a real ClientHello, and a real server's first flight
     s.once('data', function (d) { hello = d; s.destroy(); raw.close(); });
   });
   raw.listen(0, '127.0.0.1', function () {
-    var c = tls.connect({ port: raw.address().port, host: '127.0.0.1', rejectUnauthorized: false });
+    var c = tls.connect({ port: raw.address().port, host: '127.0.0.1', servername: 'localhost', rejectUnauthorized: false });
     c.on('error', function () {});
     c.on('close', function () {
       var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'] });
@@ -55,7 +56,9 @@ function capture(cb) { // a real ClientHello, and a real server's first flight
 
 function serverSide(hello, done) {
   var coded = 0, seen = 0;
-  var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'], handshakeTimeout: 500 });
+  // With an SNICallback, so that tls.js's own ClientHello reader sees every mutation too.
+  var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'], handshakeTimeout: 500,
+    SNICallback: function (servername, cb) { cb(null); } });
   srv.on('secureConnection', function (s) { s.destroy(); });
   srv.on('tlsClientError', function (e, s) {
     if (isCoded(e)) coded++; else console.log('uncoded server error: ' + e);

@@ -359,6 +359,36 @@ add('session resumption', function (done) {
   });
 });
 
+add('SNICallback', function (done) {
+  var name = this.name, lines = [], n = 0;
+  var other = tls.createSecureContext({ key: certs['wronghost.key'], cert: certs['wronghost.crt'] });
+  var srv = tlsServer(Object.assign({
+    SNICallback: function (servername, cb) {
+      lines.push('asked ' + servername);
+      setTimeout(function () {
+        if (servername === 'wrong.example.com') cb(null, other);
+        else if (servername === 'bad.example.com') cb(new Error('no such name'));
+        else cb(null, undefined);
+      }, 10);
+    }
+  }, rsa), function (s) { lines.push('server servername=' + s.servername); s.end(); }, function (port) {
+    srv.on('tlsClientError', function (e) { lines.push('tlsClientError ' + e.message); });
+    var names = ['wrong.example.com', 'localhost', 'bad.example.com'];
+    (function one() {
+      var sn = names[n++];
+      var c = tls.connect({ port: port, host: '127.0.0.1', servername: sn, ca: certs['ca.crt'], rejectUnauthorized: false }, function () {
+        lines.push('client ' + sn + ' CN=' + c.getPeerCertificate().subject.CN);
+      });
+      c.on('error', function (e) { lines.push('client ' + sn + ' error ' + e.code); });
+      c.resume();
+      c.on('close', function () {
+        if (n < names.length) return one();
+        setTimeout(function () { out(name, lines.join(', ')); srv.close(); done(); }, 20);
+      });
+    })();
+  });
+});
+
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
 // RAM runs the list in slices, one boot each; node prints the same slice).
 if (process.argv[3]) {
