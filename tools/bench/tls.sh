@@ -2,7 +2,7 @@
 # tools/bench/tls.sh [BOARD]: TLS figures for petrel (build/BOARD/petrel) next to node,
 # both running tools/bench/tls_server.js, both driven by the same clients written in C
 # (openssl s_time, s_client) or by node: full handshakes per second (RSA 2048 and
-# ECDSA P-256 certificates, TLS 1.2, no session reuse), bulk download through s_client,
+# ECDSA P-256 certificates, TLS 1.2, no session reuse; and resumed with a ticket), bulk download through s_client,
 # and bulk echo through a node tls client. Reports, never asserts.
 # Knobs: BENCH_TLS_MB (64), BENCH_TLS_SECONDS (3).
 set -u
@@ -42,6 +42,9 @@ for rt in petrel node; do
     # connections/user sec counts the client's CPU only; wall-clock rate as well:
     R[$rt,hsw-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -time "$SECS" 2>/dev/null |
       sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+    # Resumed handshakes (session tickets), the same way:
+    [ $key = server ] && R[$rt,hsr]=$(openssl s_time -connect 127.0.0.1:$port -reuse -time "$SECS" 2>/dev/null |
+      sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
     stop
   done
   start $rt source || continue
@@ -59,13 +62,14 @@ for rt in petrel node; do
   ' $port $BYTES)
   stop
 done
-printf '%-52s %10s %10s %7s\n' "TLS ($board, loopback)" petrel node ratio
+printf '%-58s %10s %10s %7s\n' "TLS ($board, loopback)" petrel node ratio
 row() {
   local p=${R[petrel,$2]:-fail} n=${R[node,$2]:-fail}
   local r; r=$(awk -v p="$p" -v n="$n" 'BEGIN { if (p + 0 > 0 && n + 0 > 0) printf "%.2f", p / n; else print "-" }')
-  printf '%-52s %10s %10s %7s\n' "$1" "$p" "$n" "$r"
+  printf '%-58s %10s %10s %7s\n' "$1" "$p" "$n" "$r"
 }
 row "handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw-server
 row "handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw-server-ec
+row "resumed handshakes/s (ticket, wall clock, s_time -reuse)" hsr
 row "download MB/s ($MB MiB to openssl s_client)" down
 row "echo MB/s each way ($MB MiB, node tls client)" echo
