@@ -516,6 +516,8 @@ TLSSocket.prototype._onCipher = function (buf) {
 TLSSocket.prototype._askSNI = function (name) {
   var self = this, called = false;
   this._sniWait = true;
+  // What the client sends meanwhile waits in the transport (its window closes), not here.
+  if (this._parent) this._parent.pause();
   this._tlsOptions.SNICallback(name, function (err, sc) {
     if (called || self.destroyed || self._session === null) return;
     called = true;
@@ -529,6 +531,7 @@ TLSSocket.prototype._askSNI = function (name) {
     var hello = self._hello;
     self._hello = null;
     self._sniWait = false;
+    if (self._parent) self._parent.resume();
     self._session.feed(hello);
     self._cycle();
   });
