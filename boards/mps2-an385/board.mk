@@ -49,7 +49,7 @@ LDLIBS_BOARD := -lm
 BOARD_SRCS := $(wildcard $(MPS2)/*.c) $(MPS2)/app_embed.S
 # No TLS on this board (mps2-an385-tls has it): neither the binding nor internal/tls.js
 # (6.7 KB of flash); the small modules/tls.js front throws ERR_NO_CRYPTO (docs/tls.md).
-BOARD_EXCLUDE := $(wildcard modules/tls*.c) modules/internal/tls.js
+BOARD_EXCLUDE := $(wildcard modules/tls*.c modules/internal/tls*.js)
 # Built-in JS stored DEFLATE-compressed (tools/js2c.c -z, runtime/inflate.c): ~170 KB
 # of minified source take ~45 KB of flash; a module is inflated on its first require.
 JS2C_FLAGS := -z

@@ -1,7 +1,8 @@
 // internal/tls (exported as 'tls' by modules/tls.js): TLS 1.2 clients and servers with Node v20's API (docs/tls.md), on the
-// 'tls' binding (modules/tls_binding.c, mbedTLS 2.28 with memory BIOs).
-// A TLSSocket is a stream.Duplex that owns a net.Socket (the transport): its
-// ciphertext goes through the binding's Session (feed/pull), so TLS runs the same
+// 'tls' binding (modules/tls_binding.c, mbedTLS 2.28 with memory BIOs); host name
+// checks and the ClientHello's server_name are in internal/tls_names.
+// A TLSSocket is a net.Socket without a handle of its own: it owns another
+// net.Socket (the transport), and its ciphertext goes through the binding's Session (feed/pull), so TLS runs the same
 // on every platform backend (POSIX or lwIP).
 'use strict';
 var net = require('net');
@@ -9,6 +10,7 @@ var stream = require('stream');
 var Buffer = require('buffer').Buffer;
 var errors = require('internal/errors');
 var binding = process.binding('tls');
+var names = require('internal/tls_names');
 
 function inherits(ctor, superCtor) {
   ctor.super_ = superCtor;
@@ -53,100 +55,7 @@ exports.getCiphers = function () {
   return out;
 };
 
-// ---- host name checks (Node's rules: RFC 6125, wildcard in the first label) ----
-function splitAltNames(s) {
-  // "DNS:a, IP Address:1.2.3.4, DNS:\"quoted, name\"" -> ['DNS:a', 'IP Address:1.2.3.4', ...]
-  var out = [], cur = [], inQuote = false;
-  for (var i = 0; i < s.length; i++) {
-    var ch = s.charAt(i);
-    if (inQuote) {
-      if (ch === '\\' && i + 1 < s.length) { cur.push(s.charAt(++i)); continue; }
-      if (ch === '"') { inQuote = false; continue; }
-      cur.push(ch);
-    } else if (ch === '"') {
-      inQuote = true;
-    } else if (ch === ',' && s.charAt(i + 1) === ' ') {
-      out.push(cur.join(''));
-      cur = [];
-      i++;
-    } else {
-      cur.push(ch);
-    }
-  }
-  if (cur.length) out.push(cur.join(''));
-  return out;
-}
-
-function hostMatches(host, pattern, wildcards) {
-  // Both lower case, no trailing dot.
-  if (host === pattern) return true;
-  if (!wildcards) return false;
-  var hp = host.split('.'), pp = pattern.split('.');
-  if (hp.length !== pp.length || pp.length < 3) return false;
-  for (var i = 1; i < pp.length; i++) if (hp[i] !== pp[i]) return false;
-  var p = pp[0], h = hp[0];
-  var star = p.indexOf('*');
-  if (star < 0) return p === h;
-  if (p.indexOf('*', star + 1) >= 0) return false;
-  if (/^xn--/.test(h) && p !== '*') return false;
-  var pre = p.slice(0, star), post = p.slice(star + 1);
-  return h.length >= pre.length + post.length && h.slice(0, pre.length) === pre &&
-    h.slice(h.length - post.length) === post;
-}
-
-function altnameError(reason, host, cert) {
-  var e = errors.codeError('ERR_TLS_CERT_ALTNAME_INVALID',
-    "Hostname/IP does not match certificate's altnames: " + reason);
-  e.reason = reason;
-  e.host = host;
-  e.cert = cert;
-  return e;
-}
-
-exports.checkServerIdentity = function (hostname, cert) {
-  var subject = cert && cert.subject;
-  var altNames = cert && cert.subjectaltname;
-  var dnsNames = [], ips = [];
-  hostname = String(hostname);
-  if (altNames) {
-    var parts = splitAltNames(altNames);
-    for (var i = 0; i < parts.length; i++) {
-      var n = parts[i];
-      if (n.indexOf('DNS:') === 0) dnsNames.push(n.slice(4));
-      else if (n.indexOf('IP Address:') === 0) ips.push(binding.canonicalIP(n.slice(11)) || n.slice(11));
-    }
-  }
-  var reason;
-  if (net.isIP(hostname)) {
-    var canon = binding.canonicalIP(hostname);
-    if (ips.indexOf(canon) >= 0) return undefined;
-    reason = 'IP: ' + hostname + " is not in the cert's list: " + ips.join(', ');
-    return altnameError(reason, hostname, cert);
-  }
-  var host = hostname.toLowerCase().replace(/\.$/, '');
-  if (dnsNames.length > 0) {
-    for (var j = 0; j < dnsNames.length; j++) {
-      if (hostMatches(host, dnsNames[j].toLowerCase().replace(/\.$/, ''), true)) return undefined;
-    }
-    reason = 'Host: ' + hostname + ". is not in the cert's altnames: " + altNames;
-    return altnameError(reason, hostname, cert);
-  }
-  if (!altNames || ips.length === 0) {
-    var cn = subject && subject.CN;
-    if (cn) {
-      var cns = Array.isArray(cn) ? cn : [cn];
-      for (var k = 0; k < cns.length; k++) {
-        if (hostMatches(host, String(cns[k]).toLowerCase().replace(/\.$/, ''), true)) return undefined;
-      }
-      reason = 'Host: ' + hostname + ". is not cert's CN: " + cns.join(', ');
-    } else {
-      reason = 'Cert does not contain a DNS name';
-    }
-    return altnameError(reason, hostname, cert);
-  }
-  reason = 'Host: ' + hostname + ". is not in the cert's altnames: " + altNames;
-  return altnameError(reason, hostname, cert);
-};
+exports.checkServerIdentity = names.checkServerIdentity;
 
 // ---- secure contexts -------------------------------------------------------------
 function toArray(v) { return Array.isArray(v) ? v : [v]; }
@@ -501,7 +410,7 @@ TLSSocket.prototype._onCipher = function (buf) {
   if (this._hello !== null) { // a server with SNICallback: the ClientHello waits for it
     this._hello = this._hello.length ? Buffer.concat([this._hello, buf]) : buf;
     if (this._sniWait) return;
-    var name = helloServername(this._hello);
+    var name = names.helloServername(this._hello);
     if (name === undefined) return; // the first record is not all here yet
     if (name !== null) return this._askSNI(name);
     buf = this._hello;
@@ -536,35 +445,6 @@ TLSSocket.prototype._askSNI = function (name) {
     self._cycle();
   });
 };
-
-// The server_name a ClientHello record asks for: a string, null (none, or not a
-// ClientHello: mbedTLS will say what is wrong), undefined (the record is incomplete).
-function helloServername(b) {
-  if (b.length < 5) return undefined;
-  if (b[0] !== 22) return null;
-  var end = 5 + ((b[3] << 8) | b[4]);
-  if (end > 5 + 18432) return null; // longer than TLS allows: not held here, mbedTLS refuses it
-  if (b.length < end) return undefined;
-  var p = 5 + 4 + 2 + 32; // record header, handshake header, version, random
-  if (b[5] !== 1 || p >= end) return null;
-  p += 1 + b[p]; // session id
-  if (p + 2 > end) return null;
-  p += 2 + ((b[p] << 8) | b[p + 1]); // cipher suites
-  if (p >= end) return null;
-  p += 1 + b[p]; // compression methods
-  if (p + 2 > end) return null;
-  var extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
-  for (p += 2; p + 4 <= extEnd; p += 4 + ((b[p + 2] << 8) | b[p + 3])) {
-    if (b[p] !== 0 || b[p + 1] !== 0) continue; // not server_name
-    var q = p + 6, listEnd = Math.min(p + 4 + ((b[p + 2] << 8) | b[p + 3]), extEnd);
-    for (; q + 3 <= listEnd; q += 3 + ((b[q + 1] << 8) | b[q + 2])) {
-      var len = (b[q + 1] << 8) | b[q + 2];
-      if (b[q] === 0 && q + 3 + len <= listEnd) return b.toString('latin1', q + 3, q + 3 + len);
-    }
-    return null;
-  }
-  return null;
-}
 
 function connReset(message) {
   return errors.codeError('ECONNRESET', message);
