@@ -33,16 +33,18 @@ const petrel_builtin *petrel_builtin_find(const char *name)
   return NULL;
 }
 
-void petrel_builtin_push_source(duk_context *ctx, const petrel_builtin *b)
+void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const char *head, const char *tail)
 {
-  if (!b->packed) {
-    duk_push_lstring(ctx, b->source, b->length);
-    return;
-  }
-  void *text = duk_push_fixed_buffer(ctx, b->length);
-  if (petrel_inflate(b->source, b->packed, text, b->length) != 0)
+  size_t hl = strlen(head), tl = strlen(tail), n = hl + b->length + tl;
+  char *text = duk_push_fixed_buffer(ctx, n);
+  memcpy(text, head, hl);
+  if (!b->packed) memcpy(text + hl, b->source, b->length);
+  else if (petrel_inflate(b->source, b->packed, text + hl, b->length) != 0)
     (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
-  duk_buffer_to_string(ctx, -1);
+  memcpy(text + hl + b->length, tail, tl);
+  duk_push_sprintf(ctx, "%s.js", b->name);
+  duk_compile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, n);
+  duk_remove(ctx, -2); /* the scratch text */
 }
 
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list)

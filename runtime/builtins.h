@@ -14,8 +14,11 @@ typedef struct {
 extern const petrel_builtin petrel_builtins[]; /* ends with a zeroed entry */
 const petrel_builtin *petrel_builtin_find(const char *name);
 #ifdef DUKTAPE_H_INCLUDED
-/* Pushes the module's source text (inflated first if it is packed). */
-void petrel_builtin_push_source(duk_context *ctx, const petrel_builtin *b);
+/* Compiles head + the module's source + tail as a function expression (filename
+ * "<name>.js") and pushes the function; throws on a syntax error. The text is
+ * never a Duktape string: it is inflated (or copied) into one scratch buffer that
+ * the compiler reads in place, so loading a module holds one copy of its source. */
+void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const char *head, const char *tail);
 #endif
 
 #endif

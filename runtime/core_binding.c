@@ -109,11 +109,19 @@ static duk_ret_t core_eval_script(duk_context *ctx)
   return 1;
 }
 
-static duk_ret_t core_builtin_source(duk_context *ctx)
+/* compileBuiltin(id) -> the module's function (exports, require, module, process,
+ * global), or undefined if there is no such built-in */
+static duk_ret_t core_compile_builtin(duk_context *ctx)
 {
   const petrel_builtin *b = petrel_builtin_find(duk_require_string(ctx, 0));
   if (!b) return 0;
-  petrel_builtin_push_source(ctx, b);
+  petrel_builtin_compile(ctx, b, "function (exports, require, module, process, global) {", "\n}");
+  return 1;
+}
+
+static duk_ret_t core_has_builtin(duk_context *ctx)
+{
+  duk_push_boolean(ctx, petrel_builtin_find(duk_require_string(ctx, 0)) != NULL);
   return 1;
 }
 
@@ -423,7 +431,8 @@ static const duk_function_list_entry core_funcs[] = {
   { "cwd", core_cwd, 0 },
   { "compileFunction", core_compile_function, 2 },
   { "evalScript", core_eval_script, 2 },
-  { "builtinSource", core_builtin_source, 1 },
+  { "compileBuiltin", core_compile_builtin, 1 },
+  { "hasBuiltin", core_has_builtin, 1 },
   { "builtinNames", core_builtin_names, 0 },
   { "binding", core_binding, 1 },
   { "setHooks", core_set_hooks, 1 },

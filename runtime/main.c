@@ -25,6 +25,12 @@ static const char usage[] =
 static void say(int fd, const char *s) { plat_console_write(fd, s, strlen(s)); }
 
 /* Runs bootstrap.js: it returns the object whose methods start each mode. */
+static duk_ret_t compile_bootstrap(duk_context *ctx, void *b)
+{
+  petrel_builtin_compile(ctx, b, "", "");
+  return 1;
+}
+
 static void bootstrap(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
@@ -35,9 +41,7 @@ static void bootstrap(duk_context *ctx)
   duk_pop(ctx);
 
   const petrel_builtin *b = petrel_builtin_find("internal/bootstrap");
-  petrel_builtin_push_source(ctx, b);
-  duk_push_string(ctx, "internal/bootstrap.js");
-  if (duk_pcompile(ctx, DUK_COMPILE_FUNCTION) != 0 ||
+  if (duk_safe_call(ctx, compile_bootstrap, (void *)b, 0, 1) != 0 ||
       (petrel_push_binding(ctx, "core"), duk_pcall(ctx, 1)) != 0) {
     duk_safe_to_stacktrace(ctx, -1);
     say(2, "petrel: bootstrap failed: ");

@@ -16,10 +16,9 @@ function BuiltinModule(id) {
 function requireBuiltin(id) {
   var m = builtinModules[id];
   if (m) return m.exports;
-  var src = core.builtinSource(id);
-  if (src === undefined) throw moduleNotFound(id, null);
+  var fn = core.compileBuiltin(id);
+  if (fn === undefined) throw moduleNotFound(id, null);
   m = builtinModules[id] = new BuiltinModule(id);
-  var fn = core.compileFunction('function (exports, require, module, process, global) {' + src + '\n}', id + '.js');
   fn.call(m.exports, m.exports, requireBuiltin, m, process, global);
   m.loaded = true;
   // Compiling a built-in takes a while on a slow board (~100 ms for net under QEMU):
@@ -29,7 +28,7 @@ function requireBuiltin(id) {
 }
 
 function isUserBuiltin(id) {
-  return id.indexOf('internal/') !== 0 && core.builtinSource(id) !== undefined;
+  return id.indexOf('internal/') !== 0 && core.hasBuiltin(id);
 }
 
 function moduleNotFound(request, parent) {
