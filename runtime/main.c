@@ -24,13 +24,13 @@ static const char usage[] =
 
 static void say(int fd, const char *s) { plat_console_write(fd, s, strlen(s)); }
 
-/* Runs bootstrap.js: it returns the object whose methods start each mode. */
 static duk_ret_t compile_bootstrap(duk_context *ctx, void *b)
 {
   petrel_builtin_compile(ctx, b, "", "");
   return 1;
 }
 
+/* Runs bootstrap.js: it returns the object whose methods start each mode. */
 static void bootstrap(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
