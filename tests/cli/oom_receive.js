@@ -15,11 +15,15 @@ if (process.env.HANDLED) {
 var srv = net.createServer(function (s) {
   s.on('data', function (d) { if (keep) keep[n++] = d; });
   s.on('error', function (e) { console.log('server socket error: ' + e.code); srv.close(); });
+  s.on('end', function () { console.log('the heap never filled'); srv.close(); });
 });
 srv.listen(0, '127.0.0.1', function () {
-  var c = net.connect(srv.address().port, '127.0.0.1', function () {
-    var chunk = Buffer.alloc(65536, 1);
-    (function pump() { while (c.write(chunk)) {} c.once('drain', pump); })();
-  });
+  // The client sends one Buffer of 60 % of the free heap twice: the server cannot
+  // keep it all, and sending it allocates nothing more in JS, so the allocation
+  // that fails is the server's next chunk (a client that kept writing new chunks
+  // could be the one to run out first, depending on the heap's layout).
+  var free = Number(process.env.PETREL_HEAP_LIMIT) - process.memoryUsage().heapUsed;
+  var big = Buffer.alloc(Math.floor(free * 0.6), 1);
+  var c = net.connect(srv.address().port, '127.0.0.1', function () { c.write(big); c.end(big); big = null; });
   c.on('error', function () {});
 });
