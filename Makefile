@@ -52,12 +52,15 @@ setup: $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 # ---- Duktape: the stock amalgamation from duktape-dev with our config ----
 $(B)/duktape/duk_config.h: $(DUK_CONFIG) runtime/duk_config_common.h | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
-	$(Q)cp /usr/share/duktape/duktape.c /usr/share/duktape/duktape.h $(@D)/
+	$(Q)cp /usr/share/duktape/duktape.h $(@D)/
 	$(Q)sed '/^#endif.*DUK_CONFIG_H_INCLUDED/d' /usr/share/duktape/duk_config.h > $@.tmp
 	$(Q)printf '#include "%s"\n#include "%s"\n#endif /* DUK_CONFIG_H_INCLUDED */\n' \
 	  $(abspath runtime/duk_config_common.h) $(abspath $(DUK_CONFIG)) >> $@.tmp
 	$(Q)mv $@.tmp $@
-$(B)/duktape/duktape.c: $(B)/duktape/duk_config.h
+# duktape.c gets two small heap-saving edits (tools/duktape_patch.py says which and why).
+$(B)/duktape/duktape.c: tools/duktape_patch.py | $(SETUP)/$(SETUP_NEEDS)
+	@mkdir -p $(@D)
+	$(Q)python3 tools/duktape_patch.py /usr/share/duktape/duktape.c $@
 
 $(B)/obj/duktape.o: $(B)/duktape/duktape.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)

@@ -33,6 +33,8 @@ const petrel_builtin *petrel_builtin_find(const char *name)
   return NULL;
 }
 
+int petrel_compiling_builtin; /* see runtime/duk_config_common.h */
+
 void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const char *head, const char *tail)
 {
   size_t hl = strlen(head), tl = strlen(tail), n = hl + b->length + tl;
@@ -43,7 +45,10 @@ void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const cha
     (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
   memcpy(text + hl + b->length, tail, tl);
   duk_push_sprintf(ctx, "%s.js", b->name);
-  duk_compile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, n);
+  petrel_compiling_builtin = 1;
+  duk_int_t rc = duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, n);
+  petrel_compiling_builtin = 0;
+  if (rc != 0) (void)duk_throw(ctx);
   duk_remove(ctx, -2); /* the scratch text */
 }
 

@@ -7,3 +7,10 @@ extern int petrel_exec_timeout_check(void *udata);
 #define DUK_USE_INTERRUPT_COUNTER
 
 /* Petrel supplies its own Buffer on Uint8Array; Duktape's Node-0.12 Buffer is hidden at start-up. */
+
+/* Read by the edited duktape.c (tools/duktape_patch.py): non-zero while a function
+ * should be compiled without its pc-to-line table. Here never; a board whose
+ * built-in JS is minified to one line redefines it to skip the table for built-in
+ * modules (runtime/bindings.c sets the flag while it compiles one). */
+extern int petrel_compiling_builtin;
+#define PETREL_DUK_SKIP_PC2LINE() 0

@@ -16,7 +16,7 @@ mkdir -p "$stamp_dir"
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-config dpkg-dev libzopfli-dev
- netcat-openbsd socat curl valgrind iproute2 openssl"
+ netcat-openbsd socat curl valgrind iproute2 openssl python3"
 CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
  gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
 

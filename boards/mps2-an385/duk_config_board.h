@@ -114,6 +114,14 @@ extern unsigned long long board_now_ms(void);
 #undef DUK_USE_SOURCE_NONBMP         /* non-BMP characters in source: accepted in names */
 #undef DUK_USE_ENCODING_BUILTINS     /* TextEncoder/TextDecoder: Buffer does this job */
 
+/* ---- no line tables for built-in modules --------------------------------------- */
+/* Built-in JS is minified to one line on this board (JSMIN in board.mk), so the
+ * pc-to-line table of each of its functions could only ever say "line 1"; skipping
+ * them saves ~28 KB of heap after require('net'). Tracebacks still name the function
+ * and the module ("at write (net.js:0)"); user code keeps its line numbers. */
+#undef PETREL_DUK_SKIP_PC2LINE
+#define PETREL_DUK_SKIP_PC2LINE() petrel_compiling_builtin
+
 /* ---- errors: keep messages and line numbers, shorten tracebacks ---------------- */
 /* Verbose messages stay (a REPL on a board is where they help most). Tracebacks keep
  * 4 frames instead of 10: each live Error holds two values per frame. */
