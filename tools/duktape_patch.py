@@ -29,6 +29,10 @@ EDITS = [
      "\tif (DUK_HOBJECT_HAS_STRICT(&fun_clos->obj)) {\n"
      "\t\t/* Petrel: no own caller/arguments on strict functions (as ES2015 engines) */\n"
      "\t} else {\n"),
+    ("strict closures: their assertions follow",
+     "\tDUK_ASSERT(!DUK_HOBJECT_HAS_STRICT(&fun_clos->obj) || duk_has_prop_stridx(thr, -2, DUK_STRIDX_CALLER) != 0);\n"
+     "\tDUK_ASSERT(!DUK_HOBJECT_HAS_STRICT(&fun_clos->obj) || duk_has_prop_stridx(thr, -2, DUK_STRIDX_LC_ARGUMENTS) != 0);\n",
+     ""),
     ("built-in modules: pc2line optional",
      "#if defined(DUK_USE_PC2LINE)\n"
      "\tif (1) {\n"
