@@ -220,7 +220,7 @@ static duk_ret_t core_memory_usage(duk_context *ctx)
   duk_put_prop_string(ctx, -2, "heapTotal");
   duk_push_number(ctx, (double)petrel_heap_used());
   duk_put_prop_string(ctx, -2, "heapUsed");
-  duk_push_number(ctx, 0);
+  duk_push_number(ctx, (double)petrel_native_used());
   duk_put_prop_string(ctx, -2, "external");
   duk_push_number(ctx, 0);
   duk_put_prop_string(ctx, -2, "arrayBuffers");

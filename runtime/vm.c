@@ -1,4 +1,5 @@
 /* The Duktape heap: allocation accounting, fatal errors, Ctrl-C interruption. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,15 +7,21 @@
 #include "platform.h"
 
 static size_t heap_used, heap_peak;
+/* Native blocks: what C allocates on behalf of JS objects (mbedTLS contexts and
+ * records), reported as process.memoryUsage().external. */
+static size_t native_used;
 /* PETREL_HEAP_LIMIT=bytes (like node --max-old-space-size): allocations beyond it
- * fail, as they would on a board; 0 = no limit. */
+ * fail, as they would on a board; 0 = no limit. It bounds both kinds together, as
+ * a board's one malloc does. */
 static size_t heap_limit;
 static int interruptible;
+static duk_context *gc_ctx; /* the heap a failed native allocation may collect */
+static int collecting;
 
 /* Would growing the heap by `more` bytes pass the limit? */
 static int over_limit(size_t more)
 {
-  return heap_limit && heap_used + more > heap_limit;
+  return heap_limit && heap_used + native_used + more > heap_limit;
 }
 
 #if defined(__GLIBC__) || defined(_NEWLIB_VERSION)
@@ -55,6 +62,21 @@ static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
   void *n = realloc(ptr, size);
   if (n) count(n, old);
   return n;
+}
+
+static void *native_alloc(size_t size)
+{
+  if (over_limit(size)) return NULL;
+  void *p = calloc(1, size);
+  if (p) native_used += malloc_usable_size(p);
+  return p;
+}
+
+void petrel_native_free(void *ptr)
+{
+  if (!ptr) return;
+  native_used -= malloc_usable_size(ptr);
+  free(ptr);
 }
 #else
 /* Elsewhere (a libc without malloc_usable_size) each block carries its size so that heap use can be reported
@@ -97,10 +119,51 @@ static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
   if (heap_used > heap_peak) heap_peak = heap_used;
   return n + 1;
 }
+
+static void *native_alloc(size_t size)
+{
+  if (over_limit(size)) return NULL;
+  block_header *h = calloc(1, sizeof *h + size);
+  if (!h) return NULL;
+  h->size = size;
+  native_used += size;
+  return h + 1;
+}
+
+void petrel_native_free(void *ptr)
+{
+  if (!ptr) return;
+  block_header *h = (block_header *)ptr - 1;
+  native_used -= h->size;
+  free(h);
+}
 #endif
+
+/* calloc for native blocks. When it fails, the heap may be full of garbage that
+ * only mark-and-sweep frees (reference cycles: closed sockets, closures that refer
+ * to themselves): collect and try once more, as Duktape does when one of its own
+ * allocations fails. Two passes, so that objects whose finalizers ran in the first
+ * (TLS sessions and contexts) are freed too. Never from inside a collection (a
+ * finalizer only frees), and mbedTLS is never called from Duktape's allocator. */
+void *petrel_native_calloc(size_t n, size_t size)
+{
+  if (size && n > SIZE_MAX / size) return NULL;
+  size_t bytes = n * size;
+  if (bytes == 0) bytes = 1;
+  void *p = native_alloc(bytes);
+  if (!p && gc_ctx && !collecting) {
+    collecting = 1;
+    duk_gc(gc_ctx, 0);
+    duk_gc(gc_ctx, 0);
+    collecting = 0;
+    p = native_alloc(bytes);
+  }
+  return p;
+}
 
 size_t petrel_heap_used(void) { return heap_used; }
 size_t petrel_heap_peak(void) { return heap_peak; }
+size_t petrel_native_used(void) { return native_used; }
 
 static void vm_fatal(void *udata, const char *msg)
 {
@@ -133,7 +196,12 @@ duk_context *petrel_vm_create(void)
   const char *limit = getenv("PETREL_HEAP_LIMIT");
   heap_limit = limit ? (size_t)strtoul(limit, NULL, 10) : 0;
 #endif
-  return duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
+  gc_ctx = duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
+  return gc_ctx;
 }
 
-void petrel_vm_destroy(duk_context *ctx) { duk_destroy_heap(ctx); }
+void petrel_vm_destroy(duk_context *ctx)
+{
+  if (ctx == gc_ctx) gc_ctx = NULL;
+  duk_destroy_heap(ctx);
+}

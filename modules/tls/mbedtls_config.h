@@ -23,6 +23,17 @@
 #if defined(PETREL_TLS_BOARD_ENTROPY)
 #define MBEDTLS_NO_PLATFORM_ENTROPY /* the board supplies board_entropy() */
 #endif
+/* Memory: mbedTLS allocates through the runtime (runtime/vm.c), which counts it as
+ * process.memoryUsage().external under the heap limit, and when an allocation
+ * fails collects Duktape's garbage and tries again: the records of a new session
+ * can take the room of closed sockets not yet collected. */
+#include <stddef.h>
+void *petrel_native_calloc(size_t n, size_t size);
+void petrel_native_free(void *ptr);
+#define MBEDTLS_PLATFORM_C
+#define MBEDTLS_PLATFORM_MEMORY
+#define MBEDTLS_PLATFORM_CALLOC_MACRO petrel_native_calloc
+#define MBEDTLS_PLATFORM_FREE_MACRO petrel_native_free
 
 /* ---- TLS ------------------------------------------------------------------- */
 #define MBEDTLS_SSL_TLS_C

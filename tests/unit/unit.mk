@@ -41,10 +41,11 @@ $(B)/lwip/%.o: tests/unit/lwip/lwipopts.h tests/unit/lwip/arch/cc.h | build/.set
 $(B)/liblwip.a: $(LWIP_OBJS)
 	@rm -f $@ && ar rcs $@ $^
 
-# Tests that include duktape.h use the generated Duktape config of the linux board.
-$(BINS): | build/linux/duktape/duk_config.h
-build/linux/duktape/duk_config.h:
-	@$(MAKE) --no-print-directory BOARD=linux build/linux/duktape/duk_config.h
+# Tests that include duktape.h use the linux board's generated Duktape config and
+# its (edited, tools/duktape_patch.py) duktape.c.
+$(BINS): | build/linux/duktape/duk_config.h build/linux/duktape/duktape.c
+build/linux/duktape/duk_config.h build/linux/duktape/duktape.c:
+	@$(MAKE) --no-print-directory BOARD=linux $@
 
 $(B)/%: tests/unit/%.c $$(call sources_of,tests/unit/$$*.c)
 	@mkdir -p $(@D)
