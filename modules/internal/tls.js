@@ -22,6 +22,7 @@ function nop() {}
 // This build speaks TLS 1.2 only (binding.maxMinor 3): a range that excludes it
 // cannot be honoured and is refused when the context is made.
 var VERSIONS = { 'TLSv1': 1, 'TLSv1.1': 2, 'TLSv1.2': 3, 'TLSv1.3': 4 };
+var BUFFER_TYPES = 'an instance of Buffer, TypedArray, or DataView';
 exports.DEFAULT_MIN_VERSION = 'TLSv1.2';
 exports.DEFAULT_MAX_VERSION = 'TLSv1.3';
 exports.DEFAULT_ECDH_CURVE = 'auto';
@@ -780,7 +781,16 @@ function Server(options, listener) {
   if (!(lifetime >= 0 && lifetime <= 2147483647)) {
     throw errors.outOfRange('options.sessionTimeout', '>= 0 && <= 2147483647', lifetime);
   }
-  this._sharedContext.enableTickets(lifetime);
+  // ticketKeys: 48 bytes, as in Node; servers given the same keys resume each other's sessions.
+  var keys = options.ticketKeys;
+  if (keys) {
+    if (!ArrayBuffer.isView(keys)) throw errors.invalidArgType('options.ticketKeys', BUFFER_TYPES, keys);
+    if (keys.byteLength !== 48) {
+      throw errors.codeError('ERR_INVALID_ARG_VALUE',
+        "The property 'options.ticketKeys' must be exactly 48 bytes. Received " + keys.byteLength, TypeError);
+    }
+  }
+  this._sharedContext.enableTickets(lifetime, keys || undefined);
   if (options.ALPNProtocols) this._sharedContext.setALPN(alpnList(options.ALPNProtocols));
   if (options.requestCert) this._sharedContext.setVerify(1);
   this.requestCert = !!options.requestCert;
@@ -824,6 +834,15 @@ Server.prototype.addContext = function (hostname, context) {
   var ctx = context && context.context instanceof binding.Context ? context.context :
     new SecureContext(context, true).context;
   this._sharedContext.addSNIContext(hostname, ctx);
+};
+
+Server.prototype.getTicketKeys = function () { return this._sharedContext.ticketKeys(); };
+
+Server.prototype.setTicketKeys = function (keys) {
+  if (!ArrayBuffer.isView(keys)) throw errors.invalidArgType('buffer', BUFFER_TYPES, keys);
+  // Node v20 reports this one as an internal assertion.
+  if (keys.byteLength !== 48) throw errors.codeError('ERR_INTERNAL_ASSERTION', 'Session ticket keys must be a 48-byte buffer');
+  this._sharedContext.setTicketKeys(keys);
 };
 
 Server.prototype.setSecureContext = function () {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tls_internal.h"
+#include "mbedtls/platform_util.h"
 
 #define CONF_KEY DUK_HIDDEN_SYMBOL("tlsconf")
 
@@ -411,24 +412,94 @@ static duk_ret_t conf_add_sni(duk_context *ctx)
   return 0;
 }
 
-/* enableTickets(lifetimeSeconds): a server issues session tickets (RFC 5077) that
- * only this context can open: keys of its own, made here, rotated by mbedTLS. */
+/* Ticket keys as Node has them: 48 bytes (a 16-byte key name, then key material).
+ * Here the first 4 bytes name the key and the last 32 are the AES-256-GCM key, in
+ * both of mbedTLS's key slots. Servers given the same 48 bytes open each other's
+ * tickets (the tickets are mbedTLS's, not OpenSSL's: a Node server cannot). */
+static int apply_ticket_keys(tls_conf *c, const unsigned char *k)
+{
+  for (int i = 0; i < 2; i++) {
+    mbedtls_ssl_ticket_key *key = &c->tickets->keys[i];
+    memcpy(key->name, k, sizeof key->name);
+    key->generation_time = (uint32_t)mbedtls_time(NULL);
+    int ret = mbedtls_cipher_setkey(&key->ctx, k + 16, 256, MBEDTLS_ENCRYPT);
+    if (ret != 0) return ret;
+  }
+  memcpy(c->ticket_keys, k, 48);
+  return 0;
+}
+
+/* mbedTLS replaces a key with a random one once it is older than the ticket
+ * lifetime; Node keeps a server's keys until setTicketKeys(). Each use makes the
+ * keys look new, so they stay what getTicketKeys() says. */
+static void keep_ticket_keys(mbedtls_ssl_ticket_context *t)
+{
+  t->keys[0].generation_time = t->keys[1].generation_time = (uint32_t)mbedtls_time(NULL);
+}
+
+static int ticket_write(void *t, const mbedtls_ssl_session *session, unsigned char *start,
+                        const unsigned char *end, size_t *len, uint32_t *lifetime)
+{
+  keep_ticket_keys(t);
+  return mbedtls_ssl_ticket_write(t, session, start, end, len, lifetime);
+}
+
+static int ticket_parse(void *t, mbedtls_ssl_session *session, unsigned char *buf, size_t len)
+{
+  keep_ticket_keys(t);
+  return mbedtls_ssl_ticket_parse(t, session, buf, len);
+}
+
+/* enableTickets(lifetimeSeconds[, keys]): a server issues session tickets (RFC 5077)
+ * sealed with its ticket keys: the 48 bytes given (options.ticketKeys) or random ones. */
 static duk_ret_t conf_enable_tickets(duk_context *ctx)
 {
   tls_conf *c = this_conf(ctx);
   uint32_t lifetime = (uint32_t)duk_require_uint(ctx, 0);
+  duk_size_t klen = 0;
+  const unsigned char *given = duk_is_undefined(ctx, 1) ? NULL : duk_require_buffer_data(ctx, 1, &klen);
+  if (given && klen != 48) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "ticket keys must be 48 bytes");
   if (!c->server || c->tickets) return 0;
+  unsigned char k[48];
+  int ret = given ? 0 : mbedtls_ctr_drbg_random(&tls_drbg, k, sizeof k);
   mbedtls_ssl_ticket_context *t = malloc(sizeof *t);
   if (!t) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   mbedtls_ssl_ticket_init(t);
-  int ret = mbedtls_ssl_ticket_setup(t, mbedtls_ctr_drbg_random, &tls_drbg, MBEDTLS_CIPHER_AES_256_GCM, lifetime);
+  if (ret == 0) ret = mbedtls_ssl_ticket_setup(t, mbedtls_ctr_drbg_random, &tls_drbg, MBEDTLS_CIPHER_AES_256_GCM, lifetime);
+  c->tickets = t;
+  if (ret == 0) ret = apply_ticket_keys(c, given ? given : k);
+  mbedtls_platform_zeroize(k, sizeof k);
   if (ret != 0) {
     mbedtls_ssl_ticket_free(t);
     free(t);
+    c->tickets = NULL;
     return tls_throw_setup_error(ctx, "ERR_TLS_CONTEXT", "TLS: cannot set up session tickets", ret);
   }
-  c->tickets = t;
-  mbedtls_ssl_conf_session_tickets_cb(&c->conf, mbedtls_ssl_ticket_write, mbedtls_ssl_ticket_parse, t);
+  mbedtls_ssl_conf_session_tickets_cb(&c->conf, ticket_write, ticket_parse, t);
+  return 0;
+}
+
+/* ticketKeys() -> a copy of the 48 bytes (undefined without tickets). */
+static duk_ret_t conf_ticket_keys(duk_context *ctx)
+{
+  tls_conf *c = this_conf(ctx);
+  if (!c->tickets) return 0;
+  memcpy(duk_push_fixed_buffer(ctx, 48), c->ticket_keys, 48);
+  petrel_push_buffer_object(ctx, -1, 48);
+  duk_remove(ctx, -2);
+  return 1;
+}
+
+/* setTicketKeys(buffer of 48 bytes): tickets sealed with the old keys no longer open. */
+static duk_ret_t conf_set_ticket_keys(duk_context *ctx)
+{
+  tls_conf *c = this_conf(ctx);
+  duk_size_t len;
+  const unsigned char *k = duk_require_buffer_data(ctx, 0, &len);
+  if (len != 48) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "ticket keys must be 48 bytes");
+  if (!c->tickets) return 0;
+  int ret = apply_ticket_keys(c, k);
+  if (ret != 0) return tls_throw_setup_error(ctx, "ERR_TLS_CONTEXT", "TLS: cannot set the ticket keys", ret);
   return 0;
 }
 
@@ -441,6 +512,8 @@ const duk_function_list_entry tls_conf_methods[] = {
   { "setVerify", conf_set_verify, 1 },
   { "setCiphers", conf_set_ciphers, 1 },
   { "addSNIContext", conf_add_sni, 2 },
-  { "enableTickets", conf_enable_tickets, 1 },
+  { "enableTickets", conf_enable_tickets, 2 },
+  { "ticketKeys", conf_ticket_keys, 0 },
+  { "setTicketKeys", conf_set_ticket_keys, 1 },
   { NULL, NULL, 0 }
 };

@@ -57,6 +57,7 @@ struct tls_conf {
   int *suites; /* 0-terminated */
   sni_entry *sni;
   mbedtls_ssl_ticket_context *tickets; /* server: issues and takes session tickets */
+  unsigned char ticket_keys[48]; /* what getTicketKeys() returns (Node's layout) */
 };
 
 /* The suites Petrel offers, mbedTLS names in preference order, NULL-terminated. */

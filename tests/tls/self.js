@@ -389,6 +389,38 @@ add('SNICallback', function (done) {
   });
 });
 
+// ticketKeys: two servers with the same 48 bytes resume each other's sessions; after
+// setTicketKeys() a server no longer opens tickets sealed with its old keys.
+add('shared ticket keys', function (done) {
+  var name = this.name, lines = [], n = 0, saved = null, keys = Buffer.alloc(48, 1);
+  function onSecure(label) {
+    return function (s) { lines.push(label + ' reused ' + s.isSessionReused()); s.end('hi'); };
+  }
+  var a = tlsServer(Object.assign({ ticketKeys: keys }, rsa), onSecure('a'), function (portA) {
+    var b = tlsServer(Object.assign({ ticketKeys: keys }, rsa), onSecure('b'), function (portB) {
+      lines.push('same keys ' + a.getTicketKeys().equals(b.getTicketKeys()));
+      var plan = [portA, portB, portA];
+      (function one() {
+        if (n === 2) {
+          a.setTicketKeys(Buffer.alloc(48, 2));
+          lines.push('a rekeyed ' + a.getTicketKeys()[0]);
+        }
+        var c = tls.connect({ port: plan[n++], host: '127.0.0.1', ca: certs['ca.crt'], session: saved || undefined });
+        c.on('session', function (ses) { if (!saved) saved = ses; });
+        c.on('secureConnect', function () { lines.push('client reused ' + c.isSessionReused()); });
+        c.resume();
+        c.on('close', function () {
+          if (n < plan.length) return one();
+          out(name, lines.join(', '));
+          a.close();
+          b.close();
+          done();
+        });
+      })();
+    });
+  });
+});
+
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
 // RAM runs the list in slices, one boot each; node prints the same slice).
 if (process.argv[3]) {
