@@ -7,10 +7,16 @@ var server = net.createServer(function (c) {
   c.end('app:' + process.argv[1] + '\n', function () { server.close(); });
 });
 server.listen(7000, function () { console.log('app listening'); });
-// Paused after the first piece of input, stdin no longer keeps the app alive.
-process.stdin.once('data', function (d) {
+// The UART hands over bytes as they come, so a line may arrive in several chunks:
+// collect them up to the Enter. Paused then, stdin no longer keeps the app alive.
+var line = '', buffers = true;
+process.stdin.on('data', function onData(d) {
+  buffers = buffers && Buffer.isBuffer(d);
+  line += String(d);
+  if (line.indexOf('\r') < 0) return;
+  process.stdin.removeListener('data', onData);
   process.stdin.pause();
-  console.log('app got ' + JSON.stringify(String(d)) + (Buffer.isBuffer(d) ? ' (Buffer)' : ''));
+  console.log('app got ' + JSON.stringify(line) + (buffers ? ' (Buffer)' : ''));
 });
 server.on('close', function () {
   console.log('app done');
