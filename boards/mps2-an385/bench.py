@@ -8,6 +8,8 @@ QEMU and printed as a table (also written to build/bench/mps2-an385.txt):
   heap after require('net')  (heap: the bytes malloc gave Duktape, its rounding included)
   RAM high-water           process.memoryUsage().rss: static data + malloc's extent +
                            deepest stack, at boot and after require('net')
+  compiled size            heap taken by each built-in module's compiled functions,
+                           compiled once more on its own (where the heap goes)
   bytes per connection     heap and lwIP heap+pools per open server-side connection:
                            the host opens N connections through QEMU's port forward
   NIC throughput           host -> board and board -> host through the emulated
@@ -29,6 +31,11 @@ sys.path.insert(0, os.path.join(TOP, "tests", "mps2"))
 import run as boardtest  # noqa: E402  (the QEMU + UART driver of the board tests)
 
 MB = int(os.environ.get("BENCH_MPS2_MB", "4"))
+# The modules loaded at boot (REPL up) and by require('net'); not the bootstrap,
+# which is compiled differently (a function expression of its own).
+MODULES = ["internal/repl", "events", "timers", "console", "path", "internal/errors",
+           "internal/primitive", "net", "buffer", "internal/stream_readable", "internal/stream_writable",
+           "stream", "internal/stream_shared"]
 CONNS = int(os.environ.get("BENCH_MPS2_CONNS", "6"))
 
 
@@ -70,6 +77,18 @@ def main():
         rows.append(("heap after boot (REPL up)", "%d B (%.1f KiB)" % (boot, boot / 1024.0), ""))
         rows.append(("heap after require('net')", "%d B (%.1f KiB)" % (after_net, after_net / 1024.0), "<= 48 KiB"))
         rows.append(("RAM high-water at boot / after net", "%.1f / %.1f KiB" % (boot_ram / 1024.0, net_ram / 1024.0), ""))
+
+        # Where the heap goes: each module compiled again on its own (its function
+        # templates: bytecode, constants, names; what running it adds is small).
+        b.line("var core = process.binding('core'), tmpl")
+        costs = []
+        for m in MODULES:
+            h0 = heap(b)
+            h1 = value(b, "tmpl = core.compileBuiltin('%s'), Duktape.gc(), Duktape.gc(), "
+                          "process.memoryUsage().heapUsed" % m)
+            b.line("tmpl = undefined")
+            costs.append("%s %.1f" % (m.replace("internal/", ""), (h1 - h0) / 1000.0))
+        rows.append(("compiled size of each module (KB)", ", ".join(costs), ""))
 
         # Connections: a server on the board, CONNS idle connections from the host.
         b.line("var conns = []; var sink = 0; var srv = net.createServer(function (c) { conns.push(c);"
