@@ -5,7 +5,7 @@ The amalgamation is never committed; the build copies it from duktape-dev and
 applies these edits. Each edit names the exact text it expects to find once; if
 the packaged Duktape differs, the build stops here instead of quietly building
 an unedited engine. Both edits save heap on every JS function (see
-docs/architecture.md, "Heap per function"):
+docs/architecture.md, "Built-in JS"):
 
 1. Strict closures get no own `caller`/`arguments` thrower properties. ES5 gave
    each strict function these two accessors; ES2015 engines (V8, so Node) do not.
