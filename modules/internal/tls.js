@@ -1,6 +1,7 @@
 // internal/tls (exported as 'tls' by modules/tls.js): TLS 1.2 clients and servers with Node v20's API (docs/tls.md), on the
 // 'tls' binding (modules/tls_binding.c, mbedTLS 2.28 with memory BIOs); host name
-// checks and the ClientHello's server_name are in internal/tls_names.
+// checks and the ClientHello parser are in internal/tls_names, the server side in
+// internal/tls_server.
 // A TLSSocket is a net.Socket without a handle of its own: it owns another
 // net.Socket (the transport), and its ciphertext goes through the binding's Session (feed/pull), so TLS runs the same
 // on every platform backend (POSIX or lwIP).
@@ -146,7 +147,21 @@ function SecureContext(options, isServer) {
     throw errors.codeError('ERR_TLS_NO_CERT', 'A private key needs its certificate (options.cert)');
   }
   if (options.ciphers !== undefined) setCiphers(ctx, options.ciphers);
+  if (secureOptions(options, isServer) & SSL_OP_NO_TICKET) ctx.disableTickets();
   this.context = ctx;
+}
+
+// OpenSSL's option bits (Node's crypto.constants; Petrel has no crypto module, so
+// users write the number): Petrel acts on SSL_OP_NO_TICKET only.
+var SSL_OP_NO_TICKET = 0x4000;
+function secureOptions(options, isServer) {
+  var so = options.secureOptions;
+  if (!so) return 0;
+  // A server, as Node's, ORs its cipher-order bit in first: anything becomes a number.
+  if (isServer) return so | 0;
+  if (typeof so !== 'number') throw errors.invalidArgType('secureOptions', 'number', so);
+  if (so % 1 !== 0) throw errors.outOfRange('secureOptions', 'an integer', so);
+  return so | 0;
 }
 
 // Cipher lists use OpenSSL's names (as Node does); those this build has are kept.
@@ -214,8 +229,16 @@ function TLSSocket(socket, options) {
   this._closeNotified = false;
   this._parentEnded = false;
   var isServer = !!options.isServer;
-  this._hello = isServer && typeof options.SNICallback === 'function' ? Buffer.alloc(0) : null;
-  this._sniWait = false;
+  // As Node: a server with 'newSession'/'resumeSession' listeners when the connection
+  // comes keeps its sessions through them (tls_cache.c).
+  var srv = this._server;
+  this._sessionCallbacks = isServer && srv !== null &&
+    (srv.listenerCount('newSession') > 0 || srv.listenerCount('resumeSession') > 0);
+  this._newSessionWait = false;
+  // The ClientHello waits here while SNICallback or 'resumeSession' decides.
+  this._hello = isServer && (typeof options.SNICallback === 'function' || this._sessionCallbacks) ?
+    Buffer.alloc(0) : null;
+  this._helloWait = false;
   this._isServer = isServer;
   var ctx = contextFor(options, isServer);
   if (isServer) {
@@ -310,7 +333,10 @@ TLSSocket.prototype._cycle = function () {
   var s = this._session;
   if (s === null || this.destroyed) return;
   if (!this._secure) {
+    if (this._newSessionWait) return;
     var r = s.handshake();
+    // As Node: the server's last flight waits for 'newSession' to be done.
+    if (r === 0 && this._sessionCallbacks && this._offerNewSession()) return;
     this._flush();
     if (r < 0) {
       this._fail(this._sessionError(r));
@@ -408,43 +434,17 @@ TLSSocket.prototype._onHandshakeDone = function () {
 
 TLSSocket.prototype._onCipher = function (buf) {
   if (this._session === null) return;
-  if (this._hello !== null) { // a server with SNICallback: the ClientHello waits for it
+  if (this._hello !== null) {
     this._hello = this._hello.length ? Buffer.concat([this._hello, buf]) : buf;
-    if (this._sniWait) return;
-    var name = names.helloServername(this._hello);
-    if (name === undefined) return; // the first record is not all here yet
-    if (name !== null) return this._askSNI(name);
-    buf = this._hello;
-    this._hello = null;
+    if (this._helloWait) return;
+    var hello = names.parseHello(this._hello);
+    if (hello === undefined) return; // the first record is not all here yet
+    if (hello !== null) return this._askResume(hello);
+    this._releaseHello();
+    return;
   }
   this._session.feed(buf);
   this._cycle();
-};
-
-// Node's SNICallback(servername, cb): cb(err, secureContext) may come later; the
-// handshake goes on with the context it gives (none: the server's own).
-TLSSocket.prototype._askSNI = function (name) {
-  var self = this, called = false;
-  this._sniWait = true;
-  // What the client sends meanwhile waits in the transport (its window closes), not here.
-  if (this._parent) this._parent.pause();
-  this._tlsOptions.SNICallback(name, function (err, sc) {
-    if (called || self.destroyed || self._session === null) return;
-    called = true;
-    if (err) return self._fail(err);
-    if (sc) {
-      if (!(sc.context instanceof binding.Context)) {
-        return self._fail(errors.invalidArgType('secureContext', 'an instance of SecureContext', sc));
-      }
-      self._session.useSNIContext(sc.context);
-    }
-    var hello = self._hello;
-    self._hello = null;
-    self._sniWait = false;
-    if (self._parent) self._parent.resume();
-    self._session.feed(hello);
-    self._cycle();
-  });
 };
 
 function connReset(message) {
@@ -759,98 +759,10 @@ exports.connect = function () {
   return tlssock;
 };
 
-// ---- Server --------------------------------------------------------------------------------
-function Server(options, listener) {
-  if (!(this instanceof Server)) return new Server(options, listener);
-  if (typeof options === 'function') {
-    listener = options;
-    options = {};
-  } else if (options === undefined || options === null) {
-    options = {};
-  } else if (typeof options !== 'object') {
-    throw errors.invalidArgType('options', 'an instance of Object', options);
-  }
-  net.Server.call(this, { allowHalfOpen: true, noDelay: options.noDelay, keepAlive: options.keepAlive,
-    keepAliveInitialDelay: options.keepAliveInitialDelay }, null);
-  this._tlsOptions = options;
-  this._sharedContext = new SecureContext(options, true).context;
-  // Session tickets, on by default as in Node; sessionTimeout is their lifetime (s).
-  var lifetime = options.sessionTimeout === undefined ? 300 : options.sessionTimeout;
-  if (typeof lifetime !== 'number') throw errors.invalidArgType('options.sessionTimeout', 'number', lifetime);
-  if (lifetime % 1 !== 0) throw errors.outOfRange('options.sessionTimeout', 'an integer', lifetime);
-  if (!(lifetime >= 0 && lifetime <= 2147483647)) {
-    throw errors.outOfRange('options.sessionTimeout', '>= 0 && <= 2147483647', lifetime);
-  }
-  // ticketKeys: 48 bytes, as in Node; servers given the same keys resume each other's sessions.
-  var keys = options.ticketKeys;
-  if (keys) {
-    if (!ArrayBuffer.isView(keys)) throw errors.invalidArgType('options.ticketKeys', BUFFER_TYPES, keys);
-    if (keys.byteLength !== 48) {
-      throw errors.codeError('ERR_INVALID_ARG_VALUE',
-        "The property 'options.ticketKeys' must be exactly 48 bytes. Received " + keys.byteLength, TypeError);
-    }
-  }
-  this._sharedContext.enableTickets(lifetime, keys || undefined);
-  if (options.ALPNProtocols) this._sharedContext.setALPN(alpnList(options.ALPNProtocols));
-  if (options.requestCert) this._sharedContext.setVerify(1);
-  this.requestCert = !!options.requestCert;
-  this.rejectUnauthorized = options.rejectUnauthorized !== false;
-  this.handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
-  this.tlsAllowHalfOpen = !!options.allowHalfOpen;
-  if (options.SNICallback !== undefined && typeof options.SNICallback !== 'function') {
-    throw errors.invalidArgType('options.SNICallback', 'function', options.SNICallback);
-  }
-  this._SNICallback = options.SNICallback;
-  if (typeof listener === 'function') this.on('secureConnection', listener);
-  this.on('connection', onServerConnection);
-}
-inherits(Server, net.Server);
-exports.Server = Server;
-
-function onServerConnection(raw) {
-  var server = this;
-  var sock = new TLSSocket(null, {
-    isServer: true,
-    server: server,
-    secureContext: { context: server._sharedContext },
-    requestCert: server.requestCert,
-    rejectUnauthorized: server.rejectUnauthorized,
-    allowHalfOpen: server.tlsAllowHalfOpen,
-    SNICallback: server._SNICallback
-  });
-  if (server.handshakeTimeout > 0) {
-    raw.setTimeout(server.handshakeTimeout);
-    raw.once('timeout', function () {
-      if (!sock._secure && !sock.destroyed) {
-        sock._fail(errors.codeError('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout'));
-      }
-    });
-  }
-  sock._attach(raw);
-}
-
-Server.prototype.addContext = function (hostname, context) {
-  if (typeof hostname !== 'string') throw errors.invalidArgType('servername', 'string', hostname);
-  var ctx = context && context.context instanceof binding.Context ? context.context :
-    new SecureContext(context, true).context;
-  this._sharedContext.addSNIContext(hostname, ctx);
-};
-
-Server.prototype.getTicketKeys = function () { return this._sharedContext.ticketKeys(); };
-
-Server.prototype.setTicketKeys = function (keys) {
-  if (!ArrayBuffer.isView(keys)) throw errors.invalidArgType('buffer', BUFFER_TYPES, keys);
-  // Node v20 reports this one as an internal assertion.
-  if (keys.byteLength !== 48) throw errors.codeError('ERR_INTERNAL_ASSERTION', 'Session ticket keys must be a 48-byte buffer');
-  this._sharedContext.setTicketKeys(keys);
-};
-
-Server.prototype.setSecureContext = function () {
-  throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The setSecureContext() method is not implemented in Petrel');
-};
-
-exports.createServer = function (options, listener) {
-  return new Server(options, listener);
-};
-
 exports.rootCertificates = [];
+
+// The server side (Server, and what a server's TLSSocket asks its application).
+require('internal/tls_server')(exports, {
+  SecureContext: SecureContext, alpnList: alpnList, secureOptions: secureOptions,
+  SSL_OP_NO_TICKET: SSL_OP_NO_TICKET, BUFFER_TYPES: BUFFER_TYPES, inherits: inherits
+});

@@ -1,5 +1,5 @@
 // Names in TLS (part of internal/tls): Node's host name check of a peer's
-// certificate, and the server_name a ClientHello asks for (for SNICallback).
+// certificate, and what a ClientHello asks for (for SNICallback and 'resumeSession').
 'use strict';
 var net = require('net');
 var errors = require('internal/errors');
@@ -100,31 +100,35 @@ exports.checkServerIdentity = function (hostname, cert) {
   return altnameError(reason, hostname, cert);
 };
 
-// The server_name a ClientHello record asks for: a string, null (none, or not a
-// ClientHello: mbedTLS will say what is wrong), undefined (the record is incomplete).
-exports.helloServername = function (b) {
+// What a server decides before mbedTLS sees the ClientHello (SNICallback,
+// 'resumeSession'): { servername: string or null, sessionId: Buffer, ticket: whether
+// it offers a session ticket }; null when the record is not a ClientHello (mbedTLS
+// will say what is wrong), undefined while the record is incomplete.
+exports.parseHello = function (b) {
   if (b.length < 5) return undefined;
   if (b[0] !== 22) return null;
   var end = 5 + ((b[3] << 8) | b[4]);
   if (end > 5 + 18432) return null; // longer than TLS allows: not held here, mbedTLS refuses it
   if (b.length < end) return undefined;
   var p = 5 + 4 + 2 + 32; // record header, handshake header, version, random
-  if (b[5] !== 1 || p >= end) return null;
-  p += 1 + b[p]; // session id
+  if (b[5] !== 1 || p >= end || b[p] > 32 || p + 1 + b[p] > end) return null;
+  var hello = { servername: null, sessionId: Buffer.from(b.slice(p + 1, p + 1 + b[p])), ticket: false };
+  p += 1 + b[p];
   if (p + 2 > end) return null;
   p += 2 + ((b[p] << 8) | b[p + 1]); // cipher suites
   if (p >= end) return null;
   p += 1 + b[p]; // compression methods
-  if (p + 2 > end) return null;
+  if (p + 2 > end) return hello; // no extensions
   var extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
   for (p += 2; p + 4 <= extEnd; p += 4 + ((b[p + 2] << 8) | b[p + 3])) {
-    if (b[p] !== 0 || b[p + 1] !== 0) continue; // not server_name
-    var q = p + 6, listEnd = Math.min(p + 4 + ((b[p + 2] << 8) | b[p + 3]), extEnd);
-    for (; q + 3 <= listEnd; q += 3 + ((b[q + 1] << 8) | b[q + 2])) {
+    var type = (b[p] << 8) | b[p + 1], size = (b[p + 2] << 8) | b[p + 3];
+    if (type === 35) hello.ticket = size > 0; // session_ticket (RFC 5077): empty asks for one
+    if (type !== 0 || hello.servername !== null) continue;
+    var q = p + 6, listEnd = Math.min(p + 4 + size, extEnd);
+    for (; q + 3 <= listEnd && hello.servername === null; q += 3 + ((b[q + 1] << 8) | b[q + 2])) {
       var len = (b[q + 1] << 8) | b[q + 2];
-      if (b[q] === 0 && q + 3 + len <= listEnd) return b.toString('latin1', q + 3, q + 3 + len);
+      if (b[q] === 0 && q + 3 + len <= listEnd) hello.servername = b.toString('latin1', q + 3, q + 3 + len);
     }
-    return null;
   }
-  return null;
+  return hello;
 };

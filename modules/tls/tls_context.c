@@ -202,6 +202,7 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
 #if defined(MBEDTLS_SSL_SERVER_NAME_INDICATION)
   if (server) mbedtls_ssl_conf_sni(&c->conf, sni_callback, c);
 #endif
+  if (server) tls_cache_attach(c);
   duk_push_this(ctx);
   duk_push_pointer(ctx, c);
   duk_put_prop_string(ctx, -2, CONF_KEY);
@@ -503,6 +504,27 @@ static duk_ret_t conf_set_ticket_keys(duk_context *ctx)
   return 0;
 }
 
+/* setSessionTimeout(seconds): how long a server's sessions may be resumed by ID. */
+static duk_ret_t conf_set_session_timeout(duk_context *ctx)
+{
+  tls_conf *c = this_conf(ctx);
+  c->lifetime = duk_require_uint(ctx, 0);
+  return 0;
+}
+
+/* disableTickets(): a client neither asks for nor offers session tickets
+ * (secureOptions SSL_OP_NO_TICKET); a server simply never calls enableTickets. */
+static duk_ret_t conf_disable_tickets(duk_context *ctx)
+{
+  tls_conf *c = this_conf(ctx);
+#if defined(MBEDTLS_SSL_SESSION_TICKETS)
+  mbedtls_ssl_conf_session_tickets(&c->conf, MBEDTLS_SSL_SESSION_TICKETS_DISABLED);
+#else
+  (void)c;
+#endif
+  return 0;
+}
+
 const duk_function_list_entry tls_conf_methods[] = {
   { "addCA", conf_add_ca, 1 },
   { "useSystemCA", conf_use_system_ca, 0 },
@@ -515,5 +537,7 @@ const duk_function_list_entry tls_conf_methods[] = {
   { "enableTickets", conf_enable_tickets, 2 },
   { "ticketKeys", conf_ticket_keys, 0 },
   { "setTicketKeys", conf_set_ticket_keys, 1 },
+  { "setSessionTimeout", conf_set_session_timeout, 1 },
+  { "disableTickets", conf_disable_tickets, 0 },
   { NULL, NULL, 0 }
 };

@@ -7,6 +7,7 @@
  *   tls_errors.c    mbedTLS failures -> Errors with Node's (OpenSSL's) codes
  *   tls_context.c   Context: an mbedtls_ssl_config with CA, certificate, ALPN, SNI...
  *   tls_session.c   Session: an mbedtls_ssl_context over memory queues
+ *   tls_cache.c     a server's session-ID cache, kept by the application
  *   tls_cert.c      certificates as Node shows them (getPeerCertificate)
  */
 #ifndef PETREL_TLS_INTERNAL_H
@@ -58,6 +59,7 @@ struct tls_conf {
   sni_entry *sni;
   mbedtls_ssl_ticket_context *tickets; /* server: issues and takes session tickets */
   unsigned char ticket_keys[48]; /* what getTicketKeys() returns (Node's layout) */
+  uint32_t lifetime; /* server: sessionTimeout (s); older sessions are not resumed */
 };
 
 /* The suites Petrel offers, mbedTLS names in preference order, NULL-terminated. */
@@ -86,11 +88,22 @@ typedef struct {
   int top_depth, top_self; /* top of the chain the verifier built */
   char *servername; /* server: SNI the client sent */
   tls_conf *sni_conf; /* server: the context SNICallback chose (a reference), or NULL */
-  unsigned handshake_done : 1, resumed : 1;
+  uint8_t *resume; /* server: the session 'resumeSession' gave (tls_cache.c), or NULL */
+  size_t resume_len;
+  unsigned handshake_done : 1, resumed : 1, new_session : 1;
 } tls_sess;
 
 duk_ret_t tls_sess_ctor(duk_context *ctx); /* new Session(context[, servername]) */
 extern const duk_function_list_entry tls_sess_methods[];
+/* The session of `this` (throws if it was destroyed). */
+tls_sess *tls_this_sess(duk_context *ctx);
+
+/* ---- the application's session cache (tls_cache.c) ------------------------ */
+/* The session whose handshake step runs now (mbedTLS 2.x gives cache callbacks none). */
+extern tls_sess *tls_stepping;
+void tls_cache_attach(tls_conf *c); /* a server config asks the callbacks below */
+duk_ret_t tls_sess_load_session(duk_context *ctx);     /* loadSession(buf) */
+duk_ret_t tls_sess_take_new_session(duk_context *ctx); /* takeNewSession() */
 
 /* ---- errors (tls_errors.c) ------------------------------------------------ */
 /* Throws Error("what (mbedTLS ...)") with .code: Node's wording for setup failures. */

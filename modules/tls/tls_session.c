@@ -85,6 +85,7 @@ static void sess_free(tls_sess *s)
   free(s->in);
   free(s->out);
   free(s->servername);
+  free(s->resume);
   free(s);
 }
 
@@ -109,6 +110,8 @@ static tls_sess *this_sess(duk_context *ctx)
   if (!s) (void)duk_error(ctx, DUK_ERR_ERROR, "TLS session is closed");
   return s;
 }
+
+tls_sess *tls_this_sess(duk_context *ctx) { return this_sess(ctx); }
 
 /* new Session(context[, servername]) */
 duk_ret_t tls_sess_ctor(duk_context *ctx)
@@ -192,7 +195,10 @@ static duk_ret_t sess_handshake(duk_context *ctx)
       break;
     }
     if (s->ssl.handshake) s->resumed = s->ssl.handshake->resume != 0;
-    if ((ret = mbedtls_ssl_handshake_step(&s->ssl)) != 0) break;
+    tls_stepping = s;
+    ret = mbedtls_ssl_handshake_step(&s->ssl);
+    tls_stepping = NULL;
+    if (ret != 0) break;
   }
   if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) ret = 1;
   else if (ret < 0) note_error(s, ret);
@@ -522,5 +528,7 @@ const duk_function_list_entry tls_sess_methods[] = {
   { "isReused", sess_is_reused, 0 },
   { "useSNIContext", sess_use_sni_context, 1 },
   { "ticket", sess_ticket, 0 },
+  { "loadSession", tls_sess_load_session, 1 },
+  { "takeNewSession", tls_sess_take_new_session, 0 },
   { NULL, NULL, 0 }
 };

@@ -36,7 +36,8 @@ slices=(
   "33:34"
   "34:38"
   "38:40"
-  "40: wronghost.key wronghost.crt"
+  "40:42 wronghost.key wronghost.crt"
+  "42:"
 )
 : > "$tmp/self.board"
 n=0

@@ -173,6 +173,22 @@ res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhos
 [ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server: the saved session (ticket) is resumed" ||
   bad "client resumption with s_server: '$res'"
 
+# The same without tickets: the server's sessions kept by 'newSession'/'resumeSession',
+# a Petrel client resuming by session ID with s_server's own cache.
+port=$(start_petrel cache sessioncache "$petrel_listen" 6)
+out=$(s_client "$port" -reconnect -tls1_2 -no_ticket < /dev/null 2>&1)
+for _ in $(seq 100); do [ "$(grep -c '^reused ' "$tmp/cache.out")" -ge 6 ] && break; sleep 0.05; done
+cache_seen=$(grep -E '^(reused|newSession|resumeSession)' "$tmp/cache.out" | tr '\n' ' ')
+if [ "$(echo "$out" | grep -c '^Reused, TLSv1.2')" = 5 ] && [ "$cache_seen" = "newSession reused false $(printf 'resumeSession known true reused true %.0s' 1 2 3 4 5)" ]; then
+  ok "openssl s_client -reconnect -no_ticket -> server: 5 of 6 resume through 'newSession'/'resumeSession'"
+else
+  bad "s_client -reconnect -no_ticket: $(echo "$out" | grep -c '^Reused') reused; server: $cache_seen"
+fi
+port=$(s_server cache -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -no_ticket -naccept 2)
+res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
+[ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server -no_ticket: the saved session is resumed by its ID" ||
+  bad "client resumption by session ID with s_server: '$res'"
+
 port=$(start_petrel v13 hello "$petrel_listen")
 s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
 wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_' && ok "TLS 1.3-only s_client: tlsClientError $(sed -n 's/^tlsClientError //p' "$tmp/v13.out")" ||

@@ -421,6 +421,85 @@ add('shared ticket keys', function (done) {
   });
 });
 
+// A session-ID cache kept by the application (no tickets: secureOptions
+// SSL_OP_NO_TICKET): 'newSession' stores, 'resumeSession' answers in each way an
+// application may (later, at once, garbage, an error, twice, nothing).
+add('session cache events', function (done) {
+  var name = this.name, lines = [], store = {}, n = 0, saved;
+  var answers = [null, 'later', 'at once', 'garbage', 'error', 'twice', 'nothing'];
+  var srv = tlsServer(Object.assign({ secureOptions: 16384 }, rsa), function (s) {
+    lines.push('secure reused ' + s.isSessionReused());
+    s.end('hi');
+  }, function (port) {
+    srv.on('newSession', function (id, data, cb) {
+      lines.push('newSession ' + id.length + ' ' + Buffer.isBuffer(data));
+      store[id.toString('hex')] = data;
+      if (n === 1) setTimeout(cb, 5); else cb();
+    });
+    srv.on('resumeSession', function (id, cb) {
+      var how = answers[n - 1], data = store[id.toString('hex')];
+      lines.push('resumeSession ' + how + ' known ' + !!data);
+      if (how === 'later') setTimeout(function () { cb(null, data); }, 5);
+      else if (how === 'at once') cb(null, data);
+      else if (how === 'garbage') cb(null, Buffer.from('not a session'));
+      else if (how === 'error') cb(new Error('store down'));
+      else if (how === 'twice') { cb(null, data); cb(null, data); }
+      else cb(null, null);
+    });
+    srv.on('tlsClientError', function (e) { lines.push('tlsClientError ' + (e.code || e.message)); });
+    (function one() {
+      n++;
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], maxVersion: 'TLSv1.2', session: saved },
+        function () { lines.push('client reused ' + c.isSessionReused()); });
+      c.on('session', function (s) { lines.push('client session'); saved = saved || s; });
+      c.on('error', function (e) { lines.push('client error ' + e.code); });
+      c.resume();
+      c.on('close', function () {
+        if (n < answers.length) return one();
+        out(name, lines.join(', '));
+        srv.close();
+        done();
+      });
+    })();
+  });
+});
+
+// sessionTimeout bounds a cached session's life too: 2.5 s later it is not resumed.
+add('session cache timeout', function (done) {
+  var name = this.name, lines = [], store = {}, n = 0, saved;
+  var srv = tlsServer(Object.assign({ secureOptions: 16384, sessionTimeout: 1 }, rsa), function (s) {
+    lines.push('secure reused ' + s.isSessionReused());
+    s.end('hi');
+  }, function (port) {
+    srv.on('newSession', function (id, data, cb) { store[id.toString('hex')] = data; cb(); });
+    srv.on('resumeSession', function (id, cb) {
+      lines.push('resumeSession known ' + !!store[id.toString('hex')]);
+      cb(null, store[id.toString('hex')]);
+    });
+    (function one() {
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], maxVersion: 'TLSv1.2', session: saved });
+      c.on('session', function (s) { saved = s; });
+      c.resume();
+      c.on('close', function () {
+        if (++n < 2) return setTimeout(one, 2500);
+        out(name, lines.join(', '));
+        srv.close();
+        done();
+      });
+    })();
+  });
+});
+
+add('secureOptions values', function (done) {
+  var name = this.name, seen = [];
+  ['x', 1.5, true, -1, 16384].forEach(function (v) {
+    try { tls.createSecureContext({ secureOptions: v }); seen.push('ok'); } catch (e) { seen.push(e.code); }
+  });
+  try { tls.createServer(Object.assign({ secureOptions: 'x' }, rsa)); seen.push('server ok'); } catch (e) { seen.push(e.code); }
+  out(name, seen.join(' '));
+  done();
+});
+
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
 // RAM runs the list in slices, one boot each; node prints the same slice).
 if (process.argv[3]) {

@@ -9,6 +9,8 @@
 //               "received N mismatches M", then ends
 //   clientcert  asks for a client certificate (trusting ca.crt), prints what it got
 //   resume      serves N connections, prints "reused BOOL" for each and ends it
+//   sessioncache  as resume, without tickets: the sessions are kept by 'newSession' and
+//               given back by 'resumeSession' (prints "newSession" / "resumeSession known BOOL")
 // Handshake failures print "tlsClientError CODE".
 var tls = require('tls');
 var Buffer = require('buffer').Buffer;
@@ -31,9 +33,11 @@ function mismatches(d, off) {
 
 var opts = { key: certs['server.key'], cert: certs['server.crt'], ALPNProtocols: ['petrel/1', 'http/1.1'] };
 if (mode === 'clientcert') { opts.requestCert = true; opts.rejectUnauthorized = false; opts.ca = certs['ca.crt']; }
+var resuming = mode === 'resume' || mode === 'sessioncache';
+if (mode === 'sessioncache') opts.secureOptions = 16384; // SSL_OP_NO_TICKET
 var served = 0;
 var srv = tls.createServer(opts, function (s) {
-  if (mode !== 'resume' || ++served >= n) srv.close();
+  if (!resuming || ++served >= n) srv.close();
   console.log('secure ' + s.getProtocol() + ' ' + s.getCipher().name + ' sni=' + s.servername + ' alpn=' + s.alpnProtocol);
   s.on('error', function (e) { console.log('socket error ' + e.code); });
   if (mode === 'hello') {
@@ -62,7 +66,7 @@ var srv = tls.createServer(opts, function (s) {
         s.end();
       }
     });
-  } else if (mode === 'resume') {
+  } else if (resuming) {
     console.log('reused ' + s.isSessionReused());
     s.end('hello\n');
     s.resume();
@@ -73,5 +77,17 @@ var srv = tls.createServer(opts, function (s) {
     s.resume();
   }
 });
+if (mode === 'sessioncache') {
+  var store = {};
+  srv.on('newSession', function (id, data, done) {
+    console.log('newSession');
+    store[id.toString('hex')] = data;
+    done();
+  });
+  srv.on('resumeSession', function (id, cb) {
+    console.log('resumeSession known ' + !!store[id.toString('hex')]);
+    cb(null, store[id.toString('hex')]);
+  });
+}
 srv.on('tlsClientError', function (e) { console.log('tlsClientError ' + e.code); srv.close(); });
 srv.listen(+process.argv[6] || 0, host, function () { console.log('port ' + srv.address().port); });
