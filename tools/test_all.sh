@@ -53,6 +53,7 @@ if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
     export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run tools/run_js_tests.sh linux-asan tests/js
     run tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
+    run tests/tls/run.sh linux-asan
   else
     cat "$log"; echo "build of linux-asan failed"; total_fail=$((total_fail + 1))
   fi
