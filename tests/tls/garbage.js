@@ -56,9 +56,19 @@ function capture(cb) { // a real ClientHello, and a real server's first flight
 
 function serverSide(hello, done) {
   var coded = 0, seen = 0;
-  // With an SNICallback, so that tls.js's own ClientHello reader sees every mutation too.
+  // With an SNICallback and a session cache, so that tls.js's own ClientHello reader
+  // sees every mutation too, and a mutated session ID goes to 'resumeSession'.
   var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'], handshakeTimeout: 500,
     SNICallback: function (servername, cb) { cb(null); } });
+  srv.on('newSession', function (id, data, cb) { cb(); });
+  srv.on('resumeSession', function (id, cb) {
+    codes['server asked resumeSession'] = 1;
+    cb(null, id.length & 1 ? null : Buffer.from('not a session'));
+  });
+  // Every other hello offers a session ID (none in the captured one): 32 bytes spliced in.
+  var withId = Buffer.concat([hello.slice(0, 43), Buffer.from([32]), Buffer.alloc(32, 7), hello.slice(44)]);
+  withId.writeUInt16BE(withId.length - 5, 3);
+  withId.writeUInt16BE(withId.length - 9, 7); // the handshake's 24-bit length (< 64 KiB)
   srv.on('secureConnection', function (s) { s.destroy(); });
   srv.on('tlsClientError', function (e, s) {
     if (isCoded(e)) coded++; else console.log('uncoded server error: ' + e);
@@ -71,7 +81,7 @@ function serverSide(hello, done) {
       if (seen === N) { srv.close(); console.log('server: ' + coded + ' coded of ' + N); done(); return; }
       seen++;
       var before = coded;
-      var c = net.connect(port, '127.0.0.1', function () { c.end(mutate(hello)); });
+      var c = net.connect(port, '127.0.0.1', function () { c.end(mutate(seen & 1 ? withId : hello)); });
       c.on('error', function () {});
       c.resume();
       c.on('close', function () {
