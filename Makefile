@@ -134,6 +134,7 @@ valgrind:
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  tools/run_js_tests.sh $(BOARD) tests/js
+	$(Q)tests/tls/valgrind.sh $(BOARD)
 
 # A board.mk may set BENCH_CMD (mps2-an385 measures on the emulated board).
 bench: $(B)/petrel

@@ -59,6 +59,7 @@ if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
   fi
   PETREL_TEST_TIMEOUT=300 PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
     run tools/run_js_tests.sh linux tests/js
+  run tests/tls/valgrind.sh linux
 fi
 echo "== all boards: $*"
 echo "$total_pass passed, $total_fail failed"
