@@ -36,9 +36,12 @@ for board in "$@"; do
     linux|linux-lwip|rpi) run tests/tls/run.sh "$board" ;;
     mps2-an385-tls) run tests/tls/board.sh "$board" ;;
     # tls on this board is the mps2-an385-tls variant (boards/mps2-an385-tls/board.mk)
+    # It is a board we ship, so it runs the JS suite and the conformance cases too (~2.5 min).
     mps2-an385)
       if make --no-print-directory BOARD=mps2-an385-tls all >"$log" 2>&1; then
         run tests/tls/board.sh mps2-an385-tls
+        run tools/run_js_tests.sh mps2-an385-tls tests/js
+        run tools/run_conformance.sh mps2-an385-tls ../shared/conformance tests/cases
       else
         cat "$log"; echo "build of mps2-an385-tls failed"; total_fail=$((total_fail + 1))
       fi ;;
