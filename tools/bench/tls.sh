@@ -2,7 +2,8 @@
 # tools/bench/tls.sh [BOARD]: TLS figures for petrel (build/BOARD/petrel) next to node,
 # both running tools/bench/tls_server.js, both driven by the same clients written in C
 # (openssl s_time, s_client) or by node: full handshakes per second (RSA 2048 and
-# ECDSA P-256 certificates, TLS 1.2, no session reuse; and resumed with a ticket), bulk download through s_client,
+# ECDSA P-256 certificates, TLS 1.2, no session reuse; resumed with a ticket, and by
+# session ID through 'newSession'/'resumeSession'), bulk download through s_client,
 # and bulk echo through a node tls client. Reports, never asserts.
 # Knobs: BENCH_TLS_MB (64), BENCH_TLS_SECONDS (3).
 set -u
@@ -47,6 +48,11 @@ for rt in petrel node; do
       sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
     stop
   done
+  # Resumed by session ID through the application's 'newSession'/'resumeSession':
+  start $rt cache || continue
+  R[$rt,hsc]=$(openssl s_time -connect 127.0.0.1:$port -reuse -time "$SECS" 2>/dev/null |
+    sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+  stop
   start $rt source || continue
   t0=$(ms)
   got=$(timeout 120 openssl s_client -connect 127.0.0.1:$port -quiet < /dev/null 2>/dev/null | wc -c)
@@ -71,5 +77,6 @@ row() {
 row "handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw-server
 row "handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw-server-ec
 row "resumed handshakes/s (ticket, wall clock, s_time -reuse)" hsr
+row "resumed handshakes/s (session ID, events, s_time -reuse)" hsc
 row "download MB/s ($MB MiB to openssl s_client)" down
 row "echo MB/s each way ($MB MiB, node tls client)" echo

@@ -3,16 +3,19 @@
 //   echo     pipes every connection back to itself
 //   source   sends N bytes to each connection, then ends it
 //   hello    ends each connection at once (handshake benchmark)
+//   cache    as hello, without tickets: sessions kept by 'newSession'/'resumeSession'
 var tls = require('tls');
 var Buffer = require('buffer').Buffer;
 var certs = require(process.argv[2] + '/certs.js');
 var mode = process.argv[3], n = +process.argv[4] || 0, host = process.argv[5] || '127.0.0.1';
 var key = process.env.BENCH_TLS_KEY || 'server';
 var chunk = Buffer.alloc(65536, 0x5a);
-var srv = tls.createServer({ key: certs[key + '.key'], cert: certs[key + '.crt'], maxVersion: 'TLSv1.2' }, function (s) {
+var opts = { key: certs[key + '.key'], cert: certs[key + '.crt'], maxVersion: 'TLSv1.2' };
+if (mode === 'cache') opts.secureOptions = 16384; // SSL_OP_NO_TICKET
+var srv = tls.createServer(opts, function (s) {
   s.on('error', function () {});
   if (mode === 'echo') { s.pipe(s); return; }
-  if (mode === 'hello') { s.end(); s.resume(); return; }
+  if (mode === 'hello' || mode === 'cache') { s.end(); s.resume(); return; }
   var left = n;
   s.resume();
   (function pump() {
@@ -24,4 +27,9 @@ var srv = tls.createServer({ key: certs[key + '.key'], cert: certs[key + '.crt']
     s.end();
   })();
 });
+if (mode === 'cache') {
+  var store = {};
+  srv.on('newSession', function (id, data, done) { store[id.toString('hex')] = data; done(); });
+  srv.on('resumeSession', function (id, cb) { cb(null, store[id.toString('hex')] || null); });
+}
 srv.listen(0, host, function () { console.log('listening ' + srv.address().port); });
