@@ -106,27 +106,8 @@ module.exports = function (tls, shared) {
     net.Server.call(this, { allowHalfOpen: true, noDelay: options.noDelay, keepAlive: options.keepAlive,
       keepAliveInitialDelay: options.keepAliveInitialDelay }, null);
     this._tlsOptions = options;
-    this._sharedContext = new SecureContext(options, true).context;
-    // Session tickets, on by default as in Node; sessionTimeout is their lifetime (s).
-    var lifetime = options.sessionTimeout === undefined ? 300 : options.sessionTimeout;
-    if (typeof lifetime !== 'number') throw errors.invalidArgType('options.sessionTimeout', 'number', lifetime);
-    if (lifetime % 1 !== 0) throw errors.outOfRange('options.sessionTimeout', 'an integer', lifetime);
-    if (!(lifetime >= 0 && lifetime <= 2147483647)) {
-      throw errors.outOfRange('options.sessionTimeout', '>= 0 && <= 2147483647', lifetime);
-    }
-    // ticketKeys: 48 bytes, as in Node; servers given the same keys resume each other's sessions.
-    var keys = options.ticketKeys;
-    if (keys) {
-      if (!ArrayBuffer.isView(keys)) throw errors.invalidArgType('options.ticketKeys', BUFFER_TYPES, keys);
-      if (keys.byteLength !== 48) {
-        throw errors.codeError('ERR_INVALID_ARG_VALUE',
-          "The property 'options.ticketKeys' must be exactly 48 bytes. Received " + keys.byteLength, TypeError);
-      }
-    }
-    this._sharedContext.setSessionTimeout(lifetime);
-    if (!(shared.secureOptions(options, true) & SSL_OP_NO_TICKET)) this._sharedContext.enableTickets(lifetime, keys || undefined);
-    if (options.ALPNProtocols) this._sharedContext.setALPN(shared.alpnList(options.ALPNProtocols));
-    if (options.requestCert) this._sharedContext.setVerify(1);
+    this._sniContexts = []; // addContext's, carried over by setSecureContext
+    this._sharedContext = this._newContext(options, true);
     this.requestCert = !!options.requestCert;
     this.rejectUnauthorized = options.rejectUnauthorized !== false;
     this.handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
@@ -140,6 +121,51 @@ module.exports = function (tls, shared) {
   }
   shared.inherits(Server, net.Server);
   tls.Server = Server;
+
+  function checkSessionTimeout(lifetime) {
+    if (typeof lifetime !== 'number') throw errors.invalidArgType('options.sessionTimeout', 'number', lifetime);
+    if (lifetime % 1 !== 0) throw errors.outOfRange('options.sessionTimeout', 'an integer', lifetime);
+    if (!(lifetime >= 0 && lifetime <= 2147483647)) {
+      throw errors.outOfRange('options.sessionTimeout', '>= 0 && <= 2147483647', lifetime);
+    }
+    return lifetime;
+  }
+
+  // ticketKeys: 48 bytes, as in Node; servers given the same keys resume each other's sessions.
+  function checkTicketKeys(keys) {
+    if (!keys) return undefined;
+    if (!ArrayBuffer.isView(keys)) throw errors.invalidArgType('options.ticketKeys', BUFFER_TYPES, keys);
+    if (keys.byteLength !== 48) {
+      throw errors.codeError('ERR_INVALID_ARG_VALUE',
+        "The property 'options.ticketKeys' must be exactly 48 bytes. Received " + keys.byteLength, TypeError);
+    }
+    return keys;
+  }
+
+  // The context new connections get: certificate, CA, versions, ciphers from options;
+  // tickets, ALPN, client certificates and SNI contexts from the server. Session
+  // tickets are on by default, as in Node; sessionTimeout is their lifetime (s).
+  Server.prototype._newContext = function (options, first) {
+    var ctx = new SecureContext(options, true).context, own = this._tlsOptions;
+    if (first || options.sessionTimeout) {
+      this._sessionTimeout = checkSessionTimeout(options.sessionTimeout === undefined ? 300 : options.sessionTimeout);
+    }
+    if (first || options.ticketKeys) this._ticketKeys = checkTicketKeys(options.ticketKeys);
+    ctx.setSessionTimeout(this._sessionTimeout);
+    if (!(shared.secureOptions(options, true) & SSL_OP_NO_TICKET)) ctx.enableTickets(this._sessionTimeout, this._ticketKeys);
+    if (own.ALPNProtocols) ctx.setALPN(shared.alpnList(own.ALPNProtocols));
+    if (own.requestCert) ctx.setVerify(1);
+    for (var i = 0; i < this._sniContexts.length; i++) ctx.addSNIContext(this._sniContexts[i][0], this._sniContexts[i][1]);
+    return ctx;
+  };
+
+  // As Node's: a new certificate (key, CA...) for the connections that come from now
+  // on; sessionTimeout and ticketKeys stay unless given again (without ticketKeys
+  // given ever, the new context's are random, so older tickets make full handshakes).
+  Server.prototype.setSecureContext = function (options) {
+    if (options === null || typeof options !== 'object') throw errors.invalidArgType('options', 'object', options);
+    this._sharedContext = this._newContext(options, false);
+  };
 
   function onServerConnection(raw) {
     var server = this;
@@ -168,6 +194,7 @@ module.exports = function (tls, shared) {
     var ctx = context && context.context instanceof binding.Context ? context.context :
       new SecureContext(context, true).context;
     this._sharedContext.addSNIContext(hostname, ctx);
+    this._sniContexts.push([hostname, ctx]);
   };
 
   Server.prototype.getTicketKeys = function () { return this._sharedContext.ticketKeys(); };
@@ -177,10 +204,6 @@ module.exports = function (tls, shared) {
     // Node v20 reports this one as an internal assertion.
     if (keys.byteLength !== 48) throw errors.codeError('ERR_INTERNAL_ASSERTION', 'Session ticket keys must be a 48-byte buffer');
     this._sharedContext.setTicketKeys(keys);
-  };
-
-  Server.prototype.setSecureContext = function () {
-    throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The setSecureContext() method is not implemented in Petrel');
   };
 
   tls.createServer = function (options, listener) {

@@ -38,7 +38,8 @@ slices=(
   "34:38"
   "38:40"
   "40:42 wronghost.key wronghost.crt"
-  "42:"
+  "42:45"
+  "45: wronghost.key wronghost.crt"
 )
 : > "$tmp/self.board"
 n=0

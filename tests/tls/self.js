@@ -500,6 +500,39 @@ add('secureOptions values', function (done) {
   done();
 });
 
+// setSecureContext: connections after it get the new certificate (SNI contexts and
+// ALPN stay; tickets sealed before it no longer resume: its keys are new), ones before
+// it the old; bad arguments throw as in Node.
+add('setSecureContext', function (done) {
+  var name = this.name, lines = [], n = 0, saved;
+  var wrong = { key: certs['wronghost.key'], cert: certs['wronghost.crt'] };
+  var srv = tlsServer(Object.assign({ ALPNProtocols: ['petrel/1'] }, wrong), function (s) { s.end('hi'); }, function (port) {
+    srv.addContext('other.example.com', wrong);
+    (function one() {
+      if (n === 1) {
+        srv.setSecureContext(rsa);
+        ['x', null].forEach(function (v) {
+          try { srv.setSecureContext(v); lines.push('no error'); } catch (e) { lines.push('throws ' + e.code); }
+        });
+      }
+      var sn = n === 2 ? 'other.example.com' : 'localhost';
+      var c = tls.connect({ port: port, host: '127.0.0.1', servername: sn, ca: certs['ca.crt'], rejectUnauthorized: false,
+        ALPNProtocols: ['petrel/1'], session: saved }, function () {
+        lines.push(sn + ' CN=' + c.getPeerCertificate().subject.CN + ' alpn=' + c.alpnProtocol +
+          ' reused=' + c.isSessionReused());
+      });
+      c.on('session', function (s) { if (!saved) saved = s; });
+      c.resume();
+      c.on('close', function () {
+        if (++n < 3) return one();
+        out(name, lines.join(', '));
+        srv.close();
+        done();
+      });
+    })();
+  });
+});
+
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
 // RAM runs the list in slices, one boot each; node prints the same slice).
 if (process.argv[3]) {
