@@ -12,9 +12,10 @@ duk_context *petrel_vm_create(void);
 void petrel_vm_destroy(duk_context *ctx);
 size_t petrel_heap_used(void); /* bytes Duktape has allocated right now */
 size_t petrel_heap_peak(void);
-/* Native blocks (mbedTLS's): counted apart, under the same limit; a failed one
+/* Native blocks (mbedTLS's, the TLS session queues): counted apart, under the same limit; a failed one
  * collects the heap's garbage and retries (runtime/vm.c). */
 void *petrel_native_calloc(size_t n, size_t size);
+void *petrel_native_realloc(void *ptr, size_t size);
 void petrel_native_free(void *ptr);
 size_t petrel_native_used(void);
 /* REPL evaluation: while set, Ctrl-C (plat_interrupt_requested) breaks running JS. */

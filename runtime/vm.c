@@ -72,6 +72,15 @@ static void *native_alloc(size_t size)
   return p;
 }
 
+static void *native_resize(void *ptr, size_t size)
+{
+  size_t old = malloc_usable_size(ptr);
+  if (size > old && over_limit(size - old)) return NULL;
+  void *n = realloc(ptr, size);
+  if (n) native_used = native_used - old + malloc_usable_size(n);
+  return n;
+}
+
 void petrel_native_free(void *ptr)
 {
   if (!ptr) return;
@@ -130,6 +139,18 @@ static void *native_alloc(size_t size)
   return h + 1;
 }
 
+static void *native_resize(void *ptr, size_t size)
+{
+  block_header *h = (block_header *)ptr - 1;
+  size_t old = h->size;
+  if (size > old && over_limit(size - old)) return NULL;
+  block_header *n = realloc(h, sizeof *n + size);
+  if (!n) return NULL;
+  n->size = size;
+  native_used = native_used - old + size;
+  return n + 1;
+}
+
 void petrel_native_free(void *ptr)
 {
   if (!ptr) return;
@@ -145,19 +166,34 @@ void petrel_native_free(void *ptr)
  * allocations fails. Two passes, so that objects whose finalizers ran in the first
  * (TLS sessions and contexts) are freed too. Never from inside a collection (a
  * finalizer only frees), and mbedTLS is never called from Duktape's allocator. */
+static int collect_garbage(void)
+{
+  if (!gc_ctx || collecting) return 0;
+  collecting = 1;
+  duk_gc(gc_ctx, 0);
+  duk_gc(gc_ctx, 0);
+  collecting = 0;
+  return 1;
+}
+
 void *petrel_native_calloc(size_t n, size_t size)
 {
   if (size && n > SIZE_MAX / size) return NULL;
   size_t bytes = n * size;
   if (bytes == 0) bytes = 1;
   void *p = native_alloc(bytes);
-  if (!p && gc_ctx && !collecting) {
-    collecting = 1;
-    duk_gc(gc_ctx, 0);
-    duk_gc(gc_ctx, 0);
-    collecting = 0;
-    p = native_alloc(bytes);
-  }
+  if (!p && collect_garbage()) p = native_alloc(bytes);
+  return p;
+}
+
+/* realloc for native blocks (NULL: a new one), with the same retry. On failure the
+ * old block is left as it was. */
+void *petrel_native_realloc(void *ptr, size_t size)
+{
+  if (!ptr) return petrel_native_calloc(1, size);
+  if (size == 0) size = 1;
+  void *p = native_resize(ptr, size);
+  if (!p && collect_garbage()) p = native_resize(ptr, size);
   return p;
 }
 

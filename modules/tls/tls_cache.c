@@ -37,7 +37,7 @@ static int cache_get(void *p, mbedtls_ssl_session *want)
 #else
   (void)c;
 #endif
-  free(s->resume);
+  petrel_native_free(s->resume);
   s->resume = NULL;
   if (!ok) {
     mbedtls_ssl_session_free(&got);
@@ -69,9 +69,9 @@ duk_ret_t tls_sess_load_session(duk_context *ctx)
   tls_sess *s = tls_this_sess(ctx);
   duk_size_t len;
   const uint8_t *p = duk_require_buffer_data(ctx, 0, &len);
-  free(s->resume);
+  petrel_native_free(s->resume);
   s->resume = NULL;
-  if (!s->conf->server || len == 0 || !(s->resume = malloc(len))) return 0;
+  if (!s->conf->server || len == 0 || !(s->resume = petrel_native_calloc(1, len))) return 0;
   memcpy(s->resume, p, len);
   s->resume_len = len;
   return 0;

@@ -32,7 +32,7 @@ static int bio_send(void *p, const unsigned char *buf, size_t len)
   if (s->out_len + len > s->out_cap) {
     size_t cap = s->out_cap ? s->out_cap : 4096;
     while (cap < s->out_len + len) cap *= 2;
-    uint8_t *n = realloc(s->out, cap);
+    uint8_t *n = petrel_native_realloc(s->out, cap);
     if (!n) return MBEDTLS_ERR_SSL_ALLOC_FAILED;
     s->out = n;
     s->out_cap = cap;
@@ -53,7 +53,7 @@ static int bio_recv(void *p, unsigned char *buf, size_t len)
   if (s->in_off == s->in_len) {
     s->in_off = s->in_len = 0;
     if (s->in_cap > QUEUE_KEEP) {
-      free(s->in);
+      petrel_native_free(s->in);
       s->in = NULL;
       s->in_cap = 0;
     }
@@ -82,10 +82,10 @@ static void sess_free(tls_sess *s)
   mbedtls_ssl_free(&s->ssl);
   tls_conf_unref(s->conf);
   if (s->sni_conf) tls_conf_unref(s->sni_conf);
-  free(s->in);
-  free(s->out);
+  petrel_native_free(s->in);
+  petrel_native_free(s->out);
   free(s->servername);
-  free(s->resume);
+  petrel_native_free(s->resume);
   free(s);
 }
 
@@ -165,7 +165,7 @@ static duk_ret_t sess_feed(duk_context *ctx)
   if (s->in_len + len > s->in_cap) {
     size_t cap = s->in_cap ? s->in_cap : 4096;
     while (cap < s->in_len + len) cap *= 2;
-    uint8_t *n = realloc(s->in, cap);
+    uint8_t *n = petrel_native_realloc(s->in, cap);
     if (!n) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     s->in = n;
     s->in_cap = cap;
@@ -267,7 +267,7 @@ static duk_ret_t sess_pull(duk_context *ctx)
   petrel_push_buffer_object(ctx, -1, s->out_len);
   s->out_len = 0;
   if (s->out_cap > QUEUE_KEEP) {
-    free(s->out);
+    petrel_native_free(s->out);
     s->out = NULL;
     s->out_cap = 0;
   }

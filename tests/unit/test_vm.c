@@ -98,3 +98,25 @@ Test(vm, without_garbage_a_block_too_big_still_fails, .init = setup, .fini = tea
   cr_assert_eq(duk_get_int(ctx, -1), 50);
   duk_pop(ctx);
 }
+
+/* realloc: keeps the contents, counts the new size, retries after collecting, and
+ * leaves the old block as it was when even that fails. */
+Test(vm, native_realloc_grows_counts_and_retries, .init = setup, .fini = teardown)
+{
+  size_t before = petrel_native_used();
+  unsigned char *p = petrel_native_realloc(NULL, 1000);
+  cr_assert_not_null(p);
+  for (int i = 0; i < 1000; i++) p[i] = (unsigned char)i;
+  p = petrel_native_realloc(p, 50000);
+  cr_assert_not_null(p);
+  for (int i = 0; i < 1000; i++) cr_assert_eq(p[i], (unsigned char)i);
+  cr_assert_geq(petrel_native_used(), before + 50000);
+  fill_with_cycles();
+  unsigned char *q = petrel_native_realloc(p, 300000); /* more than the room left */
+  cr_assert_not_null(q, "no retry after collecting");
+  for (int i = 0; i < 1000; i++) cr_assert_eq(q[i], (unsigned char)i);
+  cr_assert_null(petrel_native_realloc(q, room() + 500000), "a block beyond the limit");
+  cr_assert_eq(q[999], (unsigned char)999, "the old block changed after a failed realloc");
+  petrel_native_free(q);
+  cr_assert_eq(petrel_native_used(), before);
+}
