@@ -53,14 +53,13 @@ static void vm_free(void *udata, void *ptr)
   free(ptr);
 }
 
-static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
+/* realloc of a live block, counted in *used (Duktape's heap or the native blocks). */
+static void *block_resize(void *ptr, size_t size, size_t *used)
 {
-  if (!ptr) return vm_alloc(udata, size);
-  if (size == 0) { vm_free(udata, ptr); return NULL; }
   size_t old = malloc_usable_size(ptr);
   if (size > old && over_limit(size - old)) return NULL;
   void *n = realloc(ptr, size);
-  if (n) count(n, old);
+  if (n) *used = *used - old + malloc_usable_size(n);
   return n;
 }
 
@@ -70,15 +69,6 @@ static void *native_alloc(size_t size)
   void *p = calloc(1, size);
   if (p) native_used += malloc_usable_size(p);
   return p;
-}
-
-static void *native_resize(void *ptr, size_t size)
-{
-  size_t old = malloc_usable_size(ptr);
-  if (size > old && over_limit(size - old)) return NULL;
-  void *n = realloc(ptr, size);
-  if (n) native_used = native_used - old + malloc_usable_size(n);
-  return n;
 }
 
 void petrel_native_free(void *ptr)
@@ -114,18 +104,16 @@ static void vm_free(void *udata, void *ptr)
   free(h);
 }
 
-static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
+/* realloc of a live block, counted in *used (Duktape's heap or the native blocks). */
+static void *block_resize(void *ptr, size_t size, size_t *used)
 {
-  if (!ptr) return vm_alloc(udata, size);
-  if (size == 0) { vm_free(udata, ptr); return NULL; }
   block_header *h = (block_header *)ptr - 1;
   size_t old = h->size;
   if (size > old && over_limit(size - old)) return NULL;
   block_header *n = realloc(h, sizeof *n + size);
   if (!n) return NULL;
   n->size = size;
-  heap_used = heap_used - old + size;
-  if (heap_used > heap_peak) heap_peak = heap_used;
+  *used = *used - old + size;
   return n + 1;
 }
 
@@ -139,18 +127,6 @@ static void *native_alloc(size_t size)
   return h + 1;
 }
 
-static void *native_resize(void *ptr, size_t size)
-{
-  block_header *h = (block_header *)ptr - 1;
-  size_t old = h->size;
-  if (size > old && over_limit(size - old)) return NULL;
-  block_header *n = realloc(h, sizeof *n + size);
-  if (!n) return NULL;
-  n->size = size;
-  native_used = native_used - old + size;
-  return n + 1;
-}
-
 void petrel_native_free(void *ptr)
 {
   if (!ptr) return;
@@ -159,6 +135,15 @@ void petrel_native_free(void *ptr)
   free(h);
 }
 #endif
+
+static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
+{
+  if (!ptr) return vm_alloc(udata, size);
+  if (size == 0) { vm_free(udata, ptr); return NULL; }
+  void *n = block_resize(ptr, size, &heap_used);
+  if (heap_used > heap_peak) heap_peak = heap_used;
+  return n;
+}
 
 /* calloc for native blocks. When it fails, the heap may be full of garbage that
  * only mark-and-sweep frees (reference cycles: closed sockets, closures that refer
@@ -192,8 +177,8 @@ void *petrel_native_realloc(void *ptr, size_t size)
 {
   if (!ptr) return petrel_native_calloc(1, size);
   if (size == 0) size = 1;
-  void *p = native_resize(ptr, size);
-  if (!p && collect_garbage()) p = native_resize(ptr, size);
+  void *p = block_resize(ptr, size, &native_used);
+  if (!p && collect_garbage()) p = block_resize(ptr, size, &native_used);
   return p;
 }
 
