@@ -4,7 +4,7 @@
 The amalgamation is never committed; the build copies it from duktape-dev and
 applies these edits. Each edit names the exact text it expects to find once; if
 the packaged Duktape differs, the build stops here instead of quietly building
-an unedited engine. Both edits save heap on every JS function (see
+an unedited engine. The edits save heap on every JS function (see
 docs/architecture.md, "Built-in JS"):
 
 1. Strict closures get no own `caller`/`arguments` thrower properties. ES5 gave
@@ -16,6 +16,16 @@ docs/architecture.md, "Built-in JS"):
    pc-to-line table, when the board asks for it (PETREL_DUK_SKIP_PC2LINE(), see
    runtime/duk_config_common.h). Boards that minify their built-in JS to one line
    do: the table could only ever say "line 1". User code keeps its line numbers.
+
+3. A closure's automatic `.prototype` object (ES5.1 13.2, steps 16-18) is made when
+   something first looks for that property, not when the closure is created. Most
+   closures are callbacks that are never constructors; each such object cost ~60 B
+   (~100 B on 64-bit), and its `constructor` link made a cycle, so the closure could
+   be freed only by mark-and-sweep, not by reference counting. Every path that can
+   observe the property makes it first (duk_petrel_lazy_prototype(): get, put, has,
+   delete, own descriptor, define, own keys with non-enumerables, seal/freeze), so
+   scripts see no difference, except that `prototype` now comes after `name` in
+   Object.getOwnPropertyNames(), which is V8's order.
 """
 import os
 import sys
@@ -44,6 +54,89 @@ EDITS = [
      "\t\t *  Size-optimized pc->line mapping.\n"),
 ]
 
+
+LAZY_PROTO_HELPER = (
+    "/* Petrel (tools/duktape_patch.py, edit 3): a closure's automatic .prototype is made\n"
+    " * here, when KEY is 'prototype' and the lookup would reach a closure that has none\n"
+    " * yet (compiled, constructable, not a template: templates have no lexical env).\n"
+    " * Callers call this before their own lookup, where side effects are already allowed\n"
+    " * (it allocates). OWN_ONLY: only OBJ itself answers (own-property operations). */\n"
+    "DUK_INTERNAL void duk_petrel_lazy_prototype(duk_hthread *thr, duk_hobject *obj, duk_hstring *key, duk_bool_t own_only) {\n"
+    "\tduk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;\n"
+    "\tduk_int_t e_idx, h_idx;\n"
+    "\tif (DUK_LIKELY(key != DUK_HTHREAD_STRING_PROTOTYPE(thr))) {\n"
+    "\t\treturn;\n"
+    "\t}\n"
+    "\twhile (obj != NULL && sanity-- > 0) {\n"
+    "\t\tif (duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx)) {\n"
+    "\t\t\treturn;\n"
+    "\t\t}\n"
+    "\t\tif (DUK_HOBJECT_IS_COMPFUNC(obj) && DUK_HOBJECT_HAS_CONSTRUCTABLE(obj) &&\n"
+    "\t\t    DUK_HCOMPFUNC_GET_LEXENV(thr->heap, (duk_hcompfunc *) obj) != NULL) {\n"
+    "\t\t\tduk_push_hobject(thr, obj); /* -> [ ... closure ] */\n"
+    "\t\t\tduk_push_object(thr); /* -> [ ... closure newobj ] */\n"
+    "\t\t\tduk_dup_m2(thr);\n"
+    "\t\t\tduk_xdef_prop_stridx_short(thr, -2, DUK_STRIDX_CONSTRUCTOR, DUK_PROPDESC_FLAGS_WC);\n"
+    "\t\t\tduk_compact(thr, -1);\n"
+    "\t\t\tduk_xdef_prop_stridx_short(thr, -2, DUK_STRIDX_PROTOTYPE, DUK_PROPDESC_FLAGS_W);\n"
+    "\t\t\tduk_pop_unsafe(thr);\n"
+    "\t\t\treturn;\n"
+    "\t\t}\n"
+    "\t\tif (own_only) {\n"
+    "\t\t\treturn;\n"
+    "\t\t}\n"
+    "\t\tobj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj);\n"
+    "\t}\n"
+    "}\n\n")
+
+LAZY = "duk_petrel_lazy_prototype(thr, "
+EDITS += [
+    ("lazy prototype: declaration",
+     "DUK_INTERNAL_DECL void duk_hobject_object_seal_freeze_helper(duk_hthread *thr, duk_hobject *obj, duk_bool_t is_freeze);\n",
+     "DUK_INTERNAL_DECL void duk_hobject_object_seal_freeze_helper(duk_hthread *thr, duk_hobject *obj, duk_bool_t is_freeze);\n"
+     "DUK_INTERNAL_DECL void duk_petrel_lazy_prototype(duk_hthread *thr, duk_hobject *obj, duk_hstring *key, duk_bool_t own_only);\n"),
+    ("lazy prototype: the helper",
+     "DUK_INTERNAL void duk_hobject_enumerator_create(duk_hthread *thr, duk_small_uint_t enum_flags) {\n",
+     LAZY_PROTO_HELPER + "DUK_INTERNAL void duk_hobject_enumerator_create(duk_hthread *thr, duk_small_uint_t enum_flags) {\n"),
+    ("lazy prototype: closures are made without one",
+     "\tif (add_auto_proto) {\n\t\tduk_push_object(thr); /* -> [ ... closure template newobj ] */\n",
+     "\tif (0 && add_auto_proto) { /* Petrel: made on first use, duk_petrel_lazy_prototype() */\n"
+     "\t\tduk_push_object(thr); /* -> [ ... closure template newobj ] */\n"),
+    ("lazy prototype: closure assertion",
+     "\tDUK_ASSERT(add_auto_proto == 0 || duk_has_prop_stridx(thr, -2, DUK_STRIDX_PROTOTYPE) != 0);\n", ""),
+    ("lazy prototype: get",
+     "lookup:\n\t/* [key] (coerced) */\n\tDUK_ASSERT(curr != NULL);\n\tDUK_ASSERT(key != NULL);\n",
+     "lookup:\n\t/* [key] (coerced) */\n\tDUK_ASSERT(curr != NULL);\n\tDUK_ASSERT(key != NULL);\n"
+     "\t" + LAZY + "curr, key, 0);\n"),
+    ("lazy prototype: put",
+     "lookup:\n\n\t/*\n\t *  Check whether the property already exists in the prototype chain.\n",
+     "lookup:\n\t" + LAZY + "curr, key, 0);\n\n\t/*\n\t *  Check whether the property already exists in the prototype chain.\n"),
+    ("lazy prototype: has",
+     "\tDUK_STATS_INC(thr->heap, stats_getpropdesc_count);\n",
+     "\tDUK_STATS_INC(thr->heap, stats_getpropdesc_count);\n\t" + LAZY + "obj, key, 0);\n"),
+    ("lazy prototype: delete",
+     "\t/* 0 = don't push current value */\n\tif (!duk__get_own_propdesc_raw(thr, obj, key, arr_idx, &desc, 0 /*flags*/)) { /* don't push value */\n",
+     "\t" + LAZY + "obj, key, 1);\n"
+     "\t/* 0 = don't push current value */\n\tif (!duk__get_own_propdesc_raw(thr, obj, key, arr_idx, &desc, 0 /*flags*/)) { /* don't push value */\n"),
+    ("lazy prototype: own descriptor",
+     "\treturn duk__get_own_propdesc_raw(thr, obj, key, DUK_HSTRING_GET_ARRIDX_SLOW(key), out_desc, flags);\n",
+     "\t" + LAZY + "obj, key, 1);\n"
+     "\treturn duk__get_own_propdesc_raw(thr, obj, key, DUK_HSTRING_GET_ARRIDX_SLOW(key), out_desc, flags);\n"),
+    ("lazy prototype: define",
+     "\t/*\n\t *  First check whether property exists; if not, simple case.  This covers\n\t *  steps 1-4.\n\t */\n",
+     "\t" + LAZY + "obj, key, 1);\n"
+     "\t/*\n\t *  First check whether property exists; if not, simple case.  This covers\n\t *  steps 1-4.\n\t */\n"),
+    ("lazy prototype: own keys",
+     "\tenum_target = duk_require_hobject(thr, -1);\n\tDUK_ASSERT(enum_target != NULL);\n\n\tduk_push_bare_object(thr);\n",
+     "\tenum_target = duk_require_hobject(thr, -1);\n\tDUK_ASSERT(enum_target != NULL);\n"
+     "\tif (enum_flags & DUK_ENUM_INCLUDE_NONENUMERABLE) {\n"
+     "\t\t" + LAZY + "enum_target, DUK_HTHREAD_STRING_PROTOTYPE(thr), 1);\n"
+     "\t}\n\n\tduk_push_bare_object(thr);\n"),
+    ("lazy prototype: seal and freeze",
+     "\t/*\n\t *  Abandon array part because all properties must become non-configurable.\n",
+     "\t" + LAZY + "obj, DUK_HTHREAD_STRING_PROTOTYPE(thr), 1);\n"
+     "\t/*\n\t *  Abandon array part because all properties must become non-configurable.\n"),
+]
 
 def main(src, dst):
     with open(src, encoding="utf-8") as f:
