@@ -43,7 +43,7 @@ function siftDown(i) {
 }
 function heapRemove(t) {
   var i = t._heapIndex;
-  if (i < 0) return;
+  if (!(i >= 0) || heap[i] !== t) return; // not queued (or a stale index: never touch another slot)
   var last = heap.pop();
   t._heapIndex = -1;
   if (last !== t) {
@@ -70,7 +70,12 @@ function reschedule() {
   }
 }
 
+// As in Node, constructing a Timeout does not queue it (setTimeout/setInterval do):
+// `new (setTimeout(f).constructor)(...)` makes an inert timer. And as with Node's
+// class, calling it without `new` throws: re-running it on a queued timer would
+// have queued one object twice.
 function Timeout(callback, after, args, repeat) {
+  if (new.target === undefined) throw new TypeError("Class constructor Timeout cannot be invoked without 'new'");
   after *= 1;
   if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
   this._idleTimeout = after;
@@ -82,8 +87,11 @@ function Timeout(callback, after, args, repeat) {
   this._heapIndex = -1;
   this._seq = 0;
   this._when = core.now() + after;
-  heapInsert(this);
+}
+function schedule(t) {
+  heapInsert(t);
   reschedule();
+  return t;
 }
 Timeout.prototype.ref = function () {
   if (!this._refed) {
@@ -129,11 +137,11 @@ function restArgs(args, from) {
 
 function setTimeout(callback, after) {
   checkCallback(callback);
-  return new Timeout(callback, after, restArgs(arguments, 2), false);
+  return schedule(new Timeout(callback, after, restArgs(arguments, 2), false));
 }
 function setInterval(callback, repeat) {
   checkCallback(callback);
-  return new Timeout(callback, repeat, restArgs(arguments, 2), true);
+  return schedule(new Timeout(callback, repeat, restArgs(arguments, 2), true));
 }
 function clearTimeout(t) {
   if (typeof t === 'number' || typeof t === 'string') {
@@ -155,6 +163,7 @@ function clearTimeout(t) {
 function processTimers(now) {
   while (heap.length && heap[0]._when <= now) {
     var t = heap[0];
+    t._heapIndex = 0; // heap[0] is t whatever its fields say: always progress
     heapRemove(t);
     if (t._repeat !== null) {
       t._when = now + t._repeat;
@@ -178,6 +187,7 @@ var immediates = [];
 var immediateRefed = 0;
 
 function Immediate(callback, args) {
+  if (new.target === undefined) throw new TypeError("Class constructor Immediate cannot be invoked without 'new'");
   this._onImmediate = callback;
   this._argv = args;
   this._destroyed = false;

@@ -31,6 +31,20 @@ assert.throws(function () { setTimeout('code', 1); }, { code: 'ERR_INVALID_ARG_T
 assert.throws(function () { setImmediate(null); }, { code: 'ERR_INVALID_ARG_TYPE' });
 // NaN / negative / huge delays behave as 1 ms
 setTimeout(function () { log.push('nan'); }, NaN);
+// The timer classes, reached through an instance, behave as Node's: `new` makes an
+// inert timer (only setTimeout/setInterval queue one), a call without `new` throws.
+// (Re-running the constructor on a queued timer once queued it twice, and the timer
+// loop then spun forever.)
+var TimeoutClass = setTimeout(function () {}, 1).constructor;
+var ImmediateClass = setImmediate(function () {}).constructor;
+new TimeoutClass(function () { log.push('inert fired'); }, 1, null, false);
+var queued = setTimeout(function () { log.push('queued'); }, 2);
+[TimeoutClass.prototype, queued, {}].forEach(function (self) {
+  assert.throws(function () { TimeoutClass.call(self, function () { log.push('re-run fired'); }, 1, null, false); },
+    { name: 'TypeError', message: "Class constructor Timeout cannot be invoked without 'new'" });
+});
+assert.throws(function () { ImmediateClass.call({}, function () {}); },
+  { name: 'TypeError', message: "Class constructor Immediate cannot be invoked without 'new'" });
 
 process.on('exit', function (code) {
   assert.strictEqual(code, 0);
@@ -43,6 +57,9 @@ process.on('exit', function (code) {
   assert.strictEqual(log.indexOf('cancelled'), -1);
   assert.strictEqual(log.indexOf('cleared immediate'), -1);
   assert.strictEqual(log.indexOf('unref fired'), -1);
+  assert.strictEqual(log.indexOf('inert fired'), -1);
+  assert.strictEqual(log.indexOf('re-run fired'), -1);
+  assert.strictEqual(log.filter(function (x) { return x === 'queued'; }).length, 1);
   // ~30 ms after the refresh instead of the ~15 left before it (the loop reads its clock once per iteration)
   assert.ok(firedAt - refreshedAt >= 20, 'refresh moved the deadline (' + (firedAt - refreshedAt) + ' ms)');
 });
