@@ -12,6 +12,9 @@ var seq = 0;
 var scheduledWhen = -2;
 var scheduledRef = false;
 
+function notNew(name) {
+  return new TypeError('Class constructor ' + name + " cannot be invoked without 'new'");
+}
 function less(a, b) {
   return a._when < b._when || (a._when === b._when && a._seq < b._seq);
 }
@@ -73,9 +76,11 @@ function reschedule() {
 // As in Node, constructing a Timeout does not queue it (setTimeout/setInterval do):
 // `new (setTimeout(f).constructor)(...)` makes an inert timer. And as with Node's
 // class, calling it without `new` throws: re-running it on a queued timer would
-// have queued one object twice.
+// have queued one object twice. (A fresh `this` has no own _heapIndex yet; ES5, for
+// jsmin's parser, so no new.target.)
+var hasOwn = Object.prototype.hasOwnProperty;
 function Timeout(callback, after, args, repeat) {
-  if (new.target === undefined) throw new TypeError("Class constructor Timeout cannot be invoked without 'new'");
+  if (!(this instanceof Timeout) || hasOwn.call(this, '_heapIndex')) throw notNew('Timeout');
   after *= 1;
   if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
   this._idleTimeout = after;
@@ -109,7 +114,9 @@ Timeout.prototype.unref = function () {
 };
 Timeout.prototype.hasRef = function () { return this._refed; };
 Timeout.prototype.refresh = function () {
-  if (this._destroyed) return this;
+  // Only a real timer: a deadline made from a missing delay (NaN) would sort nowhere
+  // and stall every timer behind it (Node ignores such objects too).
+  if (this._destroyed || !(this._idleTimeout >= 1)) return this;
   heapRemove(this);
   this._when = core.now() + this._idleTimeout;
   heapInsert(this);
@@ -187,7 +194,7 @@ var immediates = [];
 var immediateRefed = 0;
 
 function Immediate(callback, args) {
-  if (new.target === undefined) throw new TypeError("Class constructor Immediate cannot be invoked without 'new'");
+  if (!(this instanceof Immediate) || hasOwn.call(this, '_onImmediate')) throw notNew('Immediate');
   this._onImmediate = callback;
   this._argv = args;
   this._destroyed = false;

@@ -45,6 +45,11 @@ var queued = setTimeout(function () { log.push('queued'); }, 2);
 });
 assert.throws(function () { ImmediateClass.call({}, function () {}); },
   { name: 'TypeError', message: "Class constructor Immediate cannot be invoked without 'new'" });
+// refresh() on something that is not a timer does nothing (a NaN deadline at the head
+// of the queue once stalled every timer behind it).
+TimeoutClass.prototype.refresh.call({});
+TimeoutClass.prototype.refresh.call({ _idleTimeout: 'x' });
+setTimeout(function () { log.push('after bad refresh'); }, 3);
 
 process.on('exit', function (code) {
   assert.strictEqual(code, 0);
@@ -60,6 +65,7 @@ process.on('exit', function (code) {
   assert.strictEqual(log.indexOf('inert fired'), -1);
   assert.strictEqual(log.indexOf('re-run fired'), -1);
   assert.strictEqual(log.filter(function (x) { return x === 'queued'; }).length, 1);
+  assert.ok(log.indexOf('after bad refresh') >= 0);
   // ~30 ms after the refresh instead of the ~15 left before it (the loop reads its clock once per iteration)
   assert.ok(firedAt - refreshedAt >= 20, 'refresh moved the deadline (' + (firedAt - refreshedAt) + ' ms)');
 });
