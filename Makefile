@@ -129,6 +129,7 @@ check-asan:
 	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tools/run_js_tests.sh linux-asan tests/js
 	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
 	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tests/tls/run.sh linux-asan
+	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tests/fuzz/run.sh linux-asan
 
 valgrind:
 	$(Q)$(MAKE) --no-print-directory all

@@ -42,12 +42,14 @@ for board in "$@"; do
         run tests/tls/board.sh mps2-an385-tls
         run tools/run_js_tests.sh mps2-an385-tls tests/js
         run tools/run_conformance.sh mps2-an385-tls ../shared/conformance tests/cases
+        run tests/fuzz/run.sh mps2-an385-tls
       else
         cat "$log"; echo "build of mps2-an385-tls failed"; total_fail=$((total_fail + 1))
       fi ;;
   esac
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
+  run tests/fuzz/run.sh "$board"
 done
 # The same suites under ASan + UBSan, and the JS tests under valgrind (linux only).
 if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
@@ -57,6 +59,7 @@ if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
     run tools/run_js_tests.sh linux-asan tests/js
     run tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
     run tests/tls/run.sh linux-asan
+    run tests/fuzz/run.sh linux-asan
   else
     cat "$log"; echo "build of linux-asan failed"; total_fail=$((total_fail + 1))
   fi
