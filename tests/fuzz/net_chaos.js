@@ -1,0 +1,63 @@
+// net_chaos.js SEED CONNS [CONCURRENT]: both ends of many connections in one process.
+// Clients write random amounts, pause, half-close, end, destroy and reset at random
+// moments; the echo server pauses, ends, destroys, resets, times out, corks and
+// writes large replies at random, and always ends its side after the client's end.
+// Errors are expected; what must not happen is a crash, a sanitizer report, a hang or
+// a connection that never closes: the script prints "done CONNS" and exits 0 only when
+// every client has closed on its own (one still open after 15 s is a failure).
+// tests/fuzz/run.sh runs it.
+'use strict';
+var net = require('net');
+var seed = +process.argv[2] || 1, N = +process.argv[3] || 200;
+function rnd() { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x80000000; }
+function big(n, v) { return Buffer.alloc(Math.floor(n), v); }
+var server = net.createServer({ allowHalfOpen: rnd() < 0.5 }, function (s) {
+  s.on('error', function () {});
+  s.on('data', function (d) {
+    var r = rnd();
+    if (r < 0.7) s.write(d);
+    else if (r < 0.75) { s.pause(); setTimeout(function () { s.resume(); }, rnd() * 20); }
+    else if (r < 0.78) s.end(d);
+    else if (r < 0.8) s.destroy();
+    else if (r < 0.82) s.setTimeout(1 + rnd() * 10, function () { s.destroy(); });
+    else if (r < 0.84) s.setNoDelay(rnd() < 0.5);
+    else if (r < 0.86) s.setKeepAlive(rnd() < 0.5, rnd() * 1000);
+    else if (r < 0.88) s.resetAndDestroy();
+    else if (r < 0.9) s.write(big(rnd() * 50000, 1));
+    else if (r < 0.92) { s.cork(); s.write(d); process.nextTick(function () { s.uncork(); }); }
+    else s.write(d.toString('latin1'), 'latin1');
+  });
+  s.on('end', function () { setTimeout(function () { s.end(); }, rnd() * 10); });
+});
+var active = 0, started = 0, finished = 0, stalled = 0;
+function one(port) {
+  started++; active++;
+  var s = net.connect(port, '127.0.0.1');
+  var done = false;
+  var guard = setTimeout(function () { stalled++; s.destroy(); }, 15000);
+  function fin() { if (!done) { done = true; clearTimeout(guard); active--; finished++; next(port); } }
+  s.on('error', fin); s.on('close', fin);
+  s.on('data', function () { if (rnd() < 0.05) { s.pause(); setTimeout(function () { s.resume(); }, rnd() * 30); } });
+  s.on('connect', function () {
+    var steps = Math.floor(rnd() * 6);
+    (function step() {
+      if (s.destroyed) return;
+      var r = rnd();
+      if (steps-- <= 0 || r < 0.1) { if (rnd() < 0.3) s.resetAndDestroy(); else if (rnd() < 0.5) s.end(); else s.destroy(); return; }
+      if (r < 0.7) s.write(big(rnd() * 30000, Math.floor(rnd() * 256)));
+      else if (r < 0.8) s.end(Buffer.from('bye'));
+      else if (r < 0.9) s.write(Buffer.from([0xff, 0x00, 0xc3]));
+      setTimeout(step, rnd() * 15);
+    })();
+  });
+}
+function next(port) {
+  if (finished >= N) {
+    server.close();
+    if (stalled) { console.log('stalled ' + stalled + ' of ' + finished); process.exitCode = 1; }
+    else console.log('done ' + finished);
+    return;
+  }
+  while (active < (+process.argv[4] || 20) && started < N) one(port);
+}
+server.listen(0, '127.0.0.1', function () { next(server.address().port); });
