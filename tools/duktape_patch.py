@@ -99,9 +99,17 @@ EDITS += [
      "DUK_INTERNAL void duk_hobject_enumerator_create(duk_hthread *thr, duk_small_uint_t enum_flags) {\n",
      LAZY_PROTO_HELPER + "DUK_INTERNAL void duk_hobject_enumerator_create(duk_hthread *thr, duk_small_uint_t enum_flags) {\n"),
     ("lazy prototype: closures are made without one",
-     "\tif (add_auto_proto) {\n\t\tduk_push_object(thr); /* -> [ ... closure template newobj ] */\n",
-     "\tif (0 && add_auto_proto) { /* Petrel: made on first use, duk_petrel_lazy_prototype() */\n"
-     "\t\tduk_push_object(thr); /* -> [ ... closure template newobj ] */\n"),
+     "\tif (add_auto_proto) {\n"
+     "\t\tduk_push_object(thr); /* -> [ ... closure template newobj ] */\n"
+     "\t\tduk_dup_m3(thr); /* -> [ ... closure template newobj closure ] */\n"
+     "\t\tduk_xdef_prop_stridx_short(thr,\n"
+     "\t\t                           -2,\n"
+     "\t\t                           DUK_STRIDX_CONSTRUCTOR,\n"
+     "\t\t                           DUK_PROPDESC_FLAGS_WC); /* -> [ ... closure template newobj ] */\n"
+     "\t\tduk_compact(thr, -1); /* compact the prototype */\n"
+     "\t\tduk_xdef_prop_stridx_short(thr, -3, DUK_STRIDX_PROTOTYPE, DUK_PROPDESC_FLAGS_W); /* -> [ ... closure template ] */\n"
+     "\t}\n",
+     "\t/* Petrel: no .prototype yet; duk_petrel_lazy_prototype() makes it on first use. */\n"),
     ("lazy prototype: closure assertion",
      "\tDUK_ASSERT(add_auto_proto == 0 || duk_has_prop_stridx(thr, -2, DUK_STRIDX_PROTOTYPE) != 0);\n", ""),
     ("lazy prototype: get",
