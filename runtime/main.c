@@ -56,10 +56,14 @@ int main(int argc, char **argv)
 {
   const char *eval_code = NULL, *script = NULL;
   int print_result = 0, interactive = 0, i;
+  /* Options come first; the first word that is not one, or what follows "--", ends
+   * them. As in node: without -e/-p that word is the script and the rest its
+   * arguments; with -e/-p there is no script, and every word left is an argument
+   * (`node -e CODE a b`, `node -p CODE -- a`: process.argv is [execPath, a, b]). */
   for (i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (a[0] != '-' || strcmp(a, "-") == 0) { script = a; break; }
-    if (strcmp(a, "--") == 0) { if (i + 1 < argc) script = argv[++i]; break; }
+    if (strcmp(a, "--") == 0) { i++; break; }
+    if (a[0] != '-' || strcmp(a, "-") == 0) break;
     if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) { interactive = 1; continue; }
 #if !defined(PETREL_NO_CLI)
     if (!strcmp(a, "-v") || !strcmp(a, "--version")) { say(1, "v" PETREL_VERSION "\n"); return 0; }
@@ -74,14 +78,15 @@ int main(int argc, char **argv)
     say(2, "petrel: bad option: "); say(2, a); say(2, "\n");
     return 9;
   }
+  if (!eval_code && i < argc) script = argv[i++];
 
-  /* process.argv: [execPath, script, args...] (no script for -e / the REPL). */
+  /* process.argv: [execPath, script, args...], or [execPath, args...] for -e/-p and
+   * the REPL; bootstrap.js replaces the script's name with its resolved path. */
   petrel_argc = 0;
-  petrel_argv = calloc((size_t)argc + 2, sizeof *petrel_argv);
+  petrel_argv = calloc((size_t)argc + 1, sizeof *petrel_argv);
   petrel_argv[petrel_argc++] = argv[0];
-  for (int j = script ? i : argc; j < argc; j++) petrel_argv[petrel_argc++] = argv[j];
-  if (eval_code) /* node -e 'x' a b : argv = [node, a, b] */
-    for (int j = i; j < argc; j++) petrel_argv[petrel_argc++] = argv[j];
+  if (script) petrel_argv[petrel_argc++] = (char *)script;
+  for (; i < argc; i++) petrel_argv[petrel_argc++] = argv[i];
 
   plat_init(argc, argv);
   duk_context *ctx = petrel_vm_create();

@@ -41,6 +41,14 @@ check "repl runs timers while waiting" 0 'late' '^$' -- bash -c "(printf 'setTim
 check "stdin: Buffers, then end" 0 'true "hello\\nworld\\n".*end 12' '^$' -- bash -c "printf 'hello\nworld\n' | $top/tools/board_run.sh $board -e \"var n = 0; process.stdin.on('data', function (d) { n += d.length; console.log(Buffer.isBuffer(d), JSON.stringify(String(d))); }); process.stdin.on('end', function () { console.log('end', n); })\""
 check "stdin piped into a socket" 0 'server got "line one\\nline two\\n"' '^$' -- bash -c "printf 'line one\nline two\n' | $top/tools/board_run.sh $board $top/tests/cli/stdin_pipe.js"
 check "paused stdin lets the process exit" 0 '^paused$' '^$' -- bash -c "timeout 4 $top/tools/board_run.sh $board -e \"process.stdin.once('data', function () { process.stdin.pause(); console.log('paused'); })\" < <(printf a; sleep 6)"
+# process.argv and which script runs for -e/-p/--: argv.cases holds what node printed
+# (record_argv.sh), run in a directory with argv.js and a file named "a".
+mkdir "$tmp/argv"; cp "$top/tests/cli/argv.js" "$tmp/argv/"; printf 'console.log("ran file a")\n' > "$tmp/argv/a"
+argv_case() { local got; got=$(cd "$tmp/argv" && run "$@" </dev/null); echo "$got rc=$?"; }
+while IFS=$'\t' read -r args want; do
+  IFS='|' read -ra A <<< "$args"
+  check "argv: ${args//|/ }" 0 "^$(printf '%s' "$want" | sed 's/[][\.*^$(){}+?|]/\\&/g')\$" '^$' -- argv_case "${A[@]}"
+done < "$top/tests/cli/argv.cases"
 # Out of heap while C builds an event's arguments (PETREL_HEAP_LIMIT, as on a board).
 oom() { env PETREL_HEAP_LIMIT=4000000 "$@" timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_receive.js"; }
 check "out of heap receiving: uncaught error, exit 1" 1 '^$' '^Uncaught Error: alloc failed' -- oom
