@@ -23,10 +23,10 @@ function isIP(s) { return typeof s === 'string' ? binding.isIP(s) : 0; }
 function isIPv4(s) { return isIP(s) === 4; }
 function isIPv6(s) { return isIP(s) === 6; }
 
-function sysError(err, syscall, address, port) {
+function sysError(err, syscall, address, port, local) {
   var extra;
   if (address !== undefined) {
-    extra = { address: address, port: port || undefined, description: binding.errtext(err) };
+    extra = { address: address, port: port || undefined, description: binding.errtext(err), local: local };
     if (port === undefined || port === 0 && syscall !== 'listen') extra.port = port;
   }
   return errors.systemError(binding.errname(err), err, syscall, extra);
@@ -204,6 +204,8 @@ Socket.prototype._bytesRead = 0;
 Socket.prototype._bytesDispatched = 0;
 Socket.prototype._writeCb = null;
 Socket.prototype._writeLen = 0;
+Socket.prototype._writeErr = 0; // the fast path's failed send, for _write to report
+Socket.prototype._outConnects = 0; // 1 after this handle's connect() succeeded (see startConnect)
 Socket.prototype._peername = null;
 Socket.prototype._sockname = null;
 Socket.prototype._resetOnDestroy = false;
@@ -243,7 +245,9 @@ Socket.prototype.write = function (chunk, encoding, cb) {
       if (!ret) ws.needDrain = true;
       return ret;
     }
-    // An error: let the general path report it the usual way below.
+    // An error: the general path reports it the usual way (callback, 'error', destroy);
+    // _write hands it over instead of sending the chunk a second time.
+    this._writeErr = r;
     return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
   }
   if (!ws.ending || this.allowHalfOpen || !this._readableState.endEmitted) {
@@ -453,8 +457,13 @@ Socket.prototype._write = function (chunk, encoding, cb) {
     cb(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
     return;
   }
-  this._activity();
-  var r = this._handle.write(chunk);
+  var r = this._writeErr;
+  if (r) {
+    this._writeErr = 0;
+  } else {
+    this._activity();
+    r = this._handle.write(chunk);
+  }
   if (r === 0) {
     this._bytesDispatched += chunk.length;
     cb();
@@ -557,14 +566,11 @@ Socket.prototype.connect = function () {
   if (options.localAddress !== undefined && !isIP(options.localAddress)) {
     throw errors.codeError('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: ' + options.localAddress, TypeError);
   }
+  if (this.destroyed) reuseClosedSocket(this);
   if (cb) this.once('connect', cb);
   if (options.noDelay) this.setNoDelay(true);
   if (options.keepAlive) this.setKeepAlive(true, options.keepAliveInitialDelay);
-  if (!this._handle) {
-    this._handle = new TCP();
-    this._handle.owner = this;
-    if (!this._refed) this._handle.unref();
-  }
+  if (!this._handle) newHandle(this);
   this.connecting = true;
   this._host = host;
   this._peername = this._sockname = null;
@@ -572,6 +578,26 @@ Socket.prototype.connect = function () {
   lookupAndConnect(this, host, port, family | 0, options);
   return this;
 };
+
+// A handle of its own for a connection; the counters are per connection, as in Node.
+function newHandle(socket) {
+  socket._handle = new TCP();
+  socket._handle.owner = socket;
+  if (!socket._refed) socket._handle.unref();
+  socket._bytesRead = socket._bytesDispatched = 0;
+  socket._outConnects = 0;
+}
+
+// connect() on a destroyed socket (a client reconnecting after 'close') starts
+// over with a new connection, as Node's _undestroy does.
+function reuseClosedSocket(socket) {
+  socket._handle = null;
+  socket._peername = socket._sockname = null;
+  socket._reading = socket._gotEOF = false;
+  socket._writeCb = null;
+  socket._writeErr = 0;
+  socket._undestroy();
+}
 
 function connectPath(socket, options, cb) {
   // UNIX-domain sockets are not part of Petrel's platform interface: report it.
@@ -641,29 +667,43 @@ function startConnect(socket, list, index, port, options) {
   socket._connectOptions = options;
   socket._connectAddress = target.address;
   var err = socket._handle.connect(target.address, port, options.localAddress, options.localPort);
-  if (err) connectFailed(socket, err);
+  if (err === -106 && socket._outConnects === 1) {
+    // connect() again on a socket that connected: Node (libuv on Linux) gets a
+    // second 'connect' on the same connection once, whatever the address (the
+    // kernel's connect() succeeds once more after a non-blocking connect), and
+    // EISCONN after that; accepted sockets get EISCONN at once.
+    socket._outConnects = 2;
+    timers.setImmediate(function () {
+      if (socket.connecting && !socket.destroyed) afterConnect(socket);
+    });
+    return;
+  }
+  if (err) {
+    // A synchronous failure names the local end, as Node's does.
+    var local = socket._handle.getsockname();
+    connectFailed(socket, err, local ? local.address + ':' + local.port : undefined);
+  }
 }
 
-function connectFailed(socket, err) {
+function connectFailed(socket, err, local) {
   var list = socket._connectList;
   var next = socket._connectIndex + 1;
-  if (list && next < list.length && socket._handle) {
+  if (list && next < list.length && socket._handle && err !== -106 && err !== -114) {
     // Try the next address on a fresh handle.
     socket._handle.owner = null;
     socket._handle.close();
-    socket._handle = new TCP();
-    socket._handle.owner = socket;
-    if (!socket._refed) socket._handle.unref();
+    newHandle(socket);
     startConnect(socket, list, next, socket._connectPort, socket._connectOptions);
     return;
   }
-  var ex = sysError(err, 'connect', socket._connectAddress, socket._connectPort);
+  var ex = sysError(err, 'connect', socket._connectAddress, socket._connectPort, local);
   socket.connecting = false;
   socket.destroy(ex);
 }
 
 function afterConnect(socket) {
   socket.connecting = false;
+  if (!socket._outConnects) socket._outConnects = 1;
   socket._connectAttempt = null;
   socket._connectList = null;
   socket._peername = socket._sockname = null;

@@ -41,6 +41,7 @@ inherits(Duplex, Readable);
 });
 Duplex.prototype._writev = null;
 Duplex.prototype.destroy = Writable.prototype.destroy;
+Duplex.prototype._undestroy = shared.undestroy;
 shared.Duplex = Duplex;
 
 // ---- properties ---------------------------------------------------------------

@@ -65,6 +65,7 @@ exports.systemError = function (code, errno, syscall, extra) {
   if (extra && extra.address !== undefined) {
     msg += (syscall === 'listen' || syscall === 'bind' ? ': ' + (extra.description || '') + ' ' : ' ') +
       extra.address + (extra.port !== undefined ? ':' + extra.port : '');
+    if (extra.local) msg += ' - Local (' + extra.local + ')';
   }
   var e = new Error(msg);
   e.errno = errno;

@@ -73,6 +73,22 @@ function destroy(err, cb) {
   return this;
 }
 
+// Back to the state before destroy(), for a socket that connects again (Node's
+// _undestroy): open, not ended, no error.
+function undestroy() {
+  var r = this._readableState, w = this._writableState;
+  if (r) {
+    r.constructed = true; r.closed = r.closeEmitted = r.destroyed = false; r.errored = null;
+    r.errorEmitted = r.reading = false;
+    r.ended = r.endEmitted = r.readable === false;
+  }
+  if (w) {
+    w.constructed = true; w.destroyed = w.closed = w.closeEmitted = false; w.errored = null;
+    w.errorEmitted = w.finalCalled = w.prefinished = false;
+    w.ended = w.ending = w.finished = w.writable === false;
+  }
+}
+
 function emitErrorCloseNT(self, err) {
   emitErrorNT(self, err);
   emitCloseNT(self);
@@ -117,5 +133,6 @@ module.exports = {
   destroyedError: destroyedError,
   hwmFrom: hwmFrom,
   destroy: destroy,
+  undestroy: undestroy,
   errorOrDestroy: errorOrDestroy
 };

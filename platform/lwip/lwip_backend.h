@@ -58,7 +58,9 @@ struct plat_tcp {
 
   unsigned listening : 1, connecting : 1, connected : 1, reading : 1, want_write : 1,
     fin_rcvd : 1, eof_sent : 1, shut_tx : 1, shut_pending : 1, dead : 1, closed : 1,
-    queued : 1, handed : 1, map4 : 1, have_addrs : 1, dual : 1;
+    queued : 1, handed : 1, map4 : 1, have_addrs : 1, dual : 1,
+    err_told : 1, /* a write has reported err (the next ones say EPIPE) */
+    err_held : 1; /* err waits for read_start: nobody was reading or writing */
 };
 
 /* Queues t for the dispatch phase (once; bits accumulate in t->events). */

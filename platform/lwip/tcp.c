@@ -437,6 +437,10 @@ static int dispatch_one(plat_tcp *t)
   if (ev & LW_EV_ERROR) {
     if (t->reading && (t->rx_count > 0 || (t->fin_rcvd && !t->eof_sent))) {
       lw_queue(t, LW_EV_ERROR); /* buffered data and EOF first */
+    } else if (t->connected && !t->reading && !t->want_write) {
+      /* Nobody asked: a paused connection learns of the reset when it reads or
+       * writes again, as a socket that POSIX is not watching does (Node's order). */
+      t->err_held = 1;
     } else {
       plat_tcp_event e = { .type = PLAT_TCP_ERROR, .err = t->err };
       rx_free(t);
@@ -600,7 +604,8 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   ip_addr_t rip, lip;
   int mapped, lmapped, r;
   if (t->closed) return PLAT_EBADF;
-  if (t->listening || t->connected || t->connecting) return PLAT_EISCONN;
+  if (t->connecting) return PLAT_EALREADY; /* as Linux: a call in the wrong state is a coded error */
+  if (t->listening || t->connected) return PLAT_EISCONN;
   if (t->dead) return PLAT_EINVAL;
   if ((r = lw_to_ip(remote, &rip, &mapped)) != 0) return r;
   if (ip_addr_isany(&rip)) { /* Linux: connecting to 0.0.0.0 / :: reaches this host */
@@ -644,6 +649,9 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
   size_t done = 0;
   if (t->closed) return PLAT_EBADF;
   if (t->listening) return PLAT_ENOTCONN;
+  /* The first write after the peer's RST says so (ECONNRESET, as Linux's send() does,
+   * even before the queued error event is delivered); later ones, EPIPE. */
+  if (t->dead && t->err && !t->err_told) { t->err_told = 1; return t->err; }
   if (t->shut_tx || t->dead) return PLAT_EPIPE;
   if (!t->pcb) return (t->connected || t->have_addrs) ? PLAT_EPIPE : PLAT_ENOTCONN;
   struct tcp_pcb *pcb = t->pcb;
@@ -684,6 +692,7 @@ void plat_tcp_read_start(plat_tcp *t)
   if (t->closed) return;
   t->reading = 1;
   if (t->rx_count > 0 || (t->fin_rcvd && !t->eof_sent)) lw_queue(t, LW_EV_RX);
+  if (t->err_held) { t->err_held = 0; lw_queue(t, LW_EV_ERROR); }
 }
 
 void plat_tcp_read_stop(plat_tcp *t)

@@ -214,6 +214,8 @@ static int open_socket(plat_tcp *t, int family)
 
 int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned flags)
 {
+  if (t->closed) return PLAT_EBADF;
+  if (t->io.fd >= 0) return PLAT_EINVAL; /* already listening or connected (Linux's answer) */
   int r = open_socket(t, addr->family);
   if (r) return r;
   int one = 1, v6only = (flags & PLAT_LISTEN_V6ONLY) ? 1 : 0;
@@ -236,6 +238,12 @@ int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned fl
 
 int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *local)
 {
+  /* A call in the wrong state is a coded error, never a second descriptor. */
+  if (t->closed) return PLAT_EBADF;
+  if (t->connecting) return PLAT_EALREADY;
+  /* Connected or listening: EISCONN, what Linux says (after the one more connect()
+   * it accepts following a non-blocking one; net.js gives Node's result for that). */
+  if (t->io.fd >= 0) return PLAT_EISCONN;
   int r = open_socket(t, remote->family);
   if (r) return r;
   struct sockaddr_storage ss;

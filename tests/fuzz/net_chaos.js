@@ -1,7 +1,8 @@
 // net_chaos.js SEED CONNS [CONCURRENT]: both ends of many connections in one process.
-// Clients write random amounts, pause, half-close, end, destroy and reset at random
-// moments; the echo server pauses, ends, destroys, resets, times out, corks and
-// writes large replies at random, and always ends its side after the client's end.
+// Clients write random amounts, pause (some stop reading for good), half-close, end,
+// destroy, reset and call connect() again at random moments; the echo server pauses,
+// ends, destroys, resets, times out, corks, writes large replies and calls connect()
+// on the accepted socket at random, and always ends its side after the client's end.
 // Errors are expected; what must not happen is a crash, a sanitizer report, a hang or
 // a connection that never closes: the script prints "done CONNS" and exits 0 only when
 // every client has closed on its own (one still open after 15 s is a failure).
@@ -25,6 +26,7 @@ var server = net.createServer({ allowHalfOpen: rnd() < 0.5 }, function (s) {
     else if (r < 0.88) s.resetAndDestroy();
     else if (r < 0.9) s.write(big(rnd() * 50000, 1));
     else if (r < 0.92) { s.cork(); s.write(d); process.nextTick(function () { s.uncork(); }); }
+    else if (r < 0.93) s.connect(server.address().port, '127.0.0.1'); // wrong state: EISCONN
     else s.write(d.toString('latin1'), 'latin1');
   });
   s.on('end', function () { setTimeout(function () { s.end(); }, rnd() * 10); });
@@ -37,16 +39,24 @@ function one(port) {
   var guard = setTimeout(function () { stalled++; s.destroy(); }, 15000);
   function fin() { if (!done) { done = true; clearTimeout(guard); active--; finished++; next(port); } }
   s.on('error', fin); s.on('close', fin);
-  s.on('data', function () { if (rnd() < 0.05) { s.pause(); setTimeout(function () { s.resume(); }, rnd() * 30); } });
+  var deaf = rnd() < 0.05; // stops reading for good; its last step destroys
+  s.on('data', function () {
+    if (deaf) s.pause();
+    else if (rnd() < 0.05) { s.pause(); setTimeout(function () { s.resume(); }, rnd() * 30); }
+  });
   s.on('connect', function () {
     var steps = Math.floor(rnd() * 6);
     (function step() {
       if (s.destroyed) return;
       var r = rnd();
-      if (steps-- <= 0 || r < 0.1) { if (rnd() < 0.3) s.resetAndDestroy(); else if (rnd() < 0.5) s.end(); else s.destroy(); return; }
+      if (steps-- <= 0 || r < 0.1) {
+        if (rnd() < 0.3) s.resetAndDestroy(); else if (rnd() < 0.5 && !deaf) s.end(); else s.destroy();
+        return;
+      }
       if (r < 0.7) s.write(big(rnd() * 30000, Math.floor(rnd() * 256)));
-      else if (r < 0.8) s.end(Buffer.from('bye'));
+      else if (r < 0.8 && !deaf) s.end(Buffer.from('bye'));
       else if (r < 0.9) s.write(Buffer.from([0xff, 0x00, 0xc3]));
+      else if (r < 0.93) s.connect(port, '127.0.0.1'); // connect() on a live socket
       setTimeout(step, rnd() * 15);
     })();
   });
