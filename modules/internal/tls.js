@@ -356,19 +356,13 @@ TLSSocket.prototype._cycle = function () {
       continue;
     }
     if (d === 0) {
-      if (this._parentEnded && !this._closeNotified) {
-        this._closeNotified = true;
-        this.push(null);
-      }
+      if (this._parentEnded && !this._closeNotified) this._pushEOF();
       break;
     }
     if (d === 1) {
       // close_notify: the peer finished writing.
       this._flush();
-      if (!this._closeNotified) {
-        this._closeNotified = true;
-        this.push(null);
-      }
+      if (!this._closeNotified) this._pushEOF();
       break;
     }
     this._flush();
@@ -378,9 +372,21 @@ TLSSocket.prototype._cycle = function () {
   this._flush();
 };
 
+// The end of the cleartext stream. As net.js does at the transport's EOF, read(0)
+// after push(null): with nothing buffered the stream ends now ('end', then with
+// allowHalfOpen false our side ends and 'close' follows) even if the user never
+// reads; push(null) alone waits for a read that never comes.
+TLSSocket.prototype._pushEOF = function () {
+  this._closeNotified = true;
+  this.push(null);
+  this.read(0);
+};
+
 TLSSocket.prototype._onHandshakeDone = function () {
   var s = this._session, opts = this._tlsOptions;
-  if (this._parent) this._parent.setTimeout(this._userTimeout || 0);
+  // As Node's _finishInit: a server's handshake timeout ends with the handshake.
+  if (this._handshakeTimeout > 0) this.setTimeout(0, this._handleTimeout);
+  else if (this._parent) this._parent.setTimeout(this._userTimeout || 0);
   this.alpnProtocol = s.alpn() || false;
   if (this._isServer) this.servername = s.servername() || false;
   var verr = null;
@@ -659,9 +665,16 @@ TLSSocket.prototype.setTimeout = function (msecs, callback) {
     if (msecs === 0) this.removeListener('timeout', callback);
     else this.once('timeout', callback);
   }
+  this.timeout = msecs;
   this._userTimeout = msecs;
   if (this._parent) this._parent.setTimeout(msecs);
   return this;
+};
+// A server's handshake timeout (tls_server.js sets it with setTimeout, as Node does).
+TLSSocket.prototype._handleTimeout = function () {
+  if (!this._secure && !this.destroyed) {
+    this._fail(errors.codeError('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout'));
+  }
 };
 TLSSocket.prototype.setNoDelay = function (enable) {
   if (this._parent) this._parent.setNoDelay(enable);

@@ -110,7 +110,12 @@ module.exports = function (tls, shared) {
     this._sharedContext = this._newContext(options, true);
     this.requestCert = !!options.requestCert;
     this.rejectUnauthorized = options.rejectUnauthorized !== false;
-    this.handshakeTimeout = options.handshakeTimeout === undefined ? 120000 : options.handshakeTimeout;
+    // As Node: any false value (0, NaN, null, '') is the default 120 s, a number <= 0
+    // turns the timeout off, anything else that is not a number throws.
+    this.handshakeTimeout = options.handshakeTimeout || 120000;
+    if (typeof this.handshakeTimeout !== 'number') {
+      throw errors.invalidArgType('options.handshakeTimeout', 'number', options.handshakeTimeout);
+    }
     this.tlsAllowHalfOpen = !!options.allowHalfOpen;
     if (options.SNICallback !== undefined && typeof options.SNICallback !== 'function') {
       throw errors.invalidArgType('options.SNICallback', 'function', options.SNICallback);
@@ -178,15 +183,11 @@ module.exports = function (tls, shared) {
       allowHalfOpen: server.tlsAllowHalfOpen,
       SNICallback: server._SNICallback
     });
-    if (server.handshakeTimeout > 0) {
-      raw.setTimeout(server.handshakeTimeout);
-      raw.once('timeout', function () {
-        if (!sock._secure && !sock.destroyed) {
-          sock._fail(errors.codeError('ERR_TLS_HANDSHAKE_TIMEOUT', 'TLS handshake timeout'));
-        }
-      });
-    }
     sock._attach(raw);
+    // As Node: the TLSSocket's own timeout (so tlsSocket.timeout shows it), cleared
+    // when the handshake is done. It runs on the transport's idle timer.
+    sock._handshakeTimeout = server.handshakeTimeout;
+    if (sock._handshakeTimeout > 0) sock.setTimeout(sock._handshakeTimeout, sock._handleTimeout);
   }
 
   Server.prototype.addContext = function (hostname, context) {

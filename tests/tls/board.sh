@@ -39,7 +39,8 @@ slices=(
   "38:40"
   "40:42 wronghost.key wronghost.crt"
   "42:45"
-  "45: wronghost.key wronghost.crt"
+  "45:46 wronghost.key wronghost.crt"
+  "46:"
 )
 : > "$tmp/self.board"
 n=0

@@ -533,6 +533,76 @@ add('setSecureContext', function (done) {
   });
 });
 
+// A socket whose user never reads still ends: the peer ends without sending data
+// (close_notify and FIN, or a destroy once the client is secure), and each side gets 'end' and
+// 'close' with no read() and no 'data' listener.
+function endUnread(name, how, done) {
+  var lines = { client: [], server: [] }, closed = 0;
+  function watch(side, sock) {
+    sock.on('end', function () { lines[side].push('end'); });
+    sock.on('close', function (hadError) {
+      lines[side].push('close ' + hadError);
+      if (++closed < 2) return;
+      out(name, 'client ' + lines.client.join(' ') + ', server ' + lines.server.join(' '));
+      srv.close();
+      done();
+    });
+    sock.on('error', function (e) { lines[side].push('error ' + e.code); });
+  }
+  var serverSide = null;
+  var srv = tlsServer(rsa, function (s) {
+    watch('server', s);
+    serverSide = s;
+    if (how === 'server end') s.end();
+  }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] }, function () {
+      if (how === 'client end') c.end();
+      else if (how === 'server destroy') serverSide.destroy();
+    });
+    watch('client', c);
+  });
+}
+add('never read, server ends', function (done) { endUnread(this.name, 'server end', done); });
+add('never read, server destroys', function (done) { endUnread(this.name, 'server destroy', done); });
+add('never read, client ends', function (done) { endUnread(this.name, 'client end', done); });
+
+// handshakeTimeout as Node takes it: a false value is the default 120 s, a negative
+// number none, another type throws. The server's TLSSocket shows it as .timeout (seen
+// in 'tlsClientError' for an HTTP request), and 0 once the handshake is done.
+add('handshakeTimeout values', function (done) {
+  var name = this.name, seen = [];
+  ['abc', '10', {}, true].forEach(function (v) {
+    try { tls.createServer(Object.assign({ handshakeTimeout: v }, rsa)); seen.push('ok'); } catch (e) { seen.push(e.code + ' ' + e.message); }
+  });
+  var vals = [0, undefined, null, NaN, '', false, -1, 5000];
+  (function next(i) {
+    if (i === vals.length) {
+      out(name, seen.join(', '));
+      return done();
+    }
+    var timeouts = [];
+    var srv = tlsServer(Object.assign({ handshakeTimeout: vals[i] }, rsa), function (s) {
+      timeouts.push('secure ' + s.timeout);
+      s.on('error', function () {});
+      s.end();
+    }, function (port) {
+      srv.on('tlsClientError', function (e, sock) {
+        timeouts.push(e.code + ' ' + sock.timeout);
+        var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] });
+        c.on('close', function () {
+          seen.push(String(vals[i]) + ': ' + timeouts.join(' '));
+          srv.close();
+          next(i + 1);
+        });
+        c.resume();
+      });
+      var raw = net.connect(port, '127.0.0.1', function () { raw.end('GET / HTTP/1.0\r\n\r\n'); });
+      raw.on('error', function () {});
+      raw.resume();
+    });
+  })(0);
+});
+
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little
 // RAM runs the list in slices, one boot each; node prints the same slice).
 if (process.argv[3]) {
