@@ -22,6 +22,7 @@
 #include "lwip/stats.h"
 #include "lwip/netif.h"
 #include "lwip/ip.h"
+#include "lwip/priv/tcp_priv.h"
 #include "lwip_backend.h"
 
 #ifndef LW_RX_COALESCE
@@ -357,7 +358,7 @@ static void emit(plat_tcp *t, const plat_tcp_event *ev)
 
 static int deliver_rx(plat_tcp *t)
 {
-  int ran = 0;
+  int ran = 0, taken = 0;
   size_t budget = LW_RX_BUDGET;
   while (t->reading && !t->closed && t->rx_count > 0) {
     if (budget == 0) { lw_queue(t, LW_EV_RX); return ran; }
@@ -376,6 +377,17 @@ static int deliver_rx(plat_tcp *t)
     if (t->closed) return ran; /* closing freed (and acknowledged) the queue */
     rx_consume(t, ev.len);
     budget = budget > ev.len ? budget - ev.len : 0;
+    taken = 1;
+  }
+  /* The application has taken the data: an ACK lwIP still delays (its 250 ms
+   * timer) goes now, as Linux acknowledges once the reader has the data. The
+   * sender's Nagle waits for that ACK before its next small segment, so a
+   * request/response over more than one segment, or small writes spaced out in
+   * time, would otherwise stall on the timer. A reply written from the 'data'
+   * callback already carried the ACK; then the flag is clear. */
+  if (taken && t->pcb && !t->closed && (t->pcb->flags & TF_ACK_DELAY)) {
+    tcp_ack_now(t->pcb);
+    tcp_output(t->pcb);
   }
   if (t->reading && !t->closed && t->rx_count == 0 && t->fin_rcvd && !t->eof_sent) {
     plat_tcp_event ev = { .type = PLAT_TCP_EOF };
