@@ -455,6 +455,7 @@ static int dispatch_one(plat_tcp *t)
       t->err_held = 1;
     } else {
       plat_tcp_event e = { .type = PLAT_TCP_ERROR, .err = t->err };
+      t->err_told = 1; /* the application knows: later writes say EPIPE */
       rx_free(t);
       t->want_write = 0;
       emit(t, &e);
