@@ -63,7 +63,9 @@ __attribute__((section(".vectors"), used)) static const vector vectors[16 + MPS2
 };
 
 /* ---- reset ---- */
-static void reset_c(void) __attribute__((noreturn, used));
+/* Global, not static: the branch to it is in asm, and with LTO a static function may
+ * land in another partition under a local name the asm cannot reach. */
+void reset_c(void) __attribute__((noreturn, used));
 
 /* Switches thread mode to the process stack before any C code uses a stack frame. */
 __attribute__((naked, noreturn)) void Reset_Handler(void)
@@ -96,7 +98,7 @@ size_t board_stack_high_water(void)
 
 static char arg0[] = "petrel", arg_app[] = "/app.js", arg_repl[] = "-i";
 
-static void reset_c(void)
+void reset_c(void)
 {
   uint32_t *src = __data_load, *dst = __data_start;
   while (dst < __data_end) *dst++ = *src++;
