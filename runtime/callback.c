@@ -82,8 +82,11 @@ void petrel_run_ticks(duk_context *ctx)
   }
 }
 
+unsigned long petrel_calls;
+
 int petrel_call_keep(duk_context *ctx, duk_idx_t nargs)
 {
+  petrel_calls++;
   depth++;
   int threw = duk_pcall_method(ctx, nargs) != DUK_EXEC_SUCCESS;
   if (threw) {

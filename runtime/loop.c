@@ -42,6 +42,40 @@ static int alive(void)
   return refs > 0 || (timer_deadline >= 0 && timer_refed) || (immediates_pending && immediates_refed);
 }
 
+/* Idle collection. Reference cycles (a socket and the closures of its listeners, a
+ * stream and its state) are freed only by mark-and-sweep, which Duktape starts from
+ * an allocation: a loop that goes quiet after a burst of connections would keep
+ * megabytes of them (on a board, the room the next connection needs). So when the
+ * loop is about to sleep and the heap has grown by an eighth (plus 4 KiB) since the
+ * last collection or low point, it polls once without sleeping; if that ran no JS,
+ * the loop is idle and collects. At most one probe per IDLE_PROBE_MS keeps a busy
+ * loop from polling twice per iteration. */
+#define IDLE_PROBE_MS 50
+static size_t idle_base; /* heap after the last idle collection, or its low point since */
+static double next_probe;
+
+static int idle_grown(void)
+{
+  size_t used = petrel_heap_used();
+  if (used < idle_base || idle_base == 0) idle_base = used;
+  return used - idle_base > idle_base / 8 + 4096;
+}
+
+/* Returns 1 if it collected, 0 if the probe found work (dispatched it) or it is not time. */
+static int idle_collect(duk_context *ctx)
+{
+  if (now_ms < next_probe) return 0;
+  next_probe = now_ms + IDLE_PROBE_MS;
+  unsigned long calls = petrel_calls;
+  time_stale = 1;
+  plat_wait(0);
+  time_stale = 0;
+  if (petrel_calls != calls || immediates_pending) return 0;
+  duk_gc(ctx, 0);
+  idle_base = petrel_heap_used();
+  return 1;
+}
+
 static void run_hook(duk_context *ctx, const char *name)
 {
   petrel_push_hook(ctx, name);
@@ -67,6 +101,14 @@ void loop_run(duk_context *ctx)
       loop_update_time();
       double d = timer_deadline - now_ms;
       timeout = d <= 0 ? 0 : d > 0x7fffffff ? 0x7fffffff : (int)d + (d > (int)d);
+    }
+    if (timeout != 0 && idle_grown()) {
+      if (now_ms < next_probe) {
+        double d = next_probe - now_ms + 1; /* sleep no longer than until the next probe */
+        if (timeout < 0 || timeout > d) timeout = (int)d;
+      } else if (!idle_collect(ctx)) {
+        timeout = 0; /* the probe dispatched events: go round again */
+      }
     }
     time_stale = 1;
     plat_wait(timeout);

@@ -35,6 +35,7 @@ int petrel_protected(duk_context *ctx, duk_safe_call_function fn, void *udata);
 /* Like petrel_make_callback but leaves the return value (undefined on error) on the stack. */
 int petrel_call_keep(duk_context *ctx, duk_idx_t nargs);
 void petrel_run_ticks(duk_context *ctx);
+extern unsigned long petrel_calls; /* calls from C into JS so far (the loop's idle test) */
 void petrel_ticks_pending(void); /* JS queued a nextTick: run the queue after this callback */
 /* The current exception (top of stack) is uncaught: report it through process. */
 void petrel_fatal_exception(duk_context *ctx);

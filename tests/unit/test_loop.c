@@ -9,12 +9,19 @@
 static int waits, last_timeout, hooks_timers, hooks_before_exit, hooks_immediates;
 static double fake_now;
 static const char *last_hook;
+/* The idle collection's inputs: the heap's size, JS calls a poll makes, collections. */
+static size_t fake_heap;
+static int collections, probe_runs_js;
+unsigned long petrel_calls;
+size_t petrel_heap_used(void) { return fake_heap; }
+void duk_gc(duk_context *ctx, duk_uint_t flags) { (void)ctx; (void)flags; collections++; fake_heap = 100000; }
 
 uint64_t plat_now_ms(void) { return (uint64_t)fake_now; }
 void plat_wait(int timeout_ms)
 {
   waits++;
   last_timeout = timeout_ms;
+  if (timeout_ms == 0 && probe_runs_js) petrel_calls++;
   if (timeout_ms > 0) fake_now += timeout_ms;
   if (waits > 50) loop_unref(); /* safety valve */
 }
@@ -35,7 +42,9 @@ void duk_push_number(duk_context *ctx, duk_double_t v) { (void)ctx; (void)v; }
 static void reset(void)
 {
   waits = last_timeout = hooks_timers = hooks_before_exit = hooks_immediates = 0;
-  fake_now = 1000;
+  collections = probe_runs_js = 0;
+  fake_heap = 100000;
+  fake_now += 1000; /* past the previous test's idle probe */
   loop_set_timer(-1, 0);
   loop_set_immediates(0, 0);
   while (loop_busy(0)) loop_unref();
@@ -90,4 +99,40 @@ Test(loop, refs_count_and_busy_ignores_the_console)
   loop_unref();
   loop_unref(); /* never below zero */
   cr_expect(!loop_busy(0));
+}
+
+Test(loop, collects_before_sleeping_after_the_heap_grew)
+{
+  reset();
+  loop_set_timer(fake_now + 10, 1);
+  loop_run(NULL); /* the loop sees the heap's low point: 100000 */
+  fake_heap = 200000;
+  waits = 0;
+  fake_now += 100; /* past the next probe time */
+  loop_set_timer(fake_now + 500, 1);
+  loop_run(NULL);
+  cr_expect_eq(collections, 1);
+  cr_expect_eq(waits, 2); /* the probe (0 ms), then the sleep */
+  cr_expect_eq(last_timeout, 500);
+  cr_expect_eq(hooks_timers, 2);
+}
+
+Test(loop, no_collection_while_events_keep_coming_or_the_heap_is_flat)
+{
+  reset();
+  loop_set_timer(fake_now + 10, 1);
+  loop_run(NULL);
+  fake_heap = 105000; /* grown by less than an eighth plus 4 KiB */
+  waits = 0;
+  loop_set_timer(fake_now + 100, 1);
+  loop_run(NULL);
+  cr_expect_eq(collections, 0);
+  cr_expect_eq(waits, 1);
+
+  fake_heap = 300000;
+  probe_runs_js = 1; /* each poll dispatches an event: not idle */
+  loop_set_timer(fake_now + 100, 1);
+  loop_run(NULL);
+  cr_expect_eq(collections, 0);
+  cr_expect_eq(hooks_timers, 3);
 }
