@@ -4,6 +4,8 @@
 var binding = process.binding('dns');
 var tcp = process.binding('tcp');
 var errors = require('internal/errors');
+var validators = require('internal/validators');
+var ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16; // getaddrinfo's flags on Linux, as node reports them
 
 function lookupError(code, errno, hostname) {
   var e = new Error('getaddrinfo ' + code + ' ' + hostname);
@@ -32,6 +34,12 @@ function lookup(hostname, options, callback) {
       family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
     }
     all = options.all === true;
+    if (options.hints != null) { // accepted, not used: the platform resolver takes no flags
+      validators.validateNumber(options.hints, 'options.hints');
+      if (((options.hints >>> 0) & ~(ADDRCONFIG | V4MAPPED | ALL)) !== 0) {
+        throw errors.invalidArgValue('hints', options.hints >>> 0);
+      }
+    }
   }
   if (family !== 0 && family !== 4 && family !== 6) {
     throw errors.invalidArgValue('options.family', family, 'must be one of: 0, 4, 6');
@@ -71,9 +79,9 @@ function lookup(hostname, options, callback) {
 
 module.exports = {
   lookup: lookup,
-  ADDRCONFIG: 1024,
-  V4MAPPED: 2048,
-  ALL: 256,
+  ADDRCONFIG: ADDRCONFIG,
+  V4MAPPED: V4MAPPED,
+  ALL: ALL,
   NOTFOUND: 'ENOTFOUND',
   CONNREFUSED: 'ECONNREFUSED'
 };

@@ -14,12 +14,15 @@ function inherits(ctor, superCtor) {
 var timers = require('timers');
 var Buffer = require('buffer').Buffer;
 var errors = require('internal/errors');
+var validators = require('internal/validators');
+var validatePort = validators.validatePort;
 var binding = process.binding('tcp');
 var core = process.binding('core');
 var TCP = binding.TCP;
 
 // ---- helpers -------------------------------------------------------------
-function isIP(s) { return typeof s === 'string' ? binding.isIP(s) : 0; }
+// As Node's, which tests the value's string form.
+function isIP(s) { return binding.isIP(typeof s === 'string' ? s : String(s)); }
 function isIPv4(s) { return isIP(s) === 4; }
 function isIPv6(s) { return isIP(s) === 6; }
 
@@ -32,17 +35,9 @@ function sysError(err, syscall, address, port, local) {
   return errors.systemError(binding.errname(err), err, syscall, extra);
 }
 
-function isPortString(s) {
-  return typeof s === 'string' && s.trim() !== '' && isFinite(+s);
-}
-
-function validatePort(port, name) {
-  if ((typeof port !== 'number' && typeof port !== 'string') ||
-      (typeof port === 'string' && port.trim().length === 0) ||
-      +port !== (+port >>> 0) || +port > 0xffff) {
-    throw errors.badPort(name || 'Port', port);
-  }
-  return +port | 0;
+// Node's test for a path argument: a string that is not a non-negative number.
+function isPipeName(s) {
+  return typeof s === 'string' && !(+s >= 0);
 }
 
 // connect()/listen() argument forms -> [options, callback]
@@ -52,7 +47,7 @@ function normalizeArgs(args) {
   var a0 = args[0];
   if (a0 !== null && typeof a0 === 'object') {
     options = a0;
-  } else if (typeof a0 === 'string' && !isPortString(a0)) {
+  } else if (isPipeName(a0)) {
     options.path = a0;
   } else {
     options.port = a0;
@@ -169,6 +164,12 @@ function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   options = options ? options : {};
   if (typeof options !== 'object') throw errors.invalidArgType('options', 'an instance of Object', options);
+  if (options.objectMode) {
+    throw errors.invalidArgValue('options.objectMode', options.objectMode, 'is not supported');
+  } else if (options.readableObjectMode || options.writableObjectMode) {
+    var key = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
+    throw errors.invalidArgValue('options.' + key, options[key], 'is not supported');
+  }
   stream.Duplex.call(this, {
     allowHalfOpen: !!options.allowHalfOpen,
     emitClose: false,
@@ -177,6 +178,17 @@ function Socket(options) {
     readableHighWaterMark: options.readableHighWaterMark,
     writableHighWaterMark: options.writableHighWaterMark
   });
+  if (options.noDelay) this._noDelay = true;
+  if (options.keepAlive) {
+    this._keepAlive = true;
+    var delay = options.keepAliveInitialDelay;
+    if (delay !== undefined) {
+      validators.validateNumber(delay, 'options.keepAliveInitialDelay');
+      if (delay > 0) this._keepAliveDelay = ~~(delay / 1000);
+    }
+  }
+  // Node's 'end' listener: without half-open, a write after the peer's FIN is EPIPE.
+  this.on('end', onReadableStreamEnd);
   if (options.handle) {
     this._handle = options.handle;
     this._handle.owner = this;
@@ -195,8 +207,9 @@ Socket.prototype._host = null;
 Socket.prototype._reading = false;
 Socket.prototype._gotEOF = false;
 Socket.prototype._refed = true;
-Socket.prototype._keepAlive = null;
-Socket.prototype._noDelay = null;
+Socket.prototype._keepAlive = false;
+Socket.prototype._keepAliveDelay = 0; // seconds
+Socket.prototype._noDelay = false;
 Socket.prototype._timeoutMs = 0;
 Socket.prototype._timer = null;
 Socket.prototype._lastActivity = 0;
@@ -213,9 +226,21 @@ Socket.prototype._connectAttempt = null;
 Socket.prototype.server = null;
 Socket.prototype._server = null;
 
-// After the peer's FIN with allowHalfOpen false, stream.js ends our side; writes after
-// that get EPIPE (Node swaps in writeAfterFIN from an 'end' listener; a check here
-// costs no listener per socket).
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
+}
+
+// After the peer's FIN without half-open, stream.js ends our side too; a write after
+// that fails with EPIPE: the callback on the next tick, the socket destroyed with it.
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) return Socket.prototype.write.call(this, chunk, encoding, cb);
+  if (typeof encoding === 'function') cb = encoding;
+  var er = errors.codeError('EPIPE', 'This socket has been ended by the other party');
+  if (typeof cb === 'function') process.nextTick(cb, er);
+  this.destroy(er);
+  return false;
+}
+
 Socket.prototype.write = function (chunk, encoding, cb) {
   var ws = this._writableState;
   // Fast path: a Buffer written to an idle, connected socket that the stack takes
@@ -250,17 +275,7 @@ Socket.prototype.write = function (chunk, encoding, cb) {
     this._writeErr = r;
     return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
   }
-  if (!ws.ending || this.allowHalfOpen || !this._readableState.endEmitted) {
-    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
-  }
-  if (typeof encoding === 'function') cb = encoding;
-  var er = errors.codeError('EPIPE', 'This socket has been ended by the other party');
-  var self = this;
-  process.nextTick(function () {
-    if (typeof cb === 'function') cb(er);
-    if (!self.destroyed) self.destroy(er);
-  });
-  return false;
+  return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
 };
 
 Socket.prototype._activity = function () {
@@ -315,29 +330,38 @@ Socket.prototype.setTimeout = function (msecs, callback) {
   return this;
 };
 
+// As Node: the handle is told only of a change (a connecting socket's, once connected).
 Socket.prototype.setNoDelay = function (enable) {
   enable = enable === undefined ? true : !!enable;
-  if (this._noDelay !== enable) {
+  if (!this._handle) {
     this._noDelay = enable;
-    if (this._handle && !this.connecting) this._handle.setNoDelay(enable);
+  } else if (this._handle.setNoDelay && enable !== this._noDelay) {
+    this._noDelay = enable;
+    if (!this.connecting) this._handle.setNoDelay(enable);
   }
   return this;
 };
 
 Socket.prototype.setKeepAlive = function (enable, initialDelay) {
   enable = !!enable;
-  var secs = ~~((initialDelay || 0) / 1000);
-  if (!this._keepAlive || this._keepAlive.enable !== enable || this._keepAlive.secs !== secs) {
-    this._keepAlive = { enable: enable, secs: secs };
-    if (this._handle && !this.connecting) this._handle.setKeepAlive(enable, secs);
+  var secs = ~~(initialDelay / 1000);
+  if (secs < 0) secs = 0; // the platform takes seconds as unsigned
+  if (!this._handle) {
+    this._keepAlive = enable;
+    this._keepAliveDelay = secs;
+  } else if (this._handle.setKeepAlive &&
+      (enable !== this._keepAlive || (enable && this._keepAliveDelay !== secs))) {
+    this._keepAlive = enable;
+    this._keepAliveDelay = secs;
+    if (!this.connecting) this._handle.setKeepAlive(enable, secs);
   }
   return this;
 };
 
 function applyOptions(socket) {
   var h = socket._handle;
-  if (socket._noDelay !== null) h.setNoDelay(socket._noDelay);
-  if (socket._keepAlive) h.setKeepAlive(socket._keepAlive.enable, socket._keepAlive.secs);
+  if (socket._noDelay && h.setNoDelay) h.setNoDelay(true);
+  if (socket._keepAlive && h.setKeepAlive) h.setKeepAlive(true, socket._keepAliveDelay);
 }
 
 Socket.prototype.address = function () {
@@ -373,6 +397,10 @@ Object.defineProperties(Socket.prototype, {
   localFamily: addrGetter('sock', 'family'),
   pending: {
     get: function () { return !this._handle || this.connecting; },
+    configurable: true
+  },
+  _connecting: { // Node's old name, still read by modules
+    get: function () { return this.connecting; },
     configurable: true
   },
   readyState: {
@@ -543,39 +571,23 @@ Socket.prototype.resetAndDestroy = function () {
 Socket.prototype.connect = function () {
   var args = normalizeArgs(arguments);
   var options = args[0], cb = args[1];
-  if (options.path === undefined && options.port === undefined) {
+  if (options.port === undefined && (options.path === undefined || options.path === null)) {
     throw errors.missingArgs('"options" or "port" or "path"');
   }
-  if (options.path !== undefined && options.path !== null) {
-    return connectPath(this, options, cb);
-  }
-  var port = options.port;
-  if (typeof port !== 'number' && typeof port !== 'string') {
-    throw errors.invalidArgType('options.port', 'one of type number or string', port);
-  }
-  port = validatePort(port, 'Port');
-  var host = options.host || 'localhost';
-  var family = options.family;
-  if (family !== undefined && family !== null && !isIP(host)) {
-    if (family === 'IPv4') family = 4;
-    else if (family === 'IPv6') family = 6;
-    if (family !== 0 && family !== 4 && family !== 6) {
-      throw errors.invalidArgValue('options.family', family, 'must be one of: 0, 4, 6');
-    }
-  }
-  if (options.localAddress !== undefined && !isIP(options.localAddress)) {
-    throw errors.codeError('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: ' + options.localAddress, TypeError);
-  }
+  if (this.write !== Socket.prototype.write) delete this.write; // writeAfterFIN of a past connection
   if (this.destroyed) reuseClosedSocket(this);
-  if (cb) this.once('connect', cb);
-  if (options.noDelay) this.setNoDelay(true);
-  if (options.keepAlive) this.setKeepAlive(true, options.keepAliveInitialDelay);
+  var path = options.path;
+  if (path) {
+    if (cb) this.once('connect', cb);
+    validators.validateString(path, 'options.path');
+    return connectPath(this, path);
+  }
   if (!this._handle) newHandle(this);
+  if (cb) this.once('connect', cb);
   this.connecting = true;
-  this._host = host;
   this._peername = this._sockname = null;
   this._activity();
-  lookupAndConnect(this, host, port, family | 0, options);
+  lookupAndConnect(this, options);
   return this;
 };
 
@@ -599,10 +611,8 @@ function reuseClosedSocket(socket) {
   socket._undestroy();
 }
 
-function connectPath(socket, options, cb) {
+function connectPath(socket, path) {
   // UNIX-domain sockets are not part of Petrel's platform interface: report it.
-  var path = String(options.path);
-  if (cb) socket.once('connect', cb);
   socket.connecting = true;
   process.nextTick(function () {
     if (!socket.connecting) return;
@@ -614,10 +624,47 @@ function connectPath(socket, options, cb) {
   return socket;
 }
 
-function lookupAndConnect(socket, host, port, family, options) {
-  var literal = isIP(host);
+var autoSelectFamilyDefault = true;
+var autoSelectFamilyAttemptTimeoutDefault = 250;
+var simultaneousAcceptsWarned = false;
+
+function connectError(socket, err) {
+  process.nextTick(function () { socket.connecting = false; socket.destroy(err); });
+}
+
+function badFamily(family, options) {
+  var e = errors.codeError('ERR_INVALID_ADDRESS_FAMILY',
+    'Invalid address family: ' + family + ' ' + options.host + ':' + options.port, RangeError);
+  e.host = options.host;
+  e.port = options.port;
+  return e;
+}
+
+// Node's checks and lookup: an IP literal connects on the next tick; a name goes to
+// options.lookup (dns.lookup by default) with {family, hints}, and {all: true} too
+// when any family will do (then the addresses are tried in turn).
+function lookupAndConnect(socket, options) {
+  var host = options.host || 'localhost';
+  var port = options.port, localAddress = options.localAddress, localPort = options.localPort;
+  if (localAddress && !isIP(localAddress)) throw errors.invalidIPAddress(localAddress);
+  if (localPort) validators.validateNumber(localPort, 'options.localPort');
+  if (port !== undefined) {
+    if (typeof port !== 'number' && typeof port !== 'string') {
+      throw errors.invalidArgType('options.port', 'one of type number or string', port);
+    }
+    validatePort(port);
+  }
+  port |= 0;
+  var autoSelectFamily = options.autoSelectFamily;
+  if (autoSelectFamily != null) validators.validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
+  else autoSelectFamily = autoSelectFamilyDefault;
+  if (options.autoSelectFamilyAttemptTimeout != null) {
+    validators.validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+  }
+  socket._host = host;
   var attempt = { cancelled: false };
   socket._connectAttempt = attempt;
+  var literal = isIP(host);
   if (literal) {
     process.nextTick(function () {
       if (attempt.cancelled || !socket.connecting) return;
@@ -625,25 +672,52 @@ function lookupAndConnect(socket, host, port, family, options) {
     });
     return;
   }
-  var lookup = typeof options.lookup === 'function' ? options.lookup : dnsLookup;
-  lookup(host, { family: family, all: true }, function (err, addresses) {
-    if (attempt.cancelled || !socket.connecting) return;
-    if (!err && (!addresses || addresses.length === 0)) {
-      err = errors.systemError('ENOTFOUND', -3008, 'getaddrinfo');
-      err.hostname = host;
-    }
-    if (err) {
-      socket.emit('lookup', err, undefined, undefined, host);
-      socket.connecting = false;
-      socket.destroy(err);
-      return;
-    }
-    var list = interleave(addresses);
-    for (var i = 0; i < list.length; i++) {
-      socket.emit('lookup', null, list[i].address, list[i].family, host);
-      if (attempt.cancelled || !socket.connecting) return;
-    }
-    startConnect(socket, list, 0, port, options);
+  if (options.lookup != null) validators.validateFunction(options.lookup, 'options.lookup');
+  var family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+  var dnsopts = { family: family, hints: options.hints || 0 };
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) dnsopts.hints = 32; // dns.ADDRCONFIG
+  var lookup = options.lookup || dnsLookup;
+  function live() { return !attempt.cancelled && socket.connecting; }
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelectFamily) {
+    dnsopts.all = true;
+    lookup(host, dnsopts, function (err, addresses) {
+      if (!live()) return;
+      if (!err && (!addresses || addresses.length === 0)) {
+        err = errors.systemError('ENOTFOUND', -3008, 'getaddrinfo');
+        err.hostname = host;
+      }
+      if (err) {
+        socket.emit('lookup', err, undefined, undefined, host);
+        connectError(socket, err);
+        return;
+      }
+      var valid = [], seen = {};
+      for (var i = 0; i < addresses.length; i++) {
+        var a = addresses[i];
+        socket.emit('lookup', null, a.address, a.family, host);
+        if (!live()) return;
+        if (isIP(a.address) && (a.family === 4 || a.family === 6) && !seen[a.address]) {
+          seen[a.address] = true;
+          valid.push({ address: a.address, family: a.family });
+        }
+      }
+      if (valid.length === 0) { // no usable address: fail on the first one
+        var first = addresses[0];
+        connectError(socket, !isIP(first.address) ? errors.invalidIPAddress(first.address)
+          : badFamily(first.family, options));
+        return;
+      }
+      startConnect(socket, interleave(valid), 0, port, options);
+    });
+    return;
+  }
+  lookup(host, dnsopts, function (err, ip, addressType) {
+    socket.emit('lookup', err, ip, addressType, host);
+    if (!live()) return;
+    if (err) connectError(socket, err);
+    else if (!isIP(ip)) connectError(socket, errors.invalidIPAddress(ip));
+    else if (addressType !== 4 && addressType !== 6) connectError(socket, badFamily(addressType, options));
+    else startConnect(socket, [{ address: ip, family: addressType }], 0, port, options);
   });
 }
 
@@ -748,24 +822,36 @@ Object.defineProperty(Server.prototype, 'listening', {
   configurable: true
 });
 
+// A non-negative number from an argument, else false (Node's toNumber).
+function toNumber(x) { return (x = Number(x)) >= 0 ? x : false; }
+
+// The argument forms and checks of Node's listen().
 Server.prototype.listen = function () {
   var args = normalizeArgs(arguments);
   var options = args[0], cb = args[1];
-  var backlog = 511;
-  if (arguments.length === 0 || typeof arguments[0] === 'function') options = { port: 0 };
-  else if (typeof arguments[0] !== 'object' || arguments[0] === null) {
-    // listen(port[, host][, backlog][, cb])
-    for (var i = 1; i < arguments.length; i++) {
-      if (typeof arguments[i] === 'number') { backlog = arguments[i]; break; }
-    }
-  }
-  if (typeof options.backlog === 'number') backlog = options.backlog;
   if (this._handle || this._listenPending) {
     throw errors.codeError('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   }
+  if (cb) this.once('listening', cb);
+  var backlogFromArgs = toNumber(arguments.length > 1 && arguments[1]) ||
+    toNumber(arguments.length > 2 && arguments[2]);
+  addServerAbortSignal(this, options);
+  if (typeof options.fd === 'number' && options.fd >= 0) {
+    // Listening on an inherited descriptor is not in the platform interface: Node's
+    // answer for a descriptor that is not a socket.
+    var ex = errors.systemError('EINVAL', -22, 'listen');
+    ex.message = 'listen EINVAL: invalid argument';
+    var server = this;
+    process.nextTick(function () { server.emit('error', ex); });
+    return this;
+  }
+  if (arguments.length === 0 || typeof arguments[0] === 'function' ||
+      (options.port === undefined && 'port' in options) || options.port === null) {
+    options.port = 0;
+  }
   if (typeof options.port === 'number' || typeof options.port === 'string') {
     var port = validatePort(options.port, 'options.port');
-    if (cb) this.once('listening', cb);
+    var backlog = options.backlog || backlogFromArgs || 511;
     var host = options.host;
     var v6only = !!options.ipv6Only;
     if (host) {
@@ -779,15 +865,32 @@ Server.prototype.listen = function () {
         setupListen(self, address, port, backlog, v6only);
       });
     } else {
-      setupListen(this, host || null, port, backlog, v6only);
+      setupListen(this, null, port, backlog, v6only);
     }
     return this;
   }
-  if (options.path !== undefined) {
+  if (options.path && isPipeName(options.path)) {
     throw errors.codeError('ERR_INVALID_ARG_VALUE', 'UNIX-domain servers are not supported by Petrel', TypeError);
   }
-  throw errors.invalidArgValue('options', options, 'must have the property "port" or "path"');
+  if (!('port' in options || 'path' in options)) {
+    throw errors.invalidArgValue('options', options, 'must have the property "port" or "path"');
+  }
+  throw errors.invalidArgValue('options', options);
 };
+
+// options.signal closes the server when it aborts (Node's addServerAbortSignalOption).
+function addServerAbortSignal(server, options) {
+  var signal = options.signal;
+  if (signal === undefined) return;
+  validators.validateAbortSignal(signal, 'options.signal');
+  function onAborted() { server.close(); }
+  if (signal.aborted) {
+    process.nextTick(onAborted);
+  } else if (typeof signal.addEventListener === 'function') {
+    signal.addEventListener('abort', onAborted);
+    server.once('close', function () { signal.removeEventListener('abort', onAborted); });
+  }
+}
 
 function setupListen(server, address, port, backlog, v6only) {
   var h = new TCP();
@@ -813,6 +916,7 @@ function setupListen(server, address, port, backlog, v6only) {
   }
   h.owner = server;
   server._handle = h;
+  server._connectionKey = (isIP(address) || 4) + ':' + address + ':' + port;
   if (server._unref) h.unref();
   process.nextTick(function () {
     if (server._handle === h) server.emit('listening');
@@ -905,6 +1009,22 @@ module.exports = {
   isIP: isIP,
   isIPv4: isIPv4,
   isIPv6: isIPv6,
-  getDefaultAutoSelectFamily: function () { return true; },
-  setDefaultAutoSelectFamily: function () {}
+  getDefaultAutoSelectFamily: function () { return autoSelectFamilyDefault; },
+  setDefaultAutoSelectFamily: function (value) {
+    validators.validateBoolean(value, 'value');
+    autoSelectFamilyDefault = value;
+  },
+  // Attempts are not raced on a timer (docs/net.md): the value is kept for what reads it.
+  getDefaultAutoSelectFamilyAttemptTimeout: function () { return autoSelectFamilyAttemptTimeoutDefault; },
+  setDefaultAutoSelectFamilyAttemptTimeout: function (value) {
+    validators.validateInt32(value, 'value', 1);
+    autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
+  },
+  _setSimultaneousAccepts: function () { // Node's deprecated no-op (DEP0121)
+    if (!simultaneousAcceptsWarned) {
+      simultaneousAcceptsWarned = true;
+      process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.',
+        'DeprecationWarning', 'DEP0121');
+    }
+  }
 };

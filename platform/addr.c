@@ -4,6 +4,7 @@
  * form Node prints: longest zero run as "::", lower case, "::ffff:1.2.3.4").
  */
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <stdlib.h>
 #include "platform.h"
@@ -103,6 +104,8 @@ int plat_addr_parse(const char *text, plat_addr *out)
     /* zone index: numeric, or an interface name we cannot resolve here (kept as 0) */
     out->scope_id = (uint32_t)strtoul(pct + 1, NULL, 10);
     if (pct + 1 == end) return PLAT_EINVAL;
+    for (const char *z = pct + 1; z < end; z++) /* Node's zone characters: [0-9a-zA-Z-.:] */
+      if (!isalnum((unsigned char)*z) && *z != '-' && *z != '.' && *z != ':') return PLAT_EINVAL;
     end = pct;
   }
   if (parse_v6(text, end, out->bytes) == 0) {

@@ -18,6 +18,7 @@ static const char usage[] =
   "  -e, --eval <code>     evaluate code\n"
   "  -p, --print <code>    evaluate code and print the result\n"
   "  -i, --interactive     start the REPL even if stdin is not a terminal\n"
+  "  --expose-gc           make gc() a global that collects the heap's garbage\n"
   "  -v, --version         print Petrel's version\n"
   "  -h, --help            print this help\n";
 #endif
@@ -55,7 +56,7 @@ static void bootstrap(duk_context *ctx)
 int main(int argc, char **argv)
 {
   const char *eval_code = NULL, *script = NULL;
-  int print_result = 0, interactive = 0, i;
+  int print_result = 0, interactive = 0, expose_gc = 0, i;
   /* Options come first; the first word that is not one, or what follows "--", ends
    * them. As in node: without -e/-p that word is the script and the rest its
    * arguments; with -e/-p there is no script, and every word left is an argument
@@ -66,6 +67,7 @@ int main(int argc, char **argv)
     if (a[0] != '-' || strcmp(a, "-") == 0) break;
     if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) { interactive = 1; continue; }
 #if !defined(PETREL_NO_CLI)
+    if (!strcmp(a, "--expose-gc") || !strcmp(a, "--expose_gc")) { expose_gc = 1; continue; }
     if (!strcmp(a, "-v") || !strcmp(a, "--version")) { say(1, "v" PETREL_VERSION "\n"); return 0; }
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) { say(1, usage); return 0; }
     if (!strcmp(a, "-e") || !strcmp(a, "--eval") || !strcmp(a, "-p") || !strcmp(a, "--print")) {
@@ -92,6 +94,12 @@ int main(int argc, char **argv)
   duk_context *ctx = petrel_vm_create();
   if (!ctx) { say(2, "petrel: out of memory\n"); return 70; }
   bootstrap(ctx);
+  if (expose_gc) { /* global.gc(), as node --expose-gc: the core binding's collector */
+    petrel_push_binding(ctx, "core");
+    duk_get_prop_string(ctx, -1, "gc");
+    duk_put_global_string(ctx, "gc");
+    duk_pop(ctx);
+  }
   loop_update_time(); /* as libuv: timers set by the main script count from its start */
 
   if (script) {

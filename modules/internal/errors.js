@@ -25,11 +25,15 @@ function coded(Base, code, message) {
 exports.invalidArgType = function (name, expected, actual) {
   var what = name.indexOf('.') >= 0 ? 'The "' + name + '" property' : 'The "' + name + '" argument';
   return coded(TypeError, 'ERR_INVALID_ARG_TYPE',
-    what + ' must be ' + (/^(an? |one of)/.test(expected) ? '' : 'of type ') + expected + '. ' + describe(actual));
+    what + ' must be ' + (/^(an? |one of|of type )/.test(expected) ? '' : 'of type ') + expected + '. ' + describe(actual));
 };
 exports.invalidArgValue = function (name, value, reason) {
   return coded(TypeError, 'ERR_INVALID_ARG_VALUE',
-    "The argument '" + name + "' " + (reason || 'is invalid') + '. Received ' + safeString(value));
+    'The ' + (name.indexOf('.') >= 0 ? 'property' : 'argument') + " '" + name + "' " +
+    (reason || 'is invalid') + '. Received ' + safeString(value));
+};
+exports.invalidIPAddress = function (ip) {
+  return coded(TypeError, 'ERR_INVALID_IP_ADDRESS', 'Invalid IP address: ' + ip);
 };
 exports.outOfRange = function (name, range, value) {
   return coded(RangeError, 'ERR_OUT_OF_RANGE',
@@ -53,7 +57,7 @@ exports.codeError = function (code, message, Base) {
 function safeString(v) {
   try {
     if (typeof v === 'string') return "'" + v + "'";
-    if (typeof v === 'object' && v !== null) return JSON.stringify(v);
+    if (typeof v === 'object' && v !== null) return require('internal/inspect').inspect(v); // loaded on first use
     return String(v);
   } catch (e) { return '[value]'; }
 }

@@ -95,11 +95,11 @@ function writeChunk(stream, chunk, encoding, cb) {
       }
     } else if (Buffer.isBuffer(chunk)) {
       encoding = 'buffer';
-    } else if (chunk instanceof Uint8Array) {
+    } else if (ArrayBuffer.isView(chunk)) { // any TypedArray or DataView: its bytes
       chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
-      throw errors.invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+      throw errors.invalidArgType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', chunk);
     }
   }
   var err;

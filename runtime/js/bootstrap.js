@@ -164,12 +164,29 @@ function fatalException(err) {
 
 Object.defineProperty(process, '_fatalException', { value: fatalException, writable: true });
 
-process.emitWarning = function emitWarning(warning, type) {
-  var name = (warning && warning.name) || (typeof type === 'string' ? type : 'Warning');
-  var msg = warning && warning.message !== undefined ? warning.message : String(warning);
+// Node's forms: (warning[, type[, code]][, ctor]) and (warning, {type, code, detail}).
+process.emitWarning = function emitWarning(warning, type, code) {
+  var detail;
+  if (type !== null && typeof type === 'object') {
+    code = type.code;
+    detail = type.detail;
+    type = type.type;
+  }
+  if (typeof type !== 'string') type = 'Warning';
+  if (typeof code !== 'string') code = undefined;
+  if (typeof warning === 'string') {
+    warning = new Error(warning);
+    warning.name = type;
+    if (code !== undefined) warning.code = code;
+    if (typeof detail === 'string') warning.detail = detail;
+  }
+  if (warning && warning.name === 'DeprecationWarning' && process.noDeprecation) return;
   process.nextTick(function () {
     process.emit('warning', warning);
-    core.print(2, '(petrel) ' + name + ': ' + msg + '\n');
+    var msg = warning && warning.message !== undefined ? warning.message : String(warning);
+    core.print(2, '(petrel) ' + (warning && warning.code ? '[' + warning.code + '] ' : '') +
+      ((warning && warning.name) || 'Warning') + ': ' + msg + '\n' +
+      (warning && typeof warning.detail === 'string' ? warning.detail + '\n' : ''));
   });
 };
 

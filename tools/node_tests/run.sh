@@ -20,7 +20,7 @@
 # index.js, tmpdir.js and fixtures.js; node's dns.js, internet.js, ongc.js and
 # countdown.js helpers are lowered along. Tests needing child_process, cluster,
 # worker_threads, IPC/fork or --expose-internals are "n/a" on both runtimes.
-# A `// Flags:` line is given to node only (Petrel takes no such flags).
+# A `// Flags:` line is given to node; Petrel gets the ones it knows (--expose-gc).
 # Not part of `make test`: it needs node's tests, which are not committed.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,8 +71,10 @@ while IFS='|' read -r name status flags reason; do
   fi
   for r in $runtimes; do
     rm -rf "$tmp/t" && mkdir -p "$tmp/t"
-    flagargs=""; [ "$r" = node ] && flagargs=$(echo "$flags" | tr -s ' ' '\n' | grep -- '^--' | grep -v -- '--expose-internals' | tr '\n' ' ')
-    if [ "$r" = node ]; then cmd=(node $flagargs "$name"); else cmd=("$top/tools/board_run.sh" "$board" "$name"); fi
+    flagargs=$(echo "$flags" | tr -s ' ' '\n' | grep -- '^--' | grep -v -- '--expose-internals' | tr '\n' ' ')
+    # Petrel takes the flags it knows (--expose-gc) on the boards with a command line.
+    pflags=""; case "$board" in linux*|rpi) pflags=$(echo "$flagargs" | tr ' ' '\n' | grep -x -e '--expose-gc' -e '--expose_gc' | tr '\n' ' ') ;; esac
+    if [ "$r" = node ]; then cmd=(node $flagargs "$name"); else cmd=("$top/tools/board_run.sh" "$board" $pflags "$name"); fi
     ( cd "$out/parallel" && NODE_TEST_TMPDIR="$tmp/t" timeout -k 5 "$limit" "${cmd[@]}" ) </dev/null >"$tmp/log" 2>&1
     rc=$?
     [ $rc -eq 124 ] && echo "TIMEOUT after ${limit}s" >>"$tmp/log"
