@@ -67,6 +67,7 @@ TCP.prototype.onread = function (buf) {
   socket._activity();
   if (buf !== null) {
     socket._bytesRead += buf.length;
+    if (socket._onread !== null) { onreadUser(socket, buf, 0); return; }
     // Fast path: a flowing socket with nothing buffered hands the chunk straight to
     // 'data' listeners, as Readable.push would, without its read-more bookkeeping
     // (the handle keeps reading on its own while flowing).
@@ -89,6 +90,9 @@ TCP.prototype.onread = function (buf) {
   }
   socket._reading = false;
   socket._gotEOF = true;
+  if (socket._onread !== null && typeof socket._onread.buffer === 'function') {
+    socket._onread.buffer(); // node asks for a buffer for the read that finds the end too
+  }
   socket.push(null);
   socket.read(0);
 };
@@ -159,6 +163,32 @@ TCP.prototype.onconnection = function (err, handle) {
   server.emit('connection', socket);
 };
 
+// options.onread: the data goes into the user's buffer (at most its length at a time,
+// a fresh one from buffer() each time if it is a function) and to callback(nread, buf)
+// with the socket as this, instead of 'data' events. A false return or pause() stops
+// reading; the rest of the chunk waits for resume(). (The copy is made here for now;
+// a native data path can read straight into the buffer.)
+function onreadUser(socket, chunk, off) {
+  var o = socket._onread;
+  while (off < chunk.length && !socket.destroyed) {
+    if (socket._readableState.flowing === false) {
+      socket._onreadRest = off ? chunk.slice(off) : chunk;
+      if (socket._handle && socket._reading) { socket._reading = false; socket._handle.readStop(); }
+      return;
+    }
+    var buf = typeof o.buffer === 'function' ? o.buffer() : o.buffer;
+    if (!(buf instanceof Uint8Array) || buf.length === 0) {
+      socket.destroy(errors.codeError('ERR_INVALID_RETURN_VALUE',
+        'Expected onread.buffer() to return a non-empty Uint8Array', TypeError));
+      return;
+    }
+    var n = Math.min(buf.length, chunk.length - off);
+    buf.set(off === 0 && n === chunk.length ? chunk : chunk.subarray(off, off + n));
+    off += n;
+    if (o.callback.call(socket, n, buf) === false) socket.pause();
+  }
+}
+
 // ---- Socket ----------------------------------------------------------------
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
@@ -186,6 +216,11 @@ function Socket(options) {
       validators.validateNumber(delay, 'options.keepAliveInitialDelay');
       if (delay > 0) this._keepAliveDelay = ~~(delay / 1000);
     }
+  }
+  var onread = options.onread;
+  if (onread !== null && typeof onread === 'object' && typeof onread.callback === 'function' &&
+      (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function')) {
+    this._onread = { buffer: onread.buffer, callback: onread.callback };
   }
   // Node's 'end' listener: without half-open, a write after the peer's FIN is EPIPE.
   this.on('end', onReadableStreamEnd);
@@ -223,6 +258,8 @@ Socket.prototype._peername = null;
 Socket.prototype._sockname = null;
 Socket.prototype._resetOnDestroy = false;
 Socket.prototype._connectAttempt = null;
+Socket.prototype._onread = null; // {buffer, callback} of options.onread
+Socket.prototype._onreadRest = null; // what a paused onread socket has not taken yet
 Socket.prototype.server = null;
 Socket.prototype._server = null;
 
@@ -443,12 +480,19 @@ Socket.prototype.unref = function () {
 // so a FIN that comes while paused still gives 'end' once the buffer is empty.
 
 Socket.prototype.resume = function () {
+  var ret = stream.Duplex.prototype.resume.call(this);
+  var rest = this._onreadRest;
+  if (rest !== null) { // an onread socket takes what it left first
+    this._onreadRest = null;
+    onreadUser(this, rest, 0);
+    if (this._onreadRest !== null || this.destroyed) return ret;
+  }
   // A _read() may still be outstanding from before pause(): restart the handle here.
   if (this._handle && !this._reading && !this.connecting && !this._gotEOF && !this.destroyed) {
     this._reading = true;
     this._handle.readStart();
   }
-  return stream.Duplex.prototype.resume.call(this);
+  return ret;
 };
 
 Socket.prototype._read = function () {
