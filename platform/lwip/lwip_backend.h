@@ -60,7 +60,10 @@ struct plat_tcp {
     fin_rcvd : 1, eof_sent : 1, shut_tx : 1, shut_pending : 1, dead : 1, closed : 1,
     queued : 1, handed : 1, map4 : 1, have_addrs : 1, dual : 1,
     err_told : 1, /* a write has reported err (the next ones say EPIPE) */
-    err_held : 1; /* err waits for read_start: nobody was reading or writing */
+    err_held : 1, /* err waits for read_start: nobody was reading or writing */
+    peer_local : 1, /* the peer is a pcb of this stack: its unread data is in our heap */
+    nomem : 1; /* the last write stopped on ERR_MEM */
+  unsigned char nomem_polls; /* poll periods since, with nothing in flight */
 };
 
 /* Queues t for the dispatch phase (once; bits accumulate in t->events). */

@@ -35,6 +35,26 @@
 #define LW_RX_BUDGET (64 * 1024) /* bytes per record per dispatch round (fairness) */
 #endif
 #define LW_ACCEPT_BUDGET 64
+
+/* What one connection may hold of lwIP's heap (issue #23): while the heap is
+ * below LW_MEM_PRESSURE a write takes what lwIP's send buffer allows; above it
+ * (or when the write would take it above) a connection may only top up to
+ * LW_CONN_SND_MIN bytes held. Held = unsent + unacknowledged bytes, plus, when
+ * the peer is on this stack (loopback), what the peer has received but not
+ * read (the window it has not reopened): its queue is in the same heap. So peers
+ * that never read hold at most LW_CONN_SND_MIN each once memory is short, and
+ * the rest of the heap stays free for connections that progress. A connection
+ * whose write cannot get memory for LW_NOMEM_POLLS poll periods with nothing of
+ * its own in flight is reset with ENOBUFS instead of waiting for ever. */
+#ifndef LW_MEM_PRESSURE
+#define LW_MEM_PRESSURE (MEM_SIZE / 4)
+#endif
+#ifndef LW_CONN_SND_MIN
+#define LW_CONN_SND_MIN TCP_MSS
+#endif
+#ifndef LW_NOMEM_POLLS
+#define LW_NOMEM_POLLS 4
+#endif
 #define LW_POLL_INTERVAL 2 /* tcp_poll: every 2 x 500 ms */
 
 /* Two pending lists: listeners are dispatched before connections, so that a
@@ -275,17 +295,56 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
   return ERR_OK;
 }
 
-static int room_to_write(struct tcp_pcb *pcb, int low_water)
+/* ---- how much a connection may hold ------------------------------------- */
+
+static size_t heap_used(void)
 {
-  if (low_water) return tcp_sndbuf(pcb) >= TCP_SNDLOWAT && tcp_sndqueuelen(pcb) < TCP_SNDQUEUELOWAT;
-  return tcp_sndbuf(pcb) > 0 && tcp_sndqueuelen(pcb) < TCP_SND_QUEUELEN;
+#if LWIP_STATS && MEM_STATS
+  return lwip_stats.mem.used;
+#else
+  return 0;
+#endif
+}
+
+static int address_is_local(const ip_addr_t *ip);
+
+/* Bytes this connection holds in lwIP's heap: its send queue and, when the peer
+ * is this stack, the peer's unread data: the window it has not reopened, less
+ * one MSS, since a reader reopens its window in steps of up to an MSS (counting
+ * that lag would hold back a request/response exchange that reads everything). */
+static size_t conn_held(plat_tcp *t, struct tcp_pcb *pcb)
+{
+  size_t held = (size_t)TCP_SND_BUF - tcp_sndbuf(pcb);
+  if (t->peer_local && pcb->snd_wnd + TCP_MSS < TCP_WND) held += TCP_WND - TCP_MSS - pcb->snd_wnd;
+  return held;
+}
+
+/* How many bytes a write may hand lwIP now. */
+static size_t send_room(plat_tcp *t, struct tcp_pcb *pcb)
+{
+  size_t room = tcp_sndbuf(pcb), used = heap_used(), held, mine, spare;
+  if (room == 0 || tcp_sndqueuelen(pcb) >= TCP_SND_QUEUELEN) return 0;
+  if (used + room <= LW_MEM_PRESSURE) return room;
+  held = conn_held(t, pcb);
+  mine = held < LW_CONN_SND_MIN ? LW_CONN_SND_MIN - held : 0;
+  spare = used < LW_MEM_PRESSURE ? LW_MEM_PRESSURE - used : 0;
+  if (mine < spare) mine = spare;
+  return mine < room ? mine : room;
+}
+
+static int room_to_write(plat_tcp *t, struct tcp_pcb *pcb, int low_water)
+{
+  size_t room = send_room(t, pcb);
+  if (low_water)
+    return room > 0 && (room >= TCP_SNDLOWAT || room >= conn_held(t, pcb)) && tcp_sndqueuelen(pcb) < TCP_SNDQUEUELOWAT;
+  return room > 0;
 }
 
 static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
   plat_tcp *t = arg;
   (void)len;
-  if (t && t->want_write && room_to_write(pcb, 1)) lw_queue(t, LW_EV_WRITABLE);
+  if (t && t->want_write && room_to_write(t, pcb, 1)) lw_queue(t, LW_EV_WRITABLE);
   return ERR_OK;
 }
 
@@ -293,8 +352,19 @@ static err_t on_poll(void *arg, struct tcp_pcb *pcb)
 {
   plat_tcp *t = arg;
   /* A write refused for lack of memory with nothing in flight gets no tcp_sent:
-   * the poll timer retries it. */
-  if (t && t->want_write && room_to_write(pcb, 0)) lw_queue(t, LW_EV_WRITABLE);
+   * the poll timer retries it. If memory stays gone, the connection cannot
+   * progress: it ends with ENOBUFS rather than stalling without a word. */
+  if (!t || !t->want_write) return ERR_OK;
+  if (t->nomem && tcp_sndqueuelen(pcb) == 0 && ++t->nomem_polls >= LW_NOMEM_POLLS) {
+    clear_callbacks(pcb);
+    tcp_abort(pcb);
+    t->pcb = NULL;
+    t->err = PLAT_ENOBUFS;
+    t->dead = 1;
+    lw_queue(t, LW_EV_ERROR);
+    return ERR_ABRT;
+  }
+  if (room_to_write(t, pcb, 0)) lw_queue(t, LW_EV_WRITABLE);
   return ERR_OK;
 }
 
@@ -339,6 +409,7 @@ static err_t on_accept(void *arg, struct tcp_pcb *newpcb, err_t err)
   c->parent = l;
   c->connected = 1;
   c->map4 = l->map4 && IP_IS_V4_VAL(newpcb->remote_ip);
+  c->peer_local = address_is_local(&newpcb->remote_ip);
   save_addrs(c);
   set_conn_callbacks(c, newpcb);
   /* Counts against the backlog until the caller takes it (plat_tcp_set_callback). */
@@ -642,6 +713,7 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   t->map4 = mapped;
   t->pcb = pcb;
   t->connecting = 1;
+  t->peer_local = address_is_local(&rip) || ip_addr_isloopback(&rip);
   set_conn_callbacks(t, pcb);
   err_t e = tcp_connect(pcb, &rip, remote->port, on_connected);
   if (e != ERR_OK) {
@@ -668,9 +740,10 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
   if (t->shut_tx || t->dead) return PLAT_EPIPE;
   if (!t->pcb) return (t->connected || t->have_addrs) ? PLAT_EPIPE : PLAT_ENOTCONN;
   struct tcp_pcb *pcb = t->pcb;
+  t->nomem = 0;
   while (done < len) {
-    size_t n = len - done, room = tcp_sndbuf(pcb);
-    if (room == 0 || tcp_sndqueuelen(pcb) >= TCP_SND_QUEUELEN) break;
+    size_t n = len - done, room = send_room(t, pcb);
+    if (room == 0) break;
     if (n > room) n = room;
     if (n > 0xffff) n = 0xffff;
     err_t e = tcp_write(pcb, p + done, (u16_t)n, TCP_WRITE_FLAG_COPY);
@@ -678,14 +751,14 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
       n = tcp_mss(pcb);
       e = tcp_write(pcb, p + done, (u16_t)n, TCP_WRITE_FLAG_COPY);
     }
-    if (e == ERR_MEM) break; /* accepted what fit; WRITABLE follows from tcp_sent or tcp_poll */
+    if (e == ERR_MEM) { t->nomem = 1; break; } /* accepted what fit; WRITABLE follows from tcp_sent or tcp_poll */
     if (e != ERR_OK) {
       if (done == 0) return lw_error(e, 0);
       break;
     }
     done += n;
   }
-  if (done > 0) tcp_output(pcb);
+  if (done > 0) { tcp_output(pcb); t->nomem_polls = 0; }
   if (done < len) t->want_write = 1;
   return (long)done;
 }
@@ -832,7 +905,11 @@ signed char lw_tcp_inpacket(struct tcp_pcb *pcb, struct tcp_hdr *hdr, struct pbu
 #if LWIP_WND_SCALE
   wnd <<= pcb->snd_scale;
 #endif
-  if (hdr->seqno != pcb->rcv_nxt || hdr->ackno != pcb->lastack || wnd != pcb->snd_wnd) return ERR_OK;
+  /* seqno is rcv_nxt, or one past it when the peer's zero-window probe took a
+   * byte we did not accept: with both windows closed and both ends probing, each
+   * such ACK is out of window for the other end, which answers it with another. */
+  if ((hdr->seqno != pcb->rcv_nxt && hdr->seqno != pcb->rcv_nxt + 1) || hdr->ackno != pcb->lastack || wnd != pcb->snd_wnd)
+    return ERR_OK;
   /* A duplicate ACK into a closed window: what tcp_input would have updated... */
   if (!(pcb->flags & TF_RXCLOSED)) pcb->tmr = tcp_ticks;
   pcb->keep_cnt_sent = 0;
