@@ -31,8 +31,9 @@ LWIP_SRCS := $(addprefix core/,def.c dns.c inet_chksum.c init.c ip.c mem.c memp.
   $(addprefix core/ipv6/,icmp6.c inet6.c ip6.c ip6_addr.c ip6_frag.c mld6.c nd6.c)
 LWIP_CFLAGS := -Itests/unit/lwip -Iplatform/lwip -I$(LWIP_DIR)/include
 LWIP_OBJS := $(patsubst %.c,$(B)/lwip/%.o,$(LWIP_SRCS))
-$(B)/test_lwip_%: CFLAGS += $(LWIP_CFLAGS)
-$(filter $(B)/test_lwip_%,$(BINS)): tests/unit/lwip_test.h platform/lwip/lwip_backend.h
+$(B)/test_lwip_% $(B)/test_contract_lwip: CFLAGS += $(LWIP_CFLAGS)
+$(filter $(B)/test_lwip_% $(B)/test_contract_lwip,$(BINS)): tests/unit/lwip_test.h platform/lwip/lwip_backend.h
+$(filter $(B)/test_lwip_% $(B)/test_contract_%,$(BINS)): tests/unit/tcp_harness.h tests/unit/contract_tests.h
 
 build/.setup/sources:
 	@$(MAKE) --no-print-directory build/.setup/sources
