@@ -12,6 +12,7 @@ typedef struct {
 /* Weak: a board that does not compile a binding (tls on a small part, say)
  * simply lacks it, and require() of its module reports that clearly. */
 #define OPTIONAL __attribute__((weak))
+duk_ret_t petrel_binding_events(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_buffer(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_tcp(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_dns(duk_context *ctx);
@@ -19,6 +20,7 @@ OPTIONAL duk_ret_t petrel_binding_tls(duk_context *ctx);
 
 static const binding_entry bindings[] = {
   { "core", petrel_binding_core },
+  { "events", petrel_binding_events },
   { "buffer", petrel_binding_buffer },
   { "tcp", petrel_binding_tcp },
   { "dns", petrel_binding_dns },

@@ -40,7 +40,7 @@ function moduleNotFound(request, parent) {
 }
 
 // ---- process (an EventEmitter, completed once events is loaded) ---------
-var process = {};
+var process = { binding: core.binding }; // events needs its binding at once
 global.process = process;
 var EventEmitter = requireBuiltin('events');
 Object.setPrototypeOf(process, EventEmitter.prototype);
@@ -85,11 +85,11 @@ process.uptime = function () {
 // allocates nothing on the hot path; more arguments go in an array.
 var tickFn = [], tickA = [], tickB = [], tickC = [], tickN = [];
 var tickHead = 0, tickTail = 0;
+// The entry counts only once all of it is stored: on a full heap any store may throw,
+// and a half-stored entry would later run its function without its arguments.
 process.nextTick = function nextTick(fn, a, b, c) {
   if (typeof fn !== 'function') throw errors.invalidArgType('callback', 'function', fn);
-  if (tickHead === tickTail) core.markTicks();
-  var n = arguments.length - 1, i = tickTail++;
-  tickFn[i] = fn;
+  var n = arguments.length - 1, i = tickTail;
   if (n > 3) {
     tickA[i] = Array.prototype.slice.call(arguments, 1);
     n = -1;
@@ -99,6 +99,9 @@ process.nextTick = function nextTick(fn, a, b, c) {
     tickC[i] = c;
   }
   tickN[i] = n;
+  tickFn[i] = fn;
+  if (tickHead === tickTail) core.markTicks();
+  tickTail = i + 1;
 };
 function runTicks() {
   while (tickHead < tickTail) {
