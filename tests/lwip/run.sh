@@ -5,6 +5,7 @@
 # limit and, for each "// exhausts: NAME" line it carries, lwIP's statistics
 # at exit (PETREL_LWIP_STATS) show allocation failures of NAME ("heap" or a
 # pool such as TCP_PCB): the test really ran the resource dry and survived.
+# Tests with a "// boards:" line also run on the other boards it names.
 # Then the TAP suite (tests/tap/run.sh) on BOARD, for the NIC's pbuf pool.
 # Ends with "N passed, N failed".
 set -u
@@ -36,6 +37,27 @@ for t in "$top"/tests/lwip/test_*.js; do
     tail -n 15 "$tmp/out" | sed 's/^/     | /'
   fi
 done
+# Tests with a "// boards: ..." line also run on each other board it names whose
+# build exists (make test builds linux-lwip before this runs; mps2-an385 runs
+# under QEMU, slowly: PETREL_LWIP_BOARDS=0 leaves the other boards out).
+if [ "${PETREL_LWIP_BOARDS:-1}" != 0 ]; then
+  for t in "$top"/tests/lwip/test_*.js; do
+    name=$(basename "$t" .js)
+    for b in $(sed -n 's|^// boards: ||p' "$t"); do
+      [ "$b" = "$board" ] && continue
+      if [ ! -x "$top/build/$b/petrel" ]; then echo "skip [$b] lwip: $name (no build/$b/petrel)"; continue; fi
+      blimit=$limit; case "$b" in mps2-*) blimit=$((limit * 4)) ;; esac
+      ( cd "$(dirname "$t")" && timeout -k 5 "$blimit" "$top/tools/board_run.sh" "$b" "$(basename "$t")" ) >"$tmp/out" 2>&1
+      rc=$?
+      if [ $rc -eq 0 ]; then
+        pass=$((pass + 1)); echo "ok   [$b] lwip: $name ($(tail -1 "$tmp/out"))"
+      else
+        fail=$((fail + 1)); echo "FAIL [$b] lwip: $name (exit $rc)"
+        tail -n 15 "$tmp/out" | sed 's/^/     | /'
+      fi
+    done
+  done
+fi
 # The NIC's pbuf pool (PBUF_POOL) fills only from a NIC: the TAP suite on this board
 # (its last case holds six connections' data unread) must pass and lwIP's statistics
 # must show that the pool ran dry along the way.

@@ -1,4 +1,4 @@
-// boards: linux-lwip linux-lwip-tiny mps2-an385
+// boards: linux-lwip linux-lwip-tiny
 // Peers that never read must not starve the other connections (issue #23, item 3).
 // N clients connect and never read (paused from the start) while the server
 // writes to each as fast as backpressure lets it, and they write to the server,
