@@ -655,16 +655,27 @@ function reuseClosedSocket(socket) {
   socket._undestroy();
 }
 
+// A UNIX-domain connection (a path, or an abstract name starting with '\0'), on the
+// same stream handle. As in Node, it has no addresses (remoteAddress... undefined)
+// and errors name the path: 'connect ENOENT /path'. Where the platform has no
+// UNIX-domain sockets (lwIP boards) the handle answers ENOENT or ENOTSUP (docs/net.md).
 function connectPath(socket, path) {
-  // UNIX-domain sockets are not part of Petrel's platform interface: report it.
+  if (!socket._handle) newHandle(socket);
   socket.connecting = true;
-  process.nextTick(function () {
-    if (!socket.connecting) return;
-    var exists = core.fileKind(path) !== 0;
-    var e = errors.systemError(exists ? 'ENOTSUP' : 'ENOENT', exists ? -95 : -2, 'connect', { address: path });
-    socket.connecting = false;
-    socket.destroy(e);
-  });
+  socket._peername = socket._sockname = null;
+  socket._connectList = null;
+  socket._connectAddress = path;
+  socket._connectPort = undefined;
+  socket._activity();
+  var h = socket._handle;
+  var err = h.connectPath(path);
+  if (err) {
+    // A call in the wrong state (EISCONN, EALREADY) or no UNIX-domain sockets: an
+    // 'error' on a later tick, as libuv reports every pipe connect failure.
+    process.nextTick(function () {
+      if (socket._handle === h && socket.connecting) connectFailed(socket, err);
+    });
+  }
   return socket;
 }
 
@@ -914,7 +925,10 @@ Server.prototype.listen = function () {
     return this;
   }
   if (options.path && isPipeName(options.path)) {
-    throw errors.codeError('ERR_INVALID_ARG_VALUE', 'UNIX-domain servers are not supported by Petrel', TypeError);
+    // (path[, backlog][, cb]) or ({path, backlog, readableAll, writableAll}[, cb])
+    this._pipeName = options.path;
+    setupListenPath(this, options.path, options.backlog || backlogFromArgs || 511, options);
+    return this;
   }
   if (!('port' in options || 'path' in options)) {
     throw errors.invalidArgValue('options', options, 'must have the property "port" or "path"');
@@ -967,11 +981,49 @@ function setupListen(server, address, port, backlog, v6only) {
   });
 }
 
+// A UNIX-domain server's address is its path (or abstract name) as given, as in
+// Node, which keeps answering it after close().
 Server.prototype.address = function () {
-  if (!this._handle) return null;
-  var a = this._handle.getsockname();
-  return a ? { address: a.address, family: a.family, port: a.port } : null;
+  var a = this._handle ? this._handle.getsockname() : null;
+  if (a) return { address: a.address, family: a.family, port: a.port };
+  return this._pipeName || null;
 };
+
+// listen(path): bind and listen on a UNIX-domain socket. Nothing is unlinked first
+// (an existing file is EADDRINUSE, as in Node); the platform removes the socket file
+// when the server closes. Errors are an 'error' on the next tick with port -1, as
+// Node's: 'listen EADDRINUSE: address already in use /path'. On lwIP boards: ENOTSUP.
+function setupListenPath(server, path, backlog, options) {
+  var h = new TCP();
+  var err = h.listenPath(path, backlog);
+  if (err) {
+    h.close();
+    // Node's uvExceptionWithHostPort: its key order (code first) and port -1.
+    var ex = new Error('listen ' + binding.errname(err) + ': ' + binding.errtext(err) + ' ' + path);
+    ex.code = binding.errname(err);
+    ex.errno = err;
+    ex.syscall = 'listen';
+    ex.address = path;
+    ex.port = -1;
+    process.nextTick(function () { server.emit('error', ex); });
+    return;
+  }
+  var mode = (options.readableAll === true ? 1 : 0) | (options.writableAll === true ? 2 : 0);
+  if (mode) {
+    err = h.chmodPath(mode);
+    if (err) {
+      h.close();
+      throw errors.systemError(binding.errname(err), err, 'uv_pipe_chmod');
+    }
+  }
+  h.owner = server;
+  server._handle = h;
+  server._connectionKey = '-1:' + path + ':-1';
+  if (server._unref) h.unref();
+  process.nextTick(function () {
+    if (server._handle === h) server.emit('listening');
+  });
+}
 
 Server.prototype.close = function (cb) {
   if (typeof cb === 'function') {

@@ -285,6 +285,40 @@ static duk_ret_t tcp_connect(duk_context *ctx)
   return 1;
 }
 
+/* listenPath(path, backlog) -> 0 | error: a UNIX-domain listener (path or '\0'-abstract name) */
+static duk_ret_t tcp_listen_path(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  duk_size_t len;
+  const char *path = duk_require_lstring(ctx, 0, &len);
+  int err = plat_tcp_listen_path(r->t, path, len, duk_get_int_default(ctx, 1, 511));
+  if (!err) { r->listening = 1; update_ref(r); }
+  duk_push_int(ctx, err);
+  return 1;
+}
+
+/* connectPath(path) -> 0 | error; completion via onconnect / onerror, as connect */
+static duk_ret_t tcp_connect_path(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  duk_size_t len;
+  const char *path = duk_require_lstring(ctx, 0, &len);
+  int err = plat_tcp_connect_path(r->t, path, len);
+  if (!err) { r->connecting = 1; update_ref(r); }
+  duk_push_int(ctx, err);
+  return 1;
+}
+
+/* chmodPath(flags) -> 0 | error: 1 readable, 2 writable by all (Node's readableAll/writableAll) */
+static duk_ret_t tcp_chmod_path(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  unsigned flags = (unsigned)duk_require_uint(ctx, 0);
+  duk_push_int(ctx, plat_tcp_path_chmod(r->t, (flags & 1 ? PLAT_PATH_READABLE_ALL : 0) |
+    (flags & 2 ? PLAT_PATH_WRITABLE_ALL : 0)));
+  return 1;
+}
+
 /* write(uint8array) -> 0 written, 1 pending (onwrite(err) follows), < 0 error */
 static duk_ret_t tcp_write(duk_context *ctx)
 {
@@ -453,6 +487,9 @@ static duk_ret_t tcp_err_text(duk_context *ctx)
 static const duk_function_list_entry tcp_methods[] = {
   { "listen", tcp_listen, 4 },
   { "connect", tcp_connect, 4 },
+  { "listenPath", tcp_listen_path, 2 },
+  { "connectPath", tcp_connect_path, 1 },
+  { "chmodPath", tcp_chmod_path, 1 },
   { "write", tcp_write, 1 },
   { "shutdown", tcp_shutdown, 0 },
   { "readStart", tcp_read_start, 0 },

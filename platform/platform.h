@@ -116,6 +116,22 @@ int plat_tcp_set_keepalive(plat_tcp *t, int enable, unsigned idle_seconds);
 int plat_tcp_set_nodelay(plat_tcp *t, int enable);
 int plat_tcp_local_addr(plat_tcp *t, plat_addr *out);
 int plat_tcp_remote_addr(plat_tcp *t, plat_addr *out);
+/* UNIX-domain stream sockets on the same handle type (POSIX boards; the lwIP
+ * backend returns PLAT_ENOTSUP, or PLAT_ENOENT for a connect to a missing path).
+ * path/len: a file system path, or an abstract name starting with '\0' (Linux);
+ * like libuv, names longer than the address can hold are truncated. A handle that
+ * listens on a file system path removes that file when it is closed.
+ * listen: bind and listen, errors returned synchronously (EADDRINUSE when the file
+ * exists; EACCES also for a missing directory, as libuv reports it).
+ * connect: completion is PLAT_TCP_CONNECTED or PLAT_TCP_ERROR, as plat_tcp_connect;
+ * a call in the wrong state returns a code (EALREADY, EISCONN, EINVAL, EBADF). */
+int plat_tcp_listen_path(plat_tcp *t, const char *path, size_t len, int backlog);
+int plat_tcp_connect_path(plat_tcp *t, const char *path, size_t len);
+/* On a handle listening on a file system path: adds read (PLAT_PATH_READABLE_ALL)
+ * and/or write (PLAT_PATH_WRITABLE_ALL) permission for user, group and others. */
+#define PLAT_PATH_READABLE_ALL 1u
+#define PLAT_PATH_WRITABLE_ALL 2u
+int plat_tcp_path_chmod(plat_tcp *t, unsigned flags);
 /* Graceful close (pending stack data still goes out) / reset. Both end the handle. */
 void plat_tcp_close(plat_tcp *t);
 void plat_tcp_abort(plat_tcp *t);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 #include "posix.h"
 
@@ -17,6 +19,7 @@ struct plat_tcp {
   void *user;
   deferred pending; /* a synchronous connect failure, reported asynchronously */
   int pending_err;
+  char *path; /* the file a UNIX-domain listener is bound to: removed on close */
   unsigned listening : 1, connecting : 1, reading : 1, want_write : 1, eof : 1, closed : 1;
 };
 
@@ -69,9 +72,10 @@ static int to_sockaddr(const plat_addr *a, struct sockaddr_storage *ss, socklen_
   return 0;
 }
 
-static void from_sockaddr(const struct sockaddr_storage *ss, plat_addr *a)
+static int from_sockaddr(const struct sockaddr_storage *ss, plat_addr *a)
 {
   memset(a, 0, sizeof *a);
+  if (ss->ss_family != AF_INET && ss->ss_family != AF_INET6) return PLAT_EAFNOSUPPORT; /* AF_UNIX */
   if (ss->ss_family == AF_INET) {
     const struct sockaddr_in *s = (const struct sockaddr_in *)ss;
     a->family = 4;
@@ -84,6 +88,7 @@ static void from_sockaddr(const struct sockaddr_storage *ss, plat_addr *a)
     memcpy(a->bytes, &s->sin6_addr, 16);
     a->scope_id = s->sin6_scope_id;
   }
+  return 0;
 }
 
 /* A descriptor held in reserve for running out of them. When accept fails
@@ -263,6 +268,102 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   return 0;
 }
 
+/* ---- UNIX-domain sockets ---------------------------------------------- */
+
+/* libuv's address for a name: longer names are cut to sun_path's size (no
+ * terminating NUL needed on Linux); an abstract name ('\0' first) counts
+ * exactly its bytes. */
+static socklen_t unix_sockaddr(const char *path, size_t len, struct sockaddr_un *sa)
+{
+  memset(sa, 0, sizeof *sa);
+  sa->sun_family = AF_UNIX;
+  if (len > sizeof sa->sun_path) len = sizeof sa->sun_path;
+  memcpy(sa->sun_path, path, len);
+  if (len > 0 && path[0] == '\0') return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len);
+  return (socklen_t)sizeof *sa;
+}
+
+static int open_unix_socket(plat_tcp *t)
+{
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) return host_error(errno);
+  t->io.fd = fd;
+  return 0;
+}
+
+int plat_tcp_listen_path(plat_tcp *t, const char *path, size_t len, int backlog)
+{
+  if (t->closed) return PLAT_EBADF;
+  if (t->io.fd >= 0) return PLAT_EINVAL; /* already listening or connected */
+  if (len == 0) return PLAT_EINVAL;
+  struct sockaddr_un sa;
+  socklen_t salen = unix_sockaddr(path, len, &sa);
+  char *file = NULL;
+  if (path[0] != '\0') { /* kept to remove the file on close: the name as given, as libuv */
+    file = malloc(len + 1);
+    if (!file) return PLAT_ENOMEM;
+    memcpy(file, path, len);
+    file[len] = '\0';
+  }
+  int r = open_unix_socket(t);
+  if (r) { free(file); return r; }
+  if (bind(t->io.fd, (struct sockaddr *)&sa, salen) != 0) {
+    int e = errno == ENOENT ? EACCES : errno; /* libuv's answer for a missing directory */
+    close(t->io.fd);
+    t->io.fd = -1;
+    free(file);
+    return host_error(e);
+  }
+  if (listen(t->io.fd, backlog) != 0) {
+    int e = host_error(errno);
+    close(t->io.fd);
+    t->io.fd = -1;
+    if (file) unlink(file);
+    free(file);
+    return e;
+  }
+  t->path = file;
+  t->listening = 1;
+  take_reserve();
+  rearm(t);
+  return 0;
+}
+
+int plat_tcp_connect_path(plat_tcp *t, const char *path, size_t len)
+{
+  /* The same state checks as plat_tcp_connect: never a second descriptor. */
+  if (t->closed) return PLAT_EBADF;
+  if (t->connecting) return PLAT_EALREADY;
+  if (t->io.fd >= 0) return PLAT_EISCONN;
+  if (len == 0) return PLAT_EINVAL;
+  struct sockaddr_un sa;
+  socklen_t salen = unix_sockaddr(path, len, &sa);
+  int r = open_unix_socket(t);
+  if (r) return r;
+  t->connecting = 1;
+  /* A UNIX-domain connect() finishes at once (or EAGAIN: the listener's backlog is
+   * full, which libuv reports too); completion still comes from the loop. */
+  if (connect(t->io.fd, (struct sockaddr *)&sa, salen) != 0 && errno != EINPROGRESS) {
+    t->pending_err = host_error(errno);
+    defer(&t->pending);
+    return 0;
+  }
+  rearm(t);
+  return 0;
+}
+
+int plat_tcp_path_chmod(plat_tcp *t, unsigned flags)
+{
+  if (t->closed || t->io.fd < 0) return PLAT_EBADF;
+  if (!t->path) return PLAT_EINVAL; /* not listening on a file (abstract name, TCP) */
+  struct stat st;
+  if (stat(t->path, &st) != 0) return host_error(errno);
+  mode_t mode = st.st_mode & 07777;
+  if (flags & PLAT_PATH_READABLE_ALL) mode |= S_IRUSR | S_IRGRP | S_IROTH;
+  if (flags & PLAT_PATH_WRITABLE_ALL) mode |= S_IWUSR | S_IWGRP | S_IWOTH;
+  return chmod(t->path, mode) == 0 ? 0 : host_error(errno);
+}
+
 long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
 {
   if (t->closed || t->io.fd < 0) return PLAT_EBADF;
@@ -324,8 +425,7 @@ static int get_addr(plat_tcp *t, plat_addr *out, int peer)
   if (t->io.fd < 0) return PLAT_EBADF;
   int r = peer ? getpeername(t->io.fd, (struct sockaddr *)&ss, &len) : getsockname(t->io.fd, (struct sockaddr *)&ss, &len);
   if (r != 0) return host_error(errno);
-  from_sockaddr(&ss, out);
-  return 0;
+  return from_sockaddr(&ss, out);
 }
 
 int plat_tcp_local_addr(plat_tcp *t, plat_addr *out) { return get_addr(t, out, 0); }
@@ -338,6 +438,11 @@ static void release(plat_tcp *t)
     pio_forget(&t->io);
     close(t->io.fd);
     t->io.fd = -1;
+  }
+  if (t->path) { /* as libuv: a listener's socket file goes with it */
+    unlink(t->path);
+    free(t->path);
+    t->path = NULL;
   }
   /* A queued deferred entry still points at t; it checks t->closed when it runs. */
   if (t->pending.queued) return;
