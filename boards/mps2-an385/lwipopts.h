@@ -26,6 +26,10 @@
  * fill the heap with unacknowledged data, no packet can be copied to loopback any
  * more and the connection stalls for good (conformance case 54, s.pipe(s)). */
 #define MEM_SIZE (48 * 1024)
+/* The per-connection bound (platform/lwip/tcp.c) starts once this much of the heap
+ * is in use: above one echoing loopback connection's 35 KB, so that one connection
+ * alone is never held back, below MEM_SIZE, so slow readers cannot take it all. */
+#define LW_MEM_PRESSURE (MEM_SIZE * 3 / 4)
 #define MEMP_OVERFLOW_CHECK 0
 #define MEMP_SANITY_CHECK 0
 /* Receive buffers: 1536-byte pool pbufs, one per frame. 20 of them (30 KiB) hold

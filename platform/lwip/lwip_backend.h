@@ -28,7 +28,8 @@ enum {
   LW_EV_RX = 1u << 2, /* data or FIN queued */
   LW_EV_ERROR = 1u << 3, /* err set: the connection is dead */
   LW_EV_ACCEPT = 1u << 4, /* listener: accept queue not empty */
-  LW_EV_LISTEN_ERROR = 1u << 5 /* listener: an accept failed (the listener lives on) */
+  LW_EV_LISTEN_ERROR = 1u << 5, /* listener: an accept failed (the listener lives on) */
+  LW_EV_ROOM_CHECK = 1u << 6 /* an ACK or window update came: a waiting writer may have room */
 };
 
 struct plat_tcp {

@@ -510,6 +510,10 @@ static int dispatch_one(plat_tcp *t)
   if (t->closed) return ran;
   ran |= deliver_rx(t);
   if (t->closed) return ran;
+  if ((ev & LW_EV_ROOM_CHECK) && !(ev & LW_EV_WRITABLE) && t->want_write && t->pcb &&
+      room_to_write(t, t->pcb, 0)) {
+    ev |= LW_EV_WRITABLE;
+  }
   if ((ev & LW_EV_WRITABLE) && t->want_write && t->pcb) {
     plat_tcp_event e = { .type = PLAT_TCP_WRITABLE };
     t->want_write = 0;
@@ -898,6 +902,11 @@ void plat_tcp_abort(plat_tcp *t) { release(t, 1); }
 signed char lw_tcp_inpacket(struct tcp_pcb *pcb, struct tcp_hdr *hdr, struct pbuf *p)
 {
   if (pcb->state < ESTABLISHED || pcb->state == TIME_WAIT) return ERR_OK;
+  /* A writer held back by the per-connection bound waits for room that a window
+   * update can give without acknowledging new data, and then lwIP calls no
+   * tcp_sent: look again once this segment is processed (the dispatch phase). */
+  plat_tcp *t = pcb->callback_arg;
+  if (t && t->want_write && !t->closed && (TCPH_FLAGS(hdr) & TCP_ACK)) lw_queue(t, LW_EV_ROOM_CHECK);
   if (TCPH_FLAGS(hdr) != TCP_ACK || p->tot_len != 0) return ERR_OK;
   if (pcb->rcv_wnd != 0 || pcb->unacked != NULL) return ERR_OK;
   /* tcp_input has already put the header fields in host order */
