@@ -52,6 +52,15 @@ var board = core.board;
 process.title = 'petrel';
 process.version = 'v' + core.version;
 process.versions = { petrel: core.version, duktape: core.duktapeVersion };
+// The TLS library's version, as node's `openssl` entry: read from the tls binding
+// (made on first use) only when asked, and only on boards that have it.
+if (core.hasBuiltin('tls')) {
+  Object.defineProperty(process.versions, 'mbedtls', {
+    enumerable: true,
+    configurable: true,
+    get: function () { return process.binding('tls').engine.replace(/^mbedTLS /, ''); }
+  });
+}
 process.platform = /^(linux|rpi)/.test(board) ? 'linux' : 'none';
 process.arch = core.arch;
 process.board = board;
