@@ -14,6 +14,7 @@ QEMU and printed as a table (also written to build/bench/mps2-an385.txt):
                            the host opens N connections through QEMU's port forward
   NIC throughput           host -> board and board -> host through the emulated
                            LAN9118 and QEMU's user networking (BENCH_MPS2_MB MiB each)
+  round-trip latency       tools/bench/latency.js on the board and on node, by size
 
 Targets (issue #6) are printed beside the figures, never asserted.
 """
@@ -57,6 +58,22 @@ def ram(b):
 
 def net_used(b):
     return value(b, "process.memoryUsage().netStackUsed")
+
+
+def latency():
+    """Round-trip latency by message size, both ends on the board (lwIP's loopback),
+    beside node on the host: tools/bench/latency.js (issue #23, delayed ACKs)."""
+    def run(cmd):
+        out = subprocess.run(cmd, cwd=TOP, capture_output=True, text=True, timeout=600).stdout
+        return [dict(kv.split("=") for kv in l.split()) for l in out.splitlines() if l.startswith("size=")]
+    board = run([os.path.join(TOP, "tools", "board_run.sh"), "mps2-an385", "tools/bench/latency.js", "1"])
+    node = run(["node", "tools/bench/latency.js", "1"])
+    out = ["", "round-trip latency, both ends in one process (us): board p50 / p99, node p50 / p99"]
+    for b, n in zip(board, node):
+        out.append("  %-8s %10s %10s %10s %10s" % (b["size"], b["p50_us"], b["p99_us"], n["p50_us"], n["p99_us"]))
+    if not board:
+        out.append("  (the board's run printed no figures)")
+    return out
 
 
 def main():
@@ -159,6 +176,7 @@ def main():
                                                       text=True).stdout.split("\n")[0].split("version ")[-1],
              "%-42s %-44s %s" % ("figure", "measured", "target")]
     lines += ["%-42s %-44s %s" % r for r in rows]
+    lines += latency()
     report = "\n".join(lines) + "\n"
     sys.stdout.write(report)
     os.makedirs(os.path.join(TOP, "build", "bench"), exist_ok=True)

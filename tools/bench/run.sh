@@ -14,7 +14,8 @@
 # BENCH_ROUNDS (the other throughput figures; 3), BENCH_PP_SECONDS (ping-pong
 # seconds per round; 2), BENCH_CHURN (connections per round; 5000),
 # BENCH_CHURN_CONC (50), BENCH_IDLE (1000), BENCH_STARTUP_RUNS (20),
-# BENCH_HOST (127.0.0.1 or ::1), BENCH_TLS (1: also run tools/bench/tls.sh).
+# BENCH_HOST (127.0.0.1 or ::1), BENCH_TLS (1: also run tools/bench/tls.sh),
+# BENCH_LATENCY (1: the request/response latency table, tools/bench/latency.js).
 set -u
 board=${1:-linux}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -284,6 +285,21 @@ row() {
 } >"$out/results.txt"
 tail -n +3 "$out/results.txt"
 echo "(written to $out/results.txt; $((SECONDS - start_time)) s)"
+
+# Round-trip latency of request/response messages by size (issue #23: lwIP's delayed
+# ACK once held messages just over the window for 250-500 ms), both ends in one process.
+latency_table() { # BOARD: petrel on BOARD beside node, p50 and p99 per size
+  local p n
+  p=$(tools/board_run.sh "$1" tools/bench/latency.js 1 2>/dev/null | grep '^size=')
+  n=$(node tools/bench/latency.js 1 2>/dev/null | grep '^size=')
+  echo
+  echo "round-trip latency, one connection, both ends in one process (us; petrel on $1 | node):"
+  printf '  %-8s %10s %10s %10s %10s\n' size p50 p99 node_p50 node_p99
+  paste -d' ' <(echo "$p") <(echo "$n") | awk '{
+    for (i = 1; i <= NF; i++) { split($i, kv, "="); v[i] = kv[2] }
+    printf "  %-8s %10s %10s %10s %10s\n", v[1], v[3], v[4], v[8], v[9] }'
+}
+[ "${BENCH_LATENCY:-1}" = 1 ] && latency_table "$board" | tee -a "$out/results.txt"
 
 # TLS figures (handshakes/s, bulk throughput) where the board's build has tls.
 if [ "${BENCH_TLS:-1}" = 1 ] && tools/board_run.sh "$board" -e "require('tls')" >/dev/null 2>&1; then
