@@ -21,6 +21,7 @@ OPTIONAL duk_ret_t petrel_binding_tls(duk_context *ctx);
 static const binding_entry bindings[] = {
   { "core", petrel_binding_core },
   { "events", petrel_binding_events },
+  { "timers", petrel_binding_timers },
   { "buffer", petrel_binding_buffer },
   { "tcp", petrel_binding_tcp },
   { "dns", petrel_binding_dns },

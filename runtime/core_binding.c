@@ -152,18 +152,6 @@ static duk_ret_t core_set_hooks(duk_context *ctx)
   return 0;
 }
 
-static duk_ret_t core_schedule_timer(duk_context *ctx)
-{
-  loop_set_timer(duk_require_number(ctx, 0), duk_to_boolean(ctx, 1));
-  return 0;
-}
-
-static duk_ret_t core_set_immediates(duk_context *ctx)
-{
-  loop_set_immediates(duk_to_boolean(ctx, 0), duk_to_boolean(ctx, 1));
-  return 0;
-}
-
 static duk_ret_t core_mark_ticks(duk_context *ctx)
 {
   (void)ctx;
@@ -436,8 +424,6 @@ static const duk_function_list_entry core_funcs[] = {
   { "builtinNames", core_builtin_names, 0 },
   { "binding", core_binding, 1 },
   { "setHooks", core_set_hooks, 1 },
-  { "scheduleTimer", core_schedule_timer, 2 },
-  { "setImmediates", core_set_immediates, 2 },
   { "markTicks", core_mark_ticks, 0 },
   { "now", core_now, 0 },
   { "updateNow", core_update_now, 0 },

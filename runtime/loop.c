@@ -1,7 +1,8 @@
 /*
  * The event loop, in libuv's phase order: timers, I/O (plat_wait), immediates.
- * Timers and immediates live in JS (modules/timers.js); C only knows the next
- * deadline and whether anything ref'd is pending, so a tick costs one call.
+ * The timer queue and the immediates live in runtime/timers.c, which tells the
+ * loop the next deadline and whether anything ref'd is pending; the loop runs
+ * them there (one call into JS per callback).
  */
 #include "runtime.h"
 #include "platform.h"
@@ -89,7 +90,7 @@ void loop_run(duk_context *ctx)
   petrel_run_ticks(ctx);
   for (;;) {
     loop_update_time();
-    if (timer_deadline >= 0 && timer_deadline <= now_ms) run_hook(ctx, "processTimers");
+    if (timer_deadline >= 0 && timer_deadline <= now_ms) timers_run(ctx, now_ms);
     if (!alive()) {
       run_hook(ctx, "beforeExit"); /* may schedule more work, like Node's 'beforeExit' */
       if (!alive()) break;
@@ -114,6 +115,6 @@ void loop_run(duk_context *ctx)
     plat_wait(timeout);
     time_stale = 0;
     loop_update_time();
-    if (immediates_pending) run_hook(ctx, "processImmediates");
+    if (immediates_pending) timers_run_immediates(ctx);
   }
 }

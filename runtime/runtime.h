@@ -58,6 +58,11 @@ int loop_busy(int ignored_refs);
 double loop_now(void); /* cached at each loop iteration, like libuv */
 void loop_update_time(void);
 
+/* ---- timers.c: the timer queue and the immediates, run by the loop ---- */
+void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, in order */
+void timers_run_immediates(duk_context *ctx);      /* those queued before this call */
+duk_ret_t petrel_binding_timers(duk_context *ctx);
+
 /* ---- text.c ---- */
 /* Duktape's CESU-8 to UTF-8 (out may equal in; never longer than len). Returns the length. */
 size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out);

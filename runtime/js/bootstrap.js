@@ -253,8 +253,6 @@ global.global = global;
 core.setHooks({
   runTicks: runTicks,
   fatalException: fatalException,
-  processTimers: timers._processTimers,
-  processImmediates: timers._processImmediates,
   beforeExit: function () {
     if (!exiting) process.emit('beforeExit', process.exitCode !== undefined ? process.exitCode | 0 : 0);
   }

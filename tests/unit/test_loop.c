@@ -30,11 +30,19 @@ void petrel_run_ticks(duk_context *ctx) { (void)ctx; }
 int petrel_make_callback(duk_context *ctx, duk_idx_t nargs)
 {
   (void)ctx; (void)nargs;
-  if (!strcmp(last_hook, "processTimers")) { hooks_timers++; loop_set_timer(-1, 0); }
-  else if (!strcmp(last_hook, "beforeExit")) hooks_before_exit++;
-  else if (!strcmp(last_hook, "processImmediates")) { hooks_immediates++; loop_set_immediates(0, 0); }
+  if (!strcmp(last_hook, "beforeExit")) hooks_before_exit++;
   return 0;
 }
+/* runtime/timers.c's queues, as the loop sees them: run them all. */
+static double timers_ran_at;
+void timers_run(duk_context *ctx, double now)
+{
+  (void)ctx;
+  hooks_timers++;
+  timers_ran_at = now;
+  loop_set_timer(-1, 0);
+}
+void timers_run_immediates(duk_context *ctx) { (void)ctx; hooks_immediates++; loop_set_immediates(0, 0); }
 /* duk_push_* used by loop.c's run_hook: no-ops here. */
 void duk_push_undefined(duk_context *ctx) { (void)ctx; }
 void duk_push_number(duk_context *ctx, duk_double_t v) { (void)ctx; (void)v; }
@@ -66,6 +74,7 @@ Test(loop, sleeps_until_the_timer_then_runs_it)
   cr_expect_eq(hooks_timers, 1);
   cr_expect_eq(waits, 1);
   cr_expect_eq(last_timeout, 250);
+  cr_expect_eq(timers_ran_at, 1250); /* with the loop's time after the wait */
 }
 
 Test(loop, unrefed_timer_does_not_keep_it_alive)
@@ -135,4 +144,27 @@ Test(loop, no_collection_while_events_keep_coming_or_the_heap_is_flat)
   loop_run(NULL);
   cr_expect_eq(collections, 0);
   cr_expect_eq(hooks_timers, 3);
+}
+
+Test(loop, timers_run_only_once_due_and_immediates_after_io)
+{
+  reset();
+  double t0 = fake_now;
+  loop_set_timer(t0 + 10, 1);
+  loop_set_immediates(1, 1);
+  loop_run(NULL);
+  /* the immediates after the first (non-sleeping) poll, the timer after the sleep */
+  cr_expect_eq(hooks_immediates, 1);
+  cr_expect_eq(hooks_timers, 1);
+  cr_expect_eq(waits, 2);
+  cr_expect(timers_ran_at >= t0 + 10);
+}
+
+Test(loop, unrefed_immediates_do_not_keep_it_alive)
+{
+  reset();
+  loop_set_immediates(1, 0);
+  loop_run(NULL);
+  cr_expect_eq(waits, 0);
+  cr_expect_eq(hooks_immediates, 0);
 }
