@@ -14,8 +14,7 @@ static int ticks_pending;
 void petrel_ticks_pending(void) { ticks_pending = 1; }
 
 /* Hooks are looked up once (core.setHooks keeps them alive in the stash). */
-static const char *const hook_names[] = { "runTicks", "fatalException", "processTimers",
-                                          "processImmediates", "beforeExit" };
+static const char *const hook_names[] = { "runTicks", "fatalException", "beforeExit" };
 #define NHOOKS (sizeof hook_names / sizeof hook_names[0])
 static void *hook_ptrs[NHOOKS];
 
