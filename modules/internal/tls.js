@@ -497,6 +497,14 @@ TLSSocket.prototype._onParentClose = function () {
       this._onParentEnd();
       if (this.destroyed) return;
     }
+    // The transport ended cleanly and closed while this side still holds data its
+    // paused reader has not taken (in the stream or in the session): the reader gets
+    // it, then 'end', and the socket closes after that (autoDestroy, or here).
+    if (this._parentEnded && !this._readableState.endEmitted) {
+      var self = this;
+      this.once('end', function () { process.nextTick(function () { if (!self.destroyed) self.destroy(); }); });
+      return;
+    }
     this.destroy();
   }
 };
