@@ -253,7 +253,7 @@ Socket.prototype._bytesDispatched = 0;
 Socket.prototype._writeCb = null;
 Socket.prototype._writeLen = 0;
 Socket.prototype._writeErr = 0; // the fast path's failed send, for _write to report
-Socket.prototype._outConnects = 0; // 1 after this handle's connect() succeeded (see startConnect)
+Socket.prototype._reconnected = false; // connect() again gave its one extra 'connect' (startConnect)
 Socket.prototype._peername = null;
 Socket.prototype._sockname = null;
 Socket.prototype._resetOnDestroy = false;
@@ -640,8 +640,11 @@ function newHandle(socket) {
   socket._handle = new TCP();
   socket._handle.owner = socket;
   if (!socket._refed) socket._handle.unref();
-  socket._bytesRead = socket._bytesDispatched = 0;
-  socket._outConnects = 0;
+  // Reset only what a past connection changed: defaults live on the prototype, and an
+  // own property costs every socket heap.
+  if (socket._bytesRead) socket._bytesRead = 0;
+  if (socket._bytesDispatched) socket._bytesDispatched = 0;
+  if (socket._reconnected) socket._reconnected = false;
 }
 
 // connect() on a destroyed socket (a client reconnecting after 'close') starts
@@ -796,12 +799,12 @@ function startConnect(socket, list, index, port, options) {
   socket._connectOptions = options;
   socket._connectAddress = target.address;
   var err = socket._handle.connect(target.address, port, options.localAddress, options.localPort);
-  if (err === -106 && socket._outConnects === 1) {
+  if (err === -106 && socket._server === null && !socket._reconnected) {
     // connect() again on a socket that connected: Node (libuv on Linux) gets a
     // second 'connect' on the same connection once, whatever the address (the
     // kernel's connect() succeeds once more after a non-blocking connect), and
     // EISCONN after that; accepted sockets get EISCONN at once.
-    socket._outConnects = 2;
+    socket._reconnected = true;
     timers.setImmediate(function () {
       if (socket.connecting && !socket.destroyed) afterConnect(socket);
     });
@@ -832,7 +835,6 @@ function connectFailed(socket, err, local) {
 
 function afterConnect(socket) {
   socket.connecting = false;
-  if (!socket._outConnects) socket._outConnects = 1;
   socket._connectAttempt = null;
   socket._connectList = null;
   socket._peername = socket._sockname = null;
