@@ -329,6 +329,23 @@ static void drop_type(duk_context *ctx, duk_idx_t self, duk_idx_t events, duk_id
   else { duk_dup(ctx, type); duk_del_prop(ctx, events); }
 }
 
+/* removeListener's stack: [type listener this events ...]. Emits 'removeListener'
+ * (type, the function at fn or the listener it wraps) if the table at 3 still has a
+ * listener for it: asked of the old table after the removal, as Node does, so that
+ * removing the last 'removeListener' listener itself is not announced. */
+static void announce_removal(duk_context *ctx, duk_idx_t fn)
+{
+  duk_get_prop_string(ctx, 3, "removeListener");
+  int tell = !duk_is_undefined(ctx, -1);
+  duk_pop(ctx);
+  if (!tell) return;
+  duk_push_string(ctx, "removeListener");
+  duk_dup(ctx, 0);
+  push_unwrapped(ctx, fn);
+  call_own_method(ctx, 2, "emit", 3);
+  duk_pop(ctx);
+}
+
 /* removeListener(type, listener): the most recently added instance (or a once-wrapper of it). */
 static duk_ret_t ee_remove(duk_context *ctx)
 {
@@ -342,18 +359,7 @@ static duk_ret_t ee_remove(duk_context *ctx)
   if (duk_is_undefined(ctx, 4)) { duk_dup(ctx, 2); return 1; }
   if (is_or_wraps(ctx, 4, 1)) {
     drop_type(ctx, 2, 3, 0);
-    /* Asked of the old table after the removal, as Node does: removing the last
-     * 'removeListener' listener itself is not announced. */
-    duk_get_prop_string(ctx, 3, "removeListener");
-    int tell = !duk_is_undefined(ctx, -1);
-    duk_pop(ctx);
-    if (tell) {
-      duk_push_string(ctx, "removeListener");
-      duk_dup(ctx, 0);
-      push_unwrapped(ctx, 4);
-      call_own_method(ctx, 2, "emit", 3);
-      duk_pop(ctx);
-    }
+    announce_removal(ctx, 4);
     duk_dup(ctx, 2);
     return 1;
   }
@@ -372,16 +378,7 @@ static duk_ret_t ee_remove(duk_context *ctx)
       duk_get_prop_index(ctx, 4, 0);
       duk_put_prop(ctx, 3);
     }
-    duk_get_prop_string(ctx, 3, "removeListener");
-    int tell = !duk_is_undefined(ctx, -1);
-    duk_pop(ctx);
-    if (tell) {
-      duk_push_string(ctx, "removeListener");
-      duk_dup(ctx, 0);
-      push_unwrapped(ctx, 5);
-      call_own_method(ctx, 2, "emit", 3);
-      duk_pop(ctx);
-    }
+    announce_removal(ctx, 5);
     break;
   }
   duk_dup(ctx, 2);
