@@ -19,6 +19,10 @@ var validatePort = validators.validatePort;
 var binding = process.binding('tcp');
 var core = process.binding('core');
 var TCP = binding.TCP;
+// Error numbers by name, from the platform's one table (platform/platform_errors.h).
+var ENOTCONN = core.errno('ENOTCONN'), EISCONN = core.errno('EISCONN'), EALREADY = core.errno('EALREADY'),
+  EINVAL = core.errno('EINVAL'), EAFNOSUPPORT = core.errno('EAFNOSUPPORT'),
+  EADDRNOTAVAIL = core.errno('EADDRNOTAVAIL'), ENOTFOUND = core.errno('ENOTFOUND');
 
 // ---- helpers -------------------------------------------------------------
 // As Node's, which tests the value's string form.
@@ -558,7 +562,7 @@ Socket.prototype._final = function (cb) {
     return;
   }
   var err = this._handle.shutdown();
-  if (err && err !== -107) {
+  if (err && err !== ENOTCONN) {
     cb(sysError(err, 'shutdown'));
     return;
   }
@@ -741,7 +745,7 @@ function lookupAndConnect(socket, options) {
     lookup(host, dnsopts, function (err, addresses) {
       if (!live()) return;
       if (!err && (!addresses || addresses.length === 0)) {
-        err = errors.systemError('ENOTFOUND', -3008, 'getaddrinfo');
+        err = errors.systemError('ENOTFOUND', ENOTFOUND, 'getaddrinfo');
         err.hostname = host;
       }
       if (err) {
@@ -799,7 +803,7 @@ function startConnect(socket, list, index, port, options) {
   socket._connectOptions = options;
   socket._connectAddress = target.address;
   var err = socket._handle.connect(target.address, port, options.localAddress, options.localPort);
-  if (err === -106 && socket._server === null && !socket._reconnected) {
+  if (err === EISCONN && socket._server === null && !socket._reconnected) {
     // connect() again on a socket that connected: Node (libuv on Linux) gets a
     // second 'connect' on the same connection once, whatever the address (the
     // kernel's connect() succeeds once more after a non-blocking connect), and
@@ -820,7 +824,7 @@ function startConnect(socket, list, index, port, options) {
 function connectFailed(socket, err, local) {
   var list = socket._connectList;
   var next = socket._connectIndex + 1;
-  if (list && next < list.length && socket._handle && err !== -106 && err !== -114) {
+  if (list && next < list.length && socket._handle && err !== EISCONN && err !== EALREADY) {
     // Try the next address on a fresh handle.
     socket._handle.owner = null;
     socket._handle.close();
@@ -896,7 +900,7 @@ Server.prototype.listen = function () {
   if (typeof options.fd === 'number' && options.fd >= 0) {
     // Listening on an inherited descriptor is not in the platform interface: Node's
     // answer for a descriptor that is not a socket.
-    var ex = errors.systemError('EINVAL', -22, 'listen');
+    var ex = errors.systemError('EINVAL', EINVAL, 'listen');
     ex.message = 'listen EINVAL: invalid argument';
     var server = this;
     process.nextTick(function () { server.emit('error', ex); });
@@ -961,7 +965,7 @@ function setupListen(server, address, port, backlog, v6only) {
     // No host: dual-stack '::', or '0.0.0.0' where IPv6 is unavailable (as Node does).
     address = '::';
     err = h.listen(address, port, backlog, false);
-    if (err === -97 || err === -99 || err === -22) {
+    if (err === EAFNOSUPPORT || err === EADDRNOTAVAIL || err === EINVAL) {
       h.close();
       h = new TCP();
       address = '0.0.0.0';

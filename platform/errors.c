@@ -32,3 +32,15 @@ const char *plat_strerror_text(int err)
 {
   return lookup(err, 1, "unknown error");
 }
+
+int plat_error_by_name(const char *name)
+{
+  const char *s = error_strings;
+  size_t i, n = sizeof error_values / sizeof error_values[0];
+  for (i = 0; i < n; i++) {
+    if (strcmp(s, name) == 0) return error_values[i];
+    s += strlen(s) + 1; /* the name */
+    s += strlen(s) + 1; /* its text */
+  }
+  return 0;
+}

@@ -56,5 +56,7 @@ enum {
 const char *plat_strerror_code(int err);
 /* "connection refused" */
 const char *plat_strerror_text(int err);
+/* PLAT_ECONNREFUSED for "ECONNREFUSED"; 0 for a name not in the list. */
+int plat_error_by_name(const char *name);
 
 #endif

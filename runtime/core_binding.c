@@ -410,7 +410,19 @@ void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len)
   }
 }
 
+/* errno(name) -> the code's number (platform_errors.h is the one table: JS names
+ * codes, never numbers); unknown names throw. */
+static duk_ret_t core_errno(duk_context *ctx)
+{
+  const char *name = duk_require_string(ctx, 0);
+  int e = plat_error_by_name(name);
+  if (e == 0) return duk_error(ctx, DUK_ERR_TYPE_ERROR, "no error code %s", name);
+  duk_push_int(ctx, e);
+  return 1;
+}
+
 static const duk_function_list_entry core_funcs[] = {
+  { "errno", core_errno, 1 },
   { "setBufferPrototype", core_set_buffer_prototype, 1 },
   { "print", core_print, 2 },
   { "readFile", core_read_file, 1 },

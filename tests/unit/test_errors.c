@@ -27,3 +27,14 @@ Test(errors, posix_mapping)
   cr_expect_eq(host_error(EWOULDBLOCK), PLAT_EAGAIN);
   cr_expect_eq(host_error(12345), PLAT_EUNKNOWN);
 }
+
+Test(errors, numbers_by_name)
+{
+  cr_assert_eq(plat_error_by_name("ECONNREFUSED"), PLAT_ECONNREFUSED);
+  cr_assert_eq(plat_error_by_name("EISCONN"), PLAT_EISCONN);
+  cr_assert_eq(plat_error_by_name("ENOTFOUND"), PLAT_ENOTFOUND);
+  cr_assert_eq(plat_error_by_name("EOF"), PLAT_EOF, "the last entry");
+  cr_assert_eq(plat_error_by_name("EPERM"), PLAT_EPERM, "the first entry");
+  cr_assert_eq(plat_error_by_name("NOPE"), 0);
+  cr_assert_eq(plat_error_by_name("connection refused"), 0, "a text is not a name");
+}
