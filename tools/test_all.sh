@@ -63,6 +63,14 @@ if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
   else
     cat "$log"; echo "build of linux-asan failed"; total_fail=$((total_fail + 1))
   fi
+  # The lwIP backend (and lwIP) under the same sanitizers.
+  if make --no-print-directory BOARD=linux-lwip-asan all >"$log" 2>&1; then
+    run tools/run_js_tests.sh linux-lwip-asan tests/js
+    run tools/run_conformance.sh linux-lwip-asan ../shared/conformance tests/cases
+    run tests/fuzz/run.sh linux-lwip-asan
+  else
+    cat "$log"; echo "build of linux-lwip-asan failed"; total_fail=$((total_fail + 1))
+  fi
   PETREL_TEST_TIMEOUT=300 PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
     run tools/run_js_tests.sh linux tests/js
   run tests/tls/valgrind.sh linux

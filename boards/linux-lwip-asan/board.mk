@@ -1,0 +1,9 @@
+# linux-lwip built with AddressSanitizer and UndefinedBehaviorSanitizer: the lwIP
+# backend (platform/lwip) and lwIP itself under the sanitizers, in make test.
+include boards/linux-lwip/board.mk
+CFLAGS_BOARD += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS_BOARD += -fsanitize=address,undefined
+# Duktape's own code relies on unaligned/overflowing arithmetic it documents as safe.
+DUK_CFLAGS := -fno-sanitize=undefined
+# See boards/linux-asan/board.mk.
+MBEDTLS_CFLAGS := -fno-sanitize=nonnull-attribute
