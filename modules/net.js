@@ -3,7 +3,6 @@
 // Socket is a stream.Duplex; the handle calls back into onconnect, onconnection,
 // onread, onwrite and onerror below.
 'use strict';
-var EventEmitter = require('events');
 var stream = require('stream');
 // dns is loaded on the first lookup: scripts that listen or connect by IP never need it.
 function dnsLookup() { return require('dns').lookup.apply(null, arguments); }
@@ -21,8 +20,7 @@ var core = process.binding('core');
 var TCP = binding.TCP;
 // Error numbers by name, from the platform's one table (platform/platform_errors.h).
 var ENOTCONN = core.errno('ENOTCONN'), EISCONN = core.errno('EISCONN'), EALREADY = core.errno('EALREADY'),
-  EINVAL = core.errno('EINVAL'), EAFNOSUPPORT = core.errno('EAFNOSUPPORT'),
-  EADDRNOTAVAIL = core.errno('EADDRNOTAVAIL'), ENOTFOUND = core.errno('ENOTFOUND');
+  ENOTFOUND = core.errno('ENOTFOUND');
 
 // ---- helpers -------------------------------------------------------------
 // As Node's, which tests the value's string form.
@@ -71,7 +69,7 @@ TCP.prototype.onread = function (buf) {
   socket._activity();
   if (buf !== null) {
     socket._bytesRead += buf.length;
-    if (socket._onread !== null) { onreadUser(socket, buf, 0); return; }
+    if (socket._onread !== null) { require('internal/net_onread')(socket, buf, 0); return; }
     // Fast path: a flowing socket with nothing buffered hands the chunk straight to
     // 'data' listeners, as Readable.push would, without its read-more bookkeeping
     // (the handle keeps reading on its own while flowing).
@@ -166,32 +164,6 @@ TCP.prototype.onconnection = function (err, handle) {
   socket._server = server;
   server.emit('connection', socket);
 };
-
-// options.onread: the data goes into the user's buffer (at most its length at a time,
-// a fresh one from buffer() each time if it is a function) and to callback(nread, buf)
-// with the socket as this, instead of 'data' events. A false return or pause() stops
-// reading; the rest of the chunk waits for resume(). (The copy is made here for now;
-// a native data path can read straight into the buffer.)
-function onreadUser(socket, chunk, off) {
-  var o = socket._onread;
-  while (off < chunk.length && !socket.destroyed) {
-    if (socket._readableState.flowing === false) {
-      socket._onreadRest = off ? chunk.slice(off) : chunk;
-      if (socket._handle && socket._reading) { socket._reading = false; socket._handle.readStop(); }
-      return;
-    }
-    var buf = typeof o.buffer === 'function' ? o.buffer() : o.buffer;
-    if (!(buf instanceof Uint8Array) || buf.length === 0) {
-      socket.destroy(errors.codeError('ERR_INVALID_RETURN_VALUE',
-        'Expected onread.buffer() to return a non-empty Uint8Array', TypeError));
-      return;
-    }
-    var n = Math.min(buf.length, chunk.length - off);
-    buf.set(off === 0 && n === chunk.length ? chunk : chunk.subarray(off, off + n));
-    off += n;
-    if (o.callback.call(socket, n, buf) === false) socket.pause();
-  }
-}
 
 // ---- Socket ----------------------------------------------------------------
 function Socket(options) {
@@ -488,7 +460,7 @@ Socket.prototype.resume = function () {
   var rest = this._onreadRest;
   if (rest !== null) { // an onread socket takes what it left first
     this._onreadRest = null;
-    onreadUser(this, rest, 0);
+    require('internal/net_onread')(this, rest, 0);
     if (this._onreadRest !== null || this.destroyed) return ret;
   }
   // A _read() may still be outstanding from before pause(): restart the handle here.
@@ -851,227 +823,11 @@ function afterConnect(socket) {
   if (!socket.destroyed && !socket.isPaused()) socket.read(0);
 }
 
-// ---- Server ----------------------------------------------------------------
-function Server(options, connectionListener) {
-  if (!(this instanceof Server)) return new Server(options, connectionListener);
-  EventEmitter.call(this);
-  if (typeof options === 'function') {
-    connectionListener = options;
-    options = {};
-  } else if (options === undefined || options === null) {
-    options = {};
-  } else if (typeof options !== 'object') {
-    throw errors.invalidArgType('options', 'an instance of Object', options);
-  }
-  if (typeof connectionListener === 'function') this.on('connection', connectionListener);
-  this._connections = 0;
-  this._handle = null;
-  this._unref = false;
-  this._listenPending = false;
-  this.allowHalfOpen = !!options.allowHalfOpen;
-  this.pauseOnConnect = !!options.pauseOnConnect;
-  this.noDelay = !!options.noDelay;
-  this.keepAlive = !!options.keepAlive;
-  this.keepAliveInitialDelay = ~~((options.keepAliveInitialDelay || 0) / 1000);
-  this.highWaterMark = options.highWaterMark;
-  this.maxConnections = undefined;
-}
-inherits(Server, EventEmitter);
-
-Object.defineProperty(Server.prototype, 'listening', {
-  get: function () { return !!this._handle; },
-  configurable: true
+// ---- Server (modules/internal/net_server.js) ----------------------------------
+var Server = require('internal/net_server')({
+  TCP: TCP, binding: binding, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs,
+  isPipeName: isPipeName, dnsLookup: dnsLookup, inherits: inherits
 });
-
-// A non-negative number from an argument, else false (Node's toNumber).
-function toNumber(x) { return (x = Number(x)) >= 0 ? x : false; }
-
-// The argument forms and checks of Node's listen().
-Server.prototype.listen = function () {
-  var args = normalizeArgs(arguments);
-  var options = args[0], cb = args[1];
-  if (this._handle || this._listenPending) {
-    throw errors.codeError('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
-  }
-  if (cb) this.once('listening', cb);
-  var backlogFromArgs = toNumber(arguments.length > 1 && arguments[1]) ||
-    toNumber(arguments.length > 2 && arguments[2]);
-  addServerAbortSignal(this, options);
-  if (typeof options.fd === 'number' && options.fd >= 0) {
-    // Listening on an inherited descriptor is not in the platform interface: Node's
-    // answer for a descriptor that is not a socket.
-    var ex = errors.systemError('EINVAL', EINVAL, 'listen');
-    ex.message = 'listen EINVAL: invalid argument';
-    var server = this;
-    process.nextTick(function () { server.emit('error', ex); });
-    return this;
-  }
-  if (arguments.length === 0 || typeof arguments[0] === 'function' ||
-      (options.port === undefined && 'port' in options) || options.port === null) {
-    options.port = 0;
-  }
-  if (typeof options.port === 'number' || typeof options.port === 'string') {
-    var port = validatePort(options.port, 'options.port');
-    var backlog = options.backlog || backlogFromArgs || 511;
-    var host = options.host;
-    var v6only = !!options.ipv6Only;
-    if (host) {
-      // Like Node, a host (even an IP literal) goes through dns.lookup, so
-      // `listening` only turns true asynchronously.
-      var self = this;
-      this._listenPending = true;
-      dnsLookup(host, function (err, address) {
-        self._listenPending = false;
-        if (err) { self.emit('error', err); return; }
-        setupListen(self, address, port, backlog, v6only);
-      });
-    } else {
-      setupListen(this, null, port, backlog, v6only);
-    }
-    return this;
-  }
-  if (options.path && isPipeName(options.path)) {
-    // (path[, backlog][, cb]) or ({path, backlog, readableAll, writableAll}[, cb])
-    this._pipeName = options.path;
-    setupListenPath(this, options.path, options.backlog || backlogFromArgs || 511, options);
-    return this;
-  }
-  if (!('port' in options || 'path' in options)) {
-    throw errors.invalidArgValue('options', options, 'must have the property "port" or "path"');
-  }
-  throw errors.invalidArgValue('options', options);
-};
-
-// options.signal closes the server when it aborts (Node's addServerAbortSignalOption).
-function addServerAbortSignal(server, options) {
-  var signal = options.signal;
-  if (signal === undefined) return;
-  validators.validateAbortSignal(signal, 'options.signal');
-  function onAborted() { server.close(); }
-  if (signal.aborted) {
-    process.nextTick(onAborted);
-  } else if (typeof signal.addEventListener === 'function') {
-    signal.addEventListener('abort', onAborted);
-    server.once('close', function () { signal.removeEventListener('abort', onAborted); });
-  }
-}
-
-function setupListen(server, address, port, backlog, v6only) {
-  var h = new TCP();
-  var err;
-  if (address) {
-    err = h.listen(address, port, backlog, v6only);
-  } else {
-    // No host: dual-stack '::', or '0.0.0.0' where IPv6 is unavailable (as Node does).
-    address = '::';
-    err = h.listen(address, port, backlog, false);
-    if (err === EAFNOSUPPORT || err === EADDRNOTAVAIL || err === EINVAL) {
-      h.close();
-      h = new TCP();
-      address = '0.0.0.0';
-      err = h.listen(address, port, backlog, false);
-    }
-  }
-  if (err) {
-    h.close();
-    var ex = sysError(err, 'listen', address, port);
-    process.nextTick(function () { server.emit('error', ex); });
-    return;
-  }
-  h.owner = server;
-  server._handle = h;
-  server._connectionKey = (isIP(address) || 4) + ':' + address + ':' + port;
-  if (server._unref) h.unref();
-  process.nextTick(function () {
-    if (server._handle === h) server.emit('listening');
-  });
-}
-
-// A UNIX-domain server's address is its path (or abstract name) as given, as in
-// Node, which keeps answering it after close().
-Server.prototype.address = function () {
-  var a = this._handle ? this._handle.getsockname() : null;
-  if (a) return { address: a.address, family: a.family, port: a.port };
-  return this._pipeName || null;
-};
-
-// listen(path): bind and listen on a UNIX-domain socket. Nothing is unlinked first
-// (an existing file is EADDRINUSE, as in Node); the platform removes the socket file
-// when the server closes. Errors are an 'error' on the next tick with port -1, as
-// Node's: 'listen EADDRINUSE: address already in use /path'. On lwIP boards: ENOTSUP.
-function setupListenPath(server, path, backlog, options) {
-  var h = new TCP();
-  var err = h.listenPath(path, backlog);
-  if (err) {
-    h.close();
-    // Node's uvExceptionWithHostPort: its key order (code first) and port -1.
-    var ex = new Error('listen ' + binding.errname(err) + ': ' + binding.errtext(err) + ' ' + path);
-    ex.code = binding.errname(err);
-    ex.errno = err;
-    ex.syscall = 'listen';
-    ex.address = path;
-    ex.port = -1;
-    process.nextTick(function () { server.emit('error', ex); });
-    return;
-  }
-  var mode = (options.readableAll === true ? 1 : 0) | (options.writableAll === true ? 2 : 0);
-  if (mode) {
-    err = h.chmodPath(mode);
-    if (err) {
-      h.close();
-      throw errors.systemError(binding.errname(err), err, 'uv_pipe_chmod');
-    }
-  }
-  h.owner = server;
-  server._handle = h;
-  server._connectionKey = '-1:' + path + ':-1';
-  if (server._unref) h.unref();
-  process.nextTick(function () {
-    if (server._handle === h) server.emit('listening');
-  });
-}
-
-Server.prototype.close = function (cb) {
-  if (typeof cb === 'function') {
-    if (!this._handle) {
-      this.once('close', function () {
-        cb(errors.codeError('ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
-      });
-    } else {
-      this.once('close', cb);
-    }
-  }
-  if (this._handle) {
-    this._handle.owner = null;
-    this._handle.close();
-    this._handle = null;
-  }
-  this._emitCloseIfDrained();
-  return this;
-};
-
-Server.prototype._emitCloseIfDrained = function () {
-  if (this._handle || this._connections) return;
-  var self = this;
-  process.nextTick(function () { self.emit('close'); });
-};
-
-Server.prototype.getConnections = function (cb) {
-  var n = this._connections;
-  if (typeof cb === 'function') process.nextTick(function () { cb(null, n); });
-  return this;
-};
-
-Server.prototype.ref = function () {
-  this._unref = false;
-  if (this._handle) this._handle.ref();
-  return this;
-};
-Server.prototype.unref = function () {
-  this._unref = true;
-  if (this._handle) this._handle.unref();
-  return this;
-};
 
 // ---- module functions ------------------------------------------------------
 function createServer(options, connectionListener) {

@@ -36,7 +36,7 @@ MB = int(os.environ.get("BENCH_MPS2_MB", "4"))
 # which is compiled differently (a function expression of its own).
 MODULES = ["internal/repl", "events", "timers", "console", "path", "internal/errors",
            "internal/primitive", "net", "buffer", "internal/stream_readable", "internal/stream_writable",
-           "stream", "internal/stream_shared"]
+           "stream", "internal/stream_shared", "internal/net_server", "internal/validators"]
 CONNS = int(os.environ.get("BENCH_MPS2_CONNS", "6"))
 
 

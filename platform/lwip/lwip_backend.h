@@ -67,6 +67,14 @@ struct plat_tcp {
   unsigned char nomem_polls; /* poll periods since, with nothing in flight */
 };
 
+/* What one connection may hold of lwIP's heap (tcp_budget.c): bytes it holds now,
+ * bytes a write may hand lwIP now, and whether a waiting writer has room (low_water:
+ * enough to be worth waking it). */
+struct tcp_pcb;
+size_t lw_conn_held(plat_tcp *t, struct tcp_pcb *pcb);
+size_t lw_send_room(plat_tcp *t, struct tcp_pcb *pcb);
+int lw_room_to_write(plat_tcp *t, struct tcp_pcb *pcb, int low_water);
+
 /* Queues t for the dispatch phase (once; bits accumulate in t->events). */
 void lw_queue(plat_tcp *t, unsigned events);
 /* The dispatch phase: runs what was queued before it started. Returns 1 if

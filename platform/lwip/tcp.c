@@ -36,22 +36,9 @@
 #endif
 #define LW_ACCEPT_BUDGET 64
 
-/* What one connection may hold of lwIP's heap (issue #23): while the heap is
- * below LW_MEM_PRESSURE a write takes what lwIP's send buffer allows; above it
- * (or when the write would take it above) a connection may only top up to
- * LW_CONN_SND_MIN bytes held. Held = unsent + unacknowledged bytes, plus, when
- * the peer is on this stack (loopback), what the peer has received but not
- * read (the window it has not reopened): its queue is in the same heap. So peers
- * that never read hold at most LW_CONN_SND_MIN each once memory is short, and
- * the rest of the heap stays free for connections that progress. A connection
- * whose write cannot get memory for LW_NOMEM_POLLS poll periods with nothing of
- * its own in flight is reset with ENOBUFS instead of waiting for ever. */
-#ifndef LW_MEM_PRESSURE
-#define LW_MEM_PRESSURE (MEM_SIZE / 4)
-#endif
-#ifndef LW_CONN_SND_MIN
-#define LW_CONN_SND_MIN TCP_MSS
-#endif
+/* A connection whose write cannot get memory for LW_NOMEM_POLLS poll periods with
+ * nothing of its own in flight is reset with ENOBUFS (what one connection may hold:
+ * tcp_budget.c). */
 #ifndef LW_NOMEM_POLLS
 #define LW_NOMEM_POLLS 4
 #endif
@@ -295,56 +282,13 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
   return ERR_OK;
 }
 
-/* ---- how much a connection may hold ------------------------------------- */
-
-static size_t heap_used(void)
-{
-#if LWIP_STATS && MEM_STATS
-  return lwip_stats.mem.used;
-#else
-  return 0;
-#endif
-}
-
 static int address_is_local(const ip_addr_t *ip);
-
-/* Bytes this connection holds in lwIP's heap: its send queue and, when the peer
- * is this stack, the peer's unread data: the window it has not reopened, less
- * one MSS, since a reader reopens its window in steps of up to an MSS (counting
- * that lag would hold back a request/response exchange that reads everything). */
-static size_t conn_held(plat_tcp *t, struct tcp_pcb *pcb)
-{
-  size_t held = (size_t)TCP_SND_BUF - tcp_sndbuf(pcb);
-  if (t->peer_local && pcb->snd_wnd + TCP_MSS < TCP_WND) held += TCP_WND - TCP_MSS - pcb->snd_wnd;
-  return held;
-}
-
-/* How many bytes a write may hand lwIP now. */
-static size_t send_room(plat_tcp *t, struct tcp_pcb *pcb)
-{
-  size_t room = tcp_sndbuf(pcb), used = heap_used(), held, mine, spare;
-  if (room == 0 || tcp_sndqueuelen(pcb) >= TCP_SND_QUEUELEN) return 0;
-  if (used + room <= LW_MEM_PRESSURE) return room;
-  held = conn_held(t, pcb);
-  mine = held < LW_CONN_SND_MIN ? LW_CONN_SND_MIN - held : 0;
-  spare = used < LW_MEM_PRESSURE ? LW_MEM_PRESSURE - used : 0;
-  if (mine < spare) mine = spare;
-  return mine < room ? mine : room;
-}
-
-static int room_to_write(plat_tcp *t, struct tcp_pcb *pcb, int low_water)
-{
-  size_t room = send_room(t, pcb);
-  if (low_water)
-    return room > 0 && (room >= TCP_SNDLOWAT || room >= conn_held(t, pcb)) && tcp_sndqueuelen(pcb) < TCP_SNDQUEUELOWAT;
-  return room > 0;
-}
 
 static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
   plat_tcp *t = arg;
   (void)len;
-  if (t && t->want_write && room_to_write(t, pcb, 1)) lw_queue(t, LW_EV_WRITABLE);
+  if (t && t->want_write && lw_room_to_write(t, pcb, 1)) lw_queue(t, LW_EV_WRITABLE);
   return ERR_OK;
 }
 
@@ -364,7 +308,7 @@ static err_t on_poll(void *arg, struct tcp_pcb *pcb)
     lw_queue(t, LW_EV_ERROR);
     return ERR_ABRT;
   }
-  if (room_to_write(t, pcb, 0)) lw_queue(t, LW_EV_WRITABLE);
+  if (lw_room_to_write(t, pcb, 0)) lw_queue(t, LW_EV_WRITABLE);
   return ERR_OK;
 }
 
@@ -511,7 +455,7 @@ static int dispatch_one(plat_tcp *t)
   ran |= deliver_rx(t);
   if (t->closed) return ran;
   if ((ev & LW_EV_ROOM_CHECK) && !(ev & LW_EV_WRITABLE) && t->want_write && t->pcb &&
-      room_to_write(t, t->pcb, 0)) {
+      lw_room_to_write(t, t->pcb, 0)) {
     ev |= LW_EV_WRITABLE;
   }
   if ((ev & LW_EV_WRITABLE) && t->want_write && t->pcb) {
@@ -746,7 +690,7 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
   struct tcp_pcb *pcb = t->pcb;
   t->nomem = 0;
   while (done < len) {
-    size_t n = len - done, room = send_room(t, pcb);
+    size_t n = len - done, room = lw_send_room(t, pcb);
     if (room == 0) break;
     if (n > room) n = room;
     if (n > 0xffff) n = 0xffff;
