@@ -53,5 +53,9 @@ done < "$top/tests/cli/argv.cases"
 oom() { env PETREL_HEAP_LIMIT=4000000 "$@" timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_receive.js"; }
 check "out of heap receiving: uncaught error, exit 1" 1 '^$' '^Uncaught Error: alloc failed' -- oom
 check "out of heap receiving, handled: ENOMEM on the socket" 0 'uncaught: alloc failed.*server socket error: ENOMEM' '^$' -- oom HANDLED=1
+# The timer queues when scheduling runs out of heap (on the boards the heap is always
+# bounded; here PETREL_HEAP_LIMIT bounds it, so the out-of-memory part really runs).
+timers_oom() { env PETREL_HEAP_LIMIT=6000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/js/runtime/test_timers_oom.js"; }
+check "timers out of heap: queues whole, coded errors" 0 'until the heap ran out' '^$' -- timers_oom
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
