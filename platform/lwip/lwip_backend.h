@@ -54,6 +54,10 @@ struct plat_tcp {
   plat_tcp *parent; /* child: the listener whose accept queue holds it */
   plat_tcp *next_listener; /* the backend's list of listeners */
 
+  /* The record at the other end when the peer is a pcb of this stack (found on
+   * first need, tcp_budget.c); each clears the other's pointer when freed. */
+  plat_tcp *peer;
+
   /* Addresses kept for after the pcb is gone (local) and for mapping. */
   plat_addr local, remote;
 
@@ -63,6 +67,7 @@ struct plat_tcp {
     err_told : 1, /* a write has reported err (the next ones say EPIPE) */
     err_held : 1, /* err waits for read_start: nobody was reading or writing */
     peer_local : 1, /* the peer is a pcb of this stack: its unread data is in our heap */
+    peer_looked : 1, /* peer was searched for */
     nomem : 1; /* the last write stopped on ERR_MEM */
   unsigned char nomem_polls; /* poll periods since, with nothing in flight */
 };
@@ -72,7 +77,8 @@ struct plat_tcp {
  * enough to be worth waking it). */
 struct tcp_pcb;
 size_t lw_conn_held(plat_tcp *t, struct tcp_pcb *pcb);
-size_t lw_send_room(plat_tcp *t, struct tcp_pcb *pcb);
+void lw_forget_peer(plat_tcp *t);
+size_t lw_send_room(plat_tcp *t, struct tcp_pcb *pcb, int *tight);
 int lw_room_to_write(plat_tcp *t, struct tcp_pcb *pcb, int low_water);
 
 /* Queues t for the dispatch phase (once; bits accumulate in t->events). */

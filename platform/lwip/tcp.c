@@ -127,6 +127,9 @@ static void rx_unpool_all(plat_tcp *t)
 /* Acknowledges n delivered (or discarded) bytes: the peer's window reopens. */
 static void rx_ack(plat_tcp *t, size_t n)
 {
+  /* A loopback peer's writer may be held back by what we had not read
+   * (tcp_budget.c); reading frees its share even when no window update goes out. */
+  if (n > 0 && t->peer && t->peer->want_write && !t->peer->closed) lw_queue(t->peer, LW_EV_ROOM_CHECK);
   if (!t->pcb || t->listening) return;
   while (n > 0) {
     u16_t c = n > 0xffff ? 0xffff : (u16_t)n;
@@ -238,6 +241,8 @@ static void child_unlink(plat_tcp *c)
   c->accept_next = NULL;
 }
 
+static void free_record(plat_tcp *t);
+
 static void on_err(void *arg, err_t err)
 {
   plat_tcp *t = arg;
@@ -246,9 +251,7 @@ static void on_err(void *arg, err_t err)
   if (!t->handed && t->parent) {
     /* Died in the accept queue before anyone saw it: forget it quietly. */
     child_unlink(t);
-    rx_free(t);
-    free(t->rxq);
-    free(t);
+    free_record(t);
     return;
   }
   if (err == ERR_CLSD && !t->connecting) return; /* LAST_ACK -> CLOSED: a clean end */
@@ -353,7 +356,7 @@ static err_t on_accept(void *arg, struct tcp_pcb *newpcb, err_t err)
   c->parent = l;
   c->connected = 1;
   c->map4 = l->map4 && IP_IS_V4_VAL(newpcb->remote_ip);
-  c->peer_local = address_is_local(&newpcb->remote_ip);
+  c->peer_local = address_is_local(&newpcb->remote_ip) || ip_addr_isloopback(&newpcb->remote_ip);
   save_addrs(c);
   set_conn_callbacks(c, newpcb);
   /* Counts against the backlog until the caller takes it (plat_tcp_set_callback). */
@@ -486,6 +489,7 @@ static int dispatch_one(plat_tcp *t)
 
 static void free_record(plat_tcp *t)
 {
+  lw_forget_peer(t);
   rx_free(t);
   free(t->rxq);
   free(t);
@@ -690,15 +694,22 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
   struct tcp_pcb *pcb = t->pcb;
   t->nomem = 0;
   while (done < len) {
-    size_t n = len - done, room = lw_send_room(t, pcb);
+    int tight;
+    size_t n = len - done, room = lw_send_room(t, pcb, &tight);
     if (room == 0) break;
     if (n > room) n = room;
     if (n > 0xffff) n = 0xffff;
+    /* Memory is short: no oversize block. While Nagle may hold a segment back,
+     * lwIP gives each write's block an MSS of spare room for the next write to
+     * fill; with no-delay set for the call it allocates what the bytes need. */
+    int nagle = tight && !tcp_nagle_disabled(pcb);
+    if (nagle) tcp_nagle_disable(pcb);
     err_t e = tcp_write(pcb, p + done, (u16_t)n, TCP_WRITE_FLAG_COPY);
     if (e == ERR_MEM && n > tcp_mss(pcb)) { /* the segment queue or heap is short: try a smaller piece */
       n = tcp_mss(pcb);
       e = tcp_write(pcb, p + done, (u16_t)n, TCP_WRITE_FLAG_COPY);
     }
+    if (nagle) tcp_nagle_enable(pcb);
     if (e == ERR_MEM) { t->nomem = 1; break; } /* accepted what fit; WRITABLE follows from tcp_sent or tcp_poll */
     if (e != ERR_OK) {
       if (done == 0) return lw_error(e, 0);
