@@ -419,9 +419,9 @@ return {
     global.require = makeRequire(module);
     global.module = module;
     global.exports = module.exports;
-    requireBuiltin('internal/repl').start({
+    core.replStart({ // runtime/repl.c
       terminal: terminal,
-      core: core,
+      require: requireBuiltin,
       setExitHook: function (fn) { exitHook = fn; },
       setUncaughtHook: function (fn) { uncaughtHook = fn; },
       // Runs source as the main module of a raw-mode run (require relative to cwd).
