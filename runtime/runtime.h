@@ -73,6 +73,9 @@ void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the obje
  * a function object (~100 bytes of heap); they have no name and no properties. */
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list);
 duk_ret_t petrel_binding_core(duk_context *ctx);
+/* What core.print(fd, text) does for the value at idx (made a string): the
+ * platform console, stderr framed in the REPL's raw mode. */
+void petrel_console_print(duk_context *ctx, int fd, duk_idx_t idx);
 
 /* Pushes a Buffer (a Uint8Array with Buffer.prototype) viewing bytes [0, len)
  * of the plain buffer at buf_idx. */
