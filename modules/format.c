@@ -270,7 +270,7 @@ static void push_inspect_primitive(duk_context *ctx, duk_idx_t idx)
   idx = duk_normalize_index(ctx, idx);
   push_defaults(ctx);
   duk_get_prop_string(ctx, -1, "maxStringLength");
-  double max = duk_to_number(ctx, -1);
+  double max = duk_is_null(ctx, -1) ? INFINITY : duk_to_number(ctx, -1); /* null: no limit, as in Node */
   duk_pop_2(ctx);
   push_primitive(ctx, idx, max);
 }
