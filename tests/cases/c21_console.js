@@ -39,7 +39,9 @@ function stream(tag) {
   s.write = function (t) { lines.push(tag + JSON.stringify(t)); return true; };
   return s;
 }
-var Console = console.Console;
+// require('console'): on a board the script runs under the REPL, whose console is a Console.
+var globalConsole = require('console');
+var Console = globalConsole.Console;
 var c = new Console(stream('out '), stream('err '));
 c.log('a %d', 1);
 c.error('b');
@@ -86,7 +88,7 @@ c2.group();
 c2.error('to stdout, indented by 4');
 console.log(lines.join('\n'), c2 instanceof Console, c.log === c2.log, typeof c.log, c.hasOwnProperty('log'));
 console.log(Object.keys(c).join());
-console.log(Object.keys(console).slice(0, 20).join());
+console.log(Object.keys(globalConsole).slice(0, 20).join(), globalConsole.Console === Console);
 
 ['x', undefined, null, {}, 5].forEach(function (v) {
   try { new Console(v); console.log('ok'); } catch (e) { console.log(e.name, e.code, e.message); }
@@ -103,7 +105,7 @@ new Console(quiet).log('swallowed');
 try { new Console({ stdout: quiet, ignoreErrors: false }).log('x'); } catch (e) { console.log('thrown:', e.message); }
 
 // The global console.
-console.log(Object.prototype.toString.call(console), typeof console.log, console.log === console.info);
+console.log(Object.prototype.toString.call(globalConsole), typeof globalConsole.log, globalConsole.log === globalConsole.info);
 var glog = console.log;
 glog('global detached %s', 'ok');
 console.group('group');
