@@ -15,9 +15,10 @@ char **petrel_argv; /* argv as node shows it: [execPath, script, args...] */
  * console that carries both, such as a UART. */
 static int stderr_framed;
 
-void petrel_console_print(duk_context *ctx, int fd, const char *s, size_t len)
+void petrel_console_write(duk_context *ctx, int fd, const char *s, size_t len)
 {
-  if (memchr(s, 0xed, len)) { /* surrogates: convert a copy to UTF-8 */
+  int copy = memchr(s, 0xed, len) != NULL;
+  if (copy) { /* surrogates: convert a copy to UTF-8 */
     char *tmp = duk_push_fixed_buffer(ctx, len);
     len = petrel_cesu8_to_utf8(s, len, tmp);
     s = tmp;
@@ -28,17 +29,23 @@ void petrel_console_print(duk_context *ctx, int fd, const char *s, size_t len)
       plat_console_write(2, s, len);
       plat_console_write(2, "\x0f", 1);
     }
-    return;
+  } else {
+    plat_console_write(fd == 2 ? 2 : 1, s, len);
   }
-  plat_console_write(fd == 2 ? 2 : 1, s, len);
+  if (copy) duk_pop(ctx);
+}
+
+void petrel_console_print(duk_context *ctx, int fd, duk_idx_t idx)
+{
+  duk_size_t len;
+  const char *s = duk_to_lstring(ctx, idx, &len);
+  petrel_console_write(ctx, fd, s, len);
 }
 
 static duk_ret_t core_print(duk_context *ctx)
 {
   int fd = duk_require_int(ctx, 0);
-  duk_size_t len;
-  const char *s = duk_to_lstring(ctx, 1, &len);
-  petrel_console_print(ctx, fd, s, len);
+  petrel_console_print(ctx, fd, 1);
   return 0;
 }
 

@@ -53,7 +53,7 @@ void repl_buf_clear(repl_buf *b)
 
 void repl_write(duk_context *ctx, const char *s)
 {
-  petrel_console_print(ctx, 1, s, strlen(s));
+  petrel_console_write(ctx, 1, s, strlen(s));
 }
 
 void repl_console(duk_context *ctx, const char *method)
@@ -98,7 +98,7 @@ static void redraw(duk_context *ctx)
 {
   repl_write(ctx, "\r\x1b[K");
   repl_write(ctx, prompt());
-  petrel_console_print(ctx, 1, repl.line.p ? repl.line.p : "", repl.line.len);
+  petrel_console_write(ctx, 1, repl.line.p ? repl.line.p : "", repl.line.len);
   int back = 0;
   for (size_t i = repl.cursor; i < repl.line.len; i++) back += !is_cont(repl.line.p[i]);
   if (back > 0) {
@@ -135,7 +135,7 @@ static duk_ret_t stream_write(duk_context *ctx)
     s = out;
     n = o;
   }
-  petrel_console_print(ctx, fd, s, n);
+  petrel_console_write(ctx, fd, s, n);
   if (above) redraw(ctx);
   duk_push_true(ctx);
   return 1;

@@ -75,8 +75,11 @@ void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_li
 duk_ret_t petrel_binding_core(duk_context *ctx);
 
 /* ---- core_binding.c: the console ---- */
-/* Console output as core.print(fd, s) writes it (UTF-8, stderr framed during REPL raw runs). */
-void petrel_console_print(duk_context *ctx, int fd, const char *s, size_t len);
+/* Console output as core.print(fd, text) writes it: the platform console, UTF-8,
+ * stderr framed during the REPL's raw runs. _print takes the value at idx (made a
+ * string), _write bytes. */
+void petrel_console_print(duk_context *ctx, int fd, duk_idx_t idx);
+void petrel_console_write(duk_context *ctx, int fd, const char *s, size_t len);
 void petrel_frame_stderr(int on);
 /* Console input to a C light function fn(text) / fn(null) at the end (the REPL). */
 void petrel_console_read_start_c(duk_context *ctx, duk_c_function fn);
