@@ -490,6 +490,7 @@ duk_ret_t petrel_binding_core(duk_context *ctx)
 {
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, core_funcs);
+  petrel_put_functions(ctx, -1, petrel_module_funcs);
   duk_push_string(ctx, plat_name());
   duk_put_prop_string(ctx, -2, "board");
   duk_push_string(ctx, PETREL_ARCH);

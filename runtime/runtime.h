@@ -73,6 +73,8 @@ void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the obje
  * a function object (~100 bytes of heap); they have no name and no properties. */
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list);
 duk_ret_t petrel_binding_core(duk_context *ctx);
+/* module_resolve.c: the loader's file lookup and path helpers, part of the core binding */
+extern const duk_function_list_entry petrel_module_funcs[];
 
 /* ---- core_binding.c: the console ---- */
 /* Console output as core.print(fd, text) writes it: the platform console, UTF-8,
