@@ -13,6 +13,7 @@ typedef struct {
  * simply lacks it, and require() of its module reports that clearly. */
 #define OPTIONAL __attribute__((weak))
 duk_ret_t petrel_binding_events(duk_context *ctx);
+duk_ret_t petrel_binding_console(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_buffer(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_tcp(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_dns(duk_context *ctx);
@@ -21,6 +22,7 @@ OPTIONAL duk_ret_t petrel_binding_tls(duk_context *ctx);
 static const binding_entry bindings[] = {
   { "core", petrel_binding_core },
   { "events", petrel_binding_events },
+  { "console", petrel_binding_console },
   { "timers", petrel_binding_timers },
   { "buffer", petrel_binding_buffer },
   { "tcp", petrel_binding_tcp },

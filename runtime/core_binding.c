@@ -15,12 +15,10 @@ char **petrel_argv; /* argv as node shows it: [execPath, script, args...] */
  * console that carries both, such as a UART. */
 static int stderr_framed;
 
-static duk_ret_t core_print(duk_context *ctx)
+void petrel_console_write(duk_context *ctx, int fd, const char *s, size_t len)
 {
-  int fd = duk_require_int(ctx, 0);
-  duk_size_t len;
-  const char *s = duk_to_lstring(ctx, 1, &len);
-  if (memchr(s, 0xed, len)) { /* surrogates: convert a copy to UTF-8 */
+  int copy = memchr(s, 0xed, len) != NULL;
+  if (copy) { /* surrogates: convert a copy to UTF-8 */
     char *tmp = duk_push_fixed_buffer(ctx, len);
     len = petrel_cesu8_to_utf8(s, len, tmp);
     s = tmp;
@@ -31,16 +29,29 @@ static duk_ret_t core_print(duk_context *ctx)
       plat_console_write(2, s, len);
       plat_console_write(2, "\x0f", 1);
     }
-    return 0;
+  } else {
+    plat_console_write(fd == 2 ? 2 : 1, s, len);
   }
-  plat_console_write(fd == 2 ? 2 : 1, s, len);
+  if (copy) duk_pop(ctx);
+}
+
+void petrel_console_print(duk_context *ctx, int fd, duk_idx_t idx)
+{
+  duk_size_t len;
+  const char *s = duk_to_lstring(ctx, idx, &len);
+  petrel_console_write(ctx, fd, s, len);
+}
+
+static duk_ret_t core_print(duk_context *ctx)
+{
+  int fd = duk_require_int(ctx, 0);
+  petrel_console_print(ctx, fd, 1);
   return 0;
 }
 
-static duk_ret_t core_frame_stderr(duk_context *ctx)
+void petrel_frame_stderr(int on)
 {
-  stderr_framed = duk_to_boolean(ctx, 0);
-  return 0;
+  stderr_framed = on;
 }
 
 static duk_ret_t core_read_file(duk_context *ctx)
@@ -257,6 +268,7 @@ static duk_ret_t core_loop_ref(duk_context *ctx)
 
 /* ---- console input (the REPL's, or process.stdin's) ---- */
 static void *input_cb;
+static duk_c_function input_c; /* the REPL's (runtime/repl.c), a light function */
 static int input_raw; /* deliver Buffers (process.stdin), not text (the REPL) */
 
 /* Bytes of a UTF-8 character whose end has not been read yet (a UART hands
@@ -311,7 +323,8 @@ static duk_ret_t deliver_input(duk_context *ctx, void *udata)
     utf8_tail_len = 0;
     duk_push_null(ctx);
   }
-  duk_push_heapptr(ctx, input_cb);
+  if (input_c) duk_push_c_lightfunc(ctx, input_c, 1, 1, 0);
+  else duk_push_heapptr(ctx, input_cb);
   duk_push_undefined(ctx);
   duk_pull(ctx, -3);
   petrel_make_callback(ctx, 1);
@@ -321,7 +334,7 @@ static duk_ret_t deliver_input(duk_context *ctx, void *udata)
 static void on_console_input(void *user, const char *buf, size_t len)
 {
   console_input in = { buf, len };
-  if (input_cb) (void)petrel_protected(user, deliver_input, &in);
+  if (input_cb || input_c) (void)petrel_protected(user, deliver_input, &in);
 }
 
 /* readStart(cb[, raw]): cb(text) per piece of input (whole UTF-8 characters), or
@@ -330,27 +343,45 @@ static duk_ret_t core_read_start(duk_context *ctx)
 {
   duk_require_function(ctx, 0);
   input_raw = duk_to_boolean(ctx, 1);
-  if (input_cb) petrel_unpin(ctx, input_cb); else loop_ref();
+  if (input_cb) petrel_unpin(ctx, input_cb);
+  else if (!input_c) loop_ref();
+  input_c = NULL;
   input_cb = petrel_pin(ctx, 0);
   plat_console_read_start(on_console_input, ctx);
   return 0;
 }
 
+/* The same for a C reader (the REPL): fn(text) or fn(null), as a light function. */
+void petrel_console_read_start_c(duk_context *ctx, duk_c_function fn)
+{
+  if (input_cb) petrel_unpin(ctx, input_cb);
+  else if (!input_c) loop_ref();
+  input_cb = NULL;
+  input_c = fn;
+  input_raw = 0;
+  plat_console_read_start(on_console_input, ctx);
+}
+
+void petrel_console_read_stop(duk_context *ctx)
+{
+  if (!input_cb && !input_c) return;
+  plat_console_read_stop();
+  if (input_cb) petrel_unpin(ctx, input_cb);
+  input_cb = NULL;
+  input_c = NULL;
+  loop_unref();
+}
+
 static duk_ret_t core_read_stop(duk_context *ctx)
 {
-  if (!input_cb) return 0;
-  plat_console_read_stop();
-  petrel_unpin(ctx, input_cb);
-  input_cb = NULL;
-  loop_unref();
+  petrel_console_read_stop(ctx);
   return 0;
 }
 
 /* Is anything besides the console input keeping the loop alive? (REPL raw runs) */
-static duk_ret_t core_loop_busy(duk_context *ctx)
+int petrel_loop_busy(void)
 {
-  duk_push_boolean(ctx, loop_busy(input_cb ? 1 : 0));
-  return 1;
+  return loop_busy(input_cb || input_c ? 1 : 0);
 }
 
 static duk_ret_t core_set_raw(duk_context *ctx)
@@ -362,20 +393,6 @@ static duk_ret_t core_set_raw(duk_context *ctx)
 static duk_ret_t core_is_tty(duk_context *ctx)
 {
   duk_push_boolean(ctx, plat_console_is_tty());
-  return 1;
-}
-
-/* callInterruptible(fn): calls fn() so that Ctrl-C breaks it. Duktape keeps
- * throwing while the interrupt check says so, so the flag is cleared here in C,
- * after the protected call, before any JS (a catch block) runs again. */
-static duk_ret_t core_call_interruptible(duk_context *ctx)
-{
-  duk_require_function(ctx, 0);
-  duk_dup(ctx, 0);
-  petrel_set_interruptible(1);
-  int rc = duk_pcall(ctx, 0);
-  petrel_set_interruptible(0);
-  if (rc != DUK_EXEC_SUCCESS) return duk_throw(ctx);
   return 1;
 }
 
@@ -439,7 +456,6 @@ static const duk_function_list_entry core_funcs[] = {
   { "markTicks", core_mark_ticks, 0 },
   { "now", core_now, 0 },
   { "updateNow", core_update_now, 0 },
-  { "frameStderr", core_frame_stderr, 1 },
   { "hrtime", core_hrtime, 0 },
   { "wallclock", core_wallclock, 0 },
   { "reallyExit", core_really_exit, 1 },
@@ -451,10 +467,9 @@ static const duk_function_list_entry core_funcs[] = {
   { "readStart", core_read_start, 2 },
   { "readStop", core_read_stop, 0 },
   { "setRaw", core_set_raw, 1 },
-  { "loopBusy", core_loop_busy, 0 },
   { "isTTY", core_is_tty, 0 },
-  { "callInterruptible", core_call_interruptible, 1 },
   { "errorName", core_error_name, 1 },
+  { "replStart", petrel_repl_start, 1 },
   { NULL, NULL, 0 }
 };
 
@@ -475,6 +490,7 @@ duk_ret_t petrel_binding_core(duk_context *ctx)
 {
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, core_funcs);
+  petrel_put_functions(ctx, -1, petrel_module_funcs);
   duk_push_string(ctx, plat_name());
   duk_put_prop_string(ctx, -2, "board");
   duk_push_string(ctx, PETREL_ARCH);

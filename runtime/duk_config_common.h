@@ -14,3 +14,7 @@ extern int petrel_exec_timeout_check(void *udata);
  * modules (runtime/bindings.c sets the flag while it compiles one). */
 extern int petrel_compiling_builtin;
 #define PETREL_DUK_SKIP_PC2LINE() 0
+/* Likewise for a function's own `fileName` property (one slot on each template and
+ * closure): a board that sets it to the flag names no module in tracebacks into
+ * built-in JS ("at write (built-in)"); user frames keep their file and line. */
+#define PETREL_DUK_SKIP_FILENAME() 0

@@ -73,6 +73,22 @@ void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the obje
  * a function object (~100 bytes of heap); they have no name and no properties. */
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list);
 duk_ret_t petrel_binding_core(duk_context *ctx);
+/* module_resolve.c: the loader's file lookup and path helpers, part of the core binding */
+extern const duk_function_list_entry petrel_module_funcs[];
+
+/* ---- core_binding.c: the console ---- */
+/* Console output as core.print(fd, text) writes it: the platform console, UTF-8,
+ * stderr framed during the REPL's raw runs. _print takes the value at idx (made a
+ * string), _write bytes. */
+void petrel_console_print(duk_context *ctx, int fd, duk_idx_t idx);
+void petrel_console_write(duk_context *ctx, int fd, const char *s, size_t len);
+void petrel_frame_stderr(int on);
+/* Console input to a C light function fn(text) / fn(null) at the end (the REPL). */
+void petrel_console_read_start_c(duk_context *ctx, duk_c_function fn);
+void petrel_console_read_stop(duk_context *ctx);
+int petrel_loop_busy(void); /* anything but the console input keeping the loop alive? */
+/* ---- repl.c ---- */
+duk_ret_t petrel_repl_start(duk_context *ctx); /* core.replStart(opts), see bootstrap.js */
 
 /* Pushes a Buffer (a Uint8Array with Buffer.prototype) viewing bytes [0, len)
  * of the plain buffer at buf_idx. */

@@ -196,15 +196,24 @@ static void vm_fatal(void *udata, const char *msg)
   plat_exit(70);
 }
 
+/* Duktape calls this at the first instruction of a call that enters it from C
+ * (its countdown starts at 0), then every 256K instructions. That first check
+ * is let go (interruptible 1 -> 2): a statement always starts (its var
+ * declarations are made) before Ctrl-C can break it, as when the REPL calling
+ * it was JS and had made that first check itself. */
 int petrel_exec_timeout_check(void *udata)
 {
   (void)udata;
+  if (interruptible == 1) {
+    interruptible = 2;
+    return 0;
+  }
   return interruptible && plat_interrupt_requested;
 }
 
 void petrel_set_interruptible(int on)
 {
-  interruptible = on;
+  interruptible = on ? 1 : 0;
   /* Not cleared on entry: a Ctrl-C that arrives after the statement's input was
    * read but before it starts running (while the REPL checks it is complete, say)
    * is meant for it. Stale ones are cleared as input arrives (core_binding.c). */

@@ -16,6 +16,10 @@ docs/architecture.md, "Built-in JS"):
    pc-to-line table, when the board asks for it (PETREL_DUK_SKIP_PC2LINE(), see
    runtime/duk_config_common.h). Boards that minify their built-in JS to one line
    do: the table could only ever say "line 1". User code keeps its line numbers.
+   Likewise such a function may carry no own `fileName` property
+   (PETREL_DUK_SKIP_FILENAME()): one property slot on every template and closure.
+   A traceback frame of a compiled function without fileName (built-in JS only:
+   eval, new Function and every user module have one) reads "at name (built-in)".
 
 3. A closure's automatic `.prototype` object (ES5.1 13.2, steps 16-18) is made when
    something first looks for that property, not when the closure is created. Most
@@ -52,6 +56,31 @@ EDITS = [
      "\tif (!PETREL_DUK_SKIP_PC2LINE()) { /* Petrel: see runtime/duk_config_common.h */\n"
      "\t\t/*\n"
      "\t\t *  Size-optimized pc->line mapping.\n"),
+    ("built-in modules: fileName optional",
+     "#if defined(DUK_USE_FUNC_FILENAME_PROPERTY)\n"
+     "\tif (comp_ctx->h_filename) {\n",
+     "#if defined(DUK_USE_FUNC_FILENAME_PROPERTY)\n"
+     "\tif (comp_ctx->h_filename && !PETREL_DUK_SKIP_FILENAME()) { /* Petrel: see runtime/duk_config_common.h */\n"),
+    ("built-in modules: their traceback frames",
+     "\t\t\t\t} else {\n"
+     "\t\t\t\t\tduk_push_sprintf(\n"
+     "\t\t\t\t\t    thr,\n"
+     "\t\t\t\t\t    \"at %s (%s:%lu)%s%s%s%s%s\",\n",
+     "\t\t\t\t} else if (!duk_is_string_notsymbol(thr, -1)) {\n"
+     "\t\t\t\t\t/* Petrel: a compiled function without fileName is built-in JS */\n"
+     "\t\t\t\t\tduk_push_sprintf(\n"
+     "\t\t\t\t\t    thr,\n"
+     "\t\t\t\t\t    \"at %s (built-in)%s%s%s%s%s\",\n"
+     "\t\t\t\t\t    (const char *) funcname,\n"
+     "\t\t\t\t\t    (const char *) ((flags & DUK_ACT_FLAG_STRICT) ? str_strict : str_empty),\n"
+     "\t\t\t\t\t    (const char *) ((flags & DUK_ACT_FLAG_TAILCALLED) ? str_tailcall : str_empty),\n"
+     "\t\t\t\t\t    (const char *) ((flags & DUK_ACT_FLAG_CONSTRUCT) ? str_construct : str_empty),\n"
+     "\t\t\t\t\t    (const char *) ((flags & DUK_ACT_FLAG_DIRECT_EVAL) ? str_directeval : str_empty),\n"
+     "\t\t\t\t\t    (const char *) ((flags & DUK_ACT_FLAG_PREVENT_YIELD) ? str_prevyield : str_empty));\n"
+     "\t\t\t\t} else {\n"
+     "\t\t\t\t\tduk_push_sprintf(\n"
+     "\t\t\t\t\t    thr,\n"
+     "\t\t\t\t\t    \"at %s (%s:%lu)%s%s%s%s%s\",\n"),
 ]
 
 

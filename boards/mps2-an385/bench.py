@@ -34,7 +34,7 @@ import run as boardtest  # noqa: E402  (the QEMU + UART driver of the board test
 MB = int(os.environ.get("BENCH_MPS2_MB", "4"))
 # The modules loaded at boot (REPL up) and by require('net'); not the bootstrap,
 # which is compiled differently (a function expression of its own).
-MODULES = ["internal/repl", "events", "timers", "console", "path", "internal/errors",
+MODULES = ["events", "timers", "console", "path", "internal/errors",
            "internal/primitive", "net", "buffer", "internal/stream_readable", "internal/stream_writable",
            "stream", "internal/stream_shared", "internal/net_server", "internal/validators"]
 CONNS = int(os.environ.get("BENCH_MPS2_CONNS", "6"))

@@ -45,7 +45,6 @@ global.process = process;
 var EventEmitter = requireBuiltin('events');
 Object.setPrototypeOf(process, EventEmitter.prototype);
 EventEmitter.call(process);
-var path = requireBuiltin('path');
 var errors = requireBuiltin('internal/errors');
 
 var board = core.board;
@@ -262,12 +261,12 @@ core.setHooks({
 function Module(id, parent) {
   this.id = id;
   this.filename = id;
-  this.path = path.dirname(id);
+  this.path = core.dirname(id);
   this.exports = {};
   this.parent = parent || null;
   this.loaded = false;
   this.children = [];
-  this.paths = nodeModulePaths(this.path);
+  this.paths = core.modulePaths(this.path);
   if (parent) parent.children.push(this);
 }
 Module._cache = {};
@@ -278,7 +277,7 @@ Module._extensions = {
     if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
     if (src.charAt(0) === '#' && src.charAt(1) === '!') src = '//' + src.slice(2);
     var fn = core.compileFunction('function (exports, require, module, __filename, __dirname) {' + src + '\n}', filename);
-    fn.call(module.exports, module.exports, makeRequire(module), module, filename, path.dirname(filename));
+    fn.call(module.exports, module.exports, makeRequire(module), module, filename, core.dirname(filename));
   },
   '.json': function (module, filename) {
     var src = core.readFile(filename);
@@ -291,37 +290,8 @@ Module._extensions = {
   }
 };
 
-function nodeModulePaths(dir) {
-  var out = [];
-  var parts = dir.split('/');
-  for (var i = parts.length; i > 0; i--) {
-    if (parts[i - 1] === 'node_modules') continue;
-    out.push((parts.slice(0, i).join('/') || '') + '/node_modules');
-  }
-  return out;
-}
-
-function tryFile(p) {
-  return core.fileKind(p) === 1 ? p : null;
-}
-function tryExtensions(p) {
-  return tryFile(p) || tryFile(p + '.js') || tryFile(p + '.json');
-}
-function tryDirectory(p) {
-  if (core.fileKind(p) !== 2) return null;
-  var pkgPath = p + '/package.json';
-  if (core.fileKind(pkgPath) === 1) {
-    var main;
-    try { main = JSON.parse(core.readFile(pkgPath)).main; } catch (e) { main = undefined; }
-    if (main) {
-      var m = path.resolve(p, main);
-      var found = tryExtensions(m) || tryFile(m + '/index.js') || tryFile(m + '/index.json');
-      if (found) return found;
-    }
-  }
-  return tryFile(p + '/index.js') || tryFile(p + '/index.json');
-}
-
+// The lookup (relative or node_modules, extensions, package.json main, index
+// files) is in C: runtime/module_resolve.c.
 function resolveFilename(request, parent) {
   if (request.indexOf('node:') === 0) {
     var name = request.slice(5);
@@ -329,19 +299,7 @@ function resolveFilename(request, parent) {
     throw moduleNotFound(request, parent);
   }
   if (isUserBuiltin(request)) return { builtin: request };
-  var fromDir = parent ? parent.path : core.cwd();
-  var relative = request === '.' || request === '..' || /^\.\.?\//.test(request) || request.charAt(0) === '/';
-  var found = null;
-  if (relative) {
-    var base = path.resolve(fromDir, request);
-    found = (request.charAt(request.length - 1) === '/' ? null : tryExtensions(base)) || tryDirectory(base);
-  } else {
-    var dirs = nodeModulePaths(fromDir);
-    for (var i = 0; i < dirs.length && !found; i++) {
-      var b = dirs[i] + '/' + request;
-      found = tryExtensions(b) || tryDirectory(b);
-    }
-  }
+  var found = core.resolveFile(request, parent ? parent.path : core.cwd());
   if (!found) throw moduleNotFound(request, parent);
   return { filename: found };
 }
@@ -355,7 +313,7 @@ function loadModule(request, parent) {
   Module._cache[r.filename] = module;
   var ok = false;
   try {
-    var ext = path.extname(r.filename);
+    var ext = core.extname(r.filename);
     (Module._extensions[ext] || Module._extensions['.js'])(module, r.filename);
     ok = true;
   } finally {
@@ -387,8 +345,8 @@ builtinModules.module = { exports: Module, loaded: true };
 // ---- entry points called by main.c ----------------------------------------
 return {
   runMain: function (file) {
-    var filename = path.resolve(core.cwd(), file);
-    var found = tryExtensions(filename) || tryDirectory(filename);
+    var filename = core.resolvePath(core.cwd(), file);
+    var found = core.resolveFile(file, core.cwd(), true);
     if (!found) {
       var e = moduleNotFound(filename, null);
       core.print(2, 'petrel: cannot find script ' + file + '\n');
@@ -401,11 +359,11 @@ return {
     module.id = '.';
     mainModule = module;
     Module._cache[found] = module;
-    (Module._extensions[path.extname(found)] || Module._extensions['.js'])(module, found);
+    (Module._extensions[core.extname(found)] || Module._extensions['.js'])(module, found);
     module.loaded = true;
   },
   runEval: function (code, print) {
-    var module = new Module(path.join(core.cwd(), '[eval]'), null);
+    var module = new Module(core.resolvePath(core.cwd(), '[eval]'), null);
     mainModule = module;
     global.require = makeRequire(module);
     global.module = module;
@@ -415,13 +373,13 @@ return {
   },
   runRepl: function (terminal) {
     replRunning = true;
-    var module = new Module(path.join(core.cwd(), '<repl>'), null);
+    var module = new Module(core.resolvePath(core.cwd(), '<repl>'), null);
     global.require = makeRequire(module);
     global.module = module;
     global.exports = module.exports;
-    requireBuiltin('internal/repl').start({
+    core.replStart({ // runtime/repl.c
       terminal: terminal,
-      core: core,
+      require: requireBuiltin,
       setExitHook: function (fn) { exitHook = fn; },
       setUncaughtHook: function (fn) { uncaughtHook = fn; },
       // Runs source as the main module of a raw-mode run (require relative to cwd).
@@ -434,7 +392,7 @@ return {
         Module._cache[filename] = m;
         if (src === null) src = core.readFile(filename);
         var fn = core.compileFunction('function (exports, require, module, __filename, __dirname) {' + src + '\n}', filename);
-        fn.call(m.exports, m.exports, makeRequire(m), m, filename, path.dirname(filename));
+        fn.call(m.exports, m.exports, makeRequire(m), m, filename, core.dirname(filename));
         m.loaded = true;
       }
     });

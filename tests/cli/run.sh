@@ -37,6 +37,12 @@ check "repl on a pipe" 0 '10' '^$' -- bash -c "printf 'var x = 5\nx * 2\n' | $to
 check "repl multi-line" 0 '7' '^$' -- bash -c "printf 'function f(a) {\nreturn a + 1;\n}\nf(6)\n' | $top/tools/board_run.sh $board"
 check "repl error keeps going" 0 "Uncaught.*ReferenceError.*[[:space:]]3" '^$' -- bash -c "printf 'nosuch\n1 + 2\n' | $top/tools/board_run.sh $board"
 check "repl runs timers while waiting" 0 'late' '^$' -- bash -c "(printf 'setTimeout(function () { console.log(\"late\") }, 10)\n'; sleep 0.5) | $top/tools/board_run.sh $board"
+# The REPL's raw mode as tools/petrel-tool drives it (through a pseudo-terminal): a file
+# uploaded and run with arguments, its stderr apart, its exit status; an uncaught error.
+printf 'console.log("raw", process.argv.slice(2).join(","));\nconsole.error("to stderr");\nsetTimeout(function () { process.exitCode = 5; }, 20);\n' > "$tmp/raw.js"
+tool() { (cd "$tmp" && timeout -k 5 60 python3 "$top/tools/petrel-tool" --cmd "$top/tools/board_run.sh $board -i" "$@"); }
+check "raw REPL: run a file with args, exit status" 5 '^raw x,y$' '^to stderr$' -- tool run "$tmp/raw.js" x y
+check "raw REPL: uncaught error ends the run" 1 '^1$' '^Uncaught Error: boom' -- tool exec "console.log(1); throw new Error('boom')"
 # process.stdin: Buffers and 'end', piped into a socket, and paused it lets the process exit.
 check "stdin: Buffers, then end" 0 'true "hello\\nworld\\n".*end 12' '^$' -- bash -c "printf 'hello\nworld\n' | $top/tools/board_run.sh $board -e \"var n = 0; process.stdin.on('data', function (d) { n += d.length; console.log(Buffer.isBuffer(d), JSON.stringify(String(d))); }); process.stdin.on('end', function () { console.log('end', n); })\""
 check "stdin piped into a socket" 0 'server got "line one\\nline two\\n"' '^$' -- bash -c "printf 'line one\nline two\n' | $top/tools/board_run.sh $board $top/tests/cli/stdin_pipe.js"

@@ -181,6 +181,8 @@ def t_editing(b):
     expect_in(b.line("nosuchname"), "Uncaught ReferenceError")
     expect_in(b.line("\x1b[A\x1b[A", shown="12+7"), "19")
     expect_in(b.line("\x1b[A\x15 40 + 2", shown=" 40 + 2"), "42")
+    # Delete (ESC [ 3 ~) removes the character under the cursor: "12+7" -> "127".
+    expect_in(b.line("12+7\x1b[D\x1b[D\x1b[3~", shown="127"), "127")
 
 
 def t_ctrl_c(b):

@@ -1,0 +1,55 @@
+/* The REPL's shared state (runtime/repl.c: input and line editing; runtime/repl_run.c:
+ * evaluation, printing and the raw mode protocol). Text is kept as Duktape's bytes
+ * (UTF-8 from the console); the cursor moves a whole character at a time. */
+#ifndef PETREL_REPL_H
+#define PETREL_REPL_H
+
+#include <stddef.h>
+#include "duktape.h"
+
+/* A growable byte string in native memory (counted as external, under the heap
+ * limit); growing it throws a RangeError on a full heap. */
+typedef struct {
+  char *p;
+  size_t len, cap;
+} repl_buf;
+
+typedef struct {
+  int terminal;     /* a terminal in raw mode: the REPL echoes and edits */
+  int on_board;     /* process.platform === 'none' */
+  int prompt_shown; /* output from callbacks goes above the prompt */
+  int pending;      /* lines of an unfinished statement (joined in pending_text) */
+  int raw;          /* raw mode (tools/petrel-tool) */
+  int running;      /* a raw-mode run is under way */
+  repl_buf line;    /* the line being typed, cursor a byte offset in it */
+  size_t cursor;
+  repl_buf pending_text;
+  repl_buf raw_buf; /* the raw request being received */
+  void *run_module; /* bootstrap.js's runModule, pinned */
+  void *require;    /* requireBuiltin, pinned */
+} repl_state;
+
+extern repl_state repl;
+
+void repl_buf_put(duk_context *ctx, repl_buf *b, const char *s, size_t len);
+/* Empties b; a large one (an uploaded file) goes back to the heap. */
+void repl_buf_clear(repl_buf *b);
+/* Raw bytes to the console (fd 1): the prompt, redraws, the raw protocol. */
+void repl_write(duk_context *ctx, const char *s);
+/* global.console[method](the value on top), popped: "log", or "error". */
+void repl_console(duk_context *ctx, const char *method);
+#define repl_print(ctx) repl_console(ctx, "log")
+/* Does text contain word (lower case), ignoring ASCII case? */
+int repl_has_word(const char *text, const char *word);
+void repl_show_prompt(duk_context *ctx);
+/* Is c (UTF-8 at s, n bytes left) JS whitespace (\s)? Returns its length, or 0. */
+size_t repl_space_len(const char *s, size_t n);
+
+/* repl_run.c */
+void repl_evaluate(duk_context *ctx, const char *src, size_t len);
+void repl_enter_raw(duk_context *ctx);
+void repl_raw_input(duk_context *ctx, const char *s, size_t len);
+/* Sets up the hooks bootstrap.js offers (exit and uncaught errors during raw runs). */
+void repl_set_hooks(duk_context *ctx, duk_idx_t opts);
+
+#endif

@@ -1,0 +1,478 @@
+/* The REPL's evaluation and printing, and its raw mode (runtime/repl.c has the
+ * line editing).
+ *
+ * Results: a primitive (the common case) is printed by internal/primitive without
+ * loading the object inspector, the largest built-in (~32 KB of heap on a board);
+ * objects by internal/inspect, loaded on first use. Both through require, so
+ * either may be JS or C.
+ *
+ * Raw mode (for tools/petrel-tool, like MicroPython's raw REPL): Ctrl-A on an
+ * empty line enters it and the REPL answers "raw REPL; CTRL-B to exit\r\n>".
+ * Each request is text ended by Ctrl-D; the REPL answers "OK", then the run's
+ * output, then "\x04<exit status>\x04>" once the run is over (its code has
+ * returned and nothing it started keeps the loop busy, or it called
+ * process.exit). During a run, stderr output comes between SO (\x0e) and SI (\x0f).
+ * A request is JS source run as a module, or one directive line:
+ *   //@petrel:write <path>\n<content>   store a file (the board's file store)
+ *   //@petrel:run <path> [args...]      run a stored file as the main module
+ * Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it. */
+#include <stdlib.h>
+#include <string.h>
+#include "runtime.h"
+#include "platform.h"
+#include "repl.h"
+
+/* Thrown by process.exit inside a run (the exit hook) to unwind it: this light
+ * function is the marker (no heap object, and no script can make one). */
+static duk_ret_t exit_marker(duk_context *ctx)
+{
+  (void)ctx;
+  return 0;
+}
+
+static int is_exit(duk_context *ctx, duk_idx_t idx)
+{
+  if (!duk_is_lightfunc(ctx, idx)) return 0;
+  idx = duk_normalize_index(ctx, idx);
+  duk_push_c_lightfunc(ctx, exit_marker, 0, 0, 0);
+  int r = duk_strict_equals(ctx, idx, -1); /* the same C function and flags */
+  duk_pop(ctx);
+  return r;
+}
+
+/* requireBuiltin(id): [...] -> [... exports] */
+static void require(duk_context *ctx, const char *id)
+{
+  duk_push_heapptr(ctx, repl.require);
+  duk_push_string(ctx, id);
+  duk_call(ctx, 1);
+}
+
+/* util.inspect of the value at idx (with { colors: false } if opts); pushes the text. */
+static void inspect(duk_context *ctx, duk_idx_t idx, int opts)
+{
+  idx = duk_normalize_index(ctx, idx);
+  require(ctx, "internal/primitive");
+  duk_push_string(ctx, "isPrimitive");
+  duk_dup(ctx, idx);
+  duk_call_prop(ctx, -3, 1);
+  if (duk_to_boolean(ctx, -1)) {
+    duk_pop(ctx);
+    duk_push_string(ctx, "inspectPrimitive");
+    duk_dup(ctx, idx);
+    duk_call_prop(ctx, -3, 1);
+    duk_remove(ctx, -2);
+    return;
+  }
+  duk_pop_2(ctx);
+  require(ctx, "internal/inspect");
+  duk_push_string(ctx, "inspect");
+  duk_dup(ctx, idx);
+  if (opts) {
+    duk_push_object(ctx);
+    duk_push_false(ctx);
+    duk_put_prop_string(ctx, -2, "colors");
+  }
+  duk_call_prop(ctx, -3 - opts, 1 + opts);
+  duk_remove(ctx, -2);
+}
+
+static duk_ret_t inspect_top(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  inspect(ctx, -1, 0);
+  return 1;
+}
+
+static int truthy(duk_context *ctx, duk_idx_t idx)
+{
+  duk_dup(ctx, idx);
+  int r = duk_to_boolean(ctx, -1);
+  duk_pop(ctx);
+  return r;
+}
+
+/* 'Uncaught ' + describeError(value at idx): util.inspect's text; when that fails
+ * too (out of memory on a board: loading the inspector needs some), its stack or
+ * text, so that it is still reported. */
+static void push_uncaught(duk_context *ctx, duk_idx_t idx)
+{
+  idx = duk_normalize_index(ctx, idx);
+  duk_push_string(ctx, "Uncaught ");
+  duk_dup(ctx, idx);
+  if (duk_safe_call(ctx, inspect_top, NULL, 1, 1) != 0) {
+    duk_pop(ctx);
+    duk_dup(ctx, idx); /* String(e && e.stack || e) */
+    if (truthy(ctx, idx)) {
+      duk_get_prop_string(ctx, idx, "stack");
+      if (truthy(ctx, -1)) duk_remove(ctx, -2);
+      else duk_pop(ctx);
+    }
+    duk_to_string(ctx, -1);
+  }
+  duk_concat(ctx, 2);
+}
+
+/* Is the value at idx truthy with this name? (e && e.name === name) */
+static int named(duk_context *ctx, duk_idx_t idx, const char *name)
+{
+  if (!truthy(ctx, idx)) return 0;
+  duk_get_prop_string(ctx, idx, "name");
+  int r = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), name);
+  duk_pop(ctx);
+  return r;
+}
+
+static duk_ret_t eval_code(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  duk_push_string(ctx, "repl");
+  duk_compile(ctx, DUK_COMPILE_EVAL);
+  duk_call(ctx, 0);
+  return 1;
+}
+
+/* [code] -> []: runs code (global code; Ctrl-C breaks it) and prints its value;
+ * the first try (udata set) also keeps it in global._. */
+static duk_ret_t eval_print(duk_context *ctx, void *udata)
+{
+  petrel_set_interruptible(1);
+  int rc = duk_safe_call(ctx, eval_code, NULL, 1, 1);
+  petrel_set_interruptible(0); /* and the interrupt request cleared, before any JS runs */
+  if (rc != 0) return duk_throw(ctx);
+  if (udata) {
+    duk_dup_top(ctx);
+    duk_put_global_string(ctx, "_");
+  }
+  inspect(ctx, -1, udata != NULL);
+  repl_print(ctx);
+  return 0;
+}
+
+/* Length of the whitespace character ending at s + end, or 0. */
+static size_t space_before(const char *s, size_t end)
+{
+  if (end >= 1 && repl_space_len(s + end - 1, 1)) return 1;
+  if (end >= 2 && repl_space_len(s + end - 2, 2) == 2) return 2;
+  if (end >= 3 && repl_space_len(s + end - 3, 3) == 3) return 3;
+  return 0;
+}
+
+void repl_evaluate(duk_context *ctx, const char *src, size_t len)
+{
+  /* `{ a: 1 }` is an object, not a block, as in Node's REPL: /^\s*\{/ and
+   * /\}\s*;?\s*$/ give '(' + code.replace(/;\s*$/, '') + ')'. */
+  size_t i = 0, end = len, k;
+  while ((k = repl_space_len(src + i, len - i)) != 0) i += k;
+  while ((k = space_before(src, end)) != 0) end -= k;
+  size_t cut = len;
+  if (end && src[end - 1] == ';') {
+    cut = --end;
+    while ((k = space_before(src, end)) != 0) end -= k;
+  }
+  int wrap = i < len && src[i] == '{' && end && src[end - 1] == '}';
+  duk_push_lstring(ctx, src, len);
+  if (wrap) {
+    duk_push_string(ctx, "(");
+    duk_push_lstring(ctx, src, cut);
+    duk_push_string(ctx, ")");
+    duk_concat(ctx, 3);
+  } else {
+    duk_dup_top(ctx);
+  }
+  if (duk_safe_call(ctx, eval_print, (void *)1, 1, 1) == 0) {
+    duk_pop_2(ctx);
+    return;
+  }
+  /* [src err] */
+  if (wrap && named(ctx, -1, "SyntaxError")) { /* again without the parentheses */
+    duk_pop(ctx);
+    if (duk_safe_call(ctx, eval_print, NULL, 1, 1) == 0) {
+      duk_pop(ctx);
+      return;
+    }
+    push_uncaught(ctx, -1);
+    repl_print(ctx);
+    duk_pop(ctx);
+    return;
+  }
+  if (named(ctx, -1, "RangeError")) {
+    duk_get_prop_string(ctx, -1, "message");
+    int timeout = repl_has_word(duk_to_string(ctx, -1), "timeout");
+    duk_pop(ctx);
+    if (timeout) {
+      duk_pop_2(ctx);
+      duk_push_string(ctx, "Script execution was interrupted");
+      repl_print(ctx);
+      return;
+    }
+  }
+  push_uncaught(ctx, -1);
+  repl_print(ctx);
+  duk_pop_2(ctx);
+}
+
+/* ---- raw mode ---- */
+
+static int run_status; /* what a run ends with if nothing sets process.exitCode */
+
+void repl_enter_raw(duk_context *ctx)
+{
+  repl.raw = 1;
+  repl.raw_buf.len = 0;
+  repl.prompt_shown = 0;
+  repl_write(ctx, "raw REPL; CTRL-B to exit\r\n>");
+}
+
+static void end_run(duk_context *ctx, int status);
+
+static duk_ret_t emit_exit(duk_context *ctx, void *udata)
+{
+  duk_get_global_string(ctx, "process");
+  duk_push_string(ctx, "emit");
+  duk_push_string(ctx, "exit");
+  duk_push_int(ctx, *(int *)udata);
+  duk_call_prop(ctx, -4, 2);
+  return 0;
+}
+
+static void end_run(duk_context *ctx, int status)
+{
+  if (!repl.running) return;
+  repl.running = 0;
+  if (duk_safe_call(ctx, emit_exit, &status, 0, 1) != 0) {
+    push_uncaught(ctx, -1);
+    repl_console(ctx, "error");
+    if (!status) status = 1;
+  }
+  duk_pop(ctx);
+  duk_get_global_string(ctx, "process");
+  duk_push_string(ctx, "removeAllListeners");
+  duk_push_string(ctx, "exit");
+  duk_call_prop(ctx, -3, 1);
+  duk_pop(ctx);
+  duk_push_undefined(ctx);
+  duk_put_prop_string(ctx, -2, "exitCode");
+  duk_pop(ctx);
+  petrel_frame_stderr(0);
+  duk_push_sprintf(ctx, "\x04%d\x04>", status);
+  repl_write(ctx, duk_get_string(ctx, -1));
+  duk_pop(ctx);
+}
+
+/* process.exitCode | 0 if set, else dflt */
+static int exit_code(duk_context *ctx, int dflt)
+{
+  duk_get_global_string(ctx, "process");
+  duk_get_prop_string(ctx, -1, "exitCode");
+  int code = duk_is_undefined(ctx, -1) ? dflt : (int)duk_to_int32(ctx, -1);
+  duk_pop_2(ctx);
+  return code;
+}
+
+static duk_ret_t wait_for_run(duk_context *ctx);
+
+/* setTimeout(wait_for_run, ms).unref() */
+static void wait_later(duk_context *ctx, int ms)
+{
+  duk_get_global_string(ctx, "setTimeout");
+  duk_push_c_lightfunc(ctx, wait_for_run, 0, 0, 0);
+  duk_push_int(ctx, ms);
+  duk_call(ctx, 2);
+  duk_push_string(ctx, "unref");
+  duk_call_prop(ctx, -2, 0);
+  duk_pop_2(ctx);
+}
+
+/* The run is over once nothing it started keeps the loop busy. */
+static duk_ret_t wait_for_run(duk_context *ctx)
+{
+  if (!repl.running) return 0;
+  if (!petrel_loop_busy()) {
+    end_run(ctx, exit_code(ctx, run_status));
+    return 0;
+  }
+  wait_later(ctx, 5);
+  return 0;
+}
+
+/* process.cwd() + '/' + p unless p is absolute: [... p] -> [... path] */
+static void absolute(duk_context *ctx)
+{
+  if (duk_get_string(ctx, -1)[0] == '/') return;
+  duk_get_global_string(ctx, "process");
+  duk_push_string(ctx, "cwd");
+  duk_call_prop(ctx, -2, 0);
+  duk_size_t n;
+  const char *cwd = duk_to_lstring(ctx, -1, &n);
+  duk_push_lstring(ctx, cwd, n && cwd[n - 1] == '/' ? n - 1 : n);
+  duk_push_string(ctx, "/");
+  duk_dup(ctx, -5);
+  duk_concat(ctx, 3);
+  duk_replace(ctx, -4);
+  duk_pop_2(ctx);
+}
+
+static int line_end(const char *s, size_t n)
+{
+  return s[0] == '\n' || s[0] == '\r' ||
+         (n >= 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+          ((unsigned char)s[2] == 0xa8 || (unsigned char)s[2] == 0xa9));
+}
+
+/* [req] -> []: the request, as /^\/\/@petrel:(write|run) ([^\s]+)(.*)\n?/ reads it. */
+static duk_ret_t do_request(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  duk_idx_t r = duk_normalize_index(ctx, -1); /* a safe call sees its caller's whole stack */
+  duk_size_t n;
+  const char *req = duk_get_lstring(ctx, r, &n);
+  const char *tag = "//@petrel:";
+  size_t t = strlen(tag), i = 0, path = 0, path_end = 0, rest_end = 0, k;
+  int kind = 0; /* 1 write, 2 run */
+  if (n > t && !memcmp(req, tag, t)) {
+    i = t;
+    if (n - i >= 6 && !memcmp(req + i, "write ", 6)) kind = 1, i += 6;
+    else if (n - i >= 4 && !memcmp(req + i, "run ", 4)) kind = 2, i += 4;
+    path = path_end = i;
+    while (kind && path_end < n && !repl_space_len(req + path_end, n - path_end)) path_end++;
+    if (path_end == path) kind = 0;
+    rest_end = path_end;
+    while (kind && rest_end < n && !line_end(req + rest_end, n - rest_end))
+      rest_end += 1;
+  }
+  if (kind == 1) {
+    size_t body = rest_end + (rest_end < n && req[rest_end] == '\n');
+    duk_push_lstring(ctx, req + path, path_end - path);
+    const char *file = duk_get_string(ctx, -1);
+    char *tmp = duk_push_fixed_buffer(ctx, n - body ? n - body : 1);
+    size_t len = petrel_cesu8_to_utf8(req + body, n - body, tmp);
+    int r = plat_file_write(file, tmp, len);
+    if (r) return petrel_throw_system_error(ctx, r, "open");
+    return 0;
+  }
+  duk_push_heapptr(ctx, repl.run_module);
+  if (kind == 2) {
+    duk_push_null(ctx);
+    duk_push_lstring(ctx, req + path, path_end - path);
+    absolute(ctx);
+    duk_push_array(ctx); /* m[3].trim() split at whitespace */
+    duk_push_lstring(ctx, req + path_end, rest_end - path_end);
+    duk_trim(ctx, -1);
+    duk_size_t an;
+    const char *a = duk_get_lstring(ctx, -1, &an);
+    duk_uarridx_t count = 0;
+    for (size_t j = 0; j < an;) {
+      size_t start = j;
+      while (j < an && !repl_space_len(a + j, an - j)) j++;
+      duk_push_lstring(ctx, a + start, j - start);
+      duk_put_prop_index(ctx, -3, count++);
+      while (j < an && (k = repl_space_len(a + j, an - j)) != 0) j += k;
+    }
+    duk_pop(ctx);
+  } else {
+    duk_dup(ctx, r);
+    duk_push_string(ctx, "[raw].js");
+    absolute(ctx);
+    duk_push_array(ctx);
+  }
+  duk_call(ctx, 3);
+  return 0;
+}
+
+/* The request on top (popped). */
+static void raw_request(duk_context *ctx)
+{
+  repl_write(ctx, "OK");
+  repl.running = 1;
+  run_status = 0;
+  petrel_frame_stderr(1); /* the tool routes SO ... SI to its stderr */
+  petrel_set_interruptible(1);
+  int rc = duk_safe_call(ctx, do_request, NULL, 1, 1);
+  petrel_set_interruptible(0);
+  if (rc != 0 && !is_exit(ctx, -1)) {
+    push_uncaught(ctx, -1);
+    repl_console(ctx, "error");
+    duk_pop(ctx);
+    end_run(ctx, 1);
+    return;
+  }
+  duk_pop(ctx);
+  /* Checked once the ticks this run queued have run (an IP-literal lookup answers
+   * in a tick and only then refs its socket), then every few ms. */
+  if (repl.running) wait_later(ctx, 0);
+}
+
+void repl_raw_input(duk_context *ctx, const char *data, size_t n)
+{
+  repl_buf *b = &repl.raw_buf;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)data[i];
+    if (ch > 4) { /* plain text up to the next control byte, in one piece */
+      size_t j = i;
+      while (j < n && (unsigned char)data[j] > 4) j++;
+      repl_buf_put(ctx, b, data + i, j - i);
+      i = j - 1;
+    } else if (ch == 4) {
+      duk_push_lstring(ctx, b->p ? b->p : "", b->len);
+      repl_buf_clear(b);
+      if (repl.running) {
+        duk_pop(ctx);
+        repl_write(ctx, "\x04" "busy\x04>");
+        continue;
+      }
+      raw_request(ctx);
+    } else if (ch == 2 && !b->len && !repl.running) {
+      repl.raw = 0;
+      repl_write(ctx, "\r\n");
+      repl_show_prompt(ctx);
+    } else if (ch == 3) {
+      b->len = 0;
+      if (repl.running) end_run(ctx, 130);
+    } else {
+      repl_buf_put(ctx, b, data + i, 1);
+    }
+  }
+}
+
+/* bootstrap.js's exit hook: process.exit() during a run ends the run, not the process. */
+static duk_ret_t exit_hook(duk_context *ctx)
+{
+  if (!repl.running) return 0;
+  end_run(ctx, (int)duk_to_int32(ctx, 0));
+  duk_push_c_lightfunc(ctx, exit_marker, 0, 0, 0);
+  return duk_throw(ctx);
+}
+
+/* bootstrap.js's uncaught-error hook: errors are reported, not fatal; true if handled. */
+static duk_ret_t uncaught_hook(duk_context *ctx)
+{
+  if (is_exit(ctx, 0)) {
+    duk_push_true(ctx);
+    return 1;
+  }
+  duk_get_global_string(ctx, "process");
+  duk_push_string(ctx, "listenerCount");
+  duk_push_string(ctx, "uncaughtException");
+  duk_call_prop(ctx, -3, 1);
+  if (duk_to_number(ctx, -1) > 0) {
+    duk_push_false(ctx);
+    return 1;
+  }
+  push_uncaught(ctx, 0);
+  repl_console(ctx, "error");
+  if (repl.running) end_run(ctx, 1);
+  duk_push_true(ctx);
+  return 1;
+}
+
+void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
+{
+  duk_push_string(ctx, "setExitHook");
+  duk_push_c_lightfunc(ctx, exit_hook, 1, 1, 0);
+  duk_call_prop(ctx, opts, 1);
+  duk_push_string(ctx, "setUncaughtHook");
+  duk_push_c_lightfunc(ctx, uncaught_hook, 1, 1, 0);
+  duk_call_prop(ctx, opts, 1);
+  duk_pop_2(ctx);
+}
