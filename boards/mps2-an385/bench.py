@@ -81,7 +81,7 @@ def main():
     rows = []
     size = subprocess.run(["arm-none-eabi-size", image], capture_output=True, text=True, check=True).stdout
     text, data, bss = [int(x) for x in size.splitlines()[1].split()[:3]]
-    rows.append(("flash (text + data)", "%d B (%.1f KiB)" % (text + data, (text + data) / 1024.0), "<= 256 KiB"))
+    rows.append(("flash (text + data)", "%d B (%.1f KiB)" % (text + data, (text + data) / 1024.0), "<= 512 KiB"))
     rows.append(("static RAM (data + bss)", "%d B (%.1f KiB)" % (data + bss, (data + bss) / 1024.0), ""))
 
     b = boardtest.Board()
