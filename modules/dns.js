@@ -2,18 +2,13 @@
 // dns_gethostbyname on lwIP). Answers are always asynchronous.
 'use strict';
 var binding = process.binding('dns');
-var tcp = process.binding('tcp');
+var core = process.binding('core');
 var errors = require('internal/errors');
 var validators = require('internal/validators');
 var ADDRCONFIG = 32, V4MAPPED = 8, ALL = 16; // getaddrinfo's flags on Linux, as node reports them
 
-function lookupError(code, errno, hostname) {
-  var e = new Error('getaddrinfo ' + code + ' ' + hostname);
-  e.errno = errno;
-  e.code = code;
-  e.syscall = 'getaddrinfo';
-  e.hostname = hostname;
-  return e;
+function lookupError(errno, hostname) {
+  return errors.systemError(errno, 'getaddrinfo', { hostname: hostname });
 }
 
 function lookup(hostname, options, callback) {
@@ -50,7 +45,7 @@ function lookup(hostname, options, callback) {
     });
     return {};
   }
-  var literal = tcp.isIP(hostname);
+  var literal = core.isIP(hostname);
   if (literal) {
     process.nextTick(function () {
       if (all) callback(null, [{ address: hostname, family: literal }]);
@@ -60,7 +55,7 @@ function lookup(hostname, options, callback) {
   }
   var err = binding.lookup(hostname, family, function (code, list) {
     if (code) {
-      callback(lookupError(tcp.errname(code), code, hostname));
+      callback(lookupError(code, hostname));
       return;
     }
     if (all) {
@@ -72,7 +67,7 @@ function lookup(hostname, options, callback) {
     }
   });
   if (err) {
-    process.nextTick(function () { callback(lookupError(tcp.errname(err), err, hostname)); });
+    process.nextTick(function () { callback(lookupError(err, hostname)); });
   }
   return {};
 }

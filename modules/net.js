@@ -24,17 +24,17 @@ var ENOTCONN = core.errno('ENOTCONN'), EISCONN = core.errno('EISCONN'), EALREADY
 
 // ---- helpers -------------------------------------------------------------
 // As Node's, which tests the value's string form.
-function isIP(s) { return binding.isIP(typeof s === 'string' ? s : String(s)); }
+function isIP(s) { return core.isIP(typeof s === 'string' ? s : String(s)); }
 function isIPv4(s) { return isIP(s) === 4; }
 function isIPv6(s) { return isIP(s) === 6; }
 
 function sysError(err, syscall, address, port, local) {
   var extra;
   if (address !== undefined) {
-    extra = { address: address, port: port || undefined, description: binding.errtext(err), local: local };
+    extra = { address: address, port: port || undefined, local: local };
     if (port === undefined || port === 0 && syscall !== 'listen') extra.port = port;
   }
-  return errors.systemError(binding.errname(err), err, syscall, extra);
+  return errors.systemError(err, syscall, extra);
 }
 
 // Node's test for a path argument: a string that is not a non-negative number.
@@ -717,7 +717,7 @@ function lookupAndConnect(socket, options) {
     lookup(host, dnsopts, function (err, addresses) {
       if (!live()) return;
       if (!err && (!addresses || addresses.length === 0)) {
-        err = errors.systemError('ENOTFOUND', ENOTFOUND, 'getaddrinfo');
+        err = errors.systemError(ENOTFOUND, 'getaddrinfo');
         err.hostname = host;
       }
       if (err) {

@@ -462,28 +462,6 @@ static duk_ret_t tcp_pending_bytes(duk_context *ctx)
   return 1;
 }
 
-/* isIP(string) -> 0 | 4 | 6 */
-static duk_ret_t tcp_is_ip(duk_context *ctx)
-{
-  plat_addr a;
-  if (!duk_is_string(ctx, 0)) { duk_push_int(ctx, 0); return 1; }
-  duk_push_int(ctx, plat_addr_parse(duk_get_string(ctx, 0), &a) == 0 ? a.family : 0);
-  return 1;
-}
-
-static duk_ret_t tcp_err_name(duk_context *ctx)
-{
-  int err = duk_require_int(ctx, 0);
-  duk_push_string(ctx, plat_strerror_code(err));
-  return 1;
-}
-
-static duk_ret_t tcp_err_text(duk_context *ctx)
-{
-  duk_push_string(ctx, plat_strerror_text(duk_require_int(ctx, 0)));
-  return 1;
-}
-
 static const duk_function_list_entry tcp_methods[] = {
   { "listen", tcp_listen, 4 },
   { "connect", tcp_connect, 4 },
@@ -507,9 +485,6 @@ static const duk_function_list_entry tcp_methods[] = {
 };
 
 static const duk_function_list_entry tcp_funcs[] = {
-  { "isIP", tcp_is_ip, 1 },
-  { "errname", tcp_err_name, 1 },
-  { "errtext", tcp_err_text, 1 },
   { NULL, NULL, 0 }
 };
 

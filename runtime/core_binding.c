@@ -407,6 +407,15 @@ static duk_ret_t core_error_name(duk_context *ctx)
   return 1;
 }
 
+/* isIP(string) -> 0 | 4 | 6, by the platform's address parser (net.isIP, dns). */
+static duk_ret_t core_is_ip(duk_context *ctx)
+{
+  plat_addr a;
+  if (!duk_is_string(ctx, 0)) { duk_push_int(ctx, 0); return 1; }
+  duk_push_int(ctx, plat_addr_parse(duk_get_string(ctx, 0), &a) == 0 ? a.family : 0);
+  return 1;
+}
+
 static void *buffer_proto;
 
 /* buffer.js registers Buffer.prototype so C can make Buffers without a JS call. */
@@ -469,6 +478,7 @@ static const duk_function_list_entry core_funcs[] = {
   { "setRaw", core_set_raw, 1 },
   { "isTTY", core_is_tty, 0 },
   { "errorName", core_error_name, 1 },
+  { "isIP", core_is_ip, 1 },
   { "replStart", petrel_repl_start, 1 },
   { NULL, NULL, 0 }
 };

@@ -62,20 +62,28 @@ function safeString(v) {
   } catch (e) { return '[value]'; }
 }
 
-// System errors as libuv reports them: code 'ECONNREFUSED', errno -111 ...
-// errno values are Linux's (Node reports the same numbers on every board).
-exports.systemError = function (code, errno, syscall, extra) {
+// Every system error is made here, as libuv reports it to Node: errno is the platform's
+// number (Linux's on every board), code and description come from the one table
+// (platform/platform_errors.h, through the core binding). extra: address/port (and a
+// local end) for sockets, hostname for lookups; codeFirst gives the key order of Node's
+// UVExceptionWithHostPort (listen) instead of exceptionWithHostPort's (connect).
+exports.systemError = function (errno, syscall, extra) {
+  var names = process.binding('core').errorName(errno), code = names[0];
   var msg = syscall + ' ' + code;
-  if (extra && extra.address !== undefined) {
-    msg += (syscall === 'listen' || syscall === 'bind' ? ': ' + (extra.description || '') + ' ' : ' ') +
-      extra.address + (extra.port !== undefined ? ':' + extra.port : '');
+  if (extra && extra.hostname !== undefined) {
+    msg += ' ' + extra.hostname;
+  } else if (extra && extra.address !== undefined) {
+    msg += (syscall === 'listen' || syscall === 'bind' ? ': ' + names[1] + ' ' : ' ') +
+      extra.address + (extra.port !== undefined && extra.port !== -1 ? ':' + extra.port : '');
     if (extra.local) msg += ' - Local (' + extra.local + ')';
   }
   var e = new Error(msg);
+  if (extra && extra.codeFirst) e.code = code;
   e.errno = errno;
   e.code = code;
   e.syscall = syscall;
   if (extra) {
+    if (extra.hostname !== undefined) e.hostname = extra.hostname;
     if (extra.address !== undefined) e.address = extra.address;
     if (extra.port !== undefined) e.port = extra.port;
   }

@@ -63,7 +63,7 @@ module.exports = function (shared) {
     if (typeof options.fd === 'number' && options.fd >= 0) {
       // Listening on an inherited descriptor is not in the platform interface: Node's
       // answer for a descriptor that is not a socket.
-      var ex = errors.systemError('EINVAL', EINVAL, 'listen');
+      var ex = errors.systemError(EINVAL, 'listen');
       ex.message = 'listen EINVAL: invalid argument';
       var server = this;
       process.nextTick(function () { server.emit('error', ex); });
@@ -167,13 +167,8 @@ module.exports = function (shared) {
     var err = h.listenPath(path, backlog);
     if (err) {
       h.close();
-      // Node's uvExceptionWithHostPort: its key order (code first) and port -1.
-      var ex = new Error('listen ' + binding.errname(err) + ': ' + binding.errtext(err) + ' ' + path);
-      ex.code = binding.errname(err);
-      ex.errno = err;
-      ex.syscall = 'listen';
-      ex.address = path;
-      ex.port = -1;
+      // Node's UVExceptionWithHostPort: its key order (code first) and port -1.
+      var ex = errors.systemError(err, 'listen', { address: path, port: -1, codeFirst: true });
       process.nextTick(function () { server.emit('error', ex); });
       return;
     }
@@ -182,7 +177,7 @@ module.exports = function (shared) {
       err = h.chmodPath(mode);
       if (err) {
         h.close();
-        throw errors.systemError(binding.errname(err), err, 'uv_pipe_chmod');
+        throw errors.systemError(err, 'uv_pipe_chmod');
       }
     }
     h.owner = server;
