@@ -96,7 +96,8 @@ static void free_rec(tcp_rec *r)
   free(r);
 }
 
-static void emit_error(tcp_rec *r, const char *method, int err)
+/* Calls the handle's method(status): 0 for a success (onconnect, onwrite) or an error. */
+static void emit_status(tcp_rec *r, const char *method, int err)
 {
   if (!push_method(r, method)) return;
   duk_push_int(r->ctx, err);
@@ -111,7 +112,7 @@ static void finish_write(tcp_rec *r, int err)
     r->shutdown_after_write = 0;
     plat_tcp_shutdown(r->t);
   }
-  emit_error(r, "onwrite", err);
+  emit_status(r, "onwrite", err);
 }
 
 static void flush_pending(tcp_rec *r)
@@ -141,7 +142,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
   case PLAT_TCP_CONNECTED:
     r->connecting = 0;
     update_ref(r);
-    emit_error(r, "onconnect", 0);
+    emit_status(r, "onconnect", 0);
     break;
   case PLAT_TCP_ACCEPTED: {
     tcp_rec *c = calloc(1, sizeof *c);
@@ -189,7 +190,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
     r->connecting = r->reading = 0;
     if (r->pend) drop_pend(r);
     update_ref(r);
-    emit_error(r, "onerror", ev->err);
+    emit_status(r, "onerror", ev->err);
     break;
   }
   return 0;

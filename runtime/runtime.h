@@ -63,7 +63,7 @@ void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, i
 void timers_run_immediates(duk_context *ctx);      /* those queued before this call */
 duk_ret_t petrel_binding_timers(duk_context *ctx);
 
-/* ---- text.c ---- */
+/* ---- cesu8.c ---- */
 /* Duktape's CESU-8 to UTF-8 (out may equal in; never longer than len). Returns the length. */
 size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out);
 
