@@ -15,6 +15,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "runtime.h"
+#include "bindings.h"
 #include "buffer_codec.h"
 
 /* Duktape's limits: bytes in one buffer, bytes in one string. */
@@ -292,7 +293,6 @@ static duk_ret_t buf_set_prototype(duk_context *ctx)
 }
 
 /* buffer_numbers.c */
-duk_ret_t petrel_buffer_number_methods(duk_context *ctx);
 
 static const duk_function_list_entry buffer_funcs[] = {
   { "byteLength", buf_byte_length, 2 },

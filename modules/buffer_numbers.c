@@ -14,6 +14,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "buffer_codec.h"
+#include "bindings.h"
 
 /* Magic byte: bits 0-3 the width in bytes (0: a byteLength argument says),
  * then signed, little-endian, IEEE float/double, write. */

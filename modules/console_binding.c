@@ -22,6 +22,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "runtime.h"
+#include "bindings.h"
 #include "platform.h"
 #include "format.h"
 

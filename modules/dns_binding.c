@@ -2,6 +2,7 @@
  * A pending lookup keeps the loop alive; results always arrive asynchronously. */
 #include <stdlib.h>
 #include "runtime.h"
+#include "bindings.h"
 #include "platform.h"
 
 typedef struct {

@@ -18,6 +18,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "runtime.h"
+#include "bindings.h"
 
 #define FAIL_KEY DUK_HIDDEN_SYMBOL("eventsFail")
 #define MONITOR_KEY DUK_HIDDEN_SYMBOL("eventsErrorMonitor")

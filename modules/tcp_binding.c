@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime.h"
+#include "bindings.h"
 #include "platform.h"
 
 #define HANDLE_KEY DUK_HIDDEN_SYMBOL("tcp")

@@ -32,6 +32,7 @@
  */
 #include <stdlib.h>
 #include "runtime.h"
+#include "bindings.h"
 #include "platform.h"
 #include "tls/tls_internal.h"
 

@@ -3,6 +3,7 @@
 #include "runtime.h"
 #include "builtins.h"
 #include "inflate.h"
+#include "bindings.h"
 
 typedef struct {
   const char *name;
@@ -12,8 +13,6 @@ typedef struct {
 /* Weak: a board that does not compile a binding (tls on a small part, say)
  * simply lacks it, and require() of its module reports that clearly. */
 #define OPTIONAL __attribute__((weak))
-duk_ret_t petrel_binding_events(duk_context *ctx);
-duk_ret_t petrel_binding_console(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_buffer(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_tcp(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_dns(duk_context *ctx);

@@ -1,0 +1,17 @@
+/* The entry points of the native bindings behind process.binding(name): each
+ * pushes its binding object and returns 1. runtime/bindings.c holds the table
+ * (and declares the optional ones weak: a board may leave them out). */
+#ifndef PETREL_BINDINGS_H
+#define PETREL_BINDINGS_H
+#include "duktape.h"
+
+duk_ret_t petrel_binding_events(duk_context *ctx);
+duk_ret_t petrel_binding_console(duk_context *ctx);
+duk_ret_t petrel_binding_buffer(duk_context *ctx);
+duk_ret_t petrel_binding_tcp(duk_context *ctx);
+duk_ret_t petrel_binding_dns(duk_context *ctx);
+duk_ret_t petrel_binding_tls(duk_context *ctx);
+/* buffer.numberMethods(proto, Buffer): Buffer's read/write number methods (buffer_numbers.c). */
+duk_ret_t petrel_buffer_number_methods(duk_context *ctx);
+
+#endif
