@@ -17,9 +17,18 @@ include modules/tls/mbedtls.mk
 # ---- board interface (boards/<name>/board.mk sets these) -----------------
 # CC, CFLAGS_BOARD, LDFLAGS_BOARD, LDLIBS_BOARD, PLATFORM (posix|lwip),
 # DUK_CONFIG (a header appended to Duktape's stock duk_config.h),
-# BOARD_SRCS (board-specific .c/.S), SETUP_NEEDS (host|cross), RUN_PREFIX.
+# BOARD_SRCS (board-specific .c/.S), SETUP_NEEDS (host|cross).
+# How the board runs and is tested (the test and bench scripts read these from
+# build/<board>/board.env, written with every build):
+#   RUN_PREFIX  what runs the binary on this machine (empty: natively; qemu-arm for rpi)
+#   RUN_SCRIPT  or a runner that takes script.js [args] (a firmware under QEMU)
+#   EMULATION   none | user (qemu-arm) | system (a whole board under qemu-system-*)
+#   TEST_SUITES the suites tools/test_all.sh runs on it besides the JS tests, the
+#               conformance cases and the fuzz (the names are listed there)
+#   TEST_ALSO   boards built and tested with this one (mps2-an385's TLS variant)
 PLATFORM ?= posix
 SETUP_NEEDS ?= host
+EMULATION ?= $(if $(RUN_SCRIPT),system,$(if $(RUN_PREFIX),user,none))
 
 WARN := -Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration
 CFLAGS_COMMON := -std=gnu11 -O2 -g $(WARN) -MMD -MP -Iplatform -Iruntime -Imodules -I$(B)/duktape \
@@ -37,7 +46,13 @@ JS_SRCS := $(filter-out $(BOARD_EXCLUDE),$(sort $(wildcard modules/*.js modules/
 OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/builtin_js.o $(EXTRA_OBJS)
 
 .PHONY: all clean test test-unit test-js test-conformance check-asan valgrind bench run-example run setup
-all: $(B)/petrel
+all: $(B)/petrel $(B)/board.env
+
+# The board's facts for the shell scripts (see the board interface above).
+$(B)/board.env: boards/$(BOARD)/board.mk Makefile $(MAKEFILE_LIST)
+	@mkdir -p $(@D)
+	$(Q)printf "RUN_PREFIX='%s'\nRUN_SCRIPT='%s'\nEMULATION='%s'\nTEST_SUITES='%s'\nTEST_ALSO='%s'\n" \
+	  "$(RUN_PREFIX)" "$(RUN_SCRIPT)" "$(EMULATION)" "$(strip $(TEST_SUITES))" "$(strip $(TEST_ALSO))" > $@
 
 # ---- set-up: Debian packages and source packages, installed on demand ----
 # The host stamp is redone when setup.sh changes (new packages reach old checkouts).

@@ -8,7 +8,9 @@ board=$1; shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 # Seconds per case. The emulated microcontroller boards get more: a case that runs the
 # board out of memory (43_many_connections) takes 35-46 s there, GC retrying near the end.
-case "$board" in mps2-*) def_limit=150 ;; *) def_limit=60 ;; esac
+# A whole board under emulation (build/BOARD/board.env) boots for each case.
+EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null
+case "$EMULATION" in system) def_limit=150 ;; *) def_limit=60 ;; esac
 limit=${PETREL_TEST_TIMEOUT:-$def_limit}
 pass=0; fail=0; limited=0
 # Cases a board cannot pass (boards/BOARD/test-limits.txt): checked for the way they

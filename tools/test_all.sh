@@ -15,41 +15,47 @@ count() { # adds the last "N passed, N failed" line of $log to the totals
 }
 run() { "$@" 2>&1 | tee "$log"; count; }
 
+# A built board's suites: those its board.mk lists in TEST_SUITES, then the JS tests,
+# the conformance cases and the fuzz.
+test_board() {
+  local board=$1 suite
+  . "build/$board/board.env"
+  for suite in $TEST_SUITES; do
+    case "$suite" in
+      cli) run tests/cli/run.sh "$board" ;; # the command line (boards without one: repl-uart)
+      net-real) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board"; run tests/net/emfile.sh "$board" ;;
+      tap) run tests/tap/run.sh "$board" ;; # lwIP on a TAP device with real Linux peers
+      lwip-dry) run tests/lwip/run.sh linux-lwip-tiny ;; # builds linux-lwip-tiny and runs lwIP dry
+      tls) run tests/tls/run.sh "$board" ;;
+      tls-board) run tests/tls/board.sh "$board" ;;
+      repl-uart) run tests/mps2/run.py ;; # the REPL over the UART, TCP both ways through QEMU
+      jsmin) run tests/tools/test_jsmin.sh ;;
+      *) echo "unknown suite $suite in boards/$board/board.mk"; total_fail=$((total_fail + 1)) ;;
+    esac
+  done
+  run tools/run_js_tests.sh "$board" tests/js
+  run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
+  run tests/fuzz/run.sh "$board"
+}
+
 run make --no-print-directory test-unit
 for board in "$@"; do
   echo "== board $board"
   if ! make --no-print-directory BOARD="$board" all >"$log" 2>&1; then
     cat "$log"; echo "build of $board failed"; total_fail=$((total_fail + 1)); continue
   fi
-  case "$board" in
-    # A board has no command line: its REPL over the UART and TCP both ways through QEMU instead.
-    mps2-an385) run tests/mps2/run.py; run tests/tools/test_jsmin.sh ;;
-    mps2-an385-tls) ;; # the same board with tls: tests/tls/board.sh below
-    *) run tests/cli/run.sh "$board" ;;
-  esac
-  case "$board" in
-    linux|linux-asan|linux-poll|rpi) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board"; run tests/net/emfile.sh "$board" ;;
-    # tests/lwip builds linux-lwip-tiny (tiny pools) and runs lwIP dry
-    linux-lwip) run tests/tap/run.sh "$board"; run tests/lwip/run.sh linux-lwip-tiny ;;
-  esac
-  case "$board" in
-    linux|linux-lwip|rpi) run tests/tls/run.sh "$board" ;;
-    mps2-an385-tls) run tests/tls/board.sh "$board" ;;
-    # tls on this board is the mps2-an385-tls variant (boards/mps2-an385-tls/board.mk)
-    # It is a board we ship, so it runs the JS suite and the conformance cases too (~2.5 min).
-    mps2-an385)
-      if make --no-print-directory BOARD=mps2-an385-tls all >"$log" 2>&1; then
-        run tests/tls/board.sh mps2-an385-tls
-        run tools/run_js_tests.sh mps2-an385-tls tests/js
-        run tools/run_conformance.sh mps2-an385-tls ../shared/conformance tests/cases
-        run tests/fuzz/run.sh mps2-an385-tls
-      else
-        cat "$log"; echo "build of mps2-an385-tls failed"; total_fail=$((total_fail + 1))
-      fi ;;
-  esac
-  run tools/run_js_tests.sh "$board" tests/js
-  run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
-  run tests/fuzz/run.sh "$board"
+  test_board "$board"
+  # Boards built and tested with this one (mps2-an385's TLS variant: a board we ship,
+  # so it runs the JS suite and the conformance cases too).
+  . "build/$board/board.env"
+  for also in $TEST_ALSO; do
+    echo "== board $also (with $board)"
+    if make --no-print-directory BOARD="$also" all >"$log" 2>&1; then
+      test_board "$also"
+    else
+      cat "$log"; echo "build of $also failed"; total_fail=$((total_fail + 1))
+    fi
+  done
 done
 # The same suites under ASan + UBSan, and the JS tests under valgrind (linux only).
 if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then

@@ -1,10 +1,8 @@
 # The linux board built with AddressSanitizer and UndefinedBehaviorSanitizer (make check-asan).
-CC ?= cc
-PLATFORM := posix
-DUK_CONFIG := boards/linux/duk_config_board.h
-CFLAGS_BOARD := -pthread -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+include boards/linux/board.mk
+CFLAGS_BOARD += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDFLAGS_BOARD := -fsanitize=address,undefined
-LDLIBS_BOARD := -lm -pthread
+TEST_SUITES := cli net-real
 # Duktape's own code relies on unaligned/overflowing arithmetic it documents as safe.
 DUK_CFLAGS := -fno-sanitize=undefined
 # mbedTLS 2.28 compares an empty X.509 name OID as memcmp(NULL, NULL, 0)

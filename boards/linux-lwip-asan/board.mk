@@ -7,3 +7,4 @@ LDFLAGS_BOARD += -fsanitize=address,undefined
 DUK_CFLAGS := -fno-sanitize=undefined
 # See boards/linux-asan/board.mk.
 MBEDTLS_CFLAGS := -fno-sanitize=nonnull-attribute
+TEST_SUITES := cli

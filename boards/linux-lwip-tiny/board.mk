@@ -3,3 +3,4 @@
 # pcbs, 48 KiB of heap, a 4-segment window). Only for tests/lwip (exhaustion).
 include boards/linux-lwip/board.mk
 CFLAGS_BOARD += -DPETREL_LWIP_TINY=1
+TEST_SUITES := cli

@@ -106,11 +106,9 @@
 #define PBUF_POOL_BUFSIZE 1536 /* a whole ethernet frame (1514) per pool pbuf */
 #define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 4)
 
-/* ---- what the backend needs (platform/lwip/lwip_hooks.h) ------------- */
-#define LWIP_HOOK_FILENAME "lwip_hooks.h"
-#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) lw_tcp_inpacket(pcb, hdr, p)
-
 /* LWIP_DEBUG stays undefined (lwIP tests it with #ifdef); assertions stay on
  * (arch/cc.h prints them and aborts). */
+
+#include "lwipopts_backend.h" /* what platform/lwip requires, checked */
 
 #endif

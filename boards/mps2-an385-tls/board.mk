@@ -28,3 +28,6 @@ BOARD_EXCLUDE :=
 BOARD_SRCS += $(MPS2_TLS)/entropy_test_only.c
 # mbedTLS from our configuration (modules/tls/mbedtls_config.h: no AES-NI off x86-64).
 CFLAGS_BOARD += -DPETREL_TLS_SMALL -DPETREL_TLS_BOARD_ENTROPY -DPETREL_TLS_TEST_ENTROPY
+RUN_SCRIPT := $(MPS2_TLS)/run_script.sh
+TEST_SUITES := tls-board
+TEST_ALSO :=

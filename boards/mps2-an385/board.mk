@@ -19,13 +19,8 @@ SETUP_NEEDS := cross
 DUK_CONFIG := $(MPS2)/duk_config_board.h
 
 # lwIP from the Debian source package that `make setup` (tools/setup.sh sources) unpacks.
-LWIP_DIR := $(firstword $(wildcard build/third_party/lwip-2.*/src) build/third_party/lwip-2.1.3+dfsg1/src)
-LWIP_SRCS := $(addprefix core/,init.c def.c dns.c inet_chksum.c ip.c mem.c memp.c netif.c \
-    pbuf.c raw.c stats.c sys.c tcp.c tcp_in.c tcp_out.c timeouts.c udp.c) \
-  $(addprefix core/ipv4/,autoip.c dhcp.c etharp.c icmp.c igmp.c ip4.c ip4_addr.c ip4_frag.c) \
-  $(addprefix core/ipv6/,dhcp6.c ethip6.c icmp6.c inet6.c ip6.c ip6_addr.c ip6_frag.c mld6.c nd6.c) \
-  netif/ethernet.c
-EXTRA_OBJS := $(patsubst %.c,$(B)/obj/lwip/%.o,$(LWIP_SRCS))
+include platform/lwip/lwip.mk
+EXTRA_OBJS := $(LWIP_BOARD_OBJS)
 
 NET_IP ?= 10.0.2.15
 NET_MASK ?= 255.255.255.0
@@ -57,12 +52,6 @@ JS2C_FLAGS := -z
 # prototype object each: -36 KiB of heap) and terser mangles local names (-6.7 KB of flash).
 JSMIN := 1
 
-# lwIP (third-party code, from `tools/setup.sh sources`): our flags, not our warnings.
-$(B)/obj/lwip/%.o: | $(SETUP)/sources
-	@mkdir -p $(@D)
-	@echo "  CC      lwip/$*.c ($(BOARD))"
-	$(Q)$(CC) $(filter-out $(WARN),$(CFLAGS_ALL)) -w -c $(LWIP_DIR)/$*.c -o $@
-
 # ---- APP=file.js: embedded in flash, run at boot as /app.js ------------------------
 # The stamp holds the embedded file's path, so changing or dropping APP rebuilds the blob.
 MPS2_APP := $(if $(APP),$(abspath $(APP)))
@@ -75,6 +64,14 @@ $(B)/obj/$(MPS2)/app_embed.S.o: CFLAGS_ALL += $(if $(MPS2_APP),-DPETREL_APP_FILE
 
 # Raw image for flashing tools, and a size summary after each link.
 POST_LINK = $(CROSS)objcopy -O binary $@ $@.bin && $(CROSS)size $@
+
+# ---- how it runs and is tested (Makefile, "board interface") ---------------------------
+# A script runs on the firmware under QEMU through the REPL's raw mode (run_script.py);
+# the REPL over the UART has its own suite (tests/mps2/run.py), and the TLS variant
+# (boards/mps2-an385-tls) is built and tested with this board.
+RUN_SCRIPT := $(MPS2)/run_script.sh
+TEST_SUITES := repl-uart jsmin
+TEST_ALSO := mps2-an385-tls
 
 # ---- make bench: flash/RAM, heap, bytes per connection, NIC throughput (bench.py) ----
 BENCH_CMD = python3 $(MPS2)/bench.py

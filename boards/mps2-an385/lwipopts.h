@@ -174,12 +174,10 @@
 /* ---- hooks into the board ---- */
 #define LWIP_NETIF_HOSTNAME 1
 #define LWIP_RAND() board_rand()
-/* What the backend needs (platform/lwip/lwip_hooks.h): without the TCP input hook two
- * loopback pcbs with closed windows trade ACKs forever and netif_poll never returns. */
-#define LWIP_HOOK_FILENAME "lwip_hooks.h"
-#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) lw_tcp_inpacket(pcb, hdr, p)
 
 /* ---- debugging: off (LWIP_DEBUG undefined); assertions on (cheap, and a broken
  * invariant on a device is better reported than ignored) ---- */
+
+#include "lwipopts_backend.h" /* what platform/lwip requires, checked */
 
 #endif

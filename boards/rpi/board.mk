@@ -10,3 +10,4 @@ DUK_CONFIG := boards/rpi/duk_config_board.h
 CFLAGS_BOARD := -pthread -mfloat-abi=hard
 LDLIBS_BOARD := -lm -pthread
 RUN_PREFIX := qemu-arm -L /usr/arm-linux-gnueabihf
+TEST_SUITES := cli net-real tls

@@ -11,8 +11,9 @@
 set -u
 board=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
-case "$board" in
-  linux|linux-*) def_seeds=8 def_calls=4000 net_seeds=3 conns=300 conc=20 ;;
+EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null # how the board runs
+case "$EMULATION" in
+  none) def_seeds=8 def_calls=4000 net_seeds=3 conns=300 conc=20 ;;
   *) def_seeds=3 def_calls=1000 net_seeds=1 conns=100 conc=8 ;;
 esac
 first=${2:-1}; seeds=${3:-$def_seeds}; calls=${4:-$def_calls}

@@ -46,7 +46,8 @@ if [ "${PETREL_LWIP_BOARDS:-1}" != 0 ]; then
     for b in $(sed -n 's|^// boards: ||p' "$t"); do
       [ "$b" = "$board" ] && continue
       if [ ! -x "$top/build/$b/petrel" ]; then echo "skip [$b] lwip: $name (no build/$b/petrel)"; continue; fi
-      blimit=$limit; case "$b" in mps2-*) blimit=$((limit * 4)) ;; esac
+      EMULATION=none; . "$top/build/$b/board.env" 2>/dev/null
+      blimit=$limit; [ "$EMULATION" = system ] && blimit=$((limit * 4))
       ( cd "$(dirname "$t")" && timeout -k 5 "$blimit" "$top/tools/board_run.sh" "$b" "$(basename "$t")" ) >"$tmp/out" 2>&1
       rc=$?
       if [ $rc -eq 0 ]; then

@@ -24,11 +24,7 @@ run: $(BINS)
 # lwIP for the backend's tests (test_lwip_*.c list $(B)/liblwip.a in their sources):
 # Debian's lwIP sources (fetched by `make setup`) built once with the tests' own
 # configuration, tests/unit/lwip/lwipopts.h (loopback only, small pools).
-LWIP_DIR := $(firstword $(wildcard build/third_party/lwip-2.*/src) build/third_party/lwip-2.1.3+dfsg1/src)
-LWIP_SRCS := $(addprefix core/,def.c dns.c inet_chksum.c init.c ip.c mem.c memp.c netif.c pbuf.c \
-  raw.c stats.c sys.c tcp.c tcp_in.c tcp_out.c timeouts.c udp.c) \
-  $(addprefix core/ipv4/,icmp.c ip4.c ip4_addr.c ip4_frag.c) \
-  $(addprefix core/ipv6/,icmp6.c inet6.c ip6.c ip6_addr.c ip6_frag.c mld6.c nd6.c)
+include platform/lwip/lwip.mk
 LWIP_CFLAGS := -Itests/unit/lwip -Iplatform/lwip -I$(LWIP_DIR)/include
 LWIP_OBJS := $(patsubst %.c,$(B)/lwip/%.o,$(LWIP_SRCS))
 $(B)/test_lwip_% $(B)/test_contract_lwip: CFLAGS += $(LWIP_CFLAGS)

@@ -41,7 +41,8 @@ ${HOSTCC:-cc} -O2 -Wall -Wextra -o "$gen" tools/bench/loadgen.c || { echo "bench
 command -v node >/dev/null || { echo "bench: node is not installed" >&2; exit 1; }
 
 # Emulated boards start slower; every wait below is bounded by this.
-case "$board" in linux|linux-*) slow=1 ;; *) slow=10 ;; esac
+EMULATION=none RUN_PREFIX= RUN_SCRIPT=; . "build/$board/board.env" 2>/dev/null
+case "$EMULATION" in none) slow=1 ;; *) slow=10 ;; esac
 
 tmp=$(mktemp -d)
 declare -A SRV PORT # per runtime: server pid and port
@@ -191,10 +192,7 @@ bench_idle() { # RUNTIME: RSS listening, then holding IDLE connections
 bench_startup() {
   local i rt t0 t1
   local -A cmd
-  case "$board" in
-    linux|linux-asan|linux-lwip*) cmd[petrel]="build/$board/petrel" ;;
-    *) cmd[petrel]="tools/board_run.sh $board" ;;
-  esac
+  if [ "$EMULATION" = none ]; then cmd[petrel]="build/$board/petrel"; else cmd[petrel]="tools/board_run.sh $board"; fi
   cmd[node]=node
   for rt in "${RUNTIMES[@]}"; do
     R[$rt,startup]=fail

@@ -74,7 +74,7 @@
 #define MEMP_STATS 1
 #define TCP_STATS 1
 
-#define LWIP_HOOK_FILENAME "lwip_hooks.h"
-#define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) lw_tcp_inpacket(pcb, hdr, p)
+
+#include "lwipopts_backend.h" /* what platform/lwip requires, checked */
 
 #endif
