@@ -26,14 +26,7 @@
 /* mem.c's header on each block, and its rounding. */
 #define BLOCK_OVERHEAD (2 * MEM_ALIGNMENT + 8)
 
-static size_t heap_used(void)
-{
-#if LWIP_STATS && MEM_STATS
-  return lwip_stats.mem.used;
-#else
-  return 0;
-#endif
-}
+static size_t heap_used(void) { return lwip_stats.mem.used; } /* lwipopts_backend.h: stats on */
 
 /* Heap bytes of a pbuf chain: each PBUF_RAM block from its start (the pbuf, then
  * the header room in front of the payload) to the payload's end. */
@@ -53,21 +46,25 @@ static size_t segs_heap(const struct tcp_seg *s)
   return n;
 }
 
-/* The record at the other end of a loopback connection, found once among
- * lwIP's active pcbs (both ends are there from the SYN on). */
+/* The record at the other end of a loopback connection, found among lwIP's active
+ * pcbs. Until the server side is accepted its pcb carries the listener's record
+ * (lwIP copies the listener's arg into the new pcb): that is not the peer, so the
+ * search is kept for a later write. Once found, each record points at the other. */
 static plat_tcp *local_peer(plat_tcp *t, struct tcp_pcb *pcb)
 {
   if (t->peer_looked) return t->peer;
-  t->peer_looked = 1;
-  for (struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next)
-    if (p != pcb && p->callback_arg && p->local_port == pcb->remote_port && p->remote_port == pcb->local_port &&
-        ip_addr_cmp(&p->local_ip, &pcb->remote_ip) && ip_addr_cmp(&p->remote_ip, &pcb->local_ip)) {
-      t->peer = p->callback_arg;
-      t->peer->peer = t;
-      t->peer->peer_looked = 1;
-      break;
-    }
-  return t->peer;
+  for (struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next) {
+    if (p == pcb || p->local_port != pcb->remote_port || p->remote_port != pcb->local_port ||
+        !ip_addr_cmp(&p->local_ip, &pcb->remote_ip) || !ip_addr_cmp(&p->remote_ip, &pcb->local_ip)) continue;
+    plat_tcp *q = p->callback_arg;
+    if (!q || q->listening || q->pcb != p || q->peer) return NULL; /* not yet (or not ours) */
+    t->peer = q;
+    q->peer = t;
+    t->peer_looked = q->peer_looked = 1;
+    return q;
+  }
+  t->peer_looked = 1; /* no such pcb: the peer is gone, or is not on this stack */
+  return NULL;
 }
 
 void lw_forget_peer(plat_tcp *t)
