@@ -396,14 +396,18 @@ static duk_ret_t core_is_tty(duk_context *ctx)
   return 1;
 }
 
+/* errorName(errno) -> 'ECONNREFUSED', errorText(errno) -> 'connection refused': strings
+ * from the platform table (no allocation beyond the string: errors are often made when
+ * the heap is full). */
 static duk_ret_t core_error_name(duk_context *ctx)
 {
-  int err = duk_require_int(ctx, 0);
-  duk_push_array(ctx);
-  duk_push_string(ctx, plat_strerror_code(err));
-  duk_put_prop_index(ctx, -2, 0);
-  duk_push_string(ctx, plat_strerror_text(err));
-  duk_put_prop_index(ctx, -2, 1);
+  duk_push_string(ctx, plat_strerror_code(duk_require_int(ctx, 0)));
+  return 1;
+}
+
+static duk_ret_t core_error_text(duk_context *ctx)
+{
+  duk_push_string(ctx, plat_strerror_text(duk_require_int(ctx, 0)));
   return 1;
 }
 
@@ -478,6 +482,7 @@ static const duk_function_list_entry core_funcs[] = {
   { "setRaw", core_set_raw, 1 },
   { "isTTY", core_is_tty, 0 },
   { "errorName", core_error_name, 1 },
+  { "errorText", core_error_text, 1 },
   { "isIP", core_is_ip, 1 },
   { "replStart", petrel_repl_start, 1 },
   { NULL, NULL, 0 }

@@ -27,6 +27,7 @@
 #include "lwip/pbuf.h"
 #include "lwip/stats.h"
 #include "netif/ethernet.h"
+#include "platform.h"
 #include "board_hooks.h"
 #include "board.h"
 
@@ -41,7 +42,7 @@ static void die(const char *what, const char *detail)
 {
   char msg[256];
   int n = snprintf(msg, sizeof msg, "petrel: %s: %s\n", what, detail);
-  board_console_write(2, msg, (size_t)(n < (int)sizeof msg ? n : (int)sizeof msg - 1));
+  plat_console_write(2, msg, (size_t)(n < (int)sizeof msg ? n : (int)sizeof msg - 1));
   board_exit(1);
 }
 

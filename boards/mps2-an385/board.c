@@ -4,6 +4,7 @@
  */
 #include <string.h>
 #include "mps2.h"
+#include "platform.h"
 #include "board_hooks.h"
 
 /* ---- SysTick: a 1 ms tick from the 25 MHz core clock ---- */
@@ -42,14 +43,14 @@ uint64_t clock_ns(void)
   return ms * 1000000u + (uint64_t)(TICK_RELOAD - val) * (1000000000u / MPS2_CORE_HZ);
 }
 
-uint64_t board_now_ms(void) { return clock_ms(); }
-uint64_t board_hrtime_ns(void) { return clock_ns(); }
+uint64_t plat_now_ms(void) { return clock_ms(); }
+uint64_t plat_hrtime_ns(void) { return clock_ns(); }
 
 /* Wall clock: the host's time (semihosting SYS_TIME, whole seconds) read once at
  * start-up, advanced by SysTick. Without a debugger it starts at 0 (1970). */
 static double epoch_at_boot_ms;
 
-double board_wallclock_ms(void) { return epoch_at_boot_ms + (double)clock_ms(); }
+double plat_wallclock_ms(void) { return epoch_at_boot_ms + (double)clock_ms(); }
 
 /* ---- sleeping ---- */
 volatile int board_wake_flag;
@@ -79,16 +80,16 @@ void board_sleep(int timeout_ms)
 }
 
 /* ---- console: UART0 ---- */
-void board_console_write(int fd, const void *buf, size_t len)
+void plat_console_write(int fd, const void *buf, size_t len)
 {
   (void)fd; /* stdout and stderr share the UART */
   uart_write(buf, len);
 }
 
 long board_console_read(char *buf, size_t max) { return (long)uart_read(buf, max); }
-int board_console_is_tty(void) { return 1; }
+int plat_console_is_tty(void) { return 1; }
 /* The UART never echoes or edits lines: it is always "raw". */
-int board_console_set_raw(int raw) { (void)raw; return 0; }
+int plat_console_set_raw(int raw) { (void)raw; return 0; }
 
 /* ---- randomness: xorshift128, seeded from the clocks (not cryptographic) ---- */
 static uint32_t rnd[4] = { 0x50455452u, 0x454c2121u, 0x6d707332u, 0x616e3338u };
@@ -154,7 +155,7 @@ void board_exit(int status)
   board_halt(status);
 }
 
-const char *board_name(void) { return "mps2-an385"; }
+const char *plat_name(void) { return "mps2-an385"; }
 
 /* RAM in use: static data, the heap's extent (newlib never gives memory back to
  * _sbrk, so this is also the heap's high-water mark) and the deepest stack use. */

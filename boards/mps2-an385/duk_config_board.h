@@ -14,8 +14,8 @@
 /* ---- time: Date.now() from the board's wall clock (semihosting time at boot +
  * SysTick); no time zones on a device: local time is UTC. The stock generic-platform
  * providers (time(), gmtime(), localtime()) would pull newlib's time code in. */
-extern double board_wallclock_ms(void);
-extern unsigned long long board_now_ms(void);
+extern double plat_wallclock_ms(void);
+extern unsigned long long plat_now_ms(void);
 #undef DUK_USE_DATE_NOW_TIME
 #undef DUK_USE_DATE_NOW_GETTIMEOFDAY
 #undef DUK_USE_DATE_TZO_GMTIME
@@ -23,13 +23,13 @@ extern unsigned long long board_now_ms(void);
 #undef DUK_USE_DATE_PRS_STRPTIME
 #undef DUK_USE_DATE_FMT_STRFTIME
 #undef DUK_USE_DATE_GET_NOW
-#define DUK_USE_DATE_GET_NOW(ctx) board_wallclock_ms()
+#define DUK_USE_DATE_GET_NOW(ctx) plat_wallclock_ms()
 #undef DUK_USE_DATE_GET_LOCAL_TZOFFSET
 #define DUK_USE_DATE_GET_LOCAL_TZOFFSET(d) 0
 #undef DUK_USE_DATE_PARSE_STRING   /* ISO 8601 parsing only (built in) */
 #undef DUK_USE_DATE_FORMAT_STRING  /* ISO 8601 formatting only (built in) */
 #undef DUK_USE_GET_MONOTONIC_TIME
-#define DUK_USE_GET_MONOTONIC_TIME(ctx) ((double)board_now_ms())
+#define DUK_USE_GET_MONOTONIC_TIME(ctx) ((double)plat_now_ms())
 
 /* ---- numbers: no fast integers; on a Cortex-M3 without an FPU the 64-bit integer
  * paths and their checks cost more code than they save time. */

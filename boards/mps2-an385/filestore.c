@@ -1,5 +1,5 @@
 /*
- * A small RAM file store behind board_file_* (and so plat_file_*, require() and the
+ * A small RAM file store behind plat_file_* (and so require() and the
  * raw REPL's "//@petrel:write"): a fixed table of named blobs under one root "/".
  * Directories are implicit: "/lib" is a directory when some file is named
  * "/lib/...". Contents are malloc'd and count against a total of
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mps2.h"
+#include "platform.h"
 #include "board_hooks.h"
 #include "platform_errors.h"
 
@@ -85,7 +86,7 @@ void board_filestore_init(void)
   }
 }
 
-int board_file_read(const char *path, char **data, size_t *len)
+int plat_file_read(const char *path, char **data, size_t *len)
 {
   char name[NAME_MAX_LEN + 1];
   if (normalise(path, name)) return PLAT_ENOENT;
@@ -100,7 +101,7 @@ int board_file_read(const char *path, char **data, size_t *len)
   return 0;
 }
 
-int board_file_kind(const char *path)
+int plat_file_kind(const char *path)
 {
   char name[NAME_MAX_LEN + 1];
   if (normalise(path, name)) return 0;
@@ -108,7 +109,7 @@ int board_file_kind(const char *path)
   return is_dir(name) ? 2 : 0;
 }
 
-int board_file_write(const char *path, const void *data, size_t len)
+int plat_file_write(const char *path, const void *data, size_t len)
 {
   char name[NAME_MAX_LEN + 1];
   int r = normalise(path, name);
@@ -141,7 +142,7 @@ int board_file_write(const char *path, const void *data, size_t len)
   return 0;
 }
 
-int board_cwd(char *buf, size_t len)
+int plat_cwd(char *buf, size_t len)
 {
   if (len < 2) return PLAT_EINVAL;
   strcpy(buf, "/");

@@ -1,7 +1,7 @@
 /*
  * newlib system calls for mps2-an385. Minimal and honest: the console is the UART
  * (fds 0-2), memory comes from the heap region of the linker script, time from
- * SysTick; everything else fails with ENOSYS (files go through board_file_*, never
+ * SysTick; everything else fails with ENOSYS (files go through plat_file_*, never
  * through stdio).
  */
 #include <errno.h>
@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include "mps2.h"
+#include "platform.h"
 #include "board_hooks.h"
 
 extern char __heap_start[], __heap_end[];
@@ -111,7 +112,7 @@ int _gettimeofday(struct timeval *tv, void *tz)
 {
   (void)tz;
   if (tv) {
-    double ms = board_wallclock_ms();
+    double ms = plat_wallclock_ms();
     tv->tv_sec = (time_t)(ms / 1000.0);
     tv->tv_usec = (suseconds_t)((ms - (double)tv->tv_sec * 1000.0) * 1000.0);
   }

@@ -64,16 +64,16 @@ function safeString(v) {
 
 // Every system error is made here, as libuv reports it to Node: errno is the platform's
 // number (Linux's on every board), code and description come from the one table
-// (platform/platform_errors.h, through the core binding). extra: address/port (and a
+// (platform/platform_errors.h, through the core binding's errorName/errorText). extra: address/port (and a
 // local end) for sockets, hostname for lookups; codeFirst gives the key order of Node's
 // UVExceptionWithHostPort (listen) instead of exceptionWithHostPort's (connect).
 exports.systemError = function (errno, syscall, extra) {
-  var names = process.binding('core').errorName(errno), code = names[0];
+  var core = process.binding('core'), code = core.errorName(errno);
   var msg = syscall + ' ' + code;
   if (extra && extra.hostname !== undefined) {
     msg += ' ' + extra.hostname;
   } else if (extra && extra.address !== undefined) {
-    msg += (syscall === 'listen' || syscall === 'bind' ? ': ' + names[1] + ' ' : ' ') +
+    msg += (syscall === 'listen' || syscall === 'bind' ? ': ' + core.errorText(errno) + ' ' : ' ') +
       extra.address + (extra.port !== undefined && extra.port !== -1 ? ':' + extra.port : '');
     if (extra.local) msg += ' - Local (' + extra.local + ')';
   }

@@ -24,4 +24,8 @@ size_t host_rss(void); /* resident set from /proc; 0 where unknown */
 int host_console_set_raw(int raw);
 void host_console_restore(void);
 
+/* While console input is wanted, Ctrl-C interrupts (the REPL breaks a running
+ * statement: plat_interrupt_requested); otherwise it ends the process (sys_host.c). */
+void host_catch_sigint(int on);
+
 #endif

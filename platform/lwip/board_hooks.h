@@ -1,8 +1,10 @@
 /*
- * What a board provides to the lwIP backend (platform/lwip). The backend
- * implements platform.h's TCP/DNS/wait on lwIP's raw API (NO_SYS=1) and asks
- * the board for everything that is hardware: clock, console, network
- * interfaces, sleeping, files, reset.
+ * What a board provides to the lwIP backend (platform/lwip) besides platform.h's
+ * system half. The backend implements platform.h's TCP/DNS/wait on lwIP's raw API
+ * (NO_SYS=1); the board implements the system functions of platform.h itself
+ * (clocks, console output, files: plat_now_ms, plat_console_write, plat_file_read...;
+ * platform/host/sys_host.c on a host) and, here, what the backend needs from the
+ * hardware: network interfaces, sleeping, console input, exit.
  *
  * Boards: boards/linux-lwip (host simulation: TAP + lwIP loopback, stdio
  * console) and boards/mps2-an385 (QEMU Cortex-M3: SysTick, CMSDK UART, LAN9118).
@@ -22,37 +24,22 @@ void board_netifs_init(void);
 /* Moves frames the NIC received into lwIP (netif->input). Called by plat_wait. */
 void board_netifs_poll(void);
 
-uint64_t board_now_ms(void); /* monotonic */
-uint64_t board_hrtime_ns(void);
-double board_wallclock_ms(void); /* 0-based if the board has no real-time clock */
-
 /* Sleeps until something may have happened (an interrupt, a fd becoming ready)
  * or timeout_ms passes (-1: no limit). May return early. */
 void board_sleep(int timeout_ms);
 /* Safe from an interrupt handler / signal handler: ends a board_sleep now. */
 void board_wake(void);
 
-void board_console_write(int fd, const void *buf, size_t len);
 /* Non-blocking: copies up to max bytes of console input, returns the count;
  * returns -1 at end of input (stdin closed; never on a UART). */
 long board_console_read(char *buf, size_t max);
-int board_console_is_tty(void);
-int board_console_set_raw(int raw);
 /* Optional (the backend has a weak default that does nothing): called with 1
  * when console input is wanted (plat_console_read_start) and 0 when it no
  * longer is. linux-lwip watches stdin and catches SIGINT only while it is on,
  * as the POSIX backend does; a UART board may ignore it. */
 void board_console_input(int on);
 
-/* Files: the host file system on linux-lwip, a small RAM store on a device.
- * Same contracts as plat_file_* in platform.h. */
-int board_file_read(const char *path, char **data, size_t *len);
-int board_file_kind(const char *path);
-int board_file_write(const char *path, const void *data, size_t len);
-int board_cwd(char *buf, size_t len);
-
 size_t board_rss(void); /* resident memory if known, else 0 */
 void board_exit(int status); /* never returns */
-const char *board_name(void);
 
 #endif

@@ -44,7 +44,7 @@ static void on_found(const char *name, const ip_addr_t *ip, void *arg)
     lw_from_ip(ip, 0, 0, &l->addrs[0]);
     l->n = 1;
   } else {
-    l->err = board_now_ms() - l->started >= DNS_SLOW_MS ? PLAT_EAI_AGAIN : PLAT_ENOTFOUND;
+    l->err = plat_now_ms() - l->started >= DNS_SLOW_MS ? PLAT_EAI_AGAIN : PLAT_ENOTFOUND;
   }
   finish(l);
 }
@@ -87,7 +87,7 @@ int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user)
   memcpy(l->host, host, hl + 1);
   l->cb = cb;
   l->user = user;
-  l->started = board_now_ms();
+  l->started = plat_now_ms();
   if (answer_locally(l, host, family)) {
     finish(l);
     return 0;

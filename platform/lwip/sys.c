@@ -1,6 +1,8 @@
 /*
- * lwIP backend: life cycle, the wait loop, console, files, time and memory
- * statistics. Everything that is hardware comes from the board (board_hooks.h).
+ * lwIP backend: life cycle, the wait loop, console input and memory statistics.
+ * The rest of platform.h's system half (clocks, console output, files) the board
+ * implements itself (platform/host/sys_host.c on a host); what lwIP needs from the
+ * hardware comes from board_hooks.h.
  *
  * plat_wait: board_netifs_poll (NIC frames into lwIP), netif_poll_all (the
  * loopback queue), sys_check_timeouts (lwIP timers), then the dispatch phase
@@ -28,7 +30,7 @@ static void *console_user;
 __attribute__((weak)) void board_console_input(int on) { (void)on; }
 
 /* lwIP's clock (NO_SYS=1). */
-u32_t sys_now(void) { return (u32_t)board_now_ms(); }
+u32_t sys_now(void) { return (u32_t)plat_now_ms(); }
 
 int plat_init(int argc, char **argv)
 {
@@ -47,11 +49,6 @@ int plat_init(int argc, char **argv)
 }
 
 void plat_exit(int status) { board_exit(status); }
-const char *plat_name(void) { return board_name(); }
-
-uint64_t plat_now_ms(void) { return board_now_ms(); }
-uint64_t plat_hrtime_ns(void) { return board_hrtime_ns(); }
-double plat_wallclock_ms(void) { return board_wallclock_ms(); }
 
 /* ---- waiting ---------------------------------------------------------- */
 
@@ -91,7 +88,7 @@ static int loopback_busy(void)
 
 void plat_wait(int timeout_ms)
 {
-  uint64_t start = board_now_ms();
+  uint64_t start = plat_now_ms();
   for (;;) {
     int ran = 0;
     board_netifs_poll();
@@ -109,7 +106,7 @@ void plat_wait(int timeout_ms)
     if (timeout_ms == 0) return;
     int left = -1;
     if (timeout_ms > 0) {
-      uint64_t elapsed = board_now_ms() - start;
+      uint64_t elapsed = plat_now_ms() - start;
       if (elapsed >= (uint64_t)timeout_ms) return;
       left = timeout_ms - (int)elapsed;
     }
@@ -122,7 +119,6 @@ void plat_wait(int timeout_ms)
 
 /* ---- console ---------------------------------------------------------- */
 
-void plat_console_write(int fd, const void *buf, size_t len) { board_console_write(fd, buf, len); }
 
 void plat_console_read_start(plat_console_cb cb, void *user)
 {
@@ -138,15 +134,6 @@ void plat_console_read_stop(void)
   board_console_input(0);
 }
 
-int plat_console_is_tty(void) { return board_console_is_tty(); }
-int plat_console_set_raw(int raw) { return board_console_set_raw(raw); }
-
-/* ---- files ------------------------------------------------------------ */
-
-int plat_file_read(const char *path, char **data, size_t *len) { return board_file_read(path, data, len); }
-int plat_file_kind(const char *path) { return board_file_kind(path); }
-int plat_file_write(const char *path, const void *data, size_t len) { return board_file_write(path, data, len); }
-int plat_cwd(char *buf, size_t len) { return board_cwd(buf, len); }
 
 /* ---- memory ----------------------------------------------------------- */
 

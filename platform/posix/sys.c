@@ -1,4 +1,5 @@
-/* POSIX backend: process life cycle, clocks, console and files. */
+/* POSIX backend: process life cycle, console input and memory figures (clocks, console
+ * output and files are every hosted board's: platform/host/sys_host.c). */
 #define _GNU_SOURCE
 #include <errno.h>
 #ifdef __GLIBC__
@@ -14,20 +15,7 @@
 #include <unistd.h>
 #include "posix.h"
 
-#ifndef PETREL_BOARD_NAME
-#define PETREL_BOARD_NAME "linux"
-#endif
-
 volatile int plat_interrupt_requested;
-
-const char *plat_name(void) { return PETREL_BOARD_NAME; }
-
-static void on_sigint(int sig)
-{
-  (void)sig;
-  plat_interrupt_requested = 1;
-  plat_interrupt();
-}
 
 int plat_init(int argc, char **argv)
 {
@@ -40,42 +28,6 @@ void plat_exit(int status)
 {
   host_console_restore();
   _exit(status); /* console writes are unbuffered: nothing to flush */
-}
-
-uint64_t plat_hrtime_ns(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-uint64_t plat_now_ms(void) { return plat_hrtime_ns() / 1000000u; }
-
-double plat_wallclock_ms(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return (double)ts.tv_sec * 1000.0 + (double)(ts.tv_nsec / 1000000);
-}
-
-/* ---- console -------------------------------------------------------- */
-
-void plat_console_write(int fd, const void *buf, size_t len)
-{
-  const char *p = buf;
-  while (len > 0) {
-    ssize_t n = write(fd, p, len);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN) { /* someone made the fd non-blocking: wait for room */
-        fd_set w; FD_ZERO(&w); FD_SET(fd, &w);
-        select(fd + 1, NULL, &w, NULL, NULL);
-        continue;
-      }
-      return; /* closed pipe: drop output, as Node does on EPIPE */
-    }
-    p += n; len -= (size_t)n;
-  }
 }
 
 static plat_console_cb console_cb;
@@ -111,10 +63,7 @@ void plat_console_read_start(plat_console_cb cb, void *user)
   console_cb = cb;
   console_user = user;
   console_io.on_io = console_on_io;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_sigint;
-  sigaction(SIGINT, &sa, NULL);
+  host_catch_sigint(1);
   if (pio_update(&console_io, PIO_IN) != 0) console_unpollable = 1;
 }
 
@@ -122,19 +71,8 @@ void plat_console_read_stop(void)
 {
   console_cb = NULL;
   if (!console_unpollable) pio_update(&console_io, 0);
-  signal(SIGINT, SIG_DFL);
+  host_catch_sigint(0);
 }
-
-int plat_console_is_tty(void) { return isatty(0) && isatty(1); }
-
-int plat_console_set_raw(int raw) { return host_console_set_raw(raw); }
-
-/* ---- files (the host's, shared with linux-lwip) ------------------------ */
-
-int plat_file_read(const char *path, char **data, size_t *len) { return host_file_read(path, data, len); }
-int plat_file_kind(const char *path) { return host_file_kind(path); }
-int plat_file_write(const char *path, const void *data, size_t len) { return host_file_write(path, data, len); }
-int plat_cwd(char *buf, size_t len) { return host_cwd(buf, len); }
 
 void plat_mem_release(void)
 {

@@ -168,7 +168,17 @@ function fatalException(err) {
     process.emit('uncaughtException', err, 'uncaughtException');
     return;
   }
-  core.print(2, 'Uncaught ' + describeError(err) + '\n');
+  try {
+    core.print(2, 'Uncaught ' + describeError(err) + '\n');
+  } catch (e) {
+    // The heap is full (often why err was thrown): strings that exist already,
+    // printed one by one, need no allocation.
+    core.print(2, 'Uncaught ');
+    core.print(2, err && typeof err.name === 'string' ? err.name : 'Error');
+    core.print(2, ': ');
+    core.print(2, err && typeof err.message === 'string' ? err.message : '');
+    core.print(2, '\n');
+  }
   process.exitCode = 1;
   core.reallyExit(emitExit(1) || 1);
 }
