@@ -24,6 +24,13 @@
 int plat_init(int argc, char **argv);
 void plat_exit(int status); /* flushes the console, never returns */
 const char *plat_name(void); /* "linux", "linux-lwip", "mps2-an385"... */
+/* Node's process.platform for this build: "linux" on a Linux host (linux-lwip too:
+ * a Linux process), "none" on a device without an OS. */
+const char *plat_os(void);
+/* Fills buf with len bytes from the platform's strong random source: 0, or a
+ * PLAT_E* code if it has none or it failed (never weak bytes instead). Each board
+ * documents its source; mps2-an385's under QEMU is TEST-ONLY (not secure). */
+int plat_random(void *buf, size_t len);
 
 /* ---- time ----------------------------------------------------------- */
 uint64_t plat_now_ms(void); /* monotonic milliseconds */

@@ -508,6 +508,8 @@ duk_ret_t petrel_binding_core(duk_context *ctx)
   petrel_put_functions(ctx, -1, petrel_module_funcs);
   duk_push_string(ctx, plat_name());
   duk_put_prop_string(ctx, -2, "board");
+  duk_push_string(ctx, plat_os());
+  duk_put_prop_string(ctx, -2, "platform");
   duk_push_string(ctx, PETREL_ARCH);
   duk_put_prop_string(ctx, -2, "arch");
   duk_push_string(ctx, PETREL_VERSION);

@@ -1,6 +1,7 @@
 # mps2-an385-tls: the mps2-an385 firmware (boards/mps2-an385/board.mk, included whole)
 # with the tls module: mbedTLS 2.28 + the binding (modules/tls/mbedtls.mk), built with
-# PETREL_TLS_SMALL (4 KB output records, no error texts) and a TEST-ONLY entropy source.
+# PETREL_TLS_SMALL (4 KB output records, no error texts); its entropy is the base board's
+# TEST-ONLY plat_random().
 #
 #   make BOARD=mps2-an385-tls                  build/mps2-an385-tls/petrel (+ .bin)
 #   tools/board_run.sh mps2-an385-tls x.js     run a script on it under QEMU
@@ -9,11 +10,11 @@
 # It is a separate board, not a switch on mps2-an385, so that the plain firmware keeps
 # its size (TLS adds ~150 KB of flash) and both can be built side by side.
 #
-# ENTROPY: QEMU's AN385 has no TRNG. entropy_test_only.c feeds mbedTLS from SysTick
-# jitter, the host clock (semihosting) and a build-time seed: predictable to anyone who
-# can guess those, so NOT SECURE -- for tests under QEMU only. A real board removes
-# entropy_test_only.c and PETREL_TLS_TEST_ENTROPY and provides board_entropy() from its
-# TRNG (docs/tls.md, "Entropy").
+# ENTROPY: QEMU's AN385 has no TRNG. The base board's plat_random()
+# (boards/mps2-an385/random_test_only.c) feeds mbedTLS from SysTick jitter, the host
+# clock (semihosting) and a build-time seed: predictable to anyone who can guess those,
+# so NOT SECURE -- for tests under QEMU only. A real board implements plat_random()
+# with its TRNG (docs/tls.md, "Entropy").
 #
 # RAM: the base board's 1 MiB budget (QEMU has 4 MiB). Measured with tests/tls/board.sh
 # (2026-12-04): the RAM high-water mark of a test slice is 0.83-1.00 MB; net and tls
@@ -25,9 +26,8 @@ include boards/mps2-an385/board.mk
 MPS2_TLS := boards/mps2-an385-tls
 # Keep the tls binding and mbedTLS (the base board excludes them).
 BOARD_EXCLUDE :=
-BOARD_SRCS += $(MPS2_TLS)/entropy_test_only.c
 # mbedTLS from our configuration (modules/tls/mbedtls_config.h: no AES-NI off x86-64).
-CFLAGS_BOARD += -DPETREL_TLS_SMALL -DPETREL_TLS_BOARD_ENTROPY -DPETREL_TLS_TEST_ENTROPY
+CFLAGS_BOARD += -DPETREL_TLS_SMALL -DPETREL_TLS_BOARD_ENTROPY
 RUN_SCRIPT := $(MPS2_TLS)/run_script.sh
 TEST_SUITES := tls-board
 TEST_ALSO :=

@@ -156,6 +156,7 @@ void board_exit(int status)
 }
 
 const char *plat_name(void) { return "mps2-an385"; }
+const char *plat_os(void) { return "none"; }
 
 /* RAM in use: static data, the heap's extent (newlib never gives memory back to
  * _sbrk, so this is also the heap's high-water mark) and the deepest stack use. */

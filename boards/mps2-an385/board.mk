@@ -37,6 +37,9 @@ CFLAGS_BOARD := $(MPS2_CPU) -Os -ffunction-sections -fdata-sections --specs=nano
   -DPETREL_NET_IP='"$(NET_IP)"' -DPETREL_NET_MASK='"$(NET_MASK)"' -DPETREL_NET_GW='"$(NET_GW)"' \
   -DPETREL_NET_DNS='"$(NET_DNS)"' -DPETREL_NET_DHCP=$(NET_DHCP) -DPETREL_TCP_PCBS=$(NET_PCBS) \
   -DPETREL_NO_CLI
+# plat_random() from random_test_only.c: QEMU's AN385 has no TRNG; NOT SECURE (a real
+# board implements plat_random() with its TRNG and drops this flag and that file).
+CFLAGS_BOARD += -DPETREL_TEST_ENTROPY
 LDFLAGS_BOARD := -T $(MPS2)/mps2-an385.ld -nostartfiles -Wl,--gc-sections -Wl,-Map,$(B)/petrel.map \
   -Wl,--print-memory-usage -Wl,--no-warn-rwx-segments $(if $(RAM_SIZE),-Wl$(comma)--defsym$(comma)__petrel_ram_size=$(RAM_SIZE))
 LDLIBS_BOARD := -lm

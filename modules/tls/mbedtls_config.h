@@ -21,7 +21,7 @@
 #define MBEDTLS_AESNI_C /* AES-NI and PCLMULQDQ (GCM) on x86-64 hosts */
 #endif
 #if defined(PETREL_TLS_BOARD_ENTROPY)
-#define MBEDTLS_NO_PLATFORM_ENTROPY /* the board supplies board_entropy() */
+#define MBEDTLS_NO_PLATFORM_ENTROPY /* the board's plat_random() is the source */
 #endif
 /* Memory: mbedTLS allocates through the runtime (runtime/vm.c), which counts it as
  * process.memoryUsage().external under the heap limit, and when an allocation

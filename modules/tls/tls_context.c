@@ -157,7 +157,7 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
   int ret = tls_rng_ready();
   if (ret != 0)
     return tls_throw_setup_error(ctx, "ERR_TLS_NO_ENTROPY",
-      "TLS: no strong entropy source (a board needs board_entropy(), see docs/tls.md)", ret);
+      "TLS: no strong entropy source (a board needs plat_random(), see docs/tls.md)", ret);
   tls_conf *c = calloc(1, sizeof *c);
   if (!c) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   c->refs = 1;

@@ -3,9 +3,10 @@
  * (one CTR-DRBG) and the trusted roots used when tls.js passes no `ca`.
  *
  * Entropy (see docs/tls.md): the DRBG is seeded from mbedtls_entropy: the
- * platform source (getrandom / /dev/urandom) where mbedTLS has one, plus
- * board_entropy() when the build defines PETREL_TLS_BOARD_ENTROPY. There is no
- * fallback: with no strong source, creating a context fails.
+ * platform source (getrandom / /dev/urandom) where mbedTLS has one, or, when the
+ * build defines PETREL_TLS_BOARD_ENTROPY (a board without an OS), the platform's
+ * plat_random() alone. There is no fallback: with no strong source, creating a
+ * context fails.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +21,11 @@ mbedtls_ctr_drbg_context tls_drbg;
 static int g_rng_ok;
 
 #if defined(PETREL_TLS_BOARD_ENTROPY)
-/* Provided by the board (docs/tls.md): fills buf with len bytes from a true random
- * source and returns 0, or returns non-zero if it cannot. */
-int board_entropy(unsigned char *buf, size_t len);
-
-static int board_entropy_source(void *data, unsigned char *out, size_t len, size_t *olen)
+/* The board's strong source (platform.h, plat_random; docs/tls.md). */
+static int platform_random_source(void *data, unsigned char *out, size_t len, size_t *olen)
 {
   (void)data;
-  if (board_entropy(out, len) != 0) return MBEDTLS_ERR_ENTROPY_SOURCE_FAILED;
+  if (plat_random(out, len) != 0) return MBEDTLS_ERR_ENTROPY_SOURCE_FAILED;
   *olen = len;
   return 0;
 }
@@ -40,7 +38,7 @@ int tls_rng_ready(void)
   mbedtls_entropy_init(&g_entropy);
   mbedtls_ctr_drbg_init(&tls_drbg);
 #if defined(PETREL_TLS_BOARD_ENTROPY)
-  mbedtls_entropy_add_source(&g_entropy, board_entropy_source, NULL, 32, MBEDTLS_ENTROPY_SOURCE_STRONG);
+  mbedtls_entropy_add_source(&g_entropy, platform_random_source, NULL, 32, MBEDTLS_ENTROPY_SOURCE_STRONG);
 #endif
   int ret = mbedtls_ctr_drbg_seed(&tls_drbg, mbedtls_entropy_func, &g_entropy,
                                   (const unsigned char *)pers, sizeof pers - 1);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/random.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +21,30 @@
 #endif
 
 const char *plat_name(void) { return PETREL_BOARD_NAME; }
+
+#if defined(__linux__)
+const char *plat_os(void) { return "linux"; }
+#elif defined(__APPLE__)
+const char *plat_os(void) { return "darwin"; }
+#else
+const char *plat_os(void) { return "unknown"; }
+#endif
+
+/* The kernel's CSPRNG (getrandom blocks only until it is seeded, at boot). */
+int plat_random(void *buf, size_t len)
+{
+  unsigned char *p = buf;
+  while (len > 0) {
+    ssize_t n = getrandom(p, len, 0);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return host_error(errno);
+    }
+    p += n;
+    len -= (size_t)n;
+  }
+  return 0;
+}
 
 uint64_t plat_hrtime_ns(void)
 {

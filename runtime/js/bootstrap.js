@@ -60,7 +60,7 @@ if (core.hasBuiltin('tls')) {
     get: function () { return process.binding('tls').engine.replace(/^mbedTLS /, ''); }
   });
 }
-process.platform = /^(linux|rpi)/.test(board) ? 'linux' : 'none';
+process.platform = core.platform;
 process.arch = core.arch;
 process.board = board;
 process.argv = core.argv();

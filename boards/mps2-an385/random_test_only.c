@@ -1,9 +1,10 @@
 /*
- * TEST-ONLY entropy for the mps2-an385-tls firmware under QEMU. NOT SECURE.
+ * TEST-ONLY randomness for the mps2-an385 firmware under QEMU: its plat_random().
+ * NOT SECURE.
  *
- * QEMU's AN385 has no true random number generator, but mbedTLS needs a strong
- * source (modules/tls/tls_system.c registers board_entropy() as the only one when
- * PETREL_TLS_BOARD_ENTROPY is defined). This file gives it bytes made from:
+ * QEMU's AN385 has no true random number generator, but TLS (mbedTLS takes
+ * plat_random() as its only source on this board, modules/tls/tls_system.c) and
+ * later crypto need a strong source. This file gives bytes made from:
  *   - the low bits of SysTick's current value read after busy loops of varying
  *     length (under QEMU it follows the host's clock, so host scheduling jitters it),
  *   - the host's time in seconds (semihosting SYS_TIME),
@@ -11,15 +12,16 @@
  * Someone who knows roughly when the board booted can guess all of these: keys and
  * nonces made from them must be assumed known. It exists so that the TLS code paths
  * can be tested on the emulated board. A real board deletes this file, drops
- * PETREL_TLS_TEST_ENTROPY from its board.mk and implements board_entropy() with its
+ * PETREL_TEST_ENTROPY from its board.mk and implements plat_random() with its
  * TRNG (docs/tls.md, "Entropy").
  */
 #include <stddef.h>
 #include <stdint.h>
 #include "mps2.h"
+#include "platform.h"
 
-#if !defined(PETREL_TLS_TEST_ENTROPY)
-#error "entropy_test_only.c is not a secure entropy source: build it only with PETREL_TLS_TEST_ENTROPY"
+#if !defined(PETREL_TEST_ENTROPY)
+#error "random_test_only.c is not a secure random source: build it only with PETREL_TEST_ENTROPY"
 #endif
 
 static uint32_t g_state;
@@ -53,8 +55,9 @@ static uint32_t jitter_sample(void)
 }
 
 /* TEST ONLY, NOT SECURE (see above). Returns 0: it never fails. */
-int board_entropy(unsigned char *buf, size_t len)
+int plat_random(void *out, size_t len)
 {
+  unsigned char *buf = out;
   if (g_calls++ == 0) {
     int t = semihost_call(SEMIHOST_SYS_TIME, NULL);
     g_state = mix32(build_seed() ^ (uint32_t)t);
