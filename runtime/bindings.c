@@ -14,6 +14,7 @@ typedef struct {
 #define OPTIONAL __attribute__((weak))
 duk_ret_t petrel_binding_events(duk_context *ctx);
 duk_ret_t petrel_binding_console(duk_context *ctx);
+duk_ret_t petrel_binding_stream_writable(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_buffer(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_tcp(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_dns(duk_context *ctx);
@@ -23,6 +24,7 @@ static const binding_entry bindings[] = {
   { "core", petrel_binding_core },
   { "events", petrel_binding_events },
   { "console", petrel_binding_console },
+  { "stream_writable", petrel_binding_stream_writable },
   { "timers", petrel_binding_timers },
   { "buffer", petrel_binding_buffer },
   { "tcp", petrel_binding_tcp },
