@@ -227,7 +227,7 @@ static duk_ret_t w_init(duk_context *ctx)
   return 0;
 }
 
-/* install(proto, stateProto, helpers): the methods, the state's writable_onwrite getter, the helpers kept. */
+/* install(proto, stateProto, helpers): the methods, the state's onwrite getter, the helpers kept. */
 static duk_ret_t w_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -252,9 +252,125 @@ static duk_ret_t w_install(duk_context *ctx)
   return 0;
 }
 
+/* ---- accessors ---- */
+/* Writable's getters (writable, writableEnded, ...) and those every stream has
+ * (destroyed, errored, closed), one native function each selected by its magic,
+ * shared by the prototypes that have them. They return what the JS getters
+ * returned: a field as it is where Node's code does (writableEnded is
+ * state.ending, writableLength undefined without a state). */
+enum { A_WRITABLE, A_ENDED, A_FINISHED, A_LENGTH, A_HWM, A_OBJECT_MODE, A_CORKED, A_NEED_DRAIN,
+       A_DESTROYED, A_ERRORED, A_CLOSED, A_COUNT };
+static const char *const accessor_names[A_COUNT] = {
+  "writable", "writableEnded", "writableFinished", "writableLength", "writableHighWaterMark",
+  "writableObjectMode", "writableCorked", "writableNeedDrain", "destroyed", "errored", "closed"
+};
+
+static duk_ret_t w_get(duk_context *ctx)
+{
+  int which = duk_get_current_magic(ctx);
+  duk_push_this(ctx);                            /* 0 */
+  duk_get_prop_string(ctx, 0, "_writableState"); /* 1 */
+  int has = st_truthy(ctx, 1);
+  if (which >= A_DESTROYED && !has) { /* the readable side's state, if any */
+    duk_get_prop_string(ctx, 0, "_readableState");
+    duk_replace(ctx, 1);
+    has = st_truthy(ctx, 1);
+  }
+  static const char *const fields[A_COUNT] = {
+    NULL, "ending", "finished", "length", "highWaterMark", "objectMode", "corked", "needDrain",
+    "destroyed", "errored", "closed"
+  };
+  switch (which) {
+  case A_WRITABLE: {
+    int v = has && !st_flag(ctx, 1, "destroyed") && !st_flag(ctx, 1, "errored") && !st_flag(ctx, 1, "ending") &&
+            !st_flag(ctx, 1, "ended");
+    if (v) {
+      duk_get_prop_string(ctx, 1, "writable");
+      v = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
+    }
+    duk_push_boolean(ctx, v);
+    return 1;
+  }
+  case A_LENGTH: case A_HWM: /* state && state.field */
+    if (!has) return 1;
+    break;
+  case A_NEED_DRAIN:
+    if (!has || st_flag(ctx, 1, "destroyed") || st_flag(ctx, 1, "ending")) {
+      duk_push_false(ctx);
+      return 1;
+    }
+    break;
+  case A_CORKED:
+    if (!has) {
+      duk_push_int(ctx, 0);
+      return 1;
+    }
+    break;
+  case A_ERRORED:
+    if (!has) {
+      duk_push_null(ctx);
+      return 1;
+    }
+    break;
+  default: /* ended, finished, objectMode, destroyed, closed: false without a state */
+    if (!has) {
+      duk_push_false(ctx);
+      return 1;
+    }
+  }
+  duk_get_prop_string(ctx, 1, fields[which]);
+  return 1;
+}
+
+/* The setters of writable and destroyed. */
+static duk_ret_t w_set(duk_context *ctx)
+{
+  int destroyed = duk_get_current_magic(ctx) == A_DESTROYED;
+  duk_set_top(ctx, 1);
+  if (!destroyed) duk_push_boolean(ctx, st_truthy(ctx, 0));
+  else duk_dup(ctx, 0);                          /* 1: the value */
+  duk_push_this(ctx);                            /* 2 */
+  duk_get_prop_string(ctx, 2, destroyed ? "_readableState" : "_writableState");
+  if (st_truthy(ctx, -1)) st_put_dup(ctx, -1, destroyed ? "destroyed" : "writable", 1);
+  if (destroyed) {
+    duk_get_prop_string(ctx, 2, "_writableState");
+    if (st_truthy(ctx, -1)) st_put_dup(ctx, -1, "destroyed", 1);
+  }
+  return 0;
+}
+
+/* defineAccessors(proto, proto2, readableProto): Writable's and the common ones
+ * on the first two, the common ones on the third. */
+static duk_ret_t w_define_accessors(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  duk_require_object(ctx, 1);
+  duk_require_object(ctx, 2);
+  for (int i = 0; i < A_COUNT; i++) {
+    duk_push_c_function(ctx, w_get, 0); /* 3 */
+    duk_set_magic(ctx, 3, i);
+    int settable = i == A_WRITABLE || i == A_DESTROYED;
+    if (settable) {
+      duk_push_c_function(ctx, w_set, 1); /* 4 */
+      duk_set_magic(ctx, 4, i);
+    }
+    for (duk_idx_t p = 0; p < 3; p++) {
+      if (p == 2 && i < A_DESTROYED) continue;
+      duk_push_string(ctx, accessor_names[i]);
+      duk_dup(ctx, 3);
+      if (settable) duk_dup(ctx, 4);
+      duk_def_prop(ctx, p, DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) |
+                           DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+    }
+    duk_set_top(ctx, 3);
+  }
+  return 0;
+}
+
 static const duk_function_list_entry writable_funcs[] = {
   { "install", w_install, 3 },
   { "init", w_init, 4 },
+  { "defineAccessors", w_define_accessors, 3 },
   { NULL, NULL, 0 }
 };
 
