@@ -73,63 +73,10 @@ var readableProps = {
     configurable: true
   }
 };
-var writableProps = {
-  writable: {
-    get: function () {
-      var w = this._writableState;
-      return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended;
-    },
-    set: function (v) { if (this._writableState) this._writableState.writable = !!v; },
-    configurable: true
-  },
-  writableEnded: { get: function () { return this._writableState ? this._writableState.ending : false; }, configurable: true },
-  writableFinished: { get: function () { return this._writableState ? this._writableState.finished : false; }, configurable: true },
-  writableLength: { get: function () { return this._writableState && this._writableState.length; }, configurable: true },
-  writableHighWaterMark: { get: function () { return this._writableState && this._writableState.highWaterMark; }, configurable: true },
-  writableObjectMode: { get: function () { return this._writableState ? this._writableState.objectMode : false; }, configurable: true },
-  writableCorked: { get: function () { return this._writableState ? this._writableState.corked : 0; }, configurable: true },
-  writableNeedDrain: {
-    get: function () {
-      var w = this._writableState;
-      return !!w && !w.destroyed && !w.ending && w.needDrain;
-    },
-    configurable: true
-  }
-};
-var commonProps = {
-  destroyed: {
-    get: function () {
-      var s = this._writableState || this._readableState;
-      return !!s && s.destroyed;
-    },
-    set: function (v) {
-      if (this._readableState) this._readableState.destroyed = v;
-      if (this._writableState) this._writableState.destroyed = v;
-    },
-    configurable: true
-  },
-  errored: {
-    get: function () {
-      var s = this._writableState || this._readableState;
-      return s ? s.errored : null;
-    },
-    configurable: true
-  },
-  closed: {
-    get: function () {
-      var s = this._writableState || this._readableState;
-      return !!s && s.closed;
-    },
-    configurable: true
-  }
-};
 Object.defineProperties(Readable.prototype, readableProps);
-Object.defineProperties(Readable.prototype, commonProps);
-Object.defineProperties(Writable.prototype, writableProps);
-Object.defineProperties(Writable.prototype, commonProps);
-Object.defineProperties(Duplex.prototype, writableProps);
-Object.defineProperties(Duplex.prototype, commonProps);
-readableProps = writableProps = commonProps = null; // the accessors keep this scope alive
+readableProps = null; // the accessors keep this scope alive
+// writable, writableLength & co. and destroyed/errored/closed: native getters (modules/stream_writable_methods.c).
+process.binding('stream_writable').defineAccessors(Writable.prototype, Duplex.prototype, Readable.prototype);
 
 Stream.prototype.pipe = function (dest, options) {
   var source = this;

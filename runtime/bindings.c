@@ -22,6 +22,7 @@ static const binding_entry bindings[] = {
   { "core", petrel_binding_core },
   { "events", petrel_binding_events },
   { "console", petrel_binding_console },
+  { "stream_writable", petrel_binding_stream_writable },
   { "timers", petrel_binding_timers },
   { "buffer", petrel_binding_buffer },
   { "tcp", petrel_binding_tcp },

@@ -1,0 +1,52 @@
+/* The streams in C: helpers over a JS state object (modules/stream_state.c) and
+ * what the Writable files share (modules/stream_writable.c: the state machine,
+ * modules/stream_writable_methods.c: the methods and the binding). */
+#ifndef PETREL_STREAM_STATE_H
+#define PETREL_STREAM_STATE_H
+#include "runtime.h"
+
+/* The global stash's entry for what internal/stream_writable.js hands to C:
+ * Buffer, from, isEncoding, nextTick, EMPTY, hwmFrom, destroy, errorOrDestroy, fail. */
+#define HELPERS_KEY DUK_HIDDEN_SYMBOL("writableHelpers")
+#define STATE_KEY DUK_HIDDEN_SYMBOL("s")  /* on onwrite and onFinish: the state */
+#define CALLED_KEY DUK_HIDDEN_SYMBOL("c") /* on onFinish: called once already */
+#define CBS_KEY DUK_HIDDEN_SYMBOL("cbs")  /* on a writev batch's callback */
+
+/* What fail(kind, value) in internal/stream_writable.js makes. */
+enum { F_NULL, F_CHUNK, F_ENCODING, F_AFTER_END, F_DESTROYED, F_MULTIPLE, F_FINISHED, F_NOT_IMPLEMENTED };
+
+/* Helpers: obj, idx and stream are stack indices (negative ones allowed). */
+/* Pushes helpers[name]. */
+void st_push_helper(duk_context *ctx, const char *name);
+/* Pushes fail(kind, what) (what NULL: undefined), fail(kind, the value at idx). */
+void st_push_error(duk_context *ctx, int kind, const char *what);
+void st_push_fail(duk_context *ctx, int kind, duk_idx_t idx);
+/* JS truthiness of a value, of obj[key]; a number field (NaN if none). */
+int st_truthy(duk_context *ctx, duk_idx_t idx);
+int st_flag(duk_context *ctx, duk_idx_t obj, const char *key);
+double st_num(duk_context *ctx, duk_idx_t obj, const char *key);
+void st_put_bool(duk_context *ctx, duk_idx_t obj, const char *key, int v);
+void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v);
+void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val);
+void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d);
+int st_is_function(duk_context *ctx, duk_idx_t idx);
+/* process.nextTick(fn as a light function, the n values on top: popped). */
+void st_next_tick(duk_context *ctx, duk_c_function fn, int nargs, duk_idx_t n);
+/* nextTick(the function below the n values on top, those values): all popped. */
+void st_next_tick_value(duk_context *ctx, duk_idx_t n);
+/* obj.name(the n values on top): they and the result popped. */
+void st_call_method(duk_context *ctx, duk_idx_t obj, const char *name, duk_idx_t n);
+void st_emit(duk_context *ctx, duk_idx_t stream, const char *event);
+/* errorOrDestroy(stream, the error on top (popped), sync) */
+void st_error_or_destroy(duk_context *ctx, duk_idx_t stream, int sync);
+/* Calls each function of the array at arr with the value on top (popped). */
+void st_call_each(duk_context *ctx, duk_idx_t arr);
+
+/* stream_writable.c, for the methods */
+int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base);
+void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state);
+void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int sync);
+duk_ret_t writable_error_buffer_tick(duk_context *ctx); /* (state) */
+duk_ret_t writable_onwrite_get(duk_context *ctx);       /* the getter of state.onwrite */
+double writable_buffered_length(duk_context *ctx, duk_idx_t state);
+#endif
