@@ -1,85 +1,98 @@
 /*
- * process.binding('buffer'): the C half of Buffer (modules/buffer.js).
+ * process.binding('buffer'): Buffer in C, as Duktape light functions (#17: each
+ * JS function costs Duktape ~300 bytes of heap however small, a light function
+ * is an 8-byte value). This file: what the methods share (prototypes, bytes,
+ * encodings, checks) and Buffer's statics (from, alloc, concat, byteLength...);
+ * buffer_methods.c: Buffer.prototype's methods; buffer_numbers.c: readX/writeX;
+ * buffer_codec.c: the codecs (no Duktape there). buffer.js keeps the Buffer
+ * constructor and the wording of the errors (fail(kind, ...), buffer_binding.h).
  *
- * The codecs themselves are in buffer_codec.c (no Duktape there); this file
- * only checks arguments and moves bytes between Duktape values and them.
- * Every function validates its arguments with duk_require_* (a wrong type is
- * a TypeError, never a crash), clamps offsets into the view it was given and
- * touches bytes only through duk_require_buffer_data, which covers exactly
- * the view's [byteOffset, byteOffset + byteLength).
- *
- * Encodings are small integers (PB_* in buffer_codec.h, ENC_* in buffer.js);
- * buffer.js normalises the names.
+ * Checks are made in Node v20's order, with its coercions (ToNumber once where
+ * Node's JS coerces the same value more than once). Bytes are touched only
+ * through duk_require_buffer_data, which covers exactly a view's range.
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 #include "duktape.h"
 #include "runtime.h"
 #include "bindings.h"
 #include "buffer_codec.h"
+#include "buffer_binding.h"
 
-/* Duktape's limits: bytes in one buffer, bytes in one string. */
-#if defined(DUK_USE_BUFLEN16)
-#define MAX_BUFFER 0xffffUL
-#else
-#define MAX_BUFFER 0x7ffffffeUL
-#endif
 #if defined(DUK_USE_STRLEN16)
 #define MAX_STRING 0xffffUL
 #else
 #define MAX_STRING 0x7fffffffUL
 #endif
 
-/* Buffer.prototype, registered by buffer.js (setPrototype). The stash entry
- * keeps it alive; C uses the heap pointer, which is faster than looking it up
- * on every call (0.22 vs 0.28 us per alloc(16) on linux). Reset whenever the
+/* Buffer.prototype, Uint8Array.prototype and ArrayBuffer.prototype, kept alive
+ * in the stash (install) and used through heap pointers, which is faster than a
+ * lookup per call (0.22 vs 0.28 us per alloc(16) on linux). Reset whenever the
  * binding is created, so a later heap never sees a stale pointer (Petrel runs
  * one heap at a time). */
-#define PROTO_KEY DUK_HIDDEN_SYMBOL("bufferProto")
-static void *buffer_proto;
+#define PROTOS_KEY DUK_HIDDEN_SYMBOL("bufferProtos")
+#define FAIL_KEY DUK_HIDDEN_SYMBOL("bufferFail")
+static void *buffer_proto, *u8_proto, *ab_proto;
 /* Results up to this size are built on the C stack, larger ones in a temporary buffer. */
 #define STACK_BYTES 256
 
-static const uint8_t *get_bytes(duk_context *ctx, duk_idx_t idx, size_t *len)
+duk_ret_t petrel_buffer_fail(duk_context *ctx, int kind, const char *name, duk_idx_t idx,
+                             const char *expected, double a, double b)
+{
+  idx = duk_normalize_index(ctx, idx);
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, FAIL_KEY);
+  duk_push_int(ctx, kind);
+  duk_push_string(ctx, name);
+  duk_dup(ctx, idx);
+  if (expected) duk_push_string(ctx, expected);
+  else duk_push_number(ctx, a);
+  duk_push_number(ctx, b);
+  duk_call(ctx, 5);
+  return duk_throw(ctx);
+}
+
+uint8_t *petrel_buffer_bytes(duk_context *ctx, duk_idx_t idx, size_t *len)
 {
   duk_size_t n = 0;
-  const uint8_t *p = duk_require_buffer_data(ctx, idx, &n);
+  uint8_t *p = duk_require_buffer_data(ctx, idx, &n);
   *len = (size_t)n;
   return p;
 }
 
-/* A number argument as an index in [0, limit]; undefined gives dflt, NaN 0. */
-static size_t arg_index(duk_context *ctx, duk_idx_t idx, size_t dflt, size_t limit)
+uint8_t *petrel_buffer_this(duk_context *ctx, size_t *len)
 {
-  double d;
-  if (duk_is_undefined(ctx, idx)) return dflt < limit ? dflt : limit;
-  d = duk_require_number(ctx, idx);
-  if (!(d > 0)) return 0; /* negative or NaN */
-  if (d >= (double)limit) return limit;
-  return (size_t)d;
+  uint8_t *b;
+  duk_push_this(ctx);
+  if (!duk_is_buffer_data(ctx, -1)) (void)duk_type_error(ctx, "not a Buffer");
+  b = petrel_buffer_bytes(ctx, -1, len);
+  duk_pop(ctx);
+  return b;
 }
 
-static int arg_encoding(duk_context *ctx, duk_idx_t idx, int max)
+void petrel_buffer_set_proto(duk_context *ctx)
 {
-  duk_int_t e = duk_require_int(ctx, idx);
-  if (e < 0 || e > max) (void)duk_range_error(ctx, "bad encoding %ld", (long)e);
-  return (int)e;
+  if (!buffer_proto) return;
+  duk_push_heapptr(ctx, buffer_proto);
+  duk_set_prototype(ctx, -2);
 }
 
-/* Makes the plain buffer on the stack top a Buffer: a Uint8Array over all of
- * it whose prototype is Buffer.prototype (once buffer.js has registered it). */
-static void wrap_top(duk_context *ctx, size_t len)
+void petrel_buffer_wrap_top(duk_context *ctx, size_t n)
 {
-  duk_push_buffer_object(ctx, -1, 0, (duk_size_t)len, DUK_BUFOBJ_UINT8ARRAY);
+  duk_push_buffer_object(ctx, -1, 0, (duk_size_t)n, DUK_BUFOBJ_UINT8ARRAY);
   duk_remove(ctx, -2);
-  if (buffer_proto) {
-    duk_push_heapptr(ctx, buffer_proto);
-    duk_set_prototype(ctx, -2);
-  }
+  petrel_buffer_set_proto(ctx);
 }
 
-/* Pushes the string that bytes [b, b + len) decode to. */
-static void push_decoded(duk_context *ctx, const uint8_t *b, size_t len, int enc)
+uint8_t *petrel_buffer_push_new(duk_context *ctx, size_t n)
+{
+  uint8_t *p = duk_push_fixed_buffer(ctx, n);
+  petrel_buffer_wrap_top(ctx, n);
+  return p;
+}
+
+void petrel_buffer_push_decoded(duk_context *ctx, const uint8_t *b, size_t len, int enc)
 {
   uint8_t small[STACK_BYTES], *out;
   int same = 0;
@@ -98,225 +111,504 @@ static void push_decoded(duk_context *ctx, const uint8_t *b, size_t len, int enc
   }
 }
 
-/* byteLength(string, enc) -> the exact number of bytes fromString gives. */
-static duk_ret_t buf_byte_length(duk_context *ctx)
+/* `value instanceof C` for the C whose prototype is proto (walks the chain). */
+static int has_proto(duk_context *ctx, duk_idx_t idx, void *proto)
 {
-  duk_size_t slen;
-  const uint8_t *s = (const uint8_t *)duk_require_lstring(ctx, 0, &slen);
-  int enc = arg_encoding(ctx, 1, PB_HEX);
-  duk_push_number(ctx, (double)pb_encoded_length(s, slen, enc));
-  return 1;
-}
-
-/* fromString(string, enc) -> a new Buffer holding the encoded bytes. */
-static duk_ret_t buf_from_string(duk_context *ctx)
-{
-  duk_size_t slen;
-  const uint8_t *s = (const uint8_t *)duk_require_lstring(ctx, 0, &slen);
-  int enc = arg_encoding(ctx, 1, PB_HEX);
-  size_t n = pb_encoded_length(s, slen, enc);
-  uint8_t *out = duk_push_buffer_raw(ctx, n, DUK_BUF_FLAG_NOZERO);
-  if (n) pb_encode(s, slen, enc, out, n);
-  wrap_top(ctx, n);
-  return 1;
-}
-
-/* alloc(size) -> a new zero-filled Buffer. */
-static duk_ret_t buf_alloc(duk_context *ctx)
-{
-  double d = duk_require_number(ctx, 0);
-  size_t n;
-  if (!(d >= 0 && d <= (double)MAX_BUFFER)) (void)duk_range_error(ctx, "bad size");
-  n = (size_t)d;
-  duk_push_fixed_buffer(ctx, n);
-  wrap_top(ctx, n);
-  return 1;
-}
-
-/* write(u8, string, offset, maxLength, enc) -> bytes written; never part of a character. */
-static duk_ret_t buf_write(duk_context *ctx)
-{
-  size_t len, off, max;
-  duk_size_t slen;
-  uint8_t *b = (uint8_t *)get_bytes(ctx, 0, &len);
-  const uint8_t *s = (const uint8_t *)duk_require_lstring(ctx, 1, &slen);
-  int enc = arg_encoding(ctx, 4, PB_HEX);
-  off = arg_index(ctx, 2, 0, len);
-  max = arg_index(ctx, 3, len - off, len - off);
-  duk_push_number(ctx, max ? (double)pb_encode(s, slen, enc, b + off, max) : 0.0);
-  return 1;
-}
-
-/* toString(u8, enc, start, end) -> string */
-static duk_ret_t buf_to_string(duk_context *ctx)
-{
-  size_t len, start, end;
-  const uint8_t *b = get_bytes(ctx, 0, &len);
-  int enc = arg_encoding(ctx, 1, PB_HEX);
-  start = arg_index(ctx, 2, 0, len);
-  end = arg_index(ctx, 3, len, len);
-  if (end <= start) duk_push_string(ctx, "");
-  else push_decoded(ctx, b + start, end - start, enc);
-  return 1;
-}
-
-/* compare(a, b[, aStart, aEnd, bStart, bEnd]) -> -1, 0 or 1 */
-static duk_ret_t buf_compare(duk_context *ctx)
-{
-  size_t alen, blen, as, ae, bs, be;
-  const uint8_t *a = get_bytes(ctx, 0, &alen);
-  const uint8_t *b = get_bytes(ctx, 1, &blen);
-  as = arg_index(ctx, 2, 0, alen);
-  ae = arg_index(ctx, 3, alen, alen);
-  bs = arg_index(ctx, 4, 0, blen);
-  be = arg_index(ctx, 5, blen, blen);
-  if (ae < as) ae = as;
-  if (be < bs) be = bs;
-  duk_push_int(ctx, pb_compare(a ? a + as : a, ae - as, b ? b + bs : b, be - bs));
-  return 1;
-}
-
-/* indexOf(haystack, needle, byteOffset, forward, enc) -> index or -1.
- * needle: a byte value (number), a string in enc, or bytes. */
-static duk_ret_t buf_index_of(duk_context *ctx)
-{
-  size_t hlen, nlen;
-  const uint8_t *hay = get_bytes(ctx, 0, &hlen), *needle;
-  uint8_t byte, small[STACK_BYTES];
-  double d = duk_require_number(ctx, 2);
-  int forward = duk_require_boolean(ctx, 3);
-  int enc = arg_encoding(ctx, 4, PB_HEX);
-  int64_t off;
-  if (d != d) d = 0;
-  if (d > 9007199254740992.0) d = 9007199254740992.0;
-  if (d < -9007199254740992.0) d = -9007199254740992.0;
-  off = (int64_t)d; /* truncates toward zero, as Node's IntegerValue */
-  if (duk_is_number(ctx, 1)) {
-    byte = (uint8_t)duk_to_uint32(ctx, 1);
-    needle = &byte;
-    nlen = 1;
-    enc = PB_UTF8;
-  } else if (duk_is_string(ctx, 1)) {
-    duk_size_t slen;
-    const uint8_t *s = (const uint8_t *)duk_get_lstring(ctx, 1, &slen);
-    int as = enc == PB_UTF8 ? PB_WTF8 : enc; /* Node searches V8's Utf8Value of the needle */
-    uint8_t *out = small;
-    nlen = pb_encoded_length(s, slen, as);
-    if (nlen > sizeof small) out = duk_push_buffer_raw(ctx, nlen, DUK_BUF_FLAG_NOZERO);
-    pb_encode(s, slen, as, out, nlen);
-    needle = out;
-  } else {
-    needle = get_bytes(ctx, 1, &nlen);
+  int found = 0, depth = 0;
+  if (!duk_is_object(ctx, idx) || !proto) return 0;
+  duk_get_prototype(ctx, idx);
+  while (duk_is_object(ctx, -1) && depth++ < 10000) {
+    if (duk_get_heapptr(ctx, -1) == proto) { found = 1; break; }
+    duk_get_prototype(ctx, -1);
+    duk_remove(ctx, -2);
   }
-  duk_push_number(ctx, (double)pb_index_of(hay, hlen, needle, nlen, off, forward, enc == PB_UCS2));
+  duk_pop(ctx);
+  return found;
+}
+
+int petrel_buffer_is_buffer(duk_context *ctx, duk_idx_t idx) { return has_proto(ctx, idx, buffer_proto); }
+/* An ArrayBuffer has bytes (Node checks the internal slot: an object that only
+ * inherits from ArrayBuffer.prototype is none). */
+int petrel_buffer_is_array_buffer(duk_context *ctx, duk_idx_t idx)
+{
+  return duk_is_buffer_data(ctx, idx) && has_proto(ctx, idx, ab_proto);
+}
+/* A plain buffer (Duktape's, made by C) passes for a Uint8Array, as in JS. */
+int petrel_buffer_is_u8(duk_context *ctx, duk_idx_t idx)
+{
+  return duk_is_buffer(ctx, idx) || has_proto(ctx, idx, u8_proto);
+}
+int petrel_buffer_is_view(duk_context *ctx, duk_idx_t idx)
+{
+  return duk_is_buffer_data(ctx, idx) && !has_proto(ctx, idx, ab_proto);
+}
+
+/* ---- encodings ---- */
+static const struct { char name[10]; uint8_t enc; } encodings[] = {
+  { "utf8", PB_UTF8 }, { "utf-8", PB_UTF8 }, { "hex", PB_HEX }, { "base64", PB_BASE64 },
+  { "latin1", PB_LATIN1 }, { "binary", PB_LATIN1 }, { "ascii", PB_ASCII },
+  { "ucs2", PB_UCS2 }, { "ucs-2", PB_UCS2 }, { "utf16le", PB_UCS2 }, { "utf-16le", PB_UCS2 },
+  { "base64url", PB_BASE64URL }
+};
+
+static int encoding_named(const char *s, size_t len)
+{
+  size_t i, j;
+  for (i = 0; i < sizeof encodings / sizeof encodings[0]; i++) {
+    const char *n = encodings[i].name;
+    if (strlen(n) != len) continue;
+    for (j = 0; j < len; j++) {
+      char c = s[j];
+      if (c >= 'A' && c <= 'Z') c = (char)(c + 32); /* only ASCII folds onto these names */
+      if (c != n[j]) break;
+    }
+    if (j == len) return encodings[i].enc;
+  }
+  return -1;
+}
+
+int petrel_buffer_encoding_of(duk_context *ctx, duk_idx_t idx)
+{
+  duk_size_t len;
+  const char *s;
+  int e;
+  if (duk_is_string(ctx, idx) && !duk_is_symbol(ctx, idx)) {
+    s = duk_get_lstring(ctx, idx, &len);
+    return encoding_named(s, len);
+  }
+  duk_dup(ctx, idx); /* ('' + enc): may call valueOf/toString */
+  duk_to_primitive(ctx, -1, DUK_HINT_NONE);
+  s = duk_to_lstring(ctx, -1, &len);
+  e = encoding_named(s, len);
+  duk_pop(ctx);
+  return e;
+}
+
+int petrel_buffer_normalize_encoding(duk_context *ctx, duk_idx_t idx)
+{
+  if (duk_is_null_or_undefined(ctx, idx)) return PB_UTF8;
+  if (!duk_is_string(ctx, idx) || duk_is_symbol(ctx, idx)) return -1;
+  if (duk_get_length(ctx, idx) == 0) return PB_UTF8;
+  return petrel_buffer_encoding_of(ctx, idx);
+}
+
+double petrel_buffer_check_int(duk_context *ctx, duk_idx_t idx, const char *name, double min, double max)
+{
+  double d;
+  if (!duk_is_number(ctx, idx)) (void)petrel_buffer_fail(ctx, BF_TYPE, name, idx, NULL, 0, 0);
+  d = duk_get_number(ctx, idx);
+  if (d != floor(d)) (void)petrel_buffer_fail(ctx, BF_INTEGER, name, idx, NULL, 0, 0); /* NaN too */
+  if (d < min || d > max) (void)petrel_buffer_fail(ctx, BF_RANGE_AND, name, idx, NULL, min, max);
+  return d;
+}
+
+/* ---- Buffer's statics ---- */
+#define BUF_OR_U8 "an instance of Buffer or Uint8Array"
+
+/* Node's validateSize, then a new zeroed Buffer (Petrel has no pool of
+ * recycled bytes: allocUnsafe zeroes too). */
+static uint8_t *new_sized(duk_context *ctx, duk_idx_t idx, size_t *n)
+{
+  double d;
+  if (!duk_is_number(ctx, idx)) (void)petrel_buffer_fail(ctx, BF_TYPE, "size", idx, NULL, 0, 0);
+  d = duk_get_number(ctx, idx);
+  if (!(d >= 0 && d <= (double)PB_MAX_BUFFER))
+    (void)petrel_buffer_fail(ctx, BF_RANGE_AND, "size", idx, NULL, 0, (double)PB_MAX_BUFFER);
+  *n = (size_t)d;
+  return petrel_buffer_push_new(ctx, *n);
+}
+
+/* alloc(size, fill, encoding); magic 1: allocUnsafe(size), allocUnsafeSlow(size) */
+static duk_ret_t buffer_alloc(duk_context *ctx)
+{
+  size_t n;
+  duk_set_top(ctx, 3);
+  (void)new_sized(ctx, 0, &n); /* [size fill encoding buf] */
+  if (duk_get_current_magic(ctx) || duk_is_undefined(ctx, 1) || n == 0) return 1;
+  if (duk_is_number(ctx, 1) && duk_get_number(ctx, 1) == 0) return 1;
+  duk_push_int(ctx, 0);
+  duk_push_number(ctx, (double)n);
+  petrel_buffer_fill(ctx, 3, 1, 4, 5, 2);
+  duk_pop_2(ctx);
   return 1;
 }
 
-/* fill(u8, value, start, end, enc) -> 0, or -1 when value encodes to no bytes.
- * value: a number (its low byte), bytes, or a string in enc. */
-static duk_ret_t buf_fill(duk_context *ctx)
+/* A Buffer with the string at idx in the encoding named at enc_idx (utf8 unless a non-empty string). */
+static duk_ret_t from_string(duk_context *ctx, duk_idx_t idx, duk_idx_t enc_idx)
 {
-  size_t len, start, end, plen;
-  uint8_t *b = (uint8_t *)get_bytes(ctx, 0, &len);
-  const uint8_t *pat;
-  int enc;
-  start = arg_index(ctx, 2, 0, len);
-  end = arg_index(ctx, 3, len, len);
-  enc = arg_encoding(ctx, 4, PB_HEX);
-  if (end <= start) { duk_push_int(ctx, 0); return 1; }
-  if (duk_is_number(ctx, 1)) {
-    memset(b + start, (int)(duk_to_uint32(ctx, 1) & 0xff), end - start);
+  duk_size_t slen;
+  const uint8_t *s;
+  int enc = PB_UTF8;
+  size_t n;
+  uint8_t *out;
+  if (duk_is_string(ctx, enc_idx) && !duk_is_symbol(ctx, enc_idx) && duk_get_length(ctx, enc_idx)) {
+    enc = petrel_buffer_encoding_of(ctx, enc_idx);
+    if (enc < 0) return petrel_buffer_fail(ctx, BF_ENCODING, "", enc_idx, NULL, 0, 0);
+  }
+  s = (const uint8_t *)duk_get_lstring(ctx, idx, &slen);
+  n = pb_encoded_length(s, slen, enc);
+  if (n > PB_MAX_BUFFER) (void)duk_range_error(ctx, "string too long for a Buffer");
+  out = duk_push_buffer_raw(ctx, n, DUK_BUF_FLAG_NOZERO);
+  if (n) pb_encode(s, slen, enc, out, n);
+  petrel_buffer_wrap_top(ctx, n);
+  return 1;
+}
+
+/* Node's fromArrayLike: a copy of a Uint8Array's bytes, of a typed array's
+ * values, or of obj[0 .. length) stored as a Uint8Array stores them. */
+static duk_ret_t from_array_like(duk_context *ctx, duk_idx_t idx)
+{
+  size_t n, i;
+  double d;
+  idx = duk_normalize_index(ctx, idx);
+  if (petrel_buffer_is_u8(ctx, idx)) {
+    const uint8_t *src = petrel_buffer_bytes(ctx, idx, &n);
+    uint8_t *dst = petrel_buffer_push_new(ctx, n);
+    if (n) memcpy(dst, src, n);
+    return 1;
+  }
+  duk_get_prop_string(ctx, idx, "length");
+  d = duk_to_number(ctx, -1);
+  duk_pop(ctx);
+  if (!(d > 0)) {
+    petrel_buffer_push_new(ctx, 0);
+    return 1;
+  }
+  d = floor(d);
+  if (d > (double)PB_MAX_BUFFER) {
+    duk_push_number(ctx, d);
+    return petrel_buffer_fail(ctx, BF_ARRAY_LEN, "", -1, NULL, 0, 0);
+  }
+  if (petrel_buffer_is_view(ctx, idx)) { /* typed arrays convert natively */
+    duk_get_global_string(ctx, "Uint8Array");
+    duk_dup(ctx, idx);
+    duk_new(ctx, 1);
+    petrel_buffer_set_proto(ctx);
+    return 1;
+  }
+  n = (size_t)d;
+  petrel_buffer_push_new(ctx, n);
+  for (i = 0; i < n; i++) {
+    duk_get_prop_index(ctx, idx, (duk_uarridx_t)i);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
+  }
+  return 1;
+}
+
+/* Node's fromArrayBuffer(ab, byteOffset, length): a Buffer over the same memory. */
+static duk_ret_t from_array_buffer(duk_context *ctx)
+{
+  double off = 0, max, len;
+  if (!duk_is_undefined(ctx, 1)) {
+    off = duk_to_number(ctx, 1);
+    if (off != off) off = 0;
+  }
+  duk_get_prop_string(ctx, 0, "byteLength");
+  max = duk_to_number(ctx, -1) - off;
+  duk_pop(ctx);
+  if (max < 0) return petrel_buffer_fail(ctx, BF_BOUNDS_NAME, "offset", 1, NULL, 0, 0);
+  if (off < 0) {
+    duk_push_number(ctx, off);
+    return petrel_buffer_fail(ctx, BF_START, "", -1, NULL, 0, 0);
+  }
+  if (duk_is_undefined(ctx, 2)) {
+    len = max;
+  } else {
+    len = duk_to_number(ctx, 2);
+    if (len > 0) {
+      if (len > max) return petrel_buffer_fail(ctx, BF_BOUNDS_NAME, "length", 2, NULL, 0, 0);
+    } else {
+      len = 0;
+    }
+  }
+  duk_get_global_string(ctx, "Uint8Array");
+  duk_dup(ctx, 0);
+  duk_push_number(ctx, floor(off));
+  duk_push_number(ctx, floor(len));
+  duk_new(ctx, 3);
+  petrel_buffer_set_proto(ctx);
+  return 1;
+}
+
+/* Node's fromObject: 1 with a Buffer pushed, 0 if obj is neither array-like nor {type: 'Buffer', data: [...]}. */
+static int from_object(duk_context *ctx, duk_idx_t idx)
+{
+  int arraylike;
+  duk_get_prop_string(ctx, idx, "length");
+  arraylike = !duk_is_undefined(ctx, -1);
+  if (!arraylike) {
+    duk_get_prop_string(ctx, idx, "buffer");
+    arraylike = petrel_buffer_is_array_buffer(ctx, -1);
+    duk_pop(ctx);
+  }
+  if (arraylike) {
+    if (!duk_is_number(ctx, -1)) petrel_buffer_push_new(ctx, 0);
+    else from_array_like(ctx, idx);
+    duk_remove(ctx, -2);
+    return 1;
+  }
+  duk_pop(ctx);
+  duk_get_prop_string(ctx, idx, "type");
+  if (duk_is_string(ctx, -1) && strcmp(duk_get_string(ctx, -1), "Buffer") == 0) {
+    duk_get_prop_string(ctx, idx, "data");
+    if (duk_is_array(ctx, -1)) {
+      from_array_like(ctx, -1);
+      duk_remove(ctx, -2);
+      duk_remove(ctx, -2);
+      return 1;
+    }
+    duk_pop(ctx);
+  }
+  duk_pop(ctx);
+  return 0;
+}
+
+/* from(value, encodingOrOffset, length) */
+static duk_ret_t buffer_from(duk_context *ctx)
+{
+  int depth;
+  for (depth = 0;; depth++) {
+    if (duk_is_string(ctx, 0) && !duk_is_symbol(ctx, 0)) return from_string(ctx, 0, 1);
+    if (duk_is_buffer(ctx, 0)) return from_array_like(ctx, 0);
+    if (!duk_is_object(ctx, 0) || duk_is_function(ctx, 0)) break;
+    if (petrel_buffer_is_array_buffer(ctx, 0)) return from_array_buffer(ctx);
+    /* value.valueOf && value.valueOf(): a string or another object is converted instead */
+    duk_get_prop_string(ctx, 0, "valueOf");
+    if (duk_to_boolean(ctx, -1)) {
+      duk_pop(ctx);
+      duk_get_prop_string(ctx, 0, "valueOf");
+      duk_dup(ctx, 0);
+      duk_call_method(ctx, 0);
+      if (((duk_is_string(ctx, -1) && !duk_is_symbol(ctx, -1)) ||
+           ((duk_is_object(ctx, -1) || duk_is_buffer(ctx, -1)) && !duk_is_function(ctx, -1))) &&
+          !duk_strict_equals(ctx, -1, 0)) {
+        if (depth > 1000) (void)duk_range_error(ctx, "valueOf() nests too deep");
+        duk_replace(ctx, 0);
+        continue;
+      }
+    }
+    duk_pop(ctx);
+    if (from_object(ctx, 0)) return 1;
+    /* value[Symbol.toPrimitive]('string') */
+    duk_get_global_string(ctx, "Symbol");
+    if (duk_is_function(ctx, -1)) {
+      duk_get_prop_string(ctx, -1, "toPrimitive");
+      duk_get_prop(ctx, 0);
+      if (duk_is_function(ctx, -1)) {
+        duk_dup(ctx, 0);
+        duk_push_string(ctx, "string");
+        duk_call_method(ctx, 1);
+        if (duk_is_string(ctx, -1) && !duk_is_symbol(ctx, -1)) return from_string(ctx, -1, 1);
+      }
+    }
+    break;
+  }
+  return petrel_buffer_fail(ctx, BF_FIRST_ARG, "first argument", 0, NULL, 0, 0);
+}
+
+/* of(...items) */
+static duk_ret_t buffer_of(duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top(ctx), i;
+  petrel_buffer_push_new(ctx, (size_t)n);
+  for (i = 0; i < n; i++) {
+    duk_dup(ctx, i);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
+  }
+  return 1;
+}
+
+static duk_ret_t buffer_is_buffer(duk_context *ctx)
+{
+  duk_push_boolean(ctx, petrel_buffer_is_buffer(ctx, 0));
+  return 1;
+}
+
+static duk_ret_t buffer_is_encoding(duk_context *ctx)
+{
+  duk_push_boolean(ctx, duk_is_string(ctx, 0) && !duk_is_symbol(ctx, 0) && duk_get_length(ctx, 0) &&
+                          petrel_buffer_encoding_of(ctx, 0) >= 0);
+  return 1;
+}
+
+/* byteLength(string, encoding): exact for utf8, latin1, ascii and utf16le, an
+ * upper bound (from the length alone) for hex and base64, as Node's. */
+static duk_ret_t buffer_byte_length(duk_context *ctx)
+{
+  duk_size_t slen;
+  const uint8_t *s;
+  size_t n;
+  int enc = PB_UTF8;
+  if (!duk_is_string(ctx, 0) || duk_is_symbol(ctx, 0)) {
+    if (duk_is_buffer_data(ctx, 0)) {
+      duk_get_prop_string(ctx, 0, "byteLength");
+      return 1;
+    }
+    return petrel_buffer_fail(ctx, BF_TYPE, "string", 0, "string or an instance of Buffer or ArrayBuffer", 0, 0);
+  }
+  n = duk_get_length(ctx, 0);
+  if (n == 0) {
     duk_push_int(ctx, 0);
     return 1;
   }
-  if (duk_is_string(ctx, 1)) {
-    duk_size_t slen;
-    const uint8_t *s = (const uint8_t *)duk_get_lstring(ctx, 1, &slen);
-    uint8_t *out;
-    /* The whole string, even where the range ends inside a character:
-     * Node fills with the bytes of the pattern, cut wherever the range ends. */
-    plen = pb_encoded_length(s, slen, enc);
-    out = duk_push_buffer_raw(ctx, plen, DUK_BUF_FLAG_NOZERO);
-    if (plen) pb_encode(s, slen, enc, out, plen);
-    pat = out;
-  } else {
-    pat = get_bytes(ctx, 1, &plen);
+  duk_dup(ctx, 1);
+  if (duk_to_boolean(ctx, -1)) enc = petrel_buffer_encoding_of(ctx, 1);
+  switch (enc) {
+    case PB_LATIN1: case PB_ASCII: break;
+    case PB_UCS2: n *= 2; break;
+    case PB_HEX: n >>= 1; break;
+    case PB_BASE64: case PB_BASE64URL:
+      s = (const uint8_t *)duk_get_lstring(ctx, 0, &slen);
+      if (n > 0 && s[slen - 1] == '=') { n--; slen--; }
+      if (n > 1 && s[slen - 1] == '=') n--;
+      n = (size_t)(((uint64_t)n * 3) >> 2);
+      break;
+    default:
+      s = (const uint8_t *)duk_get_lstring(ctx, 0, &slen);
+      n = pb_encoded_length(s, slen, PB_UTF8);
   }
-  if (plen == 0) { duk_push_int(ctx, -1); return 1; }
-  pb_fill(b + start, end - start, pat, plen);
-  duk_push_int(ctx, 0);
-  return 1;
-}
-
-/* copy(source, target, targetStart, sourceStart, sourceEnd) -> bytes copied
- * (memmove: source and target may share memory). */
-static duk_ret_t buf_copy(duk_context *ctx)
-{
-  size_t slen, tlen, ts, ss, se, n;
-  const uint8_t *src = get_bytes(ctx, 0, &slen);
-  uint8_t *dst = (uint8_t *)get_bytes(ctx, 1, &tlen);
-  ts = arg_index(ctx, 2, 0, tlen);
-  ss = arg_index(ctx, 3, 0, slen);
-  se = arg_index(ctx, 4, slen, slen);
-  n = se > ss ? se - ss : 0;
-  if (n > tlen - ts) n = tlen - ts;
-  if (n) memmove(dst + ts, src + ss, n);
   duk_push_number(ctx, (double)n);
   return 1;
 }
 
-static duk_ret_t buf_is_utf8(duk_context *ctx)
+/* concat(list, length) */
+static duk_ret_t buffer_concat(duk_context *ctx)
 {
-  size_t len;
-  const uint8_t *b = get_bytes(ctx, 0, &len);
-  duk_push_boolean(ctx, len == 0 || pb_is_utf8(b, len));
+  double total = 0;
+  size_t n, pos = 0, blen, i, count;
+  uint8_t *dst;
+  if (!duk_is_array(ctx, 0)) return petrel_buffer_fail(ctx, BF_TYPE, "list", 0, "an instance of Array", 0, 0);
+  count = duk_get_length(ctx, 0);
+  if (duk_is_undefined(ctx, 1)) {
+    for (i = 0; i < count; i++) {
+      duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
+      duk_get_prop_string(ctx, -1, "length");
+      if (duk_to_boolean(ctx, -1)) {
+        duk_pop(ctx);
+        duk_get_prop_string(ctx, -1, "length");
+        total += duk_to_number(ctx, -1);
+      }
+      duk_pop_2(ctx);
+    }
+    duk_push_number(ctx, total);
+    duk_replace(ctx, 1);
+    if (count == 0) {
+      petrel_buffer_push_new(ctx, 0);
+      return 1;
+    }
+  } else {
+    if (count == 0) {
+      petrel_buffer_push_new(ctx, 0);
+      return 1;
+    }
+    (void)petrel_buffer_check_int(ctx, 1, "length", 0, (double)PB_MAX_BUFFER);
+  }
+  dst = new_sized(ctx, 1, &n); /* zero-filled past what the list holds */
+  for (i = 0; i < count; i++) {
+    const uint8_t *src;
+    duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
+    if (!petrel_buffer_is_u8(ctx, -1)) {
+      duk_push_sprintf(ctx, "list[%lu]", (unsigned long)i);
+      return petrel_buffer_fail(ctx, BF_TYPE, duk_get_string(ctx, -1), -2, BUF_OR_U8, 0, 0);
+    }
+    src = petrel_buffer_bytes(ctx, -1, &blen);
+    if (blen > n - pos) blen = n - pos;
+    if (blen) memcpy(dst + pos, src, blen);
+    pos += blen;
+    duk_pop(ctx);
+  }
   return 1;
 }
 
-static duk_ret_t buf_is_ascii(duk_context *ctx)
+/* compare(buf1, buf2) -> -1, 0 or 1 */
+static duk_ret_t buffer_compare(duk_context *ctx)
 {
-  size_t len;
-  const uint8_t *b = get_bytes(ctx, 0, &len);
-  duk_push_boolean(ctx, len == 0 || pb_is_ascii(b, len));
+  size_t alen, blen;
+  const uint8_t *a, *b;
+  if (!petrel_buffer_is_u8(ctx, 0)) return petrel_buffer_fail(ctx, BF_TYPE, "buf1", 0, BUF_OR_U8, 0, 0);
+  if (!petrel_buffer_is_u8(ctx, 1)) return petrel_buffer_fail(ctx, BF_TYPE, "buf2", 1, BUF_OR_U8, 0, 0);
+  if (duk_strict_equals(ctx, 0, 1)) {
+    duk_push_int(ctx, 0);
+    return 1;
+  }
+  a = petrel_buffer_bytes(ctx, 0, &alen);
+  b = petrel_buffer_bytes(ctx, 1, &blen);
+  duk_push_int(ctx, pb_compare(a, alen, b, blen));
   return 1;
 }
 
-/* setPrototype(Buffer.prototype): what fromString and alloc give their results. */
-static duk_ret_t buf_set_prototype(duk_context *ctx)
+/* isUtf8(input), magic 1: isAscii(input) (the module's functions) */
+static duk_ret_t buffer_is_text(duk_context *ctx)
 {
-  duk_require_object(ctx, 0);
+  size_t len;
+  const uint8_t *b;
+  if (!duk_is_buffer_data(ctx, 0))
+    return petrel_buffer_fail(ctx, BF_TYPE, "input", 0, "an instance of ArrayBuffer, Buffer, or TypedArray", 0, 0);
+  b = petrel_buffer_bytes(ctx, 0, &len);
+  duk_push_boolean(ctx, len == 0 || (duk_get_current_magic(ctx) ? pb_is_ascii(b, len) : pb_is_utf8(b, len)));
+  return 1;
+}
+
+static void put_fn(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_function fn, int nargs, int magic)
+{
+  obj = duk_normalize_index(ctx, obj);
+  duk_push_c_lightfunc(ctx, fn, nargs, nargs == DUK_VARARGS ? 0 : nargs, magic);
+  duk_put_prop_string(ctx, obj, name);
+}
+
+/* install(Buffer, Buffer.prototype, fail): the statics on Buffer, the methods
+ * on its prototype, fail (buffer.js's error maker) kept for all of them. */
+static duk_ret_t buf_install(duk_context *ctx)
+{
+  duk_require_function(ctx, 0);
+  duk_require_object(ctx, 1);
+  duk_require_function(ctx, 2);
   duk_push_global_stash(ctx);
-  duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, PROTO_KEY);
-  buffer_proto = duk_get_heapptr(ctx, 0);
+  duk_dup(ctx, 2);
+  duk_put_prop_string(ctx, -2, FAIL_KEY);
+  duk_push_array(ctx); /* [Buffer.prototype, Uint8Array.prototype, ArrayBuffer.prototype] kept alive */
+  duk_dup(ctx, 1);
+  buffer_proto = duk_get_heapptr(ctx, -1);
+  duk_put_prop_index(ctx, -2, 0);
+  duk_get_prototype(ctx, 1);
+  u8_proto = duk_get_heapptr(ctx, -1);
+  duk_put_prop_index(ctx, -2, 1);
+  duk_get_global_string(ctx, "ArrayBuffer");
+  duk_get_prop_string(ctx, -1, "prototype");
+  ab_proto = duk_get_heapptr(ctx, -1);
+  duk_put_prop_index(ctx, -3, 2);
+  duk_pop(ctx);
+  duk_put_prop_string(ctx, -2, PROTOS_KEY);
+  duk_pop(ctx);
+
+  put_fn(ctx, 0, "from", buffer_from, 3, 0);
+  put_fn(ctx, 0, "of", buffer_of, DUK_VARARGS, 0);
+  put_fn(ctx, 0, "alloc", buffer_alloc, 3, 0);
+  put_fn(ctx, 0, "allocUnsafe", buffer_alloc, 1, 1);
+  put_fn(ctx, 0, "allocUnsafeSlow", buffer_alloc, 1, 1);
+  put_fn(ctx, 0, "isBuffer", buffer_is_buffer, 1, 0);
+  put_fn(ctx, 0, "isEncoding", buffer_is_encoding, 1, 0);
+  put_fn(ctx, 0, "byteLength", buffer_byte_length, 2, 0);
+  put_fn(ctx, 0, "concat", buffer_concat, 2, 0);
+  put_fn(ctx, 0, "compare", buffer_compare, 2, 0);
+  petrel_buffer_put_methods(ctx, 1);
+  petrel_buffer_put_number_methods(ctx, 1);
   return 0;
 }
 
-/* buffer_numbers.c */
-
 static const duk_function_list_entry buffer_funcs[] = {
-  { "byteLength", buf_byte_length, 2 },
-  { "fromString", buf_from_string, 2 },
-  { "alloc", buf_alloc, 1 },
-  { "write", buf_write, 5 },
-  { "toString", buf_to_string, 4 },
-  { "compare", buf_compare, 6 },
-  { "indexOf", buf_index_of, 5 },
-  { "fill", buf_fill, 5 },
-  { "copy", buf_copy, 5 },
-  { "isUtf8", buf_is_utf8, 1 },
-  { "isAscii", buf_is_ascii, 1 },
-  { "setPrototype", buf_set_prototype, 1 },
-  { "numberMethods", petrel_buffer_number_methods, 2 },
+  { "install", buf_install, 3 },
   { NULL, NULL, 0 }
 };
 
 duk_ret_t petrel_binding_buffer(duk_context *ctx)
 {
-  buffer_proto = NULL;
+  buffer_proto = u8_proto = ab_proto = NULL;
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, buffer_funcs);
-  duk_push_number(ctx, (double)MAX_BUFFER);
+  put_fn(ctx, -1, "isUtf8", buffer_is_text, 1, 0);
+  put_fn(ctx, -1, "isAscii", buffer_is_text, 1, 1);
+  duk_push_number(ctx, (double)PB_MAX_BUFFER);
   duk_put_prop_string(ctx, -2, "kMaxLength");
   /* In UTF-16 units: a string of only 3-byte characters fills MAX_STRING bytes at MAX_STRING / 3. */
   duk_push_number(ctx, (double)(MAX_STRING / 3));

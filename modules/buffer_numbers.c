@@ -14,7 +14,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "buffer_codec.h"
-#include "bindings.h"
+#include "buffer_binding.h"
 
 /* Magic byte: bits 0-3 the width in bytes (0: a byteLength argument says),
  * then signed, little-endian, IEEE float/double, write. */
@@ -24,37 +24,26 @@
 #define M_FLOAT 0x40
 #define M_WRITE 0x80
 
-/* Error kinds, as buffer.js's fail(kind, name, value, a, b) makes them. */
-enum {
-  FAIL_TYPE,     /* "name" must be of type number */
-  FAIL_INTEGER,  /* out of range: must be an integer */
-  FAIL_RANGE,    /* out of range: >= a and <= b */
-  FAIL_BOUNDS,   /* ERR_BUFFER_OUT_OF_BOUNDS */
-  FAIL_RANGE_S,  /* out of range: >= -(2 ** a) and < 2 ** a */
-  FAIL_RANGE_U,  /* out of range: >= 0 and < 2 ** a */
-  FAIL_SWAP      /* ERR_INVALID_BUFFER_SIZE: a multiple of a bits */
-};
+/* Error kinds (buffer_binding.h) */
+#define FAIL_TYPE BF_TYPE
+#define FAIL_INTEGER BF_INTEGER
+#define FAIL_RANGE BF_RANGE
+#define FAIL_BOUNDS BF_BOUNDS
+#define FAIL_RANGE_S BF_RANGE_S
+#define FAIL_RANGE_U BF_RANGE_U
+#define FAIL_SWAP BF_SWAP
 
 /* Floats and doubles are copied through a little-endian scratch with memcpy. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "buffer_numbers.c assumes a little-endian host"
 #endif
 
-#define FAIL_KEY DUK_HIDDEN_SYMBOL("bufferFail")
 #define TWO_32 4294967296.0
 
 /* Throws the error buffer.js makes for (kind, name, the value at idx, a, b). */
 static duk_ret_t fail(duk_context *ctx, int kind, const char *name, duk_idx_t idx, double a, double b)
 {
-  duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, FAIL_KEY);
-  duk_push_int(ctx, kind);
-  duk_push_string(ctx, name);
-  duk_dup(ctx, idx);
-  duk_push_number(ctx, a);
-  duk_push_number(ctx, b);
-  duk_call(ctx, 5);
-  return duk_throw(ctx);
+  return petrel_buffer_fail(ctx, kind, name, idx, NULL, a, b);
 }
 
 /* Node's boundsError: the value at idx was not a valid index in [first, last]. */
@@ -125,14 +114,7 @@ static void copy_ordered(uint8_t *dst, const uint8_t *src, size_t size, int le)
 
 static uint8_t *this_bytes(duk_context *ctx, size_t *len)
 {
-  duk_size_t n = 0;
-  uint8_t *b;
-  duk_push_this(ctx);
-  if (!duk_is_buffer_data(ctx, -1)) (void)duk_type_error(ctx, "not a Buffer");
-  b = duk_get_buffer_data(ctx, -1, &n);
-  duk_pop(ctx);
-  *len = (size_t)n;
-  return b;
+  return petrel_buffer_this(ctx, len);
 }
 
 /* readX(offset) / readX(offset, byteLength): args 0 and 1. */
@@ -236,15 +218,15 @@ static void method_name(char *out, int m, const char *uint)
   if (size != 1) strcat(out, m & M_LE ? "LE" : "BE");
 }
 
-static void put_method(duk_context *ctx, duk_c_function fn, const char *name, int nargs, int length, int magic)
+static void put_method(duk_context *ctx, duk_idx_t proto, duk_c_function fn, const char *name, int nargs,
+                       int length, int magic)
 {
   duk_push_c_lightfunc(ctx, fn, nargs, length, (duk_int_t)(int8_t)magic);
-  duk_put_prop_string(ctx, 0, name);
+  duk_put_prop_string(ctx, proto, name);
 }
 
-/* numberMethods(Buffer.prototype, fail): puts the methods on the prototype and
- * keeps fail (buffer.js's error maker) for them. */
-duk_ret_t petrel_buffer_number_methods(duk_context *ctx)
+/* Puts the methods on Buffer.prototype (at proto). */
+void petrel_buffer_put_number_methods(duk_context *ctx, duk_idx_t proto)
 {
   /* Width and signedness of each integer/float kind; each comes as read and write, LE and BE. */
   static const uint8_t kinds[] = { 1, 1 | M_SIGNED, 2, 2 | M_SIGNED, 4, 4 | M_SIGNED,
@@ -252,11 +234,7 @@ duk_ret_t petrel_buffer_number_methods(duk_context *ctx)
   char name[20];
   size_t k;
   int order, write;
-  duk_require_object(ctx, 0);
-  duk_require_function(ctx, 1);
-  duk_push_global_stash(ctx);
-  duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, -2, FAIL_KEY);
+  proto = duk_normalize_index(ctx, proto);
   for (write = 0; write <= M_WRITE; write += M_WRITE) {
     for (k = 0; k < sizeof kinds; k++) {
       for (order = 0; order <= M_LE; order += M_LE) {
@@ -265,16 +243,15 @@ duk_ret_t petrel_buffer_number_methods(duk_context *ctx)
         int length = (write ? 1 : 0) + (variable ? 2 : 0);
         if ((kinds[k] & M_SIZE) == 1 && order) continue; /* no LE/BE for one byte */
         method_name(name, m, "UInt");
-        put_method(ctx, buffer_number, name, 3, length, m);
+        put_method(ctx, proto, buffer_number, name, 3, length, m);
         if (!(m & (M_SIGNED | M_FLOAT))) {
           method_name(name, m, "Uint");
-          put_method(ctx, buffer_number, name, 3, length, m);
+          put_method(ctx, proto, buffer_number, name, 3, length, m);
         }
       }
     }
   }
-  put_method(ctx, buffer_swap, "swap16", 1, 0, 2); /* 1 argument: fail() reads index 0 */
-  put_method(ctx, buffer_swap, "swap32", 1, 0, 4);
-  put_method(ctx, buffer_swap, "swap64", 1, 0, 8);
-  return 0;
+  put_method(ctx, proto, buffer_swap, "swap16", 1, 0, 2); /* 1 argument: fail() reads index 0 */
+  put_method(ctx, proto, buffer_swap, "swap32", 1, 0, 4);
+  put_method(ctx, proto, buffer_swap, "swap64", 1, 0, 8);
 }

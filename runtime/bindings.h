@@ -12,7 +12,5 @@ duk_ret_t petrel_binding_buffer(duk_context *ctx);
 duk_ret_t petrel_binding_tcp(duk_context *ctx);
 duk_ret_t petrel_binding_dns(duk_context *ctx);
 duk_ret_t petrel_binding_tls(duk_context *ctx);
-/* buffer.numberMethods(proto, Buffer): Buffer's read/write number methods (buffer_numbers.c). */
-duk_ret_t petrel_buffer_number_methods(duk_context *ctx);
 
 #endif
