@@ -99,16 +99,39 @@ static duk_ret_t module_ctor(duk_context *ctx)
   return 1;
 }
 
-/* Throws node's MODULE_NOT_FOUND for the request at idx from parent (or none). */
+/* Throws node's MODULE_NOT_FOUND for the request at idx from parent (or none):
+ * the message lists the require stack (parent, its parent... by filename, else id),
+ * and err.requireStack holds it. */
 static duk_ret_t throw_not_found(duk_context *ctx, duk_idx_t request, duk_idx_t parent)
 {
   request = duk_normalize_index(ctx, request);
-  const char *from = NULL;
-  if (parent >= 0 && duk_is_object(ctx, parent)) {
-    duk_get_prop_string(ctx, parent, "filename");
-    if (truthy(ctx, -1)) from = duk_to_string(ctx, -1);
+  duk_push_array(ctx);
+  duk_idx_t stack = duk_get_top_index(ctx);
+  duk_uarridx_t n = 0;
+  if (parent >= 0) {
+    duk_dup(ctx, parent);
+    while (n < 1000 && duk_is_object(ctx, -1)) { /* 1000: a parent chain made into a ring */
+      duk_get_prop_string(ctx, -1, "filename");
+      if (!truthy(ctx, -1)) {
+        duk_pop(ctx);
+        duk_get_prop_string(ctx, -1, "id");
+      }
+      duk_put_prop_index(ctx, stack, n++);
+      duk_get_prop_string(ctx, -1, "parent");
+      duk_remove(ctx, -2);
+    }
+    duk_pop(ctx);
   }
-  petrel_push_module_not_found(ctx, request, from);
+  const char *list = NULL;
+  if (n) {
+    duk_push_string(ctx, "join");
+    duk_push_string(ctx, "\n- ");
+    duk_call_prop(ctx, stack, 1);
+    list = duk_to_string(ctx, -1);
+  }
+  petrel_push_module_not_found(ctx, request, list);
+  duk_dup(ctx, stack);
+  duk_put_prop_string(ctx, -2, "requireStack");
   return duk_throw(ctx);
 }
 
@@ -244,7 +267,8 @@ static duk_ret_t require_fn(duk_context *ctx)
 static duk_ret_t resolve_fn(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
-  resolve_filename(ctx, 0, push_owner(ctx));
+  if (resolve_filename(ctx, 0, push_owner(ctx)) && !strncmp(duk_get_string(ctx, 0), "node:", 5))
+    duk_dup(ctx, 0); /* as node: require.resolve('node:net') is 'node:net' */
   return 1;
 }
 

@@ -299,14 +299,29 @@ static duk_ret_t process_abort(duk_context *ctx)
   return 0;
 }
 
+/* [... err] -> [... text]: util.inspect(err) */
 static duk_ret_t describe_error(duk_context *ctx, void *udata)
 {
-  (void)udata; /* [... err]: a safe call runs in its caller's frame */
+  (void)udata; /* a safe call runs in its caller's frame: the argument is on top */
   duk_idx_t err = duk_get_top_index(ctx);
   petrel_require_builtin(ctx, "util");
   duk_push_string(ctx, "inspect");
   duk_dup(ctx, err);
   duk_call_prop(ctx, -3, 1);
+  duk_to_string(ctx, -1);
+  return 1;
+}
+
+/* [... err] -> [... text]: (err && err.stack) || String(err), util being out of reach */
+static duk_ret_t describe_error_plain(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  duk_idx_t err = duk_get_top_index(ctx);
+  if (truthy(ctx, err) && duk_is_object_coercible(ctx, err)) {
+    duk_get_prop_string(ctx, err, "stack");
+    if (!truthy(ctx, -1)) duk_pop(ctx);
+  }
+  if (duk_get_top_index(ctx) == err) duk_dup(ctx, err);
   duk_to_string(ctx, -1);
   return 1;
 }
@@ -334,22 +349,22 @@ static duk_ret_t fatal_exception(duk_context *ctx)
     duk_call_prop(ctx, 1, 3);
     return 0;
   }
+  /* Each way to describe err is protected and the line is written in pieces: on a
+   * full heap (the usual reason for an error here) the report must still get out. */
   duk_set_top(ctx, 2);
   duk_dup(ctx, 0);
   if (duk_safe_call(ctx, describe_error, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
-    duk_pop(ctx); /* (err && err.stack) || String(err) */
-    if (truthy(ctx, 0) && duk_is_object_coercible(ctx, 0)) {
-      duk_get_prop_string(ctx, 0, "stack");
-      if (!truthy(ctx, -1)) duk_pop(ctx);
+    duk_pop(ctx);
+    duk_dup(ctx, 0);
+    if (duk_safe_call(ctx, describe_error_plain, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
+      duk_pop(ctx);
+      duk_push_undefined(ctx); /* no room even for that: a fixed text */
     }
-    if (duk_get_top(ctx) == 2) duk_dup(ctx, 0);
-    duk_to_string(ctx, -1);
   }
-  duk_push_string(ctx, "Uncaught ");
-  duk_insert(ctx, -2);
-  duk_push_string(ctx, "\n");
-  duk_concat(ctx, 3);
-  petrel_console_print(ctx, 2, -1);
+  petrel_console_write(ctx, 2, "Uncaught ", 9);
+  if (duk_is_string(ctx, -1)) petrel_console_print(ctx, 2, -1);
+  else petrel_console_write(ctx, 2, "(the error could not be described: out of memory)", 49);
+  petrel_console_write(ctx, 2, "\n", 1);
   duk_push_int(ctx, 1);
   duk_put_prop_string(ctx, 1, "exitCode");
   int c = emit_exit(ctx, 1);
