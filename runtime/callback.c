@@ -13,34 +13,8 @@ static int ticks_pending;
 
 void petrel_ticks_pending(void) { ticks_pending = 1; }
 
-/* Hooks are looked up once (core.setHooks keeps them alive in the stash). */
-static const char *const hook_names[] = { "runTicks", "fatalException", "beforeExit" };
-#define NHOOKS (sizeof hook_names / sizeof hook_names[0])
-static void *hook_ptrs[NHOOKS];
-
-void petrel_hooks_changed(duk_context *ctx)
-{
-  duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, "hooks");
-  for (size_t i = 0; i < NHOOKS; i++) {
-    duk_get_prop_string(ctx, -1, hook_names[i]);
-    hook_ptrs[i] = duk_is_function(ctx, -1) ? duk_get_heapptr(ctx, -1) : NULL;
-    duk_pop(ctx);
-  }
-  duk_pop_2(ctx);
-}
-
-void petrel_push_hook(duk_context *ctx, const char *name)
-{
-  for (size_t i = 0; i < NHOOKS; i++) {
-    if (hook_names[i] == name || strcmp(hook_names[i], name) == 0) {
-      if (hook_ptrs[i]) duk_push_heapptr(ctx, hook_ptrs[i]);
-      else duk_push_undefined(ctx);
-      return;
-    }
-  }
-  duk_push_undefined(ctx);
-}
+/* The hooks (run the ticks, an uncaught error, beforeExit) are C light functions
+ * in runtime/process.c: petrel_push_hook. */
 
 static void die_in_handler(duk_context *ctx)
 {

@@ -153,16 +153,6 @@ static duk_ret_t core_binding(duk_context *ctx)
   return 1;
 }
 
-static duk_ret_t core_set_hooks(duk_context *ctx)
-{
-  duk_require_object(ctx, 0);
-  duk_push_global_stash(ctx);
-  duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, "hooks");
-  petrel_hooks_changed(ctx);
-  return 0;
-}
-
 static duk_ret_t core_mark_ticks(duk_context *ctx)
 {
   (void)ctx;
@@ -465,7 +455,6 @@ static const duk_function_list_entry core_funcs[] = {
   { "hasBuiltin", core_has_builtin, 1 },
   { "builtinNames", core_builtin_names, 0 },
   { "binding", core_binding, 1 },
-  { "setHooks", core_set_hooks, 1 },
   { "markTicks", core_mark_ticks, 0 },
   { "now", core_now, 0 },
   { "updateNow", core_update_now, 0 },
@@ -506,6 +495,8 @@ duk_ret_t petrel_binding_core(duk_context *ctx)
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, core_funcs);
   petrel_put_functions(ctx, -1, petrel_module_funcs);
+  petrel_put_functions(ctx, -1, petrel_process_funcs);
+  petrel_put_functions(ctx, -1, petrel_loader_funcs);
   duk_push_string(ctx, plat_name());
   duk_put_prop_string(ctx, -2, "board");
   duk_push_string(ctx, plat_os());

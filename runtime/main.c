@@ -37,8 +37,6 @@ static void bootstrap(duk_context *ctx)
   duk_push_global_stash(ctx);
   duk_push_object(ctx);
   duk_put_prop_string(ctx, -2, "bindings");
-  duk_push_object(ctx);
-  duk_put_prop_string(ctx, -2, "hooks");
   duk_pop(ctx);
 
   const petrel_builtin *b = petrel_builtin_find("internal/bootstrap");
@@ -83,7 +81,7 @@ int main(int argc, char **argv)
   if (!eval_code && i < argc) script = argv[i++];
 
   /* process.argv: [execPath, script, args...], or [execPath, args...] for -e/-p and
-   * the REPL; bootstrap.js replaces the script's name with its resolved path. */
+   * the REPL; runMain (module_load.c) replaces the script's name with its resolved path. */
   petrel_argc = 0;
   petrel_argv = calloc((size_t)argc + 1, sizeof *petrel_argv);
   petrel_argv[petrel_argc++] = argv[0];

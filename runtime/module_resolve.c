@@ -1,4 +1,4 @@
-/* The module loader's file lookup and path arithmetic, for bootstrap.js (node's
+/* The module loader's file lookup and path arithmetic, for module_load.c (node's
  * rules: relative and absolute requests, node_modules directories, package.json
  * `main`, the .js/.json extensions, index files). In C so that the loader holds no
  * JS functions of its own for them and `path` loads only when a script asks for it.

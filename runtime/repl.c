@@ -423,8 +423,8 @@ static duk_ret_t on_input(duk_context *ctx)
   return 0;
 }
 
-/* core.replStart(opts): opts as bootstrap.js's runRepl passes them (terminal,
- * require, runModule, setExitHook, setUncaughtHook). */
+/* core.replStart(opts): opts as module_load.c's runRepl passes them (terminal,
+ * runModule, setExitHook, setUncaughtHook). */
 duk_ret_t petrel_repl_start(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -433,18 +433,13 @@ duk_ret_t petrel_repl_start(duk_context *ctx)
   duk_get_global_string(ctx, "process");
   duk_get_prop_string(ctx, -1, "platform");
   repl.on_board = !strcmp(duk_to_string(ctx, -1), "none");
-  duk_get_prop_string(ctx, 0, "require");
-  duk_require_function(ctx, -1);
-  repl.require = petrel_pin(ctx, -1);
   duk_get_prop_string(ctx, 0, "runModule");
   duk_require_function(ctx, -1);
   repl.run_module = petrel_pin(ctx, -1);
-  duk_pop_n(ctx, 5);
+  duk_pop_n(ctx, 4);
 
   /* global.console = new Console({ stdout, stderr }) writing through stream_write */
-  duk_push_heapptr(ctx, repl.require);
-  duk_push_string(ctx, "console");
-  duk_call(ctx, 1);
+  petrel_require_builtin(ctx, "console");
   duk_get_prop_string(ctx, -1, "Console");
   duk_push_object(ctx);
   for (int fd = 1; fd <= 2; fd++) {

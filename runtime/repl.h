@@ -25,8 +25,7 @@ typedef struct {
   size_t cursor;
   repl_buf pending_text;
   repl_buf raw_buf; /* the raw request being received */
-  void *run_module; /* bootstrap.js's runModule, pinned */
-  void *require;    /* requireBuiltin, pinned */
+  void *run_module; /* module_load.c's runModule, pinned */
 } repl_state;
 
 extern repl_state repl;
@@ -49,7 +48,7 @@ size_t repl_space_len(const char *s, size_t n);
 void repl_evaluate(duk_context *ctx, const char *src, size_t len);
 void repl_enter_raw(duk_context *ctx);
 void repl_raw_input(duk_context *ctx, const char *s, size_t len);
-/* Sets up the hooks bootstrap.js offers (exit and uncaught errors during raw runs). */
+/* Sets up the hooks process.c offers (exit and uncaught errors during raw runs). */
 void repl_set_hooks(duk_context *ctx, duk_idx_t opts);
 
 #endif

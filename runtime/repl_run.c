@@ -43,9 +43,7 @@ static int is_exit(duk_context *ctx, duk_idx_t idx)
 /* requireBuiltin(id): [...] -> [... exports] */
 static void require(duk_context *ctx, const char *id)
 {
-  duk_push_heapptr(ctx, repl.require);
-  duk_push_string(ctx, id);
-  duk_call(ctx, 1);
+  petrel_require_builtin(ctx, id);
 }
 
 /* util.inspect of the value at idx (with { colors: false } if opts); pushes the text. */
@@ -435,7 +433,7 @@ void repl_raw_input(duk_context *ctx, const char *data, size_t n)
   }
 }
 
-/* bootstrap.js's exit hook: process.exit() during a run ends the run, not the process. */
+/* process.c's exit hook (set through setExitHook): process.exit() during a run ends the run, not the process. */
 static duk_ret_t exit_hook(duk_context *ctx)
 {
   if (!repl.running) return 0;
@@ -444,7 +442,7 @@ static duk_ret_t exit_hook(duk_context *ctx)
   return duk_throw(ctx);
 }
 
-/* bootstrap.js's uncaught-error hook: errors are reported, not fatal; true if handled. */
+/* process.c's uncaught-error hook (setUncaughtHook): errors are reported, not fatal; true if handled. */
 static duk_ret_t uncaught_hook(duk_context *ctx)
 {
   if (is_exit(ctx, 0)) {

@@ -43,9 +43,8 @@ void petrel_fatal_exception(duk_context *ctx);
  * Pinning a pinned value again does nothing; one unpin releases it. */
 void *petrel_pin(duk_context *ctx, duk_idx_t idx);
 void petrel_unpin(duk_context *ctx, void *heapptr);
-/* Hooks registered by bootstrap.js (internal functions in the stash). */
+/* The hooks runTicks, fatalException, beforeExit (light functions, process.c). */
 void petrel_push_hook(duk_context *ctx, const char *name);
-void petrel_hooks_changed(duk_context *ctx); /* after stash.hooks was replaced */
 
 /* ---- loop.c ---- */
 void loop_ref(void);
@@ -75,6 +74,14 @@ void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_li
 duk_ret_t petrel_binding_core(duk_context *ctx);
 /* module_resolve.c: the loader's file lookup and path helpers, part of the core binding */
 extern const duk_function_list_entry petrel_module_funcs[];
+/* process.c: process's methods, the tick queue, exit, the built-in module cache */
+extern const duk_function_list_entry petrel_process_funcs[];
+extern const duk_function_list_entry petrel_loader_funcs[]; /* module_load.c: Module, require */
+void petrel_push_process(duk_context *ctx);
+/* requireBuiltin(id): [...] -> [... exports], or throws MODULE_NOT_FOUND */
+void petrel_require_builtin(duk_context *ctx, const char *id);
+/* [...] -> [... err]: node's "Cannot find module" for the request at idx */
+void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent);
 
 /* ---- core_binding.c: the console ---- */
 /* Console output as core.print(fd, text) writes it: the platform console, UTF-8,
@@ -88,7 +95,7 @@ void petrel_console_read_start_c(duk_context *ctx, duk_c_function fn);
 void petrel_console_read_stop(duk_context *ctx);
 int petrel_loop_busy(void); /* anything but the console input keeping the loop alive? */
 /* ---- repl.c ---- */
-duk_ret_t petrel_repl_start(duk_context *ctx); /* core.replStart(opts), see bootstrap.js */
+duk_ret_t petrel_repl_start(duk_context *ctx); /* core.replStart(opts), see module_load.c's runRepl */
 
 /* Pushes a Buffer (a Uint8Array with Buffer.prototype) viewing bytes [0, len)
  * of the plain buffer at buf_idx. */

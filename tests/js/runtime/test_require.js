@@ -22,3 +22,35 @@ assert.throws(function () { require(42); }, { code: 'ERR_INVALID_ARG_TYPE' });
 assert.throws(function () { require('./fixtures/throws'); }, /thrown at load/);
 assert.throws(function () { require('./fixtures/throws'); }, /thrown at load/, 'a failed module is not cached');
 assert.throws(function () { require('./fixtures/bad.json'); }, SyntaxError);
+// The loader as node has it (runtime/module_load.c): Module, its cache and
+// extensions, each require bound to its module, node's messages.
+var Module = require('module');
+assert.strictEqual(require('node:module'), Module);
+assert.strictEqual(module.constructor, Module);
+assert.ok(module instanceof Module);
+assert.strictEqual(Module._cache, require.cache);
+assert.strictEqual(typeof Module._extensions['.js'], 'function');
+assert.ok(Module.builtinModules.indexOf('module') >= 0 && Module.builtinModules.indexOf('net') >= 0);
+assert.strictEqual(Module.builtinModules.indexOf('internal/errors'), -1);
+assert.strictEqual(require.resolve('net'), 'net');
+assert.strictEqual(require.resolve('node:net'), 'node:net');
+assert.strictEqual(require.name, 'require');
+assert.strictEqual(arguments.length, 5);
+assert.strictEqual(module.id, '.');
+assert.strictEqual(module.loaded, false);
+assert.ok(module.children.indexOf(require.cache[path.join(__dirname, 'fixtures/cycle_a.js')]) >= 0);
+assert.throws(function () { require(''); }, { code: 'ERR_INVALID_ARG_VALUE' });
+assert.throws(function () { require('./fixtures/missing'); }, function (e) {
+  return e.message === "Cannot find module './fixtures/missing'\nRequire stack:\n- " + __filename &&
+    e.requireStack.length === 1 && e.requireStack[0] === __filename;
+});
+assert.throws(function () { require.resolve('node:nope'); }, { code: 'MODULE_NOT_FOUND' });
+// Module.prototype.require loads relative to that module; a detached resolve still knows its module.
+assert.strictEqual(module.require('./fixtures/data.json'), require('./fixtures/data.json'));
+var resolve = require.resolve;
+assert.strictEqual(resolve('./fixtures/data.json'), path.join(__dirname, 'fixtures/data.json'));
+var nested = path.join(__dirname, 'fixtures', 'requires_missing.js');
+assert.throws(function () { require('./fixtures/requires_missing'); }, function (e) {
+  return e.message === "Cannot find module './not_there'\nRequire stack:\n- " + nested + '\n- ' + __filename &&
+    e.requireStack.join() === [nested, __filename].join();
+});
