@@ -403,6 +403,7 @@ static const duk_function_list_entry writable_funcs[] = {
   { "init", w_init, 4 },
   { "defineAccessors", w_define_accessors, 3 },
   { "deferMethods", r_defer_methods, 2 },
+  { "installReadable", readable_install, 2 },
   { NULL, NULL, 0 }
 };
 

@@ -311,75 +311,11 @@ function flow(stream) {
   while (state.flowing && stream.read() !== null);
 }
 
-Readable.prototype.on = function (ev, fn) {
-  var res = Stream.prototype.on.call(this, ev, fn);
-  var state = this._readableState;
-  if (ev === 'data') {
-    state.readableListening = this.listenerCount('readable') > 0;
-    if (state.flowing !== false) this.resume();
-  } else if (ev === 'readable') {
-    if (!state.endEmitted && !state.readableListening) {
-      state.readableListening = state.needReadable = true;
-      state.flowing = false;
-      state.emittedReadable = false;
-      if (state.length) emitReadable(this);
-      else if (!state.reading) nextTick(function (self) { self.read(0); }, this);
-    }
-  }
-  return res;
-};
-Readable.prototype.addListener = Readable.prototype.on;
-
-Readable.prototype.removeListener = function (ev, fn) {
-  var res = Stream.prototype.removeListener.call(this, ev, fn);
-  if (ev === 'readable') nextTick(updateReadableListening, this);
-  return res;
-};
-Readable.prototype.off = Readable.prototype.removeListener;
-
-function updateReadableListening(self) {
-  var state = self._readableState;
-  state.readableListening = self.listenerCount('readable') > 0;
-  if (state.resumeScheduled && state.paused === false) state.flowing = true;
-  else if (self.listenerCount('data') > 0) self.resume();
-  else if (!state.readableListening) state.flowing = null;
-}
-
-Readable.prototype.resume = function () {
-  var state = this._readableState;
-  if (!state.flowing) {
-    state.flowing = !state.readableListening;
-    if (!state.resumeScheduled) {
-      state.resumeScheduled = true;
-      nextTick(resume_, this, state);
-    }
-  }
-  state.paused = false;
-  return this;
-};
-
-function resume_(stream, state) {
-  if (!state.reading) stream.read(0);
-  state.resumeScheduled = false;
-  stream.emit('resume');
-  flow(stream);
-  if (state.flowing && !state.reading) stream.read(0);
-}
-
-Readable.prototype.pause = function () {
-  var state = this._readableState;
-  if (state.flowing !== false) {
-    state.flowing = false;
-    this.emit('pause');
-  }
-  state.paused = true;
-  return this;
-};
-
-Readable.prototype.isPaused = function () {
-  var state = this._readableState;
-  return state.paused === true || state.flowing === false;
-};
+// on/addListener, removeListener/off, resume, pause, isPaused and their ticks:
+// light functions (modules/stream_readable.c) over the same state fields.
+process.binding('stream_writable').installReadable(Readable.prototype, {
+  base: Stream.prototype, emitReadable: emitReadable
+});
 
 Readable.prototype.setEncoding = function (enc) {
   var decoder = new StringDecoder(enc);

@@ -1,0 +1,219 @@
+/* Readable's flowing-mode switches as light functions (on/addListener,
+ * removeListener/off, resume, pause, isPaused) and their ticks, over the JS
+ * state object stream._readableState, reading and writing its fields as
+ * internal/stream_readable.js did (same events, same nextTick order). The rest
+ * of Readable (push, read, the buffer) is still JS there. */
+#include <string.h>
+#include "stream_state.h"
+#include "bindings.h"
+
+/* What internal/stream_readable.js hands to C: base (Stream.prototype, whose
+ * on/removeListener these extend) and emitReadable. */
+#define R_HELPERS_KEY DUK_HIDDEN_SYMBOL("readableHelpers")
+
+static void push_rhelper(duk_context *ctx, const char *name)
+{
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, R_HELPERS_KEY);
+  duk_get_prop_string(ctx, -1, name);
+  duk_remove(ctx, -2);
+  duk_remove(ctx, -2);
+}
+
+/* Pushes this and this._readableState; returns the state's index. */
+static duk_idx_t push_this_state(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  duk_get_prop_string(ctx, -1, "_readableState");
+  return duk_get_top_index(ctx);
+}
+
+/* ev is the string name (not a symbol). */
+static int is_event(duk_context *ctx, duk_idx_t idx, const char *name)
+{
+  return duk_is_string(ctx, idx) && !duk_is_symbol(ctx, idx) && strcmp(duk_get_string(ctx, idx), name) == 0;
+}
+
+/* obj[key] === value (a boolean) */
+static int is_bool(duk_context *ctx, duk_idx_t obj, const char *key, int value)
+{
+  duk_get_prop_string(ctx, obj, key);
+  int v = duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1) == !value;
+  duk_pop(ctx);
+  return v;
+}
+
+static int listener_count(duk_context *ctx, duk_idx_t stream, const char *event)
+{
+  stream = duk_normalize_index(ctx, stream);
+  duk_get_prop_string(ctx, stream, "listenerCount");
+  duk_dup(ctx, stream);
+  duk_push_string(ctx, event);
+  duk_call_method(ctx, 1);
+  double n = duk_get_number(ctx, -1);
+  duk_pop(ctx);
+  return n > 0;
+}
+
+/* Stream.prototype[name].call(this, ev, fn): pushes the result. */
+static void call_base(duk_context *ctx, const char *name)
+{
+  push_rhelper(ctx, "base");
+  duk_get_prop_string(ctx, -1, name);
+  duk_remove(ctx, -2);
+  duk_push_this(ctx);
+  duk_dup(ctx, 0);
+  duk_dup(ctx, 1);
+  duk_call_method(ctx, 2);
+}
+
+/* tick of on('readable') with nothing buffered: stream.read(0) */
+static duk_ret_t r_read0_tick(duk_context *ctx)
+{
+  duk_push_int(ctx, 0);
+  st_call_method(ctx, 0, "read", 1);
+  return 0;
+}
+
+/* on(ev, fn), addListener */
+static duk_ret_t r_on(duk_context *ctx)
+{
+  call_base(ctx, "on"); /* 2: the result */
+  duk_idx_t state = push_this_state(ctx), self = state - 1;
+  if (is_event(ctx, 0, "data")) {
+    st_put_bool(ctx, state, "readableListening", listener_count(ctx, self, "readable"));
+    if (!is_bool(ctx, state, "flowing", 0)) st_call_method(ctx, self, "resume", 0);
+  } else if (is_event(ctx, 0, "readable")) {
+    if (!st_flag(ctx, state, "endEmitted") && !st_flag(ctx, state, "readableListening")) {
+      st_put_bool(ctx, state, "readableListening", 1);
+      st_put_bool(ctx, state, "needReadable", 1);
+      st_put_bool(ctx, state, "flowing", 0);
+      st_put_bool(ctx, state, "emittedReadable", 0);
+      if (st_flag(ctx, state, "length")) {
+        push_rhelper(ctx, "emitReadable");
+        duk_dup(ctx, self);
+        duk_call(ctx, 1);
+        duk_pop(ctx);
+      } else if (!st_flag(ctx, state, "reading")) {
+        duk_dup(ctx, self);
+        st_next_tick(ctx, r_read0_tick, 1, 1);
+      }
+    }
+  }
+  duk_dup(ctx, 2);
+  return 1;
+}
+
+/* tick after removeListener('readable'): updateReadableListening(self) */
+static duk_ret_t r_update_listening_tick(duk_context *ctx)
+{
+  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  int listening = listener_count(ctx, 0, "readable");
+  st_put_bool(ctx, 1, "readableListening", listening);
+  if (st_flag(ctx, 1, "resumeScheduled") && is_bool(ctx, 1, "paused", 0)) {
+    st_put_bool(ctx, 1, "flowing", 1);
+  } else if (listener_count(ctx, 0, "data")) {
+    st_call_method(ctx, 0, "resume", 0);
+  } else if (!listening) {
+    duk_push_null(ctx);
+    duk_put_prop_string(ctx, 1, "flowing");
+  }
+  return 0;
+}
+
+/* removeListener(ev, fn), off */
+static duk_ret_t r_remove_listener(duk_context *ctx)
+{
+  call_base(ctx, "removeListener");
+  if (is_event(ctx, 0, "readable")) {
+    duk_push_this(ctx);
+    st_next_tick(ctx, r_update_listening_tick, 1, 1);
+  }
+  return 1;
+}
+
+/* tick of resume(): resume_(stream, state) */
+static duk_ret_t r_resume_tick(duk_context *ctx)
+{
+  if (!st_flag(ctx, 1, "reading")) {
+    duk_push_int(ctx, 0);
+    st_call_method(ctx, 0, "read", 1);
+  }
+  st_put_bool(ctx, 1, "resumeScheduled", 0);
+  st_emit(ctx, 0, "resume");
+  /* flow(stream): read while flowing and something comes */
+  for (;;) {
+    duk_get_prop_string(ctx, 0, "_readableState");
+    int flowing = st_flag(ctx, -1, "flowing");
+    duk_pop(ctx);
+    if (!flowing) break;
+    duk_get_prop_string(ctx, 0, "read");
+    duk_dup(ctx, 0);
+    duk_call_method(ctx, 0);
+    int got = !duk_is_null(ctx, -1);
+    duk_pop(ctx);
+    if (!got) break;
+  }
+  if (st_flag(ctx, 1, "flowing") && !st_flag(ctx, 1, "reading")) {
+    duk_push_int(ctx, 0);
+    st_call_method(ctx, 0, "read", 1);
+  }
+  return 0;
+}
+
+static duk_ret_t r_resume(duk_context *ctx)
+{
+  duk_idx_t state = push_this_state(ctx), self = state - 1;
+  if (!st_flag(ctx, state, "flowing")) {
+    st_put_bool(ctx, state, "flowing", !st_flag(ctx, state, "readableListening"));
+    if (!st_flag(ctx, state, "resumeScheduled")) {
+      st_put_bool(ctx, state, "resumeScheduled", 1);
+      duk_dup(ctx, self);
+      duk_dup(ctx, state);
+      st_next_tick(ctx, r_resume_tick, 2, 2);
+    }
+  }
+  st_put_bool(ctx, state, "paused", 0);
+  duk_dup(ctx, self);
+  return 1;
+}
+
+static duk_ret_t r_pause(duk_context *ctx)
+{
+  duk_idx_t state = push_this_state(ctx), self = state - 1;
+  if (!is_bool(ctx, state, "flowing", 0)) {
+    st_put_bool(ctx, state, "flowing", 0);
+    st_emit(ctx, self, "pause");
+  }
+  st_put_bool(ctx, state, "paused", 1);
+  duk_dup(ctx, self);
+  return 1;
+}
+
+static duk_ret_t r_is_paused(duk_context *ctx)
+{
+  duk_idx_t state = push_this_state(ctx);
+  duk_push_boolean(ctx, is_bool(ctx, state, "paused", 1) || is_bool(ctx, state, "flowing", 0));
+  return 1;
+}
+
+/* installReadable(proto, helpers): the methods above on Readable.prototype. */
+duk_ret_t readable_install(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  duk_require_object(ctx, 1);
+  duk_push_global_stash(ctx);
+  duk_dup(ctx, 1);
+  duk_put_prop_string(ctx, -2, R_HELPERS_KEY);
+  duk_pop(ctx);
+  static const struct { const char *name; duk_c_function fn; int nargs; } methods[] = {
+    { "on", r_on, 2 }, { "addListener", r_on, 2 }, { "removeListener", r_remove_listener, 2 },
+    { "off", r_remove_listener, 2 }, { "resume", r_resume, 0 }, { "pause", r_pause, 0 },
+    { "isPaused", r_is_paused, 0 }
+  };
+  for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+    duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
+    duk_put_prop_string(ctx, 0, methods[i].name);
+  }
+  return 0;
+}
