@@ -1,15 +1,19 @@
 /* Readable's flowing-mode switches as light functions (on/addListener,
  * removeListener/off, resume, pause, isPaused) and their ticks, over the JS
  * state object stream._readableState, reading and writing its fields as
- * internal/stream_readable.js did (same events, same nextTick order). The rest
- * of Readable (push, read, the buffer) is still JS there. */
+ * internal/stream_readable.js did (same events, same nextTick order), and the
+ * ticks behind the buffer ('readable', flow, read-more, 'end'). push, read and
+ * the buffer itself are still JS there. */
 #include <string.h>
 #include "stream_state.h"
 #include "bindings.h"
 
 /* What internal/stream_readable.js hands to C: base (Stream.prototype, whose
- * on/removeListener these extend) and emitReadable. */
+ * on/removeListener these extend). */
 #define R_HELPERS_KEY DUK_HIDDEN_SYMBOL("readableHelpers")
+
+static void flow(duk_context *ctx, duk_idx_t stream);
+static duk_ret_t r_emit_readable(duk_context *ctx);
 
 static void push_rhelper(duk_context *ctx, const char *name)
 {
@@ -90,7 +94,7 @@ static duk_ret_t r_on(duk_context *ctx)
       st_put_bool(ctx, state, "flowing", 0);
       st_put_bool(ctx, state, "emittedReadable", 0);
       if (st_flag(ctx, state, "length")) {
-        push_rhelper(ctx, "emitReadable");
+        duk_push_c_lightfunc(ctx, r_emit_readable, 1, 1, 0);
         duk_dup(ctx, self);
         duk_call(ctx, 1);
         duk_pop(ctx);
@@ -141,19 +145,7 @@ static duk_ret_t r_resume_tick(duk_context *ctx)
   }
   st_put_bool(ctx, 1, "resumeScheduled", 0);
   st_emit(ctx, 0, "resume");
-  /* flow(stream): read while flowing and something comes */
-  for (;;) {
-    duk_get_prop_string(ctx, 0, "_readableState");
-    int flowing = st_flag(ctx, -1, "flowing");
-    duk_pop(ctx);
-    if (!flowing) break;
-    duk_get_prop_string(ctx, 0, "read");
-    duk_dup(ctx, 0);
-    duk_call_method(ctx, 0);
-    int got = !duk_is_null(ctx, -1);
-    duk_pop(ctx);
-    if (!got) break;
-  }
+  flow(ctx, 0);
   if (st_flag(ctx, 1, "flowing") && !st_flag(ctx, 1, "reading")) {
     duk_push_int(ctx, 0);
     st_call_method(ctx, 0, "read", 1);
@@ -197,7 +189,123 @@ static duk_ret_t r_is_paused(duk_context *ctx)
   return 1;
 }
 
-/* installReadable(proto, helpers): the methods above on Readable.prototype. */
+/* ---- the ticks behind the buffer (called by the JS push/read) ---- */
+/* flow(stream): reads while the stream flows and something comes. */
+static void flow(duk_context *ctx, duk_idx_t stream)
+{
+  stream = duk_normalize_index(ctx, stream);
+  duk_get_prop_string(ctx, stream, "_readableState");
+  for (;;) {
+    if (!st_flag(ctx, -1, "flowing")) break;
+    duk_get_prop_string(ctx, stream, "read");
+    duk_dup(ctx, stream);
+    duk_call_method(ctx, 0);
+    int got = !duk_is_null(ctx, -1);
+    duk_pop(ctx);
+    if (!got) break;
+  }
+  duk_pop(ctx);
+}
+
+/* emitReadable_(stream): 'readable' now, then flow. Also called by the JS
+ * directly (onEofChunk when not sync). */
+static duk_ret_t r_emit_readable_now(duk_context *ctx)
+{
+  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  if (!st_flag(ctx, 1, "destroyed") && !st_flag(ctx, 1, "errored") &&
+      (st_flag(ctx, 1, "length") || st_flag(ctx, 1, "ended"))) {
+    st_emit(ctx, 0, "readable");
+    st_put_bool(ctx, 1, "emittedReadable", 0);
+  }
+  st_put_bool(ctx, 1, "needReadable", !st_flag(ctx, 1, "flowing") && !st_flag(ctx, 1, "ended") &&
+                                          st_num(ctx, 1, "length") <= st_num(ctx, 1, "highWaterMark"));
+  flow(ctx, 0);
+  return 0;
+}
+
+/* emitReadable(stream): 'readable' on the next tick, once. */
+static duk_ret_t r_emit_readable(duk_context *ctx)
+{
+  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  st_put_bool(ctx, 1, "needReadable", 0);
+  if (!st_flag(ctx, 1, "emittedReadable")) {
+    st_put_bool(ctx, 1, "emittedReadable", 1);
+    duk_dup(ctx, 0);
+    st_next_tick(ctx, r_emit_readable_now, 1, 1);
+  }
+  return 0;
+}
+
+/* maybeReadMore_(stream, state): read(0) while below the mark and it helps. */
+static duk_ret_t r_read_more_tick(duk_context *ctx)
+{
+  while (!st_flag(ctx, 1, "reading") && !st_flag(ctx, 1, "ended") &&
+         (st_num(ctx, 1, "length") < st_num(ctx, 1, "highWaterMark") ||
+          (st_flag(ctx, 1, "flowing") && st_num(ctx, 1, "length") == 0))) {
+    double len = st_num(ctx, 1, "length");
+    duk_push_int(ctx, 0);
+    st_call_method(ctx, 0, "read", 1);
+    if (len == st_num(ctx, 1, "length")) break;
+  }
+  st_put_bool(ctx, 1, "readingMore", 0);
+  return 0;
+}
+
+/* maybeReadMore(stream, state) */
+static duk_ret_t r_maybe_read_more(duk_context *ctx)
+{
+  if (!st_flag(ctx, 1, "readingMore") && st_flag(ctx, 1, "constructed")) {
+    st_put_bool(ctx, 1, "readingMore", 1);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    st_next_tick(ctx, r_read_more_tick, 2, 2);
+  }
+  return 0;
+}
+
+/* the tick of a non-half-open duplex's end: stream.end() */
+static duk_ret_t r_end_tick(duk_context *ctx)
+{
+  st_call_method(ctx, 0, "end", 0);
+  return 0;
+}
+
+/* endReadableNT(state, stream): 'end' once everything is consumed, then the
+ * writable side's end or the stream's auto-destroy. */
+static duk_ret_t r_end_tick_nt(duk_context *ctx)
+{
+  if (st_flag(ctx, 0, "errored") || st_flag(ctx, 0, "closeEmitted") || st_flag(ctx, 0, "endEmitted") ||
+      st_num(ctx, 0, "length") != 0)
+    return 0;
+  st_put_bool(ctx, 0, "endEmitted", 1);
+  st_emit(ctx, 1, "end");
+  duk_get_prop_string(ctx, 1, "_writableState"); /* 2 */
+  int w = st_truthy(ctx, 2);
+  if (w && st_flag(ctx, 1, "writable") && is_bool(ctx, 1, "allowHalfOpen", 0)) {
+    duk_dup(ctx, 1);
+    st_next_tick(ctx, r_end_tick, 1, 1);
+  } else if (st_flag(ctx, 0, "autoDestroy")) {
+    if (!w || (st_flag(ctx, 2, "autoDestroy") && (st_flag(ctx, 2, "finished") || is_bool(ctx, 2, "writable", 0))))
+      st_call_method(ctx, 1, "destroy", 0);
+  }
+  return 0;
+}
+
+/* endReadable(stream) */
+static duk_ret_t r_end_readable(duk_context *ctx)
+{
+  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  if (!st_flag(ctx, 1, "endEmitted")) {
+    st_put_bool(ctx, 1, "ended", 1);
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 0);
+    st_next_tick(ctx, r_end_tick_nt, 2, 2);
+  }
+  return 0;
+}
+
+/* installReadable(proto, helpers): the methods above on Readable.prototype;
+ * returns the ticks' entry points the JS push/read call. */
 duk_ret_t readable_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -215,5 +323,11 @@ duk_ret_t readable_install(duk_context *ctx)
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, 0, methods[i].name);
   }
-  return 0;
+  static const duk_function_list_entry ticks[] = {
+    { "emitReadable", r_emit_readable, 1 }, { "emitReadableNow", r_emit_readable_now, 1 },
+    { "maybeReadMore", r_maybe_read_more, 2 }, { "endReadable", r_end_readable, 1 }, { NULL, NULL, 0 }
+  };
+  duk_push_object(ctx);
+  petrel_put_functions(ctx, -1, ticks);
+  return 1;
 }

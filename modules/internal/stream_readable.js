@@ -55,6 +55,12 @@ function Readable(options) {
   Stream.call(this, options);
 }
 inherits(Readable, Stream);
+// on/addListener, removeListener/off, resume, pause, isPaused, and the ticks
+// behind the buffer ('readable', flow, read-more, 'end'): light functions in
+// modules/stream_readable.c over the same state fields.
+var ticks = process.binding('stream_writable').installReadable(Readable.prototype, { base: Stream.prototype });
+var emitReadable = ticks.emitReadable, emitReadable_ = ticks.emitReadableNow;
+var maybeReadMore = ticks.maybeReadMore, endReadable = ticks.endReadable;
 
 Readable.prototype._read = function () {
   throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The _read() method is not implemented');
@@ -270,52 +276,11 @@ function onEofChunk(stream, state) {
   }
 }
 
-function emitReadable(stream) {
-  var state = stream._readableState;
-  state.needReadable = false;
-  if (!state.emittedReadable) {
-    state.emittedReadable = true;
-    nextTick(emitReadable_, stream);
-  }
-}
 
-function emitReadable_(stream) {
-  var state = stream._readableState;
-  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
-    stream.emit('readable');
-    state.emittedReadable = false;
-  }
-  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
-  flow(stream);
-}
 
-function maybeReadMore(stream, state) {
-  if (!state.readingMore && state.constructed) {
-    state.readingMore = true;
-    nextTick(maybeReadMore_, stream, state);
-  }
-}
 
-function maybeReadMore_(stream, state) {
-  while (!state.reading && !state.ended &&
-         (state.length < state.highWaterMark || (state.flowing && state.length === 0))) {
-    var len = state.length;
-    stream.read(0);
-    if (len === state.length) break;
-  }
-  state.readingMore = false;
-}
 
-function flow(stream) {
-  var state = stream._readableState;
-  while (state.flowing && stream.read() !== null);
-}
 
-// on/addListener, removeListener/off, resume, pause, isPaused and their ticks:
-// light functions (modules/stream_readable.c) over the same state fields.
-process.binding('stream_writable').installReadable(Readable.prototype, {
-  base: Stream.prototype, emitReadable: emitReadable
-});
 
 Readable.prototype.setEncoding = function (enc) {
   var decoder = new StringDecoder(enc);
@@ -331,26 +296,7 @@ Readable.prototype.setEncoding = function (enc) {
   return this;
 };
 
-function endReadable(stream) {
-  var state = stream._readableState;
-  if (!state.endEmitted) {
-    state.ended = true;
-    nextTick(endReadableNT, state, stream);
-  }
-}
 
-function endReadableNT(state, stream) {
-  if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
-    state.endEmitted = true;
-    stream.emit('end');
-    var w = stream._writableState;
-    if (w && stream.writable && stream.allowHalfOpen === false) {
-      nextTick(function () { stream.end(); });
-    } else if (state.autoDestroy) {
-      if (!w || (w.autoDestroy && (w.finished || w.writable === false))) stream.destroy();
-    }
-  }
-}
 
 // pipe, unpipe and wrap: compiled on first use from internal/stream_pipe.js
 // (net and tls need none of them; pipe alone is a dozen closures). The
