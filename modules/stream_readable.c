@@ -4,6 +4,7 @@
  * internal/stream_readable.js did (same events, same nextTick order), and the
  * ticks behind the buffer ('readable', flow, read-more, 'end'). push, read and
  * the buffer itself are still JS there. */
+#include <math.h>
 #include <string.h>
 #include "stream_state.h"
 #include "bindings.h"
@@ -304,6 +305,232 @@ static duk_ret_t r_end_readable(duk_context *ctx)
   return 0;
 }
 
+/* ---- read(n) ---- */
+/* howMuchToRead(n, state) */
+static double how_much(duk_context *ctx, double n, duk_idx_t state)
+{
+  double length = st_num(ctx, state, "length");
+  int ended = st_flag(ctx, state, "ended");
+  if (n <= 0 || (length == 0 && ended)) return 0;
+  if (st_flag(ctx, state, "objectMode")) return 1;
+  if (n != n) {
+    if (st_flag(ctx, state, "flowing") && length != 0) {
+      duk_get_prop_string(ctx, state, "buffer");
+      duk_get_prop_string(ctx, state, "bufferIndex");
+      duk_get_prop(ctx, -2);
+      double first = st_num(ctx, -1, "length");
+      duk_pop_2(ctx);
+      return first;
+    }
+    return length;
+  }
+  if (n <= length) return n;
+  return ended ? length : 0;
+}
+
+/* shiftChunk(state): pushes the first chunk, taken off the queue (the queue
+ * back to the shared empty one when drained, compacted past 1024). */
+static void shift_chunk(duk_context *ctx, duk_idx_t state)
+{
+  duk_get_prop_string(ctx, state, "buffer");       /* buf */
+  double index = st_num(ctx, state, "bufferIndex");
+  duk_get_prop_index(ctx, -1, (duk_uarridx_t)index); /* buf c */
+  duk_push_undefined(ctx);
+  duk_put_prop_index(ctx, -3, (duk_uarridx_t)index);
+  index++;
+  st_put_num(ctx, state, "bufferIndex", index);
+  double len = (double)duk_get_length(ctx, -2);
+  if (index == len) {
+    st_push_helper(ctx, "EMPTY");
+    duk_put_prop_string(ctx, state, "buffer");
+    st_put_num(ctx, state, "bufferIndex", 0);
+  } else if (index > 1024) {
+    duk_get_prop_string(ctx, -2, "slice");
+    duk_dup(ctx, -3);
+    duk_push_number(ctx, index);
+    duk_call_method(ctx, 1);
+    duk_put_prop_string(ctx, state, "buffer");
+    st_put_num(ctx, state, "bufferIndex", 0);
+  }
+  duk_remove(ctx, -2); /* c */
+}
+
+/* chunk.slice(a) or chunk.slice(a, b) (b < 0: none), of the chunk at idx: pushed. */
+static void push_slice(duk_context *ctx, duk_idx_t idx, double a, double b)
+{
+  idx = duk_normalize_index(ctx, idx);
+  duk_get_prop_string(ctx, idx, "slice");
+  duk_dup(ctx, idx);
+  duk_push_number(ctx, a);
+  if (b >= 0) duk_push_number(ctx, b);
+  duk_call_method(ctx, b >= 0 ? 2 : 1);
+}
+
+/* fromList(n, state): pushes n bytes (or one object) off the front, or null. */
+static void from_list(duk_context *ctx, double n, duk_idx_t state)
+{
+  duk_get_prop_string(ctx, state, "buffer");
+  double count = (double)duk_get_length(ctx, -1) - st_num(ctx, state, "bufferIndex");
+  duk_pop(ctx);
+  if (count == 0) {
+    duk_push_null(ctx);
+    return;
+  }
+  if (st_flag(ctx, state, "objectMode")) {
+    shift_chunk(ctx, state);
+    return;
+  }
+  duk_get_prop_string(ctx, state, "buffer");
+  duk_get_prop_string(ctx, state, "bufferIndex");
+  duk_get_prop(ctx, -2); /* buf first */
+  double first = st_num(ctx, -1, "length");
+  if (n == first) {
+    duk_pop_2(ctx);
+    shift_chunk(ctx, state);
+    return;
+  }
+  if (n < first) {
+    push_slice(ctx, -1, n, -1);
+    duk_get_prop_string(ctx, state, "bufferIndex");
+    duk_insert(ctx, -2);
+    duk_put_prop(ctx, -4); /* buf first */
+    push_slice(ctx, -1, 0, n);
+    duk_remove(ctx, -2);
+    duk_remove(ctx, -2);
+    return;
+  }
+  duk_pop_2(ctx);
+  duk_push_array(ctx); /* parts */
+  duk_uarridx_t count_parts = 0;
+  double got = 0;
+  while (got < n) {
+    duk_get_prop_string(ctx, state, "buffer");
+    duk_get_prop_string(ctx, state, "bufferIndex");
+    duk_get_prop(ctx, -2); /* parts buf c */
+    double clen = st_num(ctx, -1, "length");
+    if (got + clen <= n) {
+      duk_pop_2(ctx);
+      shift_chunk(ctx, state);
+      duk_put_prop_index(ctx, -2, count_parts++);
+      got += clen;
+    } else {
+      push_slice(ctx, -1, 0, n - got);
+      duk_put_prop_index(ctx, -4, count_parts++);
+      push_slice(ctx, -1, n - got, -1);
+      duk_get_prop_string(ctx, state, "bufferIndex");
+      duk_insert(ctx, -2);
+      duk_put_prop(ctx, -4);
+      duk_pop_2(ctx);
+      got = n;
+    }
+  }
+  if (st_flag(ctx, state, "decoder")) {
+    duk_push_string(ctx, "");
+    duk_get_prop_string(ctx, -2, "join");
+    duk_dup(ctx, -3);
+    duk_dup(ctx, -3);
+    duk_call_method(ctx, 1);
+    duk_remove(ctx, -2);
+  } else {
+    st_push_helper(ctx, "Buffer");
+    duk_get_prop_string(ctx, -1, "concat");
+    duk_insert(ctx, -2);
+    duk_dup(ctx, -3);
+    duk_push_number(ctx, n);
+    duk_call_method(ctx, 2);
+  }
+  duk_remove(ctx, -2);
+}
+
+static void call_tick_now(duk_context *ctx, duk_c_function fn, duk_idx_t stream)
+{
+  stream = duk_normalize_index(ctx, stream);
+  duk_push_c_lightfunc(ctx, fn, 1, 1, 0);
+  duk_dup(ctx, stream);
+  duk_call(ctx, 1);
+  duk_pop(ctx);
+}
+
+/* read(n) */
+static duk_ret_t r_read(duk_context *ctx)
+{
+  duk_idx_t state = push_this_state(ctx), self = state - 1; /* 0 n, 1 this, 2 state */
+  double n;
+  if (duk_is_undefined(ctx, 0)) {
+    n = NAN;
+  } else if (duk_is_number(ctx, 0)) {
+    n = duk_get_number(ctx, 0);
+  } else {
+    duk_get_global_string(ctx, "parseInt");
+    duk_dup(ctx, 0);
+    duk_push_int(ctx, 10);
+    duk_call(ctx, 2);
+    n = duk_get_number(ctx, -1);
+    duk_pop(ctx);
+  }
+  double n_orig = n, hwm = st_num(ctx, state, "highWaterMark");
+  if (n > hwm) {
+    double p = 1;
+    while (p < n) p *= 2;
+    hwm = p < 1073741824 ? p : 1073741824;
+    st_put_num(ctx, state, "highWaterMark", hwm);
+  }
+  if (n != 0) st_put_bool(ctx, state, "emittedReadable", 0);
+  double length = st_num(ctx, state, "length");
+  if (n == 0 && st_flag(ctx, state, "needReadable") &&
+      ((hwm != 0 ? length >= hwm : length > 0) || st_flag(ctx, state, "ended"))) {
+    if (length == 0 && st_flag(ctx, state, "ended")) call_tick_now(ctx, r_end_readable, self);
+    else call_tick_now(ctx, r_emit_readable, self);
+    duk_push_null(ctx);
+    return 1;
+  }
+  n = how_much(ctx, n, state);
+  if (n == 0 && st_flag(ctx, state, "ended")) {
+    if (st_num(ctx, state, "length") == 0) call_tick_now(ctx, r_end_readable, self);
+    duk_push_null(ctx);
+    return 1;
+  }
+  int do_read = st_flag(ctx, state, "needReadable");
+  length = st_num(ctx, state, "length");
+  if (length == 0 || length - n < hwm) do_read = 1;
+  if (st_flag(ctx, state, "ended") || st_flag(ctx, state, "reading") || st_flag(ctx, state, "destroyed") ||
+      st_flag(ctx, state, "errored") || !st_flag(ctx, state, "constructed")) {
+    do_read = 0;
+  } else if (do_read) {
+    st_put_bool(ctx, state, "reading", 1);
+    st_put_bool(ctx, state, "sync", 1);
+    if (length == 0) st_put_bool(ctx, state, "needReadable", 1);
+    duk_get_prop_string(ctx, self, "_read");
+    duk_dup(ctx, self);
+    duk_get_prop_string(ctx, state, "highWaterMark");
+    if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS) st_error_or_destroy(ctx, self, 0);
+    else duk_pop(ctx);
+    st_put_bool(ctx, state, "sync", 0);
+    if (!st_flag(ctx, state, "reading")) n = how_much(ctx, n_orig, state);
+  }
+  if (n > 0) from_list(ctx, n, state);
+  else duk_push_null(ctx);
+  duk_idx_t ret = duk_get_top_index(ctx);
+  if (duk_is_null(ctx, ret)) {
+    st_put_bool(ctx, state, "needReadable", st_num(ctx, state, "length") <= st_num(ctx, state, "highWaterMark"));
+    n = 0;
+  } else {
+    st_add_num(ctx, state, "length", st_flag(ctx, state, "objectMode") ? -1 : -n);
+  }
+  if (st_num(ctx, state, "length") == 0) {
+    if (!st_flag(ctx, state, "ended")) st_put_bool(ctx, state, "needReadable", 1);
+    if (n_orig != n && st_flag(ctx, state, "ended")) call_tick_now(ctx, r_end_readable, self);
+  }
+  if (!duk_is_null(ctx, ret) && !st_flag(ctx, state, "errorEmitted") && !st_flag(ctx, state, "closeEmitted")) {
+    st_put_bool(ctx, state, "dataEmitted", 1);
+    duk_push_string(ctx, "data");
+    duk_dup(ctx, ret);
+    st_call_method(ctx, self, "emit", 2);
+  }
+  duk_dup(ctx, ret);
+  return 1;
+}
+
 /* installReadable(proto, helpers): the methods above on Readable.prototype;
  * returns the ticks' entry points the JS push/read call. */
 duk_ret_t readable_install(duk_context *ctx)
@@ -317,7 +544,7 @@ duk_ret_t readable_install(duk_context *ctx)
   static const struct { const char *name; duk_c_function fn; int nargs; } methods[] = {
     { "on", r_on, 2 }, { "addListener", r_on, 2 }, { "removeListener", r_remove_listener, 2 },
     { "off", r_remove_listener, 2 }, { "resume", r_resume, 0 }, { "pause", r_pause, 0 },
-    { "isPaused", r_is_paused, 0 }
+    { "isPaused", r_is_paused, 0 }, { "read", r_read, 1 }
   };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);

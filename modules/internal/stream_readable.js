@@ -55,12 +55,12 @@ function Readable(options) {
   Stream.call(this, options);
 }
 inherits(Readable, Stream);
-// on/addListener, removeListener/off, resume, pause, isPaused, and the ticks
+// on/addListener, removeListener/off, resume, pause, isPaused, read, and the ticks
 // behind the buffer ('readable', flow, read-more, 'end'): light functions in
 // modules/stream_readable.c over the same state fields.
 var ticks = process.binding('stream_writable').installReadable(Readable.prototype, { base: Stream.prototype });
 var emitReadable = ticks.emitReadable, emitReadable_ = ticks.emitReadableNow;
-var maybeReadMore = ticks.maybeReadMore, endReadable = ticks.endReadable;
+var maybeReadMore = ticks.maybeReadMore;
 
 Readable.prototype._read = function () {
   throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The _read() method is not implemented');
@@ -162,99 +162,9 @@ function shiftChunk(state) {
   return c;
 }
 
-function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
-  if (state.objectMode) return 1;
-  if (n !== n) {
-    if (state.flowing && state.length) return state.buffer[state.bufferIndex].length;
-    return state.length;
-  }
-  if (n <= state.length) return n;
-  return state.ended ? state.length : 0;
-}
 
-// Takes n bytes (or one object) off the front of the buffer.
-function fromList(n, state) {
-  if (bufferCount(state) === 0) return null;
-  if (state.objectMode) return shiftChunk(state);
-  var first = state.buffer[state.bufferIndex];
-  if (n === first.length) return shiftChunk(state);
-  if (n < first.length) {
-    state.buffer[state.bufferIndex] = first.slice(n);
-    return first.slice(0, n);
-  }
-  var parts = [], got = 0;
-  while (got < n) {
-    var c = state.buffer[state.bufferIndex];
-    if (got + c.length <= n) {
-      parts.push(shiftChunk(state));
-      got += c.length;
-    } else {
-      parts.push(c.slice(0, n - got));
-      state.buffer[state.bufferIndex] = c.slice(n - got);
-      got = n;
-    }
-  }
-  return state.decoder ? parts.join('') : Buffer.concat(parts, n);
-}
 
-Readable.prototype.read = function (n) {
-  var state = this._readableState;
-  if (n === undefined) n = NaN;
-  else if (typeof n !== 'number') n = parseInt(n, 10);
-  var nOrig = n;
-  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-  if (n !== 0) state.emittedReadable = false;
-  if (n === 0 && state.needReadable &&
-      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-    if (state.length === 0 && state.ended) endReadable(this);
-    else emitReadable(this);
-    return null;
-  }
-  n = howMuchToRead(n, state);
-  if (n === 0 && state.ended) {
-    if (state.length === 0) endReadable(this);
-    return null;
-  }
-  var doRead = state.needReadable;
-  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
-  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
-    doRead = false;
-  } else if (doRead) {
-    state.reading = true;
-    state.sync = true;
-    if (state.length === 0) state.needReadable = true;
-    try {
-      this._read(state.highWaterMark);
-    } catch (err) {
-      errorOrDestroy(this, err);
-    }
-    state.sync = false;
-    if (!state.reading) n = howMuchToRead(nOrig, state);
-  }
-  var ret = n > 0 ? fromList(n, state) : null;
-  if (ret === null) {
-    state.needReadable = state.length <= state.highWaterMark;
-    n = 0;
-  } else {
-    state.length -= state.objectMode ? 1 : n;
-  }
-  if (state.length === 0) {
-    if (!state.ended) state.needReadable = true;
-    if (nOrig !== n && state.ended) endReadable(this);
-  }
-  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
-    state.dataEmitted = true;
-    this.emit('data', ret);
-  }
-  return ret;
-};
 
-function computeNewHighWaterMark(n) {
-  var p = 1;
-  while (p < n) p *= 2;
-  return Math.min(p, 1073741824);
-}
 
 function onEofChunk(stream, state) {
   if (state.ended) return;
