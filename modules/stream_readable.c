@@ -531,6 +531,81 @@ static duk_ret_t r_read(duk_context *ctx)
   return 1;
 }
 
+/* ---- the buffer's producer side (readableAddChunk stays JS: its checks) ---- */
+/* Appends (or prepends) the value on top to state.buffer; pops it. */
+static void queue_chunk(duk_context *ctx, duk_idx_t state, int front)
+{
+  duk_get_prop_string(ctx, state, "buffer"); /* c buf */
+  st_push_helper(ctx, "EMPTY");
+  int empty = duk_strict_equals(ctx, -1, -2);
+  duk_pop(ctx);
+  double index = st_num(ctx, state, "bufferIndex");
+  if (front && index > 0) {
+    st_put_num(ctx, state, "bufferIndex", index - 1);
+    duk_dup(ctx, -2);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)(index - 1));
+  } else if (empty) {
+    duk_push_array(ctx);
+    duk_dup(ctx, -3);
+    duk_put_prop_index(ctx, -2, 0);
+    duk_put_prop_string(ctx, state, "buffer");
+  } else {
+    duk_dup(ctx, -2);
+    st_call_method(ctx, -2, front ? "unshift" : "push", 1);
+  }
+  duk_pop_2(ctx);
+}
+
+/* addChunk(stream, state, chunk, addToFront) */
+static duk_ret_t r_add_chunk(duk_context *ctx)
+{
+  if (st_flag(ctx, 1, "flowing") && st_num(ctx, 1, "length") == 0 && !st_flag(ctx, 1, "sync") &&
+      listener_count(ctx, 0, "data")) {
+    st_put_bool(ctx, 1, "dataEmitted", 1);
+    duk_push_string(ctx, "data");
+    duk_dup(ctx, 2);
+    st_call_method(ctx, 0, "emit", 2);
+  } else {
+    st_add_num(ctx, 1, "length", st_flag(ctx, 1, "objectMode") ? 1 : st_num(ctx, 2, "length"));
+    duk_dup(ctx, 2);
+    queue_chunk(ctx, 1, st_truthy(ctx, 3));
+    if (st_flag(ctx, 1, "needReadable")) call_tick_now(ctx, r_emit_readable, 0);
+  }
+  duk_push_c_lightfunc(ctx, r_maybe_read_more, 2, 2, 0);
+  duk_dup(ctx, 0);
+  duk_dup(ctx, 1);
+  duk_call(ctx, 2);
+  return 0;
+}
+
+/* onEofChunk(stream, state): the decoder's rest, ended, 'readable' */
+static duk_ret_t r_on_eof(duk_context *ctx)
+{
+  if (st_flag(ctx, 1, "ended")) return 0;
+  if (st_flag(ctx, 1, "decoder")) {
+    duk_get_prop_string(ctx, 1, "decoder");
+    duk_get_prop_string(ctx, -1, "end");
+    duk_dup(ctx, -2);
+    duk_call_method(ctx, 0); /* dec chunk */
+    if (st_truthy(ctx, -1) && st_flag(ctx, -1, "length")) {
+      double len = st_flag(ctx, 1, "objectMode") ? 1 : st_num(ctx, -1, "length");
+      duk_dup(ctx, -1);
+      queue_chunk(ctx, 1, 0);
+      st_add_num(ctx, 1, "length", len);
+    }
+    duk_pop_2(ctx);
+  }
+  st_put_bool(ctx, 1, "ended", 1);
+  if (st_flag(ctx, 1, "sync")) {
+    call_tick_now(ctx, r_emit_readable, 0);
+  } else {
+    st_put_bool(ctx, 1, "needReadable", 0);
+    st_put_bool(ctx, 1, "emittedReadable", 1);
+    call_tick_now(ctx, r_emit_readable_now, 0);
+  }
+  return 0;
+}
+
 /* installReadable(proto, helpers): the methods above on Readable.prototype;
  * returns the ticks' entry points the JS push/read call. */
 duk_ret_t readable_install(duk_context *ctx)
@@ -551,8 +626,8 @@ duk_ret_t readable_install(duk_context *ctx)
     duk_put_prop_string(ctx, 0, methods[i].name);
   }
   static const duk_function_list_entry ticks[] = {
-    { "emitReadable", r_emit_readable, 1 }, { "emitReadableNow", r_emit_readable_now, 1 },
-    { "maybeReadMore", r_maybe_read_more, 2 }, { "endReadable", r_end_readable, 1 }, { NULL, NULL, 0 }
+    { "maybeReadMore", r_maybe_read_more, 2 }, { "addChunk", r_add_chunk, 4 }, { "onEofChunk", r_on_eof, 2 },
+    { NULL, NULL, 0 }
   };
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, ticks);

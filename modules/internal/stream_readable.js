@@ -55,12 +55,11 @@ function Readable(options) {
   Stream.call(this, options);
 }
 inherits(Readable, Stream);
-// on/addListener, removeListener/off, resume, pause, isPaused, read, and the ticks
-// behind the buffer ('readable', flow, read-more, 'end'): light functions in
+// on/addListener, removeListener/off, resume, pause, isPaused, read, addChunk,
+// onEofChunk and the ticks behind the buffer ('readable', flow, read-more, 'end'): light functions in
 // modules/stream_readable.c over the same state fields.
 var ticks = process.binding('stream_writable').installReadable(Readable.prototype, { base: Stream.prototype });
-var emitReadable = ticks.emitReadable, emitReadable_ = ticks.emitReadableNow;
-var maybeReadMore = ticks.maybeReadMore;
+var maybeReadMore = ticks.maybeReadMore, addChunk = ticks.addChunk, onEofChunk = ticks.onEofChunk;
 
 Readable.prototype._read = function () {
   throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The _read() method is not implemented');
@@ -127,25 +126,6 @@ function canPushMore(state) {
   return !state.ended && (state.length < state.highWaterMark || state.length === 0);
 }
 
-function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
-    state.dataEmitted = true;
-    stream.emit('data', chunk);
-  } else {
-    state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) {
-      if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
-      else if (state.buffer === EMPTY) state.buffer = [chunk];
-      else state.buffer.unshift(chunk);
-    } else if (state.buffer === EMPTY) {
-      state.buffer = [chunk];
-    } else {
-      state.buffer.push(chunk);
-    }
-    if (state.needReadable) emitReadable(stream);
-  }
-  maybeReadMore(stream, state);
-}
 
 function bufferCount(state) { return state.buffer.length - state.bufferIndex; }
 
@@ -166,25 +146,6 @@ function shiftChunk(state) {
 
 
 
-function onEofChunk(stream, state) {
-  if (state.ended) return;
-  if (state.decoder) {
-    var chunk = state.decoder.end();
-    if (chunk && chunk.length) {
-      if (state.buffer === EMPTY) state.buffer = [];
-      state.buffer.push(chunk);
-      state.length += state.objectMode ? 1 : chunk.length;
-    }
-  }
-  state.ended = true;
-  if (state.sync) {
-    emitReadable(stream);
-  } else {
-    state.needReadable = false;
-    state.emittedReadable = true;
-    emitReadable_(stream);
-  }
-}
 
 
 
