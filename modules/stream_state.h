@@ -1,6 +1,7 @@
 /* The streams in C: helpers over a JS state object (modules/stream_state.c) and
  * what the Writable files share (modules/stream_writable.c: the state machine,
- * modules/stream_writable_methods.c: the methods and the binding). */
+ * modules/stream_writable_methods.c: the methods and the binding; modules/stream_readable.c:
+ * Readable's flowing-mode switches). */
 #ifndef PETREL_STREAM_STATE_H
 #define PETREL_STREAM_STATE_H
 #include "runtime.h"
@@ -49,4 +50,7 @@ void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
 duk_ret_t writable_error_buffer_tick(duk_context *ctx); /* (state) */
 duk_ret_t writable_onwrite_get(duk_context *ctx);       /* the getter of state.onwrite */
 double writable_buffered_length(duk_context *ctx, duk_idx_t state);
+
+/* stream_readable.c: installReadable(proto, helpers) */
+duk_ret_t readable_install(duk_context *ctx);
 #endif

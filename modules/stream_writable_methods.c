@@ -4,6 +4,7 @@
 #include <string.h>
 #include "stream_state.h"
 #include "bindings.h"
+#include "format.h"
 
 /* ---- methods ---- */
 /* write(chunk, encoding, cb) */
@@ -368,10 +369,41 @@ static duk_ret_t w_define_accessors(duk_context *ctx)
   return 0;
 }
 
+/* ---- Readable's methods compiled on first use ---- */
+/* pipe, unpipe and wrap live in internal/stream_pipe.js; the prototype holds
+ * these stubs (8 bytes each), which load the module and call its function. */
+static const char *const deferred_names[] = { "pipe", "unpipe", "wrap" };
+
+static duk_ret_t r_deferred(duk_context *ctx)
+{
+  duk_idx_t nargs = duk_get_top(ctx);
+  format_require(ctx, "internal/stream_pipe");
+  duk_get_prop_string(ctx, -1, deferred_names[duk_get_current_magic(ctx)]);
+  duk_push_this(ctx);
+  for (duk_idx_t i = 0; i < nargs; i++) duk_dup(ctx, i);
+  duk_call_method(ctx, nargs);
+  return 1;
+}
+
+/* deferMethods(readableProto, require) */
+static duk_ret_t r_defer_methods(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  format_set_require(ctx, 1);
+  static const int lengths[] = { 2, 1, 1 }; /* Node's pipe.length, unpipe.length, wrap.length */
+  for (int i = 0; i < 3; i++) {
+    duk_push_c_lightfunc(ctx, r_deferred, lengths[i], lengths[i], i);
+    duk_put_prop_string(ctx, 0, deferred_names[i]);
+  }
+  return 0;
+}
+
 static const duk_function_list_entry writable_funcs[] = {
   { "install", w_install, 3 },
   { "init", w_init, 4 },
   { "defineAccessors", w_define_accessors, 3 },
+  { "deferMethods", r_defer_methods, 2 },
+  { "installReadable", readable_install, 2 },
   { NULL, NULL, 0 }
 };
 

@@ -55,6 +55,11 @@ function Readable(options) {
   Stream.call(this, options);
 }
 inherits(Readable, Stream);
+// on/addListener, removeListener/off, resume, pause, isPaused, read, addChunk,
+// onEofChunk and the ticks behind the buffer ('readable', flow, read-more, 'end'): light functions in
+// modules/stream_readable.c over the same state fields.
+var ticks = process.binding('stream_writable').installReadable(Readable.prototype, { base: Stream.prototype });
+var maybeReadMore = ticks.maybeReadMore, addChunk = ticks.addChunk, onEofChunk = ticks.onEofChunk;
 
 Readable.prototype._read = function () {
   throw errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The _read() method is not implemented');
@@ -121,25 +126,6 @@ function canPushMore(state) {
   return !state.ended && (state.length < state.highWaterMark || state.length === 0);
 }
 
-function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
-    state.dataEmitted = true;
-    stream.emit('data', chunk);
-  } else {
-    state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) {
-      if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
-      else if (state.buffer === EMPTY) state.buffer = [chunk];
-      else state.buffer.unshift(chunk);
-    } else if (state.buffer === EMPTY) {
-      state.buffer = [chunk];
-    } else {
-      state.buffer.push(chunk);
-    }
-    if (state.needReadable) emitReadable(stream);
-  }
-  maybeReadMore(stream, state);
-}
 
 function bufferCount(state) { return state.buffer.length - state.bufferIndex; }
 
@@ -156,230 +142,16 @@ function shiftChunk(state) {
   return c;
 }
 
-function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
-  if (state.objectMode) return 1;
-  if (n !== n) {
-    if (state.flowing && state.length) return state.buffer[state.bufferIndex].length;
-    return state.length;
-  }
-  if (n <= state.length) return n;
-  return state.ended ? state.length : 0;
-}
 
-// Takes n bytes (or one object) off the front of the buffer.
-function fromList(n, state) {
-  if (bufferCount(state) === 0) return null;
-  if (state.objectMode) return shiftChunk(state);
-  var first = state.buffer[state.bufferIndex];
-  if (n === first.length) return shiftChunk(state);
-  if (n < first.length) {
-    state.buffer[state.bufferIndex] = first.slice(n);
-    return first.slice(0, n);
-  }
-  var parts = [], got = 0;
-  while (got < n) {
-    var c = state.buffer[state.bufferIndex];
-    if (got + c.length <= n) {
-      parts.push(shiftChunk(state));
-      got += c.length;
-    } else {
-      parts.push(c.slice(0, n - got));
-      state.buffer[state.bufferIndex] = c.slice(n - got);
-      got = n;
-    }
-  }
-  return state.decoder ? parts.join('') : Buffer.concat(parts, n);
-}
 
-Readable.prototype.read = function (n) {
-  var state = this._readableState;
-  if (n === undefined) n = NaN;
-  else if (typeof n !== 'number') n = parseInt(n, 10);
-  var nOrig = n;
-  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-  if (n !== 0) state.emittedReadable = false;
-  if (n === 0 && state.needReadable &&
-      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
-    if (state.length === 0 && state.ended) endReadable(this);
-    else emitReadable(this);
-    return null;
-  }
-  n = howMuchToRead(n, state);
-  if (n === 0 && state.ended) {
-    if (state.length === 0) endReadable(this);
-    return null;
-  }
-  var doRead = state.needReadable;
-  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
-  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
-    doRead = false;
-  } else if (doRead) {
-    state.reading = true;
-    state.sync = true;
-    if (state.length === 0) state.needReadable = true;
-    try {
-      this._read(state.highWaterMark);
-    } catch (err) {
-      errorOrDestroy(this, err);
-    }
-    state.sync = false;
-    if (!state.reading) n = howMuchToRead(nOrig, state);
-  }
-  var ret = n > 0 ? fromList(n, state) : null;
-  if (ret === null) {
-    state.needReadable = state.length <= state.highWaterMark;
-    n = 0;
-  } else {
-    state.length -= state.objectMode ? 1 : n;
-  }
-  if (state.length === 0) {
-    if (!state.ended) state.needReadable = true;
-    if (nOrig !== n && state.ended) endReadable(this);
-  }
-  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
-    state.dataEmitted = true;
-    this.emit('data', ret);
-  }
-  return ret;
-};
 
-function computeNewHighWaterMark(n) {
-  var p = 1;
-  while (p < n) p *= 2;
-  return Math.min(p, 1073741824);
-}
 
-function onEofChunk(stream, state) {
-  if (state.ended) return;
-  if (state.decoder) {
-    var chunk = state.decoder.end();
-    if (chunk && chunk.length) {
-      if (state.buffer === EMPTY) state.buffer = [];
-      state.buffer.push(chunk);
-      state.length += state.objectMode ? 1 : chunk.length;
-    }
-  }
-  state.ended = true;
-  if (state.sync) {
-    emitReadable(stream);
-  } else {
-    state.needReadable = false;
-    state.emittedReadable = true;
-    emitReadable_(stream);
-  }
-}
 
-function emitReadable(stream) {
-  var state = stream._readableState;
-  state.needReadable = false;
-  if (!state.emittedReadable) {
-    state.emittedReadable = true;
-    nextTick(emitReadable_, stream);
-  }
-}
 
-function emitReadable_(stream) {
-  var state = stream._readableState;
-  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
-    stream.emit('readable');
-    state.emittedReadable = false;
-  }
-  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
-  flow(stream);
-}
 
-function maybeReadMore(stream, state) {
-  if (!state.readingMore && state.constructed) {
-    state.readingMore = true;
-    nextTick(maybeReadMore_, stream, state);
-  }
-}
 
-function maybeReadMore_(stream, state) {
-  while (!state.reading && !state.ended &&
-         (state.length < state.highWaterMark || (state.flowing && state.length === 0))) {
-    var len = state.length;
-    stream.read(0);
-    if (len === state.length) break;
-  }
-  state.readingMore = false;
-}
 
-function flow(stream) {
-  var state = stream._readableState;
-  while (state.flowing && stream.read() !== null);
-}
 
-Readable.prototype.on = function (ev, fn) {
-  var res = Stream.prototype.on.call(this, ev, fn);
-  var state = this._readableState;
-  if (ev === 'data') {
-    state.readableListening = this.listenerCount('readable') > 0;
-    if (state.flowing !== false) this.resume();
-  } else if (ev === 'readable') {
-    if (!state.endEmitted && !state.readableListening) {
-      state.readableListening = state.needReadable = true;
-      state.flowing = false;
-      state.emittedReadable = false;
-      if (state.length) emitReadable(this);
-      else if (!state.reading) nextTick(function (self) { self.read(0); }, this);
-    }
-  }
-  return res;
-};
-Readable.prototype.addListener = Readable.prototype.on;
-
-Readable.prototype.removeListener = function (ev, fn) {
-  var res = Stream.prototype.removeListener.call(this, ev, fn);
-  if (ev === 'readable') nextTick(updateReadableListening, this);
-  return res;
-};
-Readable.prototype.off = Readable.prototype.removeListener;
-
-function updateReadableListening(self) {
-  var state = self._readableState;
-  state.readableListening = self.listenerCount('readable') > 0;
-  if (state.resumeScheduled && state.paused === false) state.flowing = true;
-  else if (self.listenerCount('data') > 0) self.resume();
-  else if (!state.readableListening) state.flowing = null;
-}
-
-Readable.prototype.resume = function () {
-  var state = this._readableState;
-  if (!state.flowing) {
-    state.flowing = !state.readableListening;
-    if (!state.resumeScheduled) {
-      state.resumeScheduled = true;
-      nextTick(resume_, this, state);
-    }
-  }
-  state.paused = false;
-  return this;
-};
-
-function resume_(stream, state) {
-  if (!state.reading) stream.read(0);
-  state.resumeScheduled = false;
-  stream.emit('resume');
-  flow(stream);
-  if (state.flowing && !state.reading) stream.read(0);
-}
-
-Readable.prototype.pause = function () {
-  var state = this._readableState;
-  if (state.flowing !== false) {
-    state.flowing = false;
-    this.emit('pause');
-  }
-  state.paused = true;
-  return this;
-};
-
-Readable.prototype.isPaused = function () {
-  var state = this._readableState;
-  return state.paused === true || state.flowing === false;
-};
 
 Readable.prototype.setEncoding = function (enc) {
   var decoder = new StringDecoder(enc);
@@ -395,144 +167,12 @@ Readable.prototype.setEncoding = function (enc) {
   return this;
 };
 
-function endReadable(stream) {
-  var state = stream._readableState;
-  if (!state.endEmitted) {
-    state.ended = true;
-    nextTick(endReadableNT, state, stream);
-  }
-}
 
-function endReadableNT(state, stream) {
-  if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
-    state.endEmitted = true;
-    stream.emit('end');
-    var w = stream._writableState;
-    if (w && stream.writable && stream.allowHalfOpen === false) {
-      nextTick(function () { stream.end(); });
-    } else if (state.autoDestroy) {
-      if (!w || (w.autoDestroy && (w.finished || w.writable === false))) stream.destroy();
-    }
-  }
-}
 
-Readable.prototype.pipe = function (dest, pipeOpts) {
-  var src = this;
-  var state = this._readableState;
-  if (!state.pipes) state.pipes = [];
-  state.pipes.push(dest);
-  var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
-  var endFn = doEnd ? onend : unpipe;
-  if (state.endEmitted) nextTick(endFn);
-  else src.once('end', endFn);
-  dest.on('unpipe', onunpipe);
-  var ondrain = null;
-  var cleanedUp = false;
-  var waiting = false;
-
-  function onunpipe(readable, info) {
-    if (readable === src && info && info.hasUnpiped === false) {
-      info.hasUnpiped = true;
-      cleanup();
-    }
-  }
-  function onend() { dest.end(); }
-  function cleanup() {
-    dest.removeListener('close', onclose);
-    dest.removeListener('finish', onfinish);
-    if (ondrain) dest.removeListener('drain', ondrain);
-    dest.removeListener('error', onerror);
-    dest.removeListener('unpipe', onunpipe);
-    src.removeListener('end', onend);
-    src.removeListener('end', unpipe);
-    src.removeListener('data', ondata);
-    cleanedUp = true;
-    if (waiting && (!dest._writableState || dest._writableState.needDrain)) onDrained();
-  }
-  function onDrained() {
-    waiting = false;
-    if (state.awaitDrain > 0) state.awaitDrain--;
-    if (state.awaitDrain === 0 && src.listenerCount('data') > 0) {
-      src.resume();
-    }
-  }
-  function pause() {
-    if (!cleanedUp && !waiting) {
-      waiting = true;
-      state.awaitDrain++;
-    }
-    src.pause();
-    if (!ondrain) {
-      ondrain = onDrained;
-      dest.on('drain', ondrain);
-    }
-  }
-  function ondata(chunk) {
-    if (dest.write(chunk) === false) pause();
-  }
-  src.on('data', ondata);
-  function onerror(er) {
-    unpipe();
-    dest.removeListener('error', onerror);
-    if (dest.listenerCount('error') === 0) {
-      var s = dest._writableState || dest._readableState;
-      if (s && !s.errorEmitted) errorOrDestroy(dest, er);
-      else dest.emit('error', er);
-    }
-  }
-  dest.prependListener('error', onerror);
-  function onclose() {
-    dest.removeListener('finish', onfinish);
-    unpipe();
-  }
-  dest.once('close', onclose);
-  function onfinish() {
-    dest.removeListener('close', onclose);
-    unpipe();
-  }
-  dest.once('finish', onfinish);
-  function unpipe() { src.unpipe(dest); }
-  dest.emit('pipe', src);
-  if (dest.writableNeedDrain === true) {
-    if (state.flowing) pause();
-  } else if (!state.flowing) {
-    src.resume();
-  }
-  return dest;
-};
-
-Readable.prototype.unpipe = function (dest) {
-  var state = this._readableState;
-  var info = { hasUnpiped: false };
-  if (!state.pipes || state.pipes.length === 0) return this;
-  if (!dest) {
-    var dests = state.pipes;
-    state.pipes = [];
-    this.pause();
-    for (var i = 0; i < dests.length; i++) dests[i].emit('unpipe', this, { hasUnpiped: false });
-    return this;
-  }
-  var index = state.pipes.indexOf(dest);
-  if (index === -1) return this;
-  state.pipes.splice(index, 1);
-  if (state.pipes.length === 0) this.pause();
-  dest.emit('unpipe', this, info);
-  return this;
-};
-
-Readable.prototype.wrap = function (old) {
-  var self = this, paused = false;
-  old.on('data', function (chunk) {
-    if (!self.push(chunk) && old.pause) { paused = true; old.pause(); }
-  });
-  old.on('end', function () { self.push(null); });
-  old.on('error', function (err) { errorOrDestroy(self, err); });
-  this._read = function () {
-    if (paused && old.resume) { paused = false; old.resume(); }
-  };
-  return this;
-};
-
+// pipe, unpipe and wrap: compiled on first use from internal/stream_pipe.js
+// (net and tls need none of them; pipe alone is a dozen closures). The
+// prototype holds native stubs that load the module and call its function.
+process.binding('stream_writable').deferMethods(Readable.prototype, require);
 
 Readable.prototype.destroy = destroy;
 Readable.prototype._destroy = function (err, cb) { cb(err); };
