@@ -138,12 +138,24 @@ Test(loop, no_collection_while_events_keep_coming_or_the_heap_is_flat)
   cr_expect_eq(collections, 0);
   cr_expect_eq(waits, 1);
 
-  fake_heap = 300000;
+  fake_heap = 200000; /* past the idle mark, below the busy one (half + 64 KiB) */
   probe_runs_js = 1; /* each poll dispatches an event: not idle */
   loop_set_timer(fake_now + 100, 1);
   loop_run(NULL);
   cr_expect_eq(collections, 0);
   cr_expect_eq(hooks_timers, 3);
+}
+
+Test(loop, collects_during_a_burst_once_the_heap_grew_by_half)
+{
+  reset();
+  loop_set_timer(fake_now + 10, 1);
+  loop_run(NULL); /* the low point: 100000 */
+  fake_heap = 100000 + 50000 + 65536 + 1; /* grown by half plus 64 KiB, and more */
+  probe_runs_js = 1; /* never idle */
+  loop_set_timer(fake_now + 100, 1);
+  loop_run(NULL);
+  cr_expect_eq(collections, 1);
 }
 
 Test(loop, timers_run_only_once_due_and_immediates_after_io)
