@@ -92,14 +92,6 @@ static void emit_warning(duk_context *ctx)
   duk_pop_3(ctx);
 }
 
-static int truthy(duk_context *ctx, duk_idx_t idx)
-{
-  duk_dup(ctx, idx);
-  int t = duk_to_boolean(ctx, -1);
-  duk_pop(ctx);
-  return t;
-}
-
 /* self[name](args at [first, first + n)) */
 static void call_own(duk_context *ctx, duk_idx_t self, const char *name, duk_idx_t first, duk_idx_t n)
 {
@@ -392,7 +384,7 @@ static duk_ret_t console_method(duk_context *ctx)
     case M_TIME_LOG: time_log(ctx, self, "timeLog", 1, nargs > 1 ? nargs - 1 : 0); break;
     case M_TRACE: trace(ctx, self, nargs); break;
     case M_ASSERT: /* args[0] = `Assertion failed: ${args[0]}`; this.warn(...args) */
-      if (truthy(ctx, 0)) break;
+      if (petrel_truthy(ctx, 0)) break;
       if (nargs < 2) {
         duk_push_string(ctx, "Assertion failed");
         call_own(ctx, self, "warn", -1, 1);
@@ -494,7 +486,7 @@ static duk_ret_t console_constructor(duk_context *ctx)
   }
   duk_push_this(ctx); /* 3 */
   /* 4 stdout, 5 stderr, 6 ignoreErrors, 7 inspectOptions, 8 groupIndentation */
-  int positional = !truthy(ctx, 0) || duk_is_primitive(ctx, 0);
+  int positional = !petrel_truthy(ctx, 0) || duk_is_primitive(ctx, 0);
   if (!positional) {
     duk_get_prop_string(ctx, 0, "write");
     positional = duk_is_function(ctx, -1);
@@ -515,7 +507,7 @@ static duk_ret_t console_constructor(duk_context *ctx)
     duk_replace(ctx, 5);
   }
   for (int i = 4; i <= 5; i++) {
-    int ok = truthy(ctx, i) && !duk_is_primitive(ctx, i);
+    int ok = petrel_truthy(ctx, i) && !duk_is_primitive(ctx, i);
     if (ok) {
       duk_get_prop_string(ctx, i, "write");
       ok = duk_is_function(ctx, -1);
@@ -540,7 +532,7 @@ static duk_ret_t console_constructor(duk_context *ctx)
     duk_push_true(ctx);
     duk_put_prop_string(ctx, 3, STRICT_KEY);
   }
-  if (truthy(ctx, 7)) {
+  if (petrel_truthy(ctx, 7)) {
     duk_dup(ctx, 7);
     duk_put_prop_string(ctx, 3, OPTIONS_KEY);
   }

@@ -54,23 +54,6 @@ void petrel_frame_stderr(int on)
   stderr_framed = on;
 }
 
-static duk_ret_t core_read_file(duk_context *ctx)
-{
-  const char *path = duk_require_string(ctx, 0);
-  char *data;
-  size_t len;
-  int r = plat_file_read(path, &data, &len);
-  if (r) {
-    petrel_push_system_error(ctx, r, "open");
-    duk_push_string(ctx, path);
-    duk_put_prop_string(ctx, -2, "path");
-    return duk_throw(ctx);
-  }
-  duk_push_lstring(ctx, data, len);
-  free(data);
-  return 1;
-}
-
 static duk_ret_t core_file_kind(duk_context *ctx)
 {
   duk_push_int(ctx, plat_file_kind(duk_require_string(ctx, 0)));
@@ -445,7 +428,6 @@ static const duk_function_list_entry core_funcs[] = {
   { "errno", core_errno, 1 },
   { "setBufferPrototype", core_set_buffer_prototype, 1 },
   { "print", core_print, 2 },
-  { "readFile", core_read_file, 1 },
   { "writeFile", core_write_file, 2 },
   { "fileKind", core_file_kind, 1 },
   { "cwd", core_cwd, 0 },

@@ -24,15 +24,6 @@ static void push_stashed(duk_context *ctx, const char *key)
   duk_remove(ctx, -2);
 }
 
-/* The value's truth, without duk_to_boolean's coercion in place. */
-static int truthy(duk_context *ctx, duk_idx_t idx)
-{
-  duk_dup(ctx, idx);
-  int t = duk_to_boolean(ctx, -1);
-  duk_pop(ctx);
-  return t;
-}
-
 /* Module._cache, as the loader reads it each time (a script may replace it) */
 static void push_cache(duk_context *ctx)
 {
@@ -112,7 +103,7 @@ static duk_ret_t throw_not_found(duk_context *ctx, duk_idx_t request, duk_idx_t 
     duk_dup(ctx, parent);
     while (n < 1000 && duk_is_object(ctx, -1)) { /* 1000: a parent chain made into a ring */
       duk_get_prop_string(ctx, -1, "filename");
-      if (!truthy(ctx, -1)) {
+      if (!petrel_truthy(ctx, -1)) {
         duk_pop(ctx);
         duk_get_prop_string(ctx, -1, "id");
       }
@@ -159,7 +150,7 @@ static int resolve_filename(duk_context *ctx, duk_idx_t request, duk_idx_t paren
   if (parent >= 0) duk_get_prop_string(ctx, parent, "path");
   else push_cwd(ctx);
   call_core(ctx, "resolveFile", 2);
-  if (!truthy(ctx, -1)) (void)throw_not_found(ctx, request, parent);
+  if (!petrel_truthy(ctx, -1)) (void)throw_not_found(ctx, request, parent);
   return 0;
 }
 
@@ -172,7 +163,7 @@ static void push_extension(duk_context *ctx, duk_idx_t filename)
   duk_dup(ctx, filename);
   call_core(ctx, "extname", 1);
   duk_get_prop(ctx, -2);
-  if (!truthy(ctx, -1)) {
+  if (!petrel_truthy(ctx, -1)) {
     duk_pop(ctx);
     duk_get_prop_string(ctx, -1, ".js");
   }
@@ -202,7 +193,7 @@ static void load_module(duk_context *ctx, duk_idx_t request, duk_idx_t parent)
   push_cache(ctx);
   duk_dup(ctx, file);
   duk_get_prop(ctx, -2);
-  if (truthy(ctx, -1)) {
+  if (petrel_truthy(ctx, -1)) {
     duk_get_prop_string(ctx, -1, "exports");
     duk_replace(ctx, base);
     duk_set_top(ctx, base + 1);
@@ -426,7 +417,7 @@ static duk_ret_t run_main(duk_context *ctx)
   duk_dup(ctx, 1);
   duk_push_true(ctx);
   call_core(ctx, "resolveFile", 3); /* [file cwd found] */
-  if (!truthy(ctx, 2)) {
+  if (!petrel_truthy(ctx, 2)) {
     duk_push_sprintf(ctx, "petrel: cannot find script %s\n", duk_to_string(ctx, 0));
     petrel_console_print(ctx, 2, -1);
     petrel_push_process(ctx);
@@ -480,7 +471,7 @@ static duk_ret_t run_eval(duk_context *ctx)
   duk_dup(ctx, 0);
   duk_push_string(ctx, "[eval]");
   call_core(ctx, "evalScript", 2);
-  if (truthy(ctx, 1)) {
+  if (petrel_truthy(ctx, 1)) {
     duk_get_global_string(ctx, "console");
     duk_push_string(ctx, "log");
     duk_dup(ctx, -3);
@@ -506,7 +497,7 @@ static duk_ret_t run_module(duk_context *ctx)
   duk_dup(ctx, 1);
   duk_put_prop_index(ctx, -2, 1);
   duk_push_string(ctx, "concat");
-  if (truthy(ctx, 2)) duk_dup(ctx, 2);
+  if (petrel_truthy(ctx, 2)) duk_dup(ctx, 2);
   else duk_push_array(ctx);
   duk_call_prop(ctx, -3, 1);
   duk_put_prop_string(ctx, 3, "argv");

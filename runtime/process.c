@@ -42,15 +42,6 @@ static void put_stashed(duk_context *ctx, const char *key)
   duk_pop(ctx);
 }
 
-/* The value's truth, without duk_to_boolean's coercion in place. */
-static int truthy(duk_context *ctx, duk_idx_t idx)
-{
-  duk_dup(ctx, idx);
-  int t = duk_to_boolean(ctx, -1);
-  duk_pop(ctx);
-  return t;
-}
-
 void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
 
 /* ---- built-in modules ---- */
@@ -317,9 +308,9 @@ static duk_ret_t describe_error_plain(duk_context *ctx, void *udata)
 {
   (void)udata;
   duk_idx_t err = duk_get_top_index(ctx);
-  if (truthy(ctx, err) && duk_is_object_coercible(ctx, err)) {
+  if (petrel_truthy(ctx, err) && duk_is_object_coercible(ctx, err)) {
     duk_get_prop_string(ctx, err, "stack");
-    if (!truthy(ctx, -1)) duk_pop(ctx);
+    if (!petrel_truthy(ctx, -1)) duk_pop(ctx);
   }
   if (duk_get_top_index(ctx) == err) duk_dup(ctx, err);
   duk_to_string(ctx, -1);
@@ -397,7 +388,7 @@ static duk_ret_t process_hrtime(duk_context *ctx)
 {
   uint64_t ns = plat_hrtime_ns();
   double s = (double)(ns / 1000000000u), n = (double)(ns % 1000000000u);
-  if (truthy(ctx, 0)) {
+  if (petrel_truthy(ctx, 0)) {
     duk_get_prop_index(ctx, 0, 0);
     duk_get_prop_index(ctx, 0, 1);
     s -= duk_to_number(ctx, -2);
@@ -430,10 +421,10 @@ static duk_ret_t warning_tick(duk_context *ctx)
   duk_dup(ctx, 0);
   duk_call_prop(ctx, -4, 2);
   duk_set_top(ctx, 1);
-  int obj = truthy(ctx, 0) && duk_is_object_coercible(ctx, 0);
+  int obj = petrel_truthy(ctx, 0) && duk_is_object_coercible(ctx, 0);
   duk_push_string(ctx, "(petrel) ");
   if (obj) duk_get_prop_string(ctx, 0, "code");
-  if (obj && truthy(ctx, -1)) {
+  if (obj && petrel_truthy(ctx, -1)) {
     duk_push_string(ctx, "[");
     duk_insert(ctx, -2);
     duk_push_string(ctx, "] ");
@@ -441,7 +432,7 @@ static duk_ret_t warning_tick(duk_context *ctx)
     if (obj) duk_pop(ctx);
   }
   if (obj) duk_get_prop_string(ctx, 0, "name");
-  if (!obj || !truthy(ctx, -1)) {
+  if (!obj || !petrel_truthy(ctx, -1)) {
     if (obj) duk_pop(ctx);
     duk_push_string(ctx, "Warning");
   }
@@ -495,7 +486,7 @@ static duk_ret_t process_emit_warning(duk_context *ctx)
     }
     duk_replace(ctx, 0);
   }
-  if (truthy(ctx, 0) && duk_is_object_coercible(ctx, 0)) {
+  if (petrel_truthy(ctx, 0) && duk_is_object_coercible(ctx, 0)) {
     duk_get_prop_string(ctx, 0, "name");
     int deprecation = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "DeprecationWarning");
     petrel_push_process(ctx);

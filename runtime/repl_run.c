@@ -82,14 +82,6 @@ static duk_ret_t inspect_top(duk_context *ctx, void *udata)
   return 1;
 }
 
-static int truthy(duk_context *ctx, duk_idx_t idx)
-{
-  duk_dup(ctx, idx);
-  int r = duk_to_boolean(ctx, -1);
-  duk_pop(ctx);
-  return r;
-}
-
 /* 'Uncaught ' + describeError(value at idx): util.inspect's text; when that fails
  * too (out of memory on a board: loading the inspector needs some), its stack or
  * text, so that it is still reported. */
@@ -101,9 +93,9 @@ static void push_uncaught(duk_context *ctx, duk_idx_t idx)
   if (duk_safe_call(ctx, inspect_top, NULL, 1, 1) != 0) {
     duk_pop(ctx);
     duk_dup(ctx, idx); /* String(e && e.stack || e) */
-    if (truthy(ctx, idx)) {
+    if (petrel_truthy(ctx, idx)) {
       duk_get_prop_string(ctx, idx, "stack");
-      if (truthy(ctx, -1)) duk_remove(ctx, -2);
+      if (petrel_truthy(ctx, -1)) duk_remove(ctx, -2);
       else duk_pop(ctx);
     }
     duk_to_string(ctx, -1);
@@ -114,7 +106,7 @@ static void push_uncaught(duk_context *ctx, duk_idx_t idx)
 /* Is the value at idx truthy with this name? (e && e.name === name) */
 static int named(duk_context *ctx, duk_idx_t idx, const char *name)
 {
-  if (!truthy(ctx, idx)) return 0;
+  if (!petrel_truthy(ctx, idx)) return 0;
   duk_get_prop_string(ctx, idx, "name");
   int r = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), name);
   duk_pop(ctx);

@@ -83,6 +83,16 @@ void petrel_require_builtin(duk_context *ctx, const char *id);
 /* [...] -> [... err]: node's "Cannot find module" for the request at idx */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent);
 
+/* The truth of the value at idx (ToBoolean), leaving it as it is (duk_to_boolean
+ * would coerce it in place). */
+static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
+{
+  duk_dup(ctx, idx);
+  int t = duk_to_boolean(ctx, -1);
+  duk_pop(ctx);
+  return t;
+}
+
 /* ---- core_binding.c: the console ---- */
 /* Console output as core.print(fd, text) writes it: the platform console, UTF-8,
  * stderr framed during the REPL's raw runs. _print takes the value at idx (made a
