@@ -1,4 +1,4 @@
-// sources: platform/posix/tcp.c platform/posix/sys.c platform/posix/dns.c platform/posix/poll.c platform/posix/poller_epoll.c platform/host/errno_map.c platform/host/host.c platform/addr.c platform/errors.c
+// sources: platform/posix/tcp.c platform/posix/sys.c platform/posix/dns.c platform/posix/wait.c platform/posix/poller_epoll.c platform/host/errno_map.c platform/host/host.c platform/host/sys_host.c platform/addr.c platform/errors.c
 /* UNIX-domain sockets on the POSIX backend (plat_tcp_listen_path/connect_path):
  * the same handle and events as TCP, libuv's answers for the errors. */
 #include <stdio.h>

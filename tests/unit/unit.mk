@@ -8,6 +8,10 @@ BINS := $(patsubst tests/unit/%.c,$(B)/%,$(TESTS))
 CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Iplatform -Iruntime -Imodules -Itests/unit
 sources_of = $(shell sed -n 's|^// sources: ||p' $(1))
 cflags_of = $(shell sed -n 's|^// cflags: ||p' $(1))
+# A "// sources:" line naming a file that is gone must stop the build, not leave a
+# stale binary (or none) to be run.
+MISSING := $(strip $(foreach t,$(TESTS),$(foreach s,$(call sources_of,$t),$(if $(wildcard $s)$(filter build/%,$s),,$t:$s))))
+$(if $(MISSING),$(error unit tests name sources that do not exist: $(MISSING)))
 
 .PHONY: run
 run: $(BINS)

@@ -1,4 +1,4 @@
-// sources: runtime/text.c
+// sources: runtime/cesu8.c
 // cflags: -Ibuild/linux/duktape
 /* Duktape's CESU-8 strings become real UTF-8 on the way out (console, files). */
 #include <criterion/criterion.h>
