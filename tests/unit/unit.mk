@@ -5,7 +5,9 @@
 B := build/unit
 TESTS := $(wildcard tests/unit/test_*.c)
 BINS := $(patsubst tests/unit/%.c,$(B)/%,$(TESTS))
-CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Iplatform -Iruntime -Imodules -Itests/unit
+# Every unit test runs under ASan and UBSan: a memory error fails it.
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Iplatform -Iruntime -Imodules -Itests/unit $(SAN)
 sources_of = $(shell sed -n 's|^// sources: ||p' $(1))
 cflags_of = $(shell sed -n 's|^// cflags: ||p' $(1))
 # A "// sources:" line naming a file that is gone must stop the build, not leave a
