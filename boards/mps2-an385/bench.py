@@ -13,7 +13,9 @@ QEMU and printed as a table (also written to build/bench/mps2-an385.txt):
   bytes per connection     heap and lwIP heap+pools per open server-side connection:
                            the host opens N connections through QEMU's port forward
   NIC throughput           host -> board and board -> host through the emulated
-                           LAN9118 and QEMU's user networking (BENCH_MPS2_MB MiB each)
+                           LAN9118 and QEMU's user networking (BENCH_MPS2_MB MiB each),
+                           beside the same transfers on the reference firmware
+                           (build/mps2-an385/lwip_ref: lwIP's raw API in C, no JS)
   round-trip latency       tools/bench/latency.js on the board and on node, by size
 
 Targets (issue #6) are printed beside the figures, never asserted.
@@ -76,6 +78,62 @@ def latency():
     return out
 
 
+def host_to_board(b, port, count):
+    """Seconds to send MB MiB to the board's server on port; count() is what it got."""
+    payload = b"x" * 65536
+    total = MB * 1048576
+    t0 = time.time()
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
+        sent = 0
+        while sent < total:
+            s.sendall(payload)
+            sent += len(payload)
+        s.shutdown(socket.SHUT_WR)
+        s.recv(10)  # the board's FIN: everything was read
+    took = time.time() - t0
+    got = count()
+    if got != total:
+        raise RuntimeError("board received %d of %d bytes" % (got, total))
+    return took
+
+
+def board_to_host(start):
+    """Seconds for the board to send MB MiB to a host server; start(port) tells it to."""
+    total = MB * 1048576
+    lst = socket.socket()
+    lst.bind(("127.0.0.1", 0))
+    lst.listen(1)
+    start(lst.getsockname()[1])
+    c, _ = lst.accept()
+    t0 = time.time()
+    n = 0
+    while True:
+        d = c.recv(262144)
+        if not d:
+            break
+        n += len(d)
+    took = time.time() - t0
+    c.close()
+    lst.close()
+    if n != total:
+        raise RuntimeError("host received %d of %d bytes" % (n, total))
+    return took
+
+
+def reference():
+    """(up, down) seconds on build/mps2-an385/lwip_ref: the board's drivers and lwIP
+    configuration doing the same transfers in C (boards/mps2-an385/ref/lwip_ref.c)."""
+    b = boardtest.Board(image=os.path.join(os.path.dirname(boardtest.IMAGE), "lwip_ref"))
+    try:
+        b.expect(rb"lwip-ref ready\r\n")
+        up = host_to_board(b, b.host_port(), lambda: int(b.expect(rb"received (\d+)\r\n").split()[1]))
+        down = board_to_host(lambda hport: b.send(b"send %d %d\r" % (hport, MB * 1048576)))
+        b.expect(rb"sent\r\n")
+        return up, down
+    finally:
+        b.close()
+
+
 def main():
     image = boardtest.IMAGE
     rows = []
@@ -131,48 +189,22 @@ def main():
         while value(b, "conns.filter(function (c) { return !c.destroyed; }).length") > 0 and time.time() < deadline:
             pass
 
-        # Host -> board: the board's server counts what arrives.
-        payload = b"x" * 65536
-        total = MB * 1048576
         b.line("sink = 0")
-        t0 = time.time()
-        with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
-            sent = 0
-            while sent < total:
-                s.sendall(payload)
-                sent += len(payload)
-            s.shutdown(socket.SHUT_WR)
-            s.recv(10)  # the board's FIN: everything was read
-        up = time.time() - t0
-        got = value(b, "sink")
-        if got != total:
-            raise RuntimeError("board received %d of %d bytes" % (got, total))
-        rows.append(("NIC throughput host -> board", "%.2f MiB/s (%d MiB)" % (MB / up, MB), ""))
-
-        # Board -> host: a host server receives what a board client writes.
-        lst = socket.socket()
-        lst.bind(("127.0.0.1", 0))
-        lst.listen(1)
-        hport = lst.getsockname()[1]
-        b.send(b"var chunk = Buffer.alloc(8192, 120), left = %d; var cl = net.connect(%d, '10.0.2.2', function pump() {"
-               b" while (left > 0) { left -= chunk.length; if (!cl.write(chunk)) { cl.once('drain', pump); return; } }"
-               b" cl.end(); })\r" % (total, hport))
-        c, _ = lst.accept()
-        t0 = time.time()
-        n = 0
-        while True:
-            d = c.recv(262144)
-            if not d:
-                break
-            n += len(d)
-        down = time.time() - t0
-        c.close()
-        lst.close()
-        if n != total:
-            raise RuntimeError("host received %d of %d bytes" % (n, total))
-        rows.append(("NIC throughput board -> host", "%.2f MiB/s (%d MiB)" % (MB / down, MB), ""))
+        up = host_to_board(b, port, lambda: value(b, "sink"))
+        b.line("var chunk = Buffer.alloc(8192, 120)")
+        down = board_to_host(lambda hport: b.send(
+            b"var left = %d; var cl = net.connect(%d, '10.0.2.2', function pump() {"
+            b" while (left > 0) { left -= chunk.length; if (!cl.write(chunk)) { cl.once('drain', pump); return; } }"
+            b" cl.end(); })\r" % (MB * 1048576, hport)))
     finally:
         b.close()
+
+    # The same two transfers on the reference firmware (lwIP in C, no interpreter).
+    ref_up, ref_down = reference()
+    rows.append(("NIC throughput host -> board", "%.2f MiB/s (%d MiB); lwIP in C: %.2f (%.0f%%)"
+                 % (MB / up, MB, MB / ref_up, 100.0 * ref_up / up), ""))
+    rows.append(("NIC throughput board -> host", "%.2f MiB/s (%d MiB); lwIP in C: %.2f (%.0f%%)"
+                 % (MB / down, MB, MB / ref_down, 100.0 * ref_down / down), ">= 80% of lwIP in C"))
 
     lines = ["mps2-an385 (QEMU %s)" % subprocess.run(["qemu-system-arm", "--version"], capture_output=True,
                                                       text=True).stdout.split("\n")[0].split("version ")[-1],

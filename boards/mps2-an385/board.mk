@@ -79,6 +79,15 @@ TEST_ALSO := mps2-an385-tls
 # ---- make bench: flash/RAM, heap, bytes per connection, NIC throughput (bench.py) ----
 BENCH_CMD = python3 $(MPS2)/bench.py
 
+# The reference firmware: the same startup, drivers and lwIP with no interpreter
+# (ref/lwip_ref.c); bench.py measures its throughput beside Petrel's.
+REF_OBJS := $(patsubst %,$(B)/obj/%.o,$(MPS2)/ref/lwip_ref.c $(filter-out $(MPS2)/random_test_only.c,$(BOARD_SRCS))) \
+  $(LWIP_BOARD_OBJS)
+$(B)/lwip_ref: $(REF_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS_ALL) $(filter-out -Wl$(comma)-Map$(comma)%,$(LDFLAGS_BOARD)) -o $@ $(REF_OBJS) $(LDLIBS_BOARD)
+bench: $(B)/lwip_ref
+
 # ---- make run ------------------------------------------------------------------------
 # The UART is this terminal (signal=off: Ctrl-C goes to the board and interrupts JS;
 # Ctrl-D on an empty REPL line ends the REPL and QEMU with it).
