@@ -72,7 +72,7 @@ $(B)/duktape/duk_config.h: $(DUK_CONFIG) runtime/duk_config_common.h | $(SETUP)/
 	$(Q)printf '#include "%s"\n#include "%s"\n#endif /* DUK_CONFIG_H_INCLUDED */\n' \
 	  $(abspath runtime/duk_config_common.h) $(abspath $(DUK_CONFIG)) >> $@.tmp
 	$(Q)mv $@.tmp $@
-# duktape.c gets three small heap-saving edits (tools/duktape_patch.py says which and why).
+# duktape.c gets a few small edits (tools/duktape_patch.py says which and why).
 $(B)/duktape/duktape.c: tools/duktape_patch.py | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
 	$(Q)python3 tools/duktape_patch.py /usr/share/duktape/duktape.c $@

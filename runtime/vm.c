@@ -18,10 +18,71 @@ static int interruptible;
 static duk_context *gc_ctx; /* the heap a failed native allocation may collect */
 static int collecting;
 
+/* Room for the error that reports a failed allocation. Duktape says when it creates
+ * an error (tools/duktape_patch.py, edit 4); only then may allocations take all of it.
+ * Without it, a heap full to the byte has no room for that error either, and Duktape
+ * throws its DoubleError ("error in error handling"), which tells the user nothing.
+ * The code that catches the error needs a little room too (Duktape allocates a scope
+ * for a catch clause): after such an error, ordinary allocations may take half of the
+ * reserve until the heap is back under its limit, so the other half stays for the
+ * next error. Under PETREL_HEAP_LIMIT the reserve is room past the limit; elsewhere
+ * it is two blocks held from the start: the first is freed for an error that finds
+ * no memory, then the second; both are taken again once the heap has room. */
+#define ERROR_RESERVE (512 * sizeof(void *))
+static int creating_error, past_limit;
+static void *reserve_block[2];
+static size_t freed_since_reserve_spent;
+
 /* Would growing the heap by `more` bytes pass the limit? */
 static int over_limit(size_t more)
 {
-  return heap_limit && heap_used + native_used + more > heap_limit;
+  size_t allow = creating_error ? ERROR_RESERVE : past_limit ? ERROR_RESERVE / 2 : 0;
+  return heap_limit && heap_used + native_used + more > heap_limit + allow;
+}
+
+void petrel_vm_creating_error(int on)
+{
+  creating_error = on;
+  if (!on && heap_limit && heap_used + native_used > heap_limit) past_limit = 1;
+}
+
+/* An error Duktape just created: its own "alloc failed" gets Node's code. */
+void petrel_vm_error_created(void *ctx, const char *msg)
+{
+  if (msg && strcmp(msg, "alloc failed") == 0) {
+    duk_push_literal((duk_context *)ctx, "ERR_MEMORY_ALLOCATION_FAILED");
+    duk_put_prop_literal((duk_context *)ctx, -2, "code");
+  }
+}
+
+/* malloc, and when it fails while an error is created, again after giving back a
+ * reserve block (the first, then the second). */
+static void *raw_malloc(size_t size)
+{
+  void *p = malloc(size);
+  for (int i = 0; !p && creating_error && i < 2; i++) {
+    if (!reserve_block[i]) continue;
+    free(reserve_block[i]);
+    reserve_block[i] = NULL;
+    freed_since_reserve_spent = 0;
+    p = malloc(size);
+  }
+  return p;
+}
+
+/* After a free: the heap is back under its limit, or, with reserve blocks spent, once
+ * as much as the reserve has been freed twice over, they are taken again. */
+static void after_free(size_t freed)
+{
+  if (heap_limit) {
+    if (past_limit && heap_used + native_used <= heap_limit) past_limit = 0;
+    return;
+  }
+  if (reserve_block[0] && reserve_block[1]) return;
+  freed_since_reserve_spent += freed;
+  if (freed_since_reserve_spent < 2 * ERROR_RESERVE) return;
+  for (int i = 0; i < 2; i++)
+    if (!reserve_block[i]) reserve_block[i] = malloc(ERROR_RESERVE / 2);
 }
 
 #if defined(__GLIBC__) || defined(_NEWLIB_VERSION)
@@ -40,7 +101,7 @@ static void *vm_alloc(void *udata, duk_size_t size)
 {
   (void)udata;
   if (size == 0 || over_limit(size)) return NULL;
-  void *p = malloc(size);
+  void *p = raw_malloc(size);
   count(p, 0);
   return p;
 }
@@ -49,8 +110,10 @@ static void vm_free(void *udata, void *ptr)
 {
   (void)udata;
   if (!ptr) return;
-  count(NULL, malloc_usable_size(ptr));
+  size_t size = malloc_usable_size(ptr);
+  count(NULL, size);
   free(ptr);
+  after_free(size);
 }
 
 /* realloc of a live block, counted in *used (Duktape's heap or the native blocks). */
@@ -87,7 +150,7 @@ static void *vm_alloc(void *udata, duk_size_t size)
 {
   (void)udata;
   if (size == 0 || over_limit(size)) return NULL;
-  block_header *h = malloc(sizeof *h + size);
+  block_header *h = raw_malloc(sizeof *h + size);
   if (!h) return NULL;
   h->size = size;
   heap_used += size;
@@ -100,8 +163,10 @@ static void vm_free(void *udata, void *ptr)
   (void)udata;
   if (!ptr) return;
   block_header *h = (block_header *)ptr - 1;
-  heap_used -= h->size;
+  size_t size = h->size;
+  heap_used -= size;
   free(h);
+  after_free(size);
 }
 
 /* realloc of a live block, counted in *used (Duktape's heap or the native blocks). */
@@ -226,6 +291,8 @@ duk_context *petrel_vm_create(void)
   const char *limit = getenv("PETREL_HEAP_LIMIT");
   heap_limit = limit ? (size_t)strtoul(limit, NULL, 10) : 0;
 #endif
+  for (int i = 0; i < 2 && !heap_limit; i++)
+    if (!reserve_block[i]) reserve_block[i] = malloc(ERROR_RESERVE / 2);
   gc_ctx = duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
   return gc_ctx;
 }

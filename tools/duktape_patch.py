@@ -30,6 +30,12 @@ docs/architecture.md, "Built-in JS"):
    delete, own descriptor, define, own keys with non-enumerables, seal/freeze), so
    scripts see no difference, except that `prototype` now comes after `name` in
    Object.getOwnPropertyNames(), which is V8's order.
+
+4. While Duktape creates an error it tells runtime/vm.c (petrel_vm_creating_error),
+   whose allocator then lets it use a small reserve: when the heap is full to the
+   byte, the error that reports the failed allocation has room, instead of becoming
+   Duktape's uninformative DoubleError. That error gets Node's code
+   ERR_MEMORY_ALLOCATION_FAILED (petrel_vm_error_created).
 """
 import os
 import sys
@@ -81,6 +87,25 @@ EDITS = [
      "\t\t\t\t\tduk_push_sprintf(\n"
      "\t\t\t\t\t    thr,\n"
      "\t\t\t\t\t    \"at %s (%s:%lu)%s%s%s%s%s\",\n"),
+    ("errors: declarations of the runtime's hooks",
+     "DUK_INTERNAL DUK_COLD void duk_err_error_alloc_failed(duk_hthread *thr, const char *filename, duk_int_t linenumber) {\n",
+     "void petrel_vm_creating_error(int on); /* Petrel: runtime/vm.c, edit 4 */\n"
+     "void petrel_vm_error_created(void *ctx, const char *msg);\n"
+     "DUK_INTERNAL DUK_COLD void duk_err_error_alloc_failed(duk_hthread *thr, const char *filename, duk_int_t linenumber) {\n"),
+    ("errors: a double fault ends the creation",
+     "\t\tthr->heap->creating_error = 0;\n\n\t\th_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n",
+     "\t\tthr->heap->creating_error = 0;\n\t\tpetrel_vm_creating_error(0);\n\n\t\th_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n"),
+    ("errors: creation starts",
+     "\t\tthr->heap->creating_error = 1;\n\n\t\tduk_require_stack(thr, 1);\n",
+     "\t\tthr->heap->creating_error = 1;\n\t\tpetrel_vm_creating_error(1);\n\n\t\tduk_require_stack(thr, 1);\n"),
+    ("errors: the created error",
+     "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n#else\n",
+     "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n"
+     "\t\tpetrel_vm_error_created((void *) thr, msg);\n#else\n"),
+    ("errors: creation ends",
+     "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n",
+     "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n"
+     "\t\tpetrel_vm_creating_error(0);\n"),
 ]
 
 
