@@ -125,6 +125,11 @@
  * (conformance case 11 relies on it). The receive FIFO limit above is about
  * TCP_WND only. */
 #define TCP_SND_BUF (8 * TCP_MSS)
+/* The backend gathers queued small segments into one 'data' event through a static
+ * buffer (platform/lwip/tcp.c): a window's worth here, what a peer can send before
+ * it waits (more queued is delivered in several events). The default, 16 KiB, cost
+ * 10 KiB more of RAM. */
+#define LW_RX_COALESCE TCP_WND
 #define TCP_SND_QUEUELEN ((4 * TCP_SND_BUF + TCP_MSS - 1) / TCP_MSS)
 /* An out-of-order queue: on a lossy link (Wi-Fi) a segment that arrives after a lost
  * one is kept, so the peer resends only the lost one, not the whole window. At most
