@@ -83,8 +83,13 @@ EventEmitter.listenerCount = function (emitter, type) {
 };
 
 EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
-  return emitter.listeners(type);
+  if (typeof emitter.listeners === 'function') return emitter.listeners(type);
+  throw notEmitter('emitter', emitter); // Petrel has no EventTarget
 };
+function notEmitter(name, v) {
+  return require('internal/errors').invalidArgType(name, 'an instance of EventEmitter or EventTarget', v);
+}
+EventEmitter.captureRejections = false; // no Promise in Duktape: nothing to capture
 
 EventEmitter.setMaxListeners = function setMaxListeners(n) {
   if (n === undefined) n = binding.defaultMaxListeners();
@@ -93,7 +98,11 @@ EventEmitter.setMaxListeners = function setMaxListeners(n) {
     return;
   }
   proto.setMaxListeners.call({}, n); // the check, with its message
-  for (var i = 1; i < arguments.length; i++) arguments[i].setMaxListeners(n);
+  for (var i = 1; i < arguments.length; i++) {
+    var t = arguments[i];
+    if (t === null || t === undefined || typeof t.setMaxListeners !== 'function') throw notEmitter('eventTargets', t);
+    t.setMaxListeners(n);
+  }
 };
 
 module.exports = EventEmitter;

@@ -75,7 +75,7 @@ var FUNCS = ('buffer.Buffer.from buffer.Buffer.alloc buffer.Buffer.allocUnsafe b
   'assert.ok assert.equal assert.strictEqual assert.deepStrictEqual assert.notStrictEqual assert.throws ' +
   'assert.fail assert.ifError').split(' ');
 // Methods: CLASS#name, called on an instance of CLASS (or, one time in eight, on any
-// instance), through the class's prototype function.
+// instance: "CLASS#name on OTHERCLASS"), through the class's prototype function.
 var METHODS = {
   Buffer: ('readUInt8 readInt8 readUInt16LE readInt16BE readUInt32LE readInt32BE readFloatLE readDoubleBE ' +
     'readUIntLE readIntBE writeUInt8 writeInt8 writeUInt16BE writeInt16LE writeUInt32BE writeInt32LE ' +
@@ -137,7 +137,9 @@ function plain(v, depth) {
 // value fixed when it was made.
 var syncCalls = 0, inCall = false;
 function callback(v) {
-  var f = function () { if (inCall) syncCalls++; return v; };
+  return mark(function () { if (inCall) syncCalls++; return v; }); // anonymous in both
+}
+function mark(f) {
   f.ours = true;
   return f;
 }
@@ -298,7 +300,8 @@ function batch() {
     var t = pick(targets);
     var args = [];
     for (var i = 0, n = rnd() * 4; i < n; i++) args[args.length] = value(0);
-    var self = t.cls && rnd() < 0.875 ? pick(instances[t.cls]) : pick(all);
+    var own = !t.cls || rnd() < 0.875;
+    var self = own && t.cls ? pick(instances[t.cls]) : pick(all);
     var asNew = !t.cls && !t.set && rnd() < 0.3;
     var res;
     if (TRACE) process.stderr.write(done + ' ' + t.name + '\n');
@@ -312,7 +315,8 @@ function batch() {
       else res = 'ok ' + outcomeOf(apply(t.f, self, args), t.name, args);
     } catch (e) { res = thrown(e); }
     inCall = false;
-    out(done + ' ' + (asNew ? 'new ' : '') + t.name + ' -> ' + res + (syncCalls ? ' +cb' + syncCalls : ''));
+    out(done + ' ' + (asNew ? 'new ' : '') + t.name + (own ? '' : ' on ' + className(self)) + ' -> ' + res +
+      (syncCalls ? ' +cb' + syncCalls : ''));
   }
   flush();
   if (done < CALLS) {
