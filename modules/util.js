@@ -31,7 +31,7 @@ function deprecate(fn, msg, code) {
   if (code !== undefined && typeof code !== 'string') throw errors.invalidArgType('code', 'string', code);
   // node only sets fn as the wrapper's prototype: any object will do
   if (fn === null || (typeof fn !== 'object' && typeof fn !== 'function')) {
-    throw new TypeError('Object prototype may only be an Object or null: ' + String(fn));
+    throw process.binding('core').newError('TypeError', 'Object prototype may only be an Object or null: ' + String(fn));
   }
   var warned = false;
   function deprecated() {

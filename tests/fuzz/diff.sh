@@ -26,8 +26,9 @@ fi
 command -v node >/dev/null || { echo "FAIL [$board] diff fuzz: node is not installed"; echo "0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
-echo "not called (diff_known.js notCalled): $(node -e "var n = require('$here/diff_known.js').notCalled;
-  console.log(Object.keys(n).map(function (k) { return k + ' (' + n[k] + ')'; }).join('; '))")"
+node -e "var k = require('$here/diff_known.js'), n = k.notCalled, t = k.notTampered;
+  console.log('not called (diff_known.js): ' + Object.keys(n).map(function (x) { return x + ' (' + n[x] + ')'; }).join('; '));
+  console.log('not tampered with (diff_known.js): ' + Object.keys(t).map(function (x) { return x + ' (' + t[x] + ')'; }).join('; '))"
 one() { # SEED CALLS [tamper]
   local seed=$1 n=$2 mode=${3:-} rc name replay
   name="diff_fuzz seed $seed, $n calls${mode:+, $mode}"

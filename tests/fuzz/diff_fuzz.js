@@ -7,23 +7,25 @@
 // runtimes draw the same numbers and make the same calls: a line that differs is a
 // divergence at that call (later lines may differ because of it; diff.sh reports the
 // first one per seed first).
-// "tamper": before the calls, user code freezes or replaces a seeded handful of the
-// built-in objects (Array.prototype, Error, the global Buffer...). Node's own code does
-// not read them after start-up (primordials); the runtime's must not depend on them
-// either. The script captures what it needs itself before tampering.
+// "tamper": user code freezes or replaces a seeded few of the built-in objects
+// (Object.prototype, the global Error, Buffer.from...), some before the modules are
+// loaded and some after (see TAMPER_EARLY). Node's own code mostly does not read them
+// (primordials); where Petrel's does, its lines differ from node's. The script
+// captures what it needs itself first.
 // "trace" as 5th argument prints each call's name on stderr first (for hangs).
 // The run ends with one process.exit(VALUE) probe and the 'exit' event's code.
 'use strict';
 var seed = +process.argv[2] || 1;
 var CALLS = +process.argv[3] || 1000;
-var TAMPER = process.argv[4] === 'tamper';
+var TAMPER = /^tamper/.test(process.argv[4] || '');
+var ONLY = TAMPER && process.argv[4].length > 6 ? +process.argv[4].slice(7) : -1; // tamper=K: only target K
 var TRACE = process.argv[5] === 'trace'; // each call's name on stderr before it runs
 
 // Captured before any tampering: the script itself must not depend on built-ins.
 var apply = Function.prototype.call.bind(Function.prototype.apply);
 var bind = Function.prototype.call.bind(Function.prototype.bind);
 var floor = Math.floor, stringify = JSON.stringify, S = String, hasOwn = Object.prototype.hasOwnProperty;
-var alloc = bind(Buffer.alloc, Buffer), freeze = Object.freeze, keys = Object.keys, getProto = Object.getPrototypeOf;
+var Buf = Buffer, alloc = bind(Buffer.alloc, Buffer), freeze = Object.freeze, keys = Object.keys, getProto = Object.getPrototypeOf;
 var slice = Function.prototype.call.bind(String.prototype.slice);
 var lines = [];
 var write = bind(process.stdout.write, process.stdout);
@@ -47,10 +49,6 @@ function rnd() {
 }
 function pick(a) { return a[floor(rnd() * a.length)]; }
 
-var M = {};
-var MODS = ['net', 'buffer', 'events', 'stream', 'dns', 'timers', 'util', 'path', 'string_decoder', 'assert'];
-for (var mi = 0; mi < MODS.length; mi++) M[MODS[mi]] = require(MODS[mi]);
-M.process = process;
 
 // Functions called directly: module.path (resolved at start; missing ones show).
 // Not clearImmediate: node's takes any object with no _destroyed as an Immediate and
@@ -92,17 +90,19 @@ var METHODS = {
     'setEncoding read resetAndDestroy').split(' '),
   Server: 'listen close address getConnections ref unref'.split(' ')
 };
-var PROTOS = {
-  Buffer: Buffer.prototype, EventEmitter: M.events.prototype, Readable: M.stream.Readable.prototype,
+var PROTOS; // once the modules are loaded
+function protos() { return {
+  Buffer: Buf.prototype, EventEmitter: M.events.prototype, Readable: M.stream.Readable.prototype,
   Writable: M.stream.Writable.prototype, Duplex: M.stream.Duplex.prototype,
   StringDecoder: M.string_decoder.StringDecoder.prototype, Socket: M.net.Socket.prototype,
   Server: M.net.Server.prototype
-};
+}; }
 
 var known = require('./diff_known.js');
 var targets = [];
-(function () {
+function buildTargets() {
   var i, c, j;
+  PROTOS = protos();
   for (i = 0; i < FUNCS.length; i++) {
     if (hasOwn.call(known.notCalled, FUNCS[i])) continue;
     var parts = FUNCS[i].split('.'), o = M;
@@ -115,7 +115,7 @@ var targets = [];
     }
   }
   targets.push({ name: 'process.exitCode=', set: [process, 'exitCode'] });
-})();
+}
 var NONDET = /^(process\.(cwd|hrtime|memoryUsage|uptime)|.*#address|.*getConnections)$/;
 // util.inspect and util.format show an object's own fields, which are the runtime's
 // own business for the runtime's objects: their text is compared only when every
@@ -224,44 +224,51 @@ function thrown(e) {
   return 'throw ' + className(e) + ' ' + (code === undefined ? '-' : S(code));
 }
 
-function tamper() {
-  var G = global;
-  var TARGETS = [
-    ['freeze', Object.prototype], ['freeze', Array.prototype], ['freeze', Function.prototype],
-    ['freeze', Error.prototype], ['freeze', TypeError.prototype], ['freeze', RangeError.prototype],
-    ['freeze', String.prototype], ['freeze', Buffer.prototype], ['freeze', Uint8Array.prototype],
-    ['freeze', M.events.prototype], ['freeze', M.stream.Readable.prototype],
-    ['freeze', M.stream.Writable.prototype], ['freeze', M.net.Socket.prototype], ['freeze', process],
-    ['freeze', Buffer], ['freeze', Math], ['freeze', JSON], ['freeze', Object], ['freeze', Array],
-    ['replace', Array.prototype, 'push'], ['replace', Array.prototype, 'slice'],
-    ['replace', Array.prototype, 'splice'], ['replace', Array.prototype, 'indexOf'],
-    ['replace', Array.prototype, 'forEach'], ['replace', Array.prototype, 'join'],
-    ['replace', Array.prototype, 'concat'], ['replace', Array.prototype, 'shift'],
-    ['replace', Function.prototype, 'call'], ['replace', Function.prototype, 'apply'],
-    ['replace', Function.prototype, 'bind'], ['replace', String.prototype, 'slice'],
-    ['replace', String.prototype, 'charCodeAt'], ['replace', String.prototype, 'toLowerCase'],
-    ['replace', String.prototype, 'indexOf'], ['replace', String.prototype, 'split'],
-    ['replace', Object, 'keys'], ['replace', Object, 'defineProperty'], ['replace', Object, 'create'],
-    ['replace', Object, 'assign'], ['replace', JSON, 'stringify'], ['replace', Math, 'floor'],
-    ['replace', Math, 'min'], ['replace', Math, 'max'], ['replace', Buffer, 'from'],
-    ['replace', Buffer, 'alloc'], ['replace', Buffer, 'isBuffer'], ['replace', Buffer, 'byteLength'],
-    ['replace', Buffer.prototype, 'slice'], ['replace', Buffer.prototype, 'toString'],
-    ['replace', process, 'nextTick'], ['replace', process, 'emitWarning'],
-    ['replace', G, 'Buffer'], ['replace', G, 'setTimeout'], ['replace', G, 'clearTimeout'],
-    ['replace', G, 'setImmediate'], ['replace', G, 'Error'], ['replace', G, 'TypeError'],
-    ['replace', G, 'RangeError'], ['replace', G, 'Object'], ['replace', G, 'Array'],
-    ['replace', G, 'String'], ['replace', G, 'Math'], ['replace', G, 'JSON'], ['replace', G, 'Promise']
-  ];
-  function thrower() { throw new RangeError('tampered'); }
-  var n = 1 + floor(rnd() * 3);
+// Tampering: [what, [owner, key] or a function giving the object to freeze]. The first
+// group runs before any module is loaded (the runtime's lazily loaded code must cope),
+// the second once the modules are there. Replacing a prototype's methods (say
+// Array.prototype.push) is left out: node's own code calls those at run time too, so
+// both runtimes would mostly fail alike.
+var G = global;
+var TAMPER_EARLY = [
+  ['freeze', function () { return Object.prototype; }, 'Object.prototype'], ['freeze', function () { return Array.prototype; }, 'Array.prototype'],
+  ['freeze', function () { return Function.prototype; }, 'Function.prototype'], ['freeze', function () { return Error.prototype; }, 'Error.prototype'],
+  ['freeze', function () { return TypeError.prototype; }, 'TypeError.prototype'], ['freeze', function () { return RangeError.prototype; }, 'RangeError.prototype'],
+  ['freeze', function () { return String.prototype; }, 'String.prototype'], ['freeze', function () { return Uint8Array.prototype; }, 'Uint8Array.prototype'],
+  ['freeze', function () { return Math; }, 'Math'], ['freeze', function () { return JSON; }, 'JSON'],
+  ['freeze', function () { return Object; }, 'Object'], ['freeze', function () { return Array; }, 'Array'],
+  ['replace', [Object, 'keys'], 'Object.keys'], ['replace', [Object, 'defineProperty'], 'Object.defineProperty'], ['replace', [Object, 'create'], 'Object.create'],
+  ['replace', [JSON, 'stringify'], 'JSON.stringify'], ['replace', [Math, 'floor'], 'Math.floor'], ['replace', [Array, 'isArray'], 'Array.isArray'],
+  ['replace', [process, 'nextTick'], 'process.nextTick'], ['replace', [process, 'emitWarning'], 'process.emitWarning'],
+  ['replace', [G, 'Buffer'], 'global.Buffer'], ['replace', [G, 'setTimeout'], 'global.setTimeout'], ['replace', [G, 'clearTimeout'], 'global.clearTimeout'],
+  ['replace', [G, 'setImmediate'], 'global.setImmediate'], ['replace', [G, 'Error'], 'global.Error'], ['replace', [G, 'TypeError'], 'global.TypeError'],
+  ['replace', [G, 'RangeError'], 'global.RangeError'], ['replace', [G, 'Object'], 'global.Object'], ['replace', [G, 'Array'], 'global.Array'],
+  ['replace', [G, 'String'], 'global.String'], ['replace', [G, 'Math'], 'global.Math'], ['replace', [G, 'JSON'], 'global.JSON']
+];
+var TAMPER_LATE = [
+  ['freeze', function () { return Buf.prototype; }, 'Buffer.prototype'], ['freeze', function () { return Buf; }, 'Buffer'],
+  ['freeze', function () { return M.events.prototype; }, 'EventEmitter.prototype'], ['freeze', function () { return M.stream.Readable.prototype; }, 'Readable.prototype'],
+  ['freeze', function () { return M.stream.Writable.prototype; }, 'Writable.prototype'], ['freeze', function () { return M.net.Socket.prototype; }, 'net.Socket.prototype'],
+  ['freeze', function () { return M.net.Server.prototype; }, 'net.Server.prototype'], ['freeze', function () { return process; }, 'process'],
+  ['replace', [Buf, 'from'], 'Buffer.from'], ['replace', [Buf, 'alloc'], 'Buffer.alloc'], ['replace', [Buf, 'isBuffer'], 'Buffer.isBuffer'],
+  ['replace', [Buf, 'byteLength'], 'Buffer.byteLength']
+];
+var Thrown = RangeError;
+function thrower() { throw new Thrown('tampered'); }
+function tamper(list, group) {
+  var n = 1 + floor(rnd() * 2);
   for (var i = 0; i < n; i++) {
-    var t = pick(TARGETS);
-    var idx = -1;
-    for (var k = 0; k < TARGETS.length; k++) if (TARGETS[k] === t) idx = k;
-    var what = t[0] + ' #' + idx + (t[2] ? ' .' + t[2] : '');
+    var k = floor(rnd() * list.length), t = list[k];
+    if (ONLY >= 0) k = ONLY - (group === 'late' ? TAMPER_EARLY.length : 0), t = list[k], i = n;
+    if (!t) continue;
+    var what = group + ' #' + k + ' ' + t[0] + ' ' + t[2];
+    if (hasOwn.call(known.notTampered, t[2])) {
+      out('tamper ' + what + ' -> not done (diff_known.js)');
+      continue;
+    }
     try {
-      if (t[0] === 'freeze') freeze(t[1]);
-      else t[1][t[2]] = thrower;
+      if (t[0] === 'freeze') freeze(t[1]());
+      else t[1][0][t[1][1]] = thrower;
       out('tamper ' + what + ' -> ok');
     } catch (e) { out('tamper ' + what + ' -> ' + thrown(e)); }
   }
@@ -270,7 +277,7 @@ function tamper() {
 function make() { // the instances methods run on, the same ones in both runtimes
   var S2 = M.stream, i;
   for (i = 0; i < 4; i++) {
-    add('Buffer', Buffer.alloc([0, 3, 8, 16][i], i * 60));
+    add('Buffer', alloc([0, 3, 8, 16][i], i * 60));
     add('EventEmitter', new M.events());
   }
   add('Readable', new S2.Readable({ read: function () {} }));
@@ -342,11 +349,23 @@ var CONSTS = ('dns.ADDRCONFIG dns.V4MAPPED dns.ALL dns.NOTFOUND dns.CONNREFUSED 
   'buffer.constants.MAX_LENGTH buffer.constants.MAX_STRING_LENGTH events.defaultMaxListeners ' +
   'events.captureRejections events.errorMonitor path.sep path.delimiter process.platform process.arch ' +
   'process.exitCode').split(' ');
-for (var ci = 0; ci < CONSTS.length; ci++) {
-  var cp = CONSTS[ci].split('.'), cv = M;
-  for (var cj = 0; cj < cp.length && cv !== undefined && cv !== null; cj++) cv = cv[cp[cj]];
-  out('const ' + CONSTS[ci] + ' -> ' + (typeof cv === 'symbol' ? 'symbol' : typeof cv + ' ' + S(cv)));
+function constants() {
+  for (var ci = 0; ci < CONSTS.length; ci++) {
+    var cp = CONSTS[ci].split('.'), cv = M;
+    for (var cj = 0; cj < cp.length && cv !== undefined && cv !== null; cj++) cv = cv[cp[cj]];
+    out('const ' + CONSTS[ci] + ' -> ' + (typeof cv === 'symbol' ? 'symbol' : typeof cv + ' ' + S(cv)));
+  }
 }
+
+var M = {};
+if (TAMPER) tamper(TAMPER_EARLY, 'early');
+var MODS = ['net', 'buffer', 'events', 'stream', 'dns', 'timers', 'util', 'path', 'string_decoder', 'assert'];
+for (var mi = 0; mi < MODS.length; mi++) {
+  try { M[MODS[mi]] = require(MODS[mi]); } catch (e) { out('require ' + MODS[mi] + ' -> ' + thrown(e)); }
+}
+M.process = process;
+buildTargets();
+constants();
 make();
-if (TAMPER) tamper();
+if (TAMPER) tamper(TAMPER_LATE, 'late');
 immediate(batch);
