@@ -69,6 +69,7 @@ function dirname(p) {
 }
 
 function basename(p, ext) {
+  if (ext !== undefined) check(ext, 'ext'); // node checks the suffix first
   check(p);
   var end = p.length;
   while (end > 1 && p.charAt(end - 1) === '/') end--;

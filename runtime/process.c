@@ -229,7 +229,8 @@ static duk_ret_t run_ticks(duk_context *ctx)
 
 /* process.exitCode, an accessor as in node: the setter takes undefined, null, an
  * integer or a string holding one (node's validateInteger), else throws, so that
- * process.exit('x') throws too; the value itself is kept as given. */
+ * process.exit('x') throws too; the value itself is kept as given. Measured against
+ * node v20: '1.5' and 'Infinity' are out of range, 'x', '' and 'NaN' of the wrong type. */
 static duk_ret_t get_exit_code(duk_context *ctx)
 {
   duk_push_this(ctx);
@@ -248,7 +249,7 @@ static duk_ret_t set_exit_code(duk_context *ctx)
       duk_dup(ctx, 0);
       v = duk_to_number(ctx, -1);
       duk_pop(ctx);
-      num = v - v == 0 && floor(v) == v; /* +code is an integer: checked as that number */
+      num = v == v; /* a numeric string is checked as its number (node 20) */
     }
     if (!num) return throw_arg_error(ctx, "invalidArgType", "code", "number", 0);
     if (v - v != 0 || floor(v) != v) return throw_arg_error(ctx, "outOfRange", "code", "an integer", 0);
@@ -283,7 +284,11 @@ static int emit_exit(duk_context *ctx, int code)
     duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE); /* also when user code froze process */
     duk_push_string(ctx, "emit");
     duk_push_string(ctx, "exit");
-    duk_push_int(ctx, code);
+    duk_get_prop_string(ctx, -3, "exitCode"); /* node: process.exitCode || code, as given */
+    if (!petrel_truthy(ctx, -1)) {
+      duk_pop(ctx);
+      duk_push_int(ctx, code);
+    }
     duk_call_prop(ctx, -4, 2);
     duk_pop_2(ctx);
   }

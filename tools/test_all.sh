@@ -16,7 +16,7 @@ count() { # adds the last "N passed, N failed" line of $log to the totals
 run() { "$@" 2>&1 | tee "$log"; count; }
 
 # A built board's suites: those its board.mk lists in TEST_SUITES, then the JS tests,
-# the conformance cases and the fuzz.
+# the conformance cases, the fuzz and the differential fuzz against node.
 test_board() {
   local board=$1 suite
   . "build/$board/board.env"
@@ -36,6 +36,7 @@ test_board() {
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
   run tests/fuzz/run.sh "$board"
+  run tests/fuzz/diff.sh "$board" # the same calls under node: what each one does must match
 }
 
 run make --no-print-directory test-unit

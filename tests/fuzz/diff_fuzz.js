@@ -126,10 +126,13 @@ var u8Proto = Uint8Array.prototype;
 function plain(v, depth) {
   if (v === null || typeof v !== 'object') return typeof v !== 'function' || v.ours === true;
   var p = getProto(v);
-  if (p === bufferProto || p === u8Proto) return true;
+  var k = keys(v), i;
+  if (p === bufferProto || p === u8Proto) { // plain unless it has fields of its own
+    for (i = 0; i < k.length; i++) if (!/^[0-9]+$/.test(k[i])) return false;
+    return true;
+  }
   if (depth > 3 || (p !== objectProto && p !== arrayProto)) return false;
-  var k = keys(v);
-  for (var i = 0; i < k.length; i++) if (!plain(v[k[i]], depth + 1)) return false;
+  for (i = 0; i < k.length; i++) if (!plain(v[k[i]], depth + 1)) return false;
   return true;
 }
 
@@ -201,11 +204,22 @@ function className(v) {
     return c && typeof c.name === 'string' ? c.name : 'Object';
   } catch (e) { return '?'; }
 }
+// JSON.stringify, with every character outside printable ASCII as \uXXXX: engines
+// differ on lone surrogates.
+var charCode = Function.prototype.call.bind(String.prototype.charCodeAt);
+function quote(s) {
+  var q = stringify(s), o = '';
+  for (var i = 0; i < q.length; i++) {
+    var c = charCode(q, i);
+    o += c >= 0x20 && c < 0x7f ? q[i] : '\\u' + slice('000' + c.toString(16), -4);
+  }
+  return o;
+}
 function outcomeOf(v, name, args) {
   var t = v === null ? 'null' : typeof v;
   if (NONDET.test(name) || (SHOWS_FIELDS.test(name) && !plain(args, 0))) return t;
   if (t === 'number' || t === 'boolean' || t === 'undefined') return t + ' ' + S(v);
-  if (t === 'string') return t + ' ' + v.length + ' ' + stringify(slice(v, 0, 40));
+  if (t === 'string') return t + ' ' + v.length + ' ' + quote(slice(v, 0, 40));
   if (t === 'object') {
     var c = className(v);
     return t + ' ' + c + (c === 'Buffer' || c === 'Array' ? ' ' + v.length : '');
@@ -274,6 +288,24 @@ function tamper(list, group) {
   }
 }
 
+function fresh() { // a new instance of a class picked at random ({} if that throws)
+  var k = floor(rnd() * 8);
+  try { return make1(k); } catch (e) { return {}; }
+}
+function make1(k) {
+  var S2 = M.stream;
+  switch (k) {
+    case 0: return alloc(4, 1);
+    case 1: return new M.events();
+    case 2: return new S2.Readable({ read: function () {} });
+    case 3: return new S2.Writable({ write: function (c, e, cb) { cb(); } });
+    case 4: return new S2.PassThrough();
+    case 5: return new M.string_decoder.StringDecoder('utf8');
+    case 6: return new M.net.Socket();
+    default: return new M.net.Server();
+  }
+}
+
 function make() { // the instances methods run on, the same ones in both runtimes
   var S2 = M.stream, i;
   for (i = 0; i < 4; i++) {
@@ -308,7 +340,8 @@ function batch() {
     var args = [];
     for (var i = 0, n = rnd() * 4; i < n; i++) args[args.length] = value(0);
     var own = !t.cls || rnd() < 0.875;
-    var self = own && t.cls ? pick(instances[t.cls]) : pick(all);
+    // another class's instance is a fresh one: what the call does to it stays there
+    var self = !own ? fresh() : t.cls ? pick(instances[t.cls]) : pick(all);
     var asNew = !t.cls && !t.set && rnd() < 0.3;
     var res;
     if (TRACE) process.stderr.write(done + ' ' + t.name + '\n');
@@ -338,7 +371,7 @@ function batch() {
   }
   if (process.exitCode !== undefined && process.exitCode !== 0) out('exitCode ' + S(process.exitCode));
   var code = value(1);
-  out('probe process.exit(' + (typeof code === 'string' ? stringify(code) : typeof code) + ')');
+  out('probe process.exit(' + (typeof code === 'string' ? quote(code) : typeof code) + ')');
   try { exit(code); out('exit returned'); } catch (e) { out('exit -> ' + thrown(e)); }
   exit(0);
 }
