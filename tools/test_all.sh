@@ -27,6 +27,7 @@ test_board() {
       tap) run tests/tap/run.sh "$board" ;; # lwIP on a TAP device with real Linux peers
       lwip-dry) run tests/lwip/run.sh linux-lwip-tiny ;; # builds linux-lwip-tiny and runs lwIP dry
       tls) run tests/tls/run.sh "$board" ;;
+      tls-net) run tests/tls/net_cases.sh "$board" ;; # the shared net cases over tls, against node
       tls-board) run tests/tls/board.sh "$board" ;;
       repl-uart) run tests/mps2/run.py ;; # the REPL over the UART, TCP both ways through QEMU
       jsmin) run tests/tools/test_jsmin.sh ;;

@@ -59,7 +59,7 @@ one() { # SEED CALLS [tamper]
     fi
     return
   fi
-  if node "$here/diff_compare.js" "$tmp/node.out" "$tmp/petrel.out" "$replay" >"$tmp/cmp"; then
+  if node "$here/diff_compare.js" "$tmp/node.out" "$tmp/petrel.out" "$replay" "$board" >"$tmp/cmp"; then
     pass=$((pass + 1)); echo "ok   [$board] $name ($(grep -c . "$tmp/node.out") lines equal)"
   else
     fail=$((fail + 1)); echo "FAIL [$board] $name (petrel exit $rc)"

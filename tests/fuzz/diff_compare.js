@@ -1,4 +1,4 @@
-// diff_compare.js NODE_OUT PETREL_OUT REPLAY: compares two diff_fuzz.js outputs line by
+// diff_compare.js NODE_OUT PETREL_OUT REPLAY [BOARD]: compares two diff_fuzz.js outputs line by
 // line (run with node). Lines that differ in a way diff_known.js lists are counted per
 // entry; any other difference is a divergence: the first few are printed with REPLAY
 // (the command that reruns the seed). Prints "known N: WHY" per entry seen, then
@@ -9,6 +9,7 @@ var known = require('./diff_known.js').known;
 var a = fs.readFileSync(process.argv[2], 'utf8').split('\n');
 var b = fs.readFileSync(process.argv[3], 'utf8').split('\n');
 var replay = process.argv[4] || '';
+var board = process.argv[5] || 'linux';
 function parse(l) { // "N NAME -> OUTCOME" or "const NAME -> ..." or another line
   var m = /^(\d+ |)(.*?) -> (.*)$/.exec(l);
   return m ? { call: m[2], outcome: m[3] } : { call: l, outcome: '' };
@@ -20,7 +21,8 @@ for (var i = 0; i < n; i++) {
   var k = -1;
   if (x.call === y.call) {
     for (var j = 0; j < known.length && k < 0; j++) {
-      if (known[j].call.test(x.call) && known[j].node.test(x.outcome) && known[j].petrel.test(y.outcome)) k = j;
+      if (known[j].call.test(x.call) && known[j].node.test(x.outcome) && known[j].petrel.test(y.outcome) &&
+          (!known[j].board || known[j].board.test(board))) k = j;
     }
   }
   if (k >= 0) seen[k]++;

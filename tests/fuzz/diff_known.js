@@ -34,7 +34,8 @@ exports.notTampered = {
   'Buffer.from': 'node stops writing to stdout once Buffer.from throws (node fails)'
 };
 // Lines that differ in a known way: CALL (the name after the call number), NODE and
-// PETREL (the outcomes) are regular expressions; all three must match.
+// PETREL (the outcomes) are regular expressions; all three must match, and BOARD (if
+// given) the board's name.
 exports.known = [
   { call: / on [A-Za-z]+$/, node: /./, petrel: /./,
     why: "a method called on another class's instance: node's answer follows from its internals (which " +
@@ -76,6 +77,10 @@ exports.known = [
     why: 'StringDecoder.end() after writes mixing encodings: the replacement characters differ' },
   { call: /^(new )?string_decoder\.StringDecoder$/, node: /./, petrel: /./,
     why: 'StringDecoder called without new on another object: node sets it up, Petrel throws' },
+  { call: /^Server#listen$/, node: /^throw Error ERR_SERVER_ALREADY_LISTEN/, petrel: /./, board: /lwip|mps2/,
+    why: 'lwIP boards have no local (path) sockets: an earlier listen(path) failed, so this listen() is no second one' },
+  { call: /^const process\.(platform|arch)$/, node: /./, petrel: /./, board: /mps2|rpi/,
+    why: "the board is no x64 Linux host (node runs on one)" },
   { call: /^const buffer\.(constants\.MAX_LENGTH|kMaxLength|constants\.MAX_STRING_LENGTH|kStringMaxLength)$/,
     node: /./, petrel: /./, why: 'the largest buffer and string differ by engine (V8: 4 GiB, Duktape: 2 GiB)' }
 ];
