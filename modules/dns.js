@@ -18,7 +18,7 @@ function lookup(hostname, options, callback) {
     options = undefined;
   }
   if (typeof callback !== 'function') throw errors.invalidArgType('callback', 'function', callback);
-  if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
+  if (hostname && typeof hostname !== 'string') { // as node: a falsy hostname is no error
     throw errors.invalidArgType('hostname', 'string', hostname);
   }
   if (typeof options === 'number') {

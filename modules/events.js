@@ -103,7 +103,7 @@ EventEmitter.setMaxListeners = function setMaxListeners(n) {
   proto.setMaxListeners.call({}, n); // the check, with its message
   for (var i = 1; i < arguments.length; i++) {
     var t = arguments[i];
-    if (t === null || t === undefined || typeof t.setMaxListeners !== 'function') throw notEmitter('eventTargets', t);
+    if (typeof t.setMaxListeners !== 'function') throw notEmitter('eventTargets', t); // null: a plain TypeError, as node
     t.setMaxListeners(n);
   }
 };

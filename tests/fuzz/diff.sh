@@ -26,16 +26,22 @@ fi
 command -v node >/dev/null || { echo "FAIL [$board] diff fuzz: node is not installed"; echo "0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
-node -e "var k = require('$here/diff_known.js'), n = k.notCalled, t = k.notTampered;
-  console.log('not called (diff_known.js): ' + Object.keys(n).map(function (x) { return x + ' (' + n[x] + ')'; }).join('; '));
-  console.log('not tampered with (diff_known.js): ' + Object.keys(t).map(function (x) { return x + ' (' + t[x] + ')'; }).join('; '))"
+node -e "var k = require('$here/diff_known.js');
+  function show(what, m) { // one line per reason
+    var by = {};
+    Object.keys(m).forEach(function (x) { (by[m[x]] = by[m[x]] || []).push(x); });
+    Object.keys(by).forEach(function (r) { console.log(what + ' (diff_known.js): ' + by[r].join(', ') + ': ' + r); });
+  }
+  show('not called', k.notCalled);
+  show('not tampered with', k.notTampered);"
 one() { # SEED CALLS [tamper]
   local seed=$1 n=$2 mode=${3:-} rc name replay
   name="diff_fuzz seed $seed, $n calls${mode:+, $mode}"
   replay="tests/fuzz/diff.sh $board $seed 1 $n $mode"
-  # Each in an empty folder: a listen() on a random path makes a socket file there.
-  rm -rf "$tmp/n" "$tmp/p"; mkdir "$tmp/n" "$tmp/p"
-  ( cd "$tmp/n" && timeout -k 5 "$limit" node "$here/diff_fuzz.js" "$seed" "$n" $mode ) >"$tmp/node.out" 2>/dev/null
+  # Each in the same, empty folder: a listen() on a random path makes a socket file
+  # there, and path.resolve answers with it.
+  rm -rf "$tmp/w"; mkdir "$tmp/w"
+  ( cd "$tmp/w" && timeout -k 5 "$limit" node "$here/diff_fuzz.js" "$seed" "$n" $mode ) >"$tmp/node.out" 2>/dev/null
   local nrc=$? nok=1
   grep -q '^probe ' "$tmp/node.out" || nok=0 # node made all the calls
   if [ $nok = 0 ] && [ -z "$mode" ]; then
@@ -43,7 +49,8 @@ one() { # SEED CALLS [tamper]
   fi
   echo "status $nrc" >>"$tmp/node.out"
   if [ "$EMULATION" = none ]; then
-    ( cd "$tmp/p" && timeout -k 5 "$limit" "$top/tools/board_run.sh" "$board" "$here/diff_fuzz.js" "$seed" "$n" $mode )
+    rm -rf "$tmp/w"; mkdir "$tmp/w"
+    ( cd "$tmp/w" && timeout -k 5 "$limit" "$top/tools/board_run.sh" "$board" "$here/diff_fuzz.js" "$seed" "$n" $mode )
   else
     ( cd "$here" && timeout -k 5 "$limit" "$top/tools/board_run.sh" "$board" diff_fuzz.js "$seed" "$n" $mode )
   fi >"$tmp/petrel.raw" 2>"$tmp/petrel.err"
