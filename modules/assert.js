@@ -6,6 +6,7 @@
 var util = require('util');
 var compare = require('internal/compare');
 var errors = require('internal/errors');
+var newError = process.binding('core').newError;
 
 var inspect = util.inspect;
 
@@ -228,7 +229,7 @@ function AssertionError(options) {
   } else {
     text = String(message);
   }
-  var err = new Error(text);
+  var err = newError('Error', text); // the engine's Error, whatever user code did to the global
   Object.setPrototypeOf(err, AssertionError.prototype);
   if (typeof Error.captureStackTrace === 'function') {
     Error.captureStackTrace(err, options.stackStartFn || options.stackStartFunction || AssertionError);
@@ -302,14 +303,14 @@ assert.fail = function failFn(actual, expected, message, operator) {
 var warnedLegacyFail = false;
 function warn(msg, code) {
   if (typeof process === 'undefined' || typeof process.emitWarning !== 'function') return;
-  var w = new Error(msg);
+  var w = newError('Error', msg);
   w.name = 'DeprecationWarning';
   w.code = code;
   process.emitWarning(w);
 }
 
 function missingArgs() {
-  return errors.codeError('ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified', TypeError);
+  return errors.codeError('ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified', 'TypeError');
 }
 
 assert.equal = function equal(actual, expected, message) {
@@ -504,12 +505,12 @@ function throwsImpl(fn, block, error, message) {
       if (actual.message === error) {
         throw errors.codeError('ERR_AMBIGUOUS_ARGUMENT',
           'The "error/message" argument is ambiguous. The error message "' + actual.message +
-          '" is identical to the message.', TypeError);
+          '" is identical to the message.', 'TypeError');
       }
     } else if (actual === error) {
       throw errors.codeError('ERR_AMBIGUOUS_ARGUMENT',
         'The "error/message" argument is ambiguous. The error "' + actual + '" is identical to the message.',
-        TypeError);
+        'TypeError');
     }
     message = error;
     error = undefined;

@@ -18,7 +18,7 @@ function lookup(hostname, options, callback) {
     options = undefined;
   }
   if (typeof callback !== 'function') throw errors.invalidArgType('callback', 'function', callback);
-  if (hostname !== undefined && hostname !== null && typeof hostname !== 'string') {
+  if (hostname && typeof hostname !== 'string') { // as node: a falsy hostname is no error
     throw errors.invalidArgType('hostname', 'string', hostname);
   }
   if (typeof options === 'number') {
@@ -76,7 +76,9 @@ module.exports = {
   lookup: lookup,
   ADDRCONFIG: ADDRCONFIG,
   V4MAPPED: V4MAPPED,
-  ALL: ALL,
-  NOTFOUND: 'ENOTFOUND',
-  CONNREFUSED: 'ECONNREFUSED'
+  ALL: ALL
 };
+// node's error code names: dns.NOTFOUND === 'ENOTFOUND' and so on
+('NODATA FORMERR SERVFAIL NOTFOUND NOTIMP REFUSED BADQUERY BADNAME BADFAMILY BADRESP CONNREFUSED ' +
+  'TIMEOUT EOF FILE NOMEM DESTRUCTION BADSTR BADFLAGS NONAME BADHINTS NOTINITIALIZED LOADIPHLPAPI ' +
+  'ADDRGETNETWORKPARAMS CANCELLED').split(' ').forEach(function (name) { module.exports[name] = 'E' + name; });

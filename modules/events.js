@@ -8,6 +8,9 @@
 'use strict';
 var errors = require('internal/errors');
 var binding = process.binding('events');
+// Loaded while the runtime starts: these are the engine's classes even after user
+// code replaces the globals.
+var Err = Error, TypeErr = TypeError;
 
 var hasSymbols = typeof Symbol === 'function' && typeof Symbol('') === 'symbol';
 var kErrorMonitor = hasSymbols ? Symbol('events.errorMonitor') : '@@events.errorMonitor';
@@ -50,7 +53,7 @@ binding.install(proto, function fail(kind, v, a, b) {
     } else {
       got = 'Received type ' + typeof v + ' (' + inspectValue(v) + ')';
     }
-    var e = new TypeError('The "listener" argument must be of type function. ' + got);
+    var e = new TypeErr('The "listener" argument must be of type function. ' + got);
     e.code = 'ERR_INVALID_ARG_TYPE';
     return e;
   }
@@ -58,15 +61,15 @@ binding.install(proto, function fail(kind, v, a, b) {
     return typeof v !== 'number' ? errors.invalidArgType(a, 'number', v) : errors.outOfRange(a, '>= 0', v);
   }
   if (kind === 2) { // an 'error' event nobody listens to: thrown from emit()
-    if (v instanceof Error) return v;
-    var err = new Error('Unhandled error. (' + inspectValue(v) + ')');
+    if (v instanceof Err) return v;
+    var err = new Err('Unhandled error. (' + inspectValue(v) + ')');
     err.code = 'ERR_UNHANDLED_ERROR';
     err.context = v;
     return err;
   }
   // kind 3: more listeners than getMaxListeners() (v the emitter, a the type, b the count)
   var ctorName = v.constructor && v.constructor.name ? v.constructor.name : 'EventEmitter';
-  var w = new Error('Possible EventEmitter memory leak detected. ' + b + ' ' + String(a) +
+  var w = new Err('Possible EventEmitter memory leak detected. ' + b + ' ' + String(a) +
     ' listeners added to [' + ctorName + ']. MaxListeners is ' + v.getMaxListeners() +
     '. Use emitter.setMaxListeners() to increase limit');
   w.name = 'MaxListenersExceededWarning';
@@ -83,8 +86,13 @@ EventEmitter.listenerCount = function (emitter, type) {
 };
 
 EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
-  return emitter.listeners(type);
+  if (typeof emitter.listeners === 'function') return emitter.listeners(type);
+  throw notEmitter('emitter', emitter); // Petrel has no EventTarget
 };
+function notEmitter(name, v) {
+  return require('internal/errors').invalidArgType(name, 'an instance of EventEmitter or EventTarget', v);
+}
+EventEmitter.captureRejections = false; // no Promise in Duktape: nothing to capture
 
 EventEmitter.setMaxListeners = function setMaxListeners(n) {
   if (n === undefined) n = binding.defaultMaxListeners();
@@ -93,7 +101,11 @@ EventEmitter.setMaxListeners = function setMaxListeners(n) {
     return;
   }
   proto.setMaxListeners.call({}, n); // the check, with its message
-  for (var i = 1; i < arguments.length; i++) arguments[i].setMaxListeners(n);
+  for (var i = 1; i < arguments.length; i++) {
+    var t = arguments[i];
+    if (typeof t.setMaxListeners !== 'function') throw notEmitter('eventTargets', t); // null: a plain TypeError, as node
+    t.setMaxListeners(n);
+  }
 };
 
 module.exports = EventEmitter;

@@ -69,6 +69,7 @@ function dirname(p) {
 }
 
 function basename(p, ext) {
+  if (ext !== undefined) check(ext, 'ext'); // node checks the suffix first
   check(p);
   var end = p.length;
   while (end > 1 && p.charAt(end - 1) === '/') end--;
@@ -103,8 +104,12 @@ function parse(p) {
 }
 
 function format(o) {
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+    throw require('internal/errors').invalidArgType('pathObject', 'object', o);
+  }
   var dir = o.dir || o.root || '';
-  var base = o.base || ((o.name || '') + (o.ext || ''));
+  var ext = o.ext ? (o.ext[0] === '.' ? '' : '.') + o.ext : ''; // node 20 adds the dot
+  var base = o.base || ((o.name || '') + ext);
   return dir ? (dir === o.root ? dir + base : dir + '/' + base) : base;
 }
 

@@ -37,7 +37,7 @@ function incompleteTail(enc, buf) {
 StringDecoder.prototype.write = function (buf) {
   if (typeof buf === 'string') return buf;
   if (!(buf instanceof Uint8Array)) throw errors.invalidArgType('buf', 'an instance of Buffer or Uint8Array', buf);
-  if (!Buffer.isBuffer(buf)) buf = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (!(buf instanceof Buffer)) buf = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength); // not isBuffer: user code may replace it
   if (this.pending) {
     buf = Buffer.concat([this.pending, buf]);
     this.pending = null;

@@ -27,8 +27,12 @@ function inherits(ctor, superCtor) {
 
 var deprecationsWarned = {};
 function deprecate(fn, msg, code) {
-  if (typeof fn !== 'function') throw errors.invalidArgType('fn', 'function', fn);
+  if (typeof process !== 'undefined' && process.noDeprecation === true) return fn;
   if (code !== undefined && typeof code !== 'string') throw errors.invalidArgType('code', 'string', code);
+  // node only sets fn as the wrapper's prototype: any object will do
+  if (fn === null || (typeof fn !== 'object' && typeof fn !== 'function')) {
+    throw process.binding('core').newError('TypeError', 'Object prototype may only be an Object or null: ' + String(fn));
+  }
   var warned = false;
   function deprecated() {
     if (!warned && !(typeof process !== 'undefined' && process.noDeprecation)) {

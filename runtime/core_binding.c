@@ -385,6 +385,18 @@ static duk_ret_t core_error_text(duk_context *ctx)
 }
 
 /* isIP(string) -> 0 | 4 | 6, by the platform's address parser (net.isIP, dns). */
+/* newError(kind, message): an Error, TypeError or RangeError made from the engine's own
+ * prototypes, so that internal/errors still makes real ones after user code replaced
+ * the global constructors (node's code uses the originals too). */
+static duk_ret_t core_new_error(duk_context *ctx)
+{
+  const char *kind = duk_to_string(ctx, 0);
+  duk_errcode_t code = !strcmp(kind, "TypeError") ? DUK_ERR_TYPE_ERROR
+                       : !strcmp(kind, "RangeError") ? DUK_ERR_RANGE_ERROR : DUK_ERR_ERROR;
+  duk_push_error_object(ctx, code, "%s", duk_to_string(ctx, 1));
+  return 1;
+}
+
 static duk_ret_t core_is_ip(duk_context *ctx)
 {
   plat_addr a;
@@ -455,6 +467,7 @@ static const duk_function_list_entry core_funcs[] = {
   { "errorName", core_error_name, 1 },
   { "errorText", core_error_text, 1 },
   { "isIP", core_is_ip, 1 },
+  { "newError", core_new_error, 2 },
   { "replStart", petrel_repl_start, 1 },
   { NULL, NULL, 0 }
 };

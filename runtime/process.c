@@ -4,6 +4,7 @@
  * All light functions: bootstrap.js only assembles process once and keeps no
  * closure alive. State lives in the stash (process, the tick queue, the REPL's
  * hooks, the built-in modules) and in statics here. */
+#include <math.h>
 #include <string.h>
 #include "runtime.h"
 #include "builtins.h"
@@ -17,6 +18,7 @@
 #define STDOUT_KEY DUK_HIDDEN_SYMBOL("stdout")
 #define STDERR_KEY DUK_HIDDEN_SYMBOL("stderr")
 #define STDIN_KEY DUK_HIDDEN_SYMBOL("stdin")
+#define EXIT_CODE_KEY DUK_HIDDEN_SYMBOL("exitCode")
 
 /* A tick is 5 slots of the queue array: function, a, b, c (or an array of the
  * arguments), count (-1: the array). Parallel slots, so queuing allocates nothing
@@ -225,6 +227,42 @@ static duk_ret_t run_ticks(duk_context *ctx)
 
 /* ---- exit ---- */
 
+/* process.exitCode, an accessor as in node: the setter takes undefined, null, an
+ * integer or a string holding one (node's validateInteger), else throws, so that
+ * process.exit('x') throws too; the value itself is kept as given. Measured against
+ * node v20: '1.5' and 'Infinity' are out of range, 'x', '' and 'NaN' of the wrong type. */
+static duk_ret_t get_exit_code(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  duk_get_prop_string(ctx, -1, EXIT_CODE_KEY);
+  return 1;
+}
+
+static duk_ret_t set_exit_code(duk_context *ctx)
+{
+  if (!duk_is_null_or_undefined(ctx, 0)) {
+    double v = 0;
+    int num = duk_is_number(ctx, 0);
+    if (num) {
+      v = duk_get_number(ctx, 0);
+    } else if (duk_is_string(ctx, 0) && !duk_is_symbol(ctx, 0) && duk_get_length(ctx, 0) > 0) {
+      duk_dup(ctx, 0);
+      v = duk_to_number(ctx, -1);
+      duk_pop(ctx);
+      num = v == v; /* a numeric string is checked as its number (node 20) */
+    }
+    if (!num) return throw_arg_error(ctx, "invalidArgType", "code", "number", 0);
+    if (v - v != 0 || floor(v) != v) return throw_arg_error(ctx, "outOfRange", "code", "an integer", 0);
+    if (v < -9007199254740991.0 || v > 9007199254740991.0)
+      return throw_arg_error(ctx, "outOfRange", "code", ">= -9007199254740991 && <= 9007199254740991", 0);
+  }
+  duk_push_this(ctx);
+  duk_push_string(ctx, EXIT_CODE_KEY);
+  duk_dup(ctx, 0);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_FORCE); /* frozen too */
+  return 0;
+}
+
 /* process.exitCode | 0, or dflt while it is undefined. */
 static int exit_code(duk_context *ctx, int dflt)
 {
@@ -241,11 +279,16 @@ static int emit_exit(duk_context *ctx, int code)
   if (!exiting) {
     exiting = 1;
     petrel_push_process(ctx);
+    duk_push_string(ctx, "_exiting");
     duk_push_true(ctx);
-    duk_put_prop_string(ctx, -2, "_exiting");
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE); /* also when user code froze process */
     duk_push_string(ctx, "emit");
     duk_push_string(ctx, "exit");
-    duk_push_int(ctx, code);
+    duk_get_prop_string(ctx, -3, "exitCode"); /* node: process.exitCode || code, as given */
+    if (!petrel_truthy(ctx, -1)) {
+      duk_pop(ctx);
+      duk_push_int(ctx, code);
+    }
     duk_call_prop(ctx, -4, 2);
     duk_pop_2(ctx);
   }
@@ -388,7 +431,12 @@ static duk_ret_t process_hrtime(duk_context *ctx)
 {
   uint64_t ns = plat_hrtime_ns();
   double s = (double)(ns / 1000000000u), n = (double)(ns % 1000000000u);
-  if (petrel_truthy(ctx, 0)) {
+  if (!duk_is_undefined(ctx, 0)) { /* node: an array of length 2 */
+    if (!duk_is_array(ctx, 0)) return throw_arg_error(ctx, "invalidArgType", "time", "an instance of Array", 0);
+    if (duk_get_length(ctx, 0) != 2) {
+      duk_push_uint(ctx, (duk_uint_t)duk_get_length(ctx, 0));
+      return throw_arg_error(ctx, "outOfRange", "time", "2", -1);
+    }
     duk_get_prop_index(ctx, 0, 0);
     duk_get_prop_index(ctx, 0, 1);
     s -= duk_to_number(ctx, -2);
@@ -458,17 +506,35 @@ static duk_ret_t process_emit_warning(duk_context *ctx)
 {
   duk_set_top(ctx, 3); /* [warning type code] */
   duk_push_undefined(ctx); /* [... detail] */
-  if (duk_is_object(ctx, 1) && !duk_is_function(ctx, 1)) { /* typeof type === 'object' */
+  if (duk_is_object(ctx, 1) && !duk_is_function(ctx, 1) && !duk_is_array(ctx, 1)) { /* options */
     duk_get_prop_string(ctx, 1, "code");
     duk_replace(ctx, 2);
     duk_get_prop_string(ctx, 1, "detail");
     duk_replace(ctx, 3);
     duk_get_prop_string(ctx, 1, "type");
+    if (!petrel_truthy(ctx, -1)) duk_push_string(ctx, "Warning");
     duk_replace(ctx, 1);
+  } else if (duk_is_function(ctx, 1)) { /* (warning, ctor) */
+    duk_push_undefined(ctx);
+    duk_replace(ctx, 2);
   }
-  if (!duk_is_string(ctx, 1)) {
+  if (duk_is_undefined(ctx, 1) || duk_is_function(ctx, 1)) {
     duk_push_string(ctx, "Warning");
     duk_replace(ctx, 1);
+  }
+  /* node's checks, in its order: type, code, then the warning itself */
+  if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) return throw_arg_error(ctx, "invalidArgType", "type", "string", 1);
+  if (duk_is_function(ctx, 2)) {
+    duk_push_undefined(ctx);
+    duk_replace(ctx, 2);
+  }
+  if (!duk_is_undefined(ctx, 2) && (!duk_is_string(ctx, 2) || duk_is_symbol(ctx, 2)))
+    return throw_arg_error(ctx, "invalidArgType", "code", "string", 2);
+  if (!duk_is_string(ctx, 0) || duk_is_symbol(ctx, 0)) {
+    duk_get_global_string(ctx, "Error");
+    int is_error = duk_is_object(ctx, 0) && duk_instanceof(ctx, 0, -1);
+    duk_pop(ctx);
+    if (!is_error) return throw_arg_error(ctx, "invalidArgType", "warning", "of type string or an instance of Error", 0);
   }
   if (duk_is_string(ctx, 0)) {
     duk_get_global_string(ctx, "Error");
@@ -680,6 +746,7 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE);
   duk_dup(ctx, 0);
   def_accessor(ctx, "stdin", get_stdin, NULL, 1);
+  def_accessor(ctx, "exitCode", get_exit_code, set_exit_code, 1);
   duk_pop(ctx);
   if (duk_to_boolean(ctx, 2)) {
     duk_get_prop_string(ctx, 0, "versions");

@@ -16,7 +16,7 @@ count() { # adds the last "N passed, N failed" line of $log to the totals
 run() { "$@" 2>&1 | tee "$log"; count; }
 
 # A built board's suites: those its board.mk lists in TEST_SUITES, then the JS tests,
-# the conformance cases and the fuzz.
+# the conformance cases, the fuzz and the differential fuzz against node.
 test_board() {
   local board=$1 suite
   . "build/$board/board.env"
@@ -27,6 +27,7 @@ test_board() {
       tap) run tests/tap/run.sh "$board" ;; # lwIP on a TAP device with real Linux peers
       lwip-dry) run tests/lwip/run.sh linux-lwip-tiny ;; # builds linux-lwip-tiny and runs lwIP dry
       tls) run tests/tls/run.sh "$board" ;;
+      tls-net) run tests/tls/net_cases.sh "$board" ;; # the shared net cases over tls, against node
       tls-board) run tests/tls/board.sh "$board" ;;
       repl-uart) run tests/mps2/run.py ;; # the REPL over the UART, TCP both ways through QEMU
       jsmin) run tests/tools/test_jsmin.sh ;;
@@ -36,6 +37,7 @@ test_board() {
   run tools/run_js_tests.sh "$board" tests/js
   run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
   run tests/fuzz/run.sh "$board"
+  run tests/fuzz/diff.sh "$board" # the same calls under node: what each one does must match
 }
 
 run make --no-print-directory test-unit

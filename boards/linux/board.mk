@@ -4,4 +4,4 @@ PLATFORM := posix
 DUK_CONFIG := boards/linux/duk_config_board.h
 CFLAGS_BOARD := -pthread
 LDLIBS_BOARD := -lm -pthread
-TEST_SUITES := cli net-real tls
+TEST_SUITES := cli net-real tls tls-net

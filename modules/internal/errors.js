@@ -15,8 +15,11 @@ function describe(v) {
   return 'Received type ' + typeof v + ' (' + s + ')';
 }
 
-function coded(Base, code, message) {
-  var e = new Base(message);
+// The engine's own Error classes (core.newError), not the globals: user code may have
+// replaced those.
+var newError = process.binding('core').newError;
+function coded(kind, code, message) {
+  var e = newError(kind, message);
   e.code = code;
   return e;
 }
@@ -24,34 +27,34 @@ function coded(Base, code, message) {
 // Classes of arguments, e.g. invalidArgType('chunk', 'string or an instance of Buffer or Uint8Array', value)
 exports.invalidArgType = function (name, expected, actual) {
   var what = name.indexOf('.') >= 0 ? 'The "' + name + '" property' : 'The "' + name + '" argument';
-  return coded(TypeError, 'ERR_INVALID_ARG_TYPE',
+  return coded('TypeError', 'ERR_INVALID_ARG_TYPE',
     what + ' must be ' + (/^(an? |one of|of type )/.test(expected) ? '' : 'of type ') + expected + '. ' + describe(actual));
 };
 exports.invalidArgValue = function (name, value, reason) {
-  return coded(TypeError, 'ERR_INVALID_ARG_VALUE',
+  return coded('TypeError', 'ERR_INVALID_ARG_VALUE',
     'The ' + (name.indexOf('.') >= 0 ? 'property' : 'argument') + " '" + name + "' " +
     (reason || 'is invalid') + '. Received ' + safeString(value));
 };
 exports.invalidIPAddress = function (ip) {
-  return coded(TypeError, 'ERR_INVALID_IP_ADDRESS', 'Invalid IP address: ' + ip);
+  return coded('TypeError', 'ERR_INVALID_IP_ADDRESS', 'Invalid IP address: ' + ip);
 };
 exports.outOfRange = function (name, range, value) {
-  return coded(RangeError, 'ERR_OUT_OF_RANGE',
+  return coded('RangeError', 'ERR_OUT_OF_RANGE',
     'The value of "' + name + '" is out of range. It must be ' + range + '. Received ' + safeString(value));
 };
 exports.missingArgs = function (names) {
-  return coded(TypeError, 'ERR_MISSING_ARGS', 'The ' + names + ' argument must be specified');
+  return coded('TypeError', 'ERR_MISSING_ARGS', 'The ' + names + ' argument must be specified');
 };
 exports.badPort = function (name, port) {
-  return coded(RangeError, 'ERR_SOCKET_BAD_PORT',
+  return coded('RangeError', 'ERR_SOCKET_BAD_PORT',
     name + ' should be >= 0 and < 65536. Received ' + describe(port).replace(/^Received /, '') + '.');
 };
 exports.unknownEncoding = function (enc) {
-  return coded(TypeError, 'ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + enc);
+  return coded('TypeError', 'ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + enc);
 };
 // Plain coded error: codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed')
 exports.codeError = function (code, message, Base) {
-  return coded(Base || Error, code, message);
+  return coded(typeof Base === 'string' ? Base : Base ? Base.name : 'Error', code, message);
 };
 
 function safeString(v) {

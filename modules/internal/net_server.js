@@ -215,8 +215,7 @@ module.exports = function (shared) {
   };
 
   Server.prototype.getConnections = function (cb) {
-    var n = this._connections;
-    if (typeof cb === 'function') process.nextTick(function () { cb(null, n); });
+    process.nextTick(cb, null, this._connections); // as node: a cb that is no function throws here
     return this;
   };
 

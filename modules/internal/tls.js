@@ -724,7 +724,14 @@ Object.defineProperties(TLSSocket.prototype, {
     get: function () { return !this._parent || this._parent.pending || !this._secure; },
     configurable: true
   },
-  readyState: parentGetter('readyState'),
+  readyState: { // the TLS stream's own ends (the TCP socket's stay open until close_notify)
+    get: function () {
+      if (this.connecting) return 'opening';
+      if (this.readable) return this.writable ? 'open' : 'readOnly';
+      return this.writable ? 'writeOnly' : 'closed';
+    },
+    configurable: true
+  },
   bufferSize: {
     get: function () { return this.writableLength; },
     configurable: true

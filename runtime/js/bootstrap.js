@@ -29,7 +29,6 @@ process.argv = core.argv();
 process.execArgv = [];
 process.execPath = process.argv[0];
 process.env = core.env();
-process.exitCode = undefined;
 process._exiting = false; // as node; true once 'exit' is emitted (no allocation then)
 process.binding = core.binding;
 process.cwd = core.cwd;
