@@ -65,17 +65,35 @@ $(SETUP)/sources: | $(SETUP)/host
 setup: $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 
 # ---- Duktape: the stock amalgamation from duktape-dev with our config ----
-$(B)/duktape/duk_config.h: $(DUK_CONFIG) runtime/duk_config_common.h | $(SETUP)/$(SETUP_NEEDS)
+# A board with DUK_ROM=1 (board.mk) instead gets a duktape.c generated for ROM
+# built-ins by Duktape's configure.py from the duktape source package, which
+# tools/duktape_configure.py runs under Python 3 (DUK_CONFIGURE_ARGS: the board's
+# extra arguments). Either way the board's headers are appended to duk_config.h.
+DUK_HEADERS := runtime/duk_config_common.h $(DUK_CONFIG)
+ifeq ($(DUK_ROM),1)
+DUK_SRC := $(B)/duktape/configured
+DUK_SRC_STAMP := $(DUK_SRC)/.stamp
+$(DUK_SRC_STAMP): tools/duktape_configure.py $(DUK_HEADERS) $(filter boards/%/board.mk,$(MAKEFILE_LIST)) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
+	@mkdir -p $(B)/duktape
+	@echo "  CONFIG  duktape.c with ROM built-ins (Duktape's configure.py)"
+	$(Q)/usr/bin/python3 tools/duktape_configure.py "$$(ls -d build/third_party/duktape-2.*/ | head -1)" \
+	  $(B)/duktape/configure $(DUK_SRC) $(DUK_HEADERS) -- $(DUK_CONFIGURE_ARGS)
+	$(Q)touch $@
+else
+DUK_SRC := /usr/share/duktape
+DUK_SRC_STAMP :=
+endif
+$(B)/duktape/duk_config.h: $(DUK_HEADERS) $(DUK_SRC_STAMP) | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
-	$(Q)cp /usr/share/duktape/duktape.h $(@D)/
-	$(Q)sed '/^#endif.*DUK_CONFIG_H_INCLUDED/d' /usr/share/duktape/duk_config.h > $@.tmp
+	$(Q)cp $(DUK_SRC)/duktape.h $(@D)/
+	$(Q)sed '/^#endif.*DUK_CONFIG_H_INCLUDED/d' $(DUK_SRC)/duk_config.h > $@.tmp
 	$(Q)printf '#include "%s"\n#include "%s"\n#endif /* DUK_CONFIG_H_INCLUDED */\n' \
 	  $(abspath runtime/duk_config_common.h) $(abspath $(DUK_CONFIG)) >> $@.tmp
 	$(Q)mv $@.tmp $@
 # duktape.c gets a few small edits (tools/duktape_patch.py says which and why).
-$(B)/duktape/duktape.c: tools/duktape_patch.py | $(SETUP)/$(SETUP_NEEDS)
+$(B)/duktape/duktape.c: tools/duktape_patch.py $(DUK_SRC_STAMP) | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
-	$(Q)python3 tools/duktape_patch.py /usr/share/duktape/duktape.c $@
+	$(Q)python3 tools/duktape_patch.py $(DUK_SRC)/duktape.c $@
 
 $(B)/obj/duktape.o: $(B)/duktape/duktape.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)

@@ -314,8 +314,8 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   return joinEntries(ctx, output, base, braces, kind, recurseTimes, value);
 }
 
-// Boards built with DUK_USE_LIGHTFUNC_BUILTINS (mps2-an385) store built-in methods as
-// Duktape "light functions", whose .name is 'light_<address>_<flags>'. Their real name
+// Petrel's C methods are Duktape "light functions" (and so are Duktape's own on a board
+// built with DUK_USE_LIGHTFUNC_BUILTINS), whose .name is 'light_<address>_<flags>'. Their real name
 // is the key they sit under in the global object, a built-in or its prototype; that is
 // searched only when such a function is inspected, so nothing is kept in the heap.
 var LIGHT_NAME = /^light_[0-9a-f]+_[0-9a-f]+$/;

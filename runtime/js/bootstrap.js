@@ -49,7 +49,11 @@ global.clearInterval = timers.clearInterval;
 global.setImmediate = timers.setImmediate;
 global.clearImmediate = timers.clearImmediate;
 global.console = requireBuiltin('console');
-if (typeof global.globalThis === 'undefined') global.globalThis = global;
+// With ROM built-ins (mps2-an385) the inherited globalThis names the read-only ROM
+// global, not this writable one: give this one its own (as Node: not enumerable).
+if (global.globalThis !== global) {
+  Object.defineProperty(global, 'globalThis', { value: global, writable: true, configurable: true });
+}
 global.global = global;
 
 // ---- user modules (CommonJS): Module, require and the entry points main.c

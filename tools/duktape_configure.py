@@ -1,0 +1,152 @@
+#!/usr/bin/python3
+"""Runs Duktape's own tools/configure.py at build time, under Python 3:
+`duktape_configure.py DUKTAPE_SRC WORK OUT HEADER... -- CONFIGURE_ARGS...`
+
+Why: a board that wants Duktape's ROM built-ins (built-in objects and strings as
+const data in flash, DUK_USE_ROM_OBJECTS) needs a duktape.c generated for them;
+Debian's prebuilt amalgamation (duktape-dev) has none. The generator ships in the
+duktape source package (tools/configure.py, genconfig.py, genbuiltins.py), which
+is Python 2 only. This script never edits that package: it copies its tools/ to
+WORK/tools, converts the copy with Python's lib2to3 (print, dict views, ...) and
+then applies the few fixes 2to3 cannot know about, each checked to match once:
+
+- Python 2 strings were byte strings. The tools read and write every file as
+  bytes ('rb'/'wb') and index them with ord(). Here all files are read and written
+  as latin-1 text, so a str holds one character per byte, as before; genbuiltins'
+  own convention already is "bytes as U+0000..U+00FF".
+- Integer '/' (now '//'), sort(cmp=...) (now key=), str.encode('hex'/'base64'),
+  yaml.load without a loader (now safe_load).
+
+Checked: for the stock configuration this produces Duktape 2.7.0's shipped
+src/duktape.c byte for byte (with --line-directives, as it was made).
+
+HEADER...: the C headers the board appends to duk_config.h (runtime/
+duk_config_common.h and the board's). Their plain DUK_USE_xxx options are given
+to configure.py too (#undef -> false, #define -> true, its number or the line
+verbatim), because genbuiltins leaves out the built-ins a false option disables
+(Proxy, CBOR, ...), which the appended header alone could not do; the header is
+still appended after genconfig's output and has the last word in C.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+# (file, old, new): applied to the 2to3-converted copy; each old text must occur once.
+FIXES = [
+    ("configure.py", "stderr=subprocess.PIPE)", "stderr=subprocess.PIPE, encoding='latin-1')"),
+    ("configure.py", "duk_major = duk_version / 10000\n                duk_minor = (duk_version % 10000) / 100",
+     "duk_major = duk_version // 10000\n                duk_minor = (duk_version % 10000) // 100"),
+    ("configure.py", "duk_major = duk_version / 10000\n        duk_minor = duk_version / 100 % 100",
+     "duk_major = duk_version // 10000\n        duk_minor = duk_version // 100 % 100"),
+    ("configure.py", "                line = line.decode('utf-8')\n",
+     "                line = line.encode('latin-1').decode('utf-8')\n"),
+    ("configure.py", "f_out.write(c.encode('ascii'))", "f_out.write(c)"),
+    ("genbuiltins.py", "(ver / 10000, (ver / 100) % 100", "(ver // 10000, (ver // 100) % 100"),
+    ("genbuiltins.py", "val = val['bytes'].decode('hex')", "val = bytes.fromhex(val['bytes']).decode('latin-1')"),
+    ("genbuiltins.py", "(val.encode('hex'), data.encode('hex'))",
+     "(val.encode('latin-1').hex(), data.encode('latin-1').hex())"),
+    # py2: `if isinstance(val, unicode): val = val.encode('utf-8')`; never true here
+    ("genbuiltins.py", "                val = val.encode('utf-8')\n", "                pass\n"),
+    ("genbuiltins.py", "        val = val.decode('hex')\n", "        val = bytes.fromhex(val).decode('latin-1')\n"),
+    ("genbuiltins.py", "struct.pack('>d', float(v)).encode('hex')", "struct.pack('>d', float(v)).hex()"),
+    ("genbuiltins.py", "val = struct.pack('>d', float(val))\n",
+     "val = struct.pack('>d', float(val)).decode('latin-1')\n"),
+    ("genbuiltins.py", "unicode_to_bytes(s['str']).encode('base64').strip()",
+     "__import__('base64').b64encode(unicode_to_bytes(s['str']).encode('latin-1')).decode('ascii')"),
+    # py2's repr of a byte string, in the comments of duk_strings.h (keeps duktape.c ASCII)
+    ("genbuiltins.py", "idx, repr(s['str']))", "idx, ascii(s['str']))"),
+    ("genbuiltins.py", "strs.sort(cmp=sortCmp)", "strs.sort(key=lambda a: (getCat(a), a['_idx']))"),
+    # py2: `if isinstance(x, unicode): x = x.encode('utf-8')`, which 2to3 made str
+    ("genconfig.py", "    if isinstance(x, str):\n        x = x.encode('utf-8')\n    if not isinstance(x, str):",
+     "    if not isinstance(x, str):"),
+    ("dukutil.py", "        if isinstance(data, str):\n            data = data.encode('utf-8')\n        if isinstance(data, str):",
+     "        if isinstance(data, str):"),
+    ("dukutil.py", "return nbits / 8", "return nbits // 8"),
+    ("dukutil.py", "(skip * (res % 256)) / 256", "(skip * (res % 256)) // 256"),
+    ("extract_caseconv.py", "(conv_i - start_i) / skip + 1", "(conv_i - start_i) // skip + 1"),
+    ("extract_caseconv.py", "65536 / block_size", "65536 // block_size"),
+    ("extract_caseconv.py", "res.sort(cmp=mycmp)", "res.sort(key=lambda a: int(a[0], 16))"),
+    ("extract_chars.py", "y = cp / width", "y = cp // width"),
+    ("extract_chars.py", "res.sort(cmp=mycmp)", "res.sort(key=lambda a: int(a.split(';')[0], 16))"),
+]
+
+# open(x, 'rb') / open(x, 'wb') -> latin-1 text (one character per byte, no newline translation)
+OPEN_MODE = re.compile(r"""(open\([^()]*(?:\([^()]*\)[^()]*)*), ['"]([rw])b['"]\)""")
+
+
+def convert_tools(src_tools, dst_tools):
+    if os.path.exists(dst_tools):
+        shutil.rmtree(dst_tools)
+    shutil.copytree(src_tools, dst_tools)
+    subprocess.run([sys.executable, "-W", "ignore", "-m", "lib2to3", "-w", "-n", dst_tools],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    texts = {}
+    for fn in os.listdir(dst_tools):
+        if fn.endswith(".py"):
+            with open(os.path.join(dst_tools, fn), encoding="utf-8") as f:
+                text = OPEN_MODE.sub(r"\1, '\2', encoding='latin-1', newline='')", f.read())
+            texts[fn] = text.replace("yaml.load(", "yaml.safe_load(")
+    for fn, old, new in FIXES:
+        n = texts[fn].count(old)
+        if n != 1:
+            sys.exit("duktape_configure: %s: expected %r once, found it %d times" % (fn, old, n))
+        texts[fn] = texts[fn].replace(old, new)
+    for fn, text in texts.items():
+        with open(os.path.join(dst_tools, fn), "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+DEFINE = re.compile(r"^\s*#\s*(define|undef)\s+(DUK_USE_\w+)(\(?)\s*(.*?)\s*(/\*.*)?$")
+
+
+def header_options(headers):
+    """The DUK_USE_xxx options of HEADERS as configure.py options, the last word on
+    each winning: false, true, a number, or the #define line itself (verbatim)."""
+    opts = {}
+    for h in headers:
+        with open(h, encoding="utf-8") as f:
+            for line in f:
+                m = DEFINE.match(line)
+                if not m:
+                    continue
+                what, name, paren, value = m.group(1), m.group(2), m.group(3), m.group(4)
+                if what == "undef":
+                    opts[name] = False
+                elif not paren and value == "":
+                    opts[name] = True
+                elif not paren and re.fullmatch(r"0x[0-9a-fA-F]+|[0-9]+", value):
+                    opts[name] = int(value, 0)
+                else:  # function-like or an expression: genconfig learns the provider exists
+                    opts[name] = {"verbatim": line.split("/*")[0].strip()}
+    return opts
+
+
+def main(argv):
+    if "--" not in argv or argv.index("--") < 3:
+        sys.exit("usage: duktape_configure.py DUKTAPE_SRC WORK OUT HEADER... -- CONFIGURE_ARGS...")
+    sep = argv.index("--")
+    duk, work, out = (os.path.abspath(a) for a in argv[:3])
+    headers, extra = argv[3:sep], argv[sep + 1:]
+    tools = os.path.join(work, "tools")
+    convert_tools(os.path.join(duk, "tools"), tools)
+    opt_file = os.path.join(work, "options.yaml")
+    with open(opt_file, "w", encoding="utf-8") as f:
+        json.dump(header_options(headers), f, indent=0, sort_keys=True)  # JSON is YAML
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    cmd = [sys.executable, os.path.join(tools, "configure.py"), "--quiet",
+           "--source-directory", os.path.join(duk, "src-input"),
+           "--config-metadata", os.path.join(duk, "config"),
+           "--license-file", os.path.join(duk, "LICENSE.txt"),
+           "--authors-file", os.path.join(duk, "AUTHORS.rst"),
+           "--duk-dist-meta", os.path.join(duk, "duk_dist_meta.json"),
+           "--output-directory", out, "--option-file", opt_file] + extra
+    subprocess.run(cmd, check=True, cwd=work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
