@@ -59,75 +59,8 @@ function normalizeArgs(args) {
   return [options, cb];
 }
 
-function now() { return core.now(); }
-function nop() {}
-
 // ---- handle callbacks (this === the TCP handle) ----------------------------
-TCP.prototype.onread = function (buf) {
-  var socket = this.owner;
-  if (!socket || socket._readableState.destroyed) return;
-  socket._activity();
-  if (buf !== null) {
-    socket._bytesRead += buf.length;
-    if (socket._onread !== null) { require('internal/net_onread')(socket, buf, 0); return; }
-    // Fast path: a flowing socket with nothing buffered hands the chunk straight to
-    // 'data' listeners, as Readable.push would, without its read-more bookkeeping
-    // (the handle keeps reading on its own while flowing).
-    var rs = socket._readableState;
-    if (rs.flowing && rs.length === 0 && !rs.decoder && !rs.ended && socket._events.data !== undefined) {
-      rs.reading = false;
-      rs.dataEmitted = true;
-      // One listener (the usual case) is called as emit would call it, without
-      // the arguments object emit builds on every call.
-      var h = socket._events.data;
-      if (typeof h === 'function') h.call(socket, buf);
-      else socket.emit('data', buf);
-      return;
-    }
-    if (!socket.push(buf) && socket._handle) {
-      socket._reading = false;
-      socket._handle.readStop();
-    }
-    return;
-  }
-  socket._reading = false;
-  socket._gotEOF = true;
-  if (socket._onread !== null && typeof socket._onread.buffer === 'function') {
-    socket._onread.buffer(); // node asks for a buffer for the read that finds the end too
-  }
-  socket.push(null);
-  socket.read(0);
-};
-
-TCP.prototype.onwrite = function (err) {
-  var socket = this.owner;
-  if (!socket) return;
-  var cb = socket._writeCb;
-  socket._writeCb = null;
-  if (!cb) return;
-  if (err) {
-    cb(sysError(err, 'write'));
-    return;
-  }
-  socket._bytesDispatched += socket._writeLen;
-  socket._activity();
-  cb();
-};
-
-TCP.prototype.onerror = function (err) {
-  var socket = this.owner;
-  if (!socket || socket.destroyed) return;
-  if (socket.connecting) {
-    connectFailed(socket, err);
-    return;
-  }
-  var cb = socket._writeCb;
-  socket._writeCb = null;
-  var ex = sysError(err, cb ? 'write' : 'read');
-  if (cb) cb(ex);
-  socket.destroy(ex);
-};
-
+// onread, onwrite and onerror are C (modules/net_socket.c, installed below).
 TCP.prototype.onconnect = function () {
   var socket = this.owner;
   if (!socket || socket.destroyed) return;
@@ -215,8 +148,6 @@ inherits(Socket, stream.Duplex);
 Socket.prototype.connecting = false;
 Socket.prototype._handle = null;
 Socket.prototype._host = null;
-Socket.prototype._reading = false;
-Socket.prototype._gotEOF = false;
 Socket.prototype._refed = true;
 Socket.prototype._keepAlive = false;
 Socket.prototype._keepAliveDelay = 0; // seconds
@@ -254,73 +185,6 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
-Socket.prototype.write = function (chunk, encoding, cb) {
-  var ws = this._writableState;
-  // Fast path: a Buffer written to an idle, connected socket that the stack takes
-  // whole needs none of the Writable queue: same result, callback and counters.
-  if (typeof encoding !== 'string' && chunk instanceof Buffer && chunk.length > 0 && !ws.writing &&
-      !ws.corked && !ws.ending && !ws.destroyed && !ws.errored && !ws.needDrain &&
-      ws.bufferedIndex === ws.buffered.length && !this.connecting && this._handle !== null) {
-    if (typeof encoding === 'function') cb = encoding;
-    this._activity();
-    var r = this._handle.write(chunk);
-    if (r === 0) {
-      this._bytesDispatched += chunk.length;
-      if (typeof cb === 'function') process.nextTick(cb, null);
-      return true;
-    }
-    if (r === 1) { // partly queued in C: account for it as Writable's own _write would
-      var len = chunk.length;
-      ws.pendingcb++;
-      ws.length += len;
-      ws.writelen = len;
-      ws.writecb = typeof cb === 'function' ? cb : nop;
-      ws.writing = true;
-      this._writeCb = ws.onwrite;
-      this._writeLen = len;
-      ws.sync = false;
-      var ret = ws.length < ws.highWaterMark;
-      if (!ret) ws.needDrain = true;
-      return ret;
-    }
-    // An error: the general path reports it the usual way (callback, 'error', destroy);
-    // _write hands it over instead of sending the chunk a second time.
-    this._writeErr = r;
-    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
-  }
-  return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
-};
-
-Socket.prototype._activity = function () {
-  if (this._timeoutMs) {
-    this._lastActivity = now();
-    if (!this._timer) armTimer(this, this._timeoutMs);
-  }
-};
-
-function armTimer(socket, ms) {
-  socket._timer = timers.setTimeout(onIdleTimer, ms, socket);
-  socket._timer.unref();
-}
-
-function onIdleTimer(socket) {
-  socket._timer = null;
-  if (!socket._timeoutMs || socket.destroyed) return;
-  var idle = now() - socket._lastActivity;
-  if (idle < socket._timeoutMs) {
-    armTimer(socket, socket._timeoutMs - idle);
-    return;
-  }
-  socket.emit('timeout');
-}
-
-function clearIdleTimer(socket) {
-  if (socket._timer) {
-    timers.clearTimeout(socket._timer);
-    socket._timer = null;
-  }
-}
-
 Socket.prototype.setTimeout = function (msecs, callback) {
   if (this.destroyed) return this;
   this.timeout = msecs;
@@ -330,14 +194,11 @@ Socket.prototype.setTimeout = function (msecs, callback) {
     throw errors.invalidArgType('callback', 'function', callback);
   }
   if (msecs > 2147483647) msecs = 2147483647;
-  clearIdleTimer(this);
   if (msecs === 0) {
-    this._timeoutMs = 0;
+    idle(this, 0);
     if (callback) this.removeListener('timeout', callback);
   } else {
-    this._timeoutMs = Math.max(1, msecs);
-    this._lastActivity = now();
-    armTimer(this, this._timeoutMs);
+    idle(this, Math.max(1, msecs));
     if (callback) this.once('timeout', callback);
   }
   return this;
@@ -454,39 +315,12 @@ Socket.prototype.unref = function () {
 // pause() is Readable's: as in Node, the socket keeps reading into its buffer
 // until highWaterMark (then onread stops the handle and the peer's window closes),
 // so a FIN that comes while paused still gives 'end' once the buffer is empty.
-
-Socket.prototype.resume = function () {
-  var ret = stream.Duplex.prototype.resume.call(this);
-  var rest = this._onreadRest;
-  if (rest !== null) { // an onread socket takes what it left first
-    this._onreadRest = null;
-    require('internal/net_onread')(this, rest, 0);
-    if (this._onreadRest !== null || this.destroyed) return ret;
-  }
-  // A _read() may still be outstanding from before pause(): restart the handle here.
-  if (this._handle && !this._reading && !this.connecting && !this._gotEOF && !this.destroyed) {
-    this._reading = true;
-    this._handle.readStart();
-  }
-  return ret;
-};
-
-Socket.prototype._read = function () {
-  if (this.connecting || !this._handle) {
-    if (!this._readAfterConnect) {
-      this._readAfterConnect = true;
-      this.once('connect', function () { this._readAfterConnect = false; this._read(); });
-    }
-    return;
-  }
-  if (!this._reading && !this._gotEOF) {
-    this._reading = true;
-    this._handle.readStart();
-  }
-};
-
-Socket.prototype._write = function (chunk, encoding, cb) {
-  if (this.connecting) {
+// write, _write, _read, resume and _activity are C (modules/net_socket.c): what they
+// leave to JS is here.
+var idle = binding.installSocket(Socket.prototype, TCP.prototype, {
+  connectFailed: connectFailed,
+  // _write while connecting: the chunk waits for 'connect', or fails on 'close'.
+  writeBeforeConnect: function (chunk, encoding, cb) {
     var self = this;
     var onClose = function () {
       cb(errors.codeError('ERR_SOCKET_CLOSED_BEFORE_CONNECTION',
@@ -496,32 +330,19 @@ Socket.prototype._write = function (chunk, encoding, cb) {
       self.removeListener('close', onClose);
       self._write(chunk, encoding, cb);
     });
-    this._queuedBeforeConnect = onClose;
     this.once('close', onClose);
-    return;
-  }
-  this._queuedBeforeConnect = null;
-  if (!this._handle) {
-    cb(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
-    return;
-  }
-  var r = this._writeErr;
-  if (r) {
-    this._writeErr = 0;
-  } else {
-    this._activity();
-    r = this._handle.write(chunk);
-  }
-  if (r === 0) {
-    this._bytesDispatched += chunk.length;
-    cb();
-  } else if (r === 1) {
-    this._writeCb = cb;
-    this._writeLen = chunk.length;
-  } else {
-    cb(sysError(r, 'write'));
-  }
-};
+  },
+  readAfterConnect: function () {
+    if (!this._readAfterConnect) {
+      this._readAfterConnect = true;
+      this.once('connect', function () { this._readAfterConnect = false; this._read(); });
+    }
+  },
+  closedError: function () { return errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'); },
+  setTimeout: timers.setTimeout,
+  clearTimeout: timers.clearTimeout,
+  resume: stream.Duplex.prototype.resume
+}).idle;
 
 Socket.prototype._final = function (cb) {
   if (this.pending && this.connecting) {
@@ -542,7 +363,7 @@ Socket.prototype._final = function (cb) {
 };
 
 Socket.prototype._destroy = function (exception, cb) {
-  clearIdleTimer(this);
+  idle(this, -1);
   this.connecting = false;
   var self = this;
   if (this._connectAttempt) {
@@ -628,7 +449,6 @@ function newHandle(socket) {
 function reuseClosedSocket(socket) {
   socket._handle = null;
   socket._peername = socket._sockname = null;
-  socket._reading = socket._gotEOF = false;
   socket._writeCb = null;
   socket._writeErr = 0;
   socket._undestroy();
