@@ -13,9 +13,10 @@
 #include "stream_state.h"
 #include "platform.h"
 
-/* The global stash's entry for net.js's helpers: connectFailed(socket, err),
- * writeBeforeConnect(chunk, encoding, cb) and readAfterConnect() with the socket as
- * this, closedError(), setTimeout, clearTimeout, resume (Readable's). */
+/* The global stash's entry for net.js's helpers: connector() (internal/net_connect's
+ * exports, compiled on first use), writeBeforeConnect(chunk, encoding, cb) and
+ * readAfterConnect() with the socket as this, closedError(), setTimeout,
+ * clearTimeout, resume (Readable's). */
 #define NET_KEY DUK_HIDDEN_SYMBOL("netHelpers")
 
 static void push_helper(duk_context *ctx, const char *name)
@@ -115,6 +116,31 @@ static duk_ret_t s_idle(duk_context *ctx)
     arm_timer(ctx, 0, ms);
   }
   return 0;
+}
+
+/* ---- connect(), compiled on first use ---- */
+/* Pushes internal/net_connect's export name (net.js's connector() loads it once). */
+static void push_connect_export(duk_context *ctx, const char *name)
+{
+  push_helper(ctx, "connector");
+  duk_call(ctx, 0);
+  duk_get_prop_string(ctx, -1, name);
+  duk_remove(ctx, -2);
+}
+
+/* Socket.prototype.connect, net.connect/createConnection and the handle's onconnect:
+ * stubs (8 bytes each) that call the module's function with the same this and
+ * arguments. */
+static const char *const connect_names[] = { "connect", "createConnection", "onconnect" };
+
+static duk_ret_t s_connect_stub(duk_context *ctx)
+{
+  duk_idx_t nargs = duk_get_top(ctx);
+  push_connect_export(ctx, connect_names[duk_get_current_magic(ctx)]);
+  duk_push_this(ctx);
+  for (duk_idx_t i = 0; i < nargs; i++) duk_dup(ctx, i);
+  duk_call_method(ctx, nargs);
+  return 1;
 }
 
 /* ---- the handle's callbacks (this: the TCP handle; its owner: the socket) ---- */
@@ -235,7 +261,7 @@ static duk_ret_t h_onerror(duk_context *ctx)
   if (!push_owner(ctx)) return 0; /* 1 */
   if (st_flag(ctx, 1, "destroyed")) return 0;
   if (st_flag(ctx, 1, "connecting")) {
-    push_helper(ctx, "connectFailed");
+    push_connect_export(ctx, "connectFailed");
     duk_dup(ctx, 1);
     duk_dup(ctx, 0);
     duk_call(ctx, 2);
@@ -429,7 +455,7 @@ static duk_ret_t s_resume(duk_context *ctx)
 }
 
 /* installSocket(SocketProto, TCPProto, helpers): the methods and the handle's
- * callbacks; returns {idle} for setTimeout and _destroy. */
+ * callbacks; returns {idle} for setTimeout and _destroy, {connect} for net.connect. */
 duk_ret_t net_socket_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -448,8 +474,14 @@ duk_ret_t net_socket_install(duk_context *ctx)
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, methods[i].on_handle ? 1 : 0, methods[i].name);
   }
+  duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 0);
+  duk_put_prop_string(ctx, 0, "connect");
+  duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 2);
+  duk_put_prop_string(ctx, 1, "onconnect");
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, s_idle, 2, 2, 0);
   duk_put_prop_string(ctx, -2, "idle");
+  duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 1);
+  duk_put_prop_string(ctx, -2, "connect");
   return 1;
 }

@@ -505,6 +505,7 @@ static const duk_function_list_entry tcp_methods[] = {
 
 static const duk_function_list_entry tcp_funcs[] = {
   { "installSocket", net_socket_install, 3 },
+  { "installSocketInfo", net_socket_info_install, 1 },
   { NULL, NULL, 0 }
 };
 

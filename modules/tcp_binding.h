@@ -18,4 +18,6 @@ void tcp_rec_read(tcp_rec *r, int on);
 
 /* net_socket.c: installSocket(SocketProto, TCPProto, helpers) */
 duk_ret_t net_socket_install(duk_context *ctx);
+/* net_socket_info.c: installSocketInfo(SocketProto) */
+duk_ret_t net_socket_info_install(duk_context *ctx);
 #endif
