@@ -317,14 +317,22 @@ var autoSelectFamilyAttemptTimeoutDefault = 250;
 var simultaneousAcceptsWarned = false;
 
 // ---- Server (modules/internal/net_server.js) ----------------------------------
-var Server = require('internal/net_server')({
-  TCP: TCP, binding: binding, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs,
-  isPipeName: isPipeName, dnsLookup: dnsLookup, inherits: inherits
-});
+// Compiled on first use (createServer, or net.Server read): a client never needs it.
+var Server = null;
+function serverClass() {
+  if (Server === null) {
+    Server = require('internal/net_server')({
+      TCP: TCP, binding: binding, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs,
+      isPipeName: isPipeName, dnsLookup: dnsLookup, inherits: inherits
+    });
+  }
+  return Server;
+}
 
 // ---- module functions ------------------------------------------------------
 function createServer(options, connectionListener) {
-  return new Server(options, connectionListener);
+  var S = serverClass();
+  return new S(options, connectionListener);
 }
 
 // Duktape has no inline caches: every method call on a socket walked
@@ -346,7 +354,10 @@ module.exports = {
   createServer: createServer,
   createConnection: installed.connect,
   connect: installed.connect,
-  Server: Server,
+  get Server() { return serverClass(); },
+  set Server(value) { // as a plain property would
+    Object.defineProperty(this, 'Server', { value: value, writable: true, enumerable: true, configurable: true });
+  },
   Socket: Socket,
   Stream: Socket,
   isIP: isIP,

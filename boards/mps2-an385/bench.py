@@ -36,8 +36,8 @@ MB = int(os.environ.get("BENCH_MPS2_MB", "4"))
 # which is compiled differently (a function expression of its own).
 MODULES = ["events", "timers", "console", "path", "internal/errors",
            "internal/primitive", "net", "buffer", "internal/stream_readable", "internal/stream_writable",
-           "stream", "internal/stream_shared", "internal/net_server", "internal/validators",
-           "internal/net_connect"]  # the last on a first connect() only
+           "stream", "internal/stream_shared", "internal/validators",
+           "internal/net_server", "internal/net_connect"]  # these two on a first createServer() / connect()
 CONNS = int(os.environ.get("BENCH_MPS2_CONNS", "6"))
 
 
