@@ -11,16 +11,13 @@ function inherits(ctor, superCtor) {
   Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 var timers = require('timers');
-var Buffer = require('buffer').Buffer;
 var errors = require('internal/errors');
 var validators = require('internal/validators');
-var validatePort = validators.validatePort;
 var binding = process.binding('tcp');
 var core = process.binding('core');
 var TCP = binding.TCP;
 // Error numbers by name, from the platform's one table (platform/platform_errors.h).
-var ENOTCONN = core.errno('ENOTCONN'), EISCONN = core.errno('EISCONN'), EALREADY = core.errno('EALREADY'),
-  ENOTFOUND = core.errno('ENOTFOUND');
+var ENOTCONN = core.errno('ENOTCONN');
 
 // ---- helpers -------------------------------------------------------------
 // As Node's, which tests the value's string form.
@@ -59,81 +56,9 @@ function normalizeArgs(args) {
   return [options, cb];
 }
 
-function now() { return core.now(); }
-function nop() {}
-
 // ---- handle callbacks (this === the TCP handle) ----------------------------
-TCP.prototype.onread = function (buf) {
-  var socket = this.owner;
-  if (!socket || socket._readableState.destroyed) return;
-  socket._activity();
-  if (buf !== null) {
-    socket._bytesRead += buf.length;
-    if (socket._onread !== null) { require('internal/net_onread')(socket, buf, 0); return; }
-    // Fast path: a flowing socket with nothing buffered hands the chunk straight to
-    // 'data' listeners, as Readable.push would, without its read-more bookkeeping
-    // (the handle keeps reading on its own while flowing).
-    var rs = socket._readableState;
-    if (rs.flowing && rs.length === 0 && !rs.decoder && !rs.ended && socket._events.data !== undefined) {
-      rs.reading = false;
-      rs.dataEmitted = true;
-      // One listener (the usual case) is called as emit would call it, without
-      // the arguments object emit builds on every call.
-      var h = socket._events.data;
-      if (typeof h === 'function') h.call(socket, buf);
-      else socket.emit('data', buf);
-      return;
-    }
-    if (!socket.push(buf) && socket._handle) {
-      socket._reading = false;
-      socket._handle.readStop();
-    }
-    return;
-  }
-  socket._reading = false;
-  socket._gotEOF = true;
-  if (socket._onread !== null && typeof socket._onread.buffer === 'function') {
-    socket._onread.buffer(); // node asks for a buffer for the read that finds the end too
-  }
-  socket.push(null);
-  socket.read(0);
-};
-
-TCP.prototype.onwrite = function (err) {
-  var socket = this.owner;
-  if (!socket) return;
-  var cb = socket._writeCb;
-  socket._writeCb = null;
-  if (!cb) return;
-  if (err) {
-    cb(sysError(err, 'write'));
-    return;
-  }
-  socket._bytesDispatched += socket._writeLen;
-  socket._activity();
-  cb();
-};
-
-TCP.prototype.onerror = function (err) {
-  var socket = this.owner;
-  if (!socket || socket.destroyed) return;
-  if (socket.connecting) {
-    connectFailed(socket, err);
-    return;
-  }
-  var cb = socket._writeCb;
-  socket._writeCb = null;
-  var ex = sysError(err, cb ? 'write' : 'read');
-  if (cb) cb(ex);
-  socket.destroy(ex);
-};
-
-TCP.prototype.onconnect = function () {
-  var socket = this.owner;
-  if (!socket || socket.destroyed) return;
-  afterConnect(socket);
-};
-
+// onread, onwrite and onerror are C (modules/net_socket.c, installed below), and so
+// is onconnect's stub (internal/net_connect.js).
 TCP.prototype.onconnection = function (err, handle) {
   var server = this.owner;
   if (!server) { handle.close(); return; }
@@ -215,8 +140,6 @@ inherits(Socket, stream.Duplex);
 Socket.prototype.connecting = false;
 Socket.prototype._handle = null;
 Socket.prototype._host = null;
-Socket.prototype._reading = false;
-Socket.prototype._gotEOF = false;
 Socket.prototype._refed = true;
 Socket.prototype._keepAlive = false;
 Socket.prototype._keepAliveDelay = 0; // seconds
@@ -254,73 +177,6 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
-Socket.prototype.write = function (chunk, encoding, cb) {
-  var ws = this._writableState;
-  // Fast path: a Buffer written to an idle, connected socket that the stack takes
-  // whole needs none of the Writable queue: same result, callback and counters.
-  if (typeof encoding !== 'string' && chunk instanceof Buffer && chunk.length > 0 && !ws.writing &&
-      !ws.corked && !ws.ending && !ws.destroyed && !ws.errored && !ws.needDrain &&
-      ws.bufferedIndex === ws.buffered.length && !this.connecting && this._handle !== null) {
-    if (typeof encoding === 'function') cb = encoding;
-    this._activity();
-    var r = this._handle.write(chunk);
-    if (r === 0) {
-      this._bytesDispatched += chunk.length;
-      if (typeof cb === 'function') process.nextTick(cb, null);
-      return true;
-    }
-    if (r === 1) { // partly queued in C: account for it as Writable's own _write would
-      var len = chunk.length;
-      ws.pendingcb++;
-      ws.length += len;
-      ws.writelen = len;
-      ws.writecb = typeof cb === 'function' ? cb : nop;
-      ws.writing = true;
-      this._writeCb = ws.onwrite;
-      this._writeLen = len;
-      ws.sync = false;
-      var ret = ws.length < ws.highWaterMark;
-      if (!ret) ws.needDrain = true;
-      return ret;
-    }
-    // An error: the general path reports it the usual way (callback, 'error', destroy);
-    // _write hands it over instead of sending the chunk a second time.
-    this._writeErr = r;
-    return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
-  }
-  return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
-};
-
-Socket.prototype._activity = function () {
-  if (this._timeoutMs) {
-    this._lastActivity = now();
-    if (!this._timer) armTimer(this, this._timeoutMs);
-  }
-};
-
-function armTimer(socket, ms) {
-  socket._timer = timers.setTimeout(onIdleTimer, ms, socket);
-  socket._timer.unref();
-}
-
-function onIdleTimer(socket) {
-  socket._timer = null;
-  if (!socket._timeoutMs || socket.destroyed) return;
-  var idle = now() - socket._lastActivity;
-  if (idle < socket._timeoutMs) {
-    armTimer(socket, socket._timeoutMs - idle);
-    return;
-  }
-  socket.emit('timeout');
-}
-
-function clearIdleTimer(socket) {
-  if (socket._timer) {
-    timers.clearTimeout(socket._timer);
-    socket._timer = null;
-  }
-}
-
 Socket.prototype.setTimeout = function (msecs, callback) {
   if (this.destroyed) return this;
   this.timeout = msecs;
@@ -330,163 +186,29 @@ Socket.prototype.setTimeout = function (msecs, callback) {
     throw errors.invalidArgType('callback', 'function', callback);
   }
   if (msecs > 2147483647) msecs = 2147483647;
-  clearIdleTimer(this);
   if (msecs === 0) {
-    this._timeoutMs = 0;
+    idle(this, 0);
     if (callback) this.removeListener('timeout', callback);
   } else {
-    this._timeoutMs = Math.max(1, msecs);
-    this._lastActivity = now();
-    armTimer(this, this._timeoutMs);
+    idle(this, Math.max(1, msecs));
     if (callback) this.once('timeout', callback);
   }
   return this;
 };
 
-// As Node: the handle is told only of a change (a connecting socket's, once connected).
-Socket.prototype.setNoDelay = function (enable) {
-  enable = enable === undefined ? true : !!enable;
-  if (!this._handle) {
-    this._noDelay = enable;
-  } else if (this._handle.setNoDelay && enable !== this._noDelay) {
-    this._noDelay = enable;
-    if (!this.connecting) this._handle.setNoDelay(enable);
-  }
-  return this;
-};
-
-Socket.prototype.setKeepAlive = function (enable, initialDelay) {
-  enable = !!enable;
-  var secs = ~~(initialDelay / 1000);
-  if (secs < 0) secs = 0; // the platform takes seconds as unsigned
-  if (!this._handle) {
-    this._keepAlive = enable;
-    this._keepAliveDelay = secs;
-  } else if (this._handle.setKeepAlive &&
-      (enable !== this._keepAlive || (enable && this._keepAliveDelay !== secs))) {
-    this._keepAlive = enable;
-    this._keepAliveDelay = secs;
-    if (!this.connecting) this._handle.setKeepAlive(enable, secs);
-  }
-  return this;
-};
-
-function applyOptions(socket) {
-  var h = socket._handle;
-  if (socket._noDelay && h.setNoDelay) h.setNoDelay(true);
-  if (socket._keepAlive && h.setKeepAlive) h.setKeepAlive(true, socket._keepAliveDelay);
-}
-
-Socket.prototype.address = function () {
-  var a = this._getsockname();
-  return a ? { address: a.address, family: a.family, port: a.port } : {};
-};
-
-Socket.prototype._getpeername = function () {
-  if (!this._peername && this._handle && !this.connecting) this._peername = this._handle.getpeername() || null;
-  return this._peername;
-};
-Socket.prototype._getsockname = function () {
-  if (!this._sockname && this._handle && !this.connecting) this._sockname = this._handle.getsockname() || null;
-  return this._sockname;
-};
-
-function addrGetter(which, key) {
-  return {
-    get: function () {
-      var a = which === 'peer' ? this._getpeername() : this._getsockname();
-      return a ? a[key] : undefined;
-    },
-    configurable: true
-  };
-}
-
-Object.defineProperties(Socket.prototype, {
-  remoteAddress: addrGetter('peer', 'address'),
-  remotePort: addrGetter('peer', 'port'),
-  remoteFamily: addrGetter('peer', 'family'),
-  localAddress: addrGetter('sock', 'address'),
-  localPort: addrGetter('sock', 'port'),
-  localFamily: addrGetter('sock', 'family'),
-  pending: {
-    get: function () { return !this._handle || this.connecting; },
-    configurable: true
-  },
-  _connecting: { // Node's old name, still read by modules
-    get: function () { return this.connecting; },
-    configurable: true
-  },
-  readyState: {
-    get: function () {
-      if (this.connecting) return 'opening';
-      if (this.readable && this.writable) return 'open';
-      if (this.readable && !this.writable) return 'readOnly';
-      if (!this.readable && this.writable) return 'writeOnly';
-      return 'closed';
-    },
-    configurable: true
-  },
-  bufferSize: {
-    get: function () { return this._handle ? this.writableLength : undefined; },
-    configurable: true
-  },
-  bytesRead: {
-    get: function () { return this._bytesRead; },
-    configurable: true
-  },
-  bytesWritten: {
-    get: function () { return this._bytesDispatched + this.writableLength; },
-    configurable: true
-  }
-});
-
-Socket.prototype.ref = function () {
-  this._refed = true;
-  if (this._handle) this._handle.ref();
-  return this;
-};
-Socket.prototype.unref = function () {
-  this._refed = false;
-  if (this._handle) this._handle.unref();
-  return this;
-};
+// setNoDelay, setKeepAlive, ref, unref, address, _getpeername, _getsockname and the
+// accessors (remoteAddress... bytesWritten) are C (modules/net_socket_info.c).
+binding.installSocketInfo(Socket.prototype);
 
 // pause() is Readable's: as in Node, the socket keeps reading into its buffer
 // until highWaterMark (then onread stops the handle and the peer's window closes),
 // so a FIN that comes while paused still gives 'end' once the buffer is empty.
-
-Socket.prototype.resume = function () {
-  var ret = stream.Duplex.prototype.resume.call(this);
-  var rest = this._onreadRest;
-  if (rest !== null) { // an onread socket takes what it left first
-    this._onreadRest = null;
-    require('internal/net_onread')(this, rest, 0);
-    if (this._onreadRest !== null || this.destroyed) return ret;
-  }
-  // A _read() may still be outstanding from before pause(): restart the handle here.
-  if (this._handle && !this._reading && !this.connecting && !this._gotEOF && !this.destroyed) {
-    this._reading = true;
-    this._handle.readStart();
-  }
-  return ret;
-};
-
-Socket.prototype._read = function () {
-  if (this.connecting || !this._handle) {
-    if (!this._readAfterConnect) {
-      this._readAfterConnect = true;
-      this.once('connect', function () { this._readAfterConnect = false; this._read(); });
-    }
-    return;
-  }
-  if (!this._reading && !this._gotEOF) {
-    this._reading = true;
-    this._handle.readStart();
-  }
-};
-
-Socket.prototype._write = function (chunk, encoding, cb) {
-  if (this.connecting) {
+// write, _write, _read, resume and _activity are C (modules/net_socket.c): what they
+// leave to JS is here.
+var installed = binding.installSocket(Socket.prototype, TCP.prototype, {
+  connector: connector,
+  // _write while connecting: the chunk waits for 'connect', or fails on 'close'.
+  writeBeforeConnect: function (chunk, encoding, cb) {
     var self = this;
     var onClose = function () {
       cb(errors.codeError('ERR_SOCKET_CLOSED_BEFORE_CONNECTION',
@@ -496,32 +218,34 @@ Socket.prototype._write = function (chunk, encoding, cb) {
       self.removeListener('close', onClose);
       self._write(chunk, encoding, cb);
     });
-    this._queuedBeforeConnect = onClose;
     this.once('close', onClose);
-    return;
+  },
+  readAfterConnect: function () {
+    if (!this._readAfterConnect) {
+      this._readAfterConnect = true;
+      this.once('connect', function () { this._readAfterConnect = false; this._read(); });
+    }
+  },
+  closedError: function () { return errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'); },
+  setTimeout: timers.setTimeout,
+  clearTimeout: timers.clearTimeout,
+  resume: stream.Duplex.prototype.resume
+});
+var idle = installed.idle;
+
+// connect() and what follows it until 'connect' are compiled on a process's first
+// connect() (internal/net_connect.js): Socket.prototype.connect, net.connect and the
+// handle's onconnect are C stubs that ask connector() for it.
+var connectModule = null;
+function connector() {
+  if (connectModule === null) {
+    connectModule = require('internal/net_connect').init({
+      Socket: Socket, TCP: TCP, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs, dnsLookup: dnsLookup,
+      autoSelectFamilyDefault: function () { return autoSelectFamilyDefault; }
+    });
   }
-  this._queuedBeforeConnect = null;
-  if (!this._handle) {
-    cb(errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'));
-    return;
-  }
-  var r = this._writeErr;
-  if (r) {
-    this._writeErr = 0;
-  } else {
-    this._activity();
-    r = this._handle.write(chunk);
-  }
-  if (r === 0) {
-    this._bytesDispatched += chunk.length;
-    cb();
-  } else if (r === 1) {
-    this._writeCb = cb;
-    this._writeLen = chunk.length;
-  } else {
-    cb(sysError(r, 'write'));
-  }
-};
+  return connectModule;
+}
 
 Socket.prototype._final = function (cb) {
   if (this.pending && this.connecting) {
@@ -542,7 +266,7 @@ Socket.prototype._final = function (cb) {
 };
 
 Socket.prototype._destroy = function (exception, cb) {
-  clearIdleTimer(this);
+  idle(this, -1);
   this.connecting = false;
   var self = this;
   if (this._connectAttempt) {
@@ -588,258 +312,27 @@ Socket.prototype.resetAndDestroy = function () {
   return this;
 };
 
-Socket.prototype.connect = function () {
-  var args = normalizeArgs(arguments);
-  var options = args[0], cb = args[1];
-  if (options.port === undefined && (options.path === undefined || options.path === null)) {
-    throw errors.missingArgs('"options" or "port" or "path"');
-  }
-  if (this.write !== Socket.prototype.write) delete this.write; // writeAfterFIN of a past connection
-  if (this.destroyed) reuseClosedSocket(this);
-  var path = options.path;
-  if (path) {
-    if (cb) this.once('connect', cb);
-    validators.validateString(path, 'options.path');
-    return connectPath(this, path);
-  }
-  if (!this._handle) newHandle(this);
-  if (cb) this.once('connect', cb);
-  this.connecting = true;
-  this._peername = this._sockname = null;
-  this._activity();
-  lookupAndConnect(this, options);
-  return this;
-};
-
-// A handle of its own for a connection; the counters are per connection, as in Node.
-function newHandle(socket) {
-  socket._handle = new TCP();
-  socket._handle.owner = socket;
-  if (!socket._refed) socket._handle.unref();
-  // Reset only what a past connection changed: defaults live on the prototype, and an
-  // own property costs every socket heap.
-  if (socket._bytesRead) socket._bytesRead = 0;
-  if (socket._bytesDispatched) socket._bytesDispatched = 0;
-  if (socket._reconnected) socket._reconnected = false;
-}
-
-// connect() on a destroyed socket (a client reconnecting after 'close') starts
-// over with a new connection, as Node's _undestroy does.
-function reuseClosedSocket(socket) {
-  socket._handle = null;
-  socket._peername = socket._sockname = null;
-  socket._reading = socket._gotEOF = false;
-  socket._writeCb = null;
-  socket._writeErr = 0;
-  socket._undestroy();
-}
-
-// A UNIX-domain connection (a path, or an abstract name starting with '\0'), on the
-// same stream handle. As in Node, it has no addresses (remoteAddress... undefined)
-// and errors name the path: 'connect ENOENT /path'. Where the platform has no
-// UNIX-domain sockets (lwIP boards) the handle answers ENOENT or ENOTSUP (docs/net.md).
-function connectPath(socket, path) {
-  if (!socket._handle) newHandle(socket);
-  socket.connecting = true;
-  socket._peername = socket._sockname = null;
-  socket._connectList = null;
-  socket._connectAddress = path;
-  socket._connectPort = undefined;
-  socket._activity();
-  var h = socket._handle;
-  var err = h.connectPath(path);
-  if (err) {
-    // A call in the wrong state (EISCONN, EALREADY) or no UNIX-domain sockets: an
-    // 'error' on a later tick, as libuv reports every pipe connect failure.
-    process.nextTick(function () {
-      if (socket._handle === h && socket.connecting) connectFailed(socket, err);
-    });
-  }
-  return socket;
-}
-
 var autoSelectFamilyDefault = true;
 var autoSelectFamilyAttemptTimeoutDefault = 250;
 var simultaneousAcceptsWarned = false;
 
-function connectError(socket, err) {
-  process.nextTick(function () { socket.connecting = false; socket.destroy(err); });
-}
-
-function badFamily(family, options) {
-  var e = errors.codeError('ERR_INVALID_ADDRESS_FAMILY',
-    'Invalid address family: ' + family + ' ' + options.host + ':' + options.port, RangeError);
-  e.host = options.host;
-  e.port = options.port;
-  return e;
-}
-
-// Node's checks and lookup: an IP literal connects on the next tick; a name goes to
-// options.lookup (dns.lookup by default) with {family, hints}, and {all: true} too
-// when any family will do (then the addresses are tried in turn).
-function lookupAndConnect(socket, options) {
-  var host = options.host || 'localhost';
-  var port = options.port, localAddress = options.localAddress, localPort = options.localPort;
-  if (localAddress && !isIP(localAddress)) throw errors.invalidIPAddress(localAddress);
-  if (localPort) validators.validateNumber(localPort, 'options.localPort');
-  if (port !== undefined) {
-    if (typeof port !== 'number' && typeof port !== 'string') {
-      throw errors.invalidArgType('options.port', 'one of type number or string', port);
-    }
-    validatePort(port);
-  }
-  port |= 0;
-  var autoSelectFamily = options.autoSelectFamily;
-  if (autoSelectFamily != null) validators.validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
-  else autoSelectFamily = autoSelectFamilyDefault;
-  if (options.autoSelectFamilyAttemptTimeout != null) {
-    validators.validateInt32(options.autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
-  }
-  socket._host = host;
-  var attempt = { cancelled: false };
-  socket._connectAttempt = attempt;
-  var literal = isIP(host);
-  if (literal) {
-    process.nextTick(function () {
-      if (attempt.cancelled || !socket.connecting) return;
-      startConnect(socket, [{ address: host, family: literal }], 0, port, options);
-    });
-    return;
-  }
-  if (options.lookup != null) validators.validateFunction(options.lookup, 'options.lookup');
-  var family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
-  var dnsopts = { family: family, hints: options.hints || 0 };
-  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) dnsopts.hints = 32; // dns.ADDRCONFIG
-  var lookup = options.lookup || dnsLookup;
-  function live() { return !attempt.cancelled && socket.connecting; }
-  if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelectFamily) {
-    dnsopts.all = true;
-    lookup(host, dnsopts, function (err, addresses) {
-      if (!live()) return;
-      if (!err && (!addresses || addresses.length === 0)) {
-        err = errors.systemError(ENOTFOUND, 'getaddrinfo');
-        err.hostname = host;
-      }
-      if (err) {
-        socket.emit('lookup', err, undefined, undefined, host);
-        connectError(socket, err);
-        return;
-      }
-      var valid = [], seen = {};
-      for (var i = 0; i < addresses.length; i++) {
-        var a = addresses[i];
-        socket.emit('lookup', null, a.address, a.family, host);
-        if (!live()) return;
-        if (isIP(a.address) && (a.family === 4 || a.family === 6) && !seen[a.address]) {
-          seen[a.address] = true;
-          valid.push({ address: a.address, family: a.family });
-        }
-      }
-      if (valid.length === 0) { // no usable address: fail on the first one
-        var first = addresses[0];
-        connectError(socket, !isIP(first.address) ? errors.invalidIPAddress(first.address)
-          : badFamily(first.family, options));
-        return;
-      }
-      startConnect(socket, interleave(valid), 0, port, options);
-    });
-    return;
-  }
-  lookup(host, dnsopts, function (err, ip, addressType) {
-    socket.emit('lookup', err, ip, addressType, host);
-    if (!live()) return;
-    if (err) connectError(socket, err);
-    else if (!isIP(ip)) connectError(socket, errors.invalidIPAddress(ip));
-    else if (addressType !== 4 && addressType !== 6) connectError(socket, badFamily(addressType, options));
-    else startConnect(socket, [{ address: ip, family: addressType }], 0, port, options);
-  });
-}
-
-// Happy-eyeballs order: alternate families, starting with the resolver's first answer.
-function interleave(addresses) {
-  if (addresses.length < 2) return addresses;
-  var first = addresses[0].family, a = [], b = [], out = [];
-  for (var i = 0; i < addresses.length; i++) (addresses[i].family === first ? a : b).push(addresses[i]);
-  for (var j = 0; j < a.length || j < b.length; j++) {
-    if (j < a.length) out.push(a[j]);
-    if (j < b.length) out.push(b[j]);
-  }
-  return out;
-}
-
-function startConnect(socket, list, index, port, options) {
-  var target = list[index];
-  socket._connectList = list;
-  socket._connectIndex = index;
-  socket._connectPort = port;
-  socket._connectOptions = options;
-  socket._connectAddress = target.address;
-  var err = socket._handle.connect(target.address, port, options.localAddress, options.localPort);
-  if (err === EISCONN && socket._server === null && !socket._reconnected) {
-    // connect() again on a socket that connected: Node (libuv on Linux) gets a
-    // second 'connect' on the same connection once, whatever the address (the
-    // kernel's connect() succeeds once more after a non-blocking connect), and
-    // EISCONN after that; accepted sockets get EISCONN at once.
-    socket._reconnected = true;
-    timers.setImmediate(function () {
-      if (socket.connecting && !socket.destroyed) afterConnect(socket);
-    });
-    return;
-  }
-  if (err) {
-    // A synchronous failure names the local end, as Node's does.
-    var local = socket._handle.getsockname();
-    connectFailed(socket, err, local ? local.address + ':' + local.port : undefined);
-  }
-}
-
-function connectFailed(socket, err, local) {
-  var list = socket._connectList;
-  var next = socket._connectIndex + 1;
-  if (list && next < list.length && socket._handle && err !== EISCONN && err !== EALREADY) {
-    // Try the next address on a fresh handle.
-    socket._handle.owner = null;
-    socket._handle.close();
-    newHandle(socket);
-    startConnect(socket, list, next, socket._connectPort, socket._connectOptions);
-    return;
-  }
-  var ex = sysError(err, 'connect', socket._connectAddress, socket._connectPort, local);
-  socket.connecting = false;
-  socket.destroy(ex);
-}
-
-function afterConnect(socket) {
-  socket.connecting = false;
-  socket._connectAttempt = null;
-  socket._connectList = null;
-  socket._peername = socket._sockname = null;
-  socket._getpeername();
-  socket._getsockname();
-  applyOptions(socket);
-  socket._activity();
-  socket.emit('connect');
-  socket.emit('ready');
-  if (!socket.destroyed && !socket.isPaused()) socket.read(0);
-}
-
 // ---- Server (modules/internal/net_server.js) ----------------------------------
-var Server = require('internal/net_server')({
-  TCP: TCP, binding: binding, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs,
-  isPipeName: isPipeName, dnsLookup: dnsLookup, inherits: inherits
-});
+// Compiled on first use (createServer, or net.Server read): a client never needs it.
+var Server = null;
+function serverClass() {
+  if (Server === null) {
+    Server = require('internal/net_server')({
+      TCP: TCP, binding: binding, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs,
+      isPipeName: isPipeName, dnsLookup: dnsLookup, inherits: inherits
+    });
+  }
+  return Server;
+}
 
 // ---- module functions ------------------------------------------------------
 function createServer(options, connectionListener) {
-  return new Server(options, connectionListener);
-}
-
-function connect() {
-  var args = normalizeArgs(arguments);
-  var options = args[0];
-  var socket = new Socket(options);
-  if (options.timeout) socket.setTimeout(options.timeout);
-  return Socket.prototype.connect.apply(socket, arguments);
+  var S = serverClass();
+  return new S(options, connectionListener);
 }
 
 // Duktape has no inline caches: every method call on a socket walked
@@ -859,9 +352,12 @@ function connect() {
 
 module.exports = {
   createServer: createServer,
-  createConnection: connect,
-  connect: connect,
-  Server: Server,
+  createConnection: installed.connect,
+  connect: installed.connect,
+  get Server() { return serverClass(); },
+  set Server(value) { // as a plain property would
+    Object.defineProperty(this, 'Server', { value: value, writable: true, enumerable: true, configurable: true });
+  },
   Socket: Socket,
   Stream: Socket,
   isIP: isIP,

@@ -15,11 +15,12 @@
 #include "runtime.h"
 #include "bindings.h"
 #include "platform.h"
+#include "tcp_binding.h"
 
 #define HANDLE_KEY DUK_HIDDEN_SYMBOL("tcp")
 #define PEND_KEY DUK_HIDDEN_SYMBOL("tcpPend")
 
-typedef struct {
+struct tcp_rec {
   plat_tcp *t;
   duk_context *ctx;
   void *owner; /* the JS handle object */
@@ -28,7 +29,8 @@ typedef struct {
   unsigned pend_in_js : 1; /* pend points into the JS buffer kept at PEND_KEY on the
                             * handle object (else pend is malloc'd) */
   unsigned refed : 1, counted : 1, listening : 1, connecting : 1, reading : 1, shutdown_after_write : 1;
-} tcp_rec;
+  unsigned eof : 1; /* the peer's FIN was delivered: reading is over */
+};
 
 static void *tcp_proto; /* TCP.prototype, for handles created on accept */
 
@@ -44,14 +46,25 @@ static void update_ref(tcp_rec *r)
   else if (!want && r->counted) { r->counted = 0; loop_unref(); }
 }
 
+tcp_rec *tcp_rec_at(duk_context *ctx, duk_idx_t handle)
+{
+  if (!duk_is_object(ctx, handle)) return NULL;
+  duk_get_prop_string(ctx, handle, HANDLE_KEY);
+  tcp_rec *r = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  return r && r->t ? r : NULL;
+}
+
 static tcp_rec *get_rec(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, HANDLE_KEY);
-  tcp_rec *r = duk_get_pointer(ctx, -1);
-  duk_pop_2(ctx);
-  return r && r->t ? r : NULL;
+  tcp_rec *r = tcp_rec_at(ctx, -1);
+  duk_pop(ctx);
+  return r;
 }
+
+int tcp_rec_reading(const tcp_rec *r) { return r->reading; }
+int tcp_rec_eof(const tcp_rec *r) { return r->eof; }
 
 /* [..] -> [.. fn owner] ready for args and petrel_make_callback */
 static int push_method(tcp_rec *r, const char *name)
@@ -171,6 +184,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
   }
   case PLAT_TCP_EOF:
     r->reading = 0;
+    r->eof = 1;
     update_ref(r);
     if (!push_method(r, "onread")) break;
     duk_push_null(ctx);
@@ -321,44 +335,48 @@ static duk_ret_t tcp_chmod_path(duk_context *ctx)
   return 1;
 }
 
-/* write(uint8array) -> 0 written, 1 pending (onwrite(err) follows), < 0 error */
-static duk_ret_t tcp_write(duk_context *ctx)
+int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t handle, duk_idx_t buf)
 {
-  REC_OR_EBADF(r);
   duk_size_t len;
-  const uint8_t *data = duk_require_buffer_data(ctx, 0, &len);
+  handle = duk_normalize_index(ctx, handle);
+  const uint8_t *data = duk_require_buffer_data(ctx, buf, &len);
   if (r->pend) { /* not expected from net.js, but never lose bytes */
     size_t left = r->pend_len - r->pend_off;
     uint8_t *n = malloc(left + len);
-    if (!n) { duk_push_int(ctx, PLAT_ENOMEM); return 1; }
+    if (!n) return PLAT_ENOMEM;
     memcpy(n, r->pend + r->pend_off, left);
     memcpy(n + left, data, len);
     drop_pend(r);
     r->pend = n;
     r->pend_len = left + len;
-    duk_push_int(ctx, 1);
     return 1;
   }
   long n = len ? plat_tcp_write(r->t, data, len) : 0;
-  if (n < 0) { duk_push_int(ctx, (int)n); return 1; }
-  if ((size_t)n == len) { duk_push_int(ctx, 0); return 1; }
+  if (n < 0) return (int)n;
+  if ((size_t)n == len) return 0;
   r->pend_len = len - (size_t)n;
   r->pend_off = 0;
-  if (duk_is_dynamic_buffer(ctx, 0)) { /* a plain dynamic buffer may move: copy it */
+  if (duk_is_dynamic_buffer(ctx, buf)) { /* a plain dynamic buffer may move: copy it */
     r->pend = malloc(r->pend_len);
-    if (!r->pend) { r->pend_len = 0; duk_push_int(ctx, PLAT_ENOMEM); return 1; }
+    if (!r->pend) { r->pend_len = 0; return PLAT_ENOMEM; }
     memcpy(r->pend, data + n, r->pend_len);
   } else { /* no copy (64 KiB less RAM per big write on a board): the handle keeps
             * the buffer alive until the write completes, as libuv does in Node */
-    duk_push_this(ctx);
-    duk_dup(ctx, 0);
-    duk_put_prop_string(ctx, -2, PEND_KEY);
-    duk_pop(ctx);
+    duk_dup(ctx, buf);
+    duk_put_prop_string(ctx, handle, PEND_KEY);
     r->pend_in_js = 1;
     r->pend = (uint8_t *)data + n;
   }
   update_ref(r);
-  duk_push_int(ctx, 1);
+  return 1;
+}
+
+/* write(uint8array) -> 0 written, 1 pending (onwrite(err) follows), < 0 error */
+static duk_ret_t tcp_write(duk_context *ctx)
+{
+  REC_OR_EBADF(r);
+  duk_push_this(ctx);
+  duk_push_int(ctx, tcp_rec_write(ctx, r, -1, 0));
   return 1;
 }
 
@@ -370,25 +388,24 @@ static duk_ret_t tcp_shutdown(duk_context *ctx)
   return 1;
 }
 
-static duk_ret_t tcp_read_start(duk_context *ctx)
+void tcp_rec_read(tcp_rec *r, int on)
+{
+  r->reading = on ? 1 : 0;
+  if (on) plat_tcp_read_start(r->t);
+  else plat_tcp_read_stop(r->t);
+  update_ref(r);
+}
+
+static duk_ret_t read_switch(duk_context *ctx, int on)
 {
   REC_OR_EBADF(r);
-  r->reading = 1;
-  plat_tcp_read_start(r->t);
-  update_ref(r);
+  tcp_rec_read(r, on);
   duk_push_int(ctx, 0);
   return 1;
 }
 
-static duk_ret_t tcp_read_stop(duk_context *ctx)
-{
-  REC_OR_EBADF(r);
-  r->reading = 0;
-  plat_tcp_read_stop(r->t);
-  update_ref(r);
-  duk_push_int(ctx, 0);
-  return 1;
-}
+static duk_ret_t tcp_read_start(duk_context *ctx) { return read_switch(ctx, 1); }
+static duk_ret_t tcp_read_stop(duk_context *ctx) { return read_switch(ctx, 0); }
 
 static duk_ret_t tcp_set_keepalive(duk_context *ctx)
 {
@@ -487,6 +504,8 @@ static const duk_function_list_entry tcp_methods[] = {
 };
 
 static const duk_function_list_entry tcp_funcs[] = {
+  { "installSocket", net_socket_install, 3 },
+  { "installSocketInfo", net_socket_info_install, 1 },
   { NULL, NULL, 0 }
 };
 

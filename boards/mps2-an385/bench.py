@@ -38,7 +38,8 @@ MB = int(os.environ.get("BENCH_MPS2_MB", "4"))
 # which is compiled differently (a function expression of its own).
 MODULES = ["events", "timers", "console", "path", "internal/errors",
            "internal/primitive", "net", "buffer", "internal/stream_readable", "internal/stream_writable",
-           "stream", "internal/stream_shared", "internal/net_server", "internal/validators"]
+           "stream", "internal/stream_shared", "internal/validators",
+           "internal/net_server", "internal/net_connect"]  # these two on a first createServer() / connect()
 CONNS = int(os.environ.get("BENCH_MPS2_CONNS", "6"))
 
 

@@ -12,7 +12,7 @@ module.exports = function onreadUser(socket, chunk, off) {
   while (off < chunk.length && !socket.destroyed) {
     if (socket._readableState.flowing === false) {
       socket._onreadRest = off ? chunk.slice(off) : chunk;
-      if (socket._handle && socket._reading) { socket._reading = false; socket._handle.readStop(); }
+      if (socket._handle) socket._handle.readStop();
       return;
     }
     var buf = typeof o.buffer === 'function' ? o.buffer() : o.buffer;

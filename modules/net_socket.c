@@ -1,0 +1,487 @@
+/* net.Socket's data path in C (#17): the TCP handle's onread/onwrite/onerror and
+ * Socket.prototype's write, _write, _read, resume and the idle timer, as light
+ * functions. Bytes from the platform reach the user's 'data' listener, and
+ * write() reaches plat_tcp_write, with no JS frame of net's on the way.
+ *
+ * The socket's fields stay where net.js and the stream core read them (_bytesRead,
+ * _bytesDispatched, _writeCb/_writeLen of the write in flight, _timeoutMs, _timer,
+ * _lastActivity, defaults on Socket.prototype); whether the handle reads and
+ * whether the peer's FIN came are asked of the handle (modules/tcp_binding.c), which
+ * owns them. What is rare (a write or read before the connection, a failed connect,
+ * the coded errors) is JS, handed over by net.js at install (helpers below). */
+#include "tcp_binding.h"
+#include "stream_state.h"
+#include "platform.h"
+
+/* The global stash's entry for net.js's helpers: connector() (internal/net_connect's
+ * exports, compiled on first use), writeBeforeConnect(chunk, encoding, cb) and
+ * readAfterConnect() with the socket as this, closedError(), setTimeout,
+ * clearTimeout, resume (Readable's). */
+#define NET_KEY DUK_HIDDEN_SYMBOL("netHelpers")
+
+static void push_helper(duk_context *ctx, const char *name)
+{
+  duk_push_global_stash(ctx);
+  duk_get_prop_string(ctx, -1, NET_KEY);
+  duk_get_prop_string(ctx, -1, name);
+  duk_remove(ctx, -2);
+  duk_remove(ctx, -2);
+}
+
+static double now(void)
+{
+  double n = loop_now();
+  if (n == 0) { loop_update_time(); n = loop_now(); }
+  return n;
+}
+
+/* ---- the idle timer (setTimeout's 'timeout') ---- */
+static duk_ret_t on_idle_timer(duk_context *ctx);
+
+/* socket._timer = timers.setTimeout(on_idle_timer, ms, socket), unref'd */
+static void arm_timer(duk_context *ctx, duk_idx_t sock, double ms)
+{
+  sock = duk_normalize_index(ctx, sock);
+  push_helper(ctx, "setTimeout");
+  duk_push_c_lightfunc(ctx, on_idle_timer, 1, 1, 0);
+  duk_push_number(ctx, ms);
+  duk_dup(ctx, sock);
+  duk_call(ctx, 3);
+  duk_dup_top(ctx);
+  duk_put_prop_string(ctx, sock, "_timer");
+  st_call_method(ctx, -1, "unref", 0);
+  duk_pop(ctx);
+}
+
+static void clear_timer(duk_context *ctx, duk_idx_t sock)
+{
+  sock = duk_normalize_index(ctx, sock);
+  duk_get_prop_string(ctx, sock, "_timer");
+  if (st_truthy(ctx, -1)) {
+    push_helper(ctx, "clearTimeout");
+    duk_dup(ctx, -2);
+    duk_call(ctx, 1);
+    duk_pop(ctx);
+    duk_push_null(ctx);
+    duk_put_prop_string(ctx, sock, "_timer");
+  }
+  duk_pop(ctx);
+}
+
+/* Socket.prototype._activity(): an I/O restarts the idle time. */
+static void activity(duk_context *ctx, duk_idx_t sock)
+{
+  double ms = st_num(ctx, sock, "_timeoutMs");
+  if (!ms || ms != ms) return;
+  st_put_num(ctx, sock, "_lastActivity", now());
+  duk_get_prop_string(ctx, sock, "_timer");
+  int armed = st_truthy(ctx, -1);
+  duk_pop(ctx);
+  if (!armed) arm_timer(ctx, sock, ms);
+}
+
+static duk_ret_t s_activity(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  activity(ctx, 0);
+  return 0;
+}
+
+/* The timer's callback (socket): 'timeout' once the socket was idle that long. */
+static duk_ret_t on_idle_timer(duk_context *ctx)
+{
+  duk_push_null(ctx);
+  duk_put_prop_string(ctx, 0, "_timer");
+  double ms = st_num(ctx, 0, "_timeoutMs");
+  if (!ms || ms != ms || st_flag(ctx, 0, "destroyed")) return 0;
+  double idle = now() - st_num(ctx, 0, "_lastActivity");
+  if (idle < ms) {
+    arm_timer(ctx, 0, ms - idle);
+    return 0;
+  }
+  st_emit(ctx, 0, "timeout");
+  return 0;
+}
+
+/* idle(socket, ms): setTimeout's part after its checks. ms > 0 arms the timer from
+ * now, 0 turns it off, -1 only clears a pending timer (destroy). */
+static duk_ret_t s_idle(duk_context *ctx)
+{
+  double ms = duk_require_number(ctx, 1);
+  clear_timer(ctx, 0);
+  if (ms < 0) return 0;
+  st_put_num(ctx, 0, "_timeoutMs", ms);
+  if (ms > 0) {
+    st_put_num(ctx, 0, "_lastActivity", now());
+    arm_timer(ctx, 0, ms);
+  }
+  return 0;
+}
+
+/* ---- connect(), compiled on first use ---- */
+/* Pushes internal/net_connect's export name (net.js's connector() loads it once). */
+static void push_connect_export(duk_context *ctx, const char *name)
+{
+  push_helper(ctx, "connector");
+  duk_call(ctx, 0);
+  duk_get_prop_string(ctx, -1, name);
+  duk_remove(ctx, -2);
+}
+
+/* Socket.prototype.connect, net.connect/createConnection and the handle's onconnect:
+ * stubs (8 bytes each) that call the module's function with the same this and
+ * arguments. */
+static const char *const connect_names[] = { "connect", "createConnection", "onconnect" };
+
+static duk_ret_t s_connect_stub(duk_context *ctx)
+{
+  duk_idx_t nargs = duk_get_top(ctx);
+  push_connect_export(ctx, connect_names[duk_get_current_magic(ctx)]);
+  duk_push_this(ctx);
+  for (duk_idx_t i = 0; i < nargs; i++) duk_dup(ctx, i);
+  duk_call_method(ctx, nargs);
+  return 1;
+}
+
+/* ---- the handle's callbacks (this: the TCP handle; its owner: the socket) ---- */
+/* [..] -> [.. socket] or 0 with nothing pushed when the handle has no owner */
+static int push_owner(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  duk_get_prop_string(ctx, -1, "owner");
+  duk_remove(ctx, -2);
+  if (duk_is_object(ctx, -1)) return 1;
+  duk_pop(ctx);
+  return 0;
+}
+
+/* onread(buf): the chunk into the stream; onread(null): the peer's FIN. */
+static duk_ret_t h_onread(duk_context *ctx)
+{
+  if (!push_owner(ctx)) return 0;                /* 1: socket */
+  duk_get_prop_string(ctx, 1, "_readableState"); /* 2 */
+  if (st_flag(ctx, 2, "destroyed")) return 0;
+  activity(ctx, 1);
+  duk_get_prop_string(ctx, 1, "_onread"); /* 3: {buffer, callback} of options.onread, or null */
+  int user_buffer = !duk_is_null_or_undefined(ctx, 3);
+  if (!duk_is_null(ctx, 0)) {
+    st_add_num(ctx, 1, "_bytesRead", (double)duk_get_length(ctx, 0));
+    if (user_buffer) {
+      petrel_require_builtin(ctx, "internal/net_onread");
+      duk_dup(ctx, 1);
+      duk_dup(ctx, 0);
+      duk_push_int(ctx, 0);
+      duk_call(ctx, 3);
+      return 0;
+    }
+    /* Fast path: a flowing socket with nothing buffered hands the chunk straight
+     * to 'data' listeners, as Readable's push would, without its read-more
+     * bookkeeping (the handle keeps reading on its own while flowing). */
+    if (st_flag(ctx, 2, "flowing") && st_num(ctx, 2, "length") == 0 && !st_flag(ctx, 2, "decoder") &&
+        !st_flag(ctx, 2, "ended")) {
+      duk_get_prop_string(ctx, 1, "_events");
+      duk_get_prop_string(ctx, -1, "data"); /* 5 */
+      if (!duk_is_undefined(ctx, 5)) {
+        st_put_bool(ctx, 2, "reading", 0);
+        st_put_bool(ctx, 2, "dataEmitted", 1);
+        if (st_is_function(ctx, 5)) { /* one listener: called as emit would */
+          duk_dup(ctx, 1);
+          duk_dup(ctx, 0);
+          duk_call_method(ctx, 1);
+        } else {
+          duk_push_string(ctx, "data");
+          duk_dup(ctx, 0);
+          st_call_method(ctx, 1, "emit", 2);
+        }
+        return 0;
+      }
+      duk_pop_2(ctx);
+    }
+    duk_get_prop_string(ctx, 1, "push");
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 0);
+    duk_call_method(ctx, 1);
+    if (!duk_to_boolean(ctx, -1)) {
+      duk_get_prop_string(ctx, 1, "_handle");
+      tcp_rec *r = tcp_rec_at(ctx, -1);
+      if (r) tcp_rec_read(r, 0);
+    }
+    return 0;
+  }
+  if (user_buffer) {
+    duk_get_prop_string(ctx, 3, "buffer");
+    if (st_is_function(ctx, -1)) { /* node asks for a buffer for the read that finds the end too */
+      duk_dup(ctx, 3);
+      duk_call_method(ctx, 0);
+    }
+    duk_pop(ctx);
+  }
+  duk_push_null(ctx);
+  st_call_method(ctx, 1, "push", 1);
+  duk_push_int(ctx, 0);
+  st_call_method(ctx, 1, "read", 1);
+  return 0;
+}
+
+/* Takes socket._writeCb (at sock) and pushes it, or returns 0 with nothing pushed. */
+static int take_write_cb(duk_context *ctx, duk_idx_t sock)
+{
+  sock = duk_normalize_index(ctx, sock);
+  duk_get_prop_string(ctx, sock, "_writeCb");
+  if (!st_truthy(ctx, -1)) {
+    duk_pop(ctx);
+    return 0;
+  }
+  duk_push_null(ctx);
+  duk_put_prop_string(ctx, sock, "_writeCb");
+  return 1;
+}
+
+/* onwrite(err): the write that was left pending went out (or failed). */
+static duk_ret_t h_onwrite(duk_context *ctx)
+{
+  int err = duk_to_int(ctx, 0);
+  if (!push_owner(ctx)) return 0; /* 1 */
+  if (!take_write_cb(ctx, 1)) return 0; /* 2 */
+  if (err) {
+    petrel_push_system_error(ctx, err, "write");
+    duk_call(ctx, 1);
+    return 0;
+  }
+  st_add_num(ctx, 1, "_bytesDispatched", st_num(ctx, 1, "_writeLen"));
+  activity(ctx, 1);
+  duk_call(ctx, 0);
+  return 0;
+}
+
+/* onerror(err): a connection's error (a connect that failed goes to net.js). */
+static duk_ret_t h_onerror(duk_context *ctx)
+{
+  int err = duk_to_int(ctx, 0);
+  if (!push_owner(ctx)) return 0; /* 1 */
+  if (st_flag(ctx, 1, "destroyed")) return 0;
+  if (st_flag(ctx, 1, "connecting")) {
+    push_connect_export(ctx, "connectFailed");
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 0);
+    duk_call(ctx, 2);
+    return 0;
+  }
+  int cb = take_write_cb(ctx, 1); /* 2: the write's callback, if any */
+  petrel_push_system_error(ctx, err, cb ? "write" : "read");
+  if (cb) {
+    duk_dup(ctx, -2);
+    duk_dup(ctx, -2);
+    duk_call(ctx, 1);
+    duk_pop(ctx);
+  }
+  st_call_method(ctx, 1, "destroy", 1);
+  return 0;
+}
+
+/* ---- Socket.prototype's methods ---- */
+/* Sends the chunk at chunk on the socket's handle (at handle): 0, 1 or an error
+ * as tcp_rec_write, EBADF for a closed handle. */
+static int send_chunk(duk_context *ctx, duk_idx_t sock, duk_idx_t handle, duk_idx_t chunk)
+{
+  tcp_rec *r = tcp_rec_at(ctx, handle);
+  if (!r) return PLAT_EBADF;
+  activity(ctx, sock);
+  return tcp_rec_write(ctx, r, handle, chunk);
+}
+
+static duk_ret_t nop(duk_context *ctx)
+{
+  (void)ctx;
+  return 0;
+}
+
+/* write(chunk, encoding, cb) */
+static duk_ret_t s_write(duk_context *ctx)
+{
+  duk_push_this(ctx);                             /* 3 */
+  duk_get_prop_string(ctx, 3, "_writableState"); /* 4 */
+  duk_get_prop_string(ctx, 3, "_handle");        /* 5 */
+  /* Fast path: a Buffer written to an idle, connected socket that the stack takes
+   * whole needs none of the Writable queue: same result, callback and counters. */
+  int fast = !duk_is_string(ctx, 1) && duk_is_buffer_data(ctx, 0) && duk_get_length(ctx, 0) > 0 &&
+             !duk_is_null(ctx, 5) && !st_flag(ctx, 3, "connecting");
+  if (fast) {
+    st_push_helper(ctx, "Buffer");
+    fast = duk_instanceof(ctx, 0, -1);
+    duk_pop(ctx);
+  }
+  if (fast) {
+    fast = !st_flag(ctx, 4, "writing") && !st_flag(ctx, 4, "corked") && !st_flag(ctx, 4, "ending") &&
+           !st_flag(ctx, 4, "destroyed") && !st_flag(ctx, 4, "errored") && !st_flag(ctx, 4, "needDrain") &&
+           st_num(ctx, 4, "bufferedIndex") == writable_buffered_length(ctx, 4);
+  }
+  if (fast) {
+    if (st_is_function(ctx, 1)) {
+      duk_dup(ctx, 1);
+      duk_replace(ctx, 2);
+    }
+    double len = (double)duk_get_length(ctx, 0);
+    int r = send_chunk(ctx, 3, 5, 0);
+    if (r == 0) {
+      st_add_num(ctx, 3, "_bytesDispatched", len);
+      if (st_is_function(ctx, 2)) {
+        duk_dup(ctx, 2);
+        duk_push_null(ctx);
+        st_next_tick_value(ctx, 1);
+      }
+      duk_push_true(ctx);
+      return 1;
+    }
+    if (r == 1) { /* partly queued in C: account for it as Writable's own _write would */
+      st_add_num(ctx, 4, "pendingcb", 1);
+      st_add_num(ctx, 4, "length", len);
+      st_put_num(ctx, 4, "writelen", len);
+      if (st_is_function(ctx, 2)) duk_dup(ctx, 2);
+      else duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
+      duk_put_prop_string(ctx, 4, "writecb");
+      st_put_bool(ctx, 4, "writing", 1);
+      duk_get_prop_string(ctx, 4, "onwrite");
+      duk_put_prop_string(ctx, 3, "_writeCb");
+      st_put_num(ctx, 3, "_writeLen", len);
+      st_put_bool(ctx, 4, "sync", 0);
+      int ret = st_num(ctx, 4, "length") < st_num(ctx, 4, "highWaterMark");
+      if (!ret) st_put_bool(ctx, 4, "needDrain", 1);
+      duk_push_boolean(ctx, ret);
+      return 1;
+    }
+    /* An error: the general path reports it the usual way (callback, 'error',
+     * destroy); _write hands it over instead of sending the chunk a second time. */
+    st_put_num(ctx, 3, "_writeErr", r);
+  }
+  duk_set_top(ctx, 4);
+  duk_insert(ctx, 0); /* this at 0, arguments at 1.. */
+  duk_push_boolean(ctx, writable_write_chunk(ctx, 0, 1) == 1);
+  return 1;
+}
+
+/* _write(chunk, encoding, cb): Writable's, one chunk at a time. */
+static duk_ret_t s_write_one(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 3 */
+  if (st_flag(ctx, 3, "connecting")) {
+    push_helper(ctx, "writeBeforeConnect");
+    duk_dup(ctx, 3);
+    duk_dup(ctx, 0);
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 2);
+    duk_call_method(ctx, 3);
+    return 0;
+  }
+  duk_get_prop_string(ctx, 3, "_handle"); /* 4 */
+  if (!st_truthy(ctx, 4)) {
+    duk_dup(ctx, 2);
+    push_helper(ctx, "closedError");
+    duk_call(ctx, 0);
+    duk_call(ctx, 1);
+    return 0;
+  }
+  int r = (int)st_num(ctx, 3, "_writeErr");
+  if (r) st_put_num(ctx, 3, "_writeErr", 0);
+  else r = send_chunk(ctx, 3, 4, 0);
+  if (r == 0) {
+    st_add_num(ctx, 3, "_bytesDispatched", (double)duk_get_length(ctx, 0));
+    duk_dup(ctx, 2);
+    duk_call(ctx, 0);
+  } else if (r == 1) {
+    st_put_dup(ctx, 3, "_writeCb", 2);
+    st_put_num(ctx, 3, "_writeLen", (double)duk_get_length(ctx, 0));
+  } else {
+    duk_dup(ctx, 2);
+    petrel_push_system_error(ctx, r, "write");
+    duk_call(ctx, 1);
+  }
+  return 0;
+}
+
+/* Starts the handle reading unless it is, or the peer's FIN came. */
+static void read_start(duk_context *ctx, duk_idx_t handle)
+{
+  tcp_rec *r = tcp_rec_at(ctx, handle);
+  if (r && !tcp_rec_reading(r) && !tcp_rec_eof(r)) tcp_rec_read(r, 1);
+}
+
+/* _read() */
+static duk_ret_t s_read(duk_context *ctx)
+{
+  duk_push_this(ctx);                     /* 0 */
+  duk_get_prop_string(ctx, 0, "_handle"); /* 1 */
+  if (st_flag(ctx, 0, "connecting") || !st_truthy(ctx, 1)) {
+    push_helper(ctx, "readAfterConnect");
+    duk_dup(ctx, 0);
+    duk_call_method(ctx, 0);
+    return 0;
+  }
+  read_start(ctx, 1);
+  return 0;
+}
+
+/* resume(): Readable's, then the handle reads again (a _read() may still be
+ * outstanding from before pause()). */
+static duk_ret_t s_resume(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 0 */
+  push_helper(ctx, "resume");
+  duk_dup(ctx, 0);
+  duk_call_method(ctx, 0); /* 1: ret */
+  duk_get_prop_string(ctx, 0, "_onreadRest");
+  if (!duk_is_null_or_undefined(ctx, -1)) { /* an onread socket takes what it left first */
+    duk_push_null(ctx);
+    duk_put_prop_string(ctx, 0, "_onreadRest");
+    petrel_require_builtin(ctx, "internal/net_onread");
+    duk_dup(ctx, 0);
+    duk_dup(ctx, -3);
+    duk_push_int(ctx, 0);
+    duk_call(ctx, 3);
+    duk_pop(ctx);
+    duk_get_prop_string(ctx, 0, "_onreadRest");
+    int left = !duk_is_null_or_undefined(ctx, -1);
+    duk_pop(ctx);
+    if (left || st_flag(ctx, 0, "destroyed")) {
+      duk_dup(ctx, 1);
+      return 1;
+    }
+  }
+  duk_pop(ctx);
+  duk_get_prop_string(ctx, 0, "_handle");
+  if (!st_flag(ctx, 0, "connecting") && !st_flag(ctx, 0, "destroyed")) read_start(ctx, -1);
+  duk_dup(ctx, 1);
+  return 1;
+}
+
+/* installSocket(SocketProto, TCPProto, helpers): the methods and the handle's
+ * callbacks; returns {idle} for setTimeout and _destroy, {connect} for net.connect. */
+duk_ret_t net_socket_install(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  duk_require_object(ctx, 1);
+  duk_require_object(ctx, 2);
+  duk_push_global_stash(ctx);
+  duk_dup(ctx, 2);
+  duk_put_prop_string(ctx, -2, NET_KEY);
+  duk_pop(ctx);
+  static const struct { const char *name; duk_c_function fn; int nargs; int on_handle; } methods[] = {
+    { "write", s_write, 3, 0 }, { "_write", s_write_one, 3, 0 }, { "_read", s_read, 0, 0 },
+    { "resume", s_resume, 0, 0 }, { "_activity", s_activity, 0, 0 },
+    { "onread", h_onread, 1, 1 }, { "onwrite", h_onwrite, 1, 1 }, { "onerror", h_onerror, 1, 1 }
+  };
+  for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+    duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
+    duk_put_prop_string(ctx, methods[i].on_handle ? 1 : 0, methods[i].name);
+  }
+  duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 0);
+  duk_put_prop_string(ctx, 0, "connect");
+  duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 2);
+  duk_put_prop_string(ctx, 1, "onconnect");
+  duk_push_object(ctx);
+  duk_push_c_lightfunc(ctx, s_idle, 2, 2, 0);
+  duk_put_prop_string(ctx, -2, "idle");
+  duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 1);
+  duk_put_prop_string(ctx, -2, "connect");
+  return 1;
+}
