@@ -36,6 +36,11 @@ docs/architecture.md, "Built-in JS"):
    byte, the error that reports the failed allocation has room, instead of becoming
    Duktape's uninformative DoubleError. That error gets Node's code
    ERR_MEMORY_ALLOCATION_FAILED (petrel_vm_error_created).
+
+5. With ROM built-ins (mps2-an385), Object.freeze/seal of a built-in object (JSON,
+   Object.prototype...) returns it instead of throwing a TypeError: a ROM object
+   cannot change at all, so what freezing asks for already holds, and code that
+   hardens its globals (a frozen-intrinsics style) runs as on node.
 """
 import os
 import sys
@@ -102,6 +107,15 @@ EDITS = [
      "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n#else\n",
      "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n"
      "\t\tpetrel_vm_error_created((void *) thr, msg);\n#else\n"),
+    ("ROM objects: freezing one is a no-op",
+     "\tif (DUK_HEAPHDR_HAS_READONLY((duk_heaphdr *) obj)) {\n"
+     "\t\tDUK_DD(DUK_DDPRINT(\"attempt to seal/freeze a readonly object, reject\"));\n"
+     "\t\tDUK_ERROR_TYPE(thr, DUK_STR_NOT_CONFIGURABLE);\n"
+     "\t\tDUK_WO_NORETURN(return;);\n"
+     "\t}\n",
+     "\tif (DUK_HEAPHDR_HAS_READONLY((duk_heaphdr *) obj)) {\n"
+     "\t\treturn; /* Petrel: a ROM object cannot change at all (edit 5) */\n"
+     "\t}\n"),
     ("errors: creation ends",
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n",
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n"
