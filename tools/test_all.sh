@@ -68,6 +68,7 @@ if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
     run tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
     run tests/tls/run.sh linux-asan
     run tests/fuzz/run.sh linux-asan
+    run tests/fuzz/diff.sh linux-asan
   else
     cat "$log"; echo "build of linux-asan failed"; total_fail=$((total_fail + 1))
   fi

@@ -6,7 +6,7 @@
 # its reason, as are the functions left out). A seed passes with no divergence.
 # Without arguments: SEEDS plain seeds from 1, then TSEEDS seeds from 1001 in "tamper"
 # mode (user code freezes or replaces built-ins first). Native boards: 6 x 3000 calls and
-# 4 x 1000; emulated ones 1 x 300 and 1 x 200 (JS runs 5-9 times slower there).
+# 4 x 1000; emulated ones 2 x 800 and 1 x 400 (JS runs 5-9 times slower there).
 # Ends with "N passed, N failed".
 set -u
 board=$1
@@ -15,7 +15,7 @@ here="$top/tests/fuzz"
 EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null
 case "$EMULATION" in
   none) seeds=6 calls=3000 tseeds=4 tcalls=1000 ;;
-  *) seeds=1 calls=300 tseeds=1 tcalls=200 ;;
+  *) seeds=2 calls=800 tseeds=1 tcalls=400 ;;
 esac
 limit=${PETREL_TEST_TIMEOUT:-120}
 first=1; tfirst=1001

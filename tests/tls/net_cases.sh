@@ -20,9 +20,10 @@ list=("$@"); [ ${#list[@]} -eq 0 ] && list=($(cd "$cases" && ls ./*.js | sed 's|
 limit=${PETREL_TEST_TIMEOUT:-30} # the longest case takes about 5 s; a hang costs this much
 for name in "${list[@]}"; do
   sed "s/require(['\"]net['\"])/require('.\/net_shim.js')/g" "$cases/$name.js" >"$tmp/run/$name.js"
-  ( cd "$tmp/run" && timeout -k 5 "$limit" node "$name.js" ) >"$tmp/node.out" 2>"$tmp/node.err"; nrc=$?
-  ( cd "$tmp/run" && timeout -k 5 "$limit" "$top/tools/board_run.sh" "$board" "$name.js" ) >"$tmp/petrel.out" 2>"$tmp/petrel.err"; prc=$?
   why=$(grep -E "^$name[[:space:]]*\|" "$here/net_cases_known.txt" 2>/dev/null | head -1 | cut -d'|' -f2- | sed 's/^ *//')
+  t=$limit; [ -n "$why" ] && t=10 # a listed case may hang (node's or Petrel's side): it only has to differ
+  ( cd "$tmp/run" && timeout -k 5 "$t" node "$name.js" ) >"$tmp/node.out" 2>"$tmp/node.err"; nrc=$?
+  ( cd "$tmp/run" && timeout -k 5 "$t" "$top/tools/board_run.sh" "$board" "$name.js" ) >"$tmp/petrel.out" 2>"$tmp/petrel.err"; prc=$?
   if [ $nrc = $prc ] && cmp -s "$tmp/node.out" "$tmp/petrel.out"; then
     pass=$((pass + 1)); echo "ok   [$board] tls conformance/$name${why:+ (listed in net_cases_known.txt: it passes now, drop the line)}"
   elif [ -n "$why" ]; then
