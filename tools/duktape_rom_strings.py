@@ -30,9 +30,10 @@ def strings_of(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
     if path.endswith(".js"):
-        found = set(IDENT.findall(text))
+        found = set()
         for a, b in JS_STRING.findall(text):
             found.add(a or b)
+        found |= set(IDENT.findall(JS_STRING.sub(" ", text)))  # not the words inside literals
     else:
         found = set(C_STRING.findall(text))
     return {s for s in found if PRINTABLE.fullmatch(s) and "\\" not in s}
