@@ -73,11 +73,14 @@ DUK_HEADERS := runtime/duk_config_common.h $(DUK_CONFIG)
 ifeq ($(DUK_ROM),1)
 DUK_SRC := $(B)/duktape/configured
 DUK_SRC_STAMP := $(DUK_SRC)/.stamp
-$(DUK_SRC_STAMP): tools/duktape_configure.py $(DUK_HEADERS) $(filter boards/%/board.mk,$(MAKEFILE_LIST)) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
+# Petrel's own strings join Duktape's in the ROM string table (rule below the built-in JS).
+DUK_ROM_STRINGS := $(B)/duktape/rom_strings.yaml
+$(DUK_SRC_STAMP): tools/duktape_configure.py $(DUK_HEADERS) $(filter boards/%/board.mk,$(MAKEFILE_LIST)) \
+  $(DUK_ROM_STRINGS) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 	@mkdir -p $(B)/duktape
 	@echo "  CONFIG  duktape.c with ROM built-ins (Duktape's configure.py)"
 	$(Q)/usr/bin/python3 tools/duktape_configure.py "$$(ls -d build/third_party/duktape-2.*/ | head -1)" \
-	  $(B)/duktape/configure $(DUK_SRC) $(DUK_HEADERS) -- $(DUK_CONFIGURE_ARGS)
+	  $(B)/duktape/configure $(DUK_SRC) $(DUK_HEADERS) -- $(DUK_CONFIGURE_ARGS) --builtin-file $(abspath $(DUK_ROM_STRINGS))
 	$(Q)touch $@
 else
 DUK_SRC := /usr/share/duktape
@@ -121,6 +124,11 @@ endif
 $(B)/gen/builtin_js.c: $(JS_EMBED) build/host/js2c $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
 	$(Q)build/host/js2c $(JS2C_FLAGS) $@ $(JS_EMBED)
+# The strings of the board's JS and C for the ROM string table (DUK_ROM boards); the
+# file is rewritten only when the list changes, which alone regenerates duktape.c.
+$(B)/duktape/rom_strings.yaml: tools/duktape_rom_strings.py $(JS_EMBED) $(filter %.c,$(OWN_SRCS))
+	@mkdir -p $(@D)
+	$(Q)python3 tools/duktape_rom_strings.py $@ $(JS_EMBED) $(filter %.c,$(OWN_SRCS))
 $(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@

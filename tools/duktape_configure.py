@@ -56,6 +56,10 @@ FIXES = [
      "val = struct.pack('>d', float(val)).decode('latin-1')\n"),
     ("genbuiltins.py", "unicode_to_bytes(s['str']).encode('base64').strip()",
      "__import__('base64').b64encode(unicode_to_bytes(s['str']).encode('latin-1')).decode('ascii')"),
+    # Room for Petrel's own ROM strings (tools/duktape_rom_strings.py): genbuiltins numbers
+    # every ROM string and object for 16-bit pointer compression (not used by Petrel) from
+    # 0xf800, room for 2048; must match DUK_USE_ROM_PTRCOMP_FIRST (the board's header).
+    ("genbuiltins.py", "ROMPTR_FIRST = 0xf800", "ROMPTR_FIRST = 0x8000"),
     # py2's repr of a byte string, in the comments of duk_strings.h (keeps duktape.c ASCII)
     ("genbuiltins.py", "idx, repr(s['str']))", "idx, ascii(s['str']))"),
     ("genbuiltins.py", "strs.sort(cmp=sortCmp)", "strs.sort(key=lambda a: (getCat(a), a['_idx']))"),

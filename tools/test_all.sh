@@ -31,6 +31,7 @@ test_board() {
       tls-board) run tests/tls/board.sh "$board" ;;
       repl-uart) run tests/mps2/run.py ;; # the REPL over the UART, TCP both ways through QEMU
       jsmin) run tests/tools/test_jsmin.sh ;;
+      duk-configure) run tests/tools/test_duktape_configure.sh ;; # ROM built-ins' build tools
       *) echo "unknown suite $suite in boards/$board/board.mk"; total_fail=$((total_fail + 1)) ;;
     esac
   done

@@ -25,6 +25,12 @@
 #define DUK_USE_ROM_STRINGS
 #define DUK_USE_ROM_OBJECTS
 #define DUK_USE_ROM_GLOBAL_INHERIT
+/* Petrel's own strings (identifiers, property names, constants of the built-in JS and
+ * the C property names: tools/duktape_rom_strings.py) join the ROM string table, so
+ * compiling a module interns none of them in the heap. Their number needs more room
+ * in genbuiltins' ROM pointer numbering than its default (tools/duktape_configure.py). */
+#undef DUK_USE_ROM_PTRCOMP_FIRST
+#define DUK_USE_ROM_PTRCOMP_FIRST 0x8000
 
 /* ---- time: Date.now() from the board's wall clock (semihosting time at boot +
  * SysTick); no time zones on a device: local time is UTC. The stock generic-platform
