@@ -1,12 +1,11 @@
 // events: EventEmitter with Node's semantics. The methods are C light functions
 // (modules/events_binding.c: each JS function would cost ~300 B of heap on a board,
 // and every program loads this module); this file keeps the constructor, the static
-// helpers and the wording of errors and warnings (fail, called from C).
+// helpers; the wording of errors and warnings loads with the first (internal/events_errors.js).
 // Listeners live in this._events (a null-prototype object): one listener is stored
 // as the function itself and several as an array; emit() iterates over a copy of a
 // listener array, so listeners may add or remove listeners while it runs.
 'use strict';
-var errors = require('internal/errors');
 var binding = process.binding('events');
 
 var hasSymbols = typeof Symbol === 'function' && typeof Symbol('') === 'symbol';
@@ -30,50 +29,10 @@ proto._events = undefined;
 proto._eventsCount = 0;
 proto._maxListeners = undefined;
 
-function inspectValue(v) {
-  try {
-    return require('util').inspect(v);
-  } catch (e) {
-    return String(v);
-  }
-}
-
-// The errors and the warning the C methods raise: fail(kind, value[, a, b]).
+// The errors and the warning the C methods raise: fail(kind, value[, a, b]), its
+// wording in internal/events_errors.js, loaded with the first.
 binding.install(proto, function fail(kind, v, a, b) {
-  if (kind === 0) { // a listener that is not a function
-    var got;
-    if (v === null) got = 'Received null';
-    else if (v === undefined) got = 'Received undefined';
-    else if (typeof v === 'object') {
-      got = v.constructor && v.constructor.name ?
-        'Received an instance of ' + v.constructor.name : 'Received ' + inspectValue(v);
-    } else {
-      got = 'Received type ' + typeof v + ' (' + inspectValue(v) + ')';
-    }
-    var e = new TypeError('The "listener" argument must be of type function. ' + got);
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    return e;
-  }
-  if (kind === 1) { // a max-listeners value (a is the argument's name)
-    return typeof v !== 'number' ? errors.invalidArgType(a, 'number', v) : errors.outOfRange(a, '>= 0', v);
-  }
-  if (kind === 2) { // an 'error' event nobody listens to: thrown from emit()
-    if (v instanceof Error) return v;
-    var err = new Error('Unhandled error. (' + inspectValue(v) + ')');
-    err.code = 'ERR_UNHANDLED_ERROR';
-    err.context = v;
-    return err;
-  }
-  // kind 3: more listeners than getMaxListeners() (v the emitter, a the type, b the count)
-  var ctorName = v.constructor && v.constructor.name ? v.constructor.name : 'EventEmitter';
-  var w = new Error('Possible EventEmitter memory leak detected. ' + b + ' ' + String(a) +
-    ' listeners added to [' + ctorName + ']. MaxListeners is ' + v.getMaxListeners() +
-    '. Use emitter.setMaxListeners() to increase limit');
-  w.name = 'MaxListenersExceededWarning';
-  w.emitter = v;
-  w.type = a;
-  w.count = b;
-  process.emitWarning(w);
+  return require('internal/events_errors')(kind, v, a, b);
 }, kErrorMonitor);
 
 // Static helpers of Node's events module.
