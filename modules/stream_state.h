@@ -13,7 +13,7 @@
 #define CALLED_KEY DUK_HIDDEN_SYMBOL("c") /* on onFinish: called once already */
 #define CBS_KEY DUK_HIDDEN_SYMBOL("cbs")  /* on a writev batch's callback */
 
-/* What fail(kind, value, name) in internal/stream_writable.js makes. */
+/* What fail(kind, value, name) makes (internal/stream_errors.js). */
 enum { F_NULL, F_CHUNK, F_ENCODING, F_AFTER_END, F_DESTROYED, F_MULTIPLE, F_FINISHED, F_NOT_IMPLEMENTED,
        F_READ_NOT_IMPLEMENTED, F_PUSH_CHUNK, F_UNSHIFT_AFTER_END, F_PUSH_AFTER_EOF, F_HWM };
 
