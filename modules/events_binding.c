@@ -29,7 +29,7 @@
 #define W_FIRED DUK_HIDDEN_SYMBOL("fired")
 
 /* What events.js's fail(kind, value, a, b) makes. */
-enum { FAIL_LISTENER, FAIL_MAX, FAIL_UNHANDLED, WARN_MAX };
+enum { FAIL_LISTENER, FAIL_MAX, FAIL_UNHANDLED, WARN_MAX, FAIL_NOT_EMITTER };
 
 /* Calls events.js's fail(kind, value at idx, extra...) and leaves its result. */
 static void call_fail(duk_context *ctx, int kind, duk_idx_t idx, int nextra)
@@ -597,15 +597,25 @@ static void put_method(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_
   duk_put_prop_string(ctx, obj, name);
 }
 
-/* install(proto, fail, errorMonitor): the methods on proto, fail and the symbol kept for them. */
+/* fail(kind, value[, a, b]): the errors' and the warning's wording, in
+ * internal/events_errors.js, loaded with the first. */
+static duk_ret_t ee_fail(duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top(ctx);
+  petrel_require_builtin(ctx, "internal/events_errors");
+  duk_insert(ctx, 0);
+  duk_call(ctx, n);
+  return 1;
+}
+
+/* install(proto, errorMonitor): the methods on proto, the symbol kept for them. */
 static duk_ret_t ee_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
-  duk_require_function(ctx, 1);
   duk_push_global_stash(ctx);
-  duk_dup(ctx, 1);
+  duk_push_c_lightfunc(ctx, ee_fail, DUK_VARARGS, 4, 0);
   duk_put_prop_string(ctx, -2, FAIL_KEY);
-  duk_dup(ctx, 2);
+  duk_dup(ctx, 1);
   duk_put_prop_string(ctx, -2, MONITOR_KEY);
   duk_pop(ctx);
   put_method(ctx, 0, "emit", ee_emit, DUK_VARARGS, 1, 0);
@@ -626,8 +636,102 @@ static duk_ret_t ee_install(duk_context *ctx)
   return 0;
 }
 
+/* ---- the module's static helpers (EventEmitter.listenerCount & co.) ---- */
+/* listenerCount(emitter, type): the emitter's own, else the prototype's. */
+static duk_ret_t ee_static_listener_count(duk_context *ctx)
+{
+  duk_get_prop_string(ctx, 0, "listenerCount");
+  if (!duk_is_function(ctx, -1)) {
+    duk_pop(ctx);
+    duk_push_c_lightfunc(ctx, ee_listener_count, 2, 1, 0);
+  }
+  duk_dup(ctx, 0);
+  duk_dup(ctx, 1);
+  duk_call_method(ctx, 1);
+  return 1;
+}
+
+/* An argument that is no emitter (Petrel has no EventTarget): node's coded error,
+ * named after the argument. A null or undefined one already threw reading it. */
+static void require_emitter_method(duk_context *ctx, duk_idx_t idx, const char *method, const char *arg)
+{
+  duk_get_prop_string(ctx, idx, method);
+  int ok = duk_is_function(ctx, -1);
+  duk_pop(ctx);
+  if (ok) return;
+  duk_push_string(ctx, arg);
+  call_fail(ctx, FAIL_NOT_EMITTER, idx, 1);
+  (void)duk_throw(ctx);
+}
+
+/* getEventListeners(emitter, type): emitter.listeners(type) */
+static duk_ret_t ee_get_event_listeners(duk_context *ctx)
+{
+  require_emitter_method(ctx, 0, "listeners", "emitter");
+  duk_push_string(ctx, "listeners");
+  duk_dup(ctx, 1);
+  duk_call_prop(ctx, 0, 1);
+  return 1;
+}
+
+/* setMaxListeners(n = defaultMaxListeners, ...emitters): the default without
+ * emitters, else each emitter's (n checked as the prototype's method does). */
+static duk_ret_t ee_static_set_max(duk_context *ctx)
+{
+  duk_idx_t nargs = duk_get_top(ctx);
+  if (nargs == 0) duk_push_undefined(ctx);
+  if (duk_is_undefined(ctx, 0)) {
+    duk_push_number(ctx, default_max(ctx));
+    duk_replace(ctx, 0);
+  }
+  if (nargs < 2) {
+    duk_push_c_lightfunc(ctx, ee_default_max, DUK_VARARGS, 0, 0);
+    duk_dup(ctx, 0);
+    duk_call(ctx, 1);
+    return 0;
+  }
+  duk_push_c_lightfunc(ctx, ee_set_max, 1, 1, 0);
+  duk_push_object(ctx);
+  duk_dup(ctx, 0);
+  duk_call_method(ctx, 1);
+  duk_pop(ctx);
+  for (duk_idx_t i = 1; i < nargs; i++) {
+    require_emitter_method(ctx, i, "setMaxListeners", "eventTargets");
+    duk_push_string(ctx, "setMaxListeners");
+    duk_dup(ctx, 0);
+    duk_call_prop(ctx, i, 1);
+    duk_pop(ctx);
+  }
+  return 0;
+}
+
+/* defineDefaultMax(EventEmitter): the defaultMaxListeners accessor (Duktape
+ * passes accessors the key too: the getter takes no argument, the setter one). */
+static duk_ret_t ee_define_default_max(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  duk_push_string(ctx, "defaultMaxListeners");
+  duk_push_c_function(ctx, ee_default_max, 0);
+  duk_push_c_function(ctx, ee_default_max, 1);
+  duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_ENUMERABLE |
+                       DUK_DEFPROP_CLEAR_CONFIGURABLE);
+  return 0;
+}
+
+/* defineStatics(EventEmitter): listenerCount, getEventListeners, setMaxListeners. */
+static duk_ret_t ee_define_statics(duk_context *ctx)
+{
+  duk_require_object(ctx, 0);
+  put_method(ctx, 0, "listenerCount", ee_static_listener_count, 2, 2, 0);
+  put_method(ctx, 0, "getEventListeners", ee_get_event_listeners, 2, 2, 0);
+  put_method(ctx, 0, "setMaxListeners", ee_static_set_max, DUK_VARARGS, 1, 0);
+  return 0;
+}
+
 static const duk_function_list_entry events_funcs[] = {
-  { "install", ee_install, 3 },
+  { "install", ee_install, 2 },
+  { "defineDefaultMax", ee_define_default_max, 1 },
+  { "defineStatics", ee_define_statics, 1 },
   { "init", ee_init, 0 },
   { "defaultMaxListeners", ee_default_max, DUK_VARARGS },
   { NULL, NULL, 0 }

@@ -4,14 +4,14 @@
 // 'end' needing a consumer, autoDestroy) live here.
 // Subclasses that emit their own 'close' (net) pass emitClose: false.
 'use strict';
-// The classes live in internal/stream_shared.js, stream_readable.js and stream_writable.js;
-// this file adds Duplex (and internal/stream_more.js Transform, PassThrough, finished, pipeline).
+// The classes live in internal/stream_shared.js, stream_readable.js and stream_writable.js
+// (their methods in C: modules/stream_*.c); this file adds Duplex (and
+// internal/stream_more.js Transform, PassThrough, finished, pipeline).
 var shared = require('internal/stream_shared');
 var Readable = require('internal/stream_readable');
 var Writable = require('internal/stream_writable');
+var binding = process.binding('stream_writable');
 var Stream = shared.Stream;
-var inherits = shared.inherits;
-
 
 // ---- Duplex -----------------------------------------------------------------
 function Duplex(options) {
@@ -35,61 +35,25 @@ function Duplex(options) {
     this.allowHalfOpen = true;
   }
 }
-inherits(Duplex, Readable);
-['write', 'end', 'cork', 'uncork', 'setDefaultEncoding', '_write'].forEach(function (m) {
-  if (!Duplex.prototype.hasOwnProperty(m)) Duplex.prototype[m] = Writable.prototype[m];
-});
-Duplex.prototype._writev = null;
-Duplex.prototype.destroy = Writable.prototype.destroy;
-Duplex.prototype._undestroy = shared.undestroy;
+shared.inherits(Duplex, Readable);
+var dp = Duplex.prototype, wp = Writable.prototype;
+dp.write = wp.write;
+dp.end = wp.end;
+dp.cork = wp.cork;
+dp.uncork = wp.uncork;
+dp.setDefaultEncoding = wp.setDefaultEncoding;
+dp._write = wp._write;
+dp._writev = null;
+dp.destroy = wp.destroy;
+dp._undestroy = binding.undestroy;
 shared.Duplex = Duplex;
 
 // ---- properties ---------------------------------------------------------------
-// Each set of accessors is made once and shared by the prototypes that have it.
-var readableProps = {
-  readable: {
-    get: function () {
-      var r = this._readableState;
-      return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
-    },
-    set: function (v) { if (this._readableState) this._readableState.readable = !!v; },
-    configurable: true
-  },
-  readableFlowing: {
-    get: function () { return this._readableState.flowing; },
-    set: function (v) { if (this._readableState) this._readableState.flowing = v; },
-    configurable: true
-  },
-  readableEnded: { get: function () { return this._readableState ? this._readableState.endEmitted : false; }, configurable: true },
-  readableLength: { get: function () { return this._readableState ? this._readableState.length : 0; }, configurable: true },
-  readableHighWaterMark: { get: function () { return this._readableState && this._readableState.highWaterMark; }, configurable: true },
-  readableEncoding: { get: function () { return this._readableState ? this._readableState.encoding : null; }, configurable: true },
-  readableObjectMode: { get: function () { return this._readableState ? this._readableState.objectMode : false; }, configurable: true },
-  readableAborted: {
-    get: function () {
-      var r = this._readableState;
-      return !!(r.readable !== false && (r.destroyed || r.errored) && !r.endEmitted);
-    },
-    configurable: true
-  }
-};
-Object.defineProperties(Readable.prototype, readableProps);
-readableProps = null; // the accessors keep this scope alive
-// writable, writableLength & co. and destroyed/errored/closed: native getters (modules/stream_writable_methods.c).
-process.binding('stream_writable').defineAccessors(Writable.prototype, Duplex.prototype, Readable.prototype);
-
-Stream.prototype.pipe = function (dest, options) {
-  var source = this;
-  function ondata(chunk) {
-    if (dest.writable && dest.write(chunk) === false && source.pause) source.pause();
-  }
-  source.on('data', ondata);
-  function ondrain() { if (source.readable && source.resume) source.resume(); }
-  dest.on('drain', ondrain);
-  if (!options || options.end !== false) source.on('end', function () { dest.end(); });
-  dest.emit('pipe', source);
-  return dest;
-};
+// Native getters, each made once and shared by the prototypes that have it:
+// readable, readableFlowing, readableLength... (modules/stream_readable_init.c),
+// writable, writableLength & co. and destroyed/errored/closed (modules/stream_writable_methods.c).
+binding.defineReadableAccessors(Readable.prototype);
+binding.defineAccessors(Writable.prototype, Duplex.prototype, Readable.prototype);
 
 Stream.Stream = Stream;
 Stream.Readable = Readable;
@@ -98,16 +62,5 @@ Stream.Duplex = Duplex;
 // Transform, PassThrough, finished and pipeline are compiled on first use
 // (internal/stream_more.js): net and tls need none of them, and they cost ~10 KB
 // of heap on a board. The first read or write makes each a plain data property.
-['Transform', 'PassThrough', 'finished', 'pipeline'].forEach(function (name) {
-  function settle(v) {
-    Object.defineProperty(Stream, name, { value: v, writable: true, enumerable: true, configurable: true });
-    return v;
-  }
-  Object.defineProperty(Stream, name, {
-    get: function () { return settle(require('internal/stream_more')[name]); },
-    set: settle,
-    enumerable: true,
-    configurable: true
-  });
-});
+binding.defineLazy(Stream, 'internal/stream_more', ['Transform', 'PassThrough', 'finished', 'pipeline']);
 module.exports = Stream;

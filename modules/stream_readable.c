@@ -2,8 +2,8 @@
  * removeListener/off, resume, pause, isPaused) and their ticks, over the JS
  * state object stream._readableState, reading and writing its fields as
  * internal/stream_readable.js did (same events, same nextTick order), and the
- * ticks behind the buffer ('readable', flow, read-more, 'end'). push, read and
- * the buffer itself are still JS there. */
+ * ticks behind the buffer ('readable', flow, read-more, 'end'), read(n), and
+ * push/unshift with their checks (readableAddChunk). */
 #include <math.h>
 #include <string.h>
 #include "stream_state.h"
@@ -531,7 +531,7 @@ static duk_ret_t r_read(duk_context *ctx)
   return 1;
 }
 
-/* ---- the buffer's producer side (readableAddChunk stays JS: its checks) ---- */
+/* ---- the buffer's producer side ---- */
 /* Appends (or prepends) the value on top to state.buffer; pops it. */
 static void queue_chunk(duk_context *ctx, duk_idx_t state, int front)
 {
@@ -606,8 +606,154 @@ static duk_ret_t r_on_eof(duk_context *ctx)
   return 0;
 }
 
-/* installReadable(proto, helpers): the methods above on Readable.prototype;
- * returns the ticks' entry points the JS push/read call. */
+/* ---- push(chunk, encoding) and unshift(chunk, encoding): readableAddChunk ---- */
+/* !ended && (length < highWaterMark || length === 0) */
+static int can_push_more(duk_context *ctx, duk_idx_t state)
+{
+  double length = st_num(ctx, state, "length");
+  return !st_flag(ctx, state, "ended") && (length < st_num(ctx, state, "highWaterMark") || length == 0);
+}
+
+static void call_tick2(duk_context *ctx, duk_c_function fn, duk_idx_t stream, duk_idx_t state)
+{
+  stream = duk_normalize_index(ctx, stream);
+  state = duk_normalize_index(ctx, state);
+  duk_push_c_lightfunc(ctx, fn, 2, 2, 0);
+  duk_dup(ctx, stream);
+  duk_dup(ctx, state);
+  duk_call(ctx, 2);
+  duk_pop(ctx);
+}
+
+/* errorOrDestroy(stream, fail(kind, chunk)); returns false. */
+static duk_ret_t push_fail(duk_context *ctx, duk_idx_t stream, int kind, duk_idx_t chunk)
+{
+  st_push_fail(ctx, kind, chunk);
+  st_error_or_destroy(ctx, stream, 0);
+  duk_push_false(ctx);
+  return 1;
+}
+
+/* Buffer.from(the values at a and b): replaces the value at a. */
+static void buffer_from(duk_context *ctx, duk_idx_t a, duk_idx_t b)
+{
+  st_push_helper(ctx, "from");
+  duk_dup(ctx, a);
+  duk_dup(ctx, b);
+  duk_call(ctx, 2);
+  duk_replace(ctx, a);
+}
+
+static duk_ret_t add_chunk(duk_context *ctx, int front)
+{
+  duk_set_top(ctx, 2); /* 0 chunk, 1 encoding */
+  duk_idx_t state = push_this_state(ctx), self = state - 1; /* 2 this, 3 state */
+  if (duk_is_null(ctx, 0)) {
+    st_put_bool(ctx, state, "reading", 0);
+    call_tick2(ctx, r_on_eof, self, state);
+    duk_push_false(ctx);
+    return 1;
+  }
+  int object_mode = st_flag(ctx, state, "objectMode");
+  if (!object_mode) {
+    if (duk_is_string(ctx, 0) && !duk_is_symbol(ctx, 0)) {
+      if (!st_truthy(ctx, 1)) {
+        duk_get_prop_string(ctx, state, "defaultEncoding");
+        duk_replace(ctx, 1);
+      }
+      duk_get_prop_string(ctx, state, "encoding"); /* 4 */
+      if (!duk_strict_equals(ctx, 4, 1)) {
+        buffer_from(ctx, 0, 1);
+        if (front && st_truthy(ctx, 4)) { /* unshift keeps the decoded form */
+          duk_push_string(ctx, "toString");
+          duk_dup(ctx, 4);
+          duk_call_prop(ctx, 0, 1);
+          duk_replace(ctx, 0);
+        }
+      }
+      duk_set_top(ctx, 4);
+    } else {
+      duk_get_global_string(ctx, "Uint8Array");
+      int u8 = duk_is_object(ctx, 0) || duk_is_buffer(ctx, 0) ? duk_instanceof(ctx, 0, -1) : 0;
+      duk_pop(ctx);
+      if (!u8) return push_fail(ctx, self, F_PUSH_CHUNK, 0);
+      st_push_helper(ctx, "Buffer");
+      int isbuf = duk_instanceof(ctx, 0, -1);
+      duk_pop(ctx);
+      if (!isbuf) { /* another Uint8Array: a Buffer over its bytes */
+        st_push_helper(ctx, "from");
+        duk_get_prop_string(ctx, 0, "buffer");
+        duk_get_prop_string(ctx, 0, "byteOffset");
+        duk_get_prop_string(ctx, 0, "byteLength");
+        duk_call(ctx, 3);
+        duk_replace(ctx, 0);
+      }
+    }
+    if (!(st_num(ctx, 0, "length") > 0)) {
+      st_put_bool(ctx, state, "reading", 0);
+      call_tick2(ctx, r_maybe_read_more, self, state);
+      duk_push_boolean(ctx, can_push_more(ctx, state));
+      return 1;
+    }
+  }
+  if (front) {
+    if (st_flag(ctx, state, "endEmitted")) return push_fail(ctx, self, F_UNSHIFT_AFTER_END, 0);
+    if (st_flag(ctx, state, "destroyed") || st_flag(ctx, state, "errored")) {
+      duk_push_false(ctx);
+      return 1;
+    }
+  } else {
+    if (st_flag(ctx, state, "ended")) return push_fail(ctx, self, F_PUSH_AFTER_EOF, 0);
+    if (st_flag(ctx, state, "destroyed") || st_flag(ctx, state, "errored")) {
+      duk_push_false(ctx);
+      return 1;
+    }
+    st_put_bool(ctx, state, "reading", 0);
+    if (st_flag(ctx, state, "decoder") && !duk_is_string(ctx, 0)) {
+      duk_get_prop_string(ctx, state, "decoder");
+      duk_push_string(ctx, "write");
+      duk_dup(ctx, 0);
+      duk_call_prop(ctx, -3, 1);
+      duk_replace(ctx, 0);
+      duk_pop(ctx);
+      if (!object_mode && st_num(ctx, 0, "length") == 0) {
+        call_tick2(ctx, r_maybe_read_more, self, state);
+        duk_push_boolean(ctx, can_push_more(ctx, state));
+        return 1;
+      }
+    }
+  }
+  duk_push_c_lightfunc(ctx, r_add_chunk, 4, 4, 0);
+  duk_dup(ctx, self);
+  duk_dup(ctx, state);
+  duk_dup(ctx, 0);
+  duk_push_boolean(ctx, front);
+  duk_call(ctx, 4);
+  duk_pop(ctx);
+  duk_push_boolean(ctx, can_push_more(ctx, state));
+  return 1;
+}
+
+static duk_ret_t r_push(duk_context *ctx) { return add_chunk(ctx, 0); }
+static duk_ret_t r_unshift(duk_context *ctx) { return add_chunk(ctx, 1); }
+
+/* The default _read(): Node's ERR_METHOD_NOT_IMPLEMENTED. */
+static duk_ret_t r_read_default(duk_context *ctx)
+{
+  st_push_error(ctx, F_READ_NOT_IMPLEMENTED, NULL);
+  return duk_throw(ctx);
+}
+
+/* The default _destroy(err, cb): cb(err). */
+static duk_ret_t r_destroy_default(duk_context *ctx)
+{
+  duk_dup(ctx, 1);
+  duk_dup(ctx, 0);
+  duk_call(ctx, 1);
+  return 0;
+}
+
+/* installReadable(proto, helpers): the methods above on Readable.prototype. */
 duk_ret_t readable_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -619,17 +765,12 @@ duk_ret_t readable_install(duk_context *ctx)
   static const struct { const char *name; duk_c_function fn; int nargs; } methods[] = {
     { "on", r_on, 2 }, { "addListener", r_on, 2 }, { "removeListener", r_remove_listener, 2 },
     { "off", r_remove_listener, 2 }, { "resume", r_resume, 0 }, { "pause", r_pause, 0 },
-    { "isPaused", r_is_paused, 0 }, { "read", r_read, 1 }
+    { "isPaused", r_is_paused, 0 }, { "read", r_read, 1 }, { "push", r_push, 2 }, { "unshift", r_unshift, 2 },
+    { "_read", r_read_default, 1 }, { "destroy", stream_destroy, 2 }, { "_destroy", r_destroy_default, 2 }
   };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, 0, methods[i].name);
   }
-  static const duk_function_list_entry ticks[] = {
-    { "maybeReadMore", r_maybe_read_more, 2 }, { "addChunk", r_add_chunk, 4 }, { "onEofChunk", r_on_eof, 2 },
-    { NULL, NULL, 0 }
-  };
-  duk_push_object(ctx);
-  petrel_put_functions(ctx, -1, ticks);
-  return 1;
+  return 0;
 }

@@ -2,6 +2,7 @@
  * object read and written as JS does (truthiness, numbers), calls into JS
  * (methods, process.nextTick, shared.errorOrDestroy) and the errors that
  * internal/stream_writable.js makes (fail). */
+#include <math.h>
 #include "stream_state.h"
 
 void st_push_helper(duk_context *ctx, const char *name)
@@ -58,25 +59,44 @@ double st_num(duk_context *ctx, duk_idx_t obj, const char *key)
   return v;
 }
 
+/* The puts skip a write that would not change the field: a state's defaults
+ * live on its prototype, and writing a default back (paused = false, say) would
+ * give every stream an own property (~13 B each on a board) for nothing. */
+static int same_value(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
+{
+  val = duk_normalize_index(ctx, val);
+  duk_get_prop_string(ctx, obj, key);
+  int same = duk_strict_equals(ctx, -1, val);
+  if (same && duk_is_number(ctx, -1)) { /* 0 and -0: not the same field */
+    double a = duk_get_number(ctx, -1), b = duk_get_number(ctx, val);
+    same = signbit(a) == signbit(b);
+  }
+  duk_pop(ctx);
+  return same;
+}
+
 void st_put_bool(duk_context *ctx, duk_idx_t obj, const char *key, int v)
 {
   obj = duk_normalize_index(ctx, obj);
   duk_push_boolean(ctx, v);
-  duk_put_prop_string(ctx, obj, key);
+  if (same_value(ctx, obj, key, -1)) duk_pop(ctx);
+  else duk_put_prop_string(ctx, obj, key);
 }
 
 void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v)
 {
   obj = duk_normalize_index(ctx, obj);
   duk_push_number(ctx, v);
-  duk_put_prop_string(ctx, obj, key);
+  if (same_value(ctx, obj, key, -1)) duk_pop(ctx);
+  else duk_put_prop_string(ctx, obj, key);
 }
 
 void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
 {
   obj = duk_normalize_index(ctx, obj);
   duk_dup(ctx, val);
-  duk_put_prop_string(ctx, obj, key);
+  if (same_value(ctx, obj, key, -1)) duk_pop(ctx);
+  else duk_put_prop_string(ctx, obj, key);
 }
 
 void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d)
@@ -127,11 +147,11 @@ void st_emit(duk_context *ctx, duk_idx_t stream, const char *event)
   st_call_method(ctx, stream, "emit", 1);
 }
 
-/* shared.errorOrDestroy(stream, the error on top, sync): pops the error. */
+/* errorOrDestroy(stream, the error on top, sync): pops the error. */
 void st_error_or_destroy(duk_context *ctx, duk_idx_t stream, int sync)
 {
   stream = duk_normalize_index(ctx, stream);
-  st_push_helper(ctx, "errorOrDestroy");
+  duk_push_c_lightfunc(ctx, stream_error_or_destroy, 3, 3, 0);
   duk_dup(ctx, stream);
   duk_dup(ctx, -3);
   duk_push_boolean(ctx, sync);
@@ -153,3 +173,70 @@ void st_call_each(duk_context *ctx, duk_idx_t arr)
   duk_pop(ctx);
 }
 
+
+/* The highWaterMark of options (idx < 0: none): options[key], else
+ * options.highWaterMark, else the default; a negative, NaN or non-number
+ * value throws fail(F_HWM, value, key). */
+double st_hwm(duk_context *ctx, duk_idx_t idx, const char *key, int object_mode)
+{
+  if (idx >= 0) {
+    duk_get_prop_string(ctx, idx, key);
+    if (duk_is_undefined(ctx, -1)) {
+      duk_pop(ctx);
+      duk_get_prop_string(ctx, idx, "highWaterMark");
+    }
+  } else {
+    duk_push_undefined(ctx);
+  }
+  if (duk_is_null_or_undefined(ctx, -1)) {
+    duk_pop(ctx);
+    return object_mode ? 16 : 16384;
+  }
+  double v = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : NAN;
+  if (!(v >= 0)) {
+    st_push_helper(ctx, "fail");
+    duk_push_int(ctx, F_HWM);
+    duk_dup(ctx, -3);
+    duk_push_string(ctx, key);
+    duk_call(ctx, 3);
+    (void)duk_throw(ctx);
+  }
+  duk_pop(ctx);
+  return floor(v);
+}
+
+/* The options a state's prototype variant stands for: bit 0 emitClose === false,
+ * bit 1 autoDestroy === false. */
+int st_option_bits(duk_context *ctx, duk_idx_t options)
+{
+  static const char *const keys[] = { "emitClose", "autoDestroy" };
+  int bits = 0;
+  for (int i = 0; i < 2; i++) {
+    duk_get_prop_string(ctx, options, keys[i]);
+    if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) bits |= 1 << i;
+    duk_pop(ctx);
+  }
+  return bits;
+}
+
+/* Pushes the prototype for a state with those option bits: base itself, or a
+ * variant inheriting from it with the fields false, made once and kept on it. */
+void st_push_state_proto(duk_context *ctx, duk_idx_t base, int bits)
+{
+  static const char *const variant_keys[] = { NULL, DUK_HIDDEN_SYMBOL("v1"), DUK_HIDDEN_SYMBOL("v2"),
+                                              DUK_HIDDEN_SYMBOL("v3") };
+  base = duk_normalize_index(ctx, base);
+  if (!bits) {
+    duk_dup(ctx, base);
+    return;
+  }
+  if (duk_get_prop_string(ctx, base, variant_keys[bits])) return;
+  duk_pop(ctx);
+  duk_push_object(ctx);
+  duk_dup(ctx, base);
+  duk_set_prototype(ctx, -2);
+  if (bits & 1) st_put_bool(ctx, -1, "emitClose", 0);
+  if (bits & 2) st_put_bool(ctx, -1, "autoDestroy", 0);
+  duk_dup_top(ctx);
+  duk_put_prop_string(ctx, base, variant_keys[bits]);
+}

@@ -7,14 +7,15 @@
 #include "runtime.h"
 
 /* The global stash's entry for what internal/stream_writable.js hands to C:
- * Buffer, from, isEncoding, nextTick, EMPTY, hwmFrom, destroy, errorOrDestroy, fail. */
+ * Buffer, from, isEncoding, nextTick, EMPTY, fail. */
 #define HELPERS_KEY DUK_HIDDEN_SYMBOL("writableHelpers")
 #define STATE_KEY DUK_HIDDEN_SYMBOL("s")  /* on onwrite and onFinish: the state */
 #define CALLED_KEY DUK_HIDDEN_SYMBOL("c") /* on onFinish: called once already */
 #define CBS_KEY DUK_HIDDEN_SYMBOL("cbs")  /* on a writev batch's callback */
 
-/* What fail(kind, value) in internal/stream_writable.js makes. */
-enum { F_NULL, F_CHUNK, F_ENCODING, F_AFTER_END, F_DESTROYED, F_MULTIPLE, F_FINISHED, F_NOT_IMPLEMENTED };
+/* What fail(kind, value, name) makes (internal/stream_errors.js). */
+enum { F_NULL, F_CHUNK, F_ENCODING, F_AFTER_END, F_DESTROYED, F_MULTIPLE, F_FINISHED, F_NOT_IMPLEMENTED,
+       F_READ_NOT_IMPLEMENTED, F_PUSH_CHUNK, F_UNSHIFT_AFTER_END, F_PUSH_AFTER_EOF, F_HWM };
 
 /* Helpers: obj, idx and stream are stack indices (negative ones allowed). */
 /* Pushes helpers[name]. */
@@ -42,6 +43,11 @@ void st_emit(duk_context *ctx, duk_idx_t stream, const char *event);
 void st_error_or_destroy(duk_context *ctx, duk_idx_t stream, int sync);
 /* Calls each function of the array at arr with the value on top (popped). */
 void st_call_each(duk_context *ctx, duk_idx_t arr);
+/* options[key] or options.highWaterMark checked (idx < 0: no options), or the default. */
+double st_hwm(duk_context *ctx, duk_idx_t idx, const char *key, int object_mode);
+/* The state prototype variants: bit 0 emitClose === false, bit 1 autoDestroy === false. */
+int st_option_bits(duk_context *ctx, duk_idx_t options);
+void st_push_state_proto(duk_context *ctx, duk_idx_t base, int bits);
 
 /* stream_writable.c, for the methods */
 int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base);
@@ -51,6 +57,18 @@ duk_ret_t writable_error_buffer_tick(duk_context *ctx); /* (state) */
 duk_ret_t writable_onwrite_get(duk_context *ctx);       /* the getter of state.onwrite */
 double writable_buffered_length(duk_context *ctx, duk_idx_t state);
 
+/* stream_destroy.c: destroy(err, cb) (this: the stream), errorOrDestroy(stream, err,
+ * sync), _undestroy() */
+duk_ret_t stream_destroy(duk_context *ctx);
+duk_ret_t stream_error_or_destroy(duk_context *ctx);
+duk_ret_t stream_undestroy(duk_context *ctx);
+
 /* stream_readable.c: installReadable(proto, helpers) */
 duk_ret_t readable_install(duk_context *ctx);
+/* stream_readable_init.c: initReadable and defineReadableAccessors on the binding at idx */
+void readable_init_funcs(duk_context *ctx, duk_idx_t binding);
+/* deferred.c: deferMethods, defineLazy and deferErrors on the binding at idx */
+void deferred_funcs(duk_context *ctx, duk_idx_t binding);
+/* errors_system.c: internal/errors' systemError(errno, syscall, extra) */
+duk_ret_t errors_system_error(duk_context *ctx);
 #endif

@@ -145,7 +145,7 @@ static duk_ret_t w_destroy(duk_context *ctx)
       st_next_tick(ctx, writable_error_buffer_tick, 1, 1);
     }
   }
-  st_push_helper(ctx, "destroy");
+  duk_push_c_lightfunc(ctx, stream_destroy, 2, 2, 0);
   duk_dup(ctx, 2);
   duk_dup(ctx, 0);
   duk_dup(ctx, 1);
@@ -187,31 +187,21 @@ static duk_ret_t w_write_default(duk_context *ctx)
 static duk_ret_t w_init(duk_context *ctx)
 {
   duk_set_top(ctx, 4);
-  duk_push_object(ctx); /* 4: the state */
-  duk_dup(ctx, 3);
-  duk_set_prototype(ctx, 4);
+  duk_require_object(ctx, 3);
   int has_opts = st_truthy(ctx, 1);
   int object_mode = has_opts && (st_flag(ctx, 1, "objectMode") || (st_truthy(ctx, 2) && st_flag(ctx, 1, "writableObjectMode")));
+  double hwm = st_hwm(ctx, has_opts ? 1 : -1, "writableHighWaterMark", object_mode);
+  duk_push_object(ctx); /* 4: the state, its prototype the variant for emitClose/autoDestroy */
+  st_push_state_proto(ctx, 3, has_opts ? st_option_bits(ctx, 1) : 0);
+  duk_set_prototype(ctx, 4);
   if (object_mode) st_put_bool(ctx, 4, "objectMode", 1);
-  st_push_helper(ctx, "hwmFrom");
-  duk_dup(ctx, 1);
-  duk_push_string(ctx, "writableHighWaterMark");
-  duk_push_boolean(ctx, object_mode);
-  duk_call(ctx, 3);
-  if (duk_get_number(ctx, -1) != 16384) duk_put_prop_string(ctx, 4, "highWaterMark");
-  else duk_pop(ctx);
+  st_put_num(ctx, 4, "highWaterMark", hwm);
   if (has_opts) {
     duk_get_prop_string(ctx, 1, "decodeStrings");
     if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) st_put_bool(ctx, 4, "decodeStrings", 0);
     duk_pop(ctx);
     duk_get_prop_string(ctx, 1, "defaultEncoding");
     if (st_truthy(ctx, -1)) st_put_dup(ctx, 4, "defaultEncoding", -1);
-    duk_pop(ctx);
-    duk_get_prop_string(ctx, 1, "emitClose");
-    if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) st_put_bool(ctx, 4, "emitClose", 0);
-    duk_pop(ctx);
-    duk_get_prop_string(ctx, 1, "autoDestroy");
-    if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) st_put_bool(ctx, 4, "autoDestroy", 0);
     duk_pop(ctx);
   }
   st_put_dup(ctx, 4, "stream", 0);
@@ -369,41 +359,14 @@ static duk_ret_t w_define_accessors(duk_context *ctx)
   return 0;
 }
 
-/* ---- Readable's methods compiled on first use ---- */
-/* pipe, unpipe and wrap live in internal/stream_pipe.js; the prototype holds
- * these stubs (8 bytes each), which load the module and call its function. */
-static const char *const deferred_names[] = { "pipe", "unpipe", "wrap" };
-
-static duk_ret_t r_deferred(duk_context *ctx)
-{
-  duk_idx_t nargs = duk_get_top(ctx);
-  format_require(ctx, "internal/stream_pipe");
-  duk_get_prop_string(ctx, -1, deferred_names[duk_get_current_magic(ctx)]);
-  duk_push_this(ctx);
-  for (duk_idx_t i = 0; i < nargs; i++) duk_dup(ctx, i);
-  duk_call_method(ctx, nargs);
-  return 1;
-}
-
-/* deferMethods(readableProto, require) */
-static duk_ret_t r_defer_methods(duk_context *ctx)
-{
-  duk_require_object(ctx, 0);
-  format_set_require(ctx, 1);
-  static const int lengths[] = { 2, 1, 1 }; /* Node's pipe.length, unpipe.length, wrap.length */
-  for (int i = 0; i < 3; i++) {
-    duk_push_c_lightfunc(ctx, r_deferred, lengths[i], lengths[i], i);
-    duk_put_prop_string(ctx, 0, deferred_names[i]);
-  }
-  return 0;
-}
-
 static const duk_function_list_entry writable_funcs[] = {
   { "install", w_install, 3 },
   { "init", w_init, 4 },
   { "defineAccessors", w_define_accessors, 3 },
-  { "deferMethods", r_defer_methods, 2 },
   { "installReadable", readable_install, 2 },
+  { "destroy", stream_destroy, 2 },
+  { "undestroy", stream_undestroy, 0 },
+  { "errorOrDestroy", stream_error_or_destroy, 3 },
   { NULL, NULL, 0 }
 };
 
@@ -411,5 +374,7 @@ duk_ret_t petrel_binding_stream_writable(duk_context *ctx)
 {
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, writable_funcs);
+  readable_init_funcs(ctx, -1);
+  deferred_funcs(ctx, -1);
   return 1;
 }

@@ -23,6 +23,7 @@ static const binding_entry bindings[] = {
   { "events", petrel_binding_events },
   { "console", petrel_binding_console },
   { "stream_writable", petrel_binding_stream_writable },
+  { "validators", petrel_binding_validators },
   { "timers", petrel_binding_timers },
   { "buffer", petrel_binding_buffer },
   { "tcp", petrel_binding_tcp },

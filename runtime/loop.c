@@ -54,12 +54,16 @@ static int alive(void)
 #define IDLE_PROBE_MS 50
 static size_t idle_base; /* heap after the last idle collection, or its low point since */
 static double next_probe;
+/* A busy collection ran since the last idle one: its base held the burst's live
+ * connections, so what they leave when the burst ends may stay under the eighth;
+ * the loop's first idle moment after a burst collects regardless. */
+static int burst_collected;
 
 static int idle_grown(void)
 {
   size_t used = petrel_heap_used();
   if (used < idle_base || idle_base == 0) idle_base = used;
-  return used - idle_base > idle_base / 8 + 4096;
+  return burst_collected || used - idle_base > idle_base / 8 + 4096;
 }
 
 /* A burst that never lets the loop go idle is collected too, once the heap has grown
@@ -74,6 +78,7 @@ static void busy_collect(duk_context *ctx)
   if (used - idle_base <= idle_base / 2 + 65536) return;
   duk_gc(ctx, 0);
   idle_base = petrel_heap_used();
+  burst_collected = 1;
 }
 
 /* Returns 1 if it collected, 0 if the probe found work (dispatched it) or it is not time. */
@@ -88,6 +93,7 @@ static int idle_collect(duk_context *ctx)
   if (petrel_calls != calls || immediates_pending) return 0;
   duk_gc(ctx, 0);
   idle_base = petrel_heap_used();
+  burst_collected = 0;
   return 1;
 }
 

@@ -1,6 +1,6 @@
-// internal/stream_pipe: Readable's pipe, unpipe and wrap (Node v20), which
-// the Readable prototype's native stubs load on first use (see
-// internal/stream_readable.js and modules/stream_writable_methods.c).
+// internal/stream_pipe: Readable's pipe, unpipe and wrap (Node v20) and the legacy
+// Stream's pipe, which
+// the prototypes' native stubs load on first use (see modules/stream_writable_methods.c).
 'use strict';
 var shared = require('internal/stream_shared');
 var nextTick = shared.nextTick;
@@ -123,3 +123,17 @@ exports.wrap = function (old) {
   return this;
 };
 
+
+// The legacy Stream's pipe (Stream.prototype.pipe, for a stream that is no Readable).
+exports.legacyPipe = function (dest, options) {
+  var source = this;
+  function ondata(chunk) {
+    if (dest.writable && dest.write(chunk) === false && source.pause) source.pause();
+  }
+  source.on('data', ondata);
+  function ondrain() { if (source.readable && source.resume) source.resume(); }
+  dest.on('drain', ondrain);
+  if (!options || options.end !== false) source.on('end', function () { dest.end(); });
+  dest.emit('pipe', source);
+  return dest;
+};

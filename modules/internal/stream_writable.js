@@ -1,9 +1,9 @@
 // Writable streams (Node v20 semantics). The methods and the state machine are C
 // light functions (modules/stream_writable.c); this file keeps the constructor,
-// the state's defaults and the errors the C code raises (fail, rare paths).
+// the state's defaults and the helpers C uses; the errors every stream's C code raises
+// (fail) load with the first (internal/stream_errors.js).
 'use strict';
 var Buffer = require('buffer').Buffer;
-var errors = require('internal/errors');
 var shared = require('internal/stream_shared');
 var binding = process.binding('stream_writable');
 var Stream = shared.Stream;
@@ -36,23 +36,10 @@ binding.install(Writable.prototype, stateProto, {
   isEncoding: Buffer.isEncoding,
   nextTick: shared.nextTick,
   EMPTY: shared.EMPTY,
-  hwmFrom: shared.hwmFrom,
-  destroy: shared.destroy,
-  errorOrDestroy: shared.errorOrDestroy,
-  // The errors (and the rare chunk conversion) by kind, in the order of stream_writable.c.
-  fail: function (kind, v) {
-    switch (kind) {
-    case 0: return errors.codeError('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
-    case 1: // a chunk that is no string or Buffer: a TypedArray's or DataView's bytes
-      if (ArrayBuffer.isView(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-      throw errors.invalidArgType('chunk', 'of type string or an instance of Buffer, TypedArray, or DataView', v);
-    case 2: return errors.unknownEncoding(v);
-    case 3: return errors.codeError('ERR_STREAM_WRITE_AFTER_END', 'write after end');
-    case 4: return shared.destroyedError(v);
-    case 5: return errors.codeError('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times');
-    case 6: return errors.codeError('ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished');
-    default: return errors.codeError('ERR_METHOD_NOT_IMPLEMENTED', 'The _write() method is not implemented');
-    }
+  // The errors of every stream's C code by kind (and the rare chunk conversion):
+  // internal/stream_errors.js, loaded with the first.
+  fail: function (kind, v, name) {
+    return require('internal/stream_errors')(kind, v, name);
   }
 });
 
