@@ -16,8 +16,6 @@ var validators = require('internal/validators');
 var binding = process.binding('tcp');
 var core = process.binding('core');
 var TCP = binding.TCP;
-// Error numbers by name, from the platform's one table (platform/platform_errors.h).
-var ENOTCONN = core.errno('ENOTCONN');
 
 // ---- helpers -------------------------------------------------------------
 // As Node's, which tests the value's string form.
@@ -124,7 +122,7 @@ function Socket(options) {
     this._onread = { buffer: onread.buffer, callback: onread.callback };
   }
   // Node's 'end' listener: without half-open, a write after the peer's FIN is EPIPE.
-  this.on('end', onReadableStreamEnd);
+  this.on('end', installed.onEnd);
   if (options.handle) {
     this._handle = options.handle;
     this._handle.owner = this;
@@ -162,21 +160,6 @@ Socket.prototype._onreadRest = null; // what a paused onread socket has not take
 Socket.prototype.server = null;
 Socket.prototype._server = null;
 
-function onReadableStreamEnd() {
-  if (!this.allowHalfOpen) this.write = writeAfterFIN;
-}
-
-// After the peer's FIN without half-open, stream.js ends our side too; a write after
-// that fails with EPIPE: the callback on the next tick, the socket destroyed with it.
-function writeAfterFIN(chunk, encoding, cb) {
-  if (!this.writableEnded) return Socket.prototype.write.call(this, chunk, encoding, cb);
-  if (typeof encoding === 'function') cb = encoding;
-  var er = errors.codeError('EPIPE', 'This socket has been ended by the other party');
-  if (typeof cb === 'function') process.nextTick(cb, er);
-  this.destroy(er);
-  return false;
-}
-
 Socket.prototype.setTimeout = function (msecs, callback) {
   if (this.destroyed) return this;
   this.timeout = msecs;
@@ -203,8 +186,9 @@ binding.installSocketInfo(Socket.prototype);
 // pause() is Readable's: as in Node, the socket keeps reading into its buffer
 // until highWaterMark (then onread stops the handle and the peer's window closes),
 // so a FIN that comes while paused still gives 'end' once the buffer is empty.
-// write, _write, _read, resume and _activity are C (modules/net_socket.c): what they
-// leave to JS is here.
+// write, _write, _read, resume, _activity, _final, _destroy and the socket's own 'end'
+// listener (Node's onReadableStreamEnd: EPIPE for a write after the peer's FIN without
+// half-open) are C (modules/net_socket.c): what they leave to JS is here.
 var installed = binding.installSocket(Socket.prototype, TCP.prototype, {
   connector: connector,
   // _write while connecting: the chunk waits for 'connect', or fails on 'close'.
@@ -226,9 +210,18 @@ var installed = binding.installSocket(Socket.prototype, TCP.prototype, {
       this.once('connect', function () { this._readAfterConnect = false; this._read(); });
     }
   },
+  finalAfterConnect: function (cb) {
+    var self = this;
+    this.once('connect', function () { self._final(cb); });
+  },
   closedError: function () { return errors.codeError('ERR_SOCKET_CLOSED', 'Socket is closed'); },
+  destroyedError: function () {
+    return errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed');
+  },
+  epipeError: function () { return errors.codeError('EPIPE', 'This socket has been ended by the other party'); },
   setTimeout: timers.setTimeout,
   clearTimeout: timers.clearTimeout,
+  setImmediate: timers.setImmediate,
   resume: stream.Duplex.prototype.resume
 });
 var idle = installed.idle;
@@ -246,57 +239,6 @@ function connector() {
   }
   return connectModule;
 }
-
-Socket.prototype._final = function (cb) {
-  if (this.pending && this.connecting) {
-    var self = this;
-    this.once('connect', function () { self._final(cb); });
-    return;
-  }
-  if (!this._handle) {
-    cb();
-    return;
-  }
-  var err = this._handle.shutdown();
-  if (err && err !== ENOTCONN) {
-    cb(sysError(err, 'shutdown'));
-    return;
-  }
-  process.nextTick(cb);
-};
-
-Socket.prototype._destroy = function (exception, cb) {
-  idle(this, -1);
-  this.connecting = false;
-  var self = this;
-  if (this._connectAttempt) {
-    this._connectAttempt.cancelled = true;
-    this._connectAttempt = null;
-  }
-  if (this._handle) {
-    var isException = !!exception;
-    // Cache the addresses: Node keeps them readable after close.
-    this._getpeername();
-    this._getsockname();
-    var h = this._handle;
-    this._handle = null;
-    h.owner = null;
-    if (this._resetOnDestroy) h.reset(); else h.close();
-    var pendingWrite = this._writeCb;
-    this._writeCb = null;
-    cb(exception);
-    if (pendingWrite) pendingWrite(errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
-    // 'close' comes in the loop's close phase, after the 'error' tick.
-    timers.setImmediate(function () { self.emit('close', isException); });
-  } else {
-    cb(exception);
-    process.nextTick(function () { self.emit('close', !!exception); });
-  }
-  if (this._server) {
-    this._server._connections--;
-    this._server._emitCloseIfDrained();
-  }
-};
 
 Socket.prototype.resetAndDestroy = function () {
   if (this._handle) {

@@ -15,8 +15,9 @@
 
 /* The global stash's entry for net.js's helpers: connector() (internal/net_connect's
  * exports, compiled on first use), writeBeforeConnect(chunk, encoding, cb) and
- * readAfterConnect() with the socket as this, closedError(), setTimeout,
- * clearTimeout, resume (Readable's). */
+ * readAfterConnect() and finalAfterConnect(cb) with the socket as this, closedError(),
+ * destroyedError(), epipeError(), setTimeout, clearTimeout, setImmediate, resume
+ * (Readable's). */
 #define NET_KEY DUK_HIDDEN_SYMBOL("netHelpers")
 
 static void push_helper(duk_context *ctx, const char *name)
@@ -104,12 +105,11 @@ static duk_ret_t on_idle_timer(duk_context *ctx)
 }
 
 /* idle(socket, ms): setTimeout's part after its checks. ms > 0 arms the timer from
- * now, 0 turns it off, -1 only clears a pending timer (destroy). */
+ * now, 0 turns it off. */
 static duk_ret_t s_idle(duk_context *ctx)
 {
   double ms = duk_require_number(ctx, 1);
   clear_timer(ctx, 0);
-  if (ms < 0) return 0;
   st_put_num(ctx, 0, "_timeoutMs", ms);
   if (ms > 0) {
     st_put_num(ctx, 0, "_lastActivity", now());
@@ -454,8 +454,145 @@ static duk_ret_t s_resume(duk_context *ctx)
   return 1;
 }
 
+/* ---- the end of a connection ---- */
+/* _final(cb): our FIN once the writes are out (a connecting socket's waits, in JS). */
+static duk_ret_t s_final(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 1 */
+  if (st_flag(ctx, 1, "connecting")) {
+    push_helper(ctx, "finalAfterConnect");
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 0);
+    duk_call_method(ctx, 1);
+    return 0;
+  }
+  duk_get_prop_string(ctx, 1, "_handle"); /* 2 */
+  duk_dup(ctx, 0);
+  if (!st_truthy(ctx, 2)) {
+    duk_call(ctx, 0);
+    return 0;
+  }
+  duk_push_string(ctx, "shutdown");
+  duk_call_prop(ctx, 2, 0);
+  int err = duk_to_int(ctx, -1);
+  duk_pop(ctx);
+  if (err && err != PLAT_ENOTCONN) {
+    petrel_push_system_error(ctx, err, "shutdown");
+    duk_call(ctx, 1);
+    return 0;
+  }
+  st_next_tick_value(ctx, 0);
+  return 0;
+}
+
+/* The 'close' tick (socket, hadError). */
+static duk_ret_t emit_close(duk_context *ctx)
+{
+  duk_push_string(ctx, "close");
+  duk_dup(ctx, 1);
+  st_call_method(ctx, 0, "emit", 2);
+  return 0;
+}
+
+/* _destroy(exception, cb): the handle closed (or reset), 'close' after it. */
+static duk_ret_t s_destroy(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 2 */
+  clear_timer(ctx, 2);
+  if (st_flag(ctx, 2, "connecting")) st_put_bool(ctx, 2, "connecting", 0);
+  duk_get_prop_string(ctx, 2, "_connectAttempt");
+  if (st_truthy(ctx, -1)) {
+    st_put_bool(ctx, -1, "cancelled", 1);
+    duk_push_null(ctx);
+    duk_put_prop_string(ctx, 2, "_connectAttempt");
+  }
+  duk_pop(ctx);
+  int exception = st_truthy(ctx, 0);
+  duk_get_prop_string(ctx, 2, "_handle"); /* 3 */
+  if (st_truthy(ctx, 3)) {
+    /* Cache the addresses: Node keeps them readable after close. */
+    st_call_method(ctx, 2, "_getpeername", 0);
+    st_call_method(ctx, 2, "_getsockname", 0);
+    duk_push_null(ctx);
+    duk_put_prop_string(ctx, 2, "_handle");
+    duk_push_null(ctx);
+    duk_put_prop_string(ctx, 3, "owner");
+    st_call_method(ctx, 3, st_flag(ctx, 2, "_resetOnDestroy") ? "reset" : "close", 0);
+    int pending = take_write_cb(ctx, 2); /* 4: the write in flight's callback */
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 0);
+    duk_call(ctx, 1);
+    duk_pop(ctx);
+    if (pending) {
+      push_helper(ctx, "destroyedError");
+      duk_call(ctx, 0);
+      duk_call(ctx, 1);
+      duk_pop(ctx);
+    }
+    /* 'close' comes in the loop's close phase, after the 'error' tick. */
+    push_helper(ctx, "setImmediate");
+    duk_push_c_lightfunc(ctx, emit_close, 2, 2, 0);
+    duk_dup(ctx, 2);
+    duk_push_boolean(ctx, exception);
+    duk_call(ctx, 3);
+    duk_pop(ctx);
+  } else {
+    duk_dup(ctx, 1);
+    duk_dup(ctx, 0);
+    duk_call(ctx, 1);
+    duk_pop(ctx);
+    duk_dup(ctx, 2);
+    duk_push_boolean(ctx, exception);
+    st_next_tick(ctx, emit_close, 2, 2);
+  }
+  duk_get_prop_string(ctx, 2, "_server");
+  if (st_truthy(ctx, -1)) {
+    st_add_num(ctx, -1, "_connections", -1);
+    st_call_method(ctx, -1, "_emitCloseIfDrained", 0);
+  }
+  return 0;
+}
+
+/* After the peer's FIN without half-open, the stream ends our side too; a write
+ * after that fails with EPIPE: the callback on the next tick, the socket destroyed
+ * with it. The socket's 'end' listener (Node's onReadableStreamEnd) installs it. */
+static duk_ret_t s_write_after_fin(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 3 */
+  if (!st_flag(ctx, 3, "writableEnded")) {
+    duk_pop(ctx);
+    return s_write(ctx);
+  }
+  if (st_is_function(ctx, 1)) {
+    duk_dup(ctx, 1);
+    duk_replace(ctx, 2);
+  }
+  push_helper(ctx, "epipeError");
+  duk_call(ctx, 0); /* 4 */
+  if (st_is_function(ctx, 2)) {
+    duk_dup(ctx, 2);
+    duk_dup(ctx, 4);
+    st_next_tick_value(ctx, 1);
+  }
+  duk_dup(ctx, 4);
+  st_call_method(ctx, 3, "destroy", 1);
+  duk_push_false(ctx);
+  return 1;
+}
+
+static duk_ret_t s_on_end(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  if (!st_flag(ctx, 0, "allowHalfOpen")) {
+    duk_push_c_lightfunc(ctx, s_write_after_fin, 3, 3, 0);
+    duk_put_prop_string(ctx, 0, "write");
+  }
+  return 0;
+}
+
 /* installSocket(SocketProto, TCPProto, helpers): the methods and the handle's
- * callbacks; returns {idle} for setTimeout and _destroy, {connect} for net.connect. */
+ * callbacks; returns {idle} for setTimeout, {connect} for net.connect, {onEnd}: the
+ * socket's own 'end' listener. */
 duk_ret_t net_socket_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -467,7 +604,8 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_pop(ctx);
   static const struct { const char *name; duk_c_function fn; int nargs; int on_handle; } methods[] = {
     { "write", s_write, 3, 0 }, { "_write", s_write_one, 3, 0 }, { "_read", s_read, 0, 0 },
-    { "resume", s_resume, 0, 0 }, { "_activity", s_activity, 0, 0 },
+    { "resume", s_resume, 0, 0 }, { "_activity", s_activity, 0, 0 }, { "_final", s_final, 1, 0 },
+    { "_destroy", s_destroy, 2, 0 },
     { "onread", h_onread, 1, 1 }, { "onwrite", h_onwrite, 1, 1 }, { "onerror", h_onerror, 1, 1 }
   };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
@@ -483,5 +621,7 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_put_prop_string(ctx, -2, "idle");
   duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 1);
   duk_put_prop_string(ctx, -2, "connect");
+  duk_push_c_lightfunc(ctx, s_on_end, 0, 0, 0);
+  duk_put_prop_string(ctx, -2, "onEnd");
   return 1;
 }
