@@ -32,13 +32,13 @@
  * binding is created, so a later heap never sees a stale pointer (Petrel runs
  * one heap at a time). */
 #define PROTOS_KEY DUK_HIDDEN_SYMBOL("bufferProtos")
-#define FAIL_KEY DUK_HIDDEN_SYMBOL("bufferFail")
+#define FAIL_KEY   DUK_HIDDEN_SYMBOL("bufferFail")
 static void *buffer_proto, *u8_proto, *ab_proto;
 /* Results up to this size are built on the C stack, larger ones in a temporary buffer. */
 #define STACK_BYTES 256
 
-duk_ret_t petrel_buffer_fail(duk_context *ctx, int kind, const char *name, duk_idx_t idx,
-                             const char *expected, double a, double b)
+duk_ret_t petrel_buffer_fail(duk_context *ctx, int kind, const char *name, duk_idx_t idx, const char *expected,
+                             double a, double b)
 {
   idx = duk_normalize_index(ctx, idx);
   duk_push_global_stash(ctx);
@@ -46,8 +46,10 @@ duk_ret_t petrel_buffer_fail(duk_context *ctx, int kind, const char *name, duk_i
   duk_push_int(ctx, kind);
   duk_push_string(ctx, name);
   duk_dup(ctx, idx);
-  if (expected) duk_push_string(ctx, expected);
-  else duk_push_number(ctx, a);
+  if (expected)
+    duk_push_string(ctx, expected);
+  else
+    duk_push_number(ctx, a);
   duk_push_number(ctx, b);
   duk_call(ctx, 5);
   return duk_throw(ctx);
@@ -118,7 +120,10 @@ static int has_proto(duk_context *ctx, duk_idx_t idx, void *proto)
   if (!duk_is_object(ctx, idx) || !proto) return 0;
   duk_get_prototype(ctx, idx);
   while (duk_is_object(ctx, -1) && depth++ < 10000) {
-    if (duk_get_heapptr(ctx, -1) == proto) { found = 1; break; }
+    if (duk_get_heapptr(ctx, -1) == proto) {
+      found = 1;
+      break;
+    }
     duk_get_prototype(ctx, -1);
     duk_remove(ctx, -2);
   }
@@ -144,12 +149,13 @@ int petrel_buffer_is_view(duk_context *ctx, duk_idx_t idx)
 }
 
 /* ---- encodings ---- */
-static const struct { char name[10]; uint8_t enc; } encodings[] = {
-  { "utf8", PB_UTF8 }, { "utf-8", PB_UTF8 }, { "hex", PB_HEX }, { "base64", PB_BASE64 },
-  { "latin1", PB_LATIN1 }, { "binary", PB_LATIN1 }, { "ascii", PB_ASCII },
-  { "ucs2", PB_UCS2 }, { "ucs-2", PB_UCS2 }, { "utf16le", PB_UCS2 }, { "utf-16le", PB_UCS2 },
-  { "base64url", PB_BASE64URL }
-};
+static const struct {
+  char name[10];
+  uint8_t enc;
+} encodings[] = { { "utf8", PB_UTF8 },     { "utf-8", PB_UTF8 },    { "hex", PB_HEX },
+                  { "base64", PB_BASE64 }, { "latin1", PB_LATIN1 }, { "binary", PB_LATIN1 },
+                  { "ascii", PB_ASCII },   { "ucs2", PB_UCS2 },     { "ucs-2", PB_UCS2 },
+                  { "utf16le", PB_UCS2 },  { "utf-16le", PB_UCS2 }, { "base64url", PB_BASE64URL } };
 
 static int encoding_named(const char *s, size_t len)
 {
@@ -342,8 +348,10 @@ static int from_object(duk_context *ctx, duk_idx_t idx)
     duk_pop(ctx);
   }
   if (arraylike) {
-    if (!duk_is_number(ctx, -1)) petrel_buffer_push_new(ctx, 0);
-    else from_array_like(ctx, idx);
+    if (!duk_is_number(ctx, -1))
+      petrel_buffer_push_new(ctx, 0);
+    else
+      from_array_like(ctx, idx);
     duk_remove(ctx, -2);
     return 1;
   }
@@ -427,7 +435,7 @@ static duk_ret_t buffer_is_buffer(duk_context *ctx)
 static duk_ret_t buffer_is_encoding(duk_context *ctx)
 {
   duk_push_boolean(ctx, duk_is_string(ctx, 0) && !duk_is_symbol(ctx, 0) && duk_get_length(ctx, 0) &&
-                          petrel_buffer_encoding_of(ctx, 0) >= 0);
+                            petrel_buffer_encoding_of(ctx, 0) >= 0);
   return 1;
 }
 
@@ -454,18 +462,21 @@ static duk_ret_t buffer_byte_length(duk_context *ctx)
   duk_dup(ctx, 1);
   if (duk_to_boolean(ctx, -1)) enc = petrel_buffer_encoding_of(ctx, 1);
   switch (enc) {
-    case PB_LATIN1: case PB_ASCII: break;
+    case PB_LATIN1:
+    case PB_ASCII: break;
     case PB_UCS2: n *= 2; break;
     case PB_HEX: n >>= 1; break;
-    case PB_BASE64: case PB_BASE64URL:
+    case PB_BASE64:
+    case PB_BASE64URL:
       s = (const uint8_t *)duk_get_lstring(ctx, 0, &slen);
-      if (n > 0 && s[slen - 1] == '=') { n--; slen--; }
+      if (n > 0 && s[slen - 1] == '=') {
+        n--;
+        slen--;
+      }
       if (n > 1 && s[slen - 1] == '=') n--;
       n = (size_t)(((uint64_t)n * 3) >> 2);
       break;
-    default:
-      s = (const uint8_t *)duk_get_lstring(ctx, 0, &slen);
-      n = pb_encoded_length(s, slen, PB_UTF8);
+    default: s = (const uint8_t *)duk_get_lstring(ctx, 0, &slen); n = pb_encoded_length(s, slen, PB_UTF8);
   }
   duk_push_number(ctx, (double)n);
   return 1;
@@ -596,10 +607,7 @@ static duk_ret_t buf_install(duk_context *ctx)
   return 0;
 }
 
-static const duk_function_list_entry buffer_funcs[] = {
-  { "install", buf_install, 3 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry buffer_funcs[] = { { "install", buf_install, 3 }, { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_buffer(duk_context *ctx)
 {

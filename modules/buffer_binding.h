@@ -31,8 +31,8 @@ enum {
 };
 
 /* Throws fail(kind, name, the value at idx, a or expected, b). */
-duk_ret_t petrel_buffer_fail(duk_context *ctx, int kind, const char *name, duk_idx_t idx,
-                             const char *expected, double a, double b);
+duk_ret_t petrel_buffer_fail(duk_context *ctx, int kind, const char *name, duk_idx_t idx, const char *expected,
+                             double a, double b);
 /* The bytes of the value at idx (a Buffer, typed array, ArrayBuffer, DataView); TypeError if none. */
 uint8_t *petrel_buffer_bytes(duk_context *ctx, duk_idx_t idx, size_t *len);
 /* The bytes of this; TypeError if none. */
@@ -57,8 +57,8 @@ int petrel_buffer_normalize_encoding(duk_context *ctx, duk_idx_t idx);
 /* Node's validateOffset: the value at idx is an integer in [min, max]. */
 double petrel_buffer_check_int(duk_context *ctx, duk_idx_t idx, const char *name, double min, double max);
 /* Node's fill(value, offset, end, encoding) on the Buffer at buf (arguments at their indices). */
-void petrel_buffer_fill(duk_context *ctx, duk_idx_t buf, duk_idx_t value, duk_idx_t offset,
-                        duk_idx_t end, duk_idx_t encoding);
+void petrel_buffer_fill(duk_context *ctx, duk_idx_t buf, duk_idx_t value, duk_idx_t offset, duk_idx_t end,
+                        duk_idx_t encoding);
 /* Puts the methods of Buffer.prototype (buffer_methods.c, buffer_numbers.c) on the object at idx. */
 void petrel_buffer_put_methods(duk_context *ctx, duk_idx_t proto);
 void petrel_buffer_put_number_methods(duk_context *ctx, duk_idx_t proto);

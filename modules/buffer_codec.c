@@ -15,15 +15,32 @@ static uint32_t read_cp(const uint8_t **pp, const uint8_t *end)
   const uint8_t *p = *pp;
   uint32_t c = *p;
   size_t n, i;
-  if (c < 0x80) { *pp = p + 1; return c; }
-  if (c < 0xc0) goto bad;
-  else if (c < 0xe0) { n = 1; c &= 0x1f; }
-  else if (c < 0xf0) { n = 2; c &= 0x0f; }
-  else if (c < 0xf8) { n = 3; c &= 0x07; }
-  else if (c < 0xfc) { n = 4; c &= 0x03; }
-  else if (c < 0xfe) { n = 5; c &= 0x01; }
-  else if (c == 0xfe) { n = 6; c = 0; }
-  else goto bad;
+  if (c < 0x80) {
+    *pp = p + 1;
+    return c;
+  }
+  if (c < 0xc0)
+    goto bad;
+  else if (c < 0xe0) {
+    n = 1;
+    c &= 0x1f;
+  } else if (c < 0xf0) {
+    n = 2;
+    c &= 0x0f;
+  } else if (c < 0xf8) {
+    n = 3;
+    c &= 0x07;
+  } else if (c < 0xfc) {
+    n = 4;
+    c &= 0x03;
+  } else if (c < 0xfe) {
+    n = 5;
+    c &= 0x01;
+  } else if (c == 0xfe) {
+    n = 6;
+    c = 0;
+  } else
+    goto bad;
   if ((size_t)(end - p) <= n) goto bad;
   for (i = 1; i <= n; i++) {
     if ((p[i] & 0xc0) != 0x80) goto bad;
@@ -45,9 +62,16 @@ typedef struct {
 static int next_unit(unit_reader *r, uint32_t *u)
 {
   uint32_t cp;
-  if (r->low) { *u = r->low; r->low = 0; return 1; }
+  if (r->low) {
+    *u = r->low;
+    r->low = 0;
+    return 1;
+  }
   if (r->p >= r->end) return 0;
-  if (*r->p < 0x80) { *u = *r->p++; return 1; }
+  if (*r->p < 0x80) {
+    *u = *r->p++;
+    return 1;
+  }
   cp = read_cp(&r->p, r->end);
   if (cp >= 0x10000) {
     cp -= 0x10000;
@@ -74,7 +98,10 @@ static void put_utf8(uint8_t *o, uint32_t c, size_t n)
 {
   switch (n) {
     case 1: o[0] = (uint8_t)c; break;
-    case 2: o[0] = (uint8_t)(0xc0 | (c >> 6)); o[1] = (uint8_t)(0x80 | (c & 0x3f)); break;
+    case 2:
+      o[0] = (uint8_t)(0xc0 | (c >> 6));
+      o[1] = (uint8_t)(0x80 | (c & 0x3f));
+      break;
     case 3:
       o[0] = (uint8_t)(0xe0 | (c >> 12));
       o[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3f));
@@ -173,11 +200,13 @@ size_t pb_encode(const uint8_t *s, size_t len, int enc, uint8_t *out, size_t cap
   size_t w = 0;
   switch (enc) {
     case PB_UTF8:
-    case PB_WTF8:
-      return encode_utf8(s, len, out, cap, enc == PB_WTF8);
+    case PB_WTF8: return encode_utf8(s, len, out, cap, enc == PB_WTF8);
     case PB_UCS2:
       while (cap - w >= 2 && next_unit(&r, &u)) {
-        if (out) { out[w] = (uint8_t)u; out[w + 1] = (uint8_t)(u >> 8); }
+        if (out) {
+          out[w] = (uint8_t)u;
+          out[w + 1] = (uint8_t)(u >> 8);
+        }
         w += 2;
       }
       return w;
@@ -215,24 +244,29 @@ size_t pb_encode(const uint8_t *s, size_t len, int enc, uint8_t *out, size_t cap
         }
         switch (q) {
           case 0: break;
-          case 1: if (out) out[w] = (uint8_t)((acc << 2) | ((uint32_t)v >> 4)); w++; break;
-          case 2: if (out) out[w] = (uint8_t)(((acc & 0xf) << 4) | ((uint32_t)v >> 2)); w++; break;
-          default: if (out) out[w] = (uint8_t)(((acc & 0x3) << 6) | (uint32_t)v); w++; break;
+          case 1:
+            if (out) out[w] = (uint8_t)((acc << 2) | ((uint32_t)v >> 4));
+            w++;
+            break;
+          case 2:
+            if (out) out[w] = (uint8_t)(((acc & 0xf) << 4) | ((uint32_t)v >> 2));
+            w++;
+            break;
+          default:
+            if (out) out[w] = (uint8_t)(((acc & 0x3) << 6) | (uint32_t)v);
+            w++;
+            break;
         }
         acc = (uint32_t)v;
         q = (q + 1) & 3;
       }
       return w;
     }
-    default:
-      return 0;
+    default: return 0;
   }
 }
 
-size_t pb_encoded_length(const uint8_t *s, size_t len, int enc)
-{
-  return pb_encode(s, len, enc, NULL, SIZE_MAX);
-}
+size_t pb_encoded_length(const uint8_t *s, size_t len, int enc) { return pb_encode(s, len, enc, NULL, SIZE_MAX); }
 
 /* ---- bytes -> JS string ----------------------------------------------------------- */
 
@@ -257,15 +291,22 @@ static size_t decode_utf8(const uint8_t *b, size_t len, uint8_t *out, int *same)
       continue;
     }
     if (c >= 0xc2 && c <= 0xdf) {
-      need = 1; cp = c & 0x1f;
+      need = 1;
+      cp = c & 0x1f;
     } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2; cp = c & 0x0f;
-      if (c == 0xe0) lo = 0xa0;
-      else if (c == 0xed) hi = 0x9f; /* no surrogates */
+      need = 2;
+      cp = c & 0x0f;
+      if (c == 0xe0)
+        lo = 0xa0;
+      else if (c == 0xed)
+        hi = 0x9f; /* no surrogates */
     } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3; cp = c & 0x07;
-      if (c == 0xf0) lo = 0x90;       /* no overlongs */
-      else if (c == 0xf4) hi = 0x8f;  /* nothing above U+10FFFF */
+      need = 3;
+      cp = c & 0x07;
+      if (c == 0xf0)
+        lo = 0x90; /* no overlongs */
+      else if (c == 0xf4)
+        hi = 0x8f; /* nothing above U+10FFFF */
     } else {
       w += put_cesu(out ? out + w : NULL, REPLACEMENT);
       identical = 0;
@@ -316,7 +357,10 @@ static size_t decode_base64(const uint8_t *b, size_t len, uint8_t *out, int url)
     uint32_t v = (uint32_t)b[i] << 16;
     out[w++] = (uint8_t)tab[v >> 18];
     out[w++] = (uint8_t)tab[(v >> 12) & 63];
-    if (!url) { out[w++] = '='; out[w++] = '='; }
+    if (!url) {
+      out[w++] = '=';
+      out[w++] = '=';
+    }
   } else if (len - i == 2) {
     uint32_t v = ((uint32_t)b[i] << 16) | ((uint32_t)b[i + 1] << 8);
     out[w++] = (uint8_t)tab[v >> 18];
@@ -332,8 +376,7 @@ size_t pb_decoded_length(const uint8_t *b, size_t len, int enc, int *same)
   size_t i, n;
   if (same) *same = 0;
   switch (enc) {
-    case PB_UTF8:
-      return decode_utf8(b, len, NULL, same);
+    case PB_UTF8: return decode_utf8(b, len, NULL, same);
     case PB_UCS2:
       if (same) *same = len == 0;
       return decode_ucs2(b, len, NULL);
@@ -351,8 +394,7 @@ size_t pb_decoded_length(const uint8_t *b, size_t len, int enc, int *same)
     case PB_BASE64URL:
       if (same) *same = len == 0;
       return len / 3 * 4 + (len % 3 ? len % 3 + 1 : 0);
-    default:
-      return 0;
+    default: return 0;
   }
 }
 
@@ -360,10 +402,8 @@ size_t pb_decode(const uint8_t *b, size_t len, int enc, uint8_t *out)
 {
   size_t i, w = 0;
   switch (enc) {
-    case PB_UTF8:
-      return decode_utf8(b, len, out, NULL);
-    case PB_UCS2:
-      return decode_ucs2(b, len, out);
+    case PB_UTF8: return decode_utf8(b, len, out, NULL);
+    case PB_UCS2: return decode_ucs2(b, len, out);
     case PB_LATIN1:
       for (i = 0; i < len; i++) w += put_cesu(out + w, b[i]);
       return w;
@@ -377,10 +417,8 @@ size_t pb_decode(const uint8_t *b, size_t len, int enc, uint8_t *out)
       }
       return len * 2;
     case PB_BASE64:
-    case PB_BASE64URL:
-      return decode_base64(b, len, out, enc == PB_BASE64URL);
-    default:
-      return 0;
+    case PB_BASE64URL: return decode_base64(b, len, out, enc == PB_BASE64URL);
+    default: return 0;
   }
 }
 
@@ -392,8 +430,8 @@ static int64_t start_offset(size_t length, int64_t off, size_t nlen, int forward
 {
   int64_t len = (int64_t)length, n = (int64_t)nlen;
   if (off < 0) {
-    if (off + len >= 0) return len + off;    /* counts back from the end */
-    if (forward || nlen == 0) return 0;      /* before the start: whole buffer */
+    if (off + len >= 0) return len + off; /* counts back from the end */
+    if (forward || nlen == 0) return 0;   /* before the start: whole buffer */
     return -1;
   }
   if (off + n <= len) return off;
@@ -442,8 +480,8 @@ static int64_t search_back(const uint8_t *hay, const uint8_t *needle, size_t nle
 }
 
 /* Whole 16-bit units at even byte positions, as Node searches 'ucs2'. */
-static int64_t search_units(const uint8_t *hay, size_t hunits, const uint8_t *needle, size_t nunits,
-                            size_t start, int forward)
+static int64_t search_units(const uint8_t *hay, size_t hunits, const uint8_t *needle, size_t nunits, size_t start,
+                            int forward)
 {
   size_t last, pos;
   if (nunits > hunits) return -1;
@@ -461,8 +499,8 @@ static int64_t search_units(const uint8_t *hay, size_t hunits, const uint8_t *ne
   }
 }
 
-int64_t pb_index_of(const uint8_t *hay, size_t hlen, const uint8_t *needle, size_t nlen,
-                    int64_t offset, int forward, int ucs2)
+int64_t pb_index_of(const uint8_t *hay, size_t hlen, const uint8_t *needle, size_t nlen, int64_t offset, int forward,
+                    int ucs2)
 {
   int64_t opt;
   size_t start;
@@ -525,11 +563,26 @@ int pb_is_utf8(const uint8_t *b, size_t len)
   while (i < len) {
     uint8_t c = b[i], lo = 0x80, hi = 0xbf;
     size_t need, k;
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) { need = 2; if (c == 0xe0) lo = 0xa0; else if (c == 0xed) hi = 0x9f; }
-    else if (c >= 0xf0 && c <= 0xf4) { need = 3; if (c == 0xf0) lo = 0x90; else if (c == 0xf4) hi = 0x8f; }
-    else return 0;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xc2 && c <= 0xdf)
+      need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c == 0xe0)
+        lo = 0xa0;
+      else if (c == 0xed)
+        hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c == 0xf0)
+        lo = 0x90;
+      else if (c == 0xf4)
+        hi = 0x8f;
+    } else
+      return 0;
     for (k = 1; k <= need; k++) {
       if (i + k >= len || b[i + k] < lo || b[i + k] > hi) return 0;
       lo = 0x80;

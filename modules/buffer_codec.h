@@ -22,8 +22,8 @@
 /* The numbering is shared with modules/buffer.js (ENC_* there). */
 enum {
   PB_UTF8 = 0,
-  PB_UCS2 = 1,      /* ucs2, ucs-2, utf16le, utf-16le */
-  PB_LATIN1 = 2,    /* latin1, binary */
+  PB_UCS2 = 1,   /* ucs2, ucs-2, utf16le, utf-16le */
+  PB_LATIN1 = 2, /* latin1, binary */
   PB_ASCII = 3,
   PB_BASE64 = 4,
   PB_BASE64URL = 5,
@@ -60,8 +60,8 @@ size_t pb_decode(const uint8_t *b, size_t len, int enc, uint8_t *out);
  * empty needle), forward != 0 for indexOf. ucs2 != 0 searches whole 16-bit
  * units at even positions, as Node does for the 'ucs2' encoding. Returns the
  * index of the match or -1. */
-int64_t pb_index_of(const uint8_t *hay, size_t hlen, const uint8_t *needle, size_t nlen,
-                    int64_t offset, int forward, int ucs2);
+int64_t pb_index_of(const uint8_t *hay, size_t hlen, const uint8_t *needle, size_t nlen, int64_t offset, int forward,
+                    int ucs2);
 /* Fills dst[0..len) with copies of pat[0..plen) (plen > 0). pat may lie inside
  * dst: the pattern is read as it was before the call starts writing. */
 void pb_fill(uint8_t *dst, size_t len, const uint8_t *pat, size_t plen);

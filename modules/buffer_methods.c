@@ -13,7 +13,7 @@
 #include "buffer_codec.h"
 #include "buffer_binding.h"
 
-#define BUF_OR_U8 "an instance of Buffer or Uint8Array"
+#define BUF_OR_U8            "an instance of Buffer or Uint8Array"
 #define NOT_STRING(ctx, idx) (!duk_is_string(ctx, idx) || duk_is_symbol(ctx, idx))
 /* Results up to this size are built on the C stack, larger ones in a temporary buffer. */
 #define STACK_BYTES 256
@@ -34,8 +34,10 @@ static double to_integer(duk_context *ctx, duk_idx_t idx, double dflt)
 
 static void push_range(duk_context *ctx, const uint8_t *b, size_t start, size_t end, int enc)
 {
-  if (end <= start) duk_push_string(ctx, "");
-  else petrel_buffer_push_decoded(ctx, b + start, end - start, enc);
+  if (end <= start)
+    duk_push_string(ctx, "");
+  else
+    petrel_buffer_push_decoded(ctx, b + start, end - start, enc);
 }
 
 /* toString(encoding, start, end), toLocaleString */
@@ -45,9 +47,12 @@ static duk_ret_t proto_to_string(duk_context *ctx)
   const uint8_t *b = petrel_buffer_this(ctx, &len);
   double start = duk_to_number(ctx, 1), end;
   int enc = PB_UTF8;
-  if (start <= 0) start = 0;
-  else if (start >= (double)len) return duk_push_string(ctx, ""), 1;
-  else start = trunc0(start);
+  if (start <= 0)
+    start = 0;
+  else if (start >= (double)len)
+    return duk_push_string(ctx, ""), 1;
+  else
+    start = trunc0(start);
   if (duk_is_undefined(ctx, 2)) {
     end = (double)len;
   } else {
@@ -133,8 +138,7 @@ static duk_ret_t proto_codec(duk_context *ctx)
   if (len == 0) return duk_push_string(ctx, ""), 1; /* Node's StringSlice: no checks then */
   s = duk_is_undefined(ctx, 0) ? 0 : trunc0(duk_to_number(ctx, 0));
   e = duk_is_undefined(ctx, 1) ? (double)len : trunc0(duk_to_number(ctx, 1));
-  if (s < 0 || e < 0 || s > (double)len || e > (double)len)
-    return petrel_buffer_fail(ctx, BF_INDEX, "", 0, NULL, 0, 0);
+  if (s < 0 || e < 0 || s > (double)len || e > (double)len) return petrel_buffer_fail(ctx, BF_INDEX, "", 0, NULL, 0, 0);
   b = petrel_buffer_this(ctx, &len);
   if (e > (double)len) e = (double)len;
   push_range(ctx, b, (size_t)s, (size_t)e, enc);
@@ -254,8 +258,8 @@ static duk_ret_t proto_parent(duk_context *ctx)
   return 1;
 }
 
-void petrel_buffer_fill(duk_context *ctx, duk_idx_t buf, duk_idx_t value, duk_idx_t offset,
-                        duk_idx_t end, duk_idx_t encoding)
+void petrel_buffer_fill(duk_context *ctx, duk_idx_t buf, duk_idx_t value, duk_idx_t offset, duk_idx_t end,
+                        duk_idx_t encoding)
 {
   /* Node's fill reassigns its arguments: work on copies [v o e enc] */
   duk_idx_t v = duk_get_top(ctx), o = v + 1, e = v + 2, en = v + 3;
@@ -357,8 +361,10 @@ static duk_ret_t proto_index_of(duk_context *ctx)
     d = NAN;
   } else {
     d = duk_to_number(ctx, 1); /* null, [] -> 0; undefined, {} -> NaN: the whole buffer */
-    if (d > 2147483647.0) d = 2147483647.0;
-    else if (d < -2147483648.0) d = -2147483648.0;
+    if (d > 2147483647.0)
+      d = 2147483647.0;
+    else if (d < -2147483648.0)
+      d = -2147483648.0;
   }
   if (duk_is_number(ctx, 0)) {
     byte = (uint8_t)duk_to_uint32(ctx, 0);
@@ -389,8 +395,10 @@ static duk_ret_t proto_index_of(duk_context *ctx)
     if (d != d) d = forward ? 0 : (double)hlen;
     r = pb_index_of(hay, hlen, needle, nlen, (int64_t)d, forward, enc == PB_UCS2);
   }
-  if (m == 2) duk_push_boolean(ctx, r != -1);
-  else duk_push_number(ctx, (double)r);
+  if (m == 2)
+    duk_push_boolean(ctx, r != -1);
+  else
+    duk_push_number(ctx, (double)r);
   return 1;
 }
 

@@ -18,20 +18,20 @@
 
 /* Magic byte: bits 0-3 the width in bytes (0: a byteLength argument says),
  * then signed, little-endian, IEEE float/double, write. */
-#define M_SIZE 0x0f
+#define M_SIZE   0x0f
 #define M_SIGNED 0x10
-#define M_LE 0x20
-#define M_FLOAT 0x40
-#define M_WRITE 0x80
+#define M_LE     0x20
+#define M_FLOAT  0x40
+#define M_WRITE  0x80
 
 /* Error kinds (buffer_binding.h) */
-#define FAIL_TYPE BF_TYPE
+#define FAIL_TYPE    BF_TYPE
 #define FAIL_INTEGER BF_INTEGER
-#define FAIL_RANGE BF_RANGE
-#define FAIL_BOUNDS BF_BOUNDS
+#define FAIL_RANGE   BF_RANGE
+#define FAIL_BOUNDS  BF_BOUNDS
 #define FAIL_RANGE_S BF_RANGE_S
 #define FAIL_RANGE_U BF_RANGE_U
-#define FAIL_SWAP BF_SWAP
+#define FAIL_SWAP    BF_SWAP
 
 /* Floats and doubles are copied through a little-endian scratch with memcpy. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -112,10 +112,7 @@ static void copy_ordered(uint8_t *dst, const uint8_t *src, size_t size, int le)
   for (i = 0; i < size; i++) dst[i] = src[le ? i : size - 1 - i];
 }
 
-static uint8_t *this_bytes(duk_context *ctx, size_t *len)
-{
-  return petrel_buffer_this(ctx, len);
-}
+static uint8_t *this_bytes(duk_context *ctx, size_t *len) { return petrel_buffer_this(ctx, len); }
 
 /* readX(offset) / readX(offset, byteLength): args 0 and 1. */
 static duk_ret_t read_number(duk_context *ctx, int m)
@@ -174,8 +171,10 @@ static duk_ret_t write_number(duk_context *ctx, int m)
   value = duk_to_number(ctx, 0); /* may call valueOf(); once */
   if (m & M_FLOAT) {
     float f = (float)value;
-    if (size == 4) memcpy(le, &f, sizeof f);
-    else memcpy(le, &value, sizeof value);
+    if (size == 4)
+      memcpy(le, &f, sizeof f);
+    else
+      memcpy(le, &value, sizeof value);
   } else {
     /* Node checks a 1-byte write's offset type before the value's range, wider ones after. */
     if (size == 1 && !duk_is_number(ctx, 1)) return fail(ctx, FAIL_TYPE, "offset", 1, 0, 0);
@@ -213,13 +212,15 @@ static void method_name(char *out, int m, const char *uint)
   static const char *const bits[] = { "", "8", "16", "", "32" };
   size_t size = (size_t)(m & M_SIZE);
   strcpy(out, m & M_WRITE ? "write" : "read");
-  if (m & M_FLOAT) strcat(out, size == 4 ? "Float" : "Double");
-  else strcat(strcat(out, m & M_SIGNED ? "Int" : uint), bits[size]);
+  if (m & M_FLOAT)
+    strcat(out, size == 4 ? "Float" : "Double");
+  else
+    strcat(strcat(out, m & M_SIGNED ? "Int" : uint), bits[size]);
   if (size != 1) strcat(out, m & M_LE ? "LE" : "BE");
 }
 
-static void put_method(duk_context *ctx, duk_idx_t proto, duk_c_function fn, const char *name, int nargs,
-                       int length, int magic)
+static void put_method(duk_context *ctx, duk_idx_t proto, duk_c_function fn, const char *name, int nargs, int length,
+                       int magic)
 {
   duk_push_c_lightfunc(ctx, fn, nargs, length, (duk_int_t)(int8_t)magic);
   duk_put_prop_string(ctx, proto, name);
@@ -229,7 +230,7 @@ static void put_method(duk_context *ctx, duk_idx_t proto, duk_c_function fn, con
 void petrel_buffer_put_number_methods(duk_context *ctx, duk_idx_t proto)
 {
   /* Width and signedness of each integer/float kind; each comes as read and write, LE and BE. */
-  static const uint8_t kinds[] = { 1, 1 | M_SIGNED, 2, 2 | M_SIGNED, 4, 4 | M_SIGNED,
+  static const uint8_t kinds[] = { 1, 1 | M_SIGNED, 2,           2 | M_SIGNED, 4, 4 | M_SIGNED,
                                    0, 0 | M_SIGNED, 4 | M_FLOAT, 8 | M_FLOAT };
   char name[20];
   size_t k;

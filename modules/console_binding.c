@@ -27,36 +27,67 @@
 #include "format.h"
 
 #define DEFAULT_KEY DUK_HIDDEN_SYMBOL("consoleDefault")
-#define OUT_KEY DUK_HIDDEN_SYMBOL("out")       /* stdout stream; null: the platform console */
-#define ERR_KEY DUK_HIDDEN_SYMBOL("err")
-#define INDENT_KEY DUK_HIDDEN_SYMBOL("indent") /* the group indentation (absent: none) */
-#define WIDTH_KEY DUK_HIDDEN_SYMBOL("width")   /* groupIndentation (absent: 2) */
-#define COUNTS_KEY DUK_HIDDEN_SYMBOL("counts")
-#define TIMES_KEY DUK_HIDDEN_SYMBOL("times")   /* label -> start, in ms */
+#define OUT_KEY     DUK_HIDDEN_SYMBOL("out") /* stdout stream; null: the platform console */
+#define ERR_KEY     DUK_HIDDEN_SYMBOL("err")
+#define INDENT_KEY  DUK_HIDDEN_SYMBOL("indent") /* the group indentation (absent: none) */
+#define WIDTH_KEY   DUK_HIDDEN_SYMBOL("width")  /* groupIndentation (absent: 2) */
+#define COUNTS_KEY  DUK_HIDDEN_SYMBOL("counts")
+#define TIMES_KEY   DUK_HIDDEN_SYMBOL("times") /* label -> start, in ms */
 #define OPTIONS_KEY DUK_HIDDEN_SYMBOL("inspectOptions")
-#define STRICT_KEY DUK_HIDDEN_SYMBOL("noIgnore") /* ignoreErrors: false */
-#define SELF_KEY DUK_HIDDEN_SYMBOL("self")     /* on a bound method's prototype */
+#define STRICT_KEY  DUK_HIDDEN_SYMBOL("noIgnore") /* ignoreErrors: false */
+#define SELF_KEY    DUK_HIDDEN_SYMBOL("self")     /* on a bound method's prototype */
 
 enum {
-  M_LOG, M_WARN, M_DIR, M_TIME, M_TIME_END, M_TIME_LOG, M_TRACE, M_ASSERT, M_CLEAR, M_COUNT,
-  M_COUNT_RESET, M_GROUP, M_GROUP_END, M_TABLE, M_DIRXML, M_NOOP,
+  M_LOG,
+  M_WARN,
+  M_DIR,
+  M_TIME,
+  M_TIME_END,
+  M_TIME_LOG,
+  M_TRACE,
+  M_ASSERT,
+  M_CLEAR,
+  M_COUNT,
+  M_COUNT_RESET,
+  M_GROUP,
+  M_GROUP_END,
+  M_TABLE,
+  M_DIRXML,
+  M_NOOP,
   /* Aliases: the same method on Console.prototype (info === log there, as in Node),
    * but a function of its own on the global console and on an instance. */
-  M_DEBUG, M_INFO, M_ERROR, M_GROUP_COLLAPSED
+  M_DEBUG,
+  M_INFO,
+  M_ERROR,
+  M_GROUP_COLLAPSED
 };
 #define M_METHOD 0x1f
 #define M_GLOBAL 0x20 /* a method of the global console: `this` is not looked at */
 
 /* Node's order (Object.keys(console)); own: the magic when not on the prototype. */
-static const struct { const char *name; unsigned char method, own; } methods[] = {
-  { "log", M_LOG, M_LOG }, { "warn", M_WARN, M_WARN }, { "dir", M_DIR, M_DIR }, { "time", M_TIME, M_TIME },
-  { "timeEnd", M_TIME_END, M_TIME_END }, { "timeLog", M_TIME_LOG, M_TIME_LOG }, { "trace", M_TRACE, M_TRACE },
-  { "assert", M_ASSERT, M_ASSERT }, { "clear", M_CLEAR, M_CLEAR }, { "count", M_COUNT, M_COUNT },
-  { "countReset", M_COUNT_RESET, M_COUNT_RESET }, { "group", M_GROUP, M_GROUP },
-  { "groupEnd", M_GROUP_END, M_GROUP_END }, { "table", M_TABLE, M_TABLE }, { "debug", M_LOG, M_DEBUG },
-  { "info", M_LOG, M_INFO }, { "dirxml", M_DIRXML, M_DIRXML }, { "error", M_WARN, M_ERROR },
-  { "groupCollapsed", M_GROUP, M_GROUP_COLLAPSED }, { NULL, 0, 0 }
-};
+static const struct {
+  const char *name;
+  unsigned char method, own;
+} methods[] = { { "log", M_LOG, M_LOG },
+                { "warn", M_WARN, M_WARN },
+                { "dir", M_DIR, M_DIR },
+                { "time", M_TIME, M_TIME },
+                { "timeEnd", M_TIME_END, M_TIME_END },
+                { "timeLog", M_TIME_LOG, M_TIME_LOG },
+                { "trace", M_TRACE, M_TRACE },
+                { "assert", M_ASSERT, M_ASSERT },
+                { "clear", M_CLEAR, M_CLEAR },
+                { "count", M_COUNT, M_COUNT },
+                { "countReset", M_COUNT_RESET, M_COUNT_RESET },
+                { "group", M_GROUP, M_GROUP },
+                { "groupEnd", M_GROUP_END, M_GROUP_END },
+                { "table", M_TABLE, M_TABLE },
+                { "debug", M_LOG, M_DEBUG },
+                { "info", M_LOG, M_INFO },
+                { "dirxml", M_DIRXML, M_DIRXML },
+                { "error", M_WARN, M_ERROR },
+                { "groupCollapsed", M_GROUP, M_GROUP_COLLAPSED },
+                { NULL, 0, 0 } };
 
 static void push_stashed(duk_context *ctx, const char *key)
 {
@@ -178,10 +209,7 @@ static void push_map(duk_context *ctx, duk_idx_t self, const char *key)
   duk_put_prop_string(ctx, self, key);
 }
 
-static double now_ms(void)
-{
-  return (double)plat_hrtime_ns() / 1e6;
-}
+static double now_ms(void) { return (double)plat_hrtime_ns() / 1e6; }
 
 /* n.toFixed(3), as Number.prototype.toFixed rounds. [...] -> [... text] */
 static void push_fixed3(duk_context *ctx, double n)
@@ -271,7 +299,8 @@ static void trace(duk_context *ctx, duk_idx_t self, duk_idx_t nargs)
     const char *eol = strchr(p + 1, '\n');
     size_t n = eol ? (size_t)(eol - p) : strlen(p);
     int own = 0;
-    for (size_t i = 0; i + 6 <= n && !own; i++) own = memcmp(p + i, " light", 6) == 0 || memcmp(p + i, "native", 6) == 0;
+    for (size_t i = 0; i + 6 <= n && !own; i++)
+      own = memcmp(p + i, " light", 6) == 0 || memcmp(p + i, "native", 6) == 0;
     if (own) {
       frames = eol;
       break;
@@ -346,8 +375,11 @@ static duk_ret_t console_method(duk_context *ctx)
   push_self(ctx, magic);
   duk_idx_t self = duk_get_top_index(ctx);
   switch (magic & M_METHOD) {
-    case M_LOG: case M_DEBUG: case M_INFO: write_formatted(ctx, self, 1, nargs); break;
-    case M_WARN: case M_ERROR: write_formatted(ctx, self, 2, nargs); break;
+    case M_LOG:
+    case M_DEBUG:
+    case M_INFO: write_formatted(ctx, self, 1, nargs); break;
+    case M_WARN:
+    case M_ERROR: write_formatted(ctx, self, 2, nargs); break;
     case M_DIR: /* inspect(object, { customInspect: false, ...options }) */
       duk_push_object(ctx);
       duk_push_false(ctx);
@@ -458,7 +490,8 @@ static duk_ret_t console_method(duk_context *ctx)
 static void check_indentation(duk_context *ctx, duk_idx_t idx)
 {
   const char *maker = NULL, *expect = NULL;
-  if (!duk_is_number(ctx, idx)) maker = "invalidArgType", expect = "number";
+  if (!duk_is_number(ctx, idx))
+    maker = "invalidArgType", expect = "number";
   else if (duk_get_number(ctx, idx) != trunc(duk_get_number(ctx, idx)) || isinf(duk_get_number(ctx, idx)))
     maker = "outOfRange", expect = "an integer";
   else if (duk_get_number(ctx, idx) < 0 || duk_get_number(ctx, idx) > 1000)
@@ -550,8 +583,10 @@ static duk_ret_t console_constructor(duk_context *ctx)
   duk_put_prop_string(ctx, -2, SELF_KEY);
   duk_idx_t shared = duk_get_top_index(ctx);
   for (int i = 0; methods[i].name; i++) {
-    if (i) duk_push_c_function(ctx, console_method, DUK_VARARGS);
-    else duk_dup(ctx, shared - 1);
+    if (i)
+      duk_push_c_function(ctx, console_method, DUK_VARARGS);
+    else
+      duk_dup(ctx, shared - 1);
     duk_set_magic(ctx, -1, methods[i].own);
     duk_dup(ctx, shared);
     duk_set_prototype(ctx, -2);
@@ -593,9 +628,11 @@ static duk_ret_t binding_console(duk_context *ctx)
   duk_push_object(ctx); /* 2: Console.prototype */
   put_methods(ctx, 2, 0);
   duk_dup(ctx, 1);
-  def_hidden(ctx, 2, "constructor", DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+  def_hidden(ctx, 2, "constructor",
+             DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
   duk_dup(ctx, 2);
-  def_hidden(ctx, 1, "prototype", DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+  def_hidden(ctx, 1, "prototype",
+             DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
   duk_push_object(ctx); /* 3: the global console, as Node's: not an instance of Console */
   put_methods(ctx, 3, 1);
   duk_dup(ctx, 1);
@@ -613,8 +650,9 @@ static duk_ret_t binding_console(duk_context *ctx)
   duk_get_prop_string(ctx, -1, "toStringTag");
   if (duk_is_symbol(ctx, -1)) {
     duk_push_string(ctx, "console");
-    duk_def_prop(ctx, 3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_WRITABLE |
-                 DUK_DEFPROP_CLEAR_ENUMERABLE);
+    duk_def_prop(ctx, 3,
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_WRITABLE |
+                     DUK_DEFPROP_CLEAR_ENUMERABLE);
     duk_pop(ctx);
   } else {
     duk_pop_2(ctx);
@@ -646,12 +684,10 @@ static duk_ret_t binding_format(duk_context *ctx)
   return 1;
 }
 
-static const duk_function_list_entry console_funcs[] = {
-  { "console", binding_console, 1 },
-  { "primitive", binding_primitive, 1 },
-  { "format", binding_format, 1 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry console_funcs[] = { { "console", binding_console, 1 },
+                                                         { "primitive", binding_primitive, 1 },
+                                                         { "format", binding_format, 1 },
+                                                         { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_console(duk_context *ctx)
 {

@@ -10,7 +10,10 @@
 /* Rare functions live in JS modules compiled on first use; the objects hold
  * these stubs (light functions, 8 bytes each), which load the module and call
  * its function with the same this and arguments. */
-static const struct { const char *name, *module, *fn; int length; } deferred[] = {
+static const struct {
+  const char *name, *module, *fn;
+  int length;
+} deferred[] = {
   /* Readable.prototype (lengths: Node's) */
   { "pipe", "internal/stream_pipe", "pipe", 2 },
   { "unpipe", "internal/stream_pipe", "unpipe", 1 },
@@ -28,7 +31,7 @@ static const struct { const char *name, *module, *fn; int length; } deferred[] =
   { "unknownEncoding", "internal/errors_impl", "unknownEncoding", -1 },
   { "codeError", "internal/errors_impl", "codeError", -1 }
 };
-#define N_DEFERRED ((int)(sizeof(deferred) / sizeof(deferred[0])))
+#define N_DEFERRED   ((int)(sizeof(deferred) / sizeof(deferred[0])))
 #define READABLE_END 4 /* [0, 4) on Readable.prototype, 4 on Stream.prototype */
 #define ERRORS_START 5
 
@@ -46,8 +49,10 @@ static duk_ret_t r_deferred(duk_context *ctx)
 
 static void push_stub(duk_context *ctx, int i)
 {
-  if (deferred[i].length < 0) duk_push_c_lightfunc(ctx, r_deferred, DUK_VARARGS, 0, i);
-  else duk_push_c_lightfunc(ctx, r_deferred, deferred[i].length, deferred[i].length, i);
+  if (deferred[i].length < 0)
+    duk_push_c_lightfunc(ctx, r_deferred, DUK_VARARGS, 0, i);
+  else
+    duk_push_c_lightfunc(ctx, r_deferred, deferred[i].length, deferred[i].length, i);
 }
 
 /* deferMethods(readableProto, require, streamProto) */
@@ -81,8 +86,8 @@ static duk_ret_t defer_errors(duk_context *ctx)
 /* Properties that load a module on first use: require(id)[name] becomes a
  * plain data property of the object on the first read, or what is written
  * first (the getter and setter hold the object, the id and the name). */
-#define LAZY_OBJ DUK_HIDDEN_SYMBOL("o")
-#define LAZY_ID DUK_HIDDEN_SYMBOL("id")
+#define LAZY_OBJ  DUK_HIDDEN_SYMBOL("o")
+#define LAZY_ID   DUK_HIDDEN_SYMBOL("id")
 #define LAZY_NAME DUK_HIDDEN_SYMBOL("n")
 
 /* Defines fn's property on fn's object as the value on top (left there). */
@@ -91,8 +96,9 @@ static void settle_lazy(duk_context *ctx, duk_idx_t fn)
   duk_get_prop_string(ctx, fn, LAZY_OBJ);
   duk_get_prop_string(ctx, fn, LAZY_NAME);
   duk_dup(ctx, -3);
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
-                        DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
   duk_pop(ctx);
 }
 
@@ -131,17 +137,18 @@ static duk_ret_t define_lazy(duk_context *ctx)
       st_put_dup(ctx, f, LAZY_ID, 1);
       st_put_dup(ctx, f, LAZY_NAME, 3);
     }
-    duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_ENUMERABLE |
-                         DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_def_prop(ctx, 0,
+                 DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_ENUMERABLE |
+                     DUK_DEFPROP_SET_CONFIGURABLE);
   }
   return 0;
 }
 
 void deferred_funcs(duk_context *ctx, duk_idx_t binding)
 {
-  static const duk_function_list_entry funcs[] = {
-    { "deferMethods", r_defer_methods, 3 }, { "defineLazy", define_lazy, 3 }, { "deferErrors", defer_errors, 1 },
-    { NULL, NULL, 0 }
-  };
+  static const duk_function_list_entry funcs[] = { { "deferMethods", r_defer_methods, 3 },
+                                                   { "defineLazy", define_lazy, 3 },
+                                                   { "deferErrors", defer_errors, 1 },
+                                                   { NULL, NULL, 0 } };
   petrel_put_functions(ctx, binding, funcs);
 }

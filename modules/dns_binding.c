@@ -63,7 +63,10 @@ static duk_ret_t dns_lookup(duk_context *ctx)
   int family = duk_require_int(ctx, 1);
   duk_require_function(ctx, 2);
   lookup_req *q = malloc(sizeof *q);
-  if (!q) { duk_push_int(ctx, PLAT_ENOMEM); return 1; }
+  if (!q) {
+    duk_push_int(ctx, PLAT_ENOMEM);
+    return 1;
+  }
   q->ctx = ctx;
   q->cb = petrel_pin(ctx, 2);
   int err = plat_lookup(host, family, on_lookup, q);

@@ -41,8 +41,10 @@ duk_ret_t errors_system_error(duk_context *ctx)
     append_field(ctx, 2, "hostname");
   } else if (extra && has_field(ctx, 2, "address")) {
     const char *sc = duk_is_string(ctx, 1) && !duk_is_symbol(ctx, 1) ? duk_get_string(ctx, 1) : "";
-    if (strcmp(sc, "listen") == 0 || strcmp(sc, "bind") == 0) duk_push_sprintf(ctx, ": %s ", plat_strerror_text(err));
-    else duk_push_string(ctx, " ");
+    if (strcmp(sc, "listen") == 0 || strcmp(sc, "bind") == 0)
+      duk_push_sprintf(ctx, ": %s ", plat_strerror_text(err));
+    else
+      duk_push_string(ctx, " ");
     duk_concat(ctx, 2);
     append_field(ctx, 2, "address");
     duk_get_prop_string(ctx, 2, "port");
@@ -80,8 +82,10 @@ duk_ret_t errors_system_error(duk_context *ctx)
     static const char *const keys[] = { "hostname", "address", "port" };
     for (int i = 0; i < 3; i++) {
       duk_get_prop_string(ctx, 2, keys[i]);
-      if (!duk_is_undefined(ctx, -1)) duk_put_prop_string(ctx, 4, keys[i]);
-      else duk_pop(ctx);
+      if (!duk_is_undefined(ctx, -1))
+        duk_put_prop_string(ctx, 4, keys[i]);
+      else
+        duk_pop(ctx);
     }
   }
   return 1;

@@ -20,13 +20,13 @@
 #include "runtime.h"
 #include "bindings.h"
 
-#define FAIL_KEY DUK_HIDDEN_SYMBOL("eventsFail")
-#define MONITOR_KEY DUK_HIDDEN_SYMBOL("eventsErrorMonitor")
+#define FAIL_KEY        DUK_HIDDEN_SYMBOL("eventsFail")
+#define MONITOR_KEY     DUK_HIDDEN_SYMBOL("eventsErrorMonitor")
 #define DEFAULT_MAX_KEY DUK_HIDDEN_SYMBOL("eventsDefaultMax")
 /* A once() wrapper's state, kept on the wrapper function. */
 #define W_TARGET DUK_HIDDEN_SYMBOL("target")
-#define W_TYPE DUK_HIDDEN_SYMBOL("type")
-#define W_FIRED DUK_HIDDEN_SYMBOL("fired")
+#define W_TYPE   DUK_HIDDEN_SYMBOL("type")
+#define W_FIRED  DUK_HIDDEN_SYMBOL("fired")
 
 /* What events.js's fail(kind, value, a, b) makes. */
 enum { FAIL_LISTENER, FAIL_MAX, FAIL_UNHANDLED, WARN_MAX, FAIL_NOT_EMITTER };
@@ -101,7 +101,10 @@ static void call_listener(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t this_idx
 static duk_ret_t ee_emit(duk_context *ctx)
 {
   duk_idx_t n = duk_get_top(ctx); /* type + args */
-  if (n == 0) { duk_push_undefined(ctx); n = 1; }
+  if (n == 0) {
+    duk_push_undefined(ctx);
+    n = 1;
+  }
   int nargs = (int)n - 1;
   duk_push_this(ctx);
   duk_idx_t self = n;
@@ -133,7 +136,10 @@ static duk_ret_t ee_emit(duk_context *ctx)
   duk_idx_t handler = n + 2;
   if (duk_is_undefined(ctx, handler)) {
     if (is_error) {
-      if (nargs >= 1) duk_dup(ctx, 1); else duk_push_undefined(ctx);
+      if (nargs >= 1)
+        duk_dup(ctx, 1);
+      else
+        duk_push_undefined(ctx);
       call_fail(ctx, FAIL_UNHANDLED, -1, 0);
       return duk_throw(ctx);
     }
@@ -167,7 +173,11 @@ static void push_unwrapped(duk_context *ctx, duk_idx_t f)
   f = duk_normalize_index(ctx, f);
   if (duk_is_object(ctx, f) || duk_is_lightfunc(ctx, f)) {
     duk_get_prop_string(ctx, f, "listener");
-    if (duk_to_boolean(ctx, -1)) { duk_get_prop_string(ctx, f, "listener"); duk_remove(ctx, -2); return; }
+    if (duk_to_boolean(ctx, -1)) {
+      duk_get_prop_string(ctx, f, "listener");
+      duk_remove(ctx, -2);
+      return;
+    }
     duk_pop(ctx);
   }
   duk_dup(ctx, f);
@@ -326,8 +336,12 @@ static void drop_type(duk_context *ctx, duk_idx_t self, duk_idx_t events, duk_id
   duk_pop(ctx);
   duk_push_number(ctx, left);
   duk_put_prop_string(ctx, self, "_eventsCount");
-  if (left == 0) reset_events(ctx, self);
-  else { duk_dup(ctx, type); duk_del_prop(ctx, events); }
+  if (left == 0)
+    reset_events(ctx, self);
+  else {
+    duk_dup(ctx, type);
+    duk_del_prop(ctx, events);
+  }
 }
 
 /* removeListener's stack: [type listener this events ...]. Emits 'removeListener'
@@ -352,22 +366,34 @@ static duk_ret_t ee_remove(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
   check_listener(ctx, 1);
-  duk_push_this(ctx); /* 2 */
+  duk_push_this(ctx);     /* 2 */
   push_events(ctx, 2, 0); /* 3 */
-  if (!duk_is_object(ctx, 3)) { duk_dup(ctx, 2); return 1; }
+  if (!duk_is_object(ctx, 3)) {
+    duk_dup(ctx, 2);
+    return 1;
+  }
   duk_dup(ctx, 0);
   duk_get_prop(ctx, 3); /* 4: list */
-  if (duk_is_undefined(ctx, 4)) { duk_dup(ctx, 2); return 1; }
+  if (duk_is_undefined(ctx, 4)) {
+    duk_dup(ctx, 2);
+    return 1;
+  }
   if (is_or_wraps(ctx, 4, 1)) {
     drop_type(ctx, 2, 3, 0);
     announce_removal(ctx, 4);
     duk_dup(ctx, 2);
     return 1;
   }
-  if (duk_is_function(ctx, 4) || !duk_is_array(ctx, 4)) { duk_dup(ctx, 2); return 1; }
+  if (duk_is_function(ctx, 4) || !duk_is_array(ctx, 4)) {
+    duk_dup(ctx, 2);
+    return 1;
+  }
   for (duk_int_t i = (duk_int_t)duk_get_length(ctx, 4) - 1; i >= 0; i--) {
     duk_get_prop_index(ctx, 4, (duk_uarridx_t)i); /* 5: fn */
-    if (!is_or_wraps(ctx, 5, 1)) { duk_pop(ctx); continue; }
+    if (!is_or_wraps(ctx, 5, 1)) {
+      duk_pop(ctx);
+      continue;
+    }
     duk_get_prop_string(ctx, 4, "splice");
     duk_dup(ctx, 4);
     duk_push_int(ctx, i);
@@ -393,8 +419,9 @@ static void push_names(duk_context *ctx, duk_idx_t events)
   events = duk_normalize_index(ctx, events);
   duk_push_array(ctx);
   for (int pass = 0; pass < 2; pass++) {
-    duk_enum(ctx, events, pass == 0 ? DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_SORT_ARRAY_INDICES :
-      DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_EXCLUDE_STRINGS);
+    duk_enum(ctx, events,
+             pass == 0 ? DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_SORT_ARRAY_INDICES
+                       : DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_EXCLUDE_STRINGS);
     while (duk_next(ctx, -1, 0)) duk_put_prop_index(ctx, -3, k++);
     duk_pop(ctx);
   }
@@ -405,9 +432,12 @@ static duk_ret_t ee_remove_all(duk_context *ctx)
 {
   int all = duk_get_top(ctx) == 0;
   duk_set_top(ctx, 1);
-  duk_push_this(ctx); /* 1 */
+  duk_push_this(ctx);     /* 1 */
   push_events(ctx, 1, 0); /* 2 */
-  if (!duk_is_object(ctx, 2)) { duk_dup(ctx, 1); return 1; }
+  if (!duk_is_object(ctx, 2)) {
+    duk_dup(ctx, 1);
+    return 1;
+  }
   duk_get_prop_string(ctx, 2, "removeListener");
   int tell = !duk_is_undefined(ctx, -1);
   duk_pop(ctx);
@@ -428,7 +458,10 @@ static duk_ret_t ee_remove_all(duk_context *ctx)
     duk_size_t n = duk_get_length(ctx, 3);
     for (duk_size_t i = 0; i < n; i++) {
       duk_get_prop_index(ctx, 3, (duk_uarridx_t)i);
-      if (duk_is_string(ctx, -1) && strcmp(duk_get_string(ctx, -1), "removeListener") == 0) { duk_pop(ctx); continue; }
+      if (duk_is_string(ctx, -1) && strcmp(duk_get_string(ctx, -1), "removeListener") == 0) {
+        duk_pop(ctx);
+        continue;
+      }
       call_own_method(ctx, 1, "removeAllListeners", 1);
       duk_pop(ctx);
     }
@@ -466,19 +499,28 @@ static duk_ret_t ee_listeners(duk_context *ctx)
   duk_set_top(ctx, 1);
   duk_push_this(ctx);
   push_events(ctx, 1, 0); /* 2 */
-  duk_push_array(ctx); /* 3 */
+  duk_push_array(ctx);    /* 3 */
   if (!duk_is_object(ctx, 2)) return 1;
   duk_dup(ctx, 0);
   duk_get_prop(ctx, 2); /* 4 */
-  if (duk_is_undefined(ctx, 4)) { duk_pop(ctx); return 1; }
+  if (duk_is_undefined(ctx, 4)) {
+    duk_pop(ctx);
+    return 1;
+  }
   if (duk_is_function(ctx, 4)) {
-    if (raw) duk_dup(ctx, 4); else push_unwrapped(ctx, 4);
+    if (raw)
+      duk_dup(ctx, 4);
+    else
+      push_unwrapped(ctx, 4);
     duk_put_prop_index(ctx, 3, 0);
   } else {
     duk_size_t n = duk_get_length(ctx, 4);
     for (duk_size_t i = 0; i < n; i++) {
       duk_get_prop_index(ctx, 4, (duk_uarridx_t)i);
-      if (!raw) { push_unwrapped(ctx, -1); duk_remove(ctx, -2); }
+      if (!raw) {
+        push_unwrapped(ctx, -1);
+        duk_remove(ctx, -2);
+      }
       duk_put_prop_index(ctx, 3, (duk_uarridx_t)i);
     }
   }
@@ -492,14 +534,26 @@ static duk_ret_t ee_listener_count(duk_context *ctx)
   duk_set_top(ctx, 2);
   duk_push_this(ctx);
   push_events(ctx, 2, 0); /* 3 */
-  if (!duk_is_object(ctx, 3)) { duk_push_int(ctx, 0); return 1; }
+  if (!duk_is_object(ctx, 3)) {
+    duk_push_int(ctx, 0);
+    return 1;
+  }
   duk_dup(ctx, 0);
   duk_get_prop(ctx, 3); /* 4 */
   int any = duk_is_null_or_undefined(ctx, 1);
-  if (duk_is_undefined(ctx, 4)) { duk_push_int(ctx, 0); return 1; }
-  if (duk_is_function(ctx, 4)) { duk_push_int(ctx, any || is_or_wraps(ctx, 4, 1)); return 1; }
+  if (duk_is_undefined(ctx, 4)) {
+    duk_push_int(ctx, 0);
+    return 1;
+  }
+  if (duk_is_function(ctx, 4)) {
+    duk_push_int(ctx, any || is_or_wraps(ctx, 4, 1));
+    return 1;
+  }
   duk_size_t len = duk_get_length(ctx, 4), count = 0;
-  if (any) { duk_push_uint(ctx, (duk_uint_t)len); return 1; }
+  if (any) {
+    duk_push_uint(ctx, (duk_uint_t)len);
+    return 1;
+  }
   for (duk_size_t i = 0; i < len; i++) {
     duk_get_prop_index(ctx, 4, (duk_uarridx_t)i);
     count += (duk_size_t)is_or_wraps(ctx, -1, 1);
@@ -517,7 +571,10 @@ static duk_ret_t ee_event_names(duk_context *ctx)
   int some = duk_to_number(ctx, -1) > 0;
   duk_pop(ctx);
   push_events(ctx, 0, 0);
-  if (!some || !duk_is_object(ctx, -1)) { duk_push_array(ctx); return 1; }
+  if (!some || !duk_is_object(ctx, -1)) {
+    duk_push_array(ctx);
+    return 1;
+  }
   push_names(ctx, -1);
   return 1;
 }
@@ -582,7 +639,10 @@ static duk_ret_t ee_init(duk_context *ctx)
 /* defaultMaxListeners([n]): reads it, or checks and sets it. */
 static duk_ret_t ee_default_max(duk_context *ctx)
 {
-  if (duk_get_top(ctx) == 0) { duk_push_number(ctx, default_max(ctx)); return 1; }
+  if (duk_get_top(ctx) == 0) {
+    duk_push_number(ctx, default_max(ctx));
+    return 1;
+  }
   duk_set_top(ctx, 1);
   check_max(ctx, 0, "defaultMaxListeners");
   duk_push_global_stash(ctx);
@@ -591,7 +651,8 @@ static duk_ret_t ee_default_max(duk_context *ctx)
   return 0;
 }
 
-static void put_method(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_function fn, int nargs, int length, int magic)
+static void put_method(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_function fn, int nargs, int length,
+                       int magic)
 {
   duk_push_c_lightfunc(ctx, fn, nargs, length, magic);
   duk_put_prop_string(ctx, obj, name);
@@ -713,8 +774,9 @@ static duk_ret_t ee_define_default_max(duk_context *ctx)
   duk_push_string(ctx, "defaultMaxListeners");
   duk_push_c_function(ctx, ee_default_max, 0);
   duk_push_c_function(ctx, ee_default_max, 1);
-  duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_ENUMERABLE |
-                       DUK_DEFPROP_CLEAR_CONFIGURABLE);
+  duk_def_prop(ctx, 0,
+               DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_ENUMERABLE |
+                   DUK_DEFPROP_CLEAR_CONFIGURABLE);
   return 0;
 }
 
@@ -728,14 +790,12 @@ static duk_ret_t ee_define_statics(duk_context *ctx)
   return 0;
 }
 
-static const duk_function_list_entry events_funcs[] = {
-  { "install", ee_install, 2 },
-  { "defineDefaultMax", ee_define_default_max, 1 },
-  { "defineStatics", ee_define_statics, 1 },
-  { "init", ee_init, 0 },
-  { "defaultMaxListeners", ee_default_max, DUK_VARARGS },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry events_funcs[] = { { "install", ee_install, 2 },
+                                                        { "defineDefaultMax", ee_define_default_max, 1 },
+                                                        { "defineStatics", ee_define_statics, 1 },
+                                                        { "init", ee_init, 0 },
+                                                        { "defaultMaxListeners", ee_default_max, DUK_VARARGS },
+                                                        { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_events(duk_context *ctx)
 {

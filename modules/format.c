@@ -18,10 +18,10 @@
 #include "runtime.h"
 #include "format.h"
 
-#define REQUIRE_KEY DUK_HIDDEN_SYMBOL("fmtRequire")
-#define PARSE_INT_KEY DUK_HIDDEN_SYMBOL("fmtParseInt")
+#define REQUIRE_KEY     DUK_HIDDEN_SYMBOL("fmtRequire")
+#define PARSE_INT_KEY   DUK_HIDDEN_SYMBOL("fmtParseInt")
 #define PARSE_FLOAT_KEY DUK_HIDDEN_SYMBOL("fmtParseFloat")
-#define DEFAULTS_KEY DUK_HIDDEN_SYMBOL("fmtInspectDefaults")
+#define DEFAULTS_KEY    DUK_HIDDEN_SYMBOL("fmtInspectDefaults")
 
 static void push_stashed(duk_context *ctx, const char *key)
 {
@@ -124,15 +124,21 @@ static size_t quote_into(const unsigned char *s, size_t len, char quote, char *o
 {
   size_t n = 0;
   char esc[8];
-#define EMIT(p, k) do { if (out) memcpy(out + n, (p), (k)); n += (k); } while (0)
+#define EMIT(p, k)                                                                                                     \
+  do {                                                                                                                 \
+    if (out) memcpy(out + n, (p), (k));                                                                                \
+    n += (k);                                                                                                          \
+  } while (0)
   EMIT(&quote, 1);
   for (size_t i = 0; i < len;) {
     unsigned char c = s[i];
     size_t k = char_len(c), e = 0;
     if (k > len - i) k = len - i;
     unsigned code = 0x100; /* a code unit to escape as \xHH / a short escape; 0x100: none */
-    if (c < 0x20 || c == 0x7f || c == '\\' || (c == '\'' && quote == '\'')) code = c;
-    else if (c == 0xc2 && k == 2 && s[i + 1] <= 0x9f) code = s[i + 1];
+    if (c < 0x20 || c == 0x7f || c == '\\' || (c == '\'' && quote == '\''))
+      code = c;
+    else if (c == 0xc2 && k == 2 && s[i + 1] <= 0x9f)
+      code = s[i + 1];
     else if (surrogate(s + i, len - i)) {
       if (surrogate(s + i, len - i) == 1 && surrogate(s + i + 3, len - i - 3) == 2) {
         EMIT(s + i, 6); /* a pair: one character, printed as is */
@@ -140,7 +146,8 @@ static size_t quote_into(const unsigned char *s, size_t len, char quote, char *o
         continue;
       }
       unsigned u = ((s[i] & 0x0fu) << 12) | ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu);
-      esc[0] = '\\'; esc[1] = 'u';
+      esc[0] = '\\';
+      esc[1] = 'u';
       for (int d = 0; d < 4; d++) esc[2 + d] = hex_lower[(u >> (12 - 4 * d)) & 15];
       e = 6;
     }
@@ -155,11 +162,17 @@ static size_t quote_into(const unsigned char *s, size_t len, char quote, char *o
         case 13: esc[1] = 'r'; break;
         case '\'': esc[1] = '\''; break;
         case '\\': esc[1] = '\\'; break;
-        default: esc[1] = 'x'; esc[2] = hex_upper[code >> 4]; esc[3] = hex_upper[code & 15]; e = 4;
+        default:
+          esc[1] = 'x';
+          esc[2] = hex_upper[code >> 4];
+          esc[3] = hex_upper[code & 15];
+          e = 4;
       }
     }
-    if (e) EMIT(esc, e);
-    else EMIT(s + i, k);
+    if (e)
+      EMIT(esc, e);
+    else
+      EMIT(s + i, k);
     i += k;
   }
   EMIT(&quote, 1);
@@ -177,9 +190,14 @@ static void push_quoted(duk_context *ctx, duk_idx_t idx)
   if (memchr(s, '\'', len)) {
     int dollar_brace = 0;
     for (const unsigned char *p = s; (p = memchr(p, '$', len - (size_t)(p - s))) != NULL; p++)
-      if ((size_t)(p - s) + 1 < len && p[1] == '{') { dollar_brace = 1; break; }
-    if (!memchr(s, '"', len)) quote = '"';
-    else if (!memchr(s, '`', len) && !dollar_brace) quote = '`';
+      if ((size_t)(p - s) + 1 < len && p[1] == '{') {
+        dollar_brace = 1;
+        break;
+      }
+    if (!memchr(s, '"', len))
+      quote = '"';
+    else if (!memchr(s, '`', len) && !dollar_brace)
+      quote = '`';
   }
   size_t n = quote_into(s, len, quote, NULL);
   char *out = duk_push_fixed_buffer(ctx, n);
@@ -245,17 +263,22 @@ static void push_defaults(duk_context *ctx)
   push_stashed(ctx, DEFAULTS_KEY);
   if (!duk_is_undefined(ctx, -1)) return;
   duk_pop(ctx);
-  static const struct { const char *key; signed char value; } defaults[] = {
-    { "showHidden", -1 }, { "depth", 2 }, { "colors", -1 }, { "customInspect", -2 },
-    { "showProxy", -1 }, { "maxArrayLength", 100 }, { "maxStringLength", 0 },
-    { "breakLength", 80 }, { "compact", 3 }, { "sorted", -1 }, { "getters", -1 },
-    { "numericSeparator", -1 }
+  static const struct {
+    const char *key;
+    signed char value;
+  } defaults[] = {
+    { "showHidden", -1 },     { "depth", 2 },        { "colors", -1 },
+    { "customInspect", -2 },  { "showProxy", -1 },   { "maxArrayLength", 100 },
+    { "maxStringLength", 0 }, { "breakLength", 80 }, { "compact", 3 },
+    { "sorted", -1 },         { "getters", -1 },     { "numericSeparator", -1 }
   }; /* -1 false, -2 true, 0 10000 */
   duk_push_object(ctx);
   for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
     int v = defaults[i].value;
-    if (v < 0) duk_push_boolean(ctx, v == -2);
-    else duk_push_int(ctx, v ? v : 10000);
+    if (v < 0)
+      duk_push_boolean(ctx, v == -2);
+    else
+      duk_push_int(ctx, v ? v : 10000);
     duk_put_prop_string(ctx, -2, defaults[i].key);
   }
   duk_push_global_stash(ctx);
@@ -293,8 +316,10 @@ void format_inspect(duk_context *ctx, duk_idx_t idx, duk_idx_t opts)
 /* inspectArg: a primitive without options is printed here, without the inspector. */
 static void push_inspect_arg(duk_context *ctx, duk_idx_t idx, duk_idx_t opts)
 {
-  if (opts < 0 && is_primitive(ctx, idx)) push_inspect_primitive(ctx, idx);
-  else format_inspect(ctx, idx, opts);
+  if (opts < 0 && is_primitive(ctx, idx))
+    push_inspect_primitive(ctx, idx);
+  else
+    format_inspect(ctx, idx, opts);
 }
 
 /* A copy of the options' own enumerable keys (formatWithOptions' options are an
@@ -336,13 +361,43 @@ static int has_own(duk_context *ctx, duk_idx_t idx, const char *key)
  * nearest one belongs to a built-in class (its prototype's constructor). */
 static int has_builtin_to_string(duk_context *ctx, duk_idx_t idx)
 {
-  static const char *const builtins[] = {
-    "Object", "Function", "Array", "Number", "Boolean", "String", "Symbol", "Date", "RegExp", "Error",
-    "EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError", "AggregateError",
-    "ArrayBuffer", "DataView", "Promise", "Proxy", "Map", "Set", "WeakMap", "WeakSet", "Int8Array",
-    "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
-    "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", NULL
-  };
+  static const char *const builtins[] = { "Object",
+                                          "Function",
+                                          "Array",
+                                          "Number",
+                                          "Boolean",
+                                          "String",
+                                          "Symbol",
+                                          "Date",
+                                          "RegExp",
+                                          "Error",
+                                          "EvalError",
+                                          "RangeError",
+                                          "ReferenceError",
+                                          "SyntaxError",
+                                          "TypeError",
+                                          "URIError",
+                                          "AggregateError",
+                                          "ArrayBuffer",
+                                          "DataView",
+                                          "Promise",
+                                          "Proxy",
+                                          "Map",
+                                          "Set",
+                                          "WeakMap",
+                                          "WeakSet",
+                                          "Int8Array",
+                                          "Uint8Array",
+                                          "Uint8ClampedArray",
+                                          "Int16Array",
+                                          "Uint16Array",
+                                          "Int32Array",
+                                          "Uint32Array",
+                                          "Float32Array",
+                                          "Float64Array",
+                                          "BigInt64Array",
+                                          "BigUint64Array",
+                                          NULL };
   duk_get_prop_string(ctx, idx, "toString");
   int callable = duk_is_function(ctx, -1);
   duk_pop(ctx);
@@ -396,8 +451,7 @@ static int is_cycle_error(duk_context *ctx)
   int cycle = 0;
   if (!duk_is_symbol(ctx, -1)) {
     const char *m = duk_safe_to_string(ctx, -1);
-    for (; *m && !cycle; m++)
-      cycle = strncasecmp(m, "circular", 8) == 0 || strncasecmp(m, "cyclic", 6) == 0;
+    for (; *m && !cycle; m++) cycle = strncasecmp(m, "circular", 8) == 0 || strncasecmp(m, "cyclic", 6) == 0;
   }
   duk_pop(ctx);
   return cycle;
@@ -408,8 +462,10 @@ static void push_specifier(duk_context *ctx, int code, duk_idx_t arg, duk_idx_t 
 {
   switch (code) {
     case 's':
-      if (duk_is_number(ctx, arg)) push_number_text(ctx, duk_get_number(ctx, arg));
-      else if (duk_is_symbol(ctx, arg)) push_symbol_text(ctx, arg);
+      if (duk_is_number(ctx, arg))
+        push_number_text(ctx, duk_get_number(ctx, arg));
+      else if (duk_is_symbol(ctx, arg))
+        push_symbol_text(ctx, arg);
       else if (duk_check_type_mask(ctx, arg, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_BUFFER) &&
                !duk_is_function(ctx, arg) && has_builtin_to_string(ctx, arg)) {
         push_options_copy(ctx, opts); /* { ...opts, depth: 0, colors: false, compact: 3 } */
@@ -457,9 +513,7 @@ static void push_specifier(duk_context *ctx, int code, duk_idx_t arg, duk_idx_t 
         push_number_text(ctx, n);
       }
       return;
-    case 'O':
-      push_inspect_arg(ctx, arg, opts);
-      return;
+    case 'O': push_inspect_arg(ctx, arg, opts); return;
     case 'o':
       push_options_copy(ctx, opts);
       put_boolean(ctx, "showHidden", 1);
@@ -468,8 +522,7 @@ static void push_specifier(duk_context *ctx, int code, duk_idx_t arg, duk_idx_t 
       format_inspect(ctx, arg, duk_get_top_index(ctx));
       duk_remove(ctx, -2);
       return;
-    default: /* 'c': CSS, consumed and dropped */
-      duk_push_string(ctx, "");
+    default: /* 'c': CSS, consumed and dropped */ duk_push_string(ctx, "");
   }
 }
 
@@ -545,8 +598,10 @@ void format_values(duk_context *ctx, duk_idx_t opts, duk_idx_t from, duk_idx_t e
   for (; a < end; a++) {
     duk_push_string(ctx, " ");
     add_part(ctx, &n);
-    if (is_plain_string(ctx, a)) duk_dup(ctx, a);
-    else push_inspect_arg(ctx, a, opts);
+    if (is_plain_string(ctx, a))
+      duk_dup(ctx, a);
+    else
+      push_inspect_arg(ctx, a, opts);
     add_part(ctx, &n);
   }
   duk_concat(ctx, n);
@@ -632,16 +687,14 @@ static duk_ret_t prim_plural(duk_context *ctx)
   return 1;
 }
 
-static const duk_function_list_entry primitive_funcs[] = {
-  { "isPrimitive", prim_is_primitive, 1 },
-  { "inspectPrimitive", prim_inspect_primitive, 1 },
-  { "formatNumber", prim_format_number, 1 },
-  { "quoteString", prim_quote_string, 1 },
-  { "formatString", prim_format_string, 2 },
-  { "formatPrimitive", prim_format_primitive, 2 },
-  { "plural", prim_plural, 2 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry primitive_funcs[] = { { "isPrimitive", prim_is_primitive, 1 },
+                                                           { "inspectPrimitive", prim_inspect_primitive, 1 },
+                                                           { "formatNumber", prim_format_number, 1 },
+                                                           { "quoteString", prim_quote_string, 1 },
+                                                           { "formatString", prim_format_string, 2 },
+                                                           { "formatPrimitive", prim_format_primitive, 2 },
+                                                           { "plural", prim_plural, 2 },
+                                                           { NULL, NULL, 0 } };
 
 void format_push_primitive(duk_context *ctx)
 {

@@ -32,7 +32,10 @@ static void push_helper(duk_context *ctx, const char *name)
 static double now(void)
 {
   double n = loop_now();
-  if (n == 0) { loop_update_time(); n = loop_now(); }
+  if (n == 0) {
+    loop_update_time();
+    n = loop_now();
+  }
   return n;
 }
 
@@ -241,7 +244,7 @@ static int take_write_cb(duk_context *ctx, duk_idx_t sock)
 static duk_ret_t h_onwrite(duk_context *ctx)
 {
   int err = duk_to_int(ctx, 0);
-  if (!push_owner(ctx)) return 0; /* 1 */
+  if (!push_owner(ctx)) return 0;       /* 1 */
   if (!take_write_cb(ctx, 1)) return 0; /* 2 */
   if (err) {
     petrel_push_system_error(ctx, err, "write");
@@ -299,7 +302,7 @@ static duk_ret_t nop(duk_context *ctx)
 /* write(chunk, encoding, cb) */
 static duk_ret_t s_write(duk_context *ctx)
 {
-  duk_push_this(ctx);                             /* 3 */
+  duk_push_this(ctx);                            /* 3 */
   duk_get_prop_string(ctx, 3, "_writableState"); /* 4 */
   duk_get_prop_string(ctx, 3, "_handle");        /* 5 */
   /* Fast path: a Buffer written to an idle, connected socket that the stack takes
@@ -337,8 +340,10 @@ static duk_ret_t s_write(duk_context *ctx)
       st_add_num(ctx, 4, "pendingcb", 1);
       st_add_num(ctx, 4, "length", len);
       st_put_num(ctx, 4, "writelen", len);
-      if (st_is_function(ctx, 2)) duk_dup(ctx, 2);
-      else duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
+      if (st_is_function(ctx, 2))
+        duk_dup(ctx, 2);
+      else
+        duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
       duk_put_prop_string(ctx, 4, "writecb");
       st_put_bool(ctx, 4, "writing", 1);
       duk_get_prop_string(ctx, 4, "onwrite");
@@ -382,8 +387,10 @@ static duk_ret_t s_write_one(duk_context *ctx)
     return 0;
   }
   int r = (int)st_num(ctx, 3, "_writeErr");
-  if (r) st_put_num(ctx, 3, "_writeErr", 0);
-  else r = send_chunk(ctx, 3, 4, 0);
+  if (r)
+    st_put_num(ctx, 3, "_writeErr", 0);
+  else
+    r = send_chunk(ctx, 3, 4, 0);
   if (r == 0) {
     st_add_num(ctx, 3, "_bytesDispatched", (double)duk_get_length(ctx, 0));
     duk_dup(ctx, 2);
@@ -602,12 +609,15 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_dup(ctx, 2);
   duk_put_prop_string(ctx, -2, NET_KEY);
   duk_pop(ctx);
-  static const struct { const char *name; duk_c_function fn; int nargs; int on_handle; } methods[] = {
-    { "write", s_write, 3, 0 }, { "_write", s_write_one, 3, 0 }, { "_read", s_read, 0, 0 },
-    { "resume", s_resume, 0, 0 }, { "_activity", s_activity, 0, 0 }, { "_final", s_final, 1, 0 },
-    { "_destroy", s_destroy, 2, 0 },
-    { "onread", h_onread, 1, 1 }, { "onwrite", h_onwrite, 1, 1 }, { "onerror", h_onerror, 1, 1 }
-  };
+  static const struct {
+    const char *name;
+    duk_c_function fn;
+    int nargs;
+    int on_handle;
+  } methods[] = { { "write", s_write, 3, 0 },      { "_write", s_write_one, 3, 0 },   { "_read", s_read, 0, 0 },
+                  { "resume", s_resume, 0, 0 },    { "_activity", s_activity, 0, 0 }, { "_final", s_final, 1, 0 },
+                  { "_destroy", s_destroy, 2, 0 }, { "onread", h_onread, 1, 1 },      { "onwrite", h_onwrite, 1, 1 },
+                  { "onerror", h_onerror, 1, 1 } };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, methods[i].on_handle ? 1 : 0, methods[i].name);

@@ -43,9 +43,9 @@ static duk_ret_t s_set_keepalive(duk_context *ctx)
 {
   int enable = duk_to_boolean(ctx, 0);
   duk_push_number(ctx, duk_to_number(ctx, 1) / 1000);
-  int secs = duk_to_int32(ctx, -1); /* ~~(initialDelay / 1000) */
-  if (secs < 0) secs = 0;           /* the platform takes seconds as unsigned */
-  duk_push_this(ctx);               /* 3 */
+  int secs = duk_to_int32(ctx, -1);       /* ~~(initialDelay / 1000) */
+  if (secs < 0) secs = 0;                 /* the platform takes seconds as unsigned */
+  duk_push_this(ctx);                     /* 3 */
   duk_get_prop_string(ctx, 3, "_handle"); /* 4 */
   int set = !st_truthy(ctx, 4);
   if (!set && handle_has(ctx, 4, "setKeepAlive")) {
@@ -82,7 +82,7 @@ static duk_ret_t s_getname(duk_context *ctx)
 {
   int peer = duk_get_current_magic(ctx);
   const char *key = peer ? "_peername" : "_sockname";
-  duk_push_this(ctx);         /* 0 */
+  duk_push_this(ctx);               /* 0 */
   duk_get_prop_string(ctx, 0, key); /* 1 */
   if (st_truthy(ctx, 1)) return 1;
   duk_get_prop_string(ctx, 0, "_handle"); /* 2 */
@@ -107,7 +107,7 @@ static void push_name(duk_context *ctx, duk_idx_t self, int peer)
 /* address(): {address, family, port} of the local end, or {} */
 static duk_ret_t s_address(duk_context *ctx)
 {
-  duk_push_this(ctx); /* 0 */
+  duk_push_this(ctx);   /* 0 */
   push_name(ctx, 0, 0); /* 1 */
   duk_push_object(ctx); /* 2 */
   if (st_truthy(ctx, 1)) {
@@ -121,56 +121,64 @@ static duk_ret_t s_address(duk_context *ctx)
 }
 
 /* ---- accessors ---- */
-enum { G_REMOTE_ADDRESS, G_REMOTE_PORT, G_REMOTE_FAMILY, G_LOCAL_ADDRESS, G_LOCAL_PORT, G_LOCAL_FAMILY,
-       G_PENDING, G_CONNECTING, G_READY_STATE, G_BUFFER_SIZE, G_BYTES_READ, G_BYTES_WRITTEN, G_COUNT };
-static const char *const getter_names[G_COUNT] = {
-  "remoteAddress", "remotePort", "remoteFamily", "localAddress", "localPort", "localFamily",
-  "pending", "_connecting", "readyState", "bufferSize", "bytesRead", "bytesWritten"
+enum {
+  G_REMOTE_ADDRESS,
+  G_REMOTE_PORT,
+  G_REMOTE_FAMILY,
+  G_LOCAL_ADDRESS,
+  G_LOCAL_PORT,
+  G_LOCAL_FAMILY,
+  G_PENDING,
+  G_CONNECTING,
+  G_READY_STATE,
+  G_BUFFER_SIZE,
+  G_BYTES_READ,
+  G_BYTES_WRITTEN,
+  G_COUNT
 };
+static const char *const getter_names[G_COUNT] = { "remoteAddress", "remotePort",  "remoteFamily", "localAddress",
+                                                   "localPort",     "localFamily", "pending",      "_connecting",
+                                                   "readyState",    "bufferSize",  "bytesRead",    "bytesWritten" };
 
 static duk_ret_t s_get(duk_context *ctx)
 {
   int which = duk_get_current_magic(ctx);
   duk_push_this(ctx); /* 0 */
   switch (which) {
-  case G_PENDING:
-    duk_get_prop_string(ctx, 0, "_handle");
-    duk_push_boolean(ctx, !st_truthy(ctx, -1) || st_flag(ctx, 0, "connecting"));
-    return 1;
-  case G_CONNECTING:
-    duk_get_prop_string(ctx, 0, "connecting");
-    return 1;
-  case G_READY_STATE: {
-    if (st_flag(ctx, 0, "connecting")) {
-      duk_push_string(ctx, "opening");
+    case G_PENDING:
+      duk_get_prop_string(ctx, 0, "_handle");
+      duk_push_boolean(ctx, !st_truthy(ctx, -1) || st_flag(ctx, 0, "connecting"));
+      return 1;
+    case G_CONNECTING: duk_get_prop_string(ctx, 0, "connecting"); return 1;
+    case G_READY_STATE: {
+      if (st_flag(ctx, 0, "connecting")) {
+        duk_push_string(ctx, "opening");
+        return 1;
+      }
+      int r = st_flag(ctx, 0, "readable"), w = st_flag(ctx, 0, "writable");
+      duk_push_string(ctx, r && w ? "open" : r ? "readOnly" : w ? "writeOnly" : "closed");
       return 1;
     }
-    int r = st_flag(ctx, 0, "readable"), w = st_flag(ctx, 0, "writable");
-    duk_push_string(ctx, r && w ? "open" : r ? "readOnly" : w ? "writeOnly" : "closed");
-    return 1;
-  }
-  case G_BUFFER_SIZE:
-    duk_get_prop_string(ctx, 0, "_handle");
-    if (!st_truthy(ctx, -1)) return 0;
-    duk_get_prop_string(ctx, 0, "writableLength");
-    return 1;
-  case G_BYTES_READ:
-    duk_get_prop_string(ctx, 0, "_bytesRead");
-    return 1;
-  case G_BYTES_WRITTEN: {
-    double sent = st_num(ctx, 0, "_bytesDispatched");
-    duk_get_prop_string(ctx, 0, "writableLength");
-    duk_push_number(ctx, sent + duk_to_number(ctx, -1)); /* undefined: NaN, as JS adds */
-    return 1;
-  }
-  default: { /* an address field */
-    int peer = which < G_LOCAL_ADDRESS;
-    static const char *const keys[] = { "address", "port", "family" };
-    push_name(ctx, 0, peer);
-    if (!st_truthy(ctx, -1)) return 0;
-    duk_get_prop_string(ctx, -1, keys[which % 3]);
-    return 1;
-  }
+    case G_BUFFER_SIZE:
+      duk_get_prop_string(ctx, 0, "_handle");
+      if (!st_truthy(ctx, -1)) return 0;
+      duk_get_prop_string(ctx, 0, "writableLength");
+      return 1;
+    case G_BYTES_READ: duk_get_prop_string(ctx, 0, "_bytesRead"); return 1;
+    case G_BYTES_WRITTEN: {
+      double sent = st_num(ctx, 0, "_bytesDispatched");
+      duk_get_prop_string(ctx, 0, "writableLength");
+      duk_push_number(ctx, sent + duk_to_number(ctx, -1)); /* undefined: NaN, as JS adds */
+      return 1;
+    }
+    default: { /* an address field */
+      int peer = which < G_LOCAL_ADDRESS;
+      static const char *const keys[] = { "address", "port", "family" };
+      push_name(ctx, 0, peer);
+      if (!st_truthy(ctx, -1)) return 0;
+      duk_get_prop_string(ctx, -1, keys[which % 3]);
+      return 1;
+    }
   }
 }
 
@@ -178,11 +186,18 @@ static duk_ret_t s_get(duk_context *ctx)
 duk_ret_t net_socket_info_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
-  static const struct { const char *name; duk_c_function fn; int nargs; int magic; } methods[] = {
-    { "setNoDelay", s_set_nodelay, 1, 0 }, { "setKeepAlive", s_set_keepalive, 2, 0 },
-    { "ref", s_ref, 0, 1 }, { "unref", s_ref, 0, 0 }, { "address", s_address, 0, 0 },
-    { "_getpeername", s_getname, 0, 1 }, { "_getsockname", s_getname, 0, 0 }
-  };
+  static const struct {
+    const char *name;
+    duk_c_function fn;
+    int nargs;
+    int magic;
+  } methods[] = { { "setNoDelay", s_set_nodelay, 1, 0 },
+                  { "setKeepAlive", s_set_keepalive, 2, 0 },
+                  { "ref", s_ref, 0, 1 },
+                  { "unref", s_ref, 0, 0 },
+                  { "address", s_address, 0, 0 },
+                  { "_getpeername", s_getname, 0, 1 },
+                  { "_getsockname", s_getname, 0, 0 } };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, methods[i].magic);
     duk_put_prop_string(ctx, 0, methods[i].name);

@@ -7,7 +7,7 @@
 #include "stream_state.h"
 
 #define SELF_KEY DUK_HIDDEN_SYMBOL("self")
-#define CB_KEY DUK_HIDDEN_SYMBOL("cb")
+#define CB_KEY   DUK_HIDDEN_SYMBOL("cb")
 
 /* Pushes stream._writableState and stream._readableState, each as undefined
  * when it is falsy; returns the index of the first. */
@@ -98,10 +98,10 @@ static duk_ret_t error_tick(duk_context *ctx) /* (self, err) */
 static duk_ret_t on_destroy(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
-  duk_push_current_function(ctx); /* 1 */
-  duk_get_prop_string(ctx, 1, SELF_KEY); /* 2 */
+  duk_push_current_function(ctx);         /* 1 */
+  duk_get_prop_string(ctx, 1, SELF_KEY);  /* 2 */
   if (duk_is_undefined(ctx, 2)) return 0; /* called before */
-  duk_get_prop_string(ctx, 1, CB_KEY); /* 3 */
+  duk_get_prop_string(ctx, 1, CB_KEY);    /* 3 */
   duk_del_prop_string(ctx, 1, SELF_KEY);
   duk_del_prop_string(ctx, 1, CB_KEY);
   duk_idx_t s = push_states(ctx, 2); /* 4, 5 */
@@ -137,7 +137,7 @@ static duk_ret_t call_destroy(duk_context *ctx, void *udata) /* (self, err, fn) 
 duk_ret_t stream_destroy(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
-  duk_push_this(ctx);            /* 2 */
+  duk_push_this(ctx);                /* 2 */
   duk_idx_t s = push_states(ctx, 2); /* 3, 4 */
   if (either(ctx, s, "destroyed")) {
     if (st_is_function(ctx, 1)) {
@@ -154,8 +154,10 @@ duk_ret_t stream_destroy(duk_context *ctx)
   st_put_dup(ctx, 5, SELF_KEY, 2);
   st_put_dup(ctx, 5, CB_KEY, 1);
   duk_dup(ctx, 2);
-  if (st_truthy(ctx, 0)) duk_dup(ctx, 0);
-  else duk_push_null(ctx);
+  if (st_truthy(ctx, 0))
+    duk_dup(ctx, 0);
+  else
+    duk_push_null(ctx);
   duk_dup(ctx, 5);
   if (duk_safe_call(ctx, call_destroy, NULL, 3, 1) != DUK_EXEC_SUCCESS) { /* the error at 6 */
     duk_dup(ctx, 5);

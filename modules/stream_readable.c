@@ -218,8 +218,9 @@ static duk_ret_t r_emit_readable_now(duk_context *ctx)
     st_emit(ctx, 0, "readable");
     st_put_bool(ctx, 1, "emittedReadable", 0);
   }
-  st_put_bool(ctx, 1, "needReadable", !st_flag(ctx, 1, "flowing") && !st_flag(ctx, 1, "ended") &&
-                                          st_num(ctx, 1, "length") <= st_num(ctx, 1, "highWaterMark"));
+  st_put_bool(ctx, 1, "needReadable",
+              !st_flag(ctx, 1, "flowing") && !st_flag(ctx, 1, "ended") &&
+                  st_num(ctx, 1, "length") <= st_num(ctx, 1, "highWaterMark"));
   flow(ctx, 0);
   return 0;
 }
@@ -332,7 +333,7 @@ static double how_much(duk_context *ctx, double n, duk_idx_t state)
  * back to the shared empty one when drained, compacted past 1024). */
 static void shift_chunk(duk_context *ctx, duk_idx_t state)
 {
-  duk_get_prop_string(ctx, state, "buffer");       /* buf */
+  duk_get_prop_string(ctx, state, "buffer"); /* buf */
   double index = st_num(ctx, state, "bufferIndex");
   duk_get_prop_index(ctx, -1, (duk_uarridx_t)index); /* buf c */
   duk_push_undefined(ctx);
@@ -479,8 +480,10 @@ static duk_ret_t r_read(duk_context *ctx)
   double length = st_num(ctx, state, "length");
   if (n == 0 && st_flag(ctx, state, "needReadable") &&
       ((hwm != 0 ? length >= hwm : length > 0) || st_flag(ctx, state, "ended"))) {
-    if (length == 0 && st_flag(ctx, state, "ended")) call_tick_now(ctx, r_end_readable, self);
-    else call_tick_now(ctx, r_emit_readable, self);
+    if (length == 0 && st_flag(ctx, state, "ended"))
+      call_tick_now(ctx, r_end_readable, self);
+    else
+      call_tick_now(ctx, r_emit_readable, self);
     duk_push_null(ctx);
     return 1;
   }
@@ -503,13 +506,17 @@ static duk_ret_t r_read(duk_context *ctx)
     duk_get_prop_string(ctx, self, "_read");
     duk_dup(ctx, self);
     duk_get_prop_string(ctx, state, "highWaterMark");
-    if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS) st_error_or_destroy(ctx, self, 0);
-    else duk_pop(ctx);
+    if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS)
+      st_error_or_destroy(ctx, self, 0);
+    else
+      duk_pop(ctx);
     st_put_bool(ctx, state, "sync", 0);
     if (!st_flag(ctx, state, "reading")) n = how_much(ctx, n_orig, state);
   }
-  if (n > 0) from_list(ctx, n, state);
-  else duk_push_null(ctx);
+  if (n > 0)
+    from_list(ctx, n, state);
+  else
+    duk_push_null(ctx);
   duk_idx_t ret = duk_get_top_index(ctx);
   if (duk_is_null(ctx, ret)) {
     st_put_bool(ctx, state, "needReadable", st_num(ctx, state, "length") <= st_num(ctx, state, "highWaterMark"));
@@ -646,7 +653,7 @@ static void buffer_from(duk_context *ctx, duk_idx_t a, duk_idx_t b)
 
 static duk_ret_t add_chunk(duk_context *ctx, int front)
 {
-  duk_set_top(ctx, 2); /* 0 chunk, 1 encoding */
+  duk_set_top(ctx, 2);                                      /* 0 chunk, 1 encoding */
   duk_idx_t state = push_this_state(ctx), self = state - 1; /* 2 this, 3 state */
   if (duk_is_null(ctx, 0)) {
     st_put_bool(ctx, state, "reading", 0);
@@ -762,12 +769,23 @@ duk_ret_t readable_install(duk_context *ctx)
   duk_dup(ctx, 1);
   duk_put_prop_string(ctx, -2, R_HELPERS_KEY);
   duk_pop(ctx);
-  static const struct { const char *name; duk_c_function fn; int nargs; } methods[] = {
-    { "on", r_on, 2 }, { "addListener", r_on, 2 }, { "removeListener", r_remove_listener, 2 },
-    { "off", r_remove_listener, 2 }, { "resume", r_resume, 0 }, { "pause", r_pause, 0 },
-    { "isPaused", r_is_paused, 0 }, { "read", r_read, 1 }, { "push", r_push, 2 }, { "unshift", r_unshift, 2 },
-    { "_read", r_read_default, 1 }, { "destroy", stream_destroy, 2 }, { "_destroy", r_destroy_default, 2 }
-  };
+  static const struct {
+    const char *name;
+    duk_c_function fn;
+    int nargs;
+  } methods[] = { { "on", r_on, 2 },
+                  { "addListener", r_on, 2 },
+                  { "removeListener", r_remove_listener, 2 },
+                  { "off", r_remove_listener, 2 },
+                  { "resume", r_resume, 0 },
+                  { "pause", r_pause, 0 },
+                  { "isPaused", r_is_paused, 0 },
+                  { "read", r_read, 1 },
+                  { "push", r_push, 2 },
+                  { "unshift", r_unshift, 2 },
+                  { "_read", r_read_default, 1 },
+                  { "destroy", stream_destroy, 2 },
+                  { "_destroy", r_destroy_default, 2 } };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, 0, methods[i].name);

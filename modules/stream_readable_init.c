@@ -14,7 +14,8 @@ static duk_ret_t r_init(duk_context *ctx)
   duk_set_top(ctx, 4);
   duk_require_object(ctx, 3);
   int has_opts = st_truthy(ctx, 1);
-  int object_mode = has_opts && (st_flag(ctx, 1, "objectMode") || (st_truthy(ctx, 2) && st_flag(ctx, 1, "readableObjectMode")));
+  int object_mode = has_opts &&
+                    (st_flag(ctx, 1, "objectMode") || (st_truthy(ctx, 2) && st_flag(ctx, 1, "readableObjectMode")));
   double hwm = st_hwm(ctx, has_opts ? 1 : -1, "readableHighWaterMark", object_mode);
   int bits = has_opts ? st_option_bits(ctx, 1) : 0;
   duk_push_object(ctx); /* 4: the state */
@@ -27,7 +28,7 @@ static duk_ret_t r_init(duk_context *ctx)
     if (st_truthy(ctx, -1)) st_put_dup(ctx, 4, "defaultEncoding", -1);
     duk_pop(ctx);
     duk_get_prop_string(ctx, 1, "encoding"); /* 5 */
-    if (st_truthy(ctx, 5)) { /* string_decoder loads with the first decoding stream */
+    if (st_truthy(ctx, 5)) {                 /* string_decoder loads with the first decoding stream */
       petrel_require_builtin(ctx, "string_decoder");
       duk_get_prop_string(ctx, -1, "StringDecoder");
       duk_dup(ctx, 5);
@@ -44,8 +45,10 @@ static duk_ret_t r_init(duk_context *ctx)
     static const char *const methods[][2] = { { "read", "_read" }, { "destroy", "_destroy" } };
     for (int i = 0; i < 2; i++) {
       duk_get_prop_string(ctx, 1, methods[i][0]);
-      if (st_is_function(ctx, -1)) duk_put_prop_string(ctx, 0, methods[i][1]);
-      else duk_pop(ctx);
+      if (st_is_function(ctx, -1))
+        duk_put_prop_string(ctx, 0, methods[i][1]);
+      else
+        duk_pop(ctx);
     }
   }
   return 0;
@@ -53,10 +56,9 @@ static duk_ret_t r_init(duk_context *ctx)
 
 /* ---- getters ---- */
 enum { R_READABLE, R_FLOWING, R_ENDED, R_LENGTH, R_HWM, R_ENCODING, R_OBJECT_MODE, R_ABORTED, R_COUNT };
-static const char *const getter_names[R_COUNT] = {
-  "readable", "readableFlowing", "readableEnded", "readableLength", "readableHighWaterMark",
-  "readableEncoding", "readableObjectMode", "readableAborted"
-};
+static const char *const getter_names[R_COUNT] = { "readable",           "readableFlowing",       "readableEnded",
+                                                   "readableLength",     "readableHighWaterMark", "readableEncoding",
+                                                   "readableObjectMode", "readableAborted" };
 
 /* r[key] === false */
 static int is_false(duk_context *ctx, duk_idx_t obj, const char *key)
@@ -77,31 +79,34 @@ static duk_ret_t r_get(duk_context *ctx)
   duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
   int has = st_truthy(ctx, 1);
   switch (which) {
-  case R_READABLE:
-    duk_push_boolean(ctx, has && !is_false(ctx, 1, "readable") && !st_flag(ctx, 1, "destroyed") &&
-                              !st_flag(ctx, 1, "errorEmitted") && !st_flag(ctx, 1, "endEmitted"));
-    return 1;
-  case R_FLOWING:
-    duk_get_prop_string(ctx, 1, "flowing");
-    return 1;
-  case R_ABORTED:
-    duk_push_boolean(ctx, !is_false(ctx, 1, "readable") &&
-                              (st_flag(ctx, 1, "destroyed") || st_flag(ctx, 1, "errored")) &&
-                              !st_flag(ctx, 1, "endEmitted"));
-    return 1;
-  case R_HWM:
-    if (!has) return 1;
-    duk_get_prop_string(ctx, 1, "highWaterMark");
-    return 1;
-  default: break;
+    case R_READABLE:
+      duk_push_boolean(ctx, has && !is_false(ctx, 1, "readable") && !st_flag(ctx, 1, "destroyed") &&
+                                !st_flag(ctx, 1, "errorEmitted") && !st_flag(ctx, 1, "endEmitted"));
+      return 1;
+    case R_FLOWING: duk_get_prop_string(ctx, 1, "flowing"); return 1;
+    case R_ABORTED:
+      duk_push_boolean(ctx, !is_false(ctx, 1, "readable") &&
+                                (st_flag(ctx, 1, "destroyed") || st_flag(ctx, 1, "errored")) &&
+                                !st_flag(ctx, 1, "endEmitted"));
+      return 1;
+    case R_HWM:
+      if (!has) return 1;
+      duk_get_prop_string(ctx, 1, "highWaterMark");
+      return 1;
+    default: break;
   }
   if (!has) {
-    if (which == R_LENGTH) duk_push_int(ctx, 0);
-    else if (which == R_ENCODING) duk_push_null(ctx);
-    else duk_push_false(ctx);
+    if (which == R_LENGTH)
+      duk_push_int(ctx, 0);
+    else if (which == R_ENCODING)
+      duk_push_null(ctx);
+    else
+      duk_push_false(ctx);
     return 1;
   }
-  static const char *const fields[R_COUNT] = { NULL, NULL, "endEmitted", "length", NULL, "encoding", "objectMode", NULL };
+  static const char *const fields[R_COUNT] = {
+    NULL, NULL, "endEmitted", "length", NULL, "encoding", "objectMode", NULL
+  };
   duk_get_prop_string(ctx, 1, fields[which]);
   return 1;
 }
@@ -111,9 +116,11 @@ static duk_ret_t r_set(duk_context *ctx)
 {
   int flowing = duk_get_current_magic(ctx) == R_FLOWING;
   duk_set_top(ctx, 1);
-  if (!flowing) duk_push_boolean(ctx, st_truthy(ctx, 0));
-  else duk_dup(ctx, 0);                           /* 1: the value */
-  duk_push_this(ctx);                             /* 2 */
+  if (!flowing)
+    duk_push_boolean(ctx, st_truthy(ctx, 0));
+  else
+    duk_dup(ctx, 0);                             /* 1: the value */
+  duk_push_this(ctx);                            /* 2 */
   duk_get_prop_string(ctx, 2, "_readableState"); /* 3 */
   if (st_truthy(ctx, 3)) st_put_dup(ctx, 3, flowing ? "flowing" : "readable", 1);
   return 0;
@@ -132,16 +139,17 @@ static duk_ret_t r_define_accessors(duk_context *ctx)
       duk_push_c_function(ctx, r_set, 1);
       duk_set_magic(ctx, -1, i);
     }
-    duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) |
-                         DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+    duk_def_prop(ctx, 0,
+                 DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_CLEAR_ENUMERABLE);
   }
   return 0;
 }
 
 void readable_init_funcs(duk_context *ctx, duk_idx_t binding)
 {
-  static const duk_function_list_entry funcs[] = {
-    { "initReadable", r_init, 4 }, { "defineReadableAccessors", r_define_accessors, 1 }, { NULL, NULL, 0 }
-  };
+  static const duk_function_list_entry funcs[] = { { "initReadable", r_init, 4 },
+                                                   { "defineReadableAccessors", r_define_accessors, 1 },
+                                                   { NULL, NULL, 0 } };
   petrel_put_functions(ctx, binding, funcs);
 }

@@ -19,8 +19,10 @@ void st_push_error(duk_context *ctx, int kind, const char *what)
 {
   st_push_helper(ctx, "fail");
   duk_push_int(ctx, kind);
-  if (what) duk_push_string(ctx, what);
-  else duk_push_undefined(ctx);
+  if (what)
+    duk_push_string(ctx, what);
+  else
+    duk_push_undefined(ctx);
   duk_call(ctx, 2);
 }
 
@@ -79,24 +81,30 @@ void st_put_bool(duk_context *ctx, duk_idx_t obj, const char *key, int v)
 {
   obj = duk_normalize_index(ctx, obj);
   duk_push_boolean(ctx, v);
-  if (same_value(ctx, obj, key, -1)) duk_pop(ctx);
-  else duk_put_prop_string(ctx, obj, key);
+  if (same_value(ctx, obj, key, -1))
+    duk_pop(ctx);
+  else
+    duk_put_prop_string(ctx, obj, key);
 }
 
 void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v)
 {
   obj = duk_normalize_index(ctx, obj);
   duk_push_number(ctx, v);
-  if (same_value(ctx, obj, key, -1)) duk_pop(ctx);
-  else duk_put_prop_string(ctx, obj, key);
+  if (same_value(ctx, obj, key, -1))
+    duk_pop(ctx);
+  else
+    duk_put_prop_string(ctx, obj, key);
 }
 
 void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
 {
   obj = duk_normalize_index(ctx, obj);
   duk_dup(ctx, val);
-  if (same_value(ctx, obj, key, -1)) duk_pop(ctx);
-  else duk_put_prop_string(ctx, obj, key);
+  if (same_value(ctx, obj, key, -1))
+    duk_pop(ctx);
+  else
+    duk_put_prop_string(ctx, obj, key);
 }
 
 void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d)
@@ -104,10 +112,7 @@ void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d)
   st_put_num(ctx, obj, key, st_num(ctx, obj, key) + d);
 }
 
-int st_is_function(duk_context *ctx, duk_idx_t idx)
-{
-  return duk_is_function(ctx, idx) || duk_is_lightfunc(ctx, idx);
-}
+int st_is_function(duk_context *ctx, duk_idx_t idx) { return duk_is_function(ctx, idx) || duk_is_lightfunc(ctx, idx); }
 
 /* process.nextTick(fn, the n values on top): pops them. */
 void st_next_tick(duk_context *ctx, duk_c_function fn, int nargs, duk_idx_t n)
@@ -172,7 +177,6 @@ void st_call_each(duk_context *ctx, duk_idx_t arr)
   }
   duk_pop(ctx);
 }
-
 
 /* The highWaterMark of options (idx < 0: none): options[key], else
  * options.highWaterMark, else the default; a negative, NaN or non-number

@@ -9,13 +9,26 @@
 /* The global stash's entry for what internal/stream_writable.js hands to C:
  * Buffer, from, isEncoding, nextTick, EMPTY, fail. */
 #define HELPERS_KEY DUK_HIDDEN_SYMBOL("writableHelpers")
-#define STATE_KEY DUK_HIDDEN_SYMBOL("s")  /* on onwrite and onFinish: the state */
-#define CALLED_KEY DUK_HIDDEN_SYMBOL("c") /* on onFinish: called once already */
-#define CBS_KEY DUK_HIDDEN_SYMBOL("cbs")  /* on a writev batch's callback */
+#define STATE_KEY   DUK_HIDDEN_SYMBOL("s")   /* on onwrite and onFinish: the state */
+#define CALLED_KEY  DUK_HIDDEN_SYMBOL("c")   /* on onFinish: called once already */
+#define CBS_KEY     DUK_HIDDEN_SYMBOL("cbs") /* on a writev batch's callback */
 
 /* What fail(kind, value, name) makes (internal/stream_errors.js). */
-enum { F_NULL, F_CHUNK, F_ENCODING, F_AFTER_END, F_DESTROYED, F_MULTIPLE, F_FINISHED, F_NOT_IMPLEMENTED,
-       F_READ_NOT_IMPLEMENTED, F_PUSH_CHUNK, F_UNSHIFT_AFTER_END, F_PUSH_AFTER_EOF, F_HWM };
+enum {
+  F_NULL,
+  F_CHUNK,
+  F_ENCODING,
+  F_AFTER_END,
+  F_DESTROYED,
+  F_MULTIPLE,
+  F_FINISHED,
+  F_NOT_IMPLEMENTED,
+  F_READ_NOT_IMPLEMENTED,
+  F_PUSH_CHUNK,
+  F_UNSHIFT_AFTER_END,
+  F_PUSH_AFTER_EOF,
+  F_HWM
+};
 
 /* Helpers: obj, idx and stream are stack indices (negative ones allowed). */
 /* Pushes helpers[name]. */

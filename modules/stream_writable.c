@@ -55,10 +55,7 @@ static double chunk_len(duk_context *ctx, duk_idx_t state, duk_idx_t chunk)
 }
 
 /* Pushes state.onwrite (made on the first write by the prototype's getter). */
-static void push_onwrite(duk_context *ctx, duk_idx_t state)
-{
-  duk_get_prop_string(ctx, state, "onwrite");
-}
+static void push_onwrite(duk_context *ctx, duk_idx_t state) { duk_get_prop_string(ctx, state, "onwrite"); }
 
 /* Pushes state.errored, or a destroyed error for what. */
 static void push_errored(duk_context *ctx, duk_idx_t state, const char *what)
@@ -69,7 +66,6 @@ static void push_errored(duk_context *ctx, duk_idx_t state, const char *what)
     st_push_error(ctx, F_DESTROYED, what);
   }
 }
-
 
 /* ---- the write path ---- */
 /* The callbacks of the queued writes with the error (state.errored or a
@@ -243,8 +239,9 @@ duk_ret_t writable_onwrite_get(duk_context *ctx)
   duk_push_c_function(ctx, onwrite, 1);
   duk_dup(ctx, 0);
   duk_put_prop_string(ctx, -2, STATE_KEY);
-  duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
-                       DUK_DEFPROP_CLEAR_ENUMERABLE);
+  duk_def_prop(ctx, 0,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
+                   DUK_DEFPROP_CLEAR_ENUMERABLE);
   duk_get_prop_string(ctx, 0, "onwrite");
   return 1;
 }
@@ -464,8 +461,10 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     }
   }
   int kind = -1;
-  if (st_flag(ctx, state, "ending")) kind = F_AFTER_END;
-  else if (st_flag(ctx, state, "destroyed")) kind = F_DESTROYED;
+  if (st_flag(ctx, state, "ending"))
+    kind = F_AFTER_END;
+  else if (st_flag(ctx, state, "destroyed"))
+    kind = F_DESTROYED;
   if (kind >= 0) {
     st_push_error(ctx, kind, "write"); /* base + 4 */
     duk_dup(ctx, cb);
@@ -484,8 +483,9 @@ static int need_finish(duk_context *ctx, duk_idx_t state)
 {
   return st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_flag(ctx, state, "constructed") &&
          st_num(ctx, state, "length") == 0 && !st_flag(ctx, state, "errored") &&
-         writable_buffered_length(ctx, state) == st_num(ctx, state, "bufferedIndex") && !st_flag(ctx, state, "finished") &&
-         !st_flag(ctx, state, "writing") && !st_flag(ctx, state, "errorEmitted") && !st_flag(ctx, state, "closeEmitted");
+         writable_buffered_length(ctx, state) == st_num(ctx, state, "bufferedIndex") &&
+         !st_flag(ctx, state, "finished") && !st_flag(ctx, state, "writing") && !st_flag(ctx, state, "errorEmitted") &&
+         !st_flag(ctx, state, "closeEmitted");
 }
 
 /* finish(stream, state) */
@@ -523,8 +523,10 @@ static void call_finish(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 /* finishMaybe's tick (stream, state) */
 static duk_ret_t finish_tick(duk_context *ctx)
 {
-  if (need_finish(ctx, 1)) call_finish(ctx, 0, 1);
-  else st_add_num(ctx, 1, "pendingcb", -1);
+  if (need_finish(ctx, 1))
+    call_finish(ctx, 0, 1);
+  else
+    st_add_num(ctx, 1, "pendingcb", -1);
   return 0;
 }
 
@@ -532,12 +534,14 @@ static duk_ret_t finish_tick(duk_context *ctx)
 static duk_ret_t on_final(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
-  duk_push_current_function(ctx); /* 1 */
+  duk_push_current_function(ctx);         /* 1 */
   duk_get_prop_string(ctx, 1, STATE_KEY); /* 2 */
   duk_get_prop_string(ctx, 2, "stream");  /* 3 */
   if (st_flag(ctx, 1, CALLED_KEY)) {
-    if (st_truthy(ctx, 0)) duk_dup(ctx, 0);
-    else st_push_error(ctx, F_MULTIPLE, NULL);
+    if (st_truthy(ctx, 0))
+      duk_dup(ctx, 0);
+    else
+      st_push_error(ctx, F_MULTIPLE, NULL);
     st_error_or_destroy(ctx, 3, 0);
     return 0;
   }
@@ -621,4 +625,3 @@ void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
     call_finish(ctx, stream, state);
   }
 }
-

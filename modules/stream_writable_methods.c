@@ -39,7 +39,7 @@ static duk_ret_t w_end(duk_context *ctx)
   if (!duk_is_null_or_undefined(ctx, 1)) {
     duk_dup(ctx, 1);
     duk_dup(ctx, 2);
-    duk_push_undefined(ctx); /* 6, 7, 8 */
+    duk_push_undefined(ctx);                                      /* 6, 7, 8 */
     if (writable_write_chunk(ctx, 0, 6) < 0) duk_replace(ctx, 5); /* the error at 10 */
     duk_set_top(ctx, 6);
   }
@@ -91,7 +91,7 @@ static duk_ret_t w_cork(duk_context *ctx)
 
 static duk_ret_t w_uncork(duk_context *ctx)
 {
-  duk_push_this(ctx);                             /* 0 */
+  duk_push_this(ctx);                            /* 0 */
   duk_get_prop_string(ctx, 0, "_writableState"); /* 1 */
   double corked = st_num(ctx, 1, "corked");
   if (corked) {
@@ -131,7 +131,7 @@ static duk_ret_t w_set_default_encoding(duk_context *ctx)
 static duk_ret_t w_destroy(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
-  duk_push_this(ctx);                             /* 2 */
+  duk_push_this(ctx);                            /* 2 */
   duk_get_prop_string(ctx, 2, "_writableState"); /* 3 */
   if (!st_flag(ctx, 3, "destroyed")) {
     int pending = st_num(ctx, 3, "bufferedIndex") < writable_buffered_length(ctx, 3);
@@ -189,7 +189,8 @@ static duk_ret_t w_init(duk_context *ctx)
   duk_set_top(ctx, 4);
   duk_require_object(ctx, 3);
   int has_opts = st_truthy(ctx, 1);
-  int object_mode = has_opts && (st_flag(ctx, 1, "objectMode") || (st_truthy(ctx, 2) && st_flag(ctx, 1, "writableObjectMode")));
+  int object_mode = has_opts &&
+                    (st_flag(ctx, 1, "objectMode") || (st_truthy(ctx, 2) && st_flag(ctx, 1, "writableObjectMode")));
   double hwm = st_hwm(ctx, has_opts ? 1 : -1, "writableHighWaterMark", object_mode);
   duk_push_object(ctx); /* 4: the state, its prototype the variant for emitClose/autoDestroy */
   st_push_state_proto(ctx, 3, has_opts ? st_option_bits(ctx, 1) : 0);
@@ -212,8 +213,10 @@ static duk_ret_t w_init(duk_context *ctx)
     };
     for (int i = 0; i < 4; i++) {
       duk_get_prop_string(ctx, 1, methods[i][0]);
-      if (st_is_function(ctx, -1)) duk_put_prop_string(ctx, 0, methods[i][1]);
-      else duk_pop(ctx);
+      if (st_is_function(ctx, -1))
+        duk_put_prop_string(ctx, 0, methods[i][1]);
+      else
+        duk_pop(ctx);
     }
   }
   return 0;
@@ -229,11 +232,18 @@ static duk_ret_t w_install(duk_context *ctx)
   duk_dup(ctx, 2);
   duk_put_prop_string(ctx, -2, HELPERS_KEY);
   duk_pop(ctx);
-  static const struct { const char *name; duk_c_function fn; int nargs; } methods[] = {
-    { "write", w_write, 3 }, { "end", w_end, 3 }, { "cork", w_cork, 0 }, { "uncork", w_uncork, 0 },
-    { "setDefaultEncoding", w_set_default_encoding, 1 }, { "destroy", w_destroy, 2 },
-    { "_destroy", w_destroy_default, 2 }, { "_write", w_write_default, 3 }
-  };
+  static const struct {
+    const char *name;
+    duk_c_function fn;
+    int nargs;
+  } methods[] = { { "write", w_write, 3 },
+                  { "end", w_end, 3 },
+                  { "cork", w_cork, 0 },
+                  { "uncork", w_uncork, 0 },
+                  { "setDefaultEncoding", w_set_default_encoding, 1 },
+                  { "destroy", w_destroy, 2 },
+                  { "_destroy", w_destroy_default, 2 },
+                  { "_write", w_write_default, 3 } };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, 0, methods[i].name);
@@ -250,12 +260,31 @@ static duk_ret_t w_install(duk_context *ctx)
  * shared by the prototypes that have them. They return what the JS getters
  * returned: a field as it is where Node's code does (writableEnded is
  * state.ending, writableLength undefined without a state). */
-enum { A_WRITABLE, A_ENDED, A_FINISHED, A_LENGTH, A_HWM, A_OBJECT_MODE, A_CORKED, A_NEED_DRAIN,
-       A_DESTROYED, A_ERRORED, A_CLOSED, A_COUNT };
-static const char *const accessor_names[A_COUNT] = {
-  "writable", "writableEnded", "writableFinished", "writableLength", "writableHighWaterMark",
-  "writableObjectMode", "writableCorked", "writableNeedDrain", "destroyed", "errored", "closed"
+enum {
+  A_WRITABLE,
+  A_ENDED,
+  A_FINISHED,
+  A_LENGTH,
+  A_HWM,
+  A_OBJECT_MODE,
+  A_CORKED,
+  A_NEED_DRAIN,
+  A_DESTROYED,
+  A_ERRORED,
+  A_CLOSED,
+  A_COUNT
 };
+static const char *const accessor_names[A_COUNT] = { "writable",
+                                                     "writableEnded",
+                                                     "writableFinished",
+                                                     "writableLength",
+                                                     "writableHighWaterMark",
+                                                     "writableObjectMode",
+                                                     "writableCorked",
+                                                     "writableNeedDrain",
+                                                     "destroyed",
+                                                     "errored",
+                                                     "closed" };
 
 static duk_ret_t w_get(duk_context *ctx)
 {
@@ -268,47 +297,47 @@ static duk_ret_t w_get(duk_context *ctx)
     duk_replace(ctx, 1);
     has = st_truthy(ctx, 1);
   }
-  static const char *const fields[A_COUNT] = {
-    NULL, "ending", "finished", "length", "highWaterMark", "objectMode", "corked", "needDrain",
-    "destroyed", "errored", "closed"
-  };
+  static const char *const fields[A_COUNT] = { NULL,         "ending", "finished",  "length",    "highWaterMark",
+                                               "objectMode", "corked", "needDrain", "destroyed", "errored",
+                                               "closed" };
   switch (which) {
-  case A_WRITABLE: {
-    int v = has && !st_flag(ctx, 1, "destroyed") && !st_flag(ctx, 1, "errored") && !st_flag(ctx, 1, "ending") &&
-            !st_flag(ctx, 1, "ended");
-    if (v) {
-      duk_get_prop_string(ctx, 1, "writable");
-      v = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
-    }
-    duk_push_boolean(ctx, v);
-    return 1;
-  }
-  case A_LENGTH: case A_HWM: /* state && state.field */
-    if (!has) return 1;
-    break;
-  case A_NEED_DRAIN:
-    if (!has || st_flag(ctx, 1, "destroyed") || st_flag(ctx, 1, "ending")) {
-      duk_push_false(ctx);
+    case A_WRITABLE: {
+      int v = has && !st_flag(ctx, 1, "destroyed") && !st_flag(ctx, 1, "errored") && !st_flag(ctx, 1, "ending") &&
+              !st_flag(ctx, 1, "ended");
+      if (v) {
+        duk_get_prop_string(ctx, 1, "writable");
+        v = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
+      }
+      duk_push_boolean(ctx, v);
       return 1;
     }
-    break;
-  case A_CORKED:
-    if (!has) {
-      duk_push_int(ctx, 0);
-      return 1;
-    }
-    break;
-  case A_ERRORED:
-    if (!has) {
-      duk_push_null(ctx);
-      return 1;
-    }
-    break;
-  default: /* ended, finished, objectMode, destroyed, closed: false without a state */
-    if (!has) {
-      duk_push_false(ctx);
-      return 1;
-    }
+    case A_LENGTH:
+    case A_HWM: /* state && state.field */
+      if (!has) return 1;
+      break;
+    case A_NEED_DRAIN:
+      if (!has || st_flag(ctx, 1, "destroyed") || st_flag(ctx, 1, "ending")) {
+        duk_push_false(ctx);
+        return 1;
+      }
+      break;
+    case A_CORKED:
+      if (!has) {
+        duk_push_int(ctx, 0);
+        return 1;
+      }
+      break;
+    case A_ERRORED:
+      if (!has) {
+        duk_push_null(ctx);
+        return 1;
+      }
+      break;
+    default: /* ended, finished, objectMode, destroyed, closed: false without a state */
+      if (!has) {
+        duk_push_false(ctx);
+        return 1;
+      }
   }
   duk_get_prop_string(ctx, 1, fields[which]);
   return 1;
@@ -319,9 +348,11 @@ static duk_ret_t w_set(duk_context *ctx)
 {
   int destroyed = duk_get_current_magic(ctx) == A_DESTROYED;
   duk_set_top(ctx, 1);
-  if (!destroyed) duk_push_boolean(ctx, st_truthy(ctx, 0));
-  else duk_dup(ctx, 0);                          /* 1: the value */
-  duk_push_this(ctx);                            /* 2 */
+  if (!destroyed)
+    duk_push_boolean(ctx, st_truthy(ctx, 0));
+  else
+    duk_dup(ctx, 0);  /* 1: the value */
+  duk_push_this(ctx); /* 2 */
   duk_get_prop_string(ctx, 2, destroyed ? "_readableState" : "_writableState");
   if (st_truthy(ctx, -1)) st_put_dup(ctx, -1, destroyed ? "destroyed" : "writable", 1);
   if (destroyed) {
@@ -351,24 +382,23 @@ static duk_ret_t w_define_accessors(duk_context *ctx)
       duk_push_string(ctx, accessor_names[i]);
       duk_dup(ctx, 3);
       if (settable) duk_dup(ctx, 4);
-      duk_def_prop(ctx, p, DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) |
-                           DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+      duk_def_prop(ctx, p,
+                   DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) | DUK_DEFPROP_SET_CONFIGURABLE |
+                       DUK_DEFPROP_CLEAR_ENUMERABLE);
     }
     duk_set_top(ctx, 3);
   }
   return 0;
 }
 
-static const duk_function_list_entry writable_funcs[] = {
-  { "install", w_install, 3 },
-  { "init", w_init, 4 },
-  { "defineAccessors", w_define_accessors, 3 },
-  { "installReadable", readable_install, 2 },
-  { "destroy", stream_destroy, 2 },
-  { "undestroy", stream_undestroy, 0 },
-  { "errorOrDestroy", stream_error_or_destroy, 3 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry writable_funcs[] = { { "install", w_install, 3 },
+                                                          { "init", w_init, 4 },
+                                                          { "defineAccessors", w_define_accessors, 3 },
+                                                          { "installReadable", readable_install, 2 },
+                                                          { "destroy", stream_destroy, 2 },
+                                                          { "undestroy", stream_undestroy, 0 },
+                                                          { "errorOrDestroy", stream_error_or_destroy, 3 },
+                                                          { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_stream_writable(duk_context *ctx)
 {

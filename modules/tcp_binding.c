@@ -18,12 +18,12 @@
 #include "tcp_binding.h"
 
 #define HANDLE_KEY DUK_HIDDEN_SYMBOL("tcp")
-#define PEND_KEY DUK_HIDDEN_SYMBOL("tcpPend")
+#define PEND_KEY   DUK_HIDDEN_SYMBOL("tcpPend")
 
 struct tcp_rec {
   plat_tcp *t;
   duk_context *ctx;
-  void *owner; /* the JS handle object */
+  void *owner;   /* the JS handle object */
   uint8_t *pend; /* unsent tail of the current write */
   size_t pend_len, pend_off;
   unsigned pend_in_js : 1; /* pend points into the JS buffer kept at PEND_KEY on the
@@ -34,16 +34,18 @@ struct tcp_rec {
 
 static void *tcp_proto; /* TCP.prototype, for handles created on accept */
 
-static int is_active(tcp_rec *r)
-{
-  return r->t && (r->listening || r->connecting || r->reading || r->pend);
-}
+static int is_active(tcp_rec *r) { return r->t && (r->listening || r->connecting || r->reading || r->pend); }
 
 static void update_ref(tcp_rec *r)
 {
   int want = r->refed && is_active(r);
-  if (want && !r->counted) { r->counted = 1; loop_ref(); }
-  else if (!want && r->counted) { r->counted = 0; loop_unref(); }
+  if (want && !r->counted) {
+    r->counted = 1;
+    loop_ref();
+  } else if (!want && r->counted) {
+    r->counted = 0;
+    loop_unref();
+  }
 }
 
 tcp_rec *tcp_rec_at(duk_context *ctx, duk_idx_t handle)
@@ -72,7 +74,10 @@ static int push_method(tcp_rec *r, const char *name)
   duk_context *ctx = r->ctx;
   duk_push_heapptr(ctx, r->owner);
   duk_get_prop_string(ctx, -1, name);
-  if (!duk_is_function(ctx, -1)) { duk_pop_2(ctx); return 0; }
+  if (!duk_is_function(ctx, -1)) {
+    duk_pop_2(ctx);
+    return 0;
+  }
   duk_swap_top(ctx, -2);
   return 1;
 }
@@ -132,7 +137,10 @@ static void finish_write(tcp_rec *r, int err)
 static void flush_pending(tcp_rec *r)
 {
   long n = plat_tcp_write(r->t, r->pend + r->pend_off, r->pend_len - r->pend_off);
-  if (n < 0) { finish_write(r, (int)n); return; }
+  if (n < 0) {
+    finish_write(r, (int)n);
+    return;
+  }
   r->pend_off += (size_t)n;
   if (r->pend_off == r->pend_len) finish_write(r, 0);
 }
@@ -153,60 +161,67 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
   tcp_rec *r = d->r;
   const plat_tcp_event *ev = d->ev;
   switch (ev->type) {
-  case PLAT_TCP_CONNECTED:
-    r->connecting = 0;
-    update_ref(r);
-    emit_status(r, "onconnect", 0);
-    break;
-  case PLAT_TCP_ACCEPTED: {
-    tcp_rec *c = calloc(1, sizeof *c);
-    if (!c) { plat_tcp_abort(ev->child); break; }
-    c->t = ev->child;
-    c->ctx = ctx;
-    c->refed = 1;
-    plat_tcp_set_callback(c->t, on_event, c);
-    if (!push_method(r, "onconnection")) { plat_tcp_close(c->t); free(c); break; }
-    d->child = c;
-    duk_push_int(ctx, 0);
-    push_handle_object(ctx, c);
-    d->child = NULL;
-    petrel_make_callback(ctx, 2);
-    break;
-  }
-  case PLAT_TCP_DATA: {
-    if (!push_method(r, "onread")) break;
-    void *p = duk_push_fixed_buffer(ctx, ev->len);
-    memcpy(p, ev->data, ev->len);
-    petrel_push_buffer_object(ctx, -1, ev->len);
-    duk_remove(ctx, -2);
-    petrel_make_callback(ctx, 1);
-    break;
-  }
-  case PLAT_TCP_EOF:
-    r->reading = 0;
-    r->eof = 1;
-    update_ref(r);
-    if (!push_method(r, "onread")) break;
-    duk_push_null(ctx);
-    petrel_make_callback(ctx, 1);
-    break;
-  case PLAT_TCP_WRITABLE:
-    if (r->pend) flush_pending(r);
-    break;
-  case PLAT_TCP_ERROR:
-    if (r->listening) {
-      /* An accept failed (EMFILE, ENOMEM): the listener lives on in both
-       * backends; net.js emits it as the server's 'error' (syscall accept). */
-      if (!push_method(r, "onconnection")) break;
-      duk_push_int(ctx, ev->err);
+    case PLAT_TCP_CONNECTED:
+      r->connecting = 0;
+      update_ref(r);
+      emit_status(r, "onconnect", 0);
+      break;
+    case PLAT_TCP_ACCEPTED: {
+      tcp_rec *c = calloc(1, sizeof *c);
+      if (!c) {
+        plat_tcp_abort(ev->child);
+        break;
+      }
+      c->t = ev->child;
+      c->ctx = ctx;
+      c->refed = 1;
+      plat_tcp_set_callback(c->t, on_event, c);
+      if (!push_method(r, "onconnection")) {
+        plat_tcp_close(c->t);
+        free(c);
+        break;
+      }
+      d->child = c;
+      duk_push_int(ctx, 0);
+      push_handle_object(ctx, c);
+      d->child = NULL;
+      petrel_make_callback(ctx, 2);
+      break;
+    }
+    case PLAT_TCP_DATA: {
+      if (!push_method(r, "onread")) break;
+      void *p = duk_push_fixed_buffer(ctx, ev->len);
+      memcpy(p, ev->data, ev->len);
+      petrel_push_buffer_object(ctx, -1, ev->len);
+      duk_remove(ctx, -2);
       petrel_make_callback(ctx, 1);
       break;
     }
-    r->connecting = r->reading = 0;
-    if (r->pend) drop_pend(r);
-    update_ref(r);
-    emit_status(r, "onerror", ev->err);
-    break;
+    case PLAT_TCP_EOF:
+      r->reading = 0;
+      r->eof = 1;
+      update_ref(r);
+      if (!push_method(r, "onread")) break;
+      duk_push_null(ctx);
+      petrel_make_callback(ctx, 1);
+      break;
+    case PLAT_TCP_WRITABLE:
+      if (r->pend) flush_pending(r);
+      break;
+    case PLAT_TCP_ERROR:
+      if (r->listening) {
+        /* An accept failed (EMFILE, ENOMEM): the listener lives on in both
+       * backends; net.js emits it as the server's 'error' (syscall accept). */
+        if (!push_method(r, "onconnection")) break;
+        duk_push_int(ctx, ev->err);
+        petrel_make_callback(ctx, 1);
+        break;
+      }
+      r->connecting = r->reading = 0;
+      if (r->pend) drop_pend(r);
+      update_ref(r);
+      emit_status(r, "onerror", ev->err);
+      break;
   }
   return 0;
 }
@@ -250,7 +265,10 @@ static duk_ret_t tcp_ctor(duk_context *ctx)
   tcp_rec *r = calloc(1, sizeof *r);
   if (!r) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   r->t = plat_tcp_new(on_event, r);
-  if (!r->t) { free(r); return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory"); }
+  if (!r->t) {
+    free(r);
+    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  }
   r->ctx = ctx;
   r->refed = 1;
   duk_push_this(ctx);
@@ -270,7 +288,12 @@ static int parse_addr(duk_context *ctx, duk_idx_t host_idx, duk_idx_t port_idx, 
   return 0;
 }
 
-#define REC_OR_EBADF(r) tcp_rec *r = get_rec(ctx); if (!r) { duk_push_int(ctx, PLAT_EBADF); return 1; }
+#define REC_OR_EBADF(r)                                                                                                \
+  tcp_rec *r = get_rec(ctx);                                                                                           \
+  if (!r) {                                                                                                            \
+    duk_push_int(ctx, PLAT_EBADF);                                                                                     \
+    return 1;                                                                                                          \
+  }
 
 /* listen(host, port, backlog, v6only) -> 0 | error */
 static duk_ret_t tcp_listen(duk_context *ctx)
@@ -278,8 +301,12 @@ static duk_ret_t tcp_listen(duk_context *ctx)
   REC_OR_EBADF(r);
   plat_addr a;
   int err = parse_addr(ctx, 0, 1, &a);
-  if (!err) err = plat_tcp_listen(r->t, &a, duk_get_int_default(ctx, 2, 511), duk_to_boolean(ctx, 3) ? PLAT_LISTEN_V6ONLY : 0);
-  if (!err) { r->listening = 1; update_ref(r); }
+  if (!err)
+    err = plat_tcp_listen(r->t, &a, duk_get_int_default(ctx, 2, 511), duk_to_boolean(ctx, 3) ? PLAT_LISTEN_V6ONLY : 0);
+  if (!err) {
+    r->listening = 1;
+    update_ref(r);
+  }
   duk_push_int(ctx, err);
   return 1;
 }
@@ -296,7 +323,10 @@ static duk_ret_t tcp_connect(duk_context *ctx)
     local.port = (uint16_t)duk_get_int_default(ctx, 3, 0);
   }
   if (!err) err = plat_tcp_connect(r->t, &a, has_local ? &local : NULL);
-  if (!err) { r->connecting = 1; update_ref(r); }
+  if (!err) {
+    r->connecting = 1;
+    update_ref(r);
+  }
   duk_push_int(ctx, err);
   return 1;
 }
@@ -308,7 +338,10 @@ static duk_ret_t tcp_listen_path(duk_context *ctx)
   duk_size_t len;
   const char *path = duk_require_lstring(ctx, 0, &len);
   int err = plat_tcp_listen_path(r->t, path, len, duk_get_int_default(ctx, 1, 511));
-  if (!err) { r->listening = 1; update_ref(r); }
+  if (!err) {
+    r->listening = 1;
+    update_ref(r);
+  }
   duk_push_int(ctx, err);
   return 1;
 }
@@ -320,7 +353,10 @@ static duk_ret_t tcp_connect_path(duk_context *ctx)
   duk_size_t len;
   const char *path = duk_require_lstring(ctx, 0, &len);
   int err = plat_tcp_connect_path(r->t, path, len);
-  if (!err) { r->connecting = 1; update_ref(r); }
+  if (!err) {
+    r->connecting = 1;
+    update_ref(r);
+  }
   duk_push_int(ctx, err);
   return 1;
 }
@@ -331,7 +367,7 @@ static duk_ret_t tcp_chmod_path(duk_context *ctx)
   REC_OR_EBADF(r);
   unsigned flags = (unsigned)duk_require_uint(ctx, 0);
   duk_push_int(ctx, plat_tcp_path_chmod(r->t, (flags & 1 ? PLAT_PATH_READABLE_ALL : 0) |
-    (flags & 2 ? PLAT_PATH_WRITABLE_ALL : 0)));
+                                                  (flags & 2 ? PLAT_PATH_WRITABLE_ALL : 0)));
   return 1;
 }
 
@@ -358,7 +394,10 @@ int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t handle, duk_idx_t buf)
   r->pend_off = 0;
   if (duk_is_dynamic_buffer(ctx, buf)) { /* a plain dynamic buffer may move: copy it */
     r->pend = malloc(r->pend_len);
-    if (!r->pend) { r->pend_len = 0; return PLAT_ENOMEM; }
+    if (!r->pend) {
+      r->pend_len = 0;
+      return PLAT_ENOMEM;
+    }
     memcpy(r->pend, data + n, r->pend_len);
   } else { /* no copy (64 KiB less RAM per big write on a board): the handle keeps
             * the buffer alive until the write completes, as libuv does in Node */
@@ -383,7 +422,11 @@ static duk_ret_t tcp_write(duk_context *ctx)
 static duk_ret_t tcp_shutdown(duk_context *ctx)
 {
   REC_OR_EBADF(r);
-  if (r->pend) { r->shutdown_after_write = 1; duk_push_int(ctx, 0); return 1; }
+  if (r->pend) {
+    r->shutdown_after_write = 1;
+    duk_push_int(ctx, 0);
+    return 1;
+  }
   duk_push_int(ctx, plat_tcp_shutdown(r->t));
   return 1;
 }
@@ -391,8 +434,10 @@ static duk_ret_t tcp_shutdown(duk_context *ctx)
 void tcp_rec_read(tcp_rec *r, int on)
 {
   r->reading = on ? 1 : 0;
-  if (on) plat_tcp_read_start(r->t);
-  else plat_tcp_read_stop(r->t);
+  if (on)
+    plat_tcp_read_start(r->t);
+  else
+    plat_tcp_read_stop(r->t);
   update_ref(r);
 }
 
@@ -411,7 +456,8 @@ static duk_ret_t tcp_set_keepalive(duk_context *ctx)
 {
   REC_OR_EBADF(r);
   double secs = duk_get_number_default(ctx, 1, 0);
-  duk_push_int(ctx, plat_tcp_set_keepalive(r->t, duk_to_boolean(ctx, 0), secs > 0 && secs < 4294967295.0 ? (unsigned)secs : 0));
+  duk_push_int(
+      ctx, plat_tcp_set_keepalive(r->t, duk_to_boolean(ctx, 0), secs > 0 && secs < 4294967295.0 ? (unsigned)secs : 0));
   return 1;
 }
 
@@ -463,14 +509,20 @@ static duk_ret_t tcp_reset(duk_context *ctx)
 static duk_ret_t tcp_ref(duk_context *ctx)
 {
   tcp_rec *r = get_rec(ctx);
-  if (r) { r->refed = 1; update_ref(r); }
+  if (r) {
+    r->refed = 1;
+    update_ref(r);
+  }
   return 0;
 }
 
 static duk_ret_t tcp_unref(duk_context *ctx)
 {
   tcp_rec *r = get_rec(ctx);
-  if (r) { r->refed = 0; update_ref(r); }
+  if (r) {
+    r->refed = 0;
+    update_ref(r);
+  }
   return 0;
 }
 
@@ -481,33 +533,29 @@ static duk_ret_t tcp_pending_bytes(duk_context *ctx)
   return 1;
 }
 
-static const duk_function_list_entry tcp_methods[] = {
-  { "listen", tcp_listen, 4 },
-  { "connect", tcp_connect, 4 },
-  { "listenPath", tcp_listen_path, 2 },
-  { "connectPath", tcp_connect_path, 1 },
-  { "chmodPath", tcp_chmod_path, 1 },
-  { "write", tcp_write, 1 },
-  { "shutdown", tcp_shutdown, 0 },
-  { "readStart", tcp_read_start, 0 },
-  { "readStop", tcp_read_stop, 0 },
-  { "setKeepAlive", tcp_set_keepalive, 2 },
-  { "setNoDelay", tcp_set_nodelay, 1 },
-  { "getsockname", tcp_getsockname, 0 },
-  { "getpeername", tcp_getpeername, 0 },
-  { "close", tcp_close, 0 },
-  { "reset", tcp_reset, 0 },
-  { "ref", tcp_ref, 0 },
-  { "unref", tcp_unref, 0 },
-  { "pendingBytes", tcp_pending_bytes, 0 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry tcp_methods[] = { { "listen", tcp_listen, 4 },
+                                                       { "connect", tcp_connect, 4 },
+                                                       { "listenPath", tcp_listen_path, 2 },
+                                                       { "connectPath", tcp_connect_path, 1 },
+                                                       { "chmodPath", tcp_chmod_path, 1 },
+                                                       { "write", tcp_write, 1 },
+                                                       { "shutdown", tcp_shutdown, 0 },
+                                                       { "readStart", tcp_read_start, 0 },
+                                                       { "readStop", tcp_read_stop, 0 },
+                                                       { "setKeepAlive", tcp_set_keepalive, 2 },
+                                                       { "setNoDelay", tcp_set_nodelay, 1 },
+                                                       { "getsockname", tcp_getsockname, 0 },
+                                                       { "getpeername", tcp_getpeername, 0 },
+                                                       { "close", tcp_close, 0 },
+                                                       { "reset", tcp_reset, 0 },
+                                                       { "ref", tcp_ref, 0 },
+                                                       { "unref", tcp_unref, 0 },
+                                                       { "pendingBytes", tcp_pending_bytes, 0 },
+                                                       { NULL, NULL, 0 } };
 
-static const duk_function_list_entry tcp_funcs[] = {
-  { "installSocket", net_socket_install, 3 },
-  { "installSocketInfo", net_socket_info_install, 1 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry tcp_funcs[] = { { "installSocket", net_socket_install, 3 },
+                                                     { "installSocketInfo", net_socket_info_install, 1 },
+                                                     { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_tcp(duk_context *ctx)
 {

@@ -85,12 +85,10 @@ static duk_ret_t tls_parse_cert(duk_context *ctx)
   return 1;
 }
 
-static const duk_function_list_entry tls_funcs[] = {
-  { "canonicalIP", tls_canonical_ip, 1 },
-  { "ciphers", tls_ciphers, 0 },
-  { "parseCert", tls_parse_cert, 1 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry tls_funcs[] = { { "canonicalIP", tls_canonical_ip, 1 },
+                                                     { "ciphers", tls_ciphers, 0 },
+                                                     { "parseCert", tls_parse_cert, 1 },
+                                                     { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_tls(duk_context *ctx)
 {

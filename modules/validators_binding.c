@@ -27,10 +27,7 @@ static duk_ret_t invalid_type(duk_context *ctx, const char *expected)
   return throw_error(ctx, "invalidArgType", 3);
 }
 
-static int is_string(duk_context *ctx, duk_idx_t idx)
-{
-  return duk_is_string(ctx, idx) && !duk_is_symbol(ctx, idx);
-}
+static int is_string(duk_context *ctx, duk_idx_t idx) { return duk_is_string(ctx, idx) && !duk_is_symbol(ctx, idx); }
 
 static duk_ret_t v_string(duk_context *ctx)
 {
@@ -166,14 +163,10 @@ static duk_ret_t v_port(duk_context *ctx)
 }
 
 static const duk_function_list_entry validators_funcs[] = {
-  { "validateString", v_string, 2 },
-  { "validateBoolean", v_boolean, 2 },
-  { "validateFunction", v_function, 2 },
-  { "validateNumber", v_number, 4 },
-  { "validateInt32", v_int32, 4 },
-  { "validateAbortSignal", v_abort_signal, 2 },
-  { "validatePort", v_port, 2 },
-  { NULL, NULL, 0 }
+  { "validateString", v_string, 2 },     { "validateBoolean", v_boolean, 2 },
+  { "validateFunction", v_function, 2 }, { "validateNumber", v_number, 4 },
+  { "validateInt32", v_int32, 4 },       { "validateAbortSignal", v_abort_signal, 2 },
+  { "validatePort", v_port, 2 },         { NULL, NULL, 0 }
 };
 
 duk_ret_t petrel_binding_validators(duk_context *ctx)

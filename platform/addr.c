@@ -51,7 +51,11 @@ static int parse_v6(const char *s, const char *end, uint8_t out[16])
   while (s < end) {
     const char *start = s;
     int v = 0, digits = 0;
-    while (s < end && hexval(*s) >= 0 && digits < 5) { v = v * 16 + hexval(*s); s++; digits++; }
+    while (s < end && hexval(*s) >= 0 && digits < 5) {
+      v = v * 16 + hexval(*s);
+      s++;
+      digits++;
+    }
     if (digits == 0 || digits > 4) return -1;
     if (s < end && *s == '.') { /* embedded IPv4 tail */
       uint8_t v4[4];
@@ -80,7 +84,10 @@ done:
   if (gap >= 0 && n > 7) return -1;
   memset(out, 0, 16);
   if (gap < 0) gap = n;
-  for (int i = 0; i < gap; i++) { out[2 * i] = (uint8_t)(words[i] >> 8); out[2 * i + 1] = (uint8_t)words[i]; }
+  for (int i = 0; i < gap; i++) {
+    out[2 * i] = (uint8_t)(words[i] >> 8);
+    out[2 * i + 1] = (uint8_t)words[i];
+  }
   int tail = n - gap;
   for (int i = 0; i < tail; i++) {
     int w = 8 - tail + i;
@@ -132,8 +139,14 @@ void plat_addr_format(const plat_addr *a, char *buf, size_t len)
   int best = -1, best_len = 1, cur = -1, cur_len = 0;
   for (int i = 0; i < 8; i++) {
     if (w[i] == 0) {
-      if (cur < 0) { cur = i; cur_len = 0; }
-      if (++cur_len > best_len) { best = cur; best_len = cur_len; }
+      if (cur < 0) {
+        cur = i;
+        cur_len = 0;
+      }
+      if (++cur_len > best_len) {
+        best = cur;
+        best_len = cur_len;
+      }
     } else {
       cur = -1;
     }

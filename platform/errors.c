@@ -23,15 +23,9 @@ static const char *lookup(int err, int which, const char *dflt)
   return s;
 }
 
-const char *plat_strerror_code(int err)
-{
-  return lookup(err, 0, "UNKNOWN");
-}
+const char *plat_strerror_code(int err) { return lookup(err, 0, "UNKNOWN"); }
 
-const char *plat_strerror_text(int err)
-{
-  return lookup(err, 1, "unknown error");
-}
+const char *plat_strerror_text(int err) { return lookup(err, 1, "unknown error"); }
 
 int plat_error_by_name(const char *name)
 {

@@ -22,7 +22,7 @@
 
 /* ---- life cycle ----------------------------------------------------- */
 int plat_init(int argc, char **argv);
-void plat_exit(int status); /* flushes the console, never returns */
+void plat_exit(int status);  /* flushes the console, never returns */
 const char *plat_name(void); /* "linux", "linux-lwip", "mps2-an385"... */
 /* Node's process.platform for this build: "linux" on a Linux host (linux-lwip too:
  * a Linux process), "none" on a device without an OS. */
@@ -33,8 +33,8 @@ const char *plat_os(void);
 int plat_random(void *buf, size_t len);
 
 /* ---- time ----------------------------------------------------------- */
-uint64_t plat_now_ms(void); /* monotonic milliseconds */
-uint64_t plat_hrtime_ns(void); /* monotonic nanoseconds (resolution may be coarse) */
+uint64_t plat_now_ms(void);     /* monotonic milliseconds */
+uint64_t plat_hrtime_ns(void);  /* monotonic nanoseconds (resolution may be coarse) */
 double plat_wallclock_ms(void); /* milliseconds since the Unix epoch */
 
 /* ---- waiting -------------------------------------------------------- */
@@ -68,7 +68,7 @@ int plat_cwd(char *buf, size_t len);
 
 /* ---- addresses ------------------------------------------------------ */
 typedef struct {
-  uint8_t family; /* 4 or 6 */
+  uint8_t family;    /* 4 or 6 */
   uint8_t bytes[16]; /* network order; IPv4 uses the first 4 */
   uint16_t port;
   uint32_t scope_id;
@@ -83,16 +83,16 @@ typedef struct plat_tcp plat_tcp;
 
 typedef enum {
   PLAT_TCP_CONNECTED, /* plat_tcp_connect() finished */
-  PLAT_TCP_ACCEPTED, /* listener: ev->child is a new connected handle (no callback set yet) */
-  PLAT_TCP_DATA, /* ev->data/ev->len bytes arrived (valid during the callback only) */
-  PLAT_TCP_EOF, /* the peer sent FIN; no more DATA */
-  PLAT_TCP_WRITABLE, /* after a short plat_tcp_write(): room again in the send buffer */
-  PLAT_TCP_ERROR /* ev->err: connect/read/write failure; the connection is dead */
+  PLAT_TCP_ACCEPTED,  /* listener: ev->child is a new connected handle (no callback set yet) */
+  PLAT_TCP_DATA,      /* ev->data/ev->len bytes arrived (valid during the callback only) */
+  PLAT_TCP_EOF,       /* the peer sent FIN; no more DATA */
+  PLAT_TCP_WRITABLE,  /* after a short plat_tcp_write(): room again in the send buffer */
+  PLAT_TCP_ERROR      /* ev->err: connect/read/write failure; the connection is dead */
 } plat_tcp_event_type;
 
 typedef struct {
   plat_tcp_event_type type;
-  int err; /* PLAT_TCP_ERROR: a negative PLAT_E* code */
+  int err;             /* PLAT_TCP_ERROR: a negative PLAT_E* code */
   const uint8_t *data; /* PLAT_TCP_DATA */
   size_t len;
   plat_tcp *child; /* PLAT_TCP_ACCEPTED */
@@ -151,7 +151,7 @@ int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user);
 
 /* ---- memory statistics (for process.memoryUsage and benchmarks) ------ */
 typedef struct {
-  size_t rss; /* resident set on Linux; 0 where unknown */
+  size_t rss;             /* resident set on Linux; 0 where unknown */
   size_t stack_heap_used; /* lwIP heap + pools in use; 0 on POSIX */
   size_t stack_heap_peak;
 } plat_mem_stats;

@@ -18,19 +18,17 @@ OPTIONAL duk_ret_t petrel_binding_tcp(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_dns(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_tls(duk_context *ctx);
 
-static const binding_entry bindings[] = {
-  { "core", petrel_binding_core },
-  { "events", petrel_binding_events },
-  { "console", petrel_binding_console },
-  { "stream_writable", petrel_binding_stream_writable },
-  { "validators", petrel_binding_validators },
-  { "timers", petrel_binding_timers },
-  { "buffer", petrel_binding_buffer },
-  { "tcp", petrel_binding_tcp },
-  { "dns", petrel_binding_dns },
-  { "tls", petrel_binding_tls },
-  { NULL, NULL }
-};
+static const binding_entry bindings[] = { { "core", petrel_binding_core },
+                                          { "events", petrel_binding_events },
+                                          { "console", petrel_binding_console },
+                                          { "stream_writable", petrel_binding_stream_writable },
+                                          { "validators", petrel_binding_validators },
+                                          { "timers", petrel_binding_timers },
+                                          { "buffer", petrel_binding_buffer },
+                                          { "tcp", petrel_binding_tcp },
+                                          { "dns", petrel_binding_dns },
+                                          { "tls", petrel_binding_tls },
+                                          { NULL, NULL } };
 
 const petrel_builtin *petrel_builtin_find(const char *name)
 {
@@ -46,7 +44,8 @@ void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const cha
   size_t hl = strlen(head), tl = strlen(tail), n = hl + b->length + tl;
   char *text = duk_push_fixed_buffer(ctx, n);
   memcpy(text, head, hl);
-  if (!b->packed) memcpy(text + hl, b->source, b->length);
+  if (!b->packed)
+    memcpy(text + hl, b->source, b->length);
   else if (petrel_inflate(b->source, b->packed, text + hl, b->length) != 0)
     (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
   memcpy(text + hl + b->length, tail, tl);

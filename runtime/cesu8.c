@@ -20,7 +20,10 @@ size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out)
   const unsigned char *p = (const unsigned char *)in, *end = p + len;
   unsigned char *o = (unsigned char *)out;
   while (p < end) {
-    if (*p != 0xed) { *o++ = *p++; continue; }
+    if (*p != 0xed) {
+      *o++ = *p++;
+      continue;
+    }
     size_t left = (size_t)(end - p);
     if (is_high(p, left) && is_low(p + 3, left - 3)) {
       unsigned hi = 0xd800u | ((p[1] & 0x0fu) << 6) | (p[2] & 0x3fu);
@@ -32,7 +35,9 @@ size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out)
       *o++ = (unsigned char)(0x80 | (cp & 0x3f));
       p += 6;
     } else if (is_high(p, left) || is_low(p, left)) {
-      *o++ = 0xef; *o++ = 0xbf; *o++ = 0xbd;
+      *o++ = 0xef;
+      *o++ = 0xbf;
+      *o++ = 0xbd;
       p += 3;
     } else {
       *o++ = *p++;

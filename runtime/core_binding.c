@@ -49,10 +49,7 @@ static duk_ret_t core_print(duk_context *ctx)
   return 0;
 }
 
-void petrel_frame_stderr(int on)
-{
-  stderr_framed = on;
-}
+void petrel_frame_stderr(int on) { stderr_framed = on; }
 
 static duk_ret_t core_file_kind(duk_context *ctx)
 {
@@ -146,7 +143,10 @@ static duk_ret_t core_mark_ticks(duk_context *ctx)
 static duk_ret_t core_now(duk_context *ctx)
 {
   double n = loop_now();
-  if (n == 0) { loop_update_time(); n = loop_now(); }
+  if (n == 0) {
+    loop_update_time();
+    n = loop_now();
+  }
   duk_push_number(ctx, n);
   return 1;
 }
@@ -235,14 +235,17 @@ static duk_ret_t core_env(duk_context *ctx)
 
 static duk_ret_t core_loop_ref(duk_context *ctx)
 {
-  if (duk_to_boolean(ctx, 0)) loop_ref(); else loop_unref();
+  if (duk_to_boolean(ctx, 0))
+    loop_ref();
+  else
+    loop_unref();
   return 0;
 }
 
 /* ---- console input (the REPL's, or process.stdin's) ---- */
 static void *input_cb;
 static duk_c_function input_c; /* the REPL's (runtime/repl.c), a light function */
-static int input_raw; /* deliver Buffers (process.stdin), not text (the REPL) */
+static int input_raw;          /* deliver Buffers (process.stdin), not text (the REPL) */
 
 /* Bytes of a UTF-8 character whose end has not been read yet (a UART hands
  * input over in whatever pieces it has): kept for the next piece, so that the
@@ -291,13 +294,18 @@ static duk_ret_t deliver_input(duk_context *ctx, void *udata)
     utf8_tail_len = keep;
     duk_push_lstring(ctx, (const char *)p, total - keep);
     duk_remove(ctx, -2);
-    if (total == keep) { duk_pop(ctx); return 0; }
+    if (total == keep) {
+      duk_pop(ctx);
+      return 0;
+    }
   } else {
     utf8_tail_len = 0;
     duk_push_null(ctx);
   }
-  if (input_c) duk_push_c_lightfunc(ctx, input_c, 1, 1, 0);
-  else duk_push_heapptr(ctx, input_cb);
+  if (input_c)
+    duk_push_c_lightfunc(ctx, input_c, 1, 1, 0);
+  else
+    duk_push_heapptr(ctx, input_cb);
   duk_push_undefined(ctx);
   duk_pull(ctx, -3);
   petrel_make_callback(ctx, 1);
@@ -316,8 +324,10 @@ static duk_ret_t core_read_start(duk_context *ctx)
 {
   duk_require_function(ctx, 0);
   input_raw = duk_to_boolean(ctx, 1);
-  if (input_cb) petrel_unpin(ctx, input_cb);
-  else if (!input_c) loop_ref();
+  if (input_cb)
+    petrel_unpin(ctx, input_cb);
+  else if (!input_c)
+    loop_ref();
   input_c = NULL;
   input_cb = petrel_pin(ctx, 0);
   plat_console_read_start(on_console_input, ctx);
@@ -327,8 +337,10 @@ static duk_ret_t core_read_start(duk_context *ctx)
 /* The same for a C reader (the REPL): fn(text) or fn(null), as a light function. */
 void petrel_console_read_start_c(duk_context *ctx, duk_c_function fn)
 {
-  if (input_cb) petrel_unpin(ctx, input_cb);
-  else if (!input_c) loop_ref();
+  if (input_cb)
+    petrel_unpin(ctx, input_cb);
+  else if (!input_c)
+    loop_ref();
   input_cb = NULL;
   input_c = fn;
   input_raw = 0;
@@ -352,10 +364,7 @@ static duk_ret_t core_read_stop(duk_context *ctx)
 }
 
 /* Is anything besides the console input keeping the loop alive? (REPL raw runs) */
-int petrel_loop_busy(void)
-{
-  return loop_busy(input_cb || input_c ? 1 : 0);
-}
+int petrel_loop_busy(void) { return loop_busy(input_cb || input_c ? 1 : 0); }
 
 static duk_ret_t core_set_raw(duk_context *ctx)
 {
@@ -391,8 +400,9 @@ static duk_ret_t core_error_text(duk_context *ctx)
 static duk_ret_t core_new_error(duk_context *ctx)
 {
   const char *kind = duk_to_string(ctx, 0);
-  duk_errcode_t code = !strcmp(kind, "TypeError") ? DUK_ERR_TYPE_ERROR
-                       : !strcmp(kind, "RangeError") ? DUK_ERR_RANGE_ERROR : DUK_ERR_ERROR;
+  duk_errcode_t code = !strcmp(kind, "TypeError")    ? DUK_ERR_TYPE_ERROR
+                       : !strcmp(kind, "RangeError") ? DUK_ERR_RANGE_ERROR
+                                                     : DUK_ERR_ERROR;
   duk_push_error_object(ctx, code, "%s", duk_to_string(ctx, 1));
   return 1;
 }
@@ -400,7 +410,10 @@ static duk_ret_t core_new_error(duk_context *ctx)
 static duk_ret_t core_is_ip(duk_context *ctx)
 {
   plat_addr a;
-  if (!duk_is_string(ctx, 0)) { duk_push_int(ctx, 0); return 1; }
+  if (!duk_is_string(ctx, 0)) {
+    duk_push_int(ctx, 0);
+    return 1;
+  }
   duk_push_int(ctx, plat_addr_parse(duk_get_string(ctx, 0), &a) == 0 ? a.family : 0);
   return 1;
 }
@@ -436,41 +449,39 @@ static duk_ret_t core_errno(duk_context *ctx)
   return 1;
 }
 
-static const duk_function_list_entry core_funcs[] = {
-  { "errno", core_errno, 1 },
-  { "setBufferPrototype", core_set_buffer_prototype, 1 },
-  { "print", core_print, 2 },
-  { "writeFile", core_write_file, 2 },
-  { "fileKind", core_file_kind, 1 },
-  { "cwd", core_cwd, 0 },
-  { "compileFunction", core_compile_function, 2 },
-  { "evalScript", core_eval_script, 2 },
-  { "compileBuiltin", core_compile_builtin, 1 },
-  { "hasBuiltin", core_has_builtin, 1 },
-  { "builtinNames", core_builtin_names, 0 },
-  { "binding", core_binding, 1 },
-  { "markTicks", core_mark_ticks, 0 },
-  { "now", core_now, 0 },
-  { "updateNow", core_update_now, 0 },
-  { "hrtime", core_hrtime, 0 },
-  { "wallclock", core_wallclock, 0 },
-  { "reallyExit", core_really_exit, 1 },
-  { "memoryUsage", core_memory_usage, 0 },
-  { "gc", core_gc, 0 },
-  { "argv", core_argv, 0 },
-  { "env", core_env, 0 },
-  { "loopRef", core_loop_ref, 1 },
-  { "readStart", core_read_start, 2 },
-  { "readStop", core_read_stop, 0 },
-  { "setRaw", core_set_raw, 1 },
-  { "isTTY", core_is_tty, 0 },
-  { "errorName", core_error_name, 1 },
-  { "errorText", core_error_text, 1 },
-  { "isIP", core_is_ip, 1 },
-  { "newError", core_new_error, 2 },
-  { "replStart", petrel_repl_start, 1 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry core_funcs[] = { { "errno", core_errno, 1 },
+                                                      { "setBufferPrototype", core_set_buffer_prototype, 1 },
+                                                      { "print", core_print, 2 },
+                                                      { "writeFile", core_write_file, 2 },
+                                                      { "fileKind", core_file_kind, 1 },
+                                                      { "cwd", core_cwd, 0 },
+                                                      { "compileFunction", core_compile_function, 2 },
+                                                      { "evalScript", core_eval_script, 2 },
+                                                      { "compileBuiltin", core_compile_builtin, 1 },
+                                                      { "hasBuiltin", core_has_builtin, 1 },
+                                                      { "builtinNames", core_builtin_names, 0 },
+                                                      { "binding", core_binding, 1 },
+                                                      { "markTicks", core_mark_ticks, 0 },
+                                                      { "now", core_now, 0 },
+                                                      { "updateNow", core_update_now, 0 },
+                                                      { "hrtime", core_hrtime, 0 },
+                                                      { "wallclock", core_wallclock, 0 },
+                                                      { "reallyExit", core_really_exit, 1 },
+                                                      { "memoryUsage", core_memory_usage, 0 },
+                                                      { "gc", core_gc, 0 },
+                                                      { "argv", core_argv, 0 },
+                                                      { "env", core_env, 0 },
+                                                      { "loopRef", core_loop_ref, 1 },
+                                                      { "readStart", core_read_start, 2 },
+                                                      { "readStop", core_read_stop, 0 },
+                                                      { "setRaw", core_set_raw, 1 },
+                                                      { "isTTY", core_is_tty, 0 },
+                                                      { "errorName", core_error_name, 1 },
+                                                      { "errorText", core_error_text, 1 },
+                                                      { "isIP", core_is_ip, 1 },
+                                                      { "newError", core_new_error, 2 },
+                                                      { "replStart", petrel_repl_start, 1 },
+                                                      { NULL, NULL, 0 } };
 
 /* process.arch, with Node's names for the CPUs Petrel is built for. */
 #if defined(__x86_64__)
@@ -500,7 +511,8 @@ duk_ret_t petrel_binding_core(duk_context *ctx)
   duk_put_prop_string(ctx, -2, "arch");
   duk_push_string(ctx, PETREL_VERSION);
   duk_put_prop_string(ctx, -2, "version");
-  duk_push_sprintf(ctx, "%d.%d.%d", (int)(DUK_VERSION / 10000), (int)(DUK_VERSION / 100 % 100), (int)(DUK_VERSION % 100));
+  duk_push_sprintf(ctx, "%d.%d.%d", (int)(DUK_VERSION / 10000), (int)(DUK_VERSION / 100 % 100),
+                   (int)(DUK_VERSION % 100));
   duk_put_prop_string(ctx, -2, "duktapeVersion");
   return 1;
 }

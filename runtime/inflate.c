@@ -75,14 +75,15 @@ static int huffman_decode(inflater *s, const huffman *h)
   return -1;
 }
 
-static const uint16_t length_base[29] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
-                                          35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
-static const uint8_t length_extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2,
-                                          3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
-static const uint16_t dist_base[30] = { 1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385,
-                                        513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
-static const uint8_t dist_extra[30] = { 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7,
-                                        8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
+static const uint16_t length_base[29] = { 3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
+                                          31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
+static const uint8_t length_extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                          2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
+static const uint16_t dist_base[30] = { 1,    2,    3,    4,    5,    7,    9,    13,    17,    25,
+                                        33,   49,   65,   97,   129,  193,  257,  385,   513,   769,
+                                        1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
+static const uint8_t dist_extra[30] = { 0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                        6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
 
 /* The literals and back-references of one block, up to its end-of-block symbol. */
 static int inflate_codes(inflater *s, const huffman *lit, const huffman *dist)
@@ -165,7 +166,10 @@ static int inflate_dynamic(inflater *s)
   while (n < nlit + ndist) {
     int sym = huffman_decode(s, &lit);
     if (sym < 0) return -1;
-    if (sym < 16) { lengths[n++] = (uint8_t)sym; continue; }
+    if (sym < 16) {
+      lengths[n++] = (uint8_t)sym;
+      continue;
+    }
     int repeat, value = 0;
     if (sym == 16) {
       if (n == 0) return -1;
@@ -193,10 +197,14 @@ int petrel_inflate(const void *in, size_t in_len, void *out, size_t out_len)
     int type = take_bits(&s, 2);
     int r;
     if (last < 0 || type < 0) return -1;
-    if (type == 0) r = inflate_stored(&s);
-    else if (type == 1) r = inflate_fixed(&s);
-    else if (type == 2) r = inflate_dynamic(&s);
-    else r = -1;
+    if (type == 0)
+      r = inflate_stored(&s);
+    else if (type == 1)
+      r = inflate_fixed(&s);
+    else if (type == 2)
+      r = inflate_dynamic(&s);
+    else
+      r = -1;
     if (r != 0) return -1;
   } while (!last);
   return s.out_pos == out_len ? 0 : -1;

@@ -19,9 +19,20 @@ static double now_ms;
 static int time_stale;
 
 void loop_ref(void) { refs++; }
-void loop_unref(void) { if (refs > 0) refs--; }
-void loop_set_timer(double deadline, int refed) { timer_deadline = deadline; timer_refed = refed; }
-void loop_set_immediates(int pending, int refed) { immediates_pending = pending; immediates_refed = refed; }
+void loop_unref(void)
+{
+  if (refs > 0) refs--;
+}
+void loop_set_timer(double deadline, int refed)
+{
+  timer_deadline = deadline;
+  timer_refed = refed;
+}
+void loop_set_immediates(int pending, int refed)
+{
+  immediates_pending = pending;
+  immediates_refed = refed;
+}
 void loop_update_time(void) { now_ms = (double)plat_now_ms(); }
 double loop_now(void)
 {

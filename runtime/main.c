@@ -11,16 +11,15 @@ extern char **petrel_argv;
 /* PETREL_NO_CLI (a board: main() gets only the app's path or -i from its startup
  * code) leaves out the options nobody can type there, and this text. */
 #if !defined(PETREL_NO_CLI)
-static const char usage[] =
-  "Usage: petrel [options] [script.js [arguments]]\n"
-  "       petrel                 start the REPL\n\n"
-  "Options:\n"
-  "  -e, --eval <code>     evaluate code\n"
-  "  -p, --print <code>    evaluate code and print the result\n"
-  "  -i, --interactive     start the REPL even if stdin is not a terminal\n"
-  "  --expose-gc           make gc() a global that collects the heap's garbage\n"
-  "  -v, --version         print Petrel's version\n"
-  "  -h, --help            print this help\n";
+static const char usage[] = "Usage: petrel [options] [script.js [arguments]]\n"
+                            "       petrel                 start the REPL\n\n"
+                            "Options:\n"
+                            "  -e, --eval <code>     evaluate code\n"
+                            "  -p, --print <code>    evaluate code and print the result\n"
+                            "  -i, --interactive     start the REPL even if stdin is not a terminal\n"
+                            "  --expose-gc           make gc() a global that collects the heap's garbage\n"
+                            "  -v, --version         print Petrel's version\n"
+                            "  -h, --help            print this help\n";
 #endif
 
 static void say(int fd, const char *s) { plat_console_write(fd, s, strlen(s)); }
@@ -61,21 +60,43 @@ int main(int argc, char **argv)
    * (`node -e CODE a b`, `node -p CODE -- a`: process.argv is [execPath, a, b]). */
   for (i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (strcmp(a, "--") == 0) { i++; break; }
+    if (strcmp(a, "--") == 0) {
+      i++;
+      break;
+    }
     if (a[0] != '-' || strcmp(a, "-") == 0) break;
-    if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) { interactive = 1; continue; }
+    if (!strcmp(a, "-i") || !strcmp(a, "--interactive")) {
+      interactive = 1;
+      continue;
+    }
 #if !defined(PETREL_NO_CLI)
-    if (!strcmp(a, "--expose-gc") || !strcmp(a, "--expose_gc")) { expose_gc = 1; continue; }
-    if (!strcmp(a, "-v") || !strcmp(a, "--version")) { say(1, "v" PETREL_VERSION "\n"); return 0; }
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) { say(1, usage); return 0; }
+    if (!strcmp(a, "--expose-gc") || !strcmp(a, "--expose_gc")) {
+      expose_gc = 1;
+      continue;
+    }
+    if (!strcmp(a, "-v") || !strcmp(a, "--version")) {
+      say(1, "v" PETREL_VERSION "\n");
+      return 0;
+    }
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      say(1, usage);
+      return 0;
+    }
     if (!strcmp(a, "-e") || !strcmp(a, "--eval") || !strcmp(a, "-p") || !strcmp(a, "--print")) {
       print_result = a[1] == 'p' || a[2] == 'p';
-      if (i + 1 >= argc) { say(2, "petrel: "); say(2, a); say(2, " requires an argument\n"); return 9; }
+      if (i + 1 >= argc) {
+        say(2, "petrel: ");
+        say(2, a);
+        say(2, " requires an argument\n");
+        return 9;
+      }
       eval_code = argv[++i];
       continue;
     }
 #endif
-    say(2, "petrel: bad option: "); say(2, a); say(2, "\n");
+    say(2, "petrel: bad option: ");
+    say(2, a);
+    say(2, "\n");
     return 9;
   }
   if (!eval_code && i < argc) script = argv[i++];
@@ -90,7 +111,10 @@ int main(int argc, char **argv)
 
   plat_init(argc, argv);
   duk_context *ctx = petrel_vm_create();
-  if (!ctx) { say(2, "petrel: out of memory\n"); return 70; }
+  if (!ctx) {
+    say(2, "petrel: out of memory\n");
+    return 70;
+  }
   bootstrap(ctx);
   if (expose_gc) { /* global.gc(), as node --expose-gc: the core binding's collector */
     petrel_push_binding(ctx, "core");
@@ -131,8 +155,10 @@ int main(int argc, char **argv)
   /* Nothing keeps the loop alive: 'exit' listeners, then the exit code. */
   duk_push_string(ctx, "exit");
   int code = 0;
-  if (duk_pcall_prop(ctx, -2, 0) == 0) code = duk_get_int_default(ctx, -1, 0);
-  else petrel_fatal_exception(ctx);
+  if (duk_pcall_prop(ctx, -2, 0) == 0)
+    code = duk_get_int_default(ctx, -1, 0);
+  else
+    petrel_fatal_exception(ctx);
   plat_exit(code);
   return code;
 }

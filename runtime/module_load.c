@@ -12,8 +12,8 @@
 #include "platform.h"
 
 #define MODULE_KEY DUK_HIDDEN_SYMBOL("Module")
-#define MAIN_KEY DUK_HIDDEN_SYMBOL("mainModule")
-#define OWNER_KEY DUK_HIDDEN_SYMBOL("module") /* on a require function: its module */
+#define MAIN_KEY   DUK_HIDDEN_SYMBOL("mainModule")
+#define OWNER_KEY  DUK_HIDDEN_SYMBOL("module") /* on a require function: its module */
 
 static const char wrapper_head[] = "function (exports, require, module, __filename, __dirname) {";
 
@@ -63,8 +63,10 @@ static void push_module(duk_context *ctx, duk_idx_t id, duk_idx_t parent)
   duk_put_prop_string(ctx, m, "path");
   duk_push_object(ctx);
   duk_put_prop_string(ctx, m, "exports");
-  if (parent >= 0) duk_dup(ctx, parent);
-  else duk_push_null(ctx);
+  if (parent >= 0)
+    duk_dup(ctx, parent);
+  else
+    duk_push_null(ctx);
   duk_put_prop_string(ctx, m, "parent");
   duk_push_false(ctx);
   duk_put_prop_string(ctx, m, "loaded");
@@ -84,7 +86,8 @@ static void push_module(duk_context *ctx, duk_idx_t id, duk_idx_t parent)
 
 static duk_ret_t module_ctor(duk_context *ctx)
 {
-  if (!duk_is_constructor_call(ctx)) return duk_type_error(ctx, "Class constructor Module cannot be invoked without 'new'");
+  if (!duk_is_constructor_call(ctx))
+    return duk_type_error(ctx, "Class constructor Module cannot be invoked without 'new'");
   duk_set_top(ctx, 2);
   push_module(ctx, 0, duk_is_object(ctx, 1) ? 1 : -1);
   return 1;
@@ -147,8 +150,10 @@ static int resolve_filename(duk_context *ctx, duk_idx_t request, duk_idx_t paren
     return 1;
   }
   duk_dup(ctx, request);
-  if (parent >= 0) duk_get_prop_string(ctx, parent, "path");
-  else push_cwd(ctx);
+  if (parent >= 0)
+    duk_get_prop_string(ctx, parent, "path");
+  else
+    push_cwd(ctx);
   call_core(ctx, "resolveFile", 2);
   if (!petrel_truthy(ctx, -1)) (void)throw_not_found(ctx, request, parent);
   return 0;
@@ -497,8 +502,10 @@ static duk_ret_t run_module(duk_context *ctx)
   duk_dup(ctx, 1);
   duk_put_prop_index(ctx, -2, 1);
   duk_push_string(ctx, "concat");
-  if (petrel_truthy(ctx, 2)) duk_dup(ctx, 2);
-  else duk_push_array(ctx);
+  if (petrel_truthy(ctx, 2))
+    duk_dup(ctx, 2);
+  else
+    duk_push_array(ctx);
   duk_call_prop(ctx, -3, 1);
   duk_put_prop_string(ctx, 3, "argv");
   duk_set_top(ctx, 3);
@@ -598,7 +605,4 @@ static duk_ret_t setup_modules(duk_context *ctx)
   return 1;
 }
 
-const duk_function_list_entry petrel_loader_funcs[] = {
-  { "setupModules", setup_modules, 0 },
-  { NULL, NULL, 0 }
-};
+const duk_function_list_entry petrel_loader_funcs[] = { { "setupModules", setup_modules, 0 }, { NULL, NULL, 0 } };

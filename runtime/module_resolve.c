@@ -15,7 +15,8 @@ static void push_resolved(duk_context *ctx, const char *from, const char *to)
 {
   const char *parts[3] = { NULL, from, to };
   int bufs = 1;
-  if (to[0] == '/') parts[1] = NULL;
+  if (to[0] == '/')
+    parts[1] = NULL;
   else if (from[0] != '/') { /* the cwd goes in a heap block: 4 KiB of C stack is a lot on a board */
     char *cwd = duk_push_fixed_buffer(ctx, 4096);
     if (plat_cwd(cwd, 4096) != 0) strcpy(cwd, "/");
@@ -23,7 +24,8 @@ static void push_resolved(duk_context *ctx, const char *from, const char *to)
     bufs = 2;
   }
   size_t n = 0;
-  for (int i = 0; i < 3; i++) if (parts[i]) n += strlen(parts[i]) + 1;
+  for (int i = 0; i < 3; i++)
+    if (parts[i]) n += strlen(parts[i]) + 1;
   char *in = duk_push_fixed_buffer(ctx, n), *out = in;
   size_t len = 0, w = 0;
   for (int i = 0; i < 3; i++) {
@@ -143,8 +145,8 @@ static duk_ret_t mod_resolve_file(duk_context *ctx)
   duk_size_t from_len;
   const char *from = duk_require_lstring(ctx, 1, &from_len);
   int main = duk_to_boolean(ctx, 2);
-  int relative = main || req[0] == '/' || (req[0] == '.' && (n == 1 || req[1] == '/' ||
-                 (req[1] == '.' && (n == 2 || req[2] == '/'))));
+  int relative = main || req[0] == '/' ||
+                 (req[0] == '.' && (n == 1 || req[1] == '/' || (req[1] == '.' && (n == 2 || req[2] == '/'))));
   if (relative) {
     push_resolved(ctx, from, req);
     const char *base = duk_get_string(ctx, -1);
@@ -192,8 +194,10 @@ static duk_ret_t mod_dirname(duk_context *ctx)
   while (end > 1 && p[end - 1] == '/') end--;
   size_t i = end - 1;
   while (i > 0 && p[i] != '/') i--;
-  if (p[i] != '/') duk_push_string(ctx, ".");
-  else if (i == 0) duk_push_string(ctx, "/");
+  if (p[i] != '/')
+    duk_push_string(ctx, ".");
+  else if (i == 0)
+    duk_push_string(ctx, "/");
   else {
     while (i > 1 && p[i - 1] == '/') i--;
     duk_push_lstring(ctx, p, i);
@@ -208,17 +212,17 @@ static duk_ret_t mod_extname(duk_context *ctx)
   while (end > 1 && p[end - 1] == '/') end--;
   size_t start = end, dot = 0;
   while (start > 0 && p[start - 1] != '/') start--;
-  for (size_t i = start + 1; i < end; i++) if (p[i] == '.') dot = i;
-  if (dot) duk_push_lstring(ctx, p + dot, end - dot);
-  else duk_push_string(ctx, "");
+  for (size_t i = start + 1; i < end; i++)
+    if (p[i] == '.') dot = i;
+  if (dot)
+    duk_push_lstring(ctx, p + dot, end - dot);
+  else
+    duk_push_string(ctx, "");
   return 1;
 }
 
 const duk_function_list_entry petrel_module_funcs[] = {
-  { "resolveFile", mod_resolve_file, 3 },
-  { "modulePaths", mod_module_paths, 1 },
-  { "resolvePath", mod_resolve_path, 2 },
-  { "dirname", mod_dirname, 1 },
-  { "extname", mod_extname, 1 },
-  { NULL, NULL, 0 }
+  { "resolveFile", mod_resolve_file, 3 }, { "modulePaths", mod_module_paths, 1 },
+  { "resolvePath", mod_resolve_path, 2 }, { "dirname", mod_dirname, 1 },
+  { "extname", mod_extname, 1 },          { NULL, NULL, 0 }
 };

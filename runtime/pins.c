@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include "runtime.h"
 
-typedef struct { void *ptr; uint32_t slot; } pin_entry;
+typedef struct {
+  void *ptr;
+  uint32_t slot;
+} pin_entry;
 
 static pin_entry *table; /* capacity a power of two; ptr NULL = empty */
 static size_t table_cap, table_len;
@@ -90,9 +93,7 @@ void *petrel_pin(duk_context *ctx, duk_idx_t idx)
 {
   void *p = duk_get_heapptr(ctx, idx);
   if (!p || find(p)) return p;
-  if ((table_len + 1) * 2 > table_cap && grow() != 0) {
-    (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
-  }
+  if ((table_len + 1) * 2 > table_cap && grow() != 0) { (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory"); }
   if (!free_len && free_cap <= next_slot) {
     size_t cap = free_cap ? free_cap * 2 : 64;
     uint32_t *f = realloc(free_slots, cap * sizeof *f);

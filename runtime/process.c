@@ -10,15 +10,15 @@
 #include "builtins.h"
 #include "platform.h"
 
-#define PROCESS_KEY DUK_HIDDEN_SYMBOL("process")
-#define TICKS_KEY DUK_HIDDEN_SYMBOL("ticks")
-#define BUILTINS_KEY DUK_HIDDEN_SYMBOL("builtins")
-#define EXIT_HOOK_KEY DUK_HIDDEN_SYMBOL("exitHook")
+#define PROCESS_KEY       DUK_HIDDEN_SYMBOL("process")
+#define TICKS_KEY         DUK_HIDDEN_SYMBOL("ticks")
+#define BUILTINS_KEY      DUK_HIDDEN_SYMBOL("builtins")
+#define EXIT_HOOK_KEY     DUK_HIDDEN_SYMBOL("exitHook")
 #define UNCAUGHT_HOOK_KEY DUK_HIDDEN_SYMBOL("uncaughtHook")
-#define STDOUT_KEY DUK_HIDDEN_SYMBOL("stdout")
-#define STDERR_KEY DUK_HIDDEN_SYMBOL("stderr")
-#define STDIN_KEY DUK_HIDDEN_SYMBOL("stdin")
-#define EXIT_CODE_KEY DUK_HIDDEN_SYMBOL("exitCode")
+#define STDOUT_KEY        DUK_HIDDEN_SYMBOL("stdout")
+#define STDERR_KEY        DUK_HIDDEN_SYMBOL("stderr")
+#define STDIN_KEY         DUK_HIDDEN_SYMBOL("stdin")
+#define EXIT_CODE_KEY     DUK_HIDDEN_SYMBOL("exitCode")
 
 /* A tick is 5 slots of the queue array: function, a, b, c (or an array of the
  * arguments), count (-1: the array). Parallel slots, so queuing allocates nothing
@@ -159,8 +159,10 @@ static void tick_push(duk_context *ctx, duk_idx_t nargs)
     duk_put_prop_index(ctx, -2, at + 1);
   } else {
     for (duk_idx_t i = 0; i < 3; i++) {
-      if (i < nargs) duk_dup(ctx, fn + 1 + i);
-      else duk_push_undefined(ctx);
+      if (i < nargs)
+        duk_dup(ctx, fn + 1 + i);
+      else
+        duk_push_undefined(ctx);
       duk_put_prop_index(ctx, -2, at + 1 + (duk_uarridx_t)i);
     }
   }
@@ -417,9 +419,12 @@ static duk_ret_t fatal_exception(duk_context *ctx)
     }
   }
   petrel_console_write(ctx, 2, "Uncaught ", 9);
-  if (duk_is_string(ctx, -1)) petrel_console_print(ctx, 2, -1);
-  else if (is_alloc_failure(ctx, 0)) petrel_console_write(ctx, 2, "Error: alloc failed", 19);
-  else petrel_console_write(ctx, 2, "(the error could not be described: out of memory)", 49);
+  if (duk_is_string(ctx, -1))
+    petrel_console_print(ctx, 2, -1);
+  else if (is_alloc_failure(ctx, 0))
+    petrel_console_write(ctx, 2, "Error: alloc failed", 19);
+  else
+    petrel_console_write(ctx, 2, "(the error could not be described: out of memory)", 49);
   petrel_console_write(ctx, 2, "\n", 1);
   /* exitCode and the 'exit' listeners need heap too: when there is none left, the
    * report above is all there is and the exit status stays 1. Any other error from
@@ -450,7 +455,9 @@ static duk_ret_t before_exit(duk_context *ctx)
 /* The hooks callback.c and loop.c call. */
 void petrel_push_hook(duk_context *ctx, const char *name)
 {
-  duk_c_function f = !strcmp(name, "runTicks") ? run_ticks : !strcmp(name, "fatalException") ? fatal_exception : before_exit;
+  duk_c_function f = !strcmp(name, "runTicks")         ? run_ticks
+                     : !strcmp(name, "fatalException") ? fatal_exception
+                                                       : before_exit;
   duk_push_c_lightfunc(ctx, f, 1, 1, 0);
 }
 
@@ -470,7 +477,10 @@ static duk_ret_t process_hrtime(duk_context *ctx)
     duk_get_prop_index(ctx, 0, 1);
     s -= duk_to_number(ctx, -2);
     n -= duk_to_number(ctx, -1);
-    if (n < 0) { s--; n += 1e9; }
+    if (n < 0) {
+      s--;
+      n += 1e9;
+    }
   }
   duk_push_array(ctx);
   duk_push_number(ctx, s);
@@ -522,8 +532,10 @@ static duk_ret_t warning_tick(duk_context *ctx)
   duk_push_string(ctx, "\n");
   if (obj) {
     duk_get_prop_string(ctx, 0, "detail");
-    if (duk_is_string(ctx, -1)) duk_push_string(ctx, "\n");
-    else duk_pop(ctx);
+    if (duk_is_string(ctx, -1))
+      duk_push_string(ctx, "\n");
+    else
+      duk_pop(ctx);
   }
   duk_concat(ctx, duk_get_top(ctx) - 1);
   petrel_console_print(ctx, 2, -1);
@@ -533,8 +545,8 @@ static duk_ret_t warning_tick(duk_context *ctx)
 /* Node's forms: (warning[, type[, code]][, ctor]) and (warning, {type, code, detail}). */
 static duk_ret_t process_emit_warning(duk_context *ctx)
 {
-  duk_set_top(ctx, 3); /* [warning type code] */
-  duk_push_undefined(ctx); /* [... detail] */
+  duk_set_top(ctx, 3);                                                              /* [warning type code] */
+  duk_push_undefined(ctx);                                                          /* [... detail] */
   if (duk_is_object(ctx, 1) && !duk_is_function(ctx, 1) && !duk_is_array(ctx, 1)) { /* options */
     duk_get_prop_string(ctx, 1, "code");
     duk_replace(ctx, 2);
@@ -552,7 +564,8 @@ static duk_ret_t process_emit_warning(duk_context *ctx)
     duk_replace(ctx, 1);
   }
   /* node's checks, in its order: type, code, then the warning itself */
-  if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1)) return throw_arg_error(ctx, "invalidArgType", "type", "string", 1);
+  if (!duk_is_string(ctx, 1) || duk_is_symbol(ctx, 1))
+    return throw_arg_error(ctx, "invalidArgType", "type", "string", 1);
   if (duk_is_function(ctx, 2)) {
     duk_push_undefined(ctx);
     duk_replace(ctx, 2);
@@ -563,7 +576,8 @@ static duk_ret_t process_emit_warning(duk_context *ctx)
     duk_get_global_string(ctx, "Error");
     int is_error = duk_is_object(ctx, 0) && duk_instanceof(ctx, 0, -1);
     duk_pop(ctx);
-    if (!is_error) return throw_arg_error(ctx, "invalidArgType", "warning", "of type string or an instance of Error", 0);
+    if (!is_error)
+      return throw_arg_error(ctx, "invalidArgType", "warning", "of type string or an instance of Error", 0);
   }
   if (duk_is_string(ctx, 0)) {
     duk_get_global_string(ctx, "Error");
@@ -688,8 +702,9 @@ static void def_global_buffer(duk_context *ctx)
   duk_push_global_object(ctx);
   duk_push_string(ctx, "Buffer");
   duk_dup(ctx, -3);
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                            DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
   duk_pop(ctx);
 }
 
@@ -727,21 +742,19 @@ static void def_accessor(duk_context *ctx, const char *key, duk_c_function get, 
   if (set) duk_push_c_function(ctx, set, 1);
   duk_def_prop(ctx, set ? -4 : -3,
                DUK_DEFPROP_HAVE_GETTER | (set ? DUK_DEFPROP_HAVE_SETTER : 0) | DUK_DEFPROP_SET_CONFIGURABLE |
-                 (enumerable ? DUK_DEFPROP_SET_ENUMERABLE : DUK_DEFPROP_CLEAR_ENUMERABLE));
+                   (enumerable ? DUK_DEFPROP_SET_ENUMERABLE : DUK_DEFPROP_CLEAR_ENUMERABLE));
 }
 
 /* ---- setup ---- */
 
-static const duk_function_list_entry process_funcs[] = {
-  { "nextTick", process_next_tick, DUK_VARARGS },
-  { "exit", process_exit, 1 },
-  { "reallyExit", NULL, 1 }, /* core.reallyExit, put below */
-  { "abort", process_abort, 0 },
-  { "hrtime", process_hrtime, 1 },
-  { "uptime", process_uptime, 0 },
-  { "emitWarning", process_emit_warning, 3 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry process_funcs[] = { { "nextTick", process_next_tick, DUK_VARARGS },
+                                                         { "exit", process_exit, 1 },
+                                                         { "reallyExit", NULL, 1 }, /* core.reallyExit, put below */
+                                                         { "abort", process_abort, 0 },
+                                                         { "hrtime", process_hrtime, 1 },
+                                                         { "uptime", process_uptime, 0 },
+                                                         { "emitWarning", process_emit_warning, 3 },
+                                                         { NULL, NULL, 0 } };
 
 static duk_ret_t core_really_exit(duk_context *ctx)
 {
@@ -811,14 +824,9 @@ static duk_ret_t core_repl_running(duk_context *ctx)
 }
 
 const duk_function_list_entry petrel_process_funcs[] = {
-  { "setupProcess", core_setup_process, 3 },
-  { "stdStream", core_std_stream, 2 },
-  { "requireBuiltin", require_builtin_js, 1 },
-  { "defineBuiltin", define_builtin, 2 },
-  { "emitExit", core_emit_exit, 1 },
-  { "exit", entry_exit, 0 },
-  { "setExitHook", set_exit_hook, 1 },
-  { "setUncaughtHook", set_uncaught_hook, 1 },
-  { "replRunning", core_repl_running, 0 },
-  { NULL, NULL, 0 }
+  { "setupProcess", core_setup_process, 3 },   { "stdStream", core_std_stream, 2 },
+  { "requireBuiltin", require_builtin_js, 1 }, { "defineBuiltin", define_builtin, 2 },
+  { "emitExit", core_emit_exit, 1 },           { "exit", entry_exit, 0 },
+  { "setExitHook", set_exit_hook, 1 },         { "setUncaughtHook", set_uncaught_hook, 1 },
+  { "replRunning", core_repl_running, 0 },     { NULL, NULL, 0 }
 };

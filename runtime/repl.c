@@ -14,13 +14,16 @@
 #include "platform.h"
 #include "repl.h"
 
-#define PROMPT "> "
-#define MORE "... "
+#define PROMPT      "> "
+#define MORE        "... "
 #define HISTORY_MAX 50
 
 repl_state repl;
 
-static struct { char *p; size_t len; } history[HISTORY_MAX]; /* newest first */
+static struct {
+  char *p;
+  size_t len;
+} history[HISTORY_MAX]; /* newest first */
 static int history_len, hist_pos = -1;
 static char esc[8]; /* an escape sequence being received: ESC [ digit final at most */
 static size_t esc_len;
@@ -51,10 +54,7 @@ void repl_buf_clear(repl_buf *b)
   }
 }
 
-void repl_write(duk_context *ctx, const char *s)
-{
-  petrel_console_write(ctx, 1, s, strlen(s));
-}
+void repl_write(duk_context *ctx, const char *s) { petrel_console_write(ctx, 1, s, strlen(s)); }
 
 void repl_console(duk_context *ctx, const char *method)
 {
@@ -77,8 +77,9 @@ size_t repl_space_len(const char *s, size_t n)
   if (n < 3) return 0;
   unsigned c = (p[0] & 0x0fu) << 12 | (p[1] & 0x3fu) << 6 | (p[2] & 0x3fu);
   if ((p[0] & 0xf0) != 0xe0 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80) return 0;
-  if (c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
-      c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff) return 3;
+  if (c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f ||
+      c == 0x3000 || c == 0xfeff)
+    return 3;
   return 0;
 }
 
@@ -111,8 +112,10 @@ static void redraw(duk_context *ctx)
 void repl_show_prompt(duk_context *ctx)
 {
   repl.prompt_shown = 1;
-  if (repl.terminal) redraw(ctx);
-  else repl_write(ctx, prompt());
+  if (repl.terminal)
+    redraw(ctx);
+  else
+    repl_write(ctx, prompt());
 }
 
 /* The console's streams: write(s) for fd 1 (magic 1) and 2. Output produced while
@@ -166,11 +169,12 @@ static int command(duk_context *ctx, const char *cmd)
     return 1;
   }
   if (w == 5 && !strncmp(cmd, ".help", 5)) {
-    duk_push_sprintf(ctx, ".break   abandon the statement being typed\n"
-                          ".clear   same as .break\n"
-                          ".exit    leave the REPL%s\n"
-                          ".help    this text\n"
-                          "Ctrl-C interrupts a running statement; Ctrl-D leaves.",
+    duk_push_sprintf(ctx,
+                     ".break   abandon the statement being typed\n"
+                     ".clear   same as .break\n"
+                     ".exit    leave the REPL%s\n"
+                     ".help    this text\n"
+                     "Ctrl-C interrupts a running statement; Ctrl-D leaves.",
                      repl.on_board ? " (not on a board)" : "");
     repl_print(ctx);
     return 1;
@@ -243,7 +247,10 @@ static void accept_line(duk_context *ctx)
     duk_trim(ctx, -1);
     int done = command(ctx, duk_get_string(ctx, -1));
     duk_pop(ctx);
-    if (done) { duk_pop(ctx); return; }
+    if (done) {
+      duk_pop(ctx);
+      return;
+    }
   }
   if (!blank(ctx)) history_add(ctx, text, n);
   hist_pos = -1;
@@ -294,10 +301,14 @@ static void escape_key(duk_context *ctx)
   repl_buf *l = &repl.line;
   if (k == 'A' || k == 'B') {
     if (!history_len) return;
-    if (k == 'A') hist_pos = hist_pos + 1 < history_len - 1 ? hist_pos + 1 : history_len - 1;
-    else hist_pos = hist_pos - 1 > -1 ? hist_pos - 1 : -1;
-    if (hist_pos >= 0) set_line(ctx, history[hist_pos].p, history[hist_pos].len);
-    else set_line(ctx, "", 0);
+    if (k == 'A')
+      hist_pos = hist_pos + 1 < history_len - 1 ? hist_pos + 1 : history_len - 1;
+    else
+      hist_pos = hist_pos - 1 > -1 ? hist_pos - 1 : -1;
+    if (hist_pos >= 0)
+      set_line(ctx, history[hist_pos].p, history[hist_pos].len);
+    else
+      set_line(ctx, "", 0);
   } else if (k == 'C') {
     if (repl.cursor < l->len) repl.cursor += char_len(l->p + repl.cursor, l->len - repl.cursor);
   } else if (k == 'D') {
@@ -328,15 +339,20 @@ static void key(duk_context *ctx, const char *s, size_t n)
     return;
   }
   switch (n == 1 ? (unsigned char)s[0] : 0x100) { /* a longer character is text */
-    case '\x1b': esc[0] = s[0]; esc_len = 1; return;
-    case '\r': case '\n':
+    case '\x1b':
+      esc[0] = s[0];
+      esc_len = 1;
+      return;
+    case '\r':
+    case '\n':
       duk_push_lstring(ctx, l->p ? l->p : "", l->len);
       l->len = 0;
       repl.cursor = 0;
       accept_line(ctx);
       if (plat_console_is_tty() || repl.terminal) repl_show_prompt(ctx);
       return;
-    case '\x7f': case '\b':
+    case '\x7f':
+    case '\b':
       if (repl.cursor > 0) {
         size_t end = repl.cursor;
         while (repl.cursor > 0 && is_cont(l->p[--repl.cursor])) {}
@@ -345,7 +361,10 @@ static void key(duk_context *ctx, const char *s, size_t n)
       }
       break;
     case '\x01':
-      if (!l->len && !repl.pending) { repl_enter_raw(ctx); return; }
+      if (!l->len && !repl.pending) {
+        repl_enter_raw(ctx);
+        return;
+      }
       repl.cursor = 0;
       break;
     case '\x05': repl.cursor = l->len; break;
@@ -361,7 +380,10 @@ static void key(duk_context *ctx, const char *s, size_t n)
       repl_buf_clear(&repl.pending_text);
       break;
     case '\x04':
-      if (!l->len) { finish(ctx); return; }
+      if (!l->len) {
+        finish(ctx);
+        return;
+      }
       break;
     case '\x15': /* Ctrl-U: delete up to the cursor */
       memmove(l->p, l->p + repl.cursor, l->len - repl.cursor + 1);
@@ -393,7 +415,10 @@ static duk_ret_t on_input(duk_context *ctx)
   }
   duk_size_t n;
   const char *data = duk_require_lstring(ctx, 0, &n);
-  if (repl.raw) { repl_raw_input(ctx, data, n); return 0; }
+  if (repl.raw) {
+    repl_raw_input(ctx, data, n);
+    return 0;
+  }
   if (n && data[0] == '\x01' && !repl.line.len && !repl.pending && !partial.len) {
     repl_enter_raw(ctx);
     if (n > 1) repl_raw_input(ctx, data + 1, n - 1);
@@ -401,7 +426,10 @@ static duk_ret_t on_input(duk_context *ctx)
   }
   if (repl.terminal) {
     for (size_t i = 0; i < n;) {
-      if (repl.raw) { repl_raw_input(ctx, data + i, n - i); return 0; }
+      if (repl.raw) {
+        repl_raw_input(ctx, data + i, n - i);
+        return 0;
+      }
       size_t c = char_len(data + i, n - i);
       key(ctx, data + i, c);
       i += c;

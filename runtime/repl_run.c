@@ -41,10 +41,7 @@ static int is_exit(duk_context *ctx, duk_idx_t idx)
 }
 
 /* requireBuiltin(id): [...] -> [... exports] */
-static void require(duk_context *ctx, const char *id)
-{
-  petrel_require_builtin(ctx, id);
-}
+static void require(duk_context *ctx, const char *id) { petrel_require_builtin(ctx, id); }
 
 /* util.inspect of the value at idx (with { colors: false } if opts); pushes the text. */
 static void inspect(duk_context *ctx, duk_idx_t idx, int opts)
@@ -95,8 +92,10 @@ static void push_uncaught(duk_context *ctx, duk_idx_t idx)
     duk_dup(ctx, idx); /* String(e && e.stack || e) */
     if (petrel_truthy(ctx, idx)) {
       duk_get_prop_string(ctx, idx, "stack");
-      if (petrel_truthy(ctx, -1)) duk_remove(ctx, -2);
-      else duk_pop(ctx);
+      if (petrel_truthy(ctx, -1))
+        duk_remove(ctx, -2);
+      else
+        duk_pop(ctx);
     }
     duk_to_string(ctx, -1);
   }
@@ -322,14 +321,15 @@ static duk_ret_t do_request(duk_context *ctx, void *udata)
   int kind = 0; /* 1 write, 2 run */
   if (n > t && !memcmp(req, tag, t)) {
     i = t;
-    if (n - i >= 6 && !memcmp(req + i, "write ", 6)) kind = 1, i += 6;
-    else if (n - i >= 4 && !memcmp(req + i, "run ", 4)) kind = 2, i += 4;
+    if (n - i >= 6 && !memcmp(req + i, "write ", 6))
+      kind = 1, i += 6;
+    else if (n - i >= 4 && !memcmp(req + i, "run ", 4))
+      kind = 2, i += 4;
     path = path_end = i;
     while (kind && path_end < n && !repl_space_len(req + path_end, n - path_end)) path_end++;
     if (path_end == path) kind = 0;
     rest_end = path_end;
-    while (kind && rest_end < n && !line_end(req + rest_end, n - rest_end))
-      rest_end += 1;
+    while (kind && rest_end < n && !line_end(req + rest_end, n - rest_end)) rest_end += 1;
   }
   if (kind == 1) {
     size_t body = rest_end + (rest_end < n && req[rest_end] == '\n');
@@ -408,7 +408,8 @@ void repl_raw_input(duk_context *ctx, const char *data, size_t n)
       repl_buf_clear(b);
       if (repl.running) {
         duk_pop(ctx);
-        repl_write(ctx, "\x04" "busy\x04>");
+        repl_write(ctx, "\x04"
+                        "busy\x04>");
         continue;
       }
       raw_request(ctx);

@@ -36,7 +36,7 @@ int petrel_protected(duk_context *ctx, duk_safe_call_function fn, void *udata);
 int petrel_call_keep(duk_context *ctx, duk_idx_t nargs);
 void petrel_run_ticks(duk_context *ctx);
 extern unsigned long petrel_calls; /* calls from C into JS so far (the loop's idle test) */
-void petrel_ticks_pending(void); /* JS queued a nextTick: run the queue after this callback */
+void petrel_ticks_pending(void);   /* JS queued a nextTick: run the queue after this callback */
 /* The current exception (top of stack) is uncaught: report it through process. */
 void petrel_fatal_exception(duk_context *ctx);
 /* Keeps a JS value alive while C holds its heap pointer (runtime/pins.c).
@@ -59,7 +59,7 @@ void loop_update_time(void);
 
 /* ---- timers.c: the timer queue and the immediates, run by the loop ---- */
 void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, in order */
-void timers_run_immediates(duk_context *ctx);      /* those queued before this call */
+void timers_run_immediates(duk_context *ctx);     /* those queued before this call */
 duk_ret_t petrel_binding_timers(duk_context *ctx);
 
 /* ---- cesu8.c ---- */

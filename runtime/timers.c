@@ -28,15 +28,15 @@
 
 #define TIMEOUT_MAX 2147483647.0
 
-#define FAIL_KEY DUK_HIDDEN_SYMBOL("timersFail")
-#define TQ_KEY DUK_HIDDEN_SYMBOL("timersQueue")
-#define IQ_KEY DUK_HIDDEN_SYMBOL("immediatesQueue")
-#define BYID_KEY DUK_HIDDEN_SYMBOL("timersById")
+#define FAIL_KEY   DUK_HIDDEN_SYMBOL("timersFail")
+#define TQ_KEY     DUK_HIDDEN_SYMBOL("timersQueue")
+#define IQ_KEY     DUK_HIDDEN_SYMBOL("immediatesQueue")
+#define BYID_KEY   DUK_HIDDEN_SYMBOL("timersById")
 #define TPROTO_KEY DUK_HIDDEN_SYMBOL("timeoutProto")
 #define IPROTO_KEY DUK_HIDDEN_SYMBOL("immediateProto")
-#define TFLAGS DUK_HIDDEN_SYMBOL("tflags") /* on a Timeout: F_* */
-#define TID DUK_HIDDEN_SYMBOL("tid")       /* on a Timeout: its id (Symbol.toPrimitive) */
-#define IFLAGS DUK_HIDDEN_SYMBOL("iflags") /* on an Immediate: F_* */
+#define TFLAGS     DUK_HIDDEN_SYMBOL("tflags") /* on a Timeout: F_* */
+#define TID        DUK_HIDDEN_SYMBOL("tid")    /* on a Timeout: its id (Symbol.toPrimitive) */
+#define IFLAGS     DUK_HIDDEN_SYMBOL("iflags") /* on an Immediate: F_* */
 
 enum { F_REFED = 1, F_PRIMITIVE = 2, F_QUEUED = 4 };
 /* What timers.js's fail(kind, value) makes. */
@@ -65,7 +65,10 @@ static void sync_immediates(void) { loop_set_immediates(iq_tail > iq_head, iq_re
 static double now(void)
 {
   double n = loop_now();
-  if (n == 0) { loop_update_time(); n = loop_now(); }
+  if (n == 0) {
+    loop_update_time();
+    n = loop_now();
+  }
   return n;
 }
 
@@ -112,7 +115,10 @@ static int less(const tentry *a, const tentry *b)
 static void put_slot(duk_context *ctx, void *arr, size_t i, void *obj)
 {
   duk_push_heapptr(ctx, arr);
-  if (obj) duk_push_heapptr(ctx, obj); else duk_push_undefined(ctx);
+  if (obj)
+    duk_push_heapptr(ctx, obj);
+  else
+    duk_push_undefined(ctx);
   duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
   duk_pop(ctx);
 }
@@ -227,10 +233,7 @@ static void tq_insert(duk_context *ctx, duk_idx_t obj, double when)
 
 /* ---- Timeout ---- */
 
-static double valid_delay(double after)
-{
-  return after >= 1 && after <= TIMEOUT_MAX ? after : 1;
-}
+static double valid_delay(double after) { return after >= 1 && after <= TIMEOUT_MAX ? after : 1; }
 
 /* Node's fields on the object at o; returns the delay. args < 0: null. */
 static double init_timeout(duk_context *ctx, duk_idx_t o, duk_idx_t cb, double after, duk_idx_t args, int repeat)
@@ -241,9 +244,15 @@ static double init_timeout(duk_context *ctx, duk_idx_t o, duk_idx_t cb, double a
   duk_put_prop_string(ctx, o, "_idleTimeout");
   duk_dup(ctx, cb);
   duk_put_prop_string(ctx, o, "_onTimeout");
-  if (args >= 0) duk_dup(ctx, args); else duk_push_null(ctx);
+  if (args >= 0)
+    duk_dup(ctx, args);
+  else
+    duk_push_null(ctx);
   duk_put_prop_string(ctx, o, "_timerArgs");
-  if (repeat) duk_push_number(ctx, after); else duk_push_null(ctx);
+  if (repeat)
+    duk_push_number(ctx, after);
+  else
+    duk_push_null(ctx);
   duk_put_prop_string(ctx, o, "_repeat");
   duk_push_false(ctx);
   duk_put_prop_string(ctx, o, "_destroyed");
@@ -256,7 +265,10 @@ static double init_timeout(duk_context *ctx, duk_idx_t o, duk_idx_t cb, double a
 static int push_args(duk_context *ctx, duk_idx_t obj, const char *key)
 {
   duk_get_prop_string(ctx, obj, key);
-  if (!duk_is_object(ctx, -1)) { duk_pop(ctx); return 0; }
+  if (!duk_is_object(ctx, -1)) {
+    duk_pop(ctx);
+    return 0;
+  }
   duk_idx_t a = duk_get_top_index(ctx);
   duk_size_t n = duk_get_length(ctx, a);
   duk_require_stack(ctx, (duk_idx_t)n);
@@ -374,57 +386,67 @@ static duk_ret_t t_method(duk_context *ctx)
   duk_idx_t self = duk_get_top_index(ctx);
   int f = get_flags(ctx, self, key);
   switch (magic & ~M_IMMEDIATE) {
-  case M_REF:
-  case M_UNREF: {
-    int want = (magic & ~M_IMMEDIATE) == M_REF;
-    if (f < 0 || ((f & F_REFED) != 0) == want) break;
-    if (immediate) {
-      if (!(f & F_QUEUED)) break; /* run or cleared: nothing to hold */
+    case M_REF:
+    case M_UNREF: {
+      int want = (magic & ~M_IMMEDIATE) == M_REF;
+      if (f < 0 || ((f & F_REFED) != 0) == want) break;
+      if (immediate) {
+        if (!(f & F_QUEUED)) break; /* run or cleared: nothing to hold */
+        set_hidden(ctx, self, key, want ? (f | F_REFED) : (f & ~F_REFED));
+        if (want)
+          iq_refed++;
+        else if (iq_refed)
+          iq_refed--;
+        sync_immediates();
+        break;
+      }
       set_hidden(ctx, self, key, want ? (f | F_REFED) : (f & ~F_REFED));
-      if (want) iq_refed++; else if (iq_refed) iq_refed--;
-      sync_immediates();
+      long i = (f & F_QUEUED) ? tq_find(duk_get_heapptr(ctx, self)) : -1;
+      if (i >= 0 && tq[i].refed != want) {
+        tq[i].refed = want;
+        if (want)
+          tq_refed++;
+        else
+          tq_refed--;
+        sync_timer();
+      }
       break;
     }
-    set_hidden(ctx, self, key, want ? (f | F_REFED) : (f & ~F_REFED));
-    long i = (f & F_QUEUED) ? tq_find(duk_get_heapptr(ctx, self)) : -1;
-    if (i >= 0 && tq[i].refed != want) {
-      tq[i].refed = want;
-      if (want) tq_refed++; else tq_refed--;
-      sync_timer();
-    }
-    break;
-  }
-  case M_HASREF:
-    if (f < 0) duk_push_undefined(ctx); else duk_push_boolean(ctx, f & F_REFED);
-    return 1;
-  case M_REFRESH: {
-    /* Only a live timer with a real delay: a deadline made from a missing one (NaN)
+    case M_HASREF:
+      if (f < 0)
+        duk_push_undefined(ctx);
+      else
+        duk_push_boolean(ctx, f & F_REFED);
+      return 1;
+    case M_REFRESH: {
+      /* Only a live timer with a real delay: a deadline made from a missing one (NaN)
      * would sort nowhere and stall every timer behind it (Node ignores those too). */
-    if (f < 0) break;
-    duk_get_prop_string(ctx, self, "_destroyed");
-    int destroyed = duk_to_boolean(ctx, -1);
-    duk_get_prop_string(ctx, self, "_idleTimeout");
-    double after = duk_to_number(ctx, -1);
-    duk_pop_2(ctx);
-    if (destroyed || !(after >= 1 && after <= TIMEOUT_MAX)) break;
-    tq_insert(ctx, self, now() + after);
-    break;
-  }
-  case M_CLOSE:
-    clear_timeout(ctx, self);
-    break;
-  case M_PRIMITIVE:
-    if (f < 0) { duk_push_undefined(ctx); return 1; }
-    duk_get_prop_string(ctx, self, TID);
-    if (!(f & F_PRIMITIVE)) {
-      push_stash(ctx, BYID_KEY);
-      duk_dup(ctx, -2);
-      duk_dup(ctx, self);
-      duk_put_prop(ctx, -3);
-      duk_pop(ctx);
-      set_hidden(ctx, self, key, f | F_PRIMITIVE);
+      if (f < 0) break;
+      duk_get_prop_string(ctx, self, "_destroyed");
+      int destroyed = duk_to_boolean(ctx, -1);
+      duk_get_prop_string(ctx, self, "_idleTimeout");
+      double after = duk_to_number(ctx, -1);
+      duk_pop_2(ctx);
+      if (destroyed || !(after >= 1 && after <= TIMEOUT_MAX)) break;
+      tq_insert(ctx, self, now() + after);
+      break;
     }
-    return 1;
+    case M_CLOSE: clear_timeout(ctx, self); break;
+    case M_PRIMITIVE:
+      if (f < 0) {
+        duk_push_undefined(ctx);
+        return 1;
+      }
+      duk_get_prop_string(ctx, self, TID);
+      if (!(f & F_PRIMITIVE)) {
+        push_stash(ctx, BYID_KEY);
+        duk_dup(ctx, -2);
+        duk_dup(ctx, self);
+        duk_put_prop(ctx, -3);
+        duk_pop(ctx);
+        set_hidden(ctx, self, key, f | F_PRIMITIVE);
+      }
+      return 1;
   }
   duk_dup(ctx, self);
   return 1;
@@ -437,7 +459,10 @@ static void init_immediate(duk_context *ctx, duk_idx_t o, duk_idx_t cb, duk_idx_
   o = duk_normalize_index(ctx, o);
   duk_dup(ctx, cb);
   duk_put_prop_string(ctx, o, "_onImmediate");
-  if (args >= 0) duk_dup(ctx, args); else duk_push_null(ctx);
+  if (args >= 0)
+    duk_dup(ctx, args);
+  else
+    duk_push_null(ctx);
   duk_put_prop_string(ctx, o, "_argv");
   duk_push_false(ctx);
   duk_put_prop_string(ctx, o, "_destroyed");
@@ -508,7 +533,10 @@ static duk_ret_t immediate_ctor(duk_context *ctx)
 
 /* ---- run by the loop ---- */
 
-struct fire { double now; int started; };
+struct fire {
+  double now;
+  int started;
+};
 
 /* The heap's root, due: out of the queue (an interval back in from this turn's time,
  * before its callback, so clearInterval inside it works), then its callback. */
@@ -656,11 +684,10 @@ static void push_named(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, int
 }
 
 /* A class: [...] -> [... ctor], its prototype in the stash. */
-static void make_class(duk_context *ctx, duk_c_function ctor, duk_idx_t nargs, const char *name,
-                       const char *stash_key)
+static void make_class(duk_context *ctx, duk_c_function ctor, duk_idx_t nargs, const char *name, const char *stash_key)
 {
   push_named(ctx, ctor, nargs, nargs, 0, name); /* ctor */
-  duk_push_object(ctx);                  /* proto */
+  duk_push_object(ctx);                         /* proto */
   duk_push_string(ctx, "constructor");
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
@@ -734,10 +761,7 @@ static duk_ret_t timers_install(duk_context *ctx)
   return 1;
 }
 
-static const duk_function_list_entry timers_funcs[] = {
-  { "install", timers_install, 2 },
-  { NULL, NULL, 0 }
-};
+static const duk_function_list_entry timers_funcs[] = { { "install", timers_install, 2 }, { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_timers(duk_context *ctx)
 {

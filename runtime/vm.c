@@ -144,7 +144,10 @@ void petrel_native_free(void *ptr)
 /* Elsewhere (a libc without malloc_usable_size) each block carries its size so that heap use can be reported
  * (process.memoryUsage, benchmarks on boards). Aligned to 8 so doubles stay
  * aligned. */
-typedef union { size_t size; double align; } block_header;
+typedef union {
+  size_t size;
+  double align;
+} block_header;
 
 static void *vm_alloc(void *udata, duk_size_t size)
 {
@@ -204,7 +207,10 @@ void petrel_native_free(void *ptr)
 static void *vm_realloc(void *udata, void *ptr, duk_size_t size)
 {
   if (!ptr) return vm_alloc(udata, size);
-  if (size == 0) { vm_free(udata, ptr); return NULL; }
+  if (size == 0) {
+    vm_free(udata, ptr);
+    return NULL;
+  }
   void *n = block_resize(ptr, size, &heap_used);
   if (heap_used > heap_peak) heap_peak = heap_used;
   return n;

@@ -29,25 +29,34 @@ static void module_name(const char *path, char *out, size_t len)
  * breaks stay (they keep automatic semicolon insertion and the line numbers in
  * stack traces unchanged). Strings, regular expression literals and template
  * literals are copied as they are. */
-typedef struct { char *p; size_t n, cap; } text;
+typedef struct {
+  char *p;
+  size_t n, cap;
+} text;
 
 static void put(text *t, char c)
 {
   if (t->n == t->cap) {
     t->cap = t->cap ? t->cap * 2 : 65536;
     t->p = realloc(t->p, t->cap);
-    if (!t->p) { perror("js2c"); exit(1); }
+    if (!t->p) {
+      perror("js2c");
+      exit(1);
+    }
   }
   t->p[t->n++] = c;
 }
 
-static int ident_char(int c) { return c == '_' || c == '$' || c >= 128 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'); }
+static int ident_char(int c)
+{
+  return c == '_' || c == '$' || c >= 128 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
 
 /* After these words a '/' starts a regular expression, not a division. */
 static int keyword_before_regexp(const char *w, size_t n)
 {
-  static const char *const kw[] = { "return", "typeof", "instanceof", "in", "of", "new", "delete",
-                                    "void", "throw", "case", "do", "else", 0 };
+  static const char *const kw[] = { "return", "typeof", "instanceof", "in", "of",   "new", "delete",
+                                    "void",   "throw",  "case",       "do", "else", 0 };
   for (int i = 0; kw[i]; i++)
     if (strlen(kw[i]) == n && memcmp(kw[i], w, n) == 0) return 1;
   return 0;
@@ -57,17 +66,24 @@ static text minify(const char *s, size_t n)
 {
   text o = { 0, 0, 0 };
   size_t i = 0;
-  int pending_space = 0;      /* whitespace was skipped since the last token */
-  char last = '\n';           /* last character written */
-  size_t word_start = 0;      /* start in o of the last identifier-like token */
+  int pending_space = 0; /* whitespace was skipped since the last token */
+  char last = '\n';      /* last character written */
+  size_t word_start = 0; /* start in o of the last identifier-like token */
   int last_was_word = 0;
   while (i < n) {
     char c = s[i];
     if (c == '\n') { /* lines stay; trailing spaces go */
-      put(&o, '\n'); last = '\n'; pending_space = 0; i++;
+      put(&o, '\n');
+      last = '\n';
+      pending_space = 0;
+      i++;
       continue;
     }
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { pending_space = 1; i++; continue; }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = 1;
+      i++;
+      continue;
+    }
     if (c == '/' && i + 1 < n && s[i + 1] == '/') { /* line comment */
       while (i < n && s[i] != '\n') i++;
       continue;
@@ -75,46 +91,70 @@ static text minify(const char *s, size_t n)
     if (c == '/' && i + 1 < n && s[i + 1] == '*') { /* block comment: keep its line breaks */
       i += 2;
       int lines = 0;
-      while (i + 1 < n && !(s[i] == '*' && s[i + 1] == '/')) { if (s[i] == '\n') lines++; i++; }
+      while (i + 1 < n && !(s[i] == '*' && s[i + 1] == '/')) {
+        if (s[i] == '\n') lines++;
+        i++;
+      }
       i += 2;
-      if (lines) { for (int k = 0; k < lines; k++) put(&o, '\n'); last = '\n'; pending_space = 0; }
-      else pending_space = 1;
+      if (lines) {
+        for (int k = 0; k < lines; k++) put(&o, '\n');
+        last = '\n';
+        pending_space = 0;
+      } else
+        pending_space = 1;
       continue;
     }
     /* A space is kept only where dropping it would join two tokens into one. */
     if (pending_space && last != '\n') {
       int keep = (ident_char((unsigned char)last) && ident_char((unsigned char)c)) ||
-                 ((last == '+' || last == '-') && (c == '+' || c == '-')) ||
-                 (last == '/' && (c == '/' || c == '*')) ||
+                 ((last == '+' || last == '-') && (c == '+' || c == '-')) || (last == '/' && (c == '/' || c == '*')) ||
                  (last >= '0' && last <= '9' && c == '.');
-      if (keep) { put(&o, ' '); last = ' '; }
+      if (keep) {
+        put(&o, ' ');
+        last = ' ';
+      }
     }
     pending_space = 0;
     int regexp_ok = 0;
     if (c == '/') {
-      if (last_was_word) regexp_ok = keyword_before_regexp(o.p + word_start, o.n - word_start);
-      else regexp_ok = !(last == ')' || last == ']' || last == '}' || ident_char((unsigned char)last));
+      if (last_was_word)
+        regexp_ok = keyword_before_regexp(o.p + word_start, o.n - word_start);
+      else
+        regexp_ok = !(last == ')' || last == ']' || last == '}' || ident_char((unsigned char)last));
     }
     if (c == '"' || c == '\'' || c == '`' || (c == '/' && regexp_ok)) {
       /* string, template or regular expression literal, verbatim */
       int in_class = 0;
-      put(&o, c); i++;
+      put(&o, c);
+      i++;
       while (i < n) {
         char d = s[i];
-        if (d == '\\' && i + 1 < n) { put(&o, d); put(&o, s[i + 1]); i += 2; continue; }
-        put(&o, d); i++;
+        if (d == '\\' && i + 1 < n) {
+          put(&o, d);
+          put(&o, s[i + 1]);
+          i += 2;
+          continue;
+        }
+        put(&o, d);
+        i++;
         if (c == '/') {
-          if (d == '[') in_class = 1;
-          else if (d == ']') in_class = 0;
-          else if (d == '/' && !in_class) break;
-          else if (d == '\n') break; /* not a regexp after all: stop at the line's end */
+          if (d == '[')
+            in_class = 1;
+          else if (d == ']')
+            in_class = 0;
+          else if (d == '/' && !in_class)
+            break;
+          else if (d == '\n')
+            break; /* not a regexp after all: stop at the line's end */
         } else if (d == c) {
           break;
         } else if (d == '\n' && c != '`') {
           break;
         }
       }
-      if (c == '/') { while (i < n && ident_char((unsigned char)s[i])) put(&o, s[i++]); } /* flags */
+      if (c == '/') {
+        while (i < n && ident_char((unsigned char)s[i])) put(&o, s[i++]);
+      } /* flags */
       last = o.p[o.n - 1];
       last_was_word = 0;
       continue;
@@ -128,8 +168,8 @@ static text minify(const char *s, size_t n)
         put(&o, s[i++]);
         while (i < n && ident_char((unsigned char)s[i])) put(&o, s[i++]);
       }
-      if ((o.p[o.n - 1] == 'e' || o.p[o.n - 1] == 'E') && o.p[word_start] >= '0' && o.p[word_start] <= '9' &&
-          i < n && (s[i] == '+' || s[i] == '-')) { /* exponent sign */
+      if ((o.p[o.n - 1] == 'e' || o.p[o.n - 1] == 'E') && o.p[word_start] >= '0' && o.p[word_start] <= '9' && i < n &&
+          (s[i] == '+' || s[i] == '-')) { /* exponent sign */
         put(&o, s[i++]);
         while (i < n && ident_char((unsigned char)s[i])) put(&o, s[i++]);
       }
@@ -137,7 +177,8 @@ static text minify(const char *s, size_t n)
       last_was_word = !(o.p[word_start] >= '0' && o.p[word_start] <= '9');
       continue;
     }
-    put(&o, c); i++;
+    put(&o, c);
+    i++;
     last = c;
     last_was_word = 0;
   }
@@ -151,12 +192,19 @@ static void emit_bytes(FILE *out, const unsigned char *p, size_t n)
   fputs("  \"", out);
   for (size_t i = 0; i < n; i++) {
     unsigned char c = p[i];
-    if (c == '\n' && !packing) { fputs(i + 1 < n ? "\\n\"\n  \"" : "\\n", out); continue; }
+    if (c == '\n' && !packing) {
+      fputs(i + 1 < n ? "\\n\"\n  \"" : "\\n", out);
+      continue;
+    }
     if (packing && i && i % 32 == 0) fputs("\"\n  \"", out);
-    if (c == '"' || c == '\\') fprintf(out, "\\%c", c);
-    else if (c == '?') fputs("\\?", out); /* no trigraphs */
-    else if (c < 32 || c >= 127) fprintf(out, "\\%03o", c);
-    else fputc(c, out);
+    if (c == '"' || c == '\\')
+      fprintf(out, "\\%c", c);
+    else if (c == '?')
+      fputs("\\?", out); /* no trigraphs */
+    else if (c < 32 || c >= 127)
+      fprintf(out, "\\%03o", c);
+    else
+      fputc(c, out);
   }
   fputs("\"", out);
 }
@@ -181,7 +229,10 @@ static size_t emit_source(FILE *out, FILE *in, size_t *packed_len)
     size_t n = 0;
     ZopfliInitOptions(&opt);
     ZopfliCompress(&opt, ZOPFLI_FORMAT_DEFLATE, (const unsigned char *)m.p, m.n, &buf, &n);
-    if (!buf || n == 0) { fputs("js2c: deflate failed\n", stderr); exit(1); }
+    if (!buf || n == 0) {
+      fputs("js2c: deflate failed\n", stderr);
+      exit(1);
+    }
     *packed_len = n;
     emit_bytes(out, buf, n);
     free(buf);
@@ -196,19 +247,36 @@ static size_t emit_source(FILE *out, FILE *in, size_t *packed_len)
 int main(int argc, char **argv)
 {
   int first = 2;
-  if (argc > 1 && strcmp(argv[1], "-z") == 0) { packing = 1; argv++; argc--; }
-  if (argc < 2) { fprintf(stderr, "usage: js2c [-z] out.c file.js...\n"); return 2; }
+  if (argc > 1 && strcmp(argv[1], "-z") == 0) {
+    packing = 1;
+    argv++;
+    argc--;
+  }
+  if (argc < 2) {
+    fprintf(stderr, "usage: js2c [-z] out.c file.js...\n");
+    return 2;
+  }
   char tmp[4096];
   snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
   FILE *out = fopen(tmp, "w");
-  if (!out) { perror(tmp); return 1; }
+  if (!out) {
+    perror(tmp);
+    return 1;
+  }
   fputs("/* Generated by tools/js2c.c from the built-in JS modules. Do not edit. */\n"
-        "#include \"builtins.h\"\n\n", out);
+        "#include \"builtins.h\"\n\n",
+        out);
   size_t *lens = calloc((size_t)argc, sizeof *lens), *packed = calloc((size_t)argc, sizeof *packed);
-  if (!lens || !packed) { perror("js2c"); return 1; }
+  if (!lens || !packed) {
+    perror("js2c");
+    return 1;
+  }
   for (int i = first; i < argc; i++) {
     FILE *in = fopen(argv[i], "r");
-    if (!in) { perror(argv[i]); return 1; }
+    if (!in) {
+      perror(argv[i]);
+      return 1;
+    }
     fprintf(out, "static const char src_%d[] =\n", i);
     lens[i] = emit_source(out, in, &packed[i]);
     fputs(";\n\n", out);
@@ -221,6 +289,9 @@ int main(int argc, char **argv)
     fprintf(out, "  { \"%s\", src_%d, %zu, %zu },\n", name, i, lens[i], packed[i]);
   }
   fputs("  { 0, 0, 0, 0 }\n};\n", out);
-  if (fclose(out) != 0 || rename(tmp, argv[1]) != 0) { perror(argv[1]); return 1; }
+  if (fclose(out) != 0 || rename(tmp, argv[1]) != 0) {
+    perror(argv[1]);
+    return 1;
+  }
   return 0;
 }

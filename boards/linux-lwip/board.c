@@ -27,7 +27,8 @@ static volatile sig_atomic_t console_on;
 
 int board_init(int argc, char **argv)
 {
-  (void)argc; (void)argv;
+  (void)argc;
+  (void)argv;
   signal(SIGPIPE, SIG_IGN);
   if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) return host_error(errno);
   struct timespec ts;
@@ -69,9 +70,19 @@ void board_sleep(int timeout_ms)
 {
   struct pollfd fds[3];
   int n = 0, tfd = tap_fd();
-  fds[n].fd = wake_pipe[0]; fds[n].events = POLLIN; n++;
-  if (tfd >= 0) { fds[n].fd = tfd; fds[n].events = POLLIN; n++; }
-  if (console_on) { fds[n].fd = 0; fds[n].events = POLLIN; n++; }
+  fds[n].fd = wake_pipe[0];
+  fds[n].events = POLLIN;
+  n++;
+  if (tfd >= 0) {
+    fds[n].fd = tfd;
+    fds[n].events = POLLIN;
+    n++;
+  }
+  if (console_on) {
+    fds[n].fd = 0;
+    fds[n].events = POLLIN;
+    n++;
+  }
   if (poll(fds, (nfds_t)n, timeout_ms) > 0 && fds[0].revents) {
     char buf[64];
     while (read(wake_pipe[0], buf, sizeof buf) > 0) {}

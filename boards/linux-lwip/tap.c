@@ -73,8 +73,12 @@ static void parse_mac(u8_t mac[6])
     return;
   }
   long r = random();
-  mac[0] = 0x02; mac[1] = 0x50; mac[2] = 0x45; /* locally administered */
-  mac[3] = (u8_t)(r >> 16); mac[4] = (u8_t)(r >> 8); mac[5] = (u8_t)r;
+  mac[0] = 0x02;
+  mac[1] = 0x50;
+  mac[2] = 0x45; /* locally administered */
+  mac[3] = (u8_t)(r >> 16);
+  mac[4] = (u8_t)(r >> 8);
+  mac[5] = (u8_t)r;
 }
 
 static err_t tap_netif_init(struct netif *n)

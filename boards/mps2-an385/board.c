@@ -89,7 +89,11 @@ void plat_console_write(int fd, const void *buf, size_t len)
 long board_console_read(char *buf, size_t max) { return (long)uart_read(buf, max); }
 int plat_console_is_tty(void) { return 1; }
 /* The UART never echoes or edits lines: it is always "raw". */
-int plat_console_set_raw(int raw) { (void)raw; return 0; }
+int plat_console_set_raw(int raw)
+{
+  (void)raw;
+  return 0;
+}
 
 /* ---- randomness: xorshift128, seeded from the clocks (not cryptographic) ---- */
 static uint32_t rnd[4] = { 0x50455452u, 0x454c2121u, 0x6d707332u, 0x616e3338u };
@@ -118,7 +122,8 @@ void board_filestore_init(void); /* filestore.c */
 
 int board_init(int argc, char **argv)
 {
-  (void)argc; (void)argv;
+  (void)argc;
+  (void)argv;
   int t = semihost_call(SEMIHOST_SYS_TIME, NULL);
   epoch_at_boot_ms = t > 0 ? (double)t * 1000.0 - (double)clock_ms() : 0.0;
   uint64_t ns = clock_ns();
@@ -135,11 +140,14 @@ static void put_dec(size_t v)
 {
   char buf[12];
   int n = 0;
-  do { buf[n++] = (char)('0' + v % 10); v /= 10; } while (v && n < 11);
+  do {
+    buf[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v && n < 11);
   while (n) uart_write(&buf[--n], 1);
 }
 
-size_t board_heap_extent(void); /* syscalls.c */
+size_t board_heap_extent(void);      /* syscalls.c */
 size_t board_stack_high_water(void); /* startup.c */
 
 void board_exit(int status)
@@ -162,10 +170,7 @@ const char *plat_os(void) { return "none"; }
  * _sbrk, so this is also the heap's high-water mark) and the deepest stack use. */
 extern char __data_start[], __bss_end[];
 
-size_t board_rss(void)
-{
-  return (size_t)(__bss_end - __data_start) + board_heap_extent() + board_stack_high_water();
-}
+size_t board_rss(void) { return (size_t)(__bss_end - __data_start) + board_heap_extent() + board_stack_high_water(); }
 
 void board_lwip_assert(int line)
 {

@@ -47,8 +47,8 @@ extern unsigned long long plat_now_ms(void);
 #define DUK_USE_DATE_GET_NOW(ctx) plat_wallclock_ms()
 #undef DUK_USE_DATE_GET_LOCAL_TZOFFSET
 #define DUK_USE_DATE_GET_LOCAL_TZOFFSET(d) 0
-#undef DUK_USE_DATE_PARSE_STRING   /* ISO 8601 parsing only (built in) */
-#undef DUK_USE_DATE_FORMAT_STRING  /* ISO 8601 formatting only (built in) */
+#undef DUK_USE_DATE_PARSE_STRING  /* ISO 8601 parsing only (built in) */
+#undef DUK_USE_DATE_FORMAT_STRING /* ISO 8601 formatting only (built in) */
 #undef DUK_USE_GET_MONOTONIC_TIME
 #define DUK_USE_GET_MONOTONIC_TIME(ctx) ((double)plat_now_ms())
 
@@ -122,17 +122,17 @@ extern unsigned long long plat_now_ms(void);
 #undef DUK_USE_JC
 #undef DUK_USE_CBOR_SUPPORT
 #undef DUK_USE_CBOR_BUILTIN
-#undef DUK_USE_ES6_PROXY             /* Proxy: not needed by the runtime */
-#undef DUK_USE_PERFORMANCE_BUILTIN   /* process.hrtime is Petrel's timer */
-#undef DUK_USE_COROUTINE_SUPPORT     /* Duktape.Thread */
-#undef DUK_USE_ERRCREATE             /* Duktape.errCreate / errThrow hooks */
+#undef DUK_USE_ES6_PROXY           /* Proxy: not needed by the runtime */
+#undef DUK_USE_PERFORMANCE_BUILTIN /* process.hrtime is Petrel's timer */
+#undef DUK_USE_COROUTINE_SUPPORT   /* Duktape.Thread */
+#undef DUK_USE_ERRCREATE           /* Duktape.errCreate / errThrow hooks */
 #undef DUK_USE_ERRTHROW
 #undef DUK_USE_AUGMENT_ERROR_THROW
-#undef DUK_USE_HEX_SUPPORT           /* Duktape.enc/dec 'hex' and 'base64': Buffer's */
-#undef DUK_USE_BASE64_SUPPORT        /*   codecs are Petrel's own (buffer_codec.c) */
-#undef DUK_USE_TAILCALL              /* deep tail recursion is a RangeError, as in V8 */
-#undef DUK_USE_SOURCE_NONBMP         /* non-BMP characters in source: accepted in names */
-#undef DUK_USE_ENCODING_BUILTINS     /* TextEncoder/TextDecoder: Buffer does this job */
+#undef DUK_USE_HEX_SUPPORT       /* Duktape.enc/dec 'hex' and 'base64': Buffer's */
+#undef DUK_USE_BASE64_SUPPORT    /*   codecs are Petrel's own (buffer_codec.c) */
+#undef DUK_USE_TAILCALL          /* deep tail recursion is a RangeError, as in V8 */
+#undef DUK_USE_SOURCE_NONBMP     /* non-BMP characters in source: accepted in names */
+#undef DUK_USE_ENCODING_BUILTINS /* TextEncoder/TextDecoder: Buffer does this job */
 
 /* ---- no line tables for built-in modules --------------------------------------- */
 /* Built-in JS is minified to one line on this board (JSMIN in board.mk), so the

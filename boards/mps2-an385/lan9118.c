@@ -27,59 +27,59 @@
 #include "netif/ethernet.h"
 
 /* ---- registers (byte offsets from LAN9118_BASE) ---- */
-#define LAN(off) REG32(LAN9118_BASE + (off))
-#define RX_DATA_FIFO LAN(0x00)
-#define TX_DATA_FIFO LAN(0x20)
+#define LAN(off)       REG32(LAN9118_BASE + (off))
+#define RX_DATA_FIFO   LAN(0x00)
+#define TX_DATA_FIFO   LAN(0x20)
 #define RX_STATUS_FIFO LAN(0x40)
 #define TX_STATUS_FIFO LAN(0x48)
-#define ID_REV LAN(0x50)
-#define IRQ_CFG LAN(0x54)
-#define INT_STS LAN(0x58)
-#define INT_EN LAN(0x5c)
-#define BYTE_TEST LAN(0x64)
-#define FIFO_INT LAN(0x68)
-#define RX_CFG LAN(0x6c)
-#define TX_CFG LAN(0x70)
-#define HW_CFG LAN(0x74)
-#define RX_FIFO_INF LAN(0x7c)
-#define TX_FIFO_INF LAN(0x80)
-#define PMT_CTRL LAN(0x84)
-#define MAC_CSR_CMD LAN(0xa4)
-#define MAC_CSR_DATA LAN(0xa8)
+#define ID_REV         LAN(0x50)
+#define IRQ_CFG        LAN(0x54)
+#define INT_STS        LAN(0x58)
+#define INT_EN         LAN(0x5c)
+#define BYTE_TEST      LAN(0x64)
+#define FIFO_INT       LAN(0x68)
+#define RX_CFG         LAN(0x6c)
+#define TX_CFG         LAN(0x70)
+#define HW_CFG         LAN(0x74)
+#define RX_FIFO_INF    LAN(0x7c)
+#define TX_FIFO_INF    LAN(0x80)
+#define PMT_CTRL       LAN(0x84)
+#define MAC_CSR_CMD    LAN(0xa4)
+#define MAC_CSR_DATA   LAN(0xa8)
 
-#define IRQ_CFG_EN (1u << 8)
-#define IRQ_CFG_POL_HIGH (1u << 4)
+#define IRQ_CFG_EN        (1u << 8)
+#define IRQ_CFG_POL_HIGH  (1u << 4)
 #define IRQ_CFG_PUSH_PULL (1u << 0)
-#define INT_RSFL (1u << 3) /* RX status FIFO level reached (here: any frame) */
-#define INT_RXE (1u << 14)
-#define INT_TXE (1u << 13)
-#define HW_CFG_SRST (1u << 0)
-#define PMT_READY (1u << 0)
-#define TX_CFG_TX_ON (1u << 1)
-#define TX_CFG_TXSAO (1u << 2) /* TX status may overrun (we do not need it) */
-#define RX_CFG_RXDOFF(n) ((uint32_t)(n) << 8)
-#define MAC_CSR_BUSY (1u << 31)
-#define MAC_CSR_READ (1u << 30)
+#define INT_RSFL          (1u << 3) /* RX status FIFO level reached (here: any frame) */
+#define INT_RXE           (1u << 14)
+#define INT_TXE           (1u << 13)
+#define HW_CFG_SRST       (1u << 0)
+#define PMT_READY         (1u << 0)
+#define TX_CFG_TX_ON      (1u << 1)
+#define TX_CFG_TXSAO      (1u << 2) /* TX status may overrun (we do not need it) */
+#define RX_CFG_RXDOFF(n)  ((uint32_t)(n) << 8)
+#define MAC_CSR_BUSY      (1u << 31)
+#define MAC_CSR_READ      (1u << 30)
 
 /* MAC registers behind MAC_CSR_CMD/DATA */
-#define MAC_CR 1
-#define MAC_ADDRH 2
-#define MAC_ADDRL 3
-#define MAC_MII_ACC 6
+#define MAC_CR       1
+#define MAC_ADDRH    2
+#define MAC_ADDRL    3
+#define MAC_MII_ACC  6
 #define MAC_MII_DATA 7
-#define MAC_CR_RXEN (1u << 2)
-#define MAC_CR_TXEN (1u << 3)
-#define MAC_CR_FDPX (1u << 20)
+#define MAC_CR_RXEN  (1u << 2)
+#define MAC_CR_TXEN  (1u << 3)
+#define MAC_CR_FDPX  (1u << 20)
 #define MAC_CR_MCPAS (1u << 19) /* pass all multicast: IPv6 neighbour discovery */
 
 /* TX command words */
-#define TXA_FIRST (1u << 13)
-#define TXA_LAST (1u << 12)
+#define TXA_FIRST     (1u << 13)
+#define TXA_LAST      (1u << 12)
 #define TXA_OFFSET(n) ((uint32_t)(n) << 16)
 
-#define RXS_ERROR (1u << 15)
+#define RXS_ERROR     (1u << 15)
 #define RXS_LENGTH(s) (((s) >> 16) & 0x3fff)
-#define RX_OFFSET 2 /* == ETH_PAD_SIZE */
+#define RX_OFFSET     2 /* == ETH_PAD_SIZE */
 
 #define SPIN_LIMIT 100000
 
@@ -128,8 +128,12 @@ static int chip_init(uint8_t mac[6])
 
   /* The address the EEPROM (QEMU: -nic ...,mac=) loaded; a fixed local one if none. */
   uint32_t lo = mac_read(MAC_ADDRL), hi = mac_read(MAC_ADDRH);
-  mac[0] = (uint8_t)lo; mac[1] = (uint8_t)(lo >> 8); mac[2] = (uint8_t)(lo >> 16);
-  mac[3] = (uint8_t)(lo >> 24); mac[4] = (uint8_t)hi; mac[5] = (uint8_t)(hi >> 8);
+  mac[0] = (uint8_t)lo;
+  mac[1] = (uint8_t)(lo >> 8);
+  mac[2] = (uint8_t)(lo >> 16);
+  mac[3] = (uint8_t)(lo >> 24);
+  mac[4] = (uint8_t)hi;
+  mac[5] = (uint8_t)(hi >> 8);
   if ((lo == 0 && (hi & 0xffff) == 0) || (lo == 0xffffffffu && (hi & 0xffff) == 0xffff) || (mac[0] & 1)) {
     static const uint8_t fallback[6] = { 0x02, 0x50, 0x45, 0x54, 0x52, 0x4c }; /* locally administered */
     memcpy(mac, fallback, 6);
@@ -233,16 +237,23 @@ static void read_frame(struct pbuf *p, uint32_t words, uint32_t bytes)
       done += 4;
     } else {
       for (int b = 0; b < 4 && done < bytes; b++, done++) {
-        if (off == q->len) { q = q->next; off = 0; if (!q) break; }
+        if (off == q->len) {
+          q = q->next;
+          off = 0;
+          if (!q) break;
+        }
         ((uint8_t *)q->payload)[off++] = (uint8_t)(w >> (8 * b));
       }
     }
-    if (q && off == q->len) { q = q->next; off = 0; }
+    if (q && off == q->len) {
+      q = q->next;
+      off = 0;
+    }
   }
 }
 
 /* The PHY's link bit, read once a second (no PHY interrupt handling). */
-#define PHY_BSR 1
+#define PHY_BSR      1
 #define PHY_BSR_LINK (1u << 2)
 static uint64_t link_checked_ms;
 
@@ -250,8 +261,10 @@ static void check_link(void)
 {
   link_checked_ms = clock_ms();
   int up = (phy_read(PHY_BSR) & PHY_BSR_LINK) != 0;
-  if (up && !netif_is_link_up(&eth)) netif_set_link_up(&eth);
-  else if (!up && netif_is_link_up(&eth)) netif_set_link_down(&eth);
+  if (up && !netif_is_link_up(&eth))
+    netif_set_link_up(&eth);
+  else if (!up && netif_is_link_up(&eth))
+    netif_set_link_down(&eth);
 }
 
 void board_netifs_poll(void)

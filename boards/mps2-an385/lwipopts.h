@@ -10,12 +10,12 @@
 #define PETREL_MPS2_LWIPOPTS_H
 
 /* ---- system ---- */
-#define NO_SYS 1
-#define LWIP_SOCKET 0
-#define LWIP_NETCONN 0
+#define NO_SYS               1
+#define LWIP_SOCKET          0
+#define LWIP_NETCONN         0
 #define SYS_LIGHTWEIGHT_PROT 0 /* lwIP is only entered from the loop, never from an ISR */
-#define LWIP_NETIF_API 0
-#define LWIP_TIMERS 1
+#define LWIP_NETIF_API       0
+#define LWIP_TIMERS          1
 
 /* ---- memory ---- */
 #define MEM_ALIGNMENT 4
@@ -31,91 +31,91 @@
  * each and an interactive connection still has room (tests/lwip/test_slow_readers.js).
  * At a half they fill the heap; at a quarter a 70,000 B loopback echo stalls for a
  * retransmission timeout (tests/lwip/test_prompt_ack.js; not yet understood). */
-#define LW_MEM_PRESSURE (MEM_SIZE * 3 / 8)
+#define LW_MEM_PRESSURE     (MEM_SIZE * 3 / 8)
 #define MEMP_OVERFLOW_CHECK 0
-#define MEMP_SANITY_CHECK 0
+#define MEMP_SANITY_CHECK   0
 /* Receive buffers: 1536-byte pool pbufs, one per frame. 20 of them (30 KiB) hold
  * the QEMU NIC's whole receive FIFO (~10.5 KB) plus the TCP windows of a few
  * connections whose data JS has not read yet. */
-#define PBUF_POOL_SIZE 20
+#define PBUF_POOL_SIZE    20
 #define PBUF_POOL_BUFSIZE 1536
-#define MEMP_NUM_PBUF 24 /* PBUF_REF/ROM headers (tcp_write without copy, loopback) */
-#define MEMP_NUM_RAW_PCB 0
-#define MEMP_NUM_UDP_PCB 4 /* DNS, DHCP */
+#define MEMP_NUM_PBUF     24 /* PBUF_REF/ROM headers (tcp_write without copy, loopback) */
+#define MEMP_NUM_RAW_PCB  0
+#define MEMP_NUM_UDP_PCB  4 /* DNS, DHCP */
 /* 16 connections (a loopback connection takes two: both ends are lwIP's); more with
  * make ... NET_PCBS=n (each costs ~170 bytes of RAM, plus its sockets' JS heap). */
 #ifndef PETREL_TCP_PCBS
 #define PETREL_TCP_PCBS 16
 #endif
-#define MEMP_NUM_TCP_PCB PETREL_TCP_PCBS
+#define MEMP_NUM_TCP_PCB        PETREL_TCP_PCBS
 #define MEMP_NUM_TCP_PCB_LISTEN 8
-#define MEMP_NUM_TCP_SEG 64
-#define MEMP_NUM_REASSDATA 0
-#define MEMP_NUM_FRAG_PBUF 0
-#define MEMP_NUM_ARP_QUEUE 8
-#define MEMP_NUM_NETBUF 0
-#define MEMP_NUM_NETCONN 0
+#define MEMP_NUM_TCP_SEG        64
+#define MEMP_NUM_REASSDATA      0
+#define MEMP_NUM_FRAG_PBUF      0
+#define MEMP_NUM_ARP_QUEUE      8
+#define MEMP_NUM_NETBUF         0
+#define MEMP_NUM_NETCONN        0
 /* lwIP's own timers plus a few for the backend (sys_timeout). */
 #define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 4)
 
 /* ---- link layer ---- */
-#define LWIP_ARP 1
-#define ARP_TABLE_SIZE 8
-#define ARP_QUEUEING 1
+#define LWIP_ARP                      1
+#define ARP_TABLE_SIZE                8
+#define ARP_QUEUEING                  1
 #define ETHARP_SUPPORT_STATIC_ENTRIES 0
 /* Two bytes before each Ethernet frame so that the IP header is word-aligned; the
  * LAN9118 driver asks the chip for the same 2-byte receive offset. */
-#define ETH_PAD_SIZE 2
-#define LWIP_NETIF_LOOPBACK 1 /* 127.0.0.1 and sends to the board's own address */
-#define LWIP_HAVE_LOOPIF 1
-#define LWIP_LOOPBACK_MAX_PBUFS 0 /* bounded by MEM_SIZE instead */
+#define ETH_PAD_SIZE                       2
+#define LWIP_NETIF_LOOPBACK                1 /* 127.0.0.1 and sends to the board's own address */
+#define LWIP_HAVE_LOOPIF                   1
+#define LWIP_LOOPBACK_MAX_PBUFS            0 /* bounded by MEM_SIZE instead */
 #define LWIP_NETIF_LOOPBACK_MULTITHREADING 0
-#define LWIP_CHECKSUM_CTRL_PER_NETIF 1 /* the backend turns checksums off on loopback */
-#define LWIP_NETIF_STATUS_CALLBACK 1
-#define LWIP_NETIF_LINK_CALLBACK 1
-#define LWIP_SINGLE_NETIF 0
+#define LWIP_CHECKSUM_CTRL_PER_NETIF       1 /* the backend turns checksums off on loopback */
+#define LWIP_NETIF_STATUS_CALLBACK         1
+#define LWIP_NETIF_LINK_CALLBACK           1
+#define LWIP_SINGLE_NETIF                  0
 
 /* ---- IPv4 ---- */
-#define LWIP_IPV4 1
-#define IP_FORWARD 0
+#define LWIP_IPV4     1
+#define IP_FORWARD    0
 #define IP_REASSEMBLY 0 /* TCP never needs it, and it costs a pool */
-#define IP_FRAG 0
-#define LWIP_ICMP 1
-#define LWIP_RAW 0
+#define IP_FRAG       0
+#define LWIP_ICMP     1
+#define LWIP_RAW      0
 #ifndef PETREL_NET_DHCP
 #define PETREL_NET_DHCP 0
 #endif
-#define LWIP_DHCP PETREL_NET_DHCP /* static address by default (QEMU user networking) */
+#define LWIP_DHCP   PETREL_NET_DHCP /* static address by default (QEMU user networking) */
 #define LWIP_AUTOIP 0
-#define LWIP_IGMP 0
+#define LWIP_IGMP   0
 
 /* ---- IPv6: link-local, SLAAC (QEMU's slirp advertises fec0::/64), no fragments ---- */
-#define LWIP_IPV6 1
-#define LWIP_IPV6_NUM_ADDRESSES 3
-#define LWIP_IPV6_AUTOCONFIG 1
-#define LWIP_IPV6_MLD 1
-#define LWIP_IPV6_FRAG 0
-#define LWIP_IPV6_REASS 0
-#define LWIP_IPV6_DHCP6 0
-#define LWIP_ND6_NUM_NEIGHBORS 8
+#define LWIP_IPV6                 1
+#define LWIP_IPV6_NUM_ADDRESSES   3
+#define LWIP_IPV6_AUTOCONFIG      1
+#define LWIP_IPV6_MLD             1
+#define LWIP_IPV6_FRAG            0
+#define LWIP_IPV6_REASS           0
+#define LWIP_IPV6_DHCP6           0
+#define LWIP_ND6_NUM_NEIGHBORS    8
 #define LWIP_ND6_NUM_DESTINATIONS 8
-#define LWIP_ND6_NUM_PREFIXES 3
-#define LWIP_ND6_NUM_ROUTERS 2
-#define LWIP_ND6_QUEUEING 1
-#define MEMP_NUM_ND6_QUEUE 8
-#define MEMP_NUM_MLD6_GROUP 4
+#define LWIP_ND6_NUM_PREFIXES     3
+#define LWIP_ND6_NUM_ROUTERS      2
+#define LWIP_ND6_QUEUEING         1
+#define MEMP_NUM_ND6_QUEUE        8
+#define MEMP_NUM_MLD6_GROUP       4
 
 /* ---- UDP, DNS ---- */
-#define LWIP_UDP 1
-#define LWIP_DNS 1
-#define DNS_TABLE_SIZE 4
-#define DNS_MAX_NAME_LENGTH 128
-#define DNS_MAX_SERVERS 2
+#define LWIP_UDP                      1
+#define LWIP_DNS                      1
+#define DNS_TABLE_SIZE                4
+#define DNS_MAX_NAME_LENGTH           128
+#define DNS_MAX_SERVERS               2
 #define LWIP_DNS_SUPPORT_MDNS_QUERIES 0
 
 /* ---- TCP ---- */
 #define LWIP_TCP 1
-#define TCP_MSS 1460
+#define TCP_MSS  1460
 /* 4 x MSS: QEMU's LAN9118 receive FIFO holds ~10.5 KB; a window above ~6 x MSS
  * overflows it and drops frames (DESIGN.md). */
 #define TCP_WND (4 * TCP_MSS)
@@ -129,28 +129,28 @@
  * buffer (platform/lwip/tcp.c): a window's worth here, what a peer can send before
  * it waits (more queued is delivered in several events). The default, 16 KiB, cost
  * 10 KiB more of RAM. */
-#define LW_RX_COALESCE TCP_WND
+#define LW_RX_COALESCE   TCP_WND
 #define TCP_SND_QUEUELEN ((4 * TCP_SND_BUF + TCP_MSS - 1) / TCP_MSS)
 /* An out-of-order queue: on a lossy link (Wi-Fi) a segment that arrives after a lost
  * one is kept, so the peer resends only the lost one, not the whole window. At most
  * 4 pool pbufs per connection, and lwIP frees every such queue when the pool runs
  * dry (PBUF_POOL_FREE_OOSEQ), so it never takes a frame the loop waits for. It was
  * left out for the 256 KiB flash cap (1.1 KB); #17 gave flash back. */
-#define TCP_QUEUE_OOSEQ 1
-#define TCP_OOSEQ_MAX_PBUFS 4
-#define TCP_LISTEN_BACKLOG 1
+#define TCP_QUEUE_OOSEQ            1
+#define TCP_OOSEQ_MAX_PBUFS        4
+#define TCP_LISTEN_BACKLOG         1
 #define TCP_DEFAULT_LISTEN_BACKLOG 8
 /* TIME_WAIT lasts 2 x MSL: 4 s instead of lwIP's 2 min, so a server that sees many
  * short connections does not run out of PCBs (NodeMCU's classic failure). */
-#define TCP_MSL 2000UL
-#define LWIP_TCP_KEEPALIVE 1
-#define SO_REUSE 1
+#define TCP_MSL             2000UL
+#define LWIP_TCP_KEEPALIVE  1
+#define SO_REUSE            1
 #define LWIP_TCP_TIMESTAMPS 0
-#define LWIP_WND_SCALE 0
-#define LWIP_CALLBACK_API 1
-#define LWIP_EVENT_API 0
-#define TCP_OVERSIZE TCP_MSS
-#define LWIP_TCP_SACK_OUT 0
+#define LWIP_WND_SCALE      0
+#define LWIP_CALLBACK_API   1
+#define LWIP_EVENT_API      0
+#define TCP_OVERSIZE        TCP_MSS
+#define LWIP_TCP_SACK_OUT   0
 
 /* ---- checksums: all in software (the LAN9118 offload is not used) ---- */
 /* The checksum is computed while tcp_write copies the data (one pass over the bytes
@@ -160,25 +160,25 @@
 /* ---- statistics: only the heap and pool counters, which process.memoryUsage's
  * netStack* figures and the leak checks read. The per-protocol packet counters
  * cost 1.5 KB of flash in increments spread over the stack, and nothing reads them. */
-#define LWIP_STATS 1
+#define LWIP_STATS         1
 #define LWIP_STATS_DISPLAY 0
-#define LINK_STATS 0
-#define ETHARP_STATS 0
-#define IP_STATS 0
-#define ICMP_STATS 0
-#define UDP_STATS 0
-#define TCP_STATS 0
-#define MEM_STATS 1
-#define MEMP_STATS 1
-#define SYS_STATS 0
-#define IP6_STATS 0
-#define ICMP6_STATS 0
-#define ND6_STATS 0
-#define MLD6_STATS 0
+#define LINK_STATS         0
+#define ETHARP_STATS       0
+#define IP_STATS           0
+#define ICMP_STATS         0
+#define UDP_STATS          0
+#define TCP_STATS          0
+#define MEM_STATS          1
+#define MEMP_STATS         1
+#define SYS_STATS          0
+#define IP6_STATS          0
+#define ICMP6_STATS        0
+#define ND6_STATS          0
+#define MLD6_STATS         0
 
 /* ---- hooks into the board ---- */
 #define LWIP_NETIF_HOSTNAME 1
-#define LWIP_RAND() board_rand()
+#define LWIP_RAND()         board_rand()
 
 /* ---- debugging: off (LWIP_DEBUG undefined); assertions on (cheap, and a broken
  * invariant on a device is better reported than ignored) ---- */

@@ -15,33 +15,33 @@
 #define MPS2_CORE_HZ 25000000u /* AN385 system clock (QEMU: SYSCLK_FRQ) */
 
 /* ---- System Control Space (Armv7-M) ---- */
-#define SCB_ICSR REG32(0xE000ED04u) /* interrupt control and state */
+#define SCB_ICSR           REG32(0xE000ED04u) /* interrupt control and state */
 #define SCB_ICSR_PENDSTSET (1u << 26)
-#define SCB_VTOR REG32(0xE000ED08u)
-#define SCB_SCR REG32(0xE000ED10u)
-#define SCB_CCR REG32(0xE000ED14u)
-#define SCB_SHCSR REG32(0xE000ED24u)
-#define SCB_CFSR REG32(0xE000ED28u) /* MMFSR | BFSR << 8 | UFSR << 16 */
-#define SCB_HFSR REG32(0xE000ED2Cu)
-#define SCB_DFSR REG32(0xE000ED30u)
-#define SCB_MMFAR REG32(0xE000ED34u)
-#define SCB_BFAR REG32(0xE000ED38u)
-#define SCB_HFSR_DEBUGEVT (1u << 31)
-#define SCB_HFSR_FORCED (1u << 30)
-#define SCB_CFSR_MSTKERR (1u << 4)
-#define SCB_CFSR_STKERR (1u << 12)
-#define SCB_CCR_DIV_0_TRP (1u << 4)
+#define SCB_VTOR           REG32(0xE000ED08u)
+#define SCB_SCR            REG32(0xE000ED10u)
+#define SCB_CCR            REG32(0xE000ED14u)
+#define SCB_SHCSR          REG32(0xE000ED24u)
+#define SCB_CFSR           REG32(0xE000ED28u) /* MMFSR | BFSR << 8 | UFSR << 16 */
+#define SCB_HFSR           REG32(0xE000ED2Cu)
+#define SCB_DFSR           REG32(0xE000ED30u)
+#define SCB_MMFAR          REG32(0xE000ED34u)
+#define SCB_BFAR           REG32(0xE000ED38u)
+#define SCB_HFSR_DEBUGEVT  (1u << 31)
+#define SCB_HFSR_FORCED    (1u << 30)
+#define SCB_CFSR_MSTKERR   (1u << 4)
+#define SCB_CFSR_STKERR    (1u << 12)
+#define SCB_CCR_DIV_0_TRP  (1u << 4)
 
-#define SYST_CSR REG32(0xE000E010u)
-#define SYST_RVR REG32(0xE000E014u)
-#define SYST_CVR REG32(0xE000E018u)
-#define SYST_CSR_ENABLE (1u << 0)
-#define SYST_CSR_TICKINT (1u << 1)
+#define SYST_CSR           REG32(0xE000E010u)
+#define SYST_RVR           REG32(0xE000E014u)
+#define SYST_CVR           REG32(0xE000E018u)
+#define SYST_CSR_ENABLE    (1u << 0)
+#define SYST_CSR_TICKINT   (1u << 1)
 #define SYST_CSR_CLKSOURCE (1u << 2) /* 1: the core clock */
 
-#define NVIC_ISER(n) REG32(0xE000E100u + 4u * (n))
-#define NVIC_ICER(n) REG32(0xE000E180u + 4u * (n))
-#define NVIC_ICPR(n) REG32(0xE000E280u + 4u * (n))
+#define NVIC_ISER(n)       REG32(0xE000E100u + 4u * (n))
+#define NVIC_ICER(n)       REG32(0xE000E180u + 4u * (n))
+#define NVIC_ICPR(n)       REG32(0xE000E280u + 4u * (n))
 #define NVIC_IPR_BYTE(irq) (*(volatile uint8_t *)(uintptr_t)(0xE000E400u + (irq)))
 
 static inline void nvic_enable(unsigned irq) { NVIC_ISER(irq >> 5) = 1u << (irq & 31); }
@@ -55,18 +55,15 @@ static inline uint32_t irq_save(void)
   __asm volatile("mrs %0, primask\n cpsid i" : "=r"(primask)::"memory");
   return primask;
 }
-static inline void irq_restore(uint32_t primask)
-{
-  __asm volatile("msr primask, %0" ::"r"(primask) : "memory");
-}
+static inline void irq_restore(uint32_t primask) { __asm volatile("msr primask, %0" ::"r"(primask) : "memory"); }
 
 /* ---- AN385 peripherals and their interrupt numbers (QEMU hw/arm/mps2.c) ---- */
-#define UART0_BASE 0x40004000u
+#define UART0_BASE   0x40004000u
 #define UART0_RX_IRQ 0
 #define UART0_TX_IRQ 1
 #define UART_OVF_IRQ 12 /* UART0-2 overrun interrupts, ORed */
 #define LAN9118_BASE 0x40200000u
-#define LAN9118_IRQ 13
+#define LAN9118_IRQ  13
 #define MPS2_NUM_IRQ 32
 
 /* ---- board internals (startup.c, uart.c, lan9118.c, board.c) ---- */
@@ -90,11 +87,11 @@ void lan9118_irq_handler(void);
 /* Semihosting (the debugger or QEMU's -semihosting). Returns -1 when no debugger
  * answers (the BKPT is caught by the HardFault handler and skipped). */
 int semihost_call(int op, void *arg);
-#define SEMIHOST_SYS_TIME 0x11
-#define SEMIHOST_SYS_EXIT 0x18
-#define SEMIHOST_SYS_EXIT_EXTENDED 0x20
+#define SEMIHOST_SYS_TIME                     0x11
+#define SEMIHOST_SYS_EXIT                     0x18
+#define SEMIHOST_SYS_EXIT_EXTENDED            0x20
 #define SEMIHOST_ADP_STOPPED_APPLICATION_EXIT 0x20026
-#define SEMIHOST_ADP_STOPPED_RUNTIME_ERROR 0x20023
+#define SEMIHOST_ADP_STOPPED_RUNTIME_ERROR    0x20023
 
 /* Fatal board error: prints "PETREL PANIC <msg>" and ends (exit status 134). */
 void board_panic(const char *msg) __attribute__((noreturn));

@@ -40,7 +40,10 @@ __attribute__((section(".vectors"), used)) static const vector vectors[16 + MPS2
   HardFault_Handler, /* MemManage (not enabled: escalates anyway) */
   HardFault_Handler, /* BusFault */
   HardFault_Handler, /* UsageFault */
-  0, 0, 0, 0,
+  0,
+  0,
+  0,
+  0,
   default_handler, /* SVCall */
   default_handler, /* DebugMonitor */
   0,
@@ -48,18 +51,36 @@ __attribute__((section(".vectors"), used)) static const vector vectors[16 + MPS2
   systick_handler,
   [16 + UART0_RX_IRQ] = uart_irq_handler,
   [16 + UART0_TX_IRQ] = default_handler,
-  [16 + 2] = default_handler, [16 + 3] = default_handler, [16 + 4] = default_handler,
-  [16 + 5] = default_handler, [16 + 6] = default_handler, [16 + 7] = default_handler,
-  [16 + 8] = default_handler, [16 + 9] = default_handler, [16 + 10] = default_handler,
+  [16 + 2] = default_handler,
+  [16 + 3] = default_handler,
+  [16 + 4] = default_handler,
+  [16 + 5] = default_handler,
+  [16 + 6] = default_handler,
+  [16 + 7] = default_handler,
+  [16 + 8] = default_handler,
+  [16 + 9] = default_handler,
+  [16 + 10] = default_handler,
   [16 + 11] = default_handler,
   [16 + UART_OVF_IRQ] = uart_overflow_irq_handler,
   [16 + LAN9118_IRQ] = lan9118_irq_handler,
-  [16 + 14] = default_handler, [16 + 15] = default_handler, [16 + 16] = default_handler,
-  [16 + 17] = default_handler, [16 + 18] = default_handler, [16 + 19] = default_handler,
-  [16 + 20] = default_handler, [16 + 21] = default_handler, [16 + 22] = default_handler,
-  [16 + 23] = default_handler, [16 + 24] = default_handler, [16 + 25] = default_handler,
-  [16 + 26] = default_handler, [16 + 27] = default_handler, [16 + 28] = default_handler,
-  [16 + 29] = default_handler, [16 + 30] = default_handler, [16 + 31] = default_handler,
+  [16 + 14] = default_handler,
+  [16 + 15] = default_handler,
+  [16 + 16] = default_handler,
+  [16 + 17] = default_handler,
+  [16 + 18] = default_handler,
+  [16 + 19] = default_handler,
+  [16 + 20] = default_handler,
+  [16 + 21] = default_handler,
+  [16 + 22] = default_handler,
+  [16 + 23] = default_handler,
+  [16 + 24] = default_handler,
+  [16 + 25] = default_handler,
+  [16 + 26] = default_handler,
+  [16 + 27] = default_handler,
+  [16 + 28] = default_handler,
+  [16 + 29] = default_handler,
+  [16 + 30] = default_handler,
+  [16 + 31] = default_handler,
 };
 
 /* ---- reset ---- */
@@ -70,15 +91,14 @@ void reset_c(void) __attribute__((noreturn, used));
 /* Switches thread mode to the process stack before any C code uses a stack frame. */
 __attribute__((naked, noreturn)) void Reset_Handler(void)
 {
-  __asm volatile(
-    "ldr r0, =__handler_stack_top\n"
-    "msr msp, r0\n"
-    "ldr r0, =__thread_stack_top\n"
-    "msr psp, r0\n"
-    "movs r0, #2\n" /* CONTROL.SPSEL = 1: thread mode uses PSP */
-    "msr control, r0\n"
-    "isb\n"
-    "b reset_c\n");
+  __asm volatile("ldr r0, =__handler_stack_top\n"
+                 "msr msp, r0\n"
+                 "ldr r0, =__thread_stack_top\n"
+                 "msr psp, r0\n"
+                 "movs r0, #2\n" /* CONTROL.SPSEL = 1: thread mode uses PSP */
+                 "msr control, r0\n"
+                 "isb\n"
+                 "b reset_c\n");
 }
 
 static void paint_stack(void)
@@ -166,13 +186,12 @@ void fault_report(uint32_t *frame, uint32_t exc_return) __attribute__((used));
 
 __attribute__((naked)) void HardFault_Handler(void)
 {
-  __asm volatile(
-    "tst lr, #4\n"
-    "ite eq\n"
-    "mrseq r0, msp\n"
-    "mrsne r0, psp\n"
-    "mov r1, lr\n"
-    "b fault_report\n");
+  __asm volatile("tst lr, #4\n"
+                 "ite eq\n"
+                 "mrseq r0, msp\n"
+                 "mrsne r0, psp\n"
+                 "mov r1, lr\n"
+                 "b fault_report\n");
 }
 
 static int frame_readable(const uint32_t *frame)
@@ -205,16 +224,29 @@ void fault_report(uint32_t *frame, uint32_t exc_return)
 
   board_puts("\r\nPETREL HARDFAULT");
   if (!stacking_failed && frame_readable(frame)) {
-    board_puts(" pc="); board_puthex(frame[6]);
-    board_puts(" lr="); board_puthex(frame[5]);
-    board_puts(" psr="); board_puthex(frame[7]);
+    board_puts(" pc=");
+    board_puthex(frame[6]);
+    board_puts(" lr=");
+    board_puthex(frame[5]);
+    board_puts(" psr=");
+    board_puthex(frame[7]);
   }
-  board_puts(" sp="); board_puthex((uint32_t)(uintptr_t)frame);
-  board_puts(" cfsr="); board_puthex(cfsr);
-  board_puts(" hfsr="); board_puthex(hfsr);
-  if (cfsr & (1u << 15)) { board_puts(" bfar="); board_puthex(SCB_BFAR); }
-  if (cfsr & (1u << 7)) { board_puts(" mmfar="); board_puthex(SCB_MMFAR); }
-  board_puts(" exc_return="); board_puthex(exc_return);
+  board_puts(" sp=");
+  board_puthex((uint32_t)(uintptr_t)frame);
+  board_puts(" cfsr=");
+  board_puthex(cfsr);
+  board_puts(" hfsr=");
+  board_puthex(hfsr);
+  if (cfsr & (1u << 15)) {
+    board_puts(" bfar=");
+    board_puthex(SCB_BFAR);
+  }
+  if (cfsr & (1u << 7)) {
+    board_puts(" mmfar=");
+    board_puthex(SCB_MMFAR);
+  }
+  board_puts(" exc_return=");
+  board_puthex(exc_return);
   if (stacking_failed || ((exc_return & 4) && (uintptr_t)frame < (uintptr_t)__thread_stack_bottom + 64))
     board_puts(" (thread stack overflow)");
   board_puts("\r\n");

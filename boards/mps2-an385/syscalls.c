@@ -32,7 +32,10 @@ size_t board_heap_extent(void) { return (size_t)(heap_brk - __heap_start); }
 
 int _write(int fd, const char *buf, int len)
 {
-  if (fd != 1 && fd != 2) { errno = EBADF; return -1; }
+  if (fd != 1 && fd != 2) {
+    errno = EBADF;
+    return -1;
+  }
   if (len > 0) uart_write(buf, (size_t)len);
   return len;
 }
@@ -40,7 +43,10 @@ int _write(int fd, const char *buf, int len)
 /* stdin: waits for at least one byte from the UART. */
 int _read(int fd, char *buf, int len)
 {
-  if (fd != 0) { errno = EBADF; return -1; }
+  if (fd != 0) {
+    errno = EBADF;
+    return -1;
+  }
   if (len <= 0) return 0;
   size_t n;
   while ((n = uart_read(buf, (size_t)len)) == 0) board_sleep(-1);
@@ -49,7 +55,9 @@ int _read(int fd, char *buf, int len)
 
 int _open(const char *path, int flags, int mode)
 {
-  (void)path; (void)flags; (void)mode;
+  (void)path;
+  (void)flags;
+  (void)mode;
   errno = ENOSYS;
   return -1;
 }
@@ -63,7 +71,10 @@ int _close(int fd)
 
 int _fstat(int fd, struct stat *st)
 {
-  if (fd < 0 || fd > 2) { errno = EBADF; return -1; }
+  if (fd < 0 || fd > 2) {
+    errno = EBADF;
+    return -1;
+  }
   st->st_mode = S_IFCHR;
   st->st_blksize = 0; /* unbuffered-friendly: stdio picks a small buffer */
   return 0;
@@ -78,7 +89,8 @@ int _isatty(int fd)
 
 int _lseek(int fd, int offset, int whence)
 {
-  (void)offset; (void)whence;
+  (void)offset;
+  (void)whence;
   errno = (fd >= 0 && fd <= 2) ? ESPIPE : EBADF;
   return -1;
 }

@@ -14,29 +14,29 @@
 #include "mps2.h"
 #include "platform.h"
 
-#define UART_DATA REG32(UART0_BASE + 0x00)
-#define UART_STATE REG32(UART0_BASE + 0x04)
-#define UART_CTRL REG32(UART0_BASE + 0x08)
+#define UART_DATA      REG32(UART0_BASE + 0x00)
+#define UART_STATE     REG32(UART0_BASE + 0x04)
+#define UART_CTRL      REG32(UART0_BASE + 0x08)
 #define UART_INTSTATUS REG32(UART0_BASE + 0x0c) /* read: status, write: clear */
-#define UART_BAUDDIV REG32(UART0_BASE + 0x10)
+#define UART_BAUDDIV   REG32(UART0_BASE + 0x10)
 
-#define STATE_TXFULL (1u << 0)
-#define STATE_RXFULL (1u << 1)
-#define STATE_TXOVR (1u << 2)
-#define STATE_RXOVR (1u << 3)
-#define CTRL_TXEN (1u << 0)
-#define CTRL_RXEN (1u << 1)
-#define CTRL_RXINTEN (1u << 3)
+#define STATE_TXFULL    (1u << 0)
+#define STATE_RXFULL    (1u << 1)
+#define STATE_TXOVR     (1u << 2)
+#define STATE_RXOVR     (1u << 3)
+#define CTRL_TXEN       (1u << 0)
+#define CTRL_RXEN       (1u << 1)
+#define CTRL_RXINTEN    (1u << 3)
 #define CTRL_RXOVRINTEN (1u << 5)
-#define INT_RX (1u << 1)
-#define INT_RXOVR (1u << 3)
+#define INT_RX          (1u << 1)
+#define INT_RXOVR       (1u << 3)
 
-#define BAUD 115200u
+#define BAUD      115200u
 #define RING_SIZE 1024u /* a power of two */
 
 static volatile uint8_t ring[RING_SIZE];
 static volatile uint32_t ring_head, ring_tail; /* head: written by the ISR; tail: by the reader */
-static volatile int rx_stalled; /* the ring was full: a byte waits in the UART */
+static volatile int rx_stalled;                /* the ring was full: a byte waits in the UART */
 static volatile uint32_t rx_overruns;
 
 void uart_init(void)
@@ -70,7 +70,10 @@ static void drain_uart(void)
 {
   while (UART_STATE & STATE_RXFULL) {
     uint32_t head = ring_head;
-    if (head - ring_tail >= RING_SIZE) { rx_stalled = 1; return; }
+    if (head - ring_tail >= RING_SIZE) {
+      rx_stalled = 1;
+      return;
+    }
     uint8_t c = (uint8_t)UART_DATA;
     if (c == 0x03) plat_interrupt_requested = 1;
     ring[head % RING_SIZE] = c;

@@ -33,7 +33,7 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_PLATFORM_C
 #define MBEDTLS_PLATFORM_MEMORY
 #define MBEDTLS_PLATFORM_CALLOC_MACRO petrel_native_calloc
-#define MBEDTLS_PLATFORM_FREE_MACRO petrel_native_free
+#define MBEDTLS_PLATFORM_FREE_MACRO   petrel_native_free
 
 /* ---- TLS ------------------------------------------------------------------- */
 #define MBEDTLS_SSL_TLS_C
@@ -48,7 +48,7 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_SSL_MAX_FRAGMENT_LENGTH
 #define MBEDTLS_SSL_ALL_ALERT_MESSAGES
 #define MBEDTLS_SSL_SESSION_TICKETS /* resumption: tls.connect({ session }), RFC 5077 */
-#define MBEDTLS_SSL_TICKET_C /* a server's ticket keys (AES-256-GCM, per context) */
+#define MBEDTLS_SSL_TICKET_C        /* a server's ticket keys (AES-256-GCM, per context) */
 /* Peers send full 16 KB records: the input buffer must hold one. */
 #define MBEDTLS_SSL_IN_CONTENT_LEN 16384
 #if defined(PETREL_TLS_SMALL)
@@ -74,7 +74,7 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_SHA1_C /* certificate fingerprints, old signatures, PBKDF2 */
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA512_C /* also SHA-384 */
-#define MBEDTLS_MD5_C /* PEM keys encrypted the traditional OpenSSL way */
+#define MBEDTLS_MD5_C    /* PEM keys encrypted the traditional OpenSSL way */
 #define MBEDTLS_CTR_DRBG_C
 #define MBEDTLS_ENTROPY_C
 

@@ -29,8 +29,8 @@ static int cache_get(void *p, mbedtls_ssl_session *want)
   if (!s || !s->resume) return 1;
   mbedtls_ssl_session got;
   mbedtls_ssl_session_init(&got);
-  int ok = mbedtls_ssl_session_load(&got, s->resume, s->resume_len) == 0 &&
-           got.id_len == want->id_len && memcmp(got.id, want->id, got.id_len) == 0;
+  int ok = mbedtls_ssl_session_load(&got, s->resume, s->resume_len) == 0 && got.id_len == want->id_len &&
+           memcmp(got.id, want->id, got.id_len) == 0;
 #if defined(MBEDTLS_HAVE_TIME)
   /* As OpenSSL does: a session older than the server's sessionTimeout is not resumed. */
   if (ok && c->lifetime > 0 && mbedtls_time(NULL) - got.start > (mbedtls_time_t)c->lifetime) ok = 0;
@@ -57,10 +57,7 @@ static int cache_set(void *p, const mbedtls_ssl_session *session)
   return 0;
 }
 
-void tls_cache_attach(tls_conf *c)
-{
-  mbedtls_ssl_conf_session_cache(&c->conf, c, cache_get, cache_set);
-}
+void tls_cache_attach(tls_conf *c) { mbedtls_ssl_conf_session_cache(&c->conf, c, cache_get, cache_set); }
 
 /* loadSession(buf): the session 'resumeSession' gave for the coming ClientHello.
  * Anything mbedTLS cannot load is a miss (a full handshake), as in Node. */

@@ -28,7 +28,10 @@ static void push_hex(duk_context *ctx, const unsigned char *p, size_t n, int col
   static const char hx[] = "0123456789ABCDEF";
   char *out = malloc(n * 3 + 1);
   size_t k = 0;
-  if (!out) { duk_push_string(ctx, ""); return; }
+  if (!out) {
+    duk_push_string(ctx, "");
+    return;
+  }
   for (size_t i = 0; i < n; i++) {
     if (colons && i) out[k++] = ':';
     out[k++] = hx[p[i] >> 4];
@@ -68,7 +71,9 @@ static void push_dn(duk_context *ctx, const mbedtls_x509_name *name)
 
 static void push_time(duk_context *ctx, const mbedtls_x509_time *t)
 {
-  static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  static const char *const mon[] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
   int m = t->mon >= 1 && t->mon <= 12 ? t->mon - 1 : 0;
   duk_push_sprintf(ctx, "%s %2d %02d:%02d:%02d %d GMT", mon[m], t->day, t->hour, t->min, t->sec, t->year);
 }
@@ -90,14 +95,21 @@ static void san_append(char **buf, size_t *len, size_t *cap, const char *prefix,
     *cap = c;
   }
   char *o = *buf + *len;
-  if (*len) { *o++ = ','; *o++ = ' '; }
+  if (*len) {
+    *o++ = ',';
+    *o++ = ' ';
+  }
   o += sprintf(o, "%s", prefix);
   if (quote) *o++ = '"';
   for (size_t i = 0; i < n; i++) {
     unsigned char ch = v[i];
-    if (quote && (ch == '"' || ch == '\\')) { *o++ = '\\'; *o++ = (char)ch; }
-    else if (quote && (ch < 0x20 || ch >= 0x7f)) o += sprintf(o, "\\u%04x", ch);
-    else *o++ = (char)ch;
+    if (quote && (ch == '"' || ch == '\\')) {
+      *o++ = '\\';
+      *o++ = (char)ch;
+    } else if (quote && (ch < 0x20 || ch >= 0x7f))
+      o += sprintf(o, "\\u%04x", ch);
+    else
+      *o++ = (char)ch;
   }
   if (quote) *o++ = '"';
   *len = (size_t)(o - *buf);
@@ -111,29 +123,31 @@ static void push_san(duk_context *ctx, const mbedtls_x509_crt *crt)
     const mbedtls_x509_buf *b = &cur->buf;
     if (!b->p) continue;
     switch (b->tag & MBEDTLS_ASN1_TAG_VALUE_MASK) {
-    case 1: san_append(&buf, &len, &cap, "email:", b->p, b->len); break;
-    case 2: san_append(&buf, &len, &cap, "DNS:", b->p, b->len); break;
-    case 6: san_append(&buf, &len, &cap, "URI:", b->p, b->len); break;
-    case 7: {
-      char ip[64];
-      size_t k = 0;
-      if (b->len == 4) {
-        k = (size_t)snprintf(ip, sizeof ip, "%u.%u.%u.%u", b->p[0], b->p[1], b->p[2], b->p[3]);
-      } else if (b->len == 16) {
-        for (int j = 0; j < 8; j++)
-          k += (size_t)snprintf(ip + k, sizeof ip - k, j ? ":%X" : "%X", (b->p[2 * j] << 8) | b->p[2 * j + 1]);
-      } else {
-        k = (size_t)snprintf(ip, sizeof ip, "<invalid>");
+      case 1: san_append(&buf, &len, &cap, "email:", b->p, b->len); break;
+      case 2: san_append(&buf, &len, &cap, "DNS:", b->p, b->len); break;
+      case 6: san_append(&buf, &len, &cap, "URI:", b->p, b->len); break;
+      case 7: {
+        char ip[64];
+        size_t k = 0;
+        if (b->len == 4) {
+          k = (size_t)snprintf(ip, sizeof ip, "%u.%u.%u.%u", b->p[0], b->p[1], b->p[2], b->p[3]);
+        } else if (b->len == 16) {
+          for (int j = 0; j < 8; j++)
+            k += (size_t)snprintf(ip + k, sizeof ip - k, j ? ":%X" : "%X", (b->p[2 * j] << 8) | b->p[2 * j + 1]);
+        } else {
+          k = (size_t)snprintf(ip, sizeof ip, "<invalid>");
+        }
+        san_append(&buf, &len, &cap, "IP Address:", (const unsigned char *)ip, k);
+        break;
       }
-      san_append(&buf, &len, &cap, "IP Address:", (const unsigned char *)ip, k);
-      break;
-    }
-    case 0: san_append(&buf, &len, &cap, "othername:", (const unsigned char *)"<unsupported>", 13); break;
-    default: break;
+      case 0: san_append(&buf, &len, &cap, "othername:", (const unsigned char *)"<unsupported>", 13); break;
+      default: break;
     }
   }
-  if (len) duk_push_lstring(ctx, buf, len);
-  else duk_push_undefined(ctx);
+  if (len)
+    duk_push_lstring(ctx, buf, len);
+  else
+    duk_push_undefined(ctx);
   free(buf);
 }
 
@@ -146,8 +160,10 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
   push_dn(ctx, &crt->issuer);
   duk_put_prop_string(ctx, -2, "issuer");
   push_san(ctx, crt);
-  if (duk_is_undefined(ctx, -1)) duk_pop(ctx);
-  else duk_put_prop_string(ctx, -2, "subjectaltname");
+  if (duk_is_undefined(ctx, -1))
+    duk_pop(ctx);
+  else
+    duk_put_prop_string(ctx, -2, "subjectaltname");
   duk_push_boolean(ctx, crt->ca_istrue);
   duk_put_prop_string(ctx, -2, "ca");
   duk_push_int(ctx, (int)mbedtls_pk_get_bitlen(&crt->pk));
@@ -162,7 +178,8 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
       while (h[0] == '0' && h[1]) h++;
       /* Node prints the exponent in lower case, the modulus in upper case.
        * (Lower-cased here: a pushed Duktape string is interned, never mutable.) */
-      for (char *q = h; *q; q++) if (*q >= 'A' && *q <= 'F') *q = (char)(*q + 32);
+      for (char *q = h; *q; q++)
+        if (*q >= 'A' && *q <= 'F') *q = (char)(*q + 32);
       duk_push_sprintf(ctx, "0x%s", h);
       duk_put_prop_string(ctx, -2, "exponent");
     }
@@ -174,7 +191,10 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
 #endif
 #if defined(MBEDTLS_ECP_C)
   if (mbedtls_pk_get_type(&crt->pk) == MBEDTLS_PK_ECKEY || mbedtls_pk_get_type(&crt->pk) == MBEDTLS_PK_ECDSA) {
-    static const struct { mbedtls_ecp_group_id id; const char *asn1, *nist; } curves[] = {
+    static const struct {
+      mbedtls_ecp_group_id id;
+      const char *asn1, *nist;
+    } curves[] = {
       { MBEDTLS_ECP_DP_SECP256R1, "prime256v1", "P-256" },
       { MBEDTLS_ECP_DP_SECP384R1, "secp384r1", "P-384" },
       { MBEDTLS_ECP_DP_SECP521R1, "secp521r1", "P-521" },
@@ -238,7 +258,10 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
   {
     const unsigned char *sp = crt->serial.p;
     size_t sn = crt->serial.len;
-    while (sn > 1 && sp[0] == 0) { sp++; sn--; }
+    while (sn > 1 && sp[0] == 0) {
+      sp++;
+      sn--;
+    }
     push_hex(ctx, sp, sn, 0);
     duk_put_prop_string(ctx, -2, "serialNumber");
   }
@@ -255,6 +278,7 @@ const mbedtls_x509_crt *tls_find_issuer(const mbedtls_x509_crt *chain, const mbe
 {
   for (const mbedtls_x509_crt *c = chain; c && c->raw.p; c = c->next)
     if (c->subject_raw.len == child->issuer_raw.len &&
-        memcmp(c->subject_raw.p, child->issuer_raw.p, c->subject_raw.len) == 0) return c;
+        memcmp(c->subject_raw.p, child->issuer_raw.p, c->subject_raw.len) == 0)
+      return c;
   return NULL;
 }

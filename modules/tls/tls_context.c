@@ -44,24 +44,22 @@ void tls_conf_unref(tls_conf *c)
 
 /* The suites Petrel offers, in preference order (what Node's default list keeps
  * for TLS 1.2: forward-secret AEAD first). Suites a build lacks are skipped. */
-const char *const tls_default_suites[] = {
-  "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256",
-  "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256",
-  "TLS-ECDHE-ECDSA-WITH-AES-256-GCM-SHA384",
-  "TLS-ECDHE-RSA-WITH-AES-256-GCM-SHA384",
-  "TLS-ECDHE-ECDSA-WITH-CHACHA20-POLY1305-SHA256",
-  "TLS-ECDHE-RSA-WITH-CHACHA20-POLY1305-SHA256",
-  "TLS-DHE-RSA-WITH-AES-128-GCM-SHA256",
-  "TLS-DHE-RSA-WITH-AES-256-GCM-SHA384",
-  "TLS-DHE-RSA-WITH-CHACHA20-POLY1305-SHA256",
-  "TLS-ECDHE-ECDSA-WITH-AES-128-CBC-SHA256",
-  "TLS-ECDHE-RSA-WITH-AES-128-CBC-SHA256",
-  "TLS-ECDHE-ECDSA-WITH-AES-256-CBC-SHA384",
-  "TLS-ECDHE-RSA-WITH-AES-256-CBC-SHA384",
-  "TLS-RSA-WITH-AES-128-GCM-SHA256",
-  "TLS-RSA-WITH-AES-256-GCM-SHA384",
-  NULL
-};
+const char *const tls_default_suites[] = { "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256",
+                                           "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256",
+                                           "TLS-ECDHE-ECDSA-WITH-AES-256-GCM-SHA384",
+                                           "TLS-ECDHE-RSA-WITH-AES-256-GCM-SHA384",
+                                           "TLS-ECDHE-ECDSA-WITH-CHACHA20-POLY1305-SHA256",
+                                           "TLS-ECDHE-RSA-WITH-CHACHA20-POLY1305-SHA256",
+                                           "TLS-DHE-RSA-WITH-AES-128-GCM-SHA256",
+                                           "TLS-DHE-RSA-WITH-AES-256-GCM-SHA384",
+                                           "TLS-DHE-RSA-WITH-CHACHA20-POLY1305-SHA256",
+                                           "TLS-ECDHE-ECDSA-WITH-AES-128-CBC-SHA256",
+                                           "TLS-ECDHE-RSA-WITH-AES-128-CBC-SHA256",
+                                           "TLS-ECDHE-ECDSA-WITH-AES-256-CBC-SHA384",
+                                           "TLS-ECDHE-RSA-WITH-AES-256-CBC-SHA384",
+                                           "TLS-RSA-WITH-AES-128-GCM-SHA256",
+                                           "TLS-RSA-WITH-AES-256-GCM-SHA384",
+                                           NULL };
 
 static int *suites_from_names(const char *const *names, size_t n)
 {
@@ -157,7 +155,7 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
   int ret = tls_rng_ready();
   if (ret != 0)
     return tls_throw_setup_error(ctx, "ERR_TLS_NO_ENTROPY",
-      "TLS: no strong entropy source (a board needs plat_random(), see docs/tls.md)", ret);
+                                 "TLS: no strong entropy source (a board needs plat_random(), see docs/tls.md)", ret);
   tls_conf *c = calloc(1, sizeof *c);
   if (!c) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   c->refs = 1;
@@ -216,8 +214,10 @@ unsigned char *tls_arg_bytes(duk_context *ctx, duk_idx_t idx, size_t *len_out)
 {
   const void *p;
   duk_size_t len;
-  if (duk_is_string(ctx, idx)) p = duk_get_lstring(ctx, idx, &len);
-  else p = duk_require_buffer_data(ctx, idx, &len);
+  if (duk_is_string(ctx, idx))
+    p = duk_get_lstring(ctx, idx, &len);
+  else
+    p = duk_require_buffer_data(ctx, idx, &len);
   unsigned char *z = malloc(len + 1);
   if (!z) (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   memcpy(z, p, len);
@@ -247,7 +247,8 @@ static duk_ret_t conf_add_ca(duk_context *ctx)
   }
   int ret = mbedtls_x509_crt_parse(&c->ca, z, len);
   free(z);
-  if (ret < 0) return tls_throw_setup_error(ctx, "ERR_OSSL_X509_BAD_CERTIFICATE", "TLS: cannot parse a CA certificate", ret);
+  if (ret < 0)
+    return tls_throw_setup_error(ctx, "ERR_OSSL_X509_BAD_CERTIFICATE", "TLS: cannot parse a CA certificate", ret);
   c->has_ca = 1;
   c->use_sysca = 0;
   mbedtls_ssl_conf_ca_chain(&c->conf, &c->ca, NULL);
@@ -288,7 +289,8 @@ static duk_ret_t conf_set_cert(duk_context *ctx)
   }
   int ret = mbedtls_x509_crt_parse(&c->own, cert, clen);
   free(cert);
-  if (ret != 0) return tls_throw_setup_error(ctx, "ERR_OSSL_X509_BAD_CERTIFICATE", "TLS: cannot parse the certificate", ret);
+  if (ret != 0)
+    return tls_throw_setup_error(ctx, "ERR_OSSL_X509_BAD_CERTIFICATE", "TLS: cannot parse the certificate", ret);
   key = tls_arg_bytes(ctx, 1, &klen);
   duk_size_t plen = 0;
   const char *pass = duk_is_string(ctx, 2) ? duk_get_lstring(ctx, 2, &plen) : NULL;
@@ -300,7 +302,8 @@ static duk_ret_t conf_set_cert(duk_context *ctx)
   if (ret != 0) return tls_throw_setup_error(ctx, "ERR_OSSL_UNSUPPORTED", "TLS: cannot parse the private key", ret);
   ret = mbedtls_pk_check_pair(&c->own.pk, &c->key);
   if (ret != 0)
-    return tls_throw_setup_error(ctx, "ERR_OSSL_X509_KEY_VALUES_MISMATCH", "error:05800074:x509 certificate routines::key values mismatch", ret);
+    return tls_throw_setup_error(ctx, "ERR_OSSL_X509_KEY_VALUES_MISMATCH",
+                                 "error:05800074:x509 certificate routines::key values mismatch", ret);
   ret = mbedtls_ssl_conf_own_cert(&c->conf, &c->own, &c->key);
   if (ret != 0) return tls_throw_setup_error(ctx, "ERR_TLS_CONTEXT", "TLS: cannot use the certificate", ret);
   c->has_own = 1;
@@ -438,8 +441,8 @@ static void keep_ticket_keys(mbedtls_ssl_ticket_context *t)
   t->keys[0].generation_time = t->keys[1].generation_time = (uint32_t)mbedtls_time(NULL);
 }
 
-static int ticket_write(void *t, const mbedtls_ssl_session *session, unsigned char *start,
-                        const unsigned char *end, size_t *len, uint32_t *lifetime)
+static int ticket_write(void *t, const mbedtls_ssl_session *session, unsigned char *start, const unsigned char *end,
+                        size_t *len, uint32_t *lifetime)
 {
   keep_ticket_keys(t);
   return mbedtls_ssl_ticket_write(t, session, start, end, len, lifetime);
@@ -466,7 +469,8 @@ static duk_ret_t conf_enable_tickets(duk_context *ctx)
   mbedtls_ssl_ticket_context *t = malloc(sizeof *t);
   if (!t) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   mbedtls_ssl_ticket_init(t);
-  if (ret == 0) ret = mbedtls_ssl_ticket_setup(t, mbedtls_ctr_drbg_random, &tls_drbg, MBEDTLS_CIPHER_AES_256_GCM, lifetime);
+  if (ret == 0)
+    ret = mbedtls_ssl_ticket_setup(t, mbedtls_ctr_drbg_random, &tls_drbg, MBEDTLS_CIPHER_AES_256_GCM, lifetime);
   c->tickets = t;
   if (ret == 0) ret = apply_ticket_keys(c, given ? given : k);
   mbedtls_platform_zeroize(k, sizeof k);
@@ -525,19 +529,17 @@ static duk_ret_t conf_disable_tickets(duk_context *ctx)
   return 0;
 }
 
-const duk_function_list_entry tls_conf_methods[] = {
-  { "addCA", conf_add_ca, 1 },
-  { "useSystemCA", conf_use_system_ca, 0 },
-  { "setCert", conf_set_cert, 3 },
-  { "setALPN", conf_set_alpn, 1 },
-  { "setVersions", conf_set_versions, 2 },
-  { "setVerify", conf_set_verify, 1 },
-  { "setCiphers", conf_set_ciphers, 1 },
-  { "addSNIContext", conf_add_sni, 2 },
-  { "enableTickets", conf_enable_tickets, 2 },
-  { "ticketKeys", conf_ticket_keys, 0 },
-  { "setTicketKeys", conf_set_ticket_keys, 1 },
-  { "setSessionTimeout", conf_set_session_timeout, 1 },
-  { "disableTickets", conf_disable_tickets, 0 },
-  { NULL, NULL, 0 }
-};
+const duk_function_list_entry tls_conf_methods[] = { { "addCA", conf_add_ca, 1 },
+                                                     { "useSystemCA", conf_use_system_ca, 0 },
+                                                     { "setCert", conf_set_cert, 3 },
+                                                     { "setALPN", conf_set_alpn, 1 },
+                                                     { "setVersions", conf_set_versions, 2 },
+                                                     { "setVerify", conf_set_verify, 1 },
+                                                     { "setCiphers", conf_set_ciphers, 1 },
+                                                     { "addSNIContext", conf_add_sni, 2 },
+                                                     { "enableTickets", conf_enable_tickets, 2 },
+                                                     { "ticketKeys", conf_ticket_keys, 0 },
+                                                     { "setTicketKeys", conf_set_ticket_keys, 1 },
+                                                     { "setSessionTimeout", conf_set_session_timeout, 1 },
+                                                     { "disableTickets", conf_disable_tickets, 0 },
+                                                     { NULL, NULL, 0 } };

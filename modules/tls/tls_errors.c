@@ -16,7 +16,11 @@
 #include "mbedtls/ecp.h"
 #endif
 
-typedef struct { int value; const char *code; const char *reason; } code_entry;
+typedef struct {
+  int value;
+  const char *code;
+  const char *reason;
+} code_entry;
 
 /* mbedTLS failures -> OpenSSL's reason codes, which is what Node reports. */
 static const code_entry engine_errors[] = {
@@ -25,7 +29,8 @@ static const code_entry engine_errors[] = {
   { MBEDTLS_ERR_SSL_NO_CIPHER_CHOSEN, "ERR_SSL_NO_SHARED_CIPHER", "no shared cipher" },
   { MBEDTLS_ERR_SSL_NO_USABLE_CIPHERSUITE, "ERR_SSL_NO_CIPHERS_AVAILABLE", "no ciphers available" },
   { MBEDTLS_ERR_SSL_INVALID_MAC, "ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC", "decryption failed or bad record mac" },
-  { MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE, "ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE", "peer did not return a certificate" },
+  { MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE, "ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE",
+    "peer did not return a certificate" },
   { MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, "ERR_SSL_CERTIFICATE_VERIFY_FAILED", "certificate verify failed" },
   { MBEDTLS_ERR_SSL_BAD_HS_CERTIFICATE, "ERR_SSL_BAD_CERTIFICATE", "bad certificate" },
   { MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE, "ERR_SSL_UNEXPECTED_MESSAGE", "unexpected message" },
@@ -126,7 +131,6 @@ duk_ret_t tls_throw_setup_error(duk_context *ctx, const char *code, const char *
   duk_put_prop_string(ctx, -2, "code");
   return duk_throw(ctx);
 }
-
 
 /* Session.error(ret): what Node reports for that failure, from the alert the peer
  * sent, the first bytes it sent, or the mbedTLS code. */

@@ -58,8 +58,8 @@ struct tls_conf {
   int *suites; /* 0-terminated */
   sni_entry *sni;
   mbedtls_ssl_ticket_context *tickets; /* server: issues and takes session tickets */
-  unsigned char ticket_keys[48]; /* what getTicketKeys() returns (Node's layout) */
-  uint32_t lifetime; /* server: sessionTimeout (s); older sessions are not resumed */
+  unsigned char ticket_keys[48];       /* what getTicketKeys() returns (Node's layout) */
+  uint32_t lifetime;                   /* server: sessionTimeout (s); older sessions are not resumed */
 };
 
 /* The suites Petrel offers, mbedTLS names in preference order, NULL-terminated. */
@@ -84,11 +84,11 @@ typedef struct {
   size_t out_len, out_cap;
   uint8_t first[4]; /* the first input bytes, to recognise an HTTP request */
   size_t first_len;
-  int alert; /* description of a fatal alert received, or -1 */
+  int alert;               /* description of a fatal alert received, or -1 */
   int top_depth, top_self; /* top of the chain the verifier built */
-  char *servername; /* server: SNI the client sent */
-  tls_conf *sni_conf; /* server: the context SNICallback chose (a reference), or NULL */
-  uint8_t *resume; /* server: the session 'resumeSession' gave (tls_cache.c), or NULL */
+  char *servername;        /* server: SNI the client sent */
+  tls_conf *sni_conf;      /* server: the context SNICallback chose (a reference), or NULL */
+  uint8_t *resume;         /* server: the session 'resumeSession' gave (tls_cache.c), or NULL */
   size_t resume_len;
   unsigned handshake_done : 1, resumed : 1, new_session : 1;
 } tls_sess;
@@ -101,7 +101,7 @@ tls_sess *tls_this_sess(duk_context *ctx);
 /* ---- the application's session cache (tls_cache.c) ------------------------ */
 /* The session whose handshake step runs now (mbedTLS 2.x gives cache callbacks none). */
 extern tls_sess *tls_stepping;
-void tls_cache_attach(tls_conf *c); /* a server config asks the callbacks below */
+void tls_cache_attach(tls_conf *c);                    /* a server config asks the callbacks below */
 duk_ret_t tls_sess_load_session(duk_context *ctx);     /* loadSession(buf) */
 duk_ret_t tls_sess_take_new_session(duk_context *ctx); /* takeNewSession() */
 

@@ -20,10 +20,10 @@
  * raised the board's RAM high-water by ~0.35 MB. */
 #if defined(PETREL_TLS_SMALL)
 #define OUT_SOFT_LIMIT (8 * 1024)
-#define QUEUE_KEEP (20 * 1024)
+#define QUEUE_KEEP     (20 * 1024)
 #else
 #define OUT_SOFT_LIMIT (64 * 1024)
-#define QUEUE_KEEP (256 * 1024)
+#define QUEUE_KEEP     (256 * 1024)
 #endif
 
 static int bio_send(void *p, const unsigned char *buf, size_t len)
@@ -71,8 +71,7 @@ static int verify_cb(void *p, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
     s->top_depth = depth;
     /* An empty name (a hostile certificate) has no pointer: memcmp may not see it. */
     s->top_self = crt->subject_raw.len == crt->issuer_raw.len &&
-                  (crt->issuer_raw.len == 0 ||
-                   memcmp(crt->subject_raw.p, crt->issuer_raw.p, crt->issuer_raw.len) == 0);
+                  (crt->issuer_raw.len == 0 || memcmp(crt->subject_raw.p, crt->issuer_raw.p, crt->issuer_raw.len) == 0);
   }
   return 0;
 }
@@ -200,8 +199,10 @@ static duk_ret_t sess_handshake(duk_context *ctx)
     tls_stepping = NULL;
     if (ret != 0) break;
   }
-  if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) ret = 1;
-  else if (ret < 0) note_error(s, ret);
+  if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE)
+    ret = 1;
+  else if (ret < 0)
+    note_error(s, ret);
   duk_push_int(ctx, ret);
   return 1;
 }
@@ -224,9 +225,12 @@ static duk_ret_t sess_read(duk_context *ctx)
     petrel_push_buffer_object(ctx, -1, 1 + rest);
     return 1;
   }
-  if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) ret = 1;
-  else if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) ret = 0;
-  else note_error(s, ret);
+  if (ret == 0 || ret == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY)
+    ret = 1;
+  else if (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE)
+    ret = 0;
+  else
+    note_error(s, ret);
   duk_push_int(ctx, ret);
   return 1;
 }
@@ -290,8 +294,8 @@ static duk_ret_t sess_get_session(duk_context *ctx)
   tls_sess *s = this_sess(ctx);
   const mbedtls_ssl_session *ses = mbedtls_ssl_get_session_pointer(&s->ssl);
   size_t len = 0;
-  if (!s->handshake_done || !ses ||
-      mbedtls_ssl_session_save(ses, NULL, 0, &len) != MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL) return 0;
+  if (!s->handshake_done || !ses || mbedtls_ssl_session_save(ses, NULL, 0, &len) != MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL)
+    return 0;
   uint8_t *p = duk_push_fixed_buffer(ctx, len);
   if (mbedtls_ssl_session_save(ses, p, len, &len) != 0) return 0;
   petrel_push_buffer_object(ctx, -1, len);
@@ -375,38 +379,56 @@ static duk_ret_t sess_verify_error(duk_context *ctx)
   const char *code = NULL, *msg = NULL;
   f &= ~(uint32_t)MBEDTLS_X509_BADCERT_CN_MISMATCH; /* host names: Node's rules, in tls.js */
   if (f == (uint32_t)-1 || (f & MBEDTLS_X509_BADCERT_SKIP_VERIFY)) {
-    code = "UNABLE_TO_GET_ISSUER_CERT"; msg = "unable to get issuer certificate";
+    code = "UNABLE_TO_GET_ISSUER_CERT";
+    msg = "unable to get issuer certificate";
   } else if (f == 0) {
     duk_push_null(ctx);
     return 1;
   } else if (f & MBEDTLS_X509_BADCERT_MISSING) {
-    code = "UNABLE_TO_GET_ISSUER_CERT"; msg = "unable to get issuer certificate";
+    code = "UNABLE_TO_GET_ISSUER_CERT";
+    msg = "unable to get issuer certificate";
   } else if (f & MBEDTLS_X509_BADCERT_EXPIRED) {
     /* With every error reported, OpenSSL's last one (dates) is what Node shows. */
-    code = "CERT_HAS_EXPIRED"; msg = "certificate has expired";
+    code = "CERT_HAS_EXPIRED";
+    msg = "certificate has expired";
   } else if (f & MBEDTLS_X509_BADCERT_FUTURE) {
-    code = "CERT_NOT_YET_VALID"; msg = "certificate is not yet valid";
+    code = "CERT_NOT_YET_VALID";
+    msg = "certificate is not yet valid";
   } else if (f & MBEDTLS_X509_BADCERT_REVOKED) {
-    code = "CERT_REVOKED"; msg = "certificate revoked";
+    code = "CERT_REVOKED";
+    msg = "certificate revoked";
   } else if (f & MBEDTLS_X509_BADCERT_NOT_TRUSTED) {
     if (s->top_self) {
-      if (s->top_depth <= 0) { code = "DEPTH_ZERO_SELF_SIGNED_CERT"; msg = "self-signed certificate"; }
-      else { code = "SELF_SIGNED_CERT_IN_CHAIN"; msg = "self-signed certificate in certificate chain"; }
+      if (s->top_depth <= 0) {
+        code = "DEPTH_ZERO_SELF_SIGNED_CERT";
+        msg = "self-signed certificate";
+      } else {
+        code = "SELF_SIGNED_CERT_IN_CHAIN";
+        msg = "self-signed certificate in certificate chain";
+      }
     } else if (s->top_depth <= 0) {
-      code = "UNABLE_TO_VERIFY_LEAF_SIGNATURE"; msg = "unable to verify the first certificate";
+      code = "UNABLE_TO_VERIFY_LEAF_SIGNATURE";
+      msg = "unable to verify the first certificate";
     } else {
-      code = "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"; msg = "unable to get local issuer certificate";
+      code = "UNABLE_TO_GET_ISSUER_CERT_LOCALLY";
+      msg = "unable to get local issuer certificate";
     }
-  } else if (f & (MBEDTLS_X509_BADCERT_KEY_USAGE | MBEDTLS_X509_BADCERT_EXT_KEY_USAGE | MBEDTLS_X509_BADCERT_NS_CERT_TYPE)) {
-    code = "INVALID_PURPOSE"; msg = "unsupported certificate purpose";
+  } else if (f & (MBEDTLS_X509_BADCERT_KEY_USAGE | MBEDTLS_X509_BADCERT_EXT_KEY_USAGE |
+                  MBEDTLS_X509_BADCERT_NS_CERT_TYPE)) {
+    code = "INVALID_PURPOSE";
+    msg = "unsupported certificate purpose";
   } else if (f & MBEDTLS_X509_BADCERT_BAD_MD) {
-    code = "CA_MD_TOO_WEAK"; msg = "CA signature digest algorithm too weak";
+    code = "CA_MD_TOO_WEAK";
+    msg = "CA signature digest algorithm too weak";
   } else if (f & MBEDTLS_X509_BADCERT_BAD_KEY) {
-    code = "EE_KEY_TOO_SMALL"; msg = "EE certificate key too weak";
+    code = "EE_KEY_TOO_SMALL";
+    msg = "EE certificate key too weak";
   } else if (f & MBEDTLS_X509_BADCERT_BAD_PK) {
-    code = "CERT_SIGNATURE_FAILURE"; msg = "certificate signature failure";
+    code = "CERT_SIGNATURE_FAILURE";
+    msg = "certificate signature failure";
   } else {
-    code = "UNSPECIFIED"; msg = "unspecified certificate verification error";
+    code = "UNSPECIFIED";
+    msg = "unspecified certificate verification error";
   }
   duk_push_array(ctx);
   duk_push_string(ctx, code);
@@ -459,16 +481,20 @@ static duk_ret_t sess_own_cert(duk_context *ctx)
 static duk_ret_t sess_protocol(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
-  if (!s->handshake_done) duk_push_null(ctx);
-  else duk_push_string(ctx, mbedtls_ssl_get_version(&s->ssl));
+  if (!s->handshake_done)
+    duk_push_null(ctx);
+  else
+    duk_push_string(ctx, mbedtls_ssl_get_version(&s->ssl));
   return 1;
 }
 
 static duk_ret_t sess_cipher(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
-  if (!s->handshake_done) duk_push_null(ctx);
-  else duk_push_string(ctx, mbedtls_ssl_get_ciphersuite(&s->ssl));
+  if (!s->handshake_done)
+    duk_push_null(ctx);
+  else
+    duk_push_string(ctx, mbedtls_ssl_get_ciphersuite(&s->ssl));
   return 1;
 }
 
@@ -479,16 +505,20 @@ static duk_ret_t sess_alpn(duk_context *ctx)
 #if defined(MBEDTLS_SSL_ALPN)
   p = mbedtls_ssl_get_alpn_protocol(&s->ssl);
 #endif
-  if (p) duk_push_string(ctx, p);
-  else duk_push_null(ctx);
+  if (p)
+    duk_push_string(ctx, p);
+  else
+    duk_push_null(ctx);
   return 1;
 }
 
 static duk_ret_t sess_servername(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
-  if (s->servername) duk_push_string(ctx, s->servername);
-  else duk_push_null(ctx);
+  if (s->servername)
+    duk_push_string(ctx, s->servername);
+  else
+    duk_push_null(ctx);
   return 1;
 }
 
@@ -506,29 +536,27 @@ static duk_ret_t sess_pending(duk_context *ctx)
   return 1;
 }
 
-const duk_function_list_entry tls_sess_methods[] = {
-  { "feed", sess_feed, 1 },
-  { "handshake", sess_handshake, 0 },
-  { "read", sess_read, 0 },
-  { "write", sess_write, 2 },
-  { "pull", sess_pull, 0 },
-  { "shutdown", sess_shutdown, 0 },
-  { "destroy", sess_destroy, 0 },
-  { "error", sess_error, 1 },
-  { "verifyError", sess_verify_error, 0 },
-  { "peerChain", sess_peer_chain, 0 },
-  { "ownCert", sess_own_cert, 0 },
-  { "protocol", sess_protocol, 0 },
-  { "cipher", sess_cipher, 0 },
-  { "alpn", sess_alpn, 0 },
-  { "servername", sess_servername, 0 },
-  { "pending", sess_pending, 0 },
-  { "getSession", sess_get_session, 0 },
-  { "setSession", sess_set_session, 1 },
-  { "isReused", sess_is_reused, 0 },
-  { "useSNIContext", sess_use_sni_context, 1 },
-  { "ticket", sess_ticket, 0 },
-  { "loadSession", tls_sess_load_session, 1 },
-  { "takeNewSession", tls_sess_take_new_session, 0 },
-  { NULL, NULL, 0 }
-};
+const duk_function_list_entry tls_sess_methods[] = { { "feed", sess_feed, 1 },
+                                                     { "handshake", sess_handshake, 0 },
+                                                     { "read", sess_read, 0 },
+                                                     { "write", sess_write, 2 },
+                                                     { "pull", sess_pull, 0 },
+                                                     { "shutdown", sess_shutdown, 0 },
+                                                     { "destroy", sess_destroy, 0 },
+                                                     { "error", sess_error, 1 },
+                                                     { "verifyError", sess_verify_error, 0 },
+                                                     { "peerChain", sess_peer_chain, 0 },
+                                                     { "ownCert", sess_own_cert, 0 },
+                                                     { "protocol", sess_protocol, 0 },
+                                                     { "cipher", sess_cipher, 0 },
+                                                     { "alpn", sess_alpn, 0 },
+                                                     { "servername", sess_servername, 0 },
+                                                     { "pending", sess_pending, 0 },
+                                                     { "getSession", sess_get_session, 0 },
+                                                     { "setSession", sess_set_session, 1 },
+                                                     { "isReused", sess_is_reused, 0 },
+                                                     { "useSNIContext", sess_use_sni_context, 1 },
+                                                     { "ticket", sess_ticket, 0 },
+                                                     { "loadSession", tls_sess_load_session, 1 },
+                                                     { "takeNewSession", tls_sess_take_new_session, 0 },
+                                                     { NULL, NULL, 0 } };

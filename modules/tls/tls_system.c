@@ -40,8 +40,8 @@ int tls_rng_ready(void)
 #if defined(PETREL_TLS_BOARD_ENTROPY)
   mbedtls_entropy_add_source(&g_entropy, platform_random_source, NULL, 32, MBEDTLS_ENTROPY_SOURCE_STRONG);
 #endif
-  int ret = mbedtls_ctr_drbg_seed(&tls_drbg, mbedtls_entropy_func, &g_entropy,
-                                  (const unsigned char *)pers, sizeof pers - 1);
+  int ret = mbedtls_ctr_drbg_seed(&tls_drbg, mbedtls_entropy_func, &g_entropy, (const unsigned char *)pers,
+                                  sizeof pers - 1);
   if (ret != 0) {
     mbedtls_ctr_drbg_free(&tls_drbg);
     mbedtls_entropy_free(&g_entropy);
@@ -60,8 +60,8 @@ void tls_sysca_load(void)
 {
   static const char *const paths[] = {
     "/etc/ssl/certs/ca-certificates.crt", /* Debian, Ubuntu, Alpine, Raspberry Pi OS */
-    "/etc/pki/tls/certs/ca-bundle.crt", /* Fedora, RHEL */
-    "/etc/ssl/cert.pem", /* macOS, BSDs */
+    "/etc/pki/tls/certs/ca-bundle.crt",   /* Fedora, RHEL */
+    "/etc/ssl/cert.pem",                  /* macOS, BSDs */
     NULL
   };
   if (g_sysca_state) return;

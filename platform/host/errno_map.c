@@ -5,6 +5,8 @@
 int host_error(int e)
 {
   switch (e) {
+    /* a table, one error a cell */
+    // clang-format off
 #define MAP(name, value, text) case name: return PLAT_##name;
   MAP(EPERM, 0, 0) MAP(ENOENT, 0, 0) MAP(EINTR, 0, 0) MAP(EIO, 0, 0) MAP(EBADF, 0, 0)
   MAP(EAGAIN, 0, 0) MAP(ENOMEM, 0, 0) MAP(EACCES, 0, 0) MAP(EBUSY, 0, 0) MAP(EEXIST, 0, 0)
@@ -15,6 +17,7 @@ int host_error(int e)
   MAP(ECONNREFUSED, 0, 0) MAP(EHOSTUNREACH, 0, 0) MAP(EALREADY, 0, 0) MAP(ECANCELED, 0, 0)
 #undef MAP
   case ENFILE: return PLAT_EMFILE;
-  default: return PLAT_EUNKNOWN;
+      // clang-format on
+    default: return PLAT_EUNKNOWN;
   }
 }

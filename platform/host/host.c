@@ -14,15 +14,29 @@ int host_file_read(const char *path, char **data, size_t *len)
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return host_error(errno);
   struct stat st;
-  if (fstat(fd, &st) != 0) { int e = errno; close(fd); return host_error(e); }
-  if (S_ISDIR(st.st_mode)) { close(fd); return PLAT_EISDIR; }
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    close(fd);
+    return host_error(e);
+  }
+  if (S_ISDIR(st.st_mode)) {
+    close(fd);
+    return PLAT_EISDIR;
+  }
   size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
   char *buf = malloc(cap);
-  if (!buf) { close(fd); return PLAT_ENOMEM; }
+  if (!buf) {
+    close(fd);
+    return PLAT_ENOMEM;
+  }
   for (;;) {
     if (n == cap) {
       char *nb = realloc(buf, cap *= 2);
-      if (!nb) { free(buf); close(fd); return PLAT_ENOMEM; }
+      if (!nb) {
+        free(buf);
+        close(fd);
+        return PLAT_ENOMEM;
+      }
       buf = nb;
     }
     ssize_t r = read(fd, buf + n, cap - n);

@@ -39,7 +39,7 @@ long board_console_read(char *buf, size_t max);
  * as the POSIX backend does; a UART board may ignore it. */
 void board_console_input(int on);
 
-size_t board_rss(void); /* resident memory if known, else 0 */
+size_t board_rss(void);      /* resident memory if known, else 0 */
 void board_exit(int status); /* never returns */
 
 #endif

@@ -31,7 +31,10 @@ static int in_flight;
 static void finish(lookup *l)
 {
   l->next = NULL;
-  if (done_tail) done_tail->next = l; else done_head = l;
+  if (done_tail)
+    done_tail->next = l;
+  else
+    done_head = l;
   done_tail = l;
 }
 

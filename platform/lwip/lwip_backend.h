@@ -25,11 +25,11 @@ struct pbuf;
 enum {
   LW_EV_CONNECTED = 1u << 0,
   LW_EV_WRITABLE = 1u << 1,
-  LW_EV_RX = 1u << 2, /* data or FIN queued */
-  LW_EV_ERROR = 1u << 3, /* err set: the connection is dead */
-  LW_EV_ACCEPT = 1u << 4, /* listener: accept queue not empty */
+  LW_EV_RX = 1u << 2,           /* data or FIN queued */
+  LW_EV_ERROR = 1u << 3,        /* err set: the connection is dead */
+  LW_EV_ACCEPT = 1u << 4,       /* listener: accept queue not empty */
   LW_EV_LISTEN_ERROR = 1u << 5, /* listener: an accept failed (the listener lives on) */
-  LW_EV_ROOM_CHECK = 1u << 6 /* an ACK or window update came: a waiting writer may have room */
+  LW_EV_ROOM_CHECK = 1u << 6    /* an ACK or window update came: a waiting writer may have room */
 };
 
 struct plat_tcp {
@@ -38,9 +38,9 @@ struct plat_tcp {
   void *user;
 
   plat_tcp *next_pending; /* pending list link */
-  unsigned events; /* LW_EV_* */
-  int err; /* PLAT_E* for LW_EV_ERROR */
-  int listen_err; /* PLAT_E* for LW_EV_LISTEN_ERROR */
+  unsigned events;        /* LW_EV_* */
+  int err;                /* PLAT_E* for LW_EV_ERROR */
+  int listen_err;         /* PLAT_E* for LW_EV_LISTEN_ERROR */
 
   /* Received data not yet delivered (and not yet tcp_recved): a ring of pbuf
    * chains, each as lwIP handed it over. Never concatenated (a chain's 16-bit
@@ -51,7 +51,7 @@ struct plat_tcp {
 
   /* Listener: accepted connections not yet handed to the caller. */
   plat_tcp *accept_head, *accept_tail, *accept_next;
-  plat_tcp *parent; /* child: the listener whose accept queue holds it */
+  plat_tcp *parent;        /* child: the listener whose accept queue holds it */
   plat_tcp *next_listener; /* the backend's list of listeners */
 
   /* The record at the other end when the peer is a pcb of this stack (found on
@@ -61,14 +61,13 @@ struct plat_tcp {
   /* Addresses kept for after the pcb is gone (local) and for mapping. */
   plat_addr local, remote;
 
-  unsigned listening : 1, connecting : 1, connected : 1, reading : 1, want_write : 1,
-    fin_rcvd : 1, eof_sent : 1, shut_tx : 1, shut_pending : 1, dead : 1, closed : 1,
-    queued : 1, handed : 1, map4 : 1, have_addrs : 1, dual : 1,
-    err_told : 1, /* a write has reported err (the next ones say EPIPE) */
-    err_held : 1, /* err waits for read_start: nobody was reading or writing */
-    peer_local : 1, /* the peer is a pcb of this stack: its unread data is in our heap */
-    peer_looked : 1, /* peer was searched for */
-    nomem : 1; /* the last write stopped on ERR_MEM */
+  unsigned listening : 1, connecting : 1, connected : 1, reading : 1, want_write : 1, fin_rcvd : 1, eof_sent : 1,
+      shut_tx : 1, shut_pending : 1, dead : 1, closed : 1, queued : 1, handed : 1, map4 : 1, have_addrs : 1, dual : 1,
+      err_told : 1,          /* a write has reported err (the next ones say EPIPE) */
+      err_held : 1,          /* err waits for read_start: nobody was reading or writing */
+      peer_local : 1,        /* the peer is a pcb of this stack: its unread data is in our heap */
+      peer_looked : 1,       /* peer was searched for */
+      nomem : 1;             /* the last write stopped on ERR_MEM */
   unsigned char nomem_polls; /* poll periods since, with nothing in flight */
 };
 
@@ -104,6 +103,5 @@ void lw_from_ip(const ip_addr_t *ip, uint16_t port, int map4, plat_addr *out);
 void lw_stack_usage(size_t *used, size_t *peak);
 /* One line describing the lwIP heap and every pool (used, high-water, errors). */
 size_t lw_stats_text(char *buf, size_t len);
-
 
 #endif

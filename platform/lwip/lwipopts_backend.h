@@ -8,7 +8,7 @@
 
 /* lw_tcp_inpacket (tcp.c): wakes a writer on an ACK or window update; without it two
  * loopback pcbs with closed windows trade ACKs forever and netif_poll never returns. */
-#define LWIP_HOOK_FILENAME "lwip_hooks.h"
+#define LWIP_HOOK_FILENAME                                             "lwip_hooks.h"
 #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) lw_tcp_inpacket(pcb, hdr, p)
 
 #if !NO_SYS
@@ -33,7 +33,8 @@
 #error "a listener takes SOF_REUSEADDR (Linux's rules for TIME_WAIT leftovers): SO_REUSE must be 1"
 #endif
 #if !LWIP_HAVE_LOOPIF || !LWIP_NETIF_LOOPBACK
-#error "127.0.0.1 and a board's own address are served by lwIP's loopback: LWIP_HAVE_LOOPIF and LWIP_NETIF_LOOPBACK must be 1"
+#error                                                                                                                 \
+    "127.0.0.1 and a board's own address are served by lwIP's loopback: LWIP_HAVE_LOOPIF and LWIP_NETIF_LOOPBACK must be 1"
 #endif
 
 #endif

@@ -40,7 +40,8 @@ int plat_init(int argc, char **argv)
 #if LWIP_CHECKSUM_CTRL_PER_NETIF
   /* Loopback packets never leave memory: no checksums to compute or check. */
   struct netif *n;
-  NETIF_FOREACH(n) {
+  NETIF_FOREACH(n)
+  {
     if (n->name[0] == 'l' && n->name[1] == 'o') NETIF_SET_CHECKSUM_CTRL(n, NETIF_CHECKSUM_DISABLE_ALL);
   }
 #endif
@@ -79,7 +80,8 @@ static int loopback_busy(void)
 {
 #if LWIP_NETIF_LOOPBACK
   struct netif *n;
-  NETIF_FOREACH(n) {
+  NETIF_FOREACH(n)
+  {
     if (n->loop_first) return 1;
   }
 #endif
@@ -119,7 +121,6 @@ void plat_wait(int timeout_ms)
 
 /* ---- console ---------------------------------------------------------- */
 
-
 void plat_console_read_start(plat_console_cb cb, void *user)
 {
   console_cb = cb;
@@ -133,7 +134,6 @@ void plat_console_read_stop(void)
   console_cb = NULL;
   board_console_input(0);
 }
-
 
 /* ---- memory ----------------------------------------------------------- */
 
@@ -176,8 +176,9 @@ size_t lw_stats_text(char *buf, size_t len)
   pos += (size_t)snprintf(buf + pos, len - pos, "total used=%zu peak=%zu", used, peak);
 #if LWIP_STATS && MEM_STATS
   if (pos < len)
-    pos += (size_t)snprintf(buf + pos, len - pos, " heap:used=%lu,max=%lu,avail=%lu,err=%lu", (unsigned long)lwip_stats.mem.used,
-                            (unsigned long)lwip_stats.mem.max, (unsigned long)lwip_stats.mem.avail, (unsigned long)lwip_stats.mem.err);
+    pos += (size_t)snprintf(buf + pos, len - pos, " heap:used=%lu,max=%lu,avail=%lu,err=%lu",
+                            (unsigned long)lwip_stats.mem.used, (unsigned long)lwip_stats.mem.max,
+                            (unsigned long)lwip_stats.mem.avail, (unsigned long)lwip_stats.mem.err);
 #endif
 #if LWIP_STATS && MEMP_STATS
   for (int i = 0; i < MEMP_MAX && pos < len; i++) {
@@ -187,8 +188,9 @@ size_t lw_stats_text(char *buf, size_t len)
 #else
     const char *name = "pool";
 #endif
-    pos += (size_t)snprintf(buf + pos, len - pos, " %s:used=%lu,max=%lu,size=%u,err=%lu", name, (unsigned long)d->stats->used,
-                            (unsigned long)d->stats->max, (unsigned)d->size, (unsigned long)d->stats->err);
+    pos += (size_t)snprintf(buf + pos, len - pos, " %s:used=%lu,max=%lu,size=%u,err=%lu", name,
+                            (unsigned long)d->stats->used, (unsigned long)d->stats->max, (unsigned)d->size,
+                            (unsigned long)d->stats->err);
   }
 #endif
   return pos < len ? pos : len - 1;

@@ -48,7 +48,9 @@
  * connection both ends of which became ready in one round is accepted before
  * the connecting side runs (as with Linux, where the kernel queues the
  * connection on the listener before the client's connect completes). */
-typedef struct { plat_tcp *head, *tail; } tcp_list;
+typedef struct {
+  plat_tcp *head, *tail;
+} tcp_list;
 static tcp_list pending_listeners, pending_conns;
 static plat_tcp *listeners; /* for the address-in-use check (Linux rules) */
 static uint8_t bounce[LW_RX_COALESCE > 0 ? LW_RX_COALESCE : 1];
@@ -61,7 +63,10 @@ static void enqueue(plat_tcp *t)
   if (t->queued) return;
   t->queued = 1;
   t->next_pending = NULL;
-  if (l->tail) l->tail->next_pending = t; else l->head = t;
+  if (l->tail)
+    l->tail->next_pending = t;
+  else
+    l->head = t;
   l->tail = t;
 }
 
@@ -156,7 +161,10 @@ static void rx_consume(plat_tcp *t, size_t n)
         left = 0;
       }
     }
-    if (p) { t->rxq[t->rx_head] = p; break; }
+    if (p) {
+      t->rxq[t->rx_head] = p;
+      break;
+    }
     t->rx_head = (t->rx_head + 1) % t->rx_cap;
     t->rx_count--;
     if (left == 0 && (t->rx_count == 0 || t->rxq[t->rx_head]->len > 0)) break;
@@ -266,18 +274,24 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
   plat_tcp *t = arg;
   (void)err;
   if (!t) { /* cannot happen (callbacks are cleared first); behave like tcp_recv_null */
-    if (p) { tcp_recved(pcb, p->tot_len); pbuf_free(p); }
+    if (p) {
+      tcp_recved(pcb, p->tot_len);
+      pbuf_free(p);
+    }
     return ERR_OK;
   }
   if (!p) {
     t->fin_rcvd = 1;
     if (t->shut_tx) let_go(t);
-    if (t->reading) lw_queue(t, LW_EV_RX);
-    else if (!t->handed) t->events |= LW_EV_RX;
+    if (t->reading)
+      lw_queue(t, LW_EV_RX);
+    else if (!t->handed)
+      t->events |= LW_EV_RX;
     return ERR_OK;
   }
   if (rx_push(t, p) != 0) return ERR_MEM; /* lwIP keeps it (refused_data) and retries */
-  if (t->reading) lw_queue(t, LW_EV_RX);
+  if (t->reading)
+    lw_queue(t, LW_EV_RX);
   else { /* queued (it is ours now): waits for an unknown time */
     struct pbuf **slot = &t->rxq[(t->rx_head + t->rx_count - 1) % t->rx_cap];
     *slot = rx_unpool(*slot);
@@ -318,7 +332,8 @@ static err_t on_poll(void *arg, struct tcp_pcb *pcb)
 static err_t on_connected(void *arg, struct tcp_pcb *pcb, err_t err)
 {
   plat_tcp *t = arg;
-  (void)pcb; (void)err;
+  (void)pcb;
+  (void)err;
   if (!t) return ERR_OK;
   t->connecting = 0;
   t->connected = 1;
@@ -361,7 +376,10 @@ static err_t on_accept(void *arg, struct tcp_pcb *newpcb, err_t err)
   set_conn_callbacks(c, newpcb);
   /* Counts against the backlog until the caller takes it (plat_tcp_set_callback). */
   tcp_backlog_delayed(newpcb);
-  if (l->accept_tail) l->accept_tail->accept_next = c; else l->accept_head = c;
+  if (l->accept_tail)
+    l->accept_tail->accept_next = c;
+  else
+    l->accept_head = c;
   l->accept_tail = c;
   lw_queue(l, LW_EV_ACCEPT);
   return ERR_OK;
@@ -379,7 +397,10 @@ static int deliver_rx(plat_tcp *t)
   int ran = 0, taken = 0;
   size_t budget = LW_RX_BUDGET;
   while (t->reading && !t->closed && t->rx_count > 0) {
-    if (budget == 0) { lw_queue(t, LW_EV_RX); return ran; }
+    if (budget == 0) {
+      lw_queue(t, LW_EV_RX);
+      return ran;
+    }
     struct pbuf *p = t->rxq[t->rx_head];
     plat_tcp_event ev = { .type = PLAT_TCP_DATA };
     if (p->len < LW_RX_COALESCE && t->rx_bytes > p->len) {
@@ -389,7 +410,10 @@ static int deliver_rx(plat_tcp *t)
       ev.len = p->len; /* one segment, in place: contiguous by definition */
       ev.data = p->payload;
     }
-    if (ev.len == 0) { rx_consume(t, 0); continue; }
+    if (ev.len == 0) {
+      rx_consume(t, 0);
+      continue;
+    }
     emit(t, &ev);
     ran = 1;
     if (t->closed) return ran; /* closing freed (and acknowledged) the queue */
@@ -449,7 +473,10 @@ static int dispatch_one(plat_tcp *t)
     if (t->accept_head && !t->closed) lw_queue(t, LW_EV_ACCEPT);
   }
   if ((ev & LW_EV_CONNECTED) && !t->closed) {
-    if (t->shut_pending && t->pcb) { t->shut_pending = 0; do_shutdown(t); }
+    if (t->shut_pending && t->pcb) {
+      t->shut_pending = 0;
+      do_shutdown(t);
+    }
     plat_tcp_event e = { .type = PLAT_TCP_CONNECTED };
     emit(t, &e);
     ran = 1;
@@ -457,8 +484,7 @@ static int dispatch_one(plat_tcp *t)
   if (t->closed) return ran;
   ran |= deliver_rx(t);
   if (t->closed) return ran;
-  if ((ev & LW_EV_ROOM_CHECK) && !(ev & LW_EV_WRITABLE) && t->want_write && t->pcb &&
-      lw_room_to_write(t, t->pcb, 0)) {
+  if ((ev & LW_EV_ROOM_CHECK) && !(ev & LW_EV_WRITABLE) && t->want_write && t->pcb && lw_room_to_write(t, t->pcb, 0)) {
     ev |= LW_EV_WRITABLE;
   }
   if ((ev & LW_EV_WRITABLE) && t->want_write && t->pcb) {
@@ -504,8 +530,10 @@ static int dispatch_list(tcp_list *l)
   while (t) {
     plat_tcp *next = t->next_pending;
     t->queued = 0;
-    if (t->closed) free_record(t); /* the last reference: its close queued it */
-    else ran |= dispatch_one(t);
+    if (t->closed)
+      free_record(t); /* the last reference: its close queued it */
+    else
+      ran |= dispatch_one(t);
     t = next;
   }
   return ran;
@@ -546,13 +574,13 @@ static int address_is_local(const ip_addr_t *ip)
 {
   struct netif *n;
   if (ip_addr_isany(ip)) return 1;
-  NETIF_FOREACH(n) {
+  NETIF_FOREACH(n)
+  {
     if (IP_IS_V4(ip) && ip4_addr_cmp(ip_2_ip4(ip), netif_ip4_addr(n))) return 1;
     if (IP_IS_V6(ip) && netif_get_ip6_addr_match(n, ip_2_ip6(ip)) >= 0) return 1;
   }
   return 0;
 }
-
 
 /* Which addresses a listener covers, for the address-in-use check (Linux rules
  * with SO_REUSEADDR: a wildcard covers its family, a dual-stack '::' both). */
@@ -608,7 +636,7 @@ int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned fl
   if (!address_is_local(&ip)) return PLAT_EADDRNOTAVAIL;
   if (addr->port != 0 && listen_clash(addr, dual)) return PLAT_EADDRINUSE;
   struct tcp_pcb *pcb = tcp_new_ip_type(type);
-  if (!pcb) return PLAT_EMFILE; /* the pcb pool is empty */
+  if (!pcb) return PLAT_EMFILE;      /* the pcb pool is empty */
   ip_set_option(pcb, SOF_REUSEADDR); /* TIME_WAIT leftovers do not block a restart */
   err_t e = tcp_bind(pcb, &ip, addr->port);
   if (e != ERR_OK) {
@@ -645,7 +673,10 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   if (t->dead) return PLAT_EINVAL;
   if ((r = lw_to_ip(remote, &rip, &mapped)) != 0) return r;
   if (ip_addr_isany(&rip)) { /* Linux: connecting to 0.0.0.0 / :: reaches this host */
-    if (IP_IS_V4(&rip)) ip_addr_set_loopback(0, &rip); else ip_addr_set_loopback(1, &rip);
+    if (IP_IS_V4(&rip))
+      ip_addr_set_loopback(0, &rip);
+    else
+      ip_addr_set_loopback(1, &rip);
   }
   if (local) {
     if ((r = lw_to_ip(local, &lip, &lmapped)) != 0) return r;
@@ -688,7 +719,10 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
   if (t->listening) return PLAT_ENOTCONN;
   /* The first write after the peer's RST says so (ECONNRESET, as Linux's send() does,
    * even before the queued error event is delivered); later ones, EPIPE. */
-  if (t->dead && t->err && !t->err_told) { t->err_told = 1; return t->err; }
+  if (t->dead && t->err && !t->err_told) {
+    t->err_told = 1;
+    return t->err;
+  }
   if (t->shut_tx || t->dead) return PLAT_EPIPE;
   if (!t->pcb) return (t->connected || t->have_addrs) ? PLAT_EPIPE : PLAT_ENOTCONN;
   struct tcp_pcb *pcb = t->pcb;
@@ -710,14 +744,20 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
       e = tcp_write(pcb, p + done, (u16_t)n, TCP_WRITE_FLAG_COPY);
     }
     if (nagle) tcp_nagle_enable(pcb);
-    if (e == ERR_MEM) { t->nomem = 1; break; } /* accepted what fit; WRITABLE follows from tcp_sent or tcp_poll */
+    if (e == ERR_MEM) {
+      t->nomem = 1;
+      break;
+    } /* accepted what fit; WRITABLE follows from tcp_sent or tcp_poll */
     if (e != ERR_OK) {
       if (done == 0) return lw_error(e, 0);
       break;
     }
     done += n;
   }
-  if (done > 0) { tcp_output(pcb); t->nomem_polls = 0; }
+  if (done > 0) {
+    tcp_output(pcb);
+    t->nomem_polls = 0;
+  }
   if (done < len) t->want_write = 1;
   return (long)done;
 }
@@ -727,7 +767,10 @@ int plat_tcp_shutdown(plat_tcp *t)
   if (t->closed) return PLAT_EBADF;
   if (t->shut_tx || t->shut_pending) return 0;
   if (t->dead) return PLAT_ENOTCONN;
-  if (t->connecting && t->pcb) { t->shut_pending = 1; return 0; } /* after the handshake */
+  if (t->connecting && t->pcb) {
+    t->shut_pending = 1;
+    return 0;
+  } /* after the handshake */
   if (!t->pcb || t->listening) return PLAT_ENOTCONN;
   return do_shutdown(t);
 }
@@ -737,7 +780,10 @@ void plat_tcp_read_start(plat_tcp *t)
   if (t->closed) return;
   t->reading = 1;
   if (t->rx_count > 0 || (t->fin_rcvd && !t->eof_sent)) lw_queue(t, LW_EV_RX);
-  if (t->err_held) { t->err_held = 0; lw_queue(t, LW_EV_ERROR); }
+  if (t->err_held) {
+    t->err_held = 0;
+    lw_queue(t, LW_EV_ERROR);
+  }
 }
 
 void plat_tcp_read_stop(plat_tcp *t)
@@ -765,7 +811,10 @@ int plat_tcp_set_nodelay(plat_tcp *t, int enable)
 {
   if (t->closed || !t->pcb) return PLAT_EBADF;
   if (t->listening) return 0;
-  if (enable) tcp_nagle_disable(t->pcb); else tcp_nagle_enable(t->pcb);
+  if (enable)
+    tcp_nagle_disable(t->pcb);
+  else
+    tcp_nagle_enable(t->pcb);
   return 0;
 }
 
@@ -781,7 +830,10 @@ int plat_tcp_local_addr(plat_tcp *t, plat_addr *out)
     lw_from_ip(&t->pcb->local_ip, t->pcb->local_port, t->map4, out);
     return 0;
   }
-  if (t->have_addrs) { *out = t->local; return 0; }
+  if (t->have_addrs) {
+    *out = t->local;
+    return 0;
+  }
   return PLAT_EBADF;
 }
 
@@ -796,7 +848,10 @@ int plat_tcp_remote_addr(plat_tcp *t, plat_addr *out)
 static void close_listener(plat_tcp *t)
 {
   for (plat_tcp **pp = &listeners; *pp; pp = &(*pp)->next_listener) {
-    if (*pp == t) { *pp = t->next_listener; break; }
+    if (*pp == t) {
+      *pp = t->next_listener;
+      break;
+    }
   }
   /* Connections nobody took yet are reset, as a closing Linux listener does. */
   while (t->accept_head) {
@@ -872,7 +927,8 @@ signed char lw_tcp_inpacket(struct tcp_pcb *pcb, struct tcp_hdr *hdr, struct pbu
   /* seqno is rcv_nxt, or one past it when the peer's zero-window probe took a
    * byte we did not accept: with both windows closed and both ends probing, each
    * such ACK is out of window for the other end, which answers it with another. */
-  if ((hdr->seqno != pcb->rcv_nxt && hdr->seqno != pcb->rcv_nxt + 1) || hdr->ackno != pcb->lastack || wnd != pcb->snd_wnd)
+  if ((hdr->seqno != pcb->rcv_nxt && hdr->seqno != pcb->rcv_nxt + 1) || hdr->ackno != pcb->lastack ||
+      wnd != pcb->snd_wnd)
     return ERR_OK;
   /* A duplicate ACK into a closed window: what tcp_input would have updated... */
   if (!(pcb->flags & TF_RXCLOSED)) pcb->tmr = tcp_ticks;

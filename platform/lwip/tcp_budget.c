@@ -55,7 +55,8 @@ static plat_tcp *local_peer(plat_tcp *t, struct tcp_pcb *pcb)
   if (t->peer_looked) return t->peer;
   for (struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next) {
     if (p == pcb || p->local_port != pcb->remote_port || p->remote_port != pcb->local_port ||
-        !ip_addr_cmp(&p->local_ip, &pcb->remote_ip) || !ip_addr_cmp(&p->remote_ip, &pcb->local_ip)) continue;
+        !ip_addr_cmp(&p->local_ip, &pcb->remote_ip) || !ip_addr_cmp(&p->remote_ip, &pcb->local_ip))
+      continue;
     plat_tcp *q = p->callback_arg;
     if (!q || q->listening || q->pcb != p || q->peer) return NULL; /* not yet (or not ours) */
     t->peer = q;
@@ -108,6 +109,7 @@ int lw_room_to_write(plat_tcp *t, struct tcp_pcb *pcb, int low_water)
   int tight;
   size_t room = lw_send_room(t, pcb, &tight);
   if (low_water)
-    return room > 0 && (room >= TCP_SNDLOWAT || room >= lw_conn_held(t, pcb)) && tcp_sndqueuelen(pcb) < TCP_SNDQUEUELOWAT;
+    return room > 0 && (room >= TCP_SNDLOWAT || room >= lw_conn_held(t, pcb)) &&
+           tcp_sndqueuelen(pcb) < TCP_SNDQUEUELOWAT;
   return room > 0;
 }

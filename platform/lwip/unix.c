@@ -7,7 +7,10 @@
 
 int plat_tcp_listen_path(plat_tcp *t, const char *path, size_t len, int backlog)
 {
-  (void)t; (void)path; (void)len; (void)backlog;
+  (void)t;
+  (void)path;
+  (void)len;
+  (void)backlog;
   return PLAT_ENOTSUP;
 }
 
@@ -21,6 +24,7 @@ int plat_tcp_connect_path(plat_tcp *t, const char *path, size_t len)
 
 int plat_tcp_path_chmod(plat_tcp *t, unsigned flags)
 {
-  (void)t; (void)flags;
+  (void)t;
+  (void)flags;
   return PLAT_ENOTSUP;
 }

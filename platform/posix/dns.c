@@ -32,15 +32,15 @@ static pio pipe_io;
 static int map_eai(int e)
 {
   switch (e) {
-  case EAI_NONAME: return PLAT_ENOTFOUND;
+    case EAI_NONAME: return PLAT_ENOTFOUND;
 #ifdef EAI_NODATA
-  case EAI_NODATA: return PLAT_ENOTFOUND;
+    case EAI_NODATA: return PLAT_ENOTFOUND;
 #endif
-  case EAI_AGAIN: return PLAT_EAI_AGAIN;
-  case EAI_FAIL: return PLAT_EAI_FAIL;
-  case EAI_MEMORY: return PLAT_ENOMEM;
-  case EAI_FAMILY: return PLAT_EAFNOSUPPORT;
-  default: return PLAT_EAI_SYSTEM;
+    case EAI_AGAIN: return PLAT_EAI_AGAIN;
+    case EAI_FAIL: return PLAT_EAI_FAIL;
+    case EAI_MEMORY: return PLAT_ENOMEM;
+    case EAI_FAMILY: return PLAT_EAFNOSUPPORT;
+    default: return PLAT_EAI_SYSTEM;
   }
 }
 
@@ -81,7 +81,8 @@ static void *resolve(void *arg)
 
 static void on_answers(pio *p, uint32_t ev)
 {
-  (void)p; (void)ev;
+  (void)p;
+  (void)ev;
   lookup *l;
   while (read(pipe_fds[0], &l, sizeof l) == (ssize_t)sizeof l) {
     /* The thread's last act was the write: joining costs nothing and frees its
@@ -114,6 +115,9 @@ int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user)
   pthread_attr_setstacksize(&attr, 128 * 1024);
   int r = pthread_create(&l->thread, &attr, resolve, l);
   pthread_attr_destroy(&attr);
-  if (r != 0) { free(l); return host_error(r); }
+  if (r != 0) {
+    free(l);
+    return host_error(r);
+  }
   return 0;
 }

@@ -11,15 +11,12 @@
 static int epfd = -1;
 static int wakefd = -1;
 
-static uint32_t to_epoll(uint32_t e)
-{
-  return ((e & PIO_IN) ? EPOLLIN : 0) | ((e & PIO_OUT) ? EPOLLOUT : 0);
-}
+static uint32_t to_epoll(uint32_t e) { return ((e & PIO_IN) ? EPOLLIN : 0) | ((e & PIO_OUT) ? EPOLLOUT : 0); }
 
 static uint32_t from_epoll(uint32_t e)
 {
-  return ((e & EPOLLIN) ? PIO_IN : 0) | ((e & EPOLLOUT) ? PIO_OUT : 0) |
-         ((e & EPOLLERR) ? PIO_ERR : 0) | ((e & EPOLLHUP) ? PIO_HUP : 0);
+  return ((e & EPOLLIN) ? PIO_IN : 0) | ((e & EPOLLOUT) ? PIO_OUT : 0) | ((e & EPOLLERR) ? PIO_ERR : 0) |
+         ((e & EPOLLHUP) ? PIO_HUP : 0);
 }
 
 int poller_init(void)
@@ -57,7 +54,12 @@ void poller_wait(int timeout_ms)
   int n = epoll_wait(epfd, evs, 64, timeout_ms);
   for (int i = 0; i < n; i++) {
     pio *p = evs[i].data.ptr;
-    if (!p) { uint64_t v; ssize_t r = read(wakefd, &v, sizeof v); (void)r; continue; }
+    if (!p) {
+      uint64_t v;
+      ssize_t r = read(wakefd, &v, sizeof v);
+      (void)r;
+      continue;
+    }
     /* A handle closed by an earlier callback in this batch is no longer registered. */
     if (!p->registered) continue;
     p->on_io(p, from_epoll(evs[i].events));

@@ -14,7 +14,7 @@
 static pio **watched; /* registered handles; slot index kept in a side table */
 static size_t nwatched, capwatched;
 static struct pollfd *fds; /* built per wait: [0] is the wake pipe */
-static pio **batch; /* the handles fds[1..] belong to, for this wait */
+static pio **batch;        /* the handles fds[1..] belong to, for this wait */
 static size_t capfds;
 static int wake[2] = { -1, -1 };
 
@@ -88,8 +88,9 @@ void poller_wait(int timeout_ms)
   for (size_t i = 0; i < nwatched; i++) {
     pio *p = watched[i];
     batch[i + 1] = p;
-    fds[i + 1] = (struct pollfd){ .fd = p->fd,
-      .events = (short)(((p->events & PIO_IN) ? POLLIN : 0) | ((p->events & PIO_OUT) ? POLLOUT : 0)) };
+    fds[i + 1] = (struct pollfd){
+      .fd = p->fd, .events = (short)(((p->events & PIO_IN) ? POLLIN : 0) | ((p->events & PIO_OUT) ? POLLOUT : 0))
+    };
   }
   int r = poll(fds, (nfds_t)n, timeout_ms);
   if (r <= 0) return;
@@ -103,9 +104,8 @@ void poller_wait(int timeout_ms)
     /* A handle closed by an earlier callback in this batch is no longer
      * registered (its memory is kept until the next wait by the graveyard). */
     if (!re || !p->registered || p->fd != fds[i].fd) continue;
-    p->on_io(p, ((re & POLLIN) ? PIO_IN : 0) | ((re & POLLOUT) ? PIO_OUT : 0) |
-                ((re & POLLERR) ? PIO_ERR : 0) | ((re & POLLHUP) ? PIO_HUP : 0) |
-                ((re & POLLNVAL) ? PIO_ERR : 0));
+    p->on_io(p, ((re & POLLIN) ? PIO_IN : 0) | ((re & POLLOUT) ? PIO_OUT : 0) | ((re & POLLERR) ? PIO_ERR : 0) |
+                    ((re & POLLHUP) ? PIO_HUP : 0) | ((re & POLLNVAL) ? PIO_ERR : 0));
   }
 }
 #endif

@@ -19,7 +19,7 @@ struct pio {
 };
 
 int pio_update(pio *p, uint32_t events); /* add/modify/remove as needed */
-void pio_forget(pio *p); /* before close(fd) */
+void pio_forget(pio *p);                 /* before close(fd) */
 
 /* Work to run at the start of the next plat_wait (synthetic async events). */
 typedef struct deferred deferred;
@@ -30,7 +30,7 @@ struct deferred {
 };
 void defer(deferred *d);
 
-int posix_console_poll(void); /* runs console input the poller cannot watch */
+int posix_console_poll(void);     /* runs console input the poller cannot watch */
 void posix_free_later(void *ptr); /* free() once the current poll batch is over */
 
 #endif

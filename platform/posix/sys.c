@@ -19,7 +19,8 @@ volatile int plat_interrupt_requested;
 
 int plat_init(int argc, char **argv)
 {
-  (void)argc; (void)argv;
+  (void)argc;
+  (void)argv;
   signal(SIGPIPE, SIG_IGN);
   return 0;
 }
@@ -49,7 +50,12 @@ static void console_read_once(void)
   console_cb(console_user, buf, (size_t)n);
 }
 
-static void console_on_io(pio *p, uint32_t ev) { (void)p; (void)ev; if (console_cb) console_read_once(); }
+static void console_on_io(pio *p, uint32_t ev)
+{
+  (void)p;
+  (void)ev;
+  if (console_cb) console_read_once();
+}
 
 int posix_console_poll(void)
 {

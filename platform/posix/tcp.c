@@ -127,7 +127,10 @@ static void on_accept_ready(plat_tcp *t)
       return;
     }
     plat_tcp *c = calloc(1, sizeof *c);
-    if (!c) { close(fd); continue; }
+    if (!c) {
+      close(fd);
+      continue;
+    }
     c->io.fd = fd;
     plat_tcp_event ev = { .type = PLAT_TCP_ACCEPTED, .child = c };
     emit(t, &ev);
@@ -153,12 +156,18 @@ static void on_readable(plat_tcp *t)
 static void on_io(pio *p, uint32_t revents)
 {
   plat_tcp *t = (plat_tcp *)p;
-  if (t->listening) { on_accept_ready(t); return; }
+  if (t->listening) {
+    on_accept_ready(t);
+    return;
+  }
   if (t->connecting) {
     int err = 0;
     socklen_t len = sizeof err;
     getsockopt(p->fd, SOL_SOCKET, SO_ERROR, &err, &len);
-    if (err) { emit_error(t, host_error(err)); return; }
+    if (err) {
+      emit_error(t, host_error(err));
+      return;
+    }
     if (!(revents & (PIO_OUT | PIO_ERR | PIO_HUP))) return;
     t->connecting = 0;
     rearm(t);
@@ -185,7 +194,10 @@ static void on_io(pio *p, uint32_t revents)
 static void run_pending(deferred *d)
 {
   plat_tcp *t = (plat_tcp *)((char *)d - offsetof(plat_tcp, pending));
-  if (t->closed) { posix_free_later(t); return; } /* closed while queued: release() left it to us */
+  if (t->closed) {
+    posix_free_later(t);
+    return;
+  } /* closed while queued: release() left it to us */
   if (t->pending_err) emit_error(t, t->pending_err);
 }
 
@@ -306,7 +318,10 @@ int plat_tcp_listen_path(plat_tcp *t, const char *path, size_t len, int backlog)
     file[len] = '\0';
   }
   int r = open_unix_socket(t);
-  if (r) { free(file); return r; }
+  if (r) {
+    free(file);
+    return r;
+  }
   if (bind(t->io.fd, (struct sockaddr *)&sa, salen) != 0) {
     int e = errno == ENOENT ? EACCES : errno; /* libuv's answer for a missing directory */
     close(t->io.fd);
@@ -369,8 +384,10 @@ long plat_tcp_write(plat_tcp *t, const void *buf, size_t len)
   if (t->closed || t->io.fd < 0) return PLAT_EBADF;
   ssize_t n = send(t->io.fd, buf, len, MSG_NOSIGNAL);
   if (n < 0) {
-    if (errno == EAGAIN || errno == EINTR) n = 0;
-    else return host_error(errno);
+    if (errno == EAGAIN || errno == EINTR)
+      n = 0;
+    else
+      return host_error(errno);
   }
   if ((size_t)n < len && !t->want_write) {
     t->want_write = 1;
@@ -423,7 +440,8 @@ static int get_addr(plat_tcp *t, plat_addr *out, int peer)
   struct sockaddr_storage ss;
   socklen_t len = sizeof ss;
   if (t->io.fd < 0) return PLAT_EBADF;
-  int r = peer ? getpeername(t->io.fd, (struct sockaddr *)&ss, &len) : getsockname(t->io.fd, (struct sockaddr *)&ss, &len);
+  int r = peer ? getpeername(t->io.fd, (struct sockaddr *)&ss, &len)
+               : getsockname(t->io.fd, (struct sockaddr *)&ss, &len);
   if (r != 0) return host_error(errno);
   return from_sockaddr(&ss, out);
 }

@@ -34,7 +34,10 @@ void defer(deferred *d)
   if (d->queued) return;
   d->queued = 1;
   d->next = NULL;
-  if (deferred_tail) deferred_tail->next = d; else deferred_head = d;
+  if (deferred_tail)
+    deferred_tail->next = d;
+  else
+    deferred_head = d;
   deferred_tail = d;
 }
 

@@ -113,7 +113,9 @@ Test(CONTRACT_SUITE, eof_after_queued_data)
   const size_t n = 100 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 1);
-  s.src = src; s.src_len = n; s.auto_write = 1;
+  s.src = src;
+  s.src_len = n;
+  s.auto_write = 1;
   pump(&s);
   plat_tcp_read_start(c.t);
   cr_assert(WAIT_UNTIL(s.sent == n, 5000));
@@ -128,7 +130,8 @@ Test(CONTRACT_SUITE, eof_after_queued_data)
   plat_tcp_close(s.t);
   plat_tcp_close(l.t);
   run_for(20);
-  free(src); peer_free(&c);
+  free(src);
+  peer_free(&c);
 }
 
 /* A peer's reset while this side reads: the data that came first, then ECONNRESET. */
@@ -160,7 +163,9 @@ Test(CONTRACT_SUITE, reset_mid_transfer)
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 1);
   plat_tcp_read_start(c.t);
-  c.src = src; c.src_len = n; c.auto_write = 1;
+  c.src = src;
+  c.src_len = n;
+  c.auto_write = 1;
   pump(&c);
   cr_assert(WAIT_UNTIL(s.rx_len > 0, 2000));
   plat_tcp_abort(s.t);
@@ -172,7 +177,8 @@ Test(CONTRACT_SUITE, reset_mid_transfer)
   plat_tcp_close(c.t);
   plat_tcp_close(l.t);
   run_for(20);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* A peer that does not read: writes come back short; WRITABLE follows. */
@@ -182,7 +188,8 @@ Test(CONTRACT_SUITE, short_write_then_writable)
   const size_t n = 8 * 1024 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 0);
-  c.src = src; c.src_len = n;
+  c.src = src;
+  c.src_len = n;
   pump(&c);
   cr_assert(WAIT_UNTIL(c.short_writes > 0, 2000));
   cr_assert_lt(c.sent, n, "the stack took less than everything");
@@ -197,7 +204,8 @@ Test(CONTRACT_SUITE, short_write_then_writable)
   plat_tcp_close(s.t);
   plat_tcp_close(l.t);
   run_for(20);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* Closing a handle from inside its own callback: no event after that. */

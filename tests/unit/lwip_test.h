@@ -24,5 +24,4 @@ static void lw_setup(void) { cr_assert_eq(plat_init(0, NULL), 0); }
 /* TCP pcbs in use in lwIP's pool right now. */
 __attribute__((unused)) static unsigned pcbs_used(void) { return lwip_stats.memp[MEMP_TCP_PCB]->used; }
 
-
 #endif

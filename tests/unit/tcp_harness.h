@@ -28,7 +28,7 @@ typedef struct peer {
    * more are closed at once */
   struct peer *child;
   int nchild, child_reads, accepted, listen_errs, listen_err;
-  int close_on; /* 1 + an event type: the callback closes its own handle on it */
+  int close_on;    /* 1 + an event type: the callback closes its own handle on it */
   int is_listener; /* a listener that closes every connection (nchild 0) */
 } peer;
 
@@ -46,9 +46,15 @@ static void pump(peer *p)
   while (p->src && p->sent < p->src_len) {
     size_t want = p->src_len - p->sent;
     long n = plat_tcp_write(p->t, p->src + p->sent, want);
-    if (n < 0) { p->write_err = (int)n; return; }
+    if (n < 0) {
+      p->write_err = (int)n;
+      return;
+    }
     p->sent += (size_t)n;
-    if ((size_t)n < want) { p->short_writes++; return; } /* WRITABLE follows */
+    if ((size_t)n < want) {
+      p->short_writes++;
+      return;
+    } /* WRITABLE follows */
   }
 }
 
@@ -58,45 +64,46 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
   if (p->closed) p->events_after_close++;
   if (p->nev < MAX_EVENTS) p->types[p->nev++] = ev->type;
   switch (ev->type) {
-  case PLAT_TCP_CONNECTED:
-    p->connected = 1;
-    if (p->auto_write) pump(p);
-    break;
-  case PLAT_TCP_ACCEPTED:
-    if (p->accepted < p->nchild) {
-      peer *c = &p->child[p->accepted++];
-      c->t = ev->child;
-      c->connected = 1;
-      plat_tcp_set_callback(ev->child, on_event, c);
-      if (p->child_reads) plat_tcp_read_start(ev->child);
-      if (c->auto_write) pump(c);
-    } else {
-      p->accepted++;
-      plat_tcp_close(ev->child);
-    }
-    break;
-  case PLAT_TCP_DATA:
-    if (p->rx_len + ev->len > p->rx_cap) {
-      p->rx_cap = (p->rx_len + ev->len) * 2;
-      p->rx = realloc(p->rx, p->rx_cap);
-    }
-    memcpy(p->rx + p->rx_len, ev->data, ev->len);
-    p->rx_len += ev->len;
-    if (p->data_events < MAX_EVENTS) p->chunk[p->data_events] = ev->len;
-    p->data_events++;
-    if (ev->len > p->max_chunk) p->max_chunk = ev->len;
-    break;
-  case PLAT_TCP_EOF:
-    p->eof = 1;
-    break;
-  case PLAT_TCP_WRITABLE:
-    p->writable++;
-    if (p->auto_write) pump(p);
-    break;
-  case PLAT_TCP_ERROR:
-    if (p->nchild || p->is_listener) { p->listen_errs++; p->listen_err = ev->err; }
-    else p->err = ev->err;
-    break;
+    case PLAT_TCP_CONNECTED:
+      p->connected = 1;
+      if (p->auto_write) pump(p);
+      break;
+    case PLAT_TCP_ACCEPTED:
+      if (p->accepted < p->nchild) {
+        peer *c = &p->child[p->accepted++];
+        c->t = ev->child;
+        c->connected = 1;
+        plat_tcp_set_callback(ev->child, on_event, c);
+        if (p->child_reads) plat_tcp_read_start(ev->child);
+        if (c->auto_write) pump(c);
+      } else {
+        p->accepted++;
+        plat_tcp_close(ev->child);
+      }
+      break;
+    case PLAT_TCP_DATA:
+      if (p->rx_len + ev->len > p->rx_cap) {
+        p->rx_cap = (p->rx_len + ev->len) * 2;
+        p->rx = realloc(p->rx, p->rx_cap);
+      }
+      memcpy(p->rx + p->rx_len, ev->data, ev->len);
+      p->rx_len += ev->len;
+      if (p->data_events < MAX_EVENTS) p->chunk[p->data_events] = ev->len;
+      p->data_events++;
+      if (ev->len > p->max_chunk) p->max_chunk = ev->len;
+      break;
+    case PLAT_TCP_EOF: p->eof = 1; break;
+    case PLAT_TCP_WRITABLE:
+      p->writable++;
+      if (p->auto_write) pump(p);
+      break;
+    case PLAT_TCP_ERROR:
+      if (p->nchild || p->is_listener) {
+        p->listen_errs++;
+        p->listen_err = ev->err;
+      } else
+        p->err = ev->err;
+      break;
   }
   if (p->close_on == 1 + (int)ev->type && !p->closed) {
     p->closed = 1;
@@ -105,10 +112,12 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
 }
 
 /* Runs the loop until cond holds or ms pass; returns cond. */
-#define WAIT_UNTIL(cond, ms) ({ \
-    uint64_t end_ = plat_now_ms() + (ms); \
-    while (!(cond) && plat_now_ms() < end_) plat_wait(5); \
-    (cond); })
+#define WAIT_UNTIL(cond, ms)                                                                                           \
+  ({                                                                                                                   \
+    uint64_t end_ = plat_now_ms() + (ms);                                                                              \
+    while (!(cond) && plat_now_ms() < end_) plat_wait(5);                                                              \
+    (cond);                                                                                                            \
+  })
 
 /* Runs the loop for ms milliseconds. */
 __attribute__((unused)) static void run_for(int ms)

@@ -10,7 +10,7 @@
 /* U+1F600 as a JS string holds it: the surrogates D83D DE00, CESU-8 encoded. */
 #define GRIN_CESU "\xed\xa0\xbd\xed\xb8\x80"
 #define LONE_HIGH "\xed\xa0\x80" /* U+D800 */
-#define LONE_LOW "\xed\xb0\x80"  /* U+DC00 */
+#define LONE_LOW  "\xed\xb0\x80" /* U+DC00 */
 
 static char hexbuf[4096];
 
@@ -59,7 +59,11 @@ static const char *dec(const uint8_t *b, size_t len, int e)
   free(out);
   return h;
 }
-#define DEC(e, ...) ({ static const uint8_t in_[] = { __VA_ARGS__ }; dec(in_, sizeof in_, e); })
+#define DEC(e, ...)                                                                                                    \
+  ({                                                                                                                   \
+    static const uint8_t in_[] = { __VA_ARGS__ };                                                                      \
+    dec(in_, sizeof in_, e);                                                                                           \
+  })
 
 /* ---- UTF-8 encoding ------------------------------------------------------------ */
 Test(utf8_encode, ascii_and_bmp)
@@ -101,7 +105,10 @@ Test(utf8_encode, garbage_input_never_overreads)
   /* stray continuation, truncated sequences, 0xff: one U+FFFD per bad byte */
   cr_assert_str_eq(encn("\x80", 1, PB_UTF8), "efbfbd");
   cr_assert_str_eq(encn("\xe2\x82", 2, PB_UTF8), "efbfbdefbfbd");
-  cr_assert_str_eq(encn("\xff" "a", 2, PB_UTF8), "efbfbd61");
+  cr_assert_str_eq(encn("\xff"
+                        "a",
+                        2, PB_UTF8),
+                   "efbfbd61");
   cr_assert_str_eq(encn("\xed\xa0", 2, PB_UTF8), "efbfbdefbfbd");
   /* Duktape's extended forms above U+10FFFF */
   cr_assert_str_eq(encn("\xf8\x88\x80\x80\x80", 5, PB_UTF8), "efbfbd");
@@ -183,36 +190,36 @@ Test(hex, round_trip_and_stops)
 {
   cr_assert_str_eq(enc("00ff7Fa0", PB_HEX), "00ff7fa0");
   cr_assert_str_eq(DEC(PB_HEX, 0x00, 0xff, 0x7f, 0xa0), "3030666637666130"); /* "00ff7fa0" */
-  cr_assert_str_eq(enc("abc", PB_HEX), "ab");      /* odd length: last digit dropped */
-  cr_assert_str_eq(enc("abzzcd", PB_HEX), "ab");   /* stops at the first bad pair */
+  cr_assert_str_eq(enc("abc", PB_HEX), "ab");                                /* odd length: last digit dropped */
+  cr_assert_str_eq(enc("abzzcd", PB_HEX), "ab");                             /* stops at the first bad pair */
   cr_assert_str_eq(enc("zz41", PB_HEX), "");
-  cr_assert_str_eq(enc("a\xc4\x80", PB_HEX), ""); /* 'a\u0100': U+0100 cut to 00 */
+  cr_assert_str_eq(enc("a\xc4\x80", PB_HEX), "");          /* 'a\u0100': U+0100 cut to 00 */
   cr_assert_str_eq(enc("\xc5\xa1\xc5\xa1", PB_HEX), "aa"); /* '\u0161\u0161': cut to 'aa', as Node */
 }
 
 Test(base64, encode_both_alphabets)
 {
-  cr_assert_str_eq(DEC(PB_BASE64, 0xfb, 0xff), "2b2f383d");         /* "+/8=" */
-  cr_assert_str_eq(DEC(PB_BASE64URL, 0xfb, 0xff), "2d5f38");         /* "-_8" */
-  cr_assert_str_eq(DEC(PB_BASE64, 'h', 'i', '!'), "61476b68");       /* "aGkh" */
-  cr_assert_str_eq(DEC(PB_BASE64, 'h'), "61413d3d");                 /* "aA==" */
-  cr_assert_str_eq(DEC(PB_BASE64URL, 'h'), "6141");                  /* "aA" */
+  cr_assert_str_eq(DEC(PB_BASE64, 0xfb, 0xff), "2b2f383d");    /* "+/8=" */
+  cr_assert_str_eq(DEC(PB_BASE64URL, 0xfb, 0xff), "2d5f38");   /* "-_8" */
+  cr_assert_str_eq(DEC(PB_BASE64, 'h', 'i', '!'), "61476b68"); /* "aGkh" */
+  cr_assert_str_eq(DEC(PB_BASE64, 'h'), "61413d3d");           /* "aA==" */
+  cr_assert_str_eq(DEC(PB_BASE64URL, 'h'), "6141");            /* "aA" */
 }
 
 Test(base64, lenient_decoding)
 {
   cr_assert_str_eq(enc("aGk=", PB_BASE64), "6869");
-  cr_assert_str_eq(enc("aGk", PB_BASE64), "6869");        /* no padding */
-  cr_assert_str_eq(enc(" a G k \n", PB_BASE64), "6869");  /* whitespace */
-  cr_assert_str_eq(enc("a*G!k", PB_BASE64), "6869");      /* junk skipped */
-  cr_assert_str_eq(enc("aGk=aGk=", PB_BASE64), "6869");   /* first '=' ends it */
+  cr_assert_str_eq(enc("aGk", PB_BASE64), "6869");       /* no padding */
+  cr_assert_str_eq(enc(" a G k \n", PB_BASE64), "6869"); /* whitespace */
+  cr_assert_str_eq(enc("a*G!k", PB_BASE64), "6869");     /* junk skipped */
+  cr_assert_str_eq(enc("aGk=aGk=", PB_BASE64), "6869");  /* first '=' ends it */
   cr_assert_str_eq(enc("aG=k", PB_BASE64), "68");
   cr_assert_str_eq(enc("a", PB_BASE64), "");
   cr_assert_str_eq(enc("aGkaG", PB_BASE64), "68691a");
   cr_assert_str_eq(enc("====", PB_BASE64), "");
-  cr_assert_str_eq(enc("-_-_", PB_BASE64), "fbffbf");     /* url alphabet under 'base64' */
-  cr_assert_str_eq(enc("+/+/", PB_BASE64URL), "fbffbf");  /* and the reverse */
-  cr_assert_str_eq(enc("aG\xc3\xa9 k", PB_BASE64), "6869"); /* é (e9) is junk */
+  cr_assert_str_eq(enc("-_-_", PB_BASE64), "fbffbf");        /* url alphabet under 'base64' */
+  cr_assert_str_eq(enc("+/+/", PB_BASE64URL), "fbffbf");     /* and the reverse */
+  cr_assert_str_eq(enc("aG\xc3\xa9 k", PB_BASE64), "6869");  /* é (e9) is junk */
   cr_assert_str_eq(enc("aG\xc5\xa1k", PB_BASE64), "6866a4"); /* U+0161 cut to 'a', as Node */
   cr_assert_str_eq(enc("aG\xc4\xbdk", PB_BASE64), "68");     /* U+013D cut to '=' */
 }
@@ -320,7 +327,7 @@ Test(search, ucs2_units)
   static const uint8_t u[] = { 'a', 0, 'b', 0, 'c', 0, 'a', 0, 'b', 0, 'c', 0 };
   static const uint8_t b[] = { 'b', 0 }, odd[] = { 0, 'a', 0, 'b' }, a[] = { 'a', 0 };
   cr_assert_eq(pb_index_of(u, sizeof u, b, 2, 0, 1, 1), 2);
-  cr_assert_eq(pb_index_of(u, sizeof u, b, 2, 3, 1, 1), 2);   /* offset 3 -> unit 1 */
+  cr_assert_eq(pb_index_of(u, sizeof u, b, 2, 3, 1, 1), 2); /* offset 3 -> unit 1 */
   cr_assert_eq(pb_index_of(u, sizeof u, a, 2, 12, 0, 1), 6);
   cr_assert_eq(pb_index_of(u, sizeof u, b, 2, 1, 0, 1), -1);
   cr_assert_eq(pb_index_of(odd, sizeof odd, a, 2, 0, 1, 1), -1); /* never at odd positions */

@@ -16,9 +16,15 @@ Test(text, joins_surrogate_pairs)
 {
   /* U+1D11E as CESU-8: ED A0 B4 ED B4 9E -> F0 9D 84 9E */
   size_t n;
-  const char *o = conv("a\xed\xa0\xb4\xed\xb4\x9e" "b", 8, &n);
+  const char *o = conv("a\xed\xa0\xb4\xed\xb4\x9e"
+                       "b",
+                       8, &n);
   cr_assert_eq(n, 6);
-  cr_expect_eq(memcmp(o, "a\xf0\x9d\x84\x9e" "b", 6), 0);
+  cr_expect_eq(memcmp(o,
+                      "a\xf0\x9d\x84\x9e"
+                      "b",
+                      6),
+               0);
 }
 
 Test(text, replaces_lone_surrogates)

@@ -14,7 +14,13 @@ static size_t fake_heap;
 static int collections, probe_runs_js;
 unsigned long petrel_calls;
 size_t petrel_heap_used(void) { return fake_heap; }
-void duk_gc(duk_context *ctx, duk_uint_t flags) { (void)ctx; (void)flags; collections++; fake_heap = 100000; }
+void duk_gc(duk_context *ctx, duk_uint_t flags)
+{
+  (void)ctx;
+  (void)flags;
+  collections++;
+  fake_heap = 100000;
+}
 
 uint64_t plat_now_ms(void) { return (uint64_t)fake_now; }
 void plat_wait(int timeout_ms)
@@ -25,11 +31,16 @@ void plat_wait(int timeout_ms)
   if (timeout_ms > 0) fake_now += timeout_ms;
   if (waits > 50) loop_unref(); /* safety valve */
 }
-void petrel_push_hook(duk_context *ctx, const char *name) { (void)ctx; last_hook = name; }
+void petrel_push_hook(duk_context *ctx, const char *name)
+{
+  (void)ctx;
+  last_hook = name;
+}
 void petrel_run_ticks(duk_context *ctx) { (void)ctx; }
 int petrel_make_callback(duk_context *ctx, duk_idx_t nargs)
 {
-  (void)ctx; (void)nargs;
+  (void)ctx;
+  (void)nargs;
   if (!strcmp(last_hook, "beforeExit")) hooks_before_exit++;
   return 0;
 }
@@ -42,10 +53,19 @@ void timers_run(duk_context *ctx, double now)
   timers_ran_at = now;
   loop_set_timer(-1, 0);
 }
-void timers_run_immediates(duk_context *ctx) { (void)ctx; hooks_immediates++; loop_set_immediates(0, 0); }
+void timers_run_immediates(duk_context *ctx)
+{
+  (void)ctx;
+  hooks_immediates++;
+  loop_set_immediates(0, 0);
+}
 /* duk_push_* used by loop.c's run_hook: no-ops here. */
 void duk_push_undefined(duk_context *ctx) { (void)ctx; }
-void duk_push_number(duk_context *ctx, duk_double_t v) { (void)ctx; (void)v; }
+void duk_push_number(duk_context *ctx, duk_double_t v)
+{
+  (void)ctx;
+  (void)v;
+}
 
 static void reset(void)
 {
@@ -139,7 +159,7 @@ Test(loop, no_collection_while_events_keep_coming_or_the_heap_is_flat)
   cr_expect_eq(waits, 1);
 
   fake_heap = 200000; /* past the idle mark, below the busy one (half + 64 KiB) */
-  probe_runs_js = 1; /* each poll dispatches an event: not idle */
+  probe_runs_js = 1;  /* each poll dispatches an event: not idle */
   loop_set_timer(fake_now + 100, 1);
   loop_run(NULL);
   cr_expect_eq(collections, 0);
@@ -150,9 +170,9 @@ Test(loop, collects_during_a_burst_once_the_heap_grew_by_half)
 {
   reset();
   loop_set_timer(fake_now + 10, 1);
-  loop_run(NULL); /* the low point: 100000 */
+  loop_run(NULL);                         /* the low point: 100000 */
   fake_heap = 100000 + 50000 + 65536 + 1; /* grown by half plus 64 KiB, and more */
-  probe_runs_js = 1; /* never idle */
+  probe_runs_js = 1;                      /* never idle */
   loop_set_timer(fake_now + 100, 1);
   loop_run(NULL);
   cr_expect_eq(collections, 1);

@@ -18,7 +18,9 @@ Test(lwip_close, close_with_writes_pending)
   const size_t n = 200 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 0);
-  c.src = src; c.src_len = n; c.auto_write = 1;
+  c.src = src;
+  c.src_len = n;
+  c.auto_write = 1;
   pump(&c);
   cr_assert(WAIT_UNTIL(s.t->pcb->rcv_wnd == 0, 3000));
   run_for(100);
@@ -36,7 +38,8 @@ Test(lwip_close, close_with_writes_pending)
   cr_assert_eq(c.events_after_close, 0);
   plat_tcp_close(s.t);
   run_for(50);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* An abort with writes pending: the pcb pool empties; the peer, paused, learns of the
@@ -48,7 +51,9 @@ Test(lwip_close, abort_with_writes_pending)
   const size_t n = 200 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 0);
-  c.src = src; c.src_len = n; c.auto_write = 1;
+  c.src = src;
+  c.src_len = n;
+  c.auto_write = 1;
   pump(&c);
   cr_assert(WAIT_UNTIL(s.t->pcb->rcv_wnd == 0, 3000));
   c.closed = 1;
@@ -79,7 +84,9 @@ Test(lwip_close, close_inside_data_callback)
   const size_t n = 100 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 0);
-  c.src = src; c.src_len = n; c.auto_write = 1;
+  c.src = src;
+  c.src_len = n;
+  c.auto_write = 1;
   pump(&c);
   cr_assert(WAIT_UNTIL(s.t->rx_bytes == TCP_WND, 3000));
   s.close_on = 1 + PLAT_TCP_DATA;
@@ -92,7 +99,8 @@ Test(lwip_close, close_inside_data_callback)
   run_for(100);
   cr_assert_eq(s.data_events, 1);
   cr_assert_eq(s.events_after_close, 0);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* Closing a record that has events queued for the dispatch phase (data and

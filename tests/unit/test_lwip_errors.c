@@ -131,7 +131,8 @@ Test(lwip_errors, data_then_reset_in_order)
   cr_assert_eq(memcmp(c.rx, src, 3000), 0);
   cr_assert_eq(c.types[c.nev - 1], PLAT_TCP_ERROR);
   for (int i = 1; i < c.nev - 1; i++) cr_assert_eq(c.types[i], PLAT_TCP_DATA);
-  free(src); peer_free(&c);
+  free(src);
+  peer_free(&c);
 }
 
 /* 7 pcbs: three connections (both ends are ours) leave one. A fourth client
@@ -142,7 +143,9 @@ Test(lwip_errors, pcb_pool_exhaustion_and_recovery)
 {
   peer l = { 0 }, c[5] = { { 0 } }, s[5] = { { 0 } };
   uint16_t port = listen_on(&l, NULL, 0);
-  l.child = s; l.nchild = 5; l.child_reads = 1;
+  l.child = s;
+  l.nchild = 5;
+  l.child_reads = 1;
   plat_addr a = loopback4(port);
   for (int i = 0; i < 3; i++) {
     c[i].t = plat_tcp_new(on_event, &c[i]);
@@ -196,8 +199,14 @@ static void fill_seg_pool(void)
   while (nheld < 8192 && (p = memp_malloc(MEMP_TCP_SEG)) != NULL) held[nheld++] = p;
 }
 
-static void release_heap(void) { while (nheld > 0) mem_free(held[--nheld]); }
-static void release_seg_pool(void) { while (nheld > 0) memp_free(MEMP_TCP_SEG, held[--nheld]); }
+static void release_heap(void)
+{
+  while (nheld > 0) mem_free(held[--nheld]);
+}
+static void release_seg_pool(void)
+{
+  while (nheld > 0) memp_free(MEMP_TCP_SEG, held[--nheld]);
+}
 
 /* No heap for the SYN: the connect fails from the loop with ENOBUFS and gives
  * its pcb back; with the heap back, connecting works. */

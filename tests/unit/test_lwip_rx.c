@@ -13,7 +13,9 @@ Test(lwip_rx, large_transfer_in_pieces)
   const size_t n = 300 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 1);
-  c.src = src; c.src_len = n; c.auto_write = 1;
+  c.src = src;
+  c.src_len = n;
+  c.auto_write = 1;
   pump(&c);
   cr_assert(WAIT_UNTIL(s.rx_len == n, 10000), "got %zu of %zu", s.rx_len, n);
   cr_assert_eq(memcmp(s.rx, src, n), 0);
@@ -27,7 +29,8 @@ Test(lwip_rx, large_transfer_in_pieces)
   cr_assert_eq(s.t->pcb->rcv_wnd, TCP_WND);
   cr_assert_eq(c.err, 0);
   cr_assert_eq(s.err, 0);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* Hundreds of tiny segments queue as separate pbufs while paused; on resume
@@ -57,7 +60,8 @@ Test(lwip_rx, many_small_pbufs_and_partial_read)
   cr_assert_eq(s.t->rx_count, 0);
   cr_assert_eq(s.t->rx_bytes, 0);
   cr_assert_eq(s.t->pcb->rcv_wnd, TCP_WND);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* A paused reader withholds tcp_recved: the sender's window closes and it
@@ -68,7 +72,9 @@ Test(lwip_rx, pause_closes_window_resume_reopens)
   const size_t n = 200 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 0);
-  c.src = src; c.src_len = n; c.auto_write = 1;
+  c.src = src;
+  c.src_len = n;
+  c.auto_write = 1;
   pump(&c);
   cr_assert(WAIT_UNTIL(s.t->rx_bytes == TCP_WND, 3000), "queued %zu", s.t->rx_bytes);
   run_for(300);
@@ -88,7 +94,9 @@ Test(lwip_rx, pause_closes_window_resume_reopens)
   cr_assert_eq(s.t->pcb->rcv_wnd, TCP_WND);
 
   /* pause and resume again mid-stream: still nothing lost */
-  free(s.rx); s.rx = NULL; s.rx_len = s.rx_cap = 0;
+  free(s.rx);
+  s.rx = NULL;
+  s.rx_len = s.rx_cap = 0;
   c.sent = 0;
   plat_tcp_read_stop(s.t);
   pump(&c);
@@ -97,7 +105,8 @@ Test(lwip_rx, pause_closes_window_resume_reopens)
   plat_tcp_read_start(s.t);
   cr_assert(WAIT_UNTIL(s.rx_len == n, 10000), "got %zu of %zu", s.rx_len, n);
   cr_assert_eq(memcmp(s.rx, src, n), 0);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* Both readers paused with both windows closed: lwIP 2.1 would answer each
@@ -108,8 +117,11 @@ Test(lwip_rx, both_paused_windows_closed_no_livelock)
   const size_t n = 100 * 1024;
   unsigned char *src = pattern(n);
   connect_pair(&l, &c, &s, 0);
-  c.src = s.src = src; c.src_len = s.src_len = n; c.auto_write = s.auto_write = 1;
-  pump(&c); pump(&s);
+  c.src = s.src = src;
+  c.src_len = s.src_len = n;
+  c.auto_write = s.auto_write = 1;
+  pump(&c);
+  pump(&s);
   cr_assert(WAIT_UNTIL(s.t->rx_bytes == TCP_WND && c.t->rx_bytes == TCP_WND, 3000));
   cr_assert_eq(c.t->pcb->rcv_wnd, 0);
   cr_assert_eq(s.t->pcb->rcv_wnd, 0);
@@ -121,7 +133,9 @@ Test(lwip_rx, both_paused_windows_closed_no_livelock)
   cr_assert(WAIT_UNTIL(s.rx_len == n && c.rx_len == n, 10000));
   cr_assert_eq(memcmp(s.rx, src, n), 0);
   cr_assert_eq(memcmp(c.rx, src, n), 0);
-  free(src); peer_free(&s); peer_free(&c);
+  free(src);
+  peer_free(&s);
+  peer_free(&c);
 }
 
 /* A FIN received while paused is held behind the data: DATA..., then one EOF. */
@@ -142,10 +156,14 @@ Test(lwip_rx, eof_after_queued_data)
   cr_assert_eq(memcmp(s.rx, src, n), 0);
   int eofs = 0;
   for (int i = 0; i < s.nev; i++) {
-    if (s.types[i] == PLAT_TCP_EOF) { eofs++; cr_assert_eq(i, s.nev - 1, "EOF is the last event"); }
+    if (s.types[i] == PLAT_TCP_EOF) {
+      eofs++;
+      cr_assert_eq(i, s.nev - 1, "EOF is the last event");
+    }
   }
   cr_assert_eq(eofs, 1);
-  free(src); peer_free(&s);
+  free(src);
+  peer_free(&s);
 }
 
 /* ---- pool pbufs (NIC frames) held by a paused reader --------------------- */

@@ -10,7 +10,11 @@
 /* The patched duktape.c reports error creation to runtime/vm.c (duktape_patch.py,
  * edit 4); this test runs Duktape on its default allocator, without vm.c. */
 void petrel_vm_creating_error(int on) { (void)on; }
-void petrel_vm_error_created(void *ctx, const char *msg) { (void)ctx; (void)msg; }
+void petrel_vm_error_created(void *ctx, const char *msg)
+{
+  (void)ctx;
+  (void)msg;
+}
 
 int petrel_exec_timeout_check(void *udata)
 {

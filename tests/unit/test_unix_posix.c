@@ -26,7 +26,11 @@ static const char *sock_path(const char *name)
   return buf;
 }
 
-static int exists(const char *p) { struct stat st; return lstat(p, &st) == 0; }
+static int exists(const char *p)
+{
+  struct stat st;
+  return lstat(p, &st) == 0;
+}
 
 static void listen_path(peer *l, peer *child, const char *p, size_t len)
 {

@@ -12,7 +12,12 @@
 
 /* What vm.c needs from the platform. */
 volatile int plat_interrupt_requested;
-void plat_console_write(int fd, const void *buf, size_t len) { (void)fd; (void)buf; (void)len; }
+void plat_console_write(int fd, const void *buf, size_t len)
+{
+  (void)fd;
+  (void)buf;
+  (void)len;
+}
 void plat_exit(int status) { exit(status); }
 
 #define LIMIT 4000000
@@ -61,10 +66,16 @@ Test(vm, the_limit_bounds_both_kinds, .init = setup, .fini = teardown)
   void *p = petrel_native_calloc(1, room() / 2);
   cr_assert_not_null(p);
   /* Duktape's allocations now have half the room they had. */
-  cr_assert_neq(duk_peval_string(ctx, "new Uint8Array(" "3000000" ")"), 0);
+  cr_assert_neq(duk_peval_string(ctx, "new Uint8Array("
+                                      "3000000"
+                                      ")"),
+                0);
   duk_pop(ctx);
   petrel_native_free(p);
-  cr_assert_eq(duk_peval_string(ctx, "new Uint8Array(" "3000000" ").length"), 0);
+  cr_assert_eq(duk_peval_string(ctx, "new Uint8Array("
+                                     "3000000"
+                                     ").length"),
+               0);
   cr_assert_eq(duk_get_int(ctx, -1), 3000000);
   duk_pop(ctx);
 }
@@ -87,7 +98,8 @@ Test(vm, a_failed_native_block_collects_garbage_and_retries, .init = setup, .fin
 
 Test(vm, without_garbage_a_block_too_big_still_fails, .init = setup, .fini = teardown)
 {
-  cr_assert_eq(duk_peval_string(ctx, "var keep = []; for (var i = 0; i < 50; i++) keep.push(new Uint8Array(65536));"), 0);
+  cr_assert_eq(duk_peval_string(ctx, "var keep = []; for (var i = 0; i < 50; i++) keep.push(new Uint8Array(65536));"),
+               0);
   duk_pop(ctx);
   duk_gc(ctx, 0);
   size_t heap = petrel_heap_used();

@@ -44,16 +44,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#define CHUNK 65536          /* upload write size */
-#define RXBUF (256 * 1024)   /* download read size */
-#define MSG 64               /* ping-pong message size */
-#define MAX_EVENTS 256
-#define IO_BUDGET 64         /* reads or writes per wakeup before waiting again */
-#define LAT_BUCKETS 200000   /* latency histogram: 1 us buckets up to 200 ms */
+#define CHUNK       65536        /* upload write size */
+#define RXBUF       (256 * 1024) /* download read size */
+#define MSG         64           /* ping-pong message size */
+#define MAX_EVENTS  256
+#define IO_BUDGET   64     /* reads or writes per wakeup before waiting again */
+#define LAT_BUCKETS 200000 /* latency histogram: 1 us buckets up to 200 ms */
 
 static struct sockaddr_storage peer;
 static socklen_t peer_len;
-static double deadline;      /* CLOCK_MONOTONIC seconds */
+static double deadline; /* CLOCK_MONOTONIC seconds */
 static volatile sig_atomic_t stop_signal;
 
 static double now(void)
@@ -74,10 +74,7 @@ static void fail(const char *fmt, ...)
   exit(1);
 }
 
-static void fail_errno(const char *what)
-{
-  fail("%s: %s", what, strerror(errno));
-}
+static void fail_errno(const char *what) { fail("%s: %s", what, strerror(errno)); }
 
 static void on_alarm(int sig)
 {
@@ -87,10 +84,7 @@ static void on_alarm(int sig)
   _exit(3);
 }
 
-static void on_stop(int sig)
-{
-  stop_signal = sig;
-}
+static void on_stop(int sig) { stop_signal = sig; }
 
 /* Sets the mode's time limit: a deadline every wait honours, and an alarm a
  * little later in case something blocks where it should not. */
@@ -191,7 +185,10 @@ static void finish_connect(int fd)
   int err = 0;
   socklen_t len = sizeof err;
   if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0) fail_errno("getsockopt SO_ERROR");
-  if (err) { errno = err; fail_errno("connect"); }
+  if (err) {
+    errno = err;
+    fail_errno("connect");
+  }
 }
 
 /* One connection, connected, for the bulk modes. */
@@ -205,10 +202,7 @@ static int connect_one(int ep)
   return fd;
 }
 
-static double mb_per_s(long long bytes, double seconds)
-{
-  return seconds > 0 ? (double)bytes / 1e6 / seconds : 0.0;
-}
+static double mb_per_s(long long bytes, double seconds) { return seconds > 0 ? (double)bytes / 1e6 / seconds : 0.0; }
 
 /* ---- upload ---------------------------------------------------------------- */
 static int upload(long long bytes)
@@ -225,7 +219,10 @@ static int upload(long long bytes)
     while (sent < bytes && budget-- > 0) {
       size_t n = bytes - sent < CHUNK ? (size_t)(bytes - sent) : CHUNK;
       ssize_t w = write(fd, buf, n);
-      if (w > 0) { sent += w; continue; }
+      if (w > 0) {
+        sent += w;
+        continue;
+      }
       if (w < 0 && errno == EINTR) continue;
       if (w < 0 && errno == EAGAIN) break;
       fail_errno("write");
@@ -253,8 +250,7 @@ static int upload(long long bytes)
   }
   double dt = now() - t0;
   reply[have] = 0;
-  if (have == 0 || strtoll(reply, NULL, 10) != bytes)
-    fail("server counted '%s' bytes, %lld were sent", reply, bytes);
+  if (have == 0 || strtoll(reply, NULL, 10) != bytes) fail("server counted '%s' bytes, %lld were sent", reply, bytes);
   close(fd);
   close(ep);
   printf("upload bytes=%lld seconds=%.4f mbps=%.1f\n", bytes, dt, mb_per_s(bytes, dt));
@@ -282,7 +278,10 @@ static int download(long long bytes)
         if (got > bytes) fail("server sent more than %lld bytes", bytes);
         continue;
       }
-      if (r == 0) { eof = 1; break; }
+      if (r == 0) {
+        eof = 1;
+        break;
+      }
       if (errno == EINTR) continue;
       if (errno == EAGAIN) break;
       fail_errno("read");
@@ -302,8 +301,8 @@ static int download(long long bytes)
 typedef struct {
   int fd;
   int connected;
-  unsigned have;            /* bytes of the current echo received */
-  uint64_t seq;             /* stamped into each request so a stale echo shows */
+  unsigned have; /* bytes of the current echo received */
+  uint64_t seq;  /* stamped into each request so a stale echo shows */
   double sent_at;
   unsigned char req[MSG], echo[MSG];
 } pp_conn;
@@ -316,9 +315,13 @@ static void pp_send(pp_conn *c, double t)
   c->have = 0;
   c->sent_at = t;
   ssize_t w;
-  do w = write(c->fd, c->req, MSG); while (w < 0 && errno == EINTR);
+  do w = write(c->fd, c->req, MSG);
+  while (w < 0 && errno == EINTR);
   /* One 64-byte message outstanding always fits in an empty send buffer. */
-  if (w != MSG) { if (w < 0) fail_errno("write"); fail("short write of a 64-byte request"); }
+  if (w != MSG) {
+    if (w < 0) fail_errno("write");
+    fail("short write of a 64-byte request");
+  }
 }
 
 static double percentile(const uint32_t *hist, unsigned long long total, double p)
@@ -387,8 +390,8 @@ static int pingpong(int nconns, double seconds, double warmup)
   for (int i = 0; i < nconns; i++) close(c[i].fd);
   close(ep);
   /* Counted: round trips that started after the warm-up and ended in time. */
-  printf("pingpong conns=%d seconds=%.2f trips=%llu rtps=%.0f p50_us=%.1f p99_us=%.1f\n", nconns, seconds,
-         trips, (double)trips / seconds, percentile(hist, trips, 0.50), percentile(hist, trips, 0.99));
+  printf("pingpong conns=%d seconds=%.2f trips=%llu rtps=%.0f p50_us=%.1f p99_us=%.1f\n", nconns, seconds, trips,
+         (double)trips / seconds, percentile(hist, trips, 0.50), percentile(hist, trips, 0.99));
   free(c);
   free(hist);
   return 0;
@@ -421,7 +424,8 @@ static int churn(int total, int conc)
       if (!sent[s]) {
         finish_connect(fd[s]);
         ssize_t w;
-        do w = write(fd[s], "c", 1); while (w < 0 && errno == EINTR);
+        do w = write(fd[s], "c", 1);
+        while (w < 0 && errno == EINTR);
         if (w != 1) fail_errno("write");
         sent[s] = 1;
         ep_ctl(ep, EPOLL_CTL_MOD, fd[s], EPOLLIN, (uint64_t)s);
@@ -449,8 +453,8 @@ static int churn(int total, int conc)
 }
 
 /* ---- idle ------------------------------------------------------------------ */
-#define STDIN_TAG UINT64_MAX
-#define IDLE_CONNECTING 64   /* connects in flight: stays under any listen backlog */
+#define STDIN_TAG       UINT64_MAX
+#define IDLE_CONNECTING 64 /* connects in flight: stays under any listen backlog */
 
 static int idle(int n)
 {
@@ -460,8 +464,7 @@ static int idle(int n)
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_stop; /* no SA_RESTART: epoll_wait returns EINTR */
-  if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0 ||
-      sigaction(SIGHUP, &sa, NULL) != 0)
+  if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0 || sigaction(SIGHUP, &sa, NULL) != 0)
     fail_errno("sigaction");
   int ep = new_epoll();
   struct epoll_event evs[MAX_EVENTS];
@@ -521,13 +524,12 @@ static int idle(int n)
 /* ---- command line ---------------------------------------------------------- */
 static void usage(void)
 {
-  fprintf(stderr,
-          "usage: loadgen upload   HOST PORT BYTES\n"
-          "       loadgen download HOST PORT BYTES\n"
-          "       loadgen pingpong HOST PORT CONNS SECONDS [WARMUP_SECONDS]\n"
-          "       loadgen churn    HOST PORT TOTAL CONCURRENCY\n"
-          "       loadgen idle     HOST PORT N\n"
-          "HOST: 127.0.0.1 or ::1 (loopback only)\n");
+  fprintf(stderr, "usage: loadgen upload   HOST PORT BYTES\n"
+                  "       loadgen download HOST PORT BYTES\n"
+                  "       loadgen pingpong HOST PORT CONNS SECONDS [WARMUP_SECONDS]\n"
+                  "       loadgen churn    HOST PORT TOTAL CONCURRENCY\n"
+                  "       loadgen idle     HOST PORT N\n"
+                  "HOST: 127.0.0.1 or ::1 (loopback only)\n");
   exit(2);
 }
 

@@ -17,10 +17,15 @@ static inline void lwip_diag(const char *fmt, ...)
   vfprintf(stderr, fmt, ap);
   va_end(ap);
 }
-#define LWIP_PLATFORM_DIAG(x) do { lwip_diag x; } while (0)
-#define LWIP_PLATFORM_ASSERT(x) do { \
-    fprintf(stderr, "lwIP assertion \"%s\" failed at %s:%d\n", (x), __FILE__, __LINE__); \
-    fflush(stderr); abort(); \
+#define LWIP_PLATFORM_DIAG(x)                                                                                          \
+  do {                                                                                                                 \
+    lwip_diag x;                                                                                                       \
+  } while (0)
+#define LWIP_PLATFORM_ASSERT(x)                                                                                        \
+  do {                                                                                                                 \
+    fprintf(stderr, "lwIP assertion \"%s\" failed at %s:%d\n", (x), __FILE__, __LINE__);                               \
+    fflush(stderr);                                                                                                    \
+    abort();                                                                                                           \
   } while (0)
 
 /* Random source for initial ports, ISNs and DNS ids (seeded by board_init). */

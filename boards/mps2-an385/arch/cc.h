@@ -16,6 +16,8 @@ uint32_t board_rand(void);
 void board_lwip_assert(int line) __attribute__((noreturn, noinline));
 #define LWIP_PLATFORM_ASSERT(x) board_lwip_assert(__LINE__)
 /* Diagnostics are only printed with LWIP_DEBUG, which this board leaves off. */
-#define LWIP_PLATFORM_DIAG(x) do { } while (0)
+#define LWIP_PLATFORM_DIAG(x)                                                                                          \
+  do {                                                                                                                 \
+  } while (0)
 
 #endif

@@ -22,7 +22,7 @@
 #include "lwip/timeouts.h"
 
 #define GUEST_PORT 7000
-#define CHUNK 8192
+#define CHUNK      8192
 
 static char chunk[CHUNK];
 static unsigned long received;
@@ -32,7 +32,9 @@ static unsigned long to_send;
  * firmware does not link: let every segment through. */
 signed char lw_tcp_inpacket(struct tcp_pcb *pcb, struct tcp_hdr *hdr, struct pbuf *p)
 {
-  (void)pcb; (void)hdr; (void)p;
+  (void)pcb;
+  (void)hdr;
+  (void)p;
   return ERR_OK;
 }
 
@@ -45,7 +47,8 @@ static void say(const char *s) { uart_write(s, strlen(s)); }
 /* ---- host -> board: count and drop ---- */
 static err_t sink_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
 {
-  (void)arg; (void)err;
+  (void)arg;
+  (void)err;
   if (!p) {
     char line[48];
     snprintf(line, sizeof line, "received %lu\r\n", received);
@@ -90,7 +93,8 @@ static void pump(struct tcp_pcb *pcb)
 
 static err_t source_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
-  (void)arg; (void)len;
+  (void)arg;
+  (void)len;
   pump(pcb);
   return ERR_OK;
 }
@@ -141,8 +145,10 @@ static void poll_uart(void)
     cmd[cmd_len] = 0;
     unsigned port;
     unsigned long bytes;
-    if (cmd_len && sscanf(cmd, "send %u %lu", &port, &bytes) == 2) start_send(port, bytes);
-    else if (cmd_len) say("? send PORT BYTES\r\n");
+    if (cmd_len && sscanf(cmd, "send %u %lu", &port, &bytes) == 2)
+      start_send(port, bytes);
+    else if (cmd_len)
+      say("? send PORT BYTES\r\n");
     cmd_len = 0;
   }
 }
