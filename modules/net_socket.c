@@ -29,16 +29,6 @@ static void push_helper(duk_context *ctx, const char *name)
   duk_remove(ctx, -2);
 }
 
-static double now(void)
-{
-  double n = loop_now();
-  if (n == 0) {
-    loop_update_time();
-    n = loop_now();
-  }
-  return n;
-}
-
 /* ---- the idle timer (setTimeout's 'timeout') ---- */
 static duk_ret_t on_idle_timer(duk_context *ctx);
 
@@ -77,7 +67,7 @@ static void activity(duk_context *ctx, duk_idx_t sock)
 {
   double ms = st_num(ctx, sock, "_timeoutMs");
   if (!ms || ms != ms) return;
-  st_put_num(ctx, sock, "_lastActivity", now());
+  st_put_num(ctx, sock, "_lastActivity", loop_now());
   duk_get_prop_string(ctx, sock, "_timer");
   int armed = st_truthy(ctx, -1);
   duk_pop(ctx);
@@ -98,7 +88,7 @@ static duk_ret_t on_idle_timer(duk_context *ctx)
   duk_put_prop_string(ctx, 0, "_timer");
   double ms = st_num(ctx, 0, "_timeoutMs");
   if (!ms || ms != ms || st_flag(ctx, 0, "destroyed")) return 0;
-  double idle = now() - st_num(ctx, 0, "_lastActivity");
+  double idle = loop_now() - st_num(ctx, 0, "_lastActivity");
   if (idle < ms) {
     arm_timer(ctx, 0, ms - idle);
     return 0;
@@ -115,7 +105,7 @@ static duk_ret_t s_idle(duk_context *ctx)
   clear_timer(ctx, 0);
   st_put_num(ctx, 0, "_timeoutMs", ms);
   if (ms > 0) {
-    st_put_num(ctx, 0, "_lastActivity", now());
+    st_put_num(ctx, 0, "_lastActivity", loop_now());
     arm_timer(ctx, 0, ms);
   }
   return 0;

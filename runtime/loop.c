@@ -36,7 +36,7 @@ void loop_set_immediates(int pending, int refed)
 void loop_update_time(void) { now_ms = (double)plat_now_ms(); }
 double loop_now(void)
 {
-  if (time_stale) {
+  if (time_stale || now_ms == 0) { /* 0: read before the loop's first iteration */
     time_stale = 0;
     loop_update_time();
   }

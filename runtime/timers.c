@@ -62,16 +62,6 @@ static size_t iq_arr_len;
 static void sync_timer(void) { loop_set_timer(tq_len ? tq[0].when : -1, tq_refed > 0); }
 static void sync_immediates(void) { loop_set_immediates(iq_tail > iq_head, iq_refed > 0); }
 
-static double now(void)
-{
-  double n = loop_now();
-  if (n == 0) {
-    loop_update_time();
-    n = loop_now();
-  }
-  return n;
-}
-
 /* Calls timers.js's fail(kind, value at idx) and throws what it returns. */
 static duk_ret_t fail(duk_context *ctx, int kind, duk_idx_t idx)
 {
@@ -304,7 +294,7 @@ static duk_ret_t t_set(duk_context *ctx)
     args = n + 1;
   }
   after = init_timeout(ctx, n, 0, after, args, duk_get_current_magic(ctx));
-  tq_insert(ctx, n, now() + after);
+  tq_insert(ctx, n, loop_now() + after);
   duk_dup(ctx, n);
   return 1;
 }
@@ -428,7 +418,7 @@ static duk_ret_t t_method(duk_context *ctx)
       double after = duk_to_number(ctx, -1);
       duk_pop_2(ctx);
       if (destroyed || !(after >= 1 && after <= TIMEOUT_MAX)) break;
-      tq_insert(ctx, self, now() + after);
+      tq_insert(ctx, self, loop_now() + after);
       break;
     }
     case M_CLOSE: clear_timeout(ctx, self); break;
