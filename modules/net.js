@@ -242,6 +242,7 @@ function connector() {
 
 Socket.prototype.resetAndDestroy = function () {
   if (this._handle) {
+    if (this._handle.pipe) throw errors.codeError('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', 'TypeError');
     if (this.connecting) {
       this.once('connect', function () { this._resetOnDestroy = true; this.destroy(); });
     } else {

@@ -23,44 +23,42 @@ static int collecting;
  * Without it, a heap full to the byte has no room for that error either, and Duktape
  * throws its DoubleError ("error in error handling"), which tells the user nothing.
  * The code that catches the error needs a little room too (Duktape allocates a scope
- * for a catch clause): after such an error, ordinary allocations may take half of the
- * reserve until the heap is back under its limit, so the other half stays for the
- * next error. Under PETREL_HEAP_LIMIT the reserve is room past the limit; elsewhere
- * it is two blocks held from the start: the first is freed for an error that finds
- * no memory, then the second; both are taken again once the heap has room. */
+ * for a catch clause): after an "alloc failed", ordinary allocations may take half of
+ * the reserve until the heap has a whole reserve free again, so the other half stays
+ * for the next error. Under PETREL_HEAP_LIMIT the reserve is room past the limit;
+ * elsewhere it is two blocks held from the start: an error that finds no memory may
+ * free both, the code after an "alloc failed" the second; both are taken again once
+ * the heap has room. */
 #define ERROR_RESERVE (512 * sizeof(void *))
-static int creating_error, past_limit;
+static int creating_error, after_oom;
 static void *reserve_block[2];
 static size_t freed_since_reserve_spent;
 
 /* Would growing the heap by `more` bytes pass the limit? */
 static int over_limit(size_t more)
 {
-  size_t allow = creating_error ? ERROR_RESERVE : past_limit ? ERROR_RESERVE / 2 : 0;
+  size_t allow = creating_error ? ERROR_RESERVE : after_oom ? ERROR_RESERVE / 2 : 0;
   return heap_limit && heap_used + native_used + more > heap_limit + allow;
 }
 
-void petrel_vm_creating_error(int on)
-{
-  creating_error = on;
-  if (!on && heap_limit && heap_used + native_used > heap_limit) past_limit = 1;
-}
+void petrel_vm_creating_error(int on) { creating_error = on; }
 
-/* An error Duktape just created: its own "alloc failed" gets Node's code. */
+/* An error Duktape just created: its own "alloc failed" gets Node's code, and the
+ * code that handles it half of the reserve. */
 void petrel_vm_error_created(void *ctx, const char *msg)
 {
   if (msg && strcmp(msg, "alloc failed") == 0) {
+    after_oom = 1;
     duk_push_literal((duk_context *)ctx, "ERR_MEMORY_ALLOCATION_FAILED");
     duk_put_prop_literal((duk_context *)ctx, -2, "code");
   }
 }
 
-/* malloc, and when it fails while an error is created, again after giving back a
- * reserve block (the first, then the second). */
+/* malloc, and when it fails, again after giving back the reserve blocks it may use. */
 static void *raw_malloc(size_t size)
 {
   void *p = malloc(size);
-  for (int i = 0; !p && creating_error && i < 2; i++) {
+  for (int i = creating_error ? 0 : 1; !p && (creating_error || after_oom) && i < 2; i++) {
     if (!reserve_block[i]) continue;
     free(reserve_block[i]);
     reserve_block[i] = NULL;
@@ -70,12 +68,13 @@ static void *raw_malloc(size_t size)
   return p;
 }
 
-/* After a free: the heap is back under its limit, or, with reserve blocks spent, once
- * as much as the reserve has been freed twice over, they are taken again. */
+/* After a free: once a whole reserve is free under the limit, or, with reserve blocks
+ * spent, once as much as the reserve has been freed twice over (they are taken again),
+ * the code after an "alloc failed" loses its share. */
 static void after_free(size_t freed)
 {
   if (heap_limit) {
-    if (past_limit && heap_used + native_used <= heap_limit) past_limit = 0;
+    if (after_oom && heap_used + native_used + ERROR_RESERVE <= heap_limit) after_oom = 0;
     return;
   }
   if (reserve_block[0] && reserve_block[1]) return;
@@ -83,6 +82,7 @@ static void after_free(size_t freed)
   if (freed_since_reserve_spent < 2 * ERROR_RESERVE) return;
   for (int i = 0; i < 2; i++)
     if (!reserve_block[i]) reserve_block[i] = malloc(ERROR_RESERVE / 2);
+  if (reserve_block[0] && reserve_block[1]) after_oom = 0;
 }
 
 #if defined(__GLIBC__) || defined(_NEWLIB_VERSION)

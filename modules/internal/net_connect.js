@@ -70,6 +70,7 @@ function connectPath(socket, path) {
   socket._connectPort = undefined;
   socket._activity();
   var h = socket._handle;
+  h.pipe = true; // node's Pipe handle: resetAndDestroy() refuses it
   var err = h.connectPath(path);
   if (err) {
     // A call in the wrong state (EISCONN, EALREADY) or no UNIX-domain sockets: an

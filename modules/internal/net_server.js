@@ -30,7 +30,6 @@ module.exports = function (shared) {
     this._connections = 0;
     this._handle = null;
     this._unref = false;
-    this._listenPending = false;
     this.allowHalfOpen = !!options.allowHalfOpen;
     this.pauseOnConnect = !!options.pauseOnConnect;
     this.noDelay = !!options.noDelay;
@@ -53,7 +52,7 @@ module.exports = function (shared) {
   Server.prototype.listen = function () {
     var args = normalizeArgs(arguments);
     var options = args[0], cb = args[1];
-    if (this._handle || this._listenPending) {
+    if (this._handle) { // as node: a listen() still looking up its host does not count
       throw errors.codeError('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
     }
     if (cb) this.once('listening', cb);
@@ -82,9 +81,7 @@ module.exports = function (shared) {
         // Like Node, a host (even an IP literal) goes through dns.lookup, so
         // `listening` only turns true asynchronously.
         var self = this;
-        this._listenPending = true;
         dnsLookup(host, function (err, address) {
-          self._listenPending = false;
           if (err) { self.emit('error', err); return; }
           setupListen(self, address, port, backlog, v6only);
         });
@@ -120,6 +117,12 @@ module.exports = function (shared) {
   }
 
   function setupListen(server, address, port, backlog, v6only) {
+    if (server._handle) {
+      // Two listen() calls both looking up their hosts: node keeps the first's handle
+      // and says 'listening' again.
+      process.nextTick(function () { server.emit('listening'); });
+      return;
+    }
     var h = new TCP();
     var err;
     if (address) {
