@@ -28,6 +28,8 @@ static char chunk[CHUNK];
 static unsigned long received;
 static unsigned long to_send;
 
+struct tcp_hdr;
+
 /* lwipopts_backend.h routes lwIP's TCP input hook to Petrel's backend, which this
  * firmware does not link: let every segment through. */
 signed char lw_tcp_inpacket(struct tcp_pcb *pcb, struct tcp_hdr *hdr, struct pbuf *p)
