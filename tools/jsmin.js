@@ -5,10 +5,9 @@
 // 1. Functions become methods: methods (`{ f() {} }`) are not constructable, as class
 //    methods in Node, so they never get a `prototype` object. Since Petrel's Duktape
 //    makes that object only on first use (tools/duktape_patch.py, edit 3), this step
-//    saves less than it did, but still 2.6 KiB of heap after require('net') on
-//    mps2-an385 for 1.2 KB of flash (measured 2026-12-04; a named function
-//    expression, for one, binds its own name in an extra scope object per closure,
-//    a method does not). So, where nothing can call it with `new`:
+//    saves less than it did, but still some heap for a little flash (docs/bench.md: a
+//    named function expression, for one, binds its own name in an extra scope object
+//    per closure, a method does not). So, where nothing can call it with `new`:
 //      function (a) {...}       ->  ({ ""(a) {...} })[""]         (name stays '')
 //      function f(a) {...}      ->  ({ "f"(a) {...} })["f"]        (unless the body uses f)
 //      function f(a) {...}  (a declaration in a function body or at the top level)

@@ -16,11 +16,9 @@
 # so NOT SECURE -- for tests under QEMU only. A real board implements plat_random()
 # with its TRNG (docs/tls.md, "Entropy").
 #
-# RAM: the base board's 1 MiB budget (QEMU has 4 MiB). Measured with tests/tls/board.sh
-# (2026-12-04): the RAM high-water mark of a test slice is 0.83-1.00 MB; net and tls
-# loaded at the prompt take 0.68 MB (static data, stack, heap) before any session.
-# It needed 2 MiB until the heap cuts of 2026-12-04 and 8 KB writes into the engine
-# (modules/tls/tls_session.c). RAM_SIZE=... overrides it as on the base board.
+# RAM: the base board's 1 MiB budget (QEMU has 4 MiB); tests/tls/board.sh prints the RAM
+# high-water mark of each test slice (figures in docs/bench.md). RAM_SIZE=... overrides
+# it as on the base board.
 include boards/mps2-an385/board.mk
 
 MPS2_TLS := boards/mps2-an385-tls
