@@ -150,7 +150,7 @@ static uint16_t listen_on(peer *l, peer *child, int child_reads)
 }
 
 /* A connected pair: c connects to a fresh listener l, s is the accepted end. */
-static void connect_pair(peer *l, peer *c, peer *s, int server_reads)
+static inline void connect_pair(peer *l, peer *c, peer *s, int server_reads)
 {
   uint16_t port = listen_on(l, s, server_reads);
   plat_addr a = loopback4(port);
