@@ -307,4 +307,9 @@ void petrel_vm_destroy(duk_context *ctx)
 {
   if (ctx == gc_ctx) gc_ctx = NULL;
   duk_destroy_heap(ctx);
+  for (int i = 0; i < 2; i++) {
+    free(reserve_block[i]);
+    reserve_block[i] = NULL;
+  }
+  after_oom = 0;
 }
