@@ -82,6 +82,15 @@ int lw_room_to_write(plat_tcp *t, struct tcp_pcb *pcb, int low_water);
 
 /* Queues t for the dispatch phase (once; bits accumulate in t->events). */
 void lw_queue(plat_tcp *t, unsigned events);
+
+/* A connection's receive queue (tcp_rx.c): segments lwIP gave, until delivered. */
+int lw_rx_push(plat_tcp *t, struct pbuf *p); /* -1: no memory for the ring */
+struct pbuf *lw_rx_unpool(struct pbuf *p);   /* a pool pbuf copied to the heap, when it may be */
+void lw_rx_unpool_all(plat_tcp *t);
+void lw_rx_ack(plat_tcp *t, size_t n);                      /* n bytes taken: the window reopens */
+void lw_rx_consume(plat_tcp *t, size_t n);                  /* drops and acks n bytes */
+void lw_rx_free(plat_tcp *t);                               /* drops everything, no ack */
+size_t lw_rx_gather(plat_tcp *t, uint8_t *dst, size_t max); /* copies from the front */
 /* The dispatch phase: runs what was queued before it started. Returns 1 if
  * any callback ran. */
 int lw_tcp_dispatch(void);

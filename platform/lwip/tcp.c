@@ -79,123 +79,6 @@ void lw_queue(plat_tcp *t, unsigned events)
 
 int lw_tcp_pending(void) { return pending_listeners.head || pending_conns.head; }
 
-/* ---- receive queue --------------------------------------------------- */
-
-static int rx_push(plat_tcp *t, struct pbuf *p)
-{
-  if (t->rx_count == t->rx_cap) {
-    unsigned cap = t->rx_cap ? t->rx_cap * 2 : 8;
-    struct pbuf **q = malloc(cap * sizeof *q);
-    if (!q) return -1;
-    for (unsigned i = 0; i < t->rx_count; i++) q[i] = t->rxq[(t->rx_head + i) % t->rx_cap];
-    free(t->rxq);
-    t->rxq = q;
-    t->rx_cap = cap;
-    t->rx_head = 0;
-  }
-  t->rxq[(t->rx_head + t->rx_count) % t->rx_cap] = p;
-  t->rx_count++;
-  t->rx_bytes += p->tot_len;
-  return 0;
-}
-
-/* A paused reader would keep the NIC's pool pbufs (PBUF_POOL) for as long as it
- * stays paused: a few paused sockets empty the pool and every incoming frame is
- * dropped, including the ACKs or SYNs the program waits for (a proxy pausing one
- * side until the other drains never wakes up). Such data moves to a heap pbuf
- * while the heap stays under half full; the other half stays free for sending
- * (tcp_write copies, ACKs). Returns the chain to queue in place of p. */
-static struct pbuf *rx_unpool(struct pbuf *p)
-{
-#if LWIP_STATS && MEM_STATS
-  int pooled = 0;
-  for (struct pbuf *q = p; q; q = q->next)
-    if (pbuf_get_allocsrc(q) == PBUF_TYPE_ALLOC_SRC_MASK_STD_MEMP_PBUF_POOL) pooled = 1;
-  if (!pooled || (size_t)lwip_stats.mem.used + p->tot_len + 64 > MEM_SIZE / 2) return p;
-  struct pbuf *c = pbuf_clone(PBUF_RAW, PBUF_RAM, p);
-  if (!c) return p;
-  pbuf_free(p);
-  return c;
-#else
-  return p;
-#endif
-}
-
-static void rx_unpool_all(plat_tcp *t)
-{
-  for (unsigned i = 0; i < t->rx_count; i++) {
-    struct pbuf **slot = &t->rxq[(t->rx_head + i) % t->rx_cap];
-    *slot = rx_unpool(*slot);
-  }
-}
-
-/* Acknowledges n delivered (or discarded) bytes: the peer's window reopens. */
-static void rx_ack(plat_tcp *t, size_t n)
-{
-  /* A loopback peer's writer may be held back by what we had not read
-   * (tcp_budget.c); reading frees its share even when no window update goes out. */
-  if (n > 0 && t->peer && t->peer->want_write && !t->peer->closed) lw_queue(t->peer, LW_EV_ROOM_CHECK);
-  if (!t->pcb || t->listening) return;
-  while (n > 0) {
-    u16_t c = n > 0xffff ? 0xffff : (u16_t)n;
-    tcp_recved(t->pcb, c);
-    n -= c;
-  }
-}
-
-/* Drops n bytes from the front of the queue (they were delivered) and acks them. */
-static void rx_consume(plat_tcp *t, size_t n)
-{
-  size_t left = n;
-  while (t->rx_count > 0) {
-    struct pbuf *p = t->rxq[t->rx_head];
-    while (p && (left > 0 || p->len == 0)) {
-      if (left >= p->len) {
-        struct pbuf *rest = p->next;
-        left -= p->len;
-        p->next = NULL; /* free this segment only; the rest stays queued */
-        pbuf_free(p);
-        p = rest;
-      } else {
-        pbuf_remove_header(p, (size_t)left); /* a partial read of this segment */
-        left = 0;
-      }
-    }
-    if (p) {
-      t->rxq[t->rx_head] = p;
-      break;
-    }
-    t->rx_head = (t->rx_head + 1) % t->rx_cap;
-    t->rx_count--;
-    if (left == 0 && (t->rx_count == 0 || t->rxq[t->rx_head]->len > 0)) break;
-  }
-  t->rx_bytes -= n;
-  rx_ack(t, n);
-}
-
-static void rx_free(plat_tcp *t)
-{
-  while (t->rx_count > 0) {
-    pbuf_free(t->rxq[t->rx_head]);
-    t->rx_head = (t->rx_head + 1) % t->rx_cap;
-    t->rx_count--;
-  }
-  t->rx_bytes = 0;
-}
-
-static size_t rx_gather(plat_tcp *t, uint8_t *dst, size_t max)
-{
-  size_t got = 0;
-  for (unsigned i = 0; i < t->rx_count && got < max; i++) {
-    for (struct pbuf *q = t->rxq[(t->rx_head + i) % t->rx_cap]; q && got < max; q = q->next) {
-      size_t c = q->len < max - got ? q->len : max - got;
-      memcpy(dst + got, q->payload, c);
-      got += c;
-    }
-  }
-  return got;
-}
-
 /* ---- pcb helpers ------------------------------------------------------ */
 
 static void clear_callbacks(struct tcp_pcb *pcb)
@@ -222,7 +105,7 @@ static void let_go(plat_tcp *t)
 {
   struct tcp_pcb *pcb = t->pcb;
   if (!pcb) return;
-  rx_ack(t, t->rx_bytes);
+  lw_rx_ack(t, t->rx_bytes);
   clear_callbacks(pcb);
   t->pcb = NULL;
   if (tcp_close(pcb) != ERR_OK) tcp_abort(pcb);
@@ -289,12 +172,12 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
       t->events |= LW_EV_RX;
     return ERR_OK;
   }
-  if (rx_push(t, p) != 0) return ERR_MEM; /* lwIP keeps it (refused_data) and retries */
+  if (lw_rx_push(t, p) != 0) return ERR_MEM; /* lwIP keeps it (refused_data) and retries */
   if (t->reading)
     lw_queue(t, LW_EV_RX);
   else { /* queued (it is ours now): waits for an unknown time */
     struct pbuf **slot = &t->rxq[(t->rx_head + t->rx_count - 1) % t->rx_cap];
-    *slot = rx_unpool(*slot);
+    *slot = lw_rx_unpool(*slot);
   }
   return ERR_OK;
 }
@@ -404,20 +287,20 @@ static int deliver_rx(plat_tcp *t)
     struct pbuf *p = t->rxq[t->rx_head];
     plat_tcp_event ev = { .type = PLAT_TCP_DATA };
     if (p->len < LW_RX_COALESCE && t->rx_bytes > p->len) {
-      ev.len = rx_gather(t, bounce, sizeof bounce);
+      ev.len = lw_rx_gather(t, bounce, sizeof bounce);
       ev.data = bounce;
     } else {
       ev.len = p->len; /* one segment, in place: contiguous by definition */
       ev.data = p->payload;
     }
     if (ev.len == 0) {
-      rx_consume(t, 0);
+      lw_rx_consume(t, 0);
       continue;
     }
     emit(t, &ev);
     ran = 1;
     if (t->closed) return ran; /* closing freed (and acknowledged) the queue */
-    rx_consume(t, ev.len);
+    lw_rx_consume(t, ev.len);
     budget = budget > ev.len ? budget - ev.len : 0;
     taken = 1;
   }
@@ -504,7 +387,7 @@ static int dispatch_one(plat_tcp *t)
     } else {
       plat_tcp_event e = { .type = PLAT_TCP_ERROR, .err = t->err };
       t->err_told = 1; /* the application knows: later writes say EPIPE */
-      rx_free(t);
+      lw_rx_free(t);
       t->want_write = 0;
       emit(t, &e);
       ran = 1;
@@ -516,7 +399,7 @@ static int dispatch_one(plat_tcp *t)
 static void free_record(plat_tcp *t)
 {
   lw_forget_peer(t);
-  rx_free(t);
+  lw_rx_free(t);
   free(t->rxq);
   free(t);
 }
@@ -789,7 +672,7 @@ void plat_tcp_read_start(plat_tcp *t)
 void plat_tcp_read_stop(plat_tcp *t)
 {
   t->reading = 0;
-  if (!t->closed) rx_unpool_all(t);
+  if (!t->closed) lw_rx_unpool_all(t);
 }
 
 int plat_tcp_set_keepalive(plat_tcp *t, int enable, unsigned idle_seconds)
@@ -889,14 +772,14 @@ static void release(plat_tcp *t, int reset)
       tcp_abort(pcb);
     } else {
       /* Unread data acknowledged first, or lwIP answers the close with RST. */
-      rx_ack(t, t->rx_bytes);
+      lw_rx_ack(t, t->rx_bytes);
       if (tcp_close(pcb) != ERR_OK) tcp_abort(pcb);
     }
   } else if (!t->handed) {
     child_unlink(t);
   }
   t->pcb = NULL;
-  rx_free(t);
+  lw_rx_free(t);
   enqueue(t); /* freed by the dispatcher: nothing can reach it after that */
 }
 
