@@ -159,10 +159,10 @@ test:
 test-unit:
 	$(Q)$(MAKE) --no-print-directory -f tests/unit/unit.mk
 
-test-js: $(B)/petrel
+test-js: $(B)/petrel $(B)/board.env
 	$(Q)tools/run_js_tests.sh $(BOARD) tests/js
 
-test-conformance: $(B)/petrel
+test-conformance: $(B)/petrel $(B)/board.env
 	$(Q)tools/run_conformance.sh $(BOARD) ../shared/conformance tests/cases
 
 check-asan:
@@ -179,10 +179,10 @@ valgrind:
 	$(Q)tests/tls/valgrind.sh $(BOARD)
 
 # A board.mk may set BENCH_CMD (mps2-an385 measures on the emulated board).
-bench: $(B)/petrel
+bench: $(B)/petrel $(B)/board.env
 	$(Q)$(or $(BENCH_CMD),tools/bench/run.sh $(BOARD))
 
-run-example: $(B)/petrel
+run-example: $(B)/petrel $(B)/board.env
 	$(Q)tools/board_run.sh $(BOARD) examples/echo.js
 
 # `make run [ARGS=...]`: runs the board's binary on this machine. A board.mk may set
