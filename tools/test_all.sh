@@ -13,7 +13,12 @@ count() { # adds the last "N passed, N failed" line of $log to the totals
   total_pass=$((total_pass + $(echo "$line" | cut -d' ' -f1)))
   total_fail=$((total_fail + $(echo "$line" | cut -d' ' -f3)))
 }
-run() { "$@" 2>&1 | tee "$log"; count; }
+# Each run's time goes to the log, so a slow suite shows in CI's output.
+run() {
+  local t0=$SECONDS
+  "$@" 2>&1 | tee "$log"; count
+  echo "   ($((SECONDS - t0)) s: $*)"
+}
 
 # A built board's suites: those its board.mk lists in TEST_SUITES, then the JS tests,
 # the conformance cases, the fuzz and the differential fuzz against node.
