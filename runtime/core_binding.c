@@ -23,6 +23,12 @@ void petrel_console_write(duk_context *ctx, int fd, const char *s, size_t len)
     len = petrel_cesu8_to_utf8(s, len, tmp);
     s = tmp;
   }
+  petrel_console_write_raw(fd, s, len);
+  if (copy) duk_pop(ctx);
+}
+
+void petrel_console_write_raw(int fd, const char *s, size_t len)
+{
   if (fd == 2 && stderr_framed) {
     if (len) {
       plat_console_write(2, "\x0e", 1);
@@ -32,7 +38,6 @@ void petrel_console_write(duk_context *ctx, int fd, const char *s, size_t len)
   } else {
     plat_console_write(fd == 2 ? 2 : 1, s, len);
   }
-  if (copy) duk_pop(ctx);
 }
 
 void petrel_console_print(duk_context *ctx, int fd, duk_idx_t idx)

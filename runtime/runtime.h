@@ -99,6 +99,8 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
  * string), _write bytes. */
 void petrel_console_print(duk_context *ctx, int fd, duk_idx_t idx);
 void petrel_console_write(duk_context *ctx, int fd, const char *s, size_t len);
+/* The same without a ctx (no heap: bytes as given, framed on stderr as the REPL wants). */
+void petrel_console_write_raw(int fd, const char *s, size_t len);
 void petrel_frame_stderr(int on);
 /* Console input to a C light function fn(text) / fn(null) at the end (the REPL). */
 void petrel_console_read_start_c(duk_context *ctx, duk_c_function fn);

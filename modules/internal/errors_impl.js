@@ -63,6 +63,9 @@ function safeString(v) {
     if (typeof v === 'string') return "'" + v + "'";
     if (typeof v === 'object' && v !== null) return require('internal/inspect').inspect(v); // loaded on first use
     return String(v);
-  } catch (e) { return '[value]'; }
+  } catch (e) {
+    if (e && e.code === 'ERR_MEMORY_ALLOCATION_FAILED') throw e; // out of memory stays the coded error it is
+    return '[value]';
+  }
 }
 // systemError (every system error, as libuv reports it to Node) is C: modules/errors_system.c.

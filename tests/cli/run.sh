@@ -63,6 +63,9 @@ check "out of heap receiving, handled: ENOMEM on the socket" 0 'uncaught: alloc 
 full() { env PETREL_HEAP_LIMIT=4000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_full.js" 2>&1; echo "rc=$?"; }
 check "heap full to the byte: Error alloc failed, ERR_MEMORY_ALLOCATION_FAILED, not DoubleError" 0 \
   $'^(Error alloc failed ERR_MEMORY_ALLOCATION_FAILED\nrc=0|Uncaught Error: alloc failed.*rc=1)$' '^$' -- full
+# The uncaught-exception listener runs out of heap: the coded error, exit 1 (not 7).
+in_handler() { env PETREL_HEAP_LIMIT=4000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_in_handler.js"; }
+check "out of heap in the uncaughtException listener: coded error, exit 1" 1 '^$' 'alloc failed' -- in_handler
 # The timer queues when scheduling runs out of heap (on the boards the heap is always
 # bounded; here PETREL_HEAP_LIMIT bounds it, so the out-of-memory part really runs).
 timers_oom() { env PETREL_HEAP_LIMIT=6000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/js/runtime/test_timers_oom.js"; }
