@@ -284,8 +284,10 @@ TLSSocket.prototype._attach = function (socket) {
     }
   });
   if (socket.connecting) {
+    socket.once('lookup', function (err, address, family, host) { self.emit('lookup', err, address, family, host); });
     socket.once('connect', function () {
       self.emit('connect');
+      self.emit('ready'); // as net's 'connect' (Node's TLSSocket is the net socket)
       self._start();
     });
   } else {
@@ -582,14 +584,17 @@ TLSSocket.prototype._final = function (cb) {
 TLSSocket.prototype._destroy = function (err, cb) {
   var s = this._session, p = this._parent, self = this;
   this._session = null;
-  var w = this._pendingWrite;
+  var w = this._pendingWrite, connecting = !!(p && p.connecting);
   this._pendingWrite = null;
   this._waitDrain = false;
   this._wChunk = this._wCb = null;
   if (s !== null) s.destroy();
   var finish = function () {
     cb(err);
-    if (w) w[2](errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
+    // As net (and Node's TLSSocket, which is the net socket): a write queued while the
+    // transport still connected is told so.
+    if (w && connecting) w[2](errors.codeError('ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established'));
+    else if (w) w[2](errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
     process.nextTick(function () { self.emit('close', !!err); });
   };
   if (p && !this._parentClosed) {
