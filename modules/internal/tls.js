@@ -351,6 +351,7 @@ TLSSocket.prototype._cycle = function () {
   while (!this._readPaused && this._session !== null) {
     var d = s.read();
     if (typeof d === 'object') {
+      this._bytesRead += d.length; // plaintext, as Node counts (net's getters read these two)
       if (!this.push(d)) {
         this._readPaused = true;
         if (this._parent) this._parent.pause();
@@ -554,6 +555,7 @@ TLSSocket.prototype._writeMore = function (sync) {
       break;
     }
     this._wOff += n;
+    this._bytesDispatched += n;
     if (!this._flush()) {
       this._waitDrain = true;
       return;
@@ -722,8 +724,6 @@ Object.defineProperties(TLSSocket.prototype, {
   localAddress: parentGetter('localAddress'),
   localPort: parentGetter('localPort'),
   localFamily: parentGetter('localFamily'),
-  bytesRead: parentGetter('bytesRead'),
-  bytesWritten: parentGetter('bytesWritten'),
   connecting: parentGetter('connecting'),
   pending: {
     get: function () { return !this._parent || this._parent.pending || !this._secure; },
