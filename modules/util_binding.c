@@ -211,26 +211,72 @@ static duk_ret_t util_is_deep_strict_equal(duk_context *ctx)
   return 1;
 }
 
-/* The length of the ANSI/VT100 escape sequence at p, 0 if none: what the regexp
- *   /(?:\u001b\[|\u009b)[0-?]*[ -\/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/
- * matches there (CSI, OSC, two-character escapes). Its classes are disjoint, so
- * greedy scanning finds what the regexp does; U+009B is C2 9B in CESU-8. */
+/* stripVTControlCharacters removes what Node 20 takes for an ANSI escape: an
+ * introducer (ESC or U+009B, C2 9B in CESU-8), any of [ ] ( ) # ; ?, then either
+ * an OSC-like body ending in BEL, ESC \ or U+009C, or a CSI-like tail: up to 4
+ * digits, ';'-separated groups of up to 4 digits, and a final character. Node
+ * matches it with a backtracking regexp; these scanners give the same lengths
+ * (its character classes make greedy scanning exact, see vt_csi). */
+static int in_set(unsigned char c, const char *set) { return c && strchr(set, c) != NULL; }
+static int is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_body(unsigned char c) { return is_alnum(c) || in_set(c, "-/#&.:=?%@~_"); }
+static int is_final(unsigned char c)
+{
+  return is_digit(c) || (c >= 'A' && c <= 'P') || (c >= 'R' && c <= 'T') || c == 'Z' || c == 'c' ||
+         (c >= 'f' && c <= 'n') || (c >= 'q' && c <= 'u') || c == 'y' || in_set(c, "=><~");
+}
+
+/* The OSC-like form at q: ';'-groups of body characters, or an alphanumeric run
+ * and ';'-groups that may be empty, or nothing; then the terminator. */
+static const unsigned char *vt_osc(const unsigned char *q, const unsigned char *end)
+{
+  const unsigned char *r = q;
+  if (r < end && *r == ';') {
+    while (end - r >= 2 && *r == ';' && is_body(r[1]))
+      for (r++; r < end && is_body(*r);) r++;
+  } else if (r < end && is_alnum(*r)) {
+    while (r < end && is_alnum(*r)) r++;
+    while (r < end && *r == ';')
+      for (r++; r < end && is_body(*r);) r++;
+  }
+  if (r < end && *r == 0x07) return r + 1;
+  if (end - r >= 2 && ((r[0] == 0x1b && r[1] == '\\') || (r[0] == 0xc2 && r[1] == 0x9c))) return r + 2;
+  return NULL;
+}
+
+/* The CSI-like form at q. Greedy: the digits, then the groups, then a final
+ * character; if that fails the regexp backtracks to the last digit it took,
+ * which is a final character itself. */
+static const unsigned char *vt_csi(const unsigned char *q, const unsigned char *end)
+{
+  if (q >= end) return NULL;
+  if (!is_digit(*q)) return is_final(*q) ? q + 1 : NULL;
+  const unsigned char *r = q, *last;
+  for (int n = 0; n < 4 && r < end && is_digit(*r); n++) r++;
+  last = r;
+  while (r < end && *r == ';') {
+    r++;
+    for (int n = 0; n < 4 && r < end && is_digit(*r); n++) last = ++r;
+  }
+  return r < end && is_final(*r) ? r + 1 : last;
+}
+
+/* The length of the escape at p, 0 if none. */
 static size_t vt_sequence(const unsigned char *p, const unsigned char *end)
 {
-  const unsigned char *q = p + 2;
-  if (end - p < 2) return 0;
-  if ((p[0] == 0x1b && p[1] == '[') || (p[0] == 0xc2 && p[1] == 0x9b)) {
-    while (q < end && *q >= 0x30 && *q <= 0x3f) q++;
-    while (q < end && *q >= 0x20 && *q <= 0x2f) q++;
-    return q < end && *q >= 0x40 && *q <= 0x7e ? (size_t)(q + 1 - p) : 0;
+  const unsigned char *s, *k, *e;
+  if (*p == 0x1b)
+    s = p + 1;
+  else if (end - p >= 2 && p[0] == 0xc2 && p[1] == 0x9b)
+    s = p + 2;
+  else
+    return 0;
+  for (k = s; k < end && in_set(*k, "[]()#;?");) k++;
+  for (;; k--) { /* the prefix is greedy: each shorter one in turn */
+    if ((e = vt_osc(k, end)) != NULL || (e = vt_csi(k, end)) != NULL) return (size_t)(e - p);
+    if (k == s) return 0;
   }
-  if (p[0] != 0x1b) return 0;
-  if (p[1] == ']') {
-    while (q < end && *q != 0x07 && *q != 0x1b) q++;
-    if (q < end && *q == 0x07) return (size_t)(q + 1 - p);
-    if (end - q >= 2 && *q == 0x1b && q[1] == '\\') return (size_t)(q + 2 - p);
-  }
-  return (p[1] >= 0x40 && p[1] <= 0x5a) || (p[1] >= 0x5c && p[1] <= 0x5f) ? 2 : 0;
 }
 
 static duk_ret_t util_strip_vt(duk_context *ctx)

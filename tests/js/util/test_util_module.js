@@ -116,6 +116,10 @@ assert.strictEqual(util.stripVTControlCharacters('\u001b[31mred\u001b[39m'), 're
 assert.strictEqual(util.stripVTControlCharacters('\u001b]8;;http://a\u001b\\link\u001b]8;;\u0007!'), 'link!');
 assert.strictEqual(util.stripVTControlCharacters('\u009b1mB \u00e9'), 'B \u00e9');
 assert.strictEqual(util.stripVTControlCharacters('plain'), 'plain');
+// node's own choices: ESC ] n is a whole escape, ESC [ space is none, digits backtrack
+assert.strictEqual(util.stripVTControlCharacters('\u001b]nope\u001b[ q'), 'ope\u001b[ q');
+assert.strictEqual(util.stripVTControlCharacters('\u001b[12;345678x'), '8x');
+assert.strictEqual(util.stripVTControlCharacters('a\u001b[1;2'), 'a');
 assert.throws(function () { util.stripVTControlCharacters(5); }, { code: 'ERR_INVALID_ARG_TYPE' });
 
 // ---- deprecate (a constructor too) and debuglog
