@@ -426,7 +426,7 @@ static duk_ret_t buffer_of(duk_context *ctx)
   return 1;
 }
 
-static duk_ret_t buffer_is_buffer(duk_context *ctx)
+duk_ret_t petrel_buffer_is_buffer_js(duk_context *ctx)
 {
   duk_push_boolean(ctx, petrel_buffer_is_buffer(ctx, 0));
   return 1;
@@ -597,7 +597,7 @@ static duk_ret_t buf_install(duk_context *ctx)
   put_fn(ctx, 0, "alloc", buffer_alloc, 3, 0);
   put_fn(ctx, 0, "allocUnsafe", buffer_alloc, 1, 1);
   put_fn(ctx, 0, "allocUnsafeSlow", buffer_alloc, 1, 1);
-  put_fn(ctx, 0, "isBuffer", buffer_is_buffer, 1, 0);
+  put_fn(ctx, 0, "isBuffer", petrel_buffer_is_buffer_js, 1, 0);
   put_fn(ctx, 0, "isEncoding", buffer_is_encoding, 1, 0);
   put_fn(ctx, 0, "byteLength", buffer_byte_length, 2, 0);
   put_fn(ctx, 0, "concat", buffer_concat, 2, 0);

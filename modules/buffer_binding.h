@@ -47,6 +47,8 @@ void petrel_buffer_set_proto(duk_context *ctx);
 void petrel_buffer_push_decoded(duk_context *ctx, const uint8_t *b, size_t len, int enc);
 /* Is the value at idx a Buffer / a Uint8Array / an ArrayBuffer (instanceof) / a view (ArrayBuffer.isView)? */
 int petrel_buffer_is_buffer(duk_context *ctx, duk_idx_t idx);
+/* Buffer.isBuffer(v) (util.isBuffer is the same light function: 1 argument, magic 0) */
+duk_ret_t petrel_buffer_is_buffer_js(duk_context *ctx);
 int petrel_buffer_is_u8(duk_context *ctx, duk_idx_t idx);
 int petrel_buffer_is_array_buffer(duk_context *ctx, duk_idx_t idx);
 int petrel_buffer_is_view(duk_context *ctx, duk_idx_t idx);

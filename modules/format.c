@@ -287,8 +287,10 @@ static void push_defaults(duk_context *ctx)
   duk_pop(ctx);
 }
 
+void format_push_inspect_defaults(duk_context *ctx) { push_defaults(ctx); }
+
 /* inspect(v) of a primitive: formatPrimitive(v, defaultOptions.maxStringLength) */
-static void push_inspect_primitive(duk_context *ctx, duk_idx_t idx)
+void format_inspect_primitive(duk_context *ctx, duk_idx_t idx)
 {
   idx = duk_normalize_index(ctx, idx);
   push_defaults(ctx);
@@ -317,7 +319,7 @@ void format_inspect(duk_context *ctx, duk_idx_t idx, duk_idx_t opts)
 static void push_inspect_arg(duk_context *ctx, duk_idx_t idx, duk_idx_t opts)
 {
   if (opts < 0 && is_primitive(ctx, idx))
-    push_inspect_primitive(ctx, idx);
+    format_inspect_primitive(ctx, idx);
   else
     format_inspect(ctx, idx, opts);
 }
@@ -639,7 +641,7 @@ static duk_ret_t prim_is_primitive(duk_context *ctx)
 
 static duk_ret_t prim_inspect_primitive(duk_context *ctx)
 {
-  push_inspect_primitive(ctx, 0);
+  format_inspect_primitive(ctx, 0);
   return 1;
 }
 

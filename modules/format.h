@@ -16,6 +16,11 @@ void format_values(duk_context *ctx, duk_idx_t opts, duk_idx_t from, duk_idx_t e
 /* require('internal/inspect').inspect(value at idx[, options at opts]) -> [... string] */
 void format_inspect(duk_context *ctx, duk_idx_t idx, duk_idx_t opts);
 
+/* util.inspect(v) of a primitive: [...] -> [... string] */
+void format_inspect_primitive(duk_context *ctx, duk_idx_t idx);
+/* util.inspect.defaultOptions (one object, made on first use): [...] -> [... defaults] */
+void format_push_inspect_defaults(duk_context *ctx);
+
 duk_ret_t format_js(duk_context *ctx);              /* util.format(...args) */
 duk_ret_t format_with_options_js(duk_context *ctx); /* util.formatWithOptions(opts, ...args) */
 /* internal/primitive's exports: [...] -> [... object] */

@@ -5,7 +5,6 @@
 // set in columns; objects met again while printing become [Circular *N] and
 // their first occurrence gets <ref *N>.
 'use strict';
-var errors = require('internal/errors');
 var primitive = require('internal/primitive');
 var formatNumber = primitive.formatNumber;
 var quoteString = primitive.quoteString;
@@ -166,6 +165,9 @@ function inspect(value, opts) {
 
 function identity(s) { return s; }
 
+// A hook is given util.inspect, as in Node (util loads with the first hook).
+function utilInspect() { return require('util').inspect; }
+
 // The options object handed to [util.inspect.custom](depth, options, inspect).
 function userOptions(ctx) {
   var o = {};
@@ -186,10 +188,10 @@ function formatValue(ctx, value, recurseTimes, inTypedArray) {
     var custom;
     try { custom = value[customInspectSymbol]; } catch (e) { custom = undefined; }
     // (A prototype object is printed plainly even if it carries the hook.)
-    if (typeof custom === 'function' && custom !== inspect &&
+    if (typeof custom === 'function' && custom !== inspect && custom !== utilInspect() &&
         !(value.constructor && value.constructor.prototype === value)) {
       var depth = ctx.depth - recurseTimes;
-      var ret = custom.call(value, depth === Infinity ? null : depth, userOptions(ctx), inspect);
+      var ret = custom.call(value, depth === Infinity ? null : depth, userOptions(ctx), utilInspect());
       if (ret !== value) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes, false);
         return ctx.indentationLvl === 0 ? ret : ret.split('\n').join('\n' + spaces(ctx.indentationLvl));
@@ -643,19 +645,6 @@ function groupArrayElements(ctx, output, value) {
   return output;
 }
 
-Object.defineProperty(inspect, 'custom', { value: customInspectSymbol, enumerable: true });
-Object.defineProperty(inspect, 'defaultOptions', {
-  enumerable: true,
-  get: function () { return inspectDefaults; },
-  set: function (options) {
-    if (options === null || typeof options !== 'object') throw errors.invalidArgType('options', 'object', options);
-    for (var k in options) if (hasOwn.call(options, k) && hasOwn.call(inspectDefaults, k)) inspectDefaults[k] = options[k];
-  }
-});
-
-module.exports = {
-  inspect: inspect,
-  isError: isError,
-  isTypedArray: isTypedArray,
-  isBuffer: isBuffer
-};
+// util.inspect (with custom, defaultOptions, colors, styles) is util's own
+// function (modules/util_binding.c), which calls this one for objects.
+module.exports = { inspect: inspect };
