@@ -470,7 +470,10 @@ TLSSocket.prototype._onParentEnd = function () {
       e.host = this._tlsOptions.host;
       e.port = this._tlsOptions.port;
       e.localAddress = this._tlsOptions.localAddress;
-      this.destroy(e);
+      // As Node: the stream ends first, and its 'end' destroys it with the error.
+      this.once('end', function () { this.destroy(e); });
+      this.push(null);
+      this.read(0);
     }
     return;
   }
