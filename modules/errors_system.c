@@ -1,4 +1,5 @@
-/* internal/errors' systemError in C: every failed connect, lookup, listen or
+/* internal/errors' systemError in C, the one maker of system errors (the runtime's
+ * own, petrel_push_system_error, come here too): every failed connect, lookup, listen or
  * reset makes one, often when the heap is nearly full, so it stays resident
  * and allocates only the error and its strings (the other makers' JS loads
  * with the first, internal/errors_impl.js). Node's message forms: libuv's
@@ -65,9 +66,14 @@ duk_ret_t errors_system_error(duk_context *ctx)
       duk_pop(ctx);
     }
   }
-  duk_get_global_string(ctx, "Error");
+  /* 4: the error, from the engine's own Error.prototype (user code may have replaced
+   * the global Error; node uses its own copy too). No C file name: the error blames
+   * the nearest JS frame, as `new Error` would. The message is defined as given, not
+   * formatted (an abstract socket's path holds a NUL). */
+  duk_push_error_object_raw(ctx, DUK_ERR_ERROR, NULL, 0, NULL);
+  duk_push_literal(ctx, "message");
   duk_dup(ctx, 3);
-  duk_new(ctx, 1); /* 4: the error */
+  duk_def_prop(ctx, 4, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
   if (extra && st_flag(ctx, 2, "codeFirst")) {
     duk_push_string(ctx, code);
     duk_put_prop_string(ctx, 4, "code");
@@ -89,4 +95,21 @@ duk_ret_t errors_system_error(duk_context *ctx)
     }
   }
   return 1;
+}
+
+/* The runtime's system errors (a failed write, read or shutdown, a missing file):
+ * systemError(err, syscall) without extra fields; declared in runtime.h. */
+void petrel_push_system_error(duk_context *ctx, int err, const char *syscall)
+{
+  duk_push_c_lightfunc(ctx, errors_system_error, 3, 3, 0);
+  duk_push_int(ctx, err);
+  duk_push_string(ctx, syscall);
+  duk_push_undefined(ctx);
+  duk_call(ctx, 3);
+}
+
+duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall)
+{
+  petrel_push_system_error(ctx, err, syscall);
+  return duk_throw(ctx);
 }

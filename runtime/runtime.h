@@ -111,7 +111,8 @@ duk_ret_t petrel_repl_start(duk_context *ctx); /* core.replStart(opts), see modu
  * of the plain buffer at buf_idx. */
 void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len);
 
-/* Throws a Node-style system error: Error("<syscall> <CODE>") with code/errno/syscall. */
+/* Node-style system errors, Error("<syscall> <CODE>") with errno/code/syscall: made by
+ * internal/errors' systemError (modules/errors_system.c), the one maker. */
 duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall);
 /* Pushes an Error object for a platform error (code, errno, syscall set). */
 void petrel_push_system_error(duk_context *ctx, int err, const char *syscall);
