@@ -25,14 +25,15 @@ static int has_field(duk_context *ctx, duk_idx_t extra, const char *key)
 }
 
 /* systemError(errno, syscall, extra): extra's address/port and local end (sockets) or
- * hostname (lookups); codeFirst gives the key order of Node's UVExceptionWithHostPort
- * (listen) instead of exceptionWithHostPort's (connect). */
+ * hostname (lookups). A listen or bind error with an address has the form of Node's
+ * UVExceptionWithHostPort (the description in the message, `code` first: also with
+ * extra.codeFirst), others exceptionWithHostPort's (connect: `errno` first). */
 duk_ret_t errors_system_error(duk_context *ctx)
 {
   duk_set_top(ctx, 3);
   int err = duk_require_int(ctx, 0);
   const char *code = plat_strerror_code(err);
-  int extra = st_truthy(ctx, 2);
+  int extra = st_truthy(ctx, 2), uv_form = 0;
   duk_dup(ctx, 1);
   duk_push_sprintf(ctx, " %s", code);
   duk_concat(ctx, 2); /* 3: the message */
@@ -42,7 +43,8 @@ duk_ret_t errors_system_error(duk_context *ctx)
     append_field(ctx, 2, "hostname");
   } else if (extra && has_field(ctx, 2, "address")) {
     const char *sc = duk_is_string(ctx, 1) && !duk_is_symbol(ctx, 1) ? duk_get_string(ctx, 1) : "";
-    if (strcmp(sc, "listen") == 0 || strcmp(sc, "bind") == 0)
+    uv_form = strcmp(sc, "listen") == 0 || strcmp(sc, "bind") == 0;
+    if (uv_form)
       duk_push_sprintf(ctx, ": %s ", plat_strerror_text(err));
     else
       duk_push_string(ctx, " ");
@@ -74,7 +76,7 @@ duk_ret_t errors_system_error(duk_context *ctx)
   duk_push_literal(ctx, "message");
   duk_dup(ctx, 3);
   duk_def_prop(ctx, 4, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
-  if (extra && st_flag(ctx, 2, "codeFirst")) {
+  if (uv_form || (extra && st_flag(ctx, 2, "codeFirst"))) {
     duk_push_string(ctx, code);
     duk_put_prop_string(ctx, 4, "code");
   }
