@@ -31,9 +31,11 @@ int board_init(int argc, char **argv)
   (void)argv;
   signal(SIGPIPE, SIG_IGN);
   if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) return host_error(errno);
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  srandom((unsigned)(ts.tv_nsec ^ ts.tv_sec ^ ((long)getpid() << 16)));
+  /* LWIP_RAND (ports, ISNs, DNS ids) and the TAP MAC are random(): seeded from the
+   * platform's source, the one route to entropy (plat_random). */
+  unsigned seed;
+  if (plat_random(&seed, sizeof seed) != 0) return PLAT_EIO;
+  srandom(seed);
   return 0;
 }
 
