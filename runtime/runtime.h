@@ -18,6 +18,10 @@ void *petrel_native_calloc(size_t n, size_t size);
 void *petrel_native_realloc(void *ptr, size_t size);
 void petrel_native_free(void *ptr);
 size_t petrel_native_used(void);
+/* Called by Duktape itself (tools/duktape_patch.py, edit 4, which declares them again
+ * in duktape.c): it is creating an error; it created one (msg: its message). */
+void petrel_vm_creating_error(int on);
+void petrel_vm_error_created(void *ctx, const char *msg);
 /* REPL evaluation: while set, Ctrl-C (plat_interrupt_requested) breaks running JS. */
 void petrel_set_interruptible(int on);
 

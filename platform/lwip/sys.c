@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lwip/init.h"
+#include "lwip/sys.h"
 #include "lwip/netif.h"
 #include "lwip/timeouts.h"
 #include "lwip/stats.h"
