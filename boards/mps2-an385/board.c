@@ -1,11 +1,11 @@
 /*
- * mps2-an385: the board hooks (platform/lwip/board_hooks.h) that are not drivers:
+ * mps2-an385: the board functions of the lwIP backend (platform/lwip/lwip_board.h) that are not drivers:
  * clocks, sleeping, console, exit, memory figures, randomness.
  */
 #include <string.h>
 #include "mps2.h"
 #include "platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 
 /* ---- SysTick: a 1 ms tick from the 25 MHz core clock ---- */
 #define TICK_RELOAD (MPS2_CORE_HZ / 1000u - 1u)
