@@ -118,7 +118,6 @@ static void seed_rand(uint32_t a, uint32_t b)
 }
 
 /* ---- life cycle ---- */
-void board_filestore_init(void); /* filestore.c */
 
 int board_init(int argc, char **argv)
 {
@@ -146,9 +145,6 @@ static void put_dec(size_t v)
   } while (v && n < 11);
   while (n) uart_write(&buf[--n], 1);
 }
-
-size_t board_heap_extent(void);      /* syscalls.c */
-size_t board_stack_high_water(void); /* startup.c */
 
 void board_exit(int status)
 {
