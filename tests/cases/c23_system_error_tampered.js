@@ -1,5 +1,5 @@
-// System errors (a refused connect, a port in use, a write after the peer reset) are
-// made from the runtime's own Error, not the global one: a script that replaced the
+// System errors (a refused connect, a port in use) and process.emitWarning's warnings
+// are made from the runtime's own Error, not the global one: a script that replaced the
 // global Error still gets real errors with node's fields and messages.
 var net = require('net');
 var RealError = Error;
@@ -23,5 +23,13 @@ server.listen(0, '127.0.0.1', function () {
 
 function refused() {
   var c = net.connect(1, '127.0.0.1');
-  c.on('error', function (e) { show('connect', e); server.close(); });
+  c.on('error', function (e) { show('connect', e); server.close(); warnings(); });
+}
+
+function warnings() {
+  process.on('warning', function (w) {
+    console.log('warning: ' + w.name + ' ' + w.message + ' | real Error: ' + (w instanceof RealError));
+  });
+  process.emitWarning('made from a string', 'MyWarning');
+  process.emitWarning(new TypeError('an error given'));
 }
