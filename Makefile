@@ -23,12 +23,21 @@ include modules/tls/mbedtls.mk
 #   RUN_PREFIX  what runs the binary on this machine (empty: natively; qemu-arm for rpi)
 #   RUN_SCRIPT  or a runner that takes script.js [args] (a firmware under QEMU)
 #   EMULATION   none | user (qemu-arm) | system (a whole board under qemu-system-*)
-#   TEST_SUITES the suites tools/test_all.sh runs on it besides the JS tests, the
-#               conformance cases and the fuzz (the names are listed there)
+#   TEST_SUITES the suites tools/test_all.sh runs on it besides TEST_COMMON (the
+#               names are listed there)
+#   TEST_COMMON the suites every board runs (default: the JS tests, the conformance
+#               cases, the fuzz and the differential fuzz)
 #   TEST_ALSO   boards built and tested with this one (mps2-an385's TLS variant)
+#   TEST_SANITIZED boards built and tested under ASan/UBSan once every board is done
+#               (linux: linux-asan, linux-lwip-asan; PETREL_SKIP_SANITIZERS=1 skips them)
+#   TEST_TIMEOUT seconds a JS test or a conformance case may take (PETREL_TEST_TIMEOUT
+#               overrides; default 60, 150 for a whole board under emulation, which
+#               boots for each case and runs out of memory slowly)
 PLATFORM ?= posix
+TEST_COMMON ?= js conformance fuzz diff
 SETUP_NEEDS ?= host
 EMULATION ?= $(if $(RUN_SCRIPT),system,$(if $(RUN_PREFIX),user,none))
+TEST_TIMEOUT ?= $(if $(filter system,$(EMULATION)),150,60)
 
 WARN := -Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration
 CFLAGS_COMMON := -std=gnu11 -O2 -g $(WARN) -MMD -MP -Iplatform -Iruntime -Imodules -I$(B)/duktape \
@@ -51,8 +60,9 @@ all: $(B)/petrel $(B)/board.env
 # The board's facts for the shell scripts (see the board interface above).
 $(B)/board.env: boards/$(BOARD)/board.mk Makefile $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
-	$(Q)printf "RUN_PREFIX='%s'\nRUN_SCRIPT='%s'\nEMULATION='%s'\nTEST_SUITES='%s'\nTEST_ALSO='%s'\n" \
-	  "$(RUN_PREFIX)" "$(RUN_SCRIPT)" "$(EMULATION)" "$(strip $(TEST_SUITES))" "$(strip $(TEST_ALSO))" > $@
+	$(Q)printf "RUN_PREFIX='%s'\nRUN_SCRIPT='%s'\nEMULATION='%s'\nTEST_SUITES='%s'\nTEST_COMMON='%s'\nTEST_ALSO='%s'\nTEST_SANITIZED='%s'\nTEST_TIMEOUT='%s'\n" \
+	  "$(RUN_PREFIX)" "$(RUN_SCRIPT)" "$(EMULATION)" "$(strip $(TEST_SUITES))" "$(strip $(TEST_COMMON))" \
+	  "$(strip $(TEST_ALSO))" "$(strip $(TEST_SANITIZED))" "$(strip $(TEST_TIMEOUT))" > $@
 
 # ---- set-up: Debian packages and source packages, installed on demand ----
 # The host stamp is redone when setup.sh changes (new packages reach old checkouts).

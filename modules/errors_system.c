@@ -1,4 +1,5 @@
-/* internal/errors' systemError in C: every failed connect, lookup, listen or
+/* internal/errors' systemError in C, the one maker of system errors (the runtime's
+ * own, petrel_push_system_error, come here too): every failed connect, lookup, listen or
  * reset makes one, often when the heap is nearly full, so it stays resident
  * and allocates only the error and its strings (the other makers' JS loads
  * with the first, internal/errors_impl.js). Node's message forms: libuv's
@@ -24,14 +25,15 @@ static int has_field(duk_context *ctx, duk_idx_t extra, const char *key)
 }
 
 /* systemError(errno, syscall, extra): extra's address/port and local end (sockets) or
- * hostname (lookups); codeFirst gives the key order of Node's UVExceptionWithHostPort
- * (listen) instead of exceptionWithHostPort's (connect). */
+ * hostname (lookups). A listen or bind error with an address has the form of Node's
+ * UVExceptionWithHostPort (the description in the message, `code` first: also with
+ * extra.codeFirst), others exceptionWithHostPort's (connect: `errno` first). */
 duk_ret_t errors_system_error(duk_context *ctx)
 {
   duk_set_top(ctx, 3);
   int err = duk_require_int(ctx, 0);
   const char *code = plat_strerror_code(err);
-  int extra = st_truthy(ctx, 2);
+  int extra = st_truthy(ctx, 2), uv_form = 0;
   duk_dup(ctx, 1);
   duk_push_sprintf(ctx, " %s", code);
   duk_concat(ctx, 2); /* 3: the message */
@@ -41,7 +43,8 @@ duk_ret_t errors_system_error(duk_context *ctx)
     append_field(ctx, 2, "hostname");
   } else if (extra && has_field(ctx, 2, "address")) {
     const char *sc = duk_is_string(ctx, 1) && !duk_is_symbol(ctx, 1) ? duk_get_string(ctx, 1) : "";
-    if (strcmp(sc, "listen") == 0 || strcmp(sc, "bind") == 0)
+    uv_form = strcmp(sc, "listen") == 0 || strcmp(sc, "bind") == 0;
+    if (uv_form)
       duk_push_sprintf(ctx, ": %s ", plat_strerror_text(err));
     else
       duk_push_string(ctx, " ");
@@ -65,10 +68,15 @@ duk_ret_t errors_system_error(duk_context *ctx)
       duk_pop(ctx);
     }
   }
-  duk_get_global_string(ctx, "Error");
+  /* 4: the error, from the engine's own Error.prototype (user code may have replaced
+   * the global Error; node uses its own copy too). No C file name: the error blames
+   * the nearest JS frame, as `new Error` would. The message is defined as given, not
+   * formatted (an abstract socket's path holds a NUL). */
+  duk_push_error_object_raw(ctx, DUK_ERR_ERROR, NULL, 0, NULL);
+  duk_push_literal(ctx, "message");
   duk_dup(ctx, 3);
-  duk_new(ctx, 1); /* 4: the error */
-  if (extra && st_flag(ctx, 2, "codeFirst")) {
+  duk_def_prop(ctx, 4, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+  if (uv_form || (extra && st_flag(ctx, 2, "codeFirst"))) {
     duk_push_string(ctx, code);
     duk_put_prop_string(ctx, 4, "code");
   }
@@ -89,4 +97,21 @@ duk_ret_t errors_system_error(duk_context *ctx)
     }
   }
   return 1;
+}
+
+/* The runtime's system errors (a failed write, read or shutdown, a missing file):
+ * systemError(err, syscall) without extra fields; declared in runtime.h. */
+void petrel_push_system_error(duk_context *ctx, int err, const char *syscall)
+{
+  duk_push_c_lightfunc(ctx, errors_system_error, 3, 3, 0);
+  duk_push_int(ctx, err);
+  duk_push_string(ctx, syscall);
+  duk_push_undefined(ctx);
+  duk_call(ctx, 3);
+}
+
+duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall)
+{
+  petrel_push_system_error(ctx, err, syscall);
+  return duk_throw(ctx);
 }

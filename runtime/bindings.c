@@ -1,8 +1,7 @@
-/* The table of native bindings behind process.binding(name). */
+/* The table of native bindings behind process.binding(name), and how a binding puts
+ * its functions (the built-in JS modules are runtime/builtins.c's). */
 #include <string.h>
 #include "runtime.h"
-#include "builtins.h"
-#include "inflate.h"
 #include "bindings.h"
 
 typedef struct {
@@ -30,33 +29,6 @@ static const binding_entry bindings[] = { { "core", petrel_binding_core },
                                           { "dns", petrel_binding_dns },
                                           { "tls", petrel_binding_tls },
                                           { NULL, NULL } };
-
-const petrel_builtin *petrel_builtin_find(const char *name)
-{
-  for (const petrel_builtin *b = petrel_builtins; b->name; b++)
-    if (strcmp(b->name, name) == 0) return b;
-  return NULL;
-}
-
-int petrel_compiling_builtin; /* see runtime/duk_config_common.h */
-
-void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const char *head, const char *tail)
-{
-  size_t hl = strlen(head), tl = strlen(tail), n = hl + b->length + tl;
-  char *text = duk_push_fixed_buffer(ctx, n);
-  memcpy(text, head, hl);
-  if (!b->packed)
-    memcpy(text + hl, b->source, b->length);
-  else if (petrel_inflate(b->source, b->packed, text + hl, b->length) != 0)
-    (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
-  memcpy(text + hl + b->length, tail, tl);
-  duk_push_sprintf(ctx, "%s.js", b->name);
-  petrel_compiling_builtin = 1;
-  duk_int_t rc = duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, n);
-  petrel_compiling_builtin = 0;
-  if (rc != 0) (void)duk_throw(ctx);
-  duk_remove(ctx, -2); /* the scratch text */
-}
 
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list)
 {

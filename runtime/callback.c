@@ -103,21 +103,3 @@ int petrel_protected(duk_context *ctx, duk_safe_call_function fn, void *udata)
   duk_set_top(ctx, top);
   return failed;
 }
-
-void petrel_push_system_error(duk_context *ctx, int err, const char *syscall)
-{
-  const char *code = plat_strerror_code(err);
-  duk_push_error_object(ctx, DUK_ERR_ERROR, "%s %s", syscall, code);
-  duk_push_int(ctx, err);
-  duk_put_prop_string(ctx, -2, "errno");
-  duk_push_string(ctx, code);
-  duk_put_prop_string(ctx, -2, "code");
-  duk_push_string(ctx, syscall);
-  duk_put_prop_string(ctx, -2, "syscall");
-}
-
-duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall)
-{
-  petrel_push_system_error(ctx, err, syscall);
-  return duk_throw(ctx);
-}

@@ -398,7 +398,6 @@ static duk_ret_t core_error_text(duk_context *ctx)
   return 1;
 }
 
-/* isIP(string) -> 0 | 4 | 6, by the platform's address parser (net.isIP, dns). */
 /* newError(kind, message): an Error, TypeError or RangeError made from the engine's own
  * prototypes, so that internal/errors still makes real ones after user code replaced
  * the global constructors (node's code uses the originals too). */
@@ -412,6 +411,7 @@ static duk_ret_t core_new_error(duk_context *ctx)
   return 1;
 }
 
+/* isIP(string) -> 0 | 4 | 6, by the platform's address parser (net.isIP, dns). */
 static duk_ret_t core_is_ip(duk_context *ctx)
 {
   plat_addr a;

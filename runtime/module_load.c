@@ -357,11 +357,9 @@ static duk_ret_t ext_js(duk_context *ctx)
 
 static duk_ret_t parse_json(duk_context *ctx, void *udata)
 {
-  (void)udata; /* [... text] */
-  duk_get_global_string(ctx, "JSON");
-  duk_push_string(ctx, "parse");
-  duk_dup(ctx, -3);
-  duk_call_prop(ctx, -3, 1);
+  (void)udata; /* [... text]: the engine's JSON.parse, not the global JSON user code
+                 may have replaced (node's loader uses its primordial JSONParse) */
+  duk_json_decode(ctx, -1);
   return 1;
 }
 

@@ -572,17 +572,15 @@ static duk_ret_t process_emit_warning(duk_context *ctx)
   }
   if (!duk_is_undefined(ctx, 2) && (!duk_is_string(ctx, 2) || duk_is_symbol(ctx, 2)))
     return throw_arg_error(ctx, "invalidArgType", "code", "string", 2);
-  if (!duk_is_string(ctx, 0) || duk_is_symbol(ctx, 0)) {
-    duk_get_global_string(ctx, "Error");
-    int is_error = duk_is_object(ctx, 0) && duk_instanceof(ctx, 0, -1);
-    duk_pop(ctx);
-    if (!is_error)
-      return throw_arg_error(ctx, "invalidArgType", "warning", "of type string or an instance of Error", 0);
-  }
+  /* The engine's own Error, not the global one user code may have replaced (node's
+   * code uses its primordial Error too). */
+  if ((!duk_is_string(ctx, 0) || duk_is_symbol(ctx, 0)) && !duk_is_error(ctx, 0))
+    return throw_arg_error(ctx, "invalidArgType", "warning", "of type string or an instance of Error", 0);
   if (duk_is_string(ctx, 0)) {
-    duk_get_global_string(ctx, "Error");
+    duk_push_error_object_raw(ctx, DUK_ERR_ERROR, NULL, 0, NULL); /* no C file to blame */
+    duk_push_literal(ctx, "message");
     duk_dup(ctx, 0);
-    duk_new(ctx, 1);
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
     duk_dup(ctx, 1);
     duk_put_prop_string(ctx, -2, "name");
     if (duk_is_string(ctx, 2)) {

@@ -18,6 +18,10 @@ void *petrel_native_calloc(size_t n, size_t size);
 void *petrel_native_realloc(void *ptr, size_t size);
 void petrel_native_free(void *ptr);
 size_t petrel_native_used(void);
+/* Called by Duktape itself (tools/duktape_patch.py, edit 4, which declares them again
+ * in duktape.c): it is creating an error; it created one (msg: its message). */
+void petrel_vm_creating_error(int on);
+void petrel_vm_error_created(void *ctx, const char *msg);
 /* REPL evaluation: while set, Ctrl-C (plat_interrupt_requested) breaks running JS. */
 void petrel_set_interruptible(int on);
 
@@ -113,7 +117,8 @@ duk_ret_t petrel_repl_start(duk_context *ctx); /* core.replStart(opts), see modu
  * of the plain buffer at buf_idx. */
 void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len);
 
-/* Throws a Node-style system error: Error("<syscall> <CODE>") with code/errno/syscall. */
+/* Node-style system errors, Error("<syscall> <CODE>") with errno/code/syscall: made by
+ * internal/errors' systemError (modules/errors_system.c), the one maker. */
 duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall);
 /* Pushes an Error object for a platform error (code, errno, syscall set). */
 void petrel_push_system_error(duk_context *ctx, int err, const char *syscall);

@@ -6,12 +6,12 @@
 set -u
 board=$1; shift
 top=$(cd "$(dirname "$0")/.." && pwd)
-# Seconds per case. The emulated microcontroller boards get more: a case that runs the
-# board out of memory (43_many_connections) takes 35-46 s there, GC retrying near the end.
-# A whole board under emulation (build/BOARD/board.env) boots for each case.
-EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null
-case "$EMULATION" in system) def_limit=150 ;; *) def_limit=60 ;; esac
-limit=${PETREL_TEST_TIMEOUT:-$def_limit}
+# Seconds per case: the board's TEST_TIMEOUT (board.mk, build/BOARD/board.env). The
+# emulated microcontroller boards get more: a case that runs the board out of memory
+# (43_many_connections) takes 35-46 s there, GC retrying near the end, and the board
+# boots for each case.
+TEST_TIMEOUT=60; . "$top/build/$board/board.env" 2>/dev/null
+limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT}
 pass=0; fail=0; limited=0
 # Cases a board cannot pass (boards/BOARD/test-limits.txt): checked for the way they
 # must fail instead, reported as "limit" lines and counted apart.

@@ -5,7 +5,8 @@
 set -u
 board=$1; shift
 top=$(cd "$(dirname "$0")/.." && pwd)
-limit=${PETREL_TEST_TIMEOUT:-60}
+TEST_TIMEOUT=60; . "$top/build/$board/board.env" 2>/dev/null # the board's limit (board.mk)
+limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT}
 pass=0; fail=0
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 for dir in "$@"; do

@@ -20,12 +20,12 @@ run() {
   echo "   ($((SECONDS - t0)) s: $*)"
 }
 
-# A built board's suites: those its board.mk lists in TEST_SUITES, then the JS tests,
-# the conformance cases, the fuzz and the differential fuzz against node.
+# A built board's suites: those its board.mk lists in TEST_SUITES, then TEST_COMMON
+# (by default the JS tests, the conformance cases, the fuzz and the differential fuzz).
 test_board() {
   local board=$1 suite
   . "build/$board/board.env"
-  for suite in $TEST_SUITES; do
+  for suite in $TEST_SUITES $TEST_COMMON; do
     case "$suite" in
       cli) run tests/cli/run.sh "$board" ;; # the command line (boards without one: repl-uart)
       net-real) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board"; run tests/net/emfile.sh "$board" ;;
@@ -37,16 +37,32 @@ test_board() {
       repl-uart) run tests/mps2/run.py ;; # the REPL over the UART, TCP both ways through QEMU
       jsmin) run tests/tools/test_jsmin.sh ;;
       duk-configure) run tests/tools/test_duktape_configure.sh ;; # ROM built-ins' build tools
+      valgrind) # the JS tests and TLS under valgrind (skipped with the sanitizers)
+        [ "${PETREL_SKIP_SANITIZERS:-0}" = 1 ] && continue
+        PETREL_TEST_TIMEOUT=300 PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+          run tools/run_js_tests.sh "$board" tests/js
+        run tests/tls/valgrind.sh "$board" ;;
+      js) run tools/run_js_tests.sh "$board" tests/js ;;
+      conformance) run tools/run_conformance.sh "$board" ../shared/conformance tests/cases ;;
+      fuzz) run tests/fuzz/run.sh "$board" ;;
+      diff) run tests/fuzz/diff.sh "$board" ;; # the same calls under node: what each one does must match
       *) echo "unknown suite $suite in boards/$board/board.mk"; total_fail=$((total_fail + 1)) ;;
     esac
   done
-  run tools/run_js_tests.sh "$board" tests/js
-  run tools/run_conformance.sh "$board" ../shared/conformance tests/cases
-  run tests/fuzz/run.sh "$board"
-  run tests/fuzz/diff.sh "$board" # the same calls under node: what each one does must match
+}
+
+# Builds a board and runs its suites.
+build_and_test() {
+  local board=$1
+  if make --no-print-directory BOARD="$board" all >"$log" 2>&1; then
+    test_board "$board"
+  else
+    cat "$log"; echo "build of $board failed"; total_fail=$((total_fail + 1))
+  fi
 }
 
 run make --no-print-directory test-unit
+sanitized=()
 for board in "$@"; do
   echo "== board $board"
   if ! make --no-print-directory BOARD="$board" all >"$log" 2>&1; then
@@ -56,39 +72,22 @@ for board in "$@"; do
   # Boards built and tested with this one (mps2-an385's TLS variant: a board we ship,
   # so it runs the JS suite and the conformance cases too).
   . "build/$board/board.env"
+  for also in $TEST_SANITIZED; do
+    [[ " ${sanitized[*]} " == *" $also "* ]] || sanitized+=("$also")
+  done
   for also in $TEST_ALSO; do
     echo "== board $also (with $board)"
-    if make --no-print-directory BOARD="$also" all >"$log" 2>&1; then
-      test_board "$also"
-    else
-      cat "$log"; echo "build of $also failed"; total_fail=$((total_fail + 1))
-    fi
+    build_and_test "$also"
   done
 done
-# The same suites under ASan + UBSan, and the JS tests under valgrind (linux only).
-if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [[ " $* " == *" linux "* ]]; then
-  echo "== sanitizers"
-  if make --no-print-directory BOARD=linux-asan all >"$log" 2>&1; then
-    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-    run tools/run_js_tests.sh linux-asan tests/js
-    run tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
-    run tests/tls/run.sh linux-asan
-    run tests/fuzz/run.sh linux-asan
-    run tests/fuzz/diff.sh linux-asan
-  else
-    cat "$log"; echo "build of linux-asan failed"; total_fail=$((total_fail + 1))
-  fi
-  # The lwIP backend (and lwIP) under the same sanitizers.
-  if make --no-print-directory BOARD=linux-lwip-asan all >"$log" 2>&1; then
-    run tools/run_js_tests.sh linux-lwip-asan tests/js
-    run tools/run_conformance.sh linux-lwip-asan ../shared/conformance tests/cases
-    run tests/fuzz/run.sh linux-lwip-asan
-  else
-    cat "$log"; echo "build of linux-lwip-asan failed"; total_fail=$((total_fail + 1))
-  fi
-  PETREL_TEST_TIMEOUT=300 PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-    run tools/run_js_tests.sh linux tests/js
-  run tests/tls/valgrind.sh linux
+# The boards the tested ones list in TEST_SANITIZED (ASan + UBSan builds: linux-asan,
+# and linux-lwip-asan for the lwIP backend and lwIP itself), after every other board.
+if [ "${PETREL_SKIP_SANITIZERS:-0}" != 1 ] && [ ${#sanitized[@]} -gt 0 ]; then
+  export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  for board in "${sanitized[@]}"; do
+    echo "== sanitizers: board $board"
+    build_and_test "$board"
+  done
 fi
 echo "== all boards: $*"
 echo "$total_pass passed, $total_fail failed"

@@ -7,4 +7,6 @@ LDFLAGS_BOARD += -fsanitize=address,undefined
 DUK_CFLAGS := -fno-sanitize=undefined
 # See boards/linux-asan/board.mk.
 MBEDTLS_CFLAGS := -fno-sanitize=nonnull-attribute
-TEST_SUITES := cli
+# In make test (linux's TEST_SANITIZED): the JS tests, the conformance cases, the fuzz.
+TEST_SUITES :=
+TEST_COMMON := js conformance fuzz

@@ -1,7 +1,7 @@
 /*
  * linux-lwip: a device simulated as a Linux process. Its clocks, console output
  * and files are the host's, as on every hosted board (platform/host/sys_host.c);
- * the lwIP backend asks it for the rest (board_hooks.h): stdin as console input,
+ * the lwIP backend asks it for the rest (lwip_board.h): stdin as console input,
  * and sleeping in poll() on the TAP fd (tap.c), stdin (while console input is
  * wanted) and a self-pipe that board_wake() writes to from signal handlers.
  */
@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 #include "lwip_backend.h"
 #include "board.h"
 #include "host/host.h"
@@ -31,9 +31,11 @@ int board_init(int argc, char **argv)
   (void)argv;
   signal(SIGPIPE, SIG_IGN);
   if (pipe2(wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) return host_error(errno);
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  srandom((unsigned)(ts.tv_nsec ^ ts.tv_sec ^ ((long)getpid() << 16)));
+  /* LWIP_RAND (ports, ISNs, DNS ids) and the TAP MAC are random(): seeded from the
+   * platform's source, the one route to entropy (plat_random). */
+  unsigned seed;
+  if (plat_random(&seed, sizeof seed) != 0) return PLAT_EIO;
+  srandom(seed);
   return 0;
 }
 

@@ -28,7 +28,7 @@
 #include "lwip/stats.h"
 #include "netif/ethernet.h"
 #include "platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 #include "board.h"
 
 #define FRAME_MAX 1536 /* 1514-byte frames (MTU 1500) fit with room to spare */

@@ -3,3 +3,4 @@
 include boards/linux/board.mk
 CFLAGS_BOARD += -DPETREL_POLLER_POLL
 TEST_SUITES := cli net-real
+TEST_SANITIZED :=

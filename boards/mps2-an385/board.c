@@ -1,11 +1,11 @@
 /*
- * mps2-an385: the board hooks (platform/lwip/board_hooks.h) that are not drivers:
+ * mps2-an385: the board functions of the lwIP backend (platform/lwip/lwip_board.h) that are not drivers:
  * clocks, sleeping, console, exit, memory figures, randomness.
  */
 #include <string.h>
 #include "mps2.h"
 #include "platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 
 /* ---- SysTick: a 1 ms tick from the 25 MHz core clock ---- */
 #define TICK_RELOAD (MPS2_CORE_HZ / 1000u - 1u)
@@ -118,7 +118,6 @@ static void seed_rand(uint32_t a, uint32_t b)
 }
 
 /* ---- life cycle ---- */
-void board_filestore_init(void); /* filestore.c */
 
 int board_init(int argc, char **argv)
 {
@@ -146,9 +145,6 @@ static void put_dec(size_t v)
   } while (v && n < 11);
   while (n) uart_write(&buf[--n], 1);
 }
-
-size_t board_heap_extent(void);      /* syscalls.c */
-size_t board_stack_high_water(void); /* startup.c */
 
 void board_exit(int status)
 {

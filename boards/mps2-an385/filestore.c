@@ -10,7 +10,7 @@
 #include <string.h>
 #include "mps2.h"
 #include "platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 #include "platform_errors.h"
 
 #ifndef PETREL_FILESTORE_FILES

@@ -15,7 +15,7 @@
  */
 #include <string.h>
 #include "mps2.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 #include "lwip/init.h"
 #include "lwip/netif.h"
 #include "lwip/etharp.h"

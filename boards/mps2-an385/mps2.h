@@ -110,4 +110,11 @@ extern volatile int board_wake_flag;
 /* Random numbers for lwIP (ports, TCP sequence numbers, DNS ids). */
 uint32_t board_rand(void);
 
+/* What board.c takes from the board's other files. */
+void board_filestore_init(void);     /* filestore.c */
+size_t board_heap_extent(void);      /* syscalls.c */
+size_t board_stack_high_water(void); /* startup.c */
+/* lwIP's LWIP_PLATFORM_ASSERT (arch/cc.h; board.c) */
+void board_lwip_assert(int line) __attribute__((noreturn, noinline));
+
 #endif

@@ -15,7 +15,7 @@
  */
 #include <string.h>
 #include "mps2.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 
 extern int main(int argc, char **argv);
 

@@ -11,7 +11,7 @@
 #include <sys/time.h>
 #include "mps2.h"
 #include "platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 
 extern char __heap_start[], __heap_end[];
 static char *heap_brk = __heap_start;

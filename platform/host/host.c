@@ -1,4 +1,5 @@
-/* Host files, memory figure and terminal mode (see host.h). */
+/* platform.h's files, working directory and terminal mode on a POSIX host, and the
+ * memory figure (host.h). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -9,7 +10,7 @@
 #include <unistd.h>
 #include "host.h"
 
-int host_file_read(const char *path, char **data, size_t *len)
+int plat_file_read(const char *path, char **data, size_t *len)
 {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return host_error(errno);
@@ -56,14 +57,14 @@ int host_file_read(const char *path, char **data, size_t *len)
   return 0;
 }
 
-int host_file_kind(const char *path)
+int plat_file_kind(const char *path)
 {
   struct stat st;
   if (stat(path, &st) != 0) return 0;
   return S_ISDIR(st.st_mode) ? 2 : 1;
 }
 
-int host_file_write(const char *path, const void *data, size_t len)
+int plat_file_write(const char *path, const void *data, size_t len)
 {
   FILE *f = fopen(path, "wb");
   if (!f) return host_error(errno);
@@ -72,7 +73,7 @@ int host_file_write(const char *path, const void *data, size_t len)
   return (n == len && err == 0) ? 0 : PLAT_EIO;
 }
 
-int host_cwd(char *buf, size_t len) { return getcwd(buf, len) ? 0 : host_error(errno); }
+int plat_cwd(char *buf, size_t len) { return getcwd(buf, len) ? 0 : host_error(errno); }
 
 size_t host_rss(void)
 {
@@ -93,7 +94,7 @@ void host_console_restore(void)
   if (termios_saved) tcsetattr(0, TCSANOW, &saved_termios);
 }
 
-int host_console_set_raw(int raw)
+int plat_console_set_raw(int raw)
 {
   if (!isatty(0)) return PLAT_ENOTSUP;
   if (!termios_saved) {

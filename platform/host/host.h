@@ -11,17 +11,10 @@
 
 int host_error(int e); /* errno -> PLAT_E*: the one mapping point */
 
-/* Files: the contracts of plat_file_* and plat_cwd (platform.h). */
-int host_file_read(const char *path, char **data, size_t *len);
-int host_file_kind(const char *path);
-int host_file_write(const char *path, const void *data, size_t len);
-int host_cwd(char *buf, size_t len);
-
 size_t host_rss(void); /* resident set from /proc; 0 where unknown */
 
-/* The terminal on fd 0: character-at-a-time without echo, or back as it was.
- * host_console_restore is also registered with atexit on first use. */
-int host_console_set_raw(int raw);
+/* The terminal on fd 0 back as it was before plat_console_set_raw (host.c; also
+ * registered with atexit on first use). */
 void host_console_restore(void);
 
 /* While console input is wanted, Ctrl-C interrupts (the REPL breaks a running

@@ -2,8 +2,8 @@
  * The system half of platform.h for every board that runs as a process on a POSIX
  * host (linux, linux-poll, linux-asan, rpi with the POSIX backend; linux-lwip, whose
  * network is lwIP but whose clock, terminal and files are the host's): the board's
- * name, clocks, console output and mode, files and the working directory, and
- * Ctrl-C. What differs between backends (console input, waiting, memory figures)
+ * name, randomness, clocks, console output and Ctrl-C (files, the working directory
+ * and the terminal mode: host.c). What differs between backends (console input, waiting, memory figures)
  * stays in platform/posix/sys.c and platform/lwip/sys.c.
  */
 #define _GNU_SOURCE
@@ -84,7 +84,6 @@ void plat_console_write(int fd, const void *buf, size_t len)
 }
 
 int plat_console_is_tty(void) { return isatty(0) && isatty(1); }
-int plat_console_set_raw(int raw) { return host_console_set_raw(raw); }
 
 static void on_sigint(int sig)
 {
@@ -104,10 +103,3 @@ void host_catch_sigint(int on)
     signal(SIGINT, SIG_DFL);
   }
 }
-
-/* ---- files ------------------------------------------------------------ */
-
-int plat_file_read(const char *path, char **data, size_t *len) { return host_file_read(path, data, len); }
-int plat_file_kind(const char *path) { return host_file_kind(path); }
-int plat_file_write(const char *path, const void *data, size_t len) { return host_file_write(path, data, len); }
-int plat_cwd(char *buf, size_t len) { return host_cwd(buf, len); }

@@ -16,7 +16,7 @@
 #include "lwip/err.h"
 #include "lwip/ip_addr.h"
 #include "../platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 
 struct tcp_pcb;
 struct pbuf;

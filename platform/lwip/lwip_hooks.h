@@ -1,5 +1,7 @@
 /*
- * Hooks the lwIP backend needs from lwIP. Every board's lwipopts.h sets
+ * lwIP's hooks (LWIP_HOOK_*, lwIP's name): functions of the lwIP backend that lwIP
+ * calls (the other way from lwip_board.h, which the backend calls). Every board's
+ * lwipopts.h sets (through lwipopts_backend.h)
  *   #define LWIP_HOOK_FILENAME "lwip_hooks.h"
  *   #define LWIP_HOOK_TCP_INPACKET_PCB(pcb, hdr, optlen, opt1len, opt2, p) lw_tcp_inpacket(pcb, hdr, p)
  * (with platform/lwip on the include path).

@@ -2,7 +2,7 @@
  * lwIP backend: life cycle, the wait loop, console input and memory statistics.
  * The rest of platform.h's system half (clocks, console output, files) the board
  * implements itself (platform/host/sys_host.c on a host); what lwIP needs from the
- * hardware comes from board_hooks.h.
+ * hardware comes from lwip_board.h.
  *
  * plat_wait: board_netifs_poll (NIC frames into lwIP), netif_poll_all (the
  * loopback queue), sys_check_timeouts (lwIP timers), then the dispatch phase
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "lwip/init.h"
+#include "lwip/sys.h"
 #include "lwip/netif.h"
 #include "lwip/timeouts.h"
 #include "lwip/stats.h"

@@ -17,8 +17,9 @@ check() { # check NAME CONDITION...
   if "$@"; then pass=$((pass + 1)); echo "ok   [$board] emfile: $name"
   else fail=$((fail + 1)); echo "FAIL [$board] emfile: $name"; sed 's/^/     | /' "$out" "$cout"; fi
 }
-# qemu-arm needs descriptors of its own: give the emulated board more room.
-limit=24; [ "$board" = rpi ] && limit=48
+# qemu-arm needs descriptors of its own: give a board under user-mode emulation more room.
+EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null
+limit=24; [ "$EMULATION" = user ] && limit=48
 ( ulimit -n $limit; exec "$top/tools/board_run.sh" "$board" "$here/emfile_server.js" ) >"$out" 2>&1 &
 pid=$!
 for _ in $(seq 100); do grep -q '^port ' "$out" && break; sleep 0.1; done

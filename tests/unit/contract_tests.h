@@ -106,6 +106,123 @@ Test(CONTRACT_SUITE, address_in_use)
   plat_tcp_close(l2.t);
 }
 
+/* Listens on text:port with flags on a new handle (kept in *t on success). */
+static int listen_at(plat_tcp **t, peer *p, const char *text, uint16_t port, unsigned flags)
+{
+  plat_addr a;
+  cr_assert_eq(plat_addr_parse(text, &a), 0);
+  a.port = port;
+  *t = plat_tcp_new(on_event, p);
+  int r = plat_tcp_listen(*t, &a, 8, flags);
+  if (r) {
+    plat_tcp_close(*t);
+    *t = NULL;
+  }
+  return r;
+}
+
+/* Linux's rules, which Node's listen reports: a wildcard address clashes with a
+ * specific one on the same port, '::' takes IPv4 unless it is IPv6-only, and a
+ * closed server's connections left in TIME_WAIT do not block a restart. */
+Test(CONTRACT_SUITE, address_in_use_rules)
+{
+  peer l = { 0 }, x = { 0 }, c = { 0 }, s = { 0 };
+  plat_tcp *t;
+  uint16_t port = listen_on(&l, NULL, 0); /* 127.0.0.1 */
+  cr_assert_eq(listen_at(&t, &x, "0.0.0.0", port, 0), PLAT_EADDRINUSE, "wildcard over a specific address");
+  plat_tcp_close(l.t);
+  run_for(20);
+
+  cr_assert_eq(listen_at(&l.t, &l, "::", 0, 0), 0);
+  plat_addr got;
+  cr_assert_eq(plat_tcp_local_addr(l.t, &got), 0);
+  cr_assert_eq(listen_at(&t, &x, "0.0.0.0", got.port, 0), PLAT_EADDRINUSE, "'::' takes IPv4 too");
+  cr_assert_eq(listen_at(&t, &x, "127.0.0.1", got.port, 0), PLAT_EADDRINUSE);
+  plat_tcp_close(l.t);
+  run_for(20);
+
+  cr_assert_eq(listen_at(&l.t, &l, "::", 0, PLAT_LISTEN_V6ONLY), 0);
+  cr_assert_eq(plat_tcp_local_addr(l.t, &got), 0);
+  cr_assert_eq(listen_at(&t, &x, "0.0.0.0", got.port, 0), 0, "IPv6-only leaves IPv4's port free");
+  plat_tcp_close(t);
+  plat_tcp_close(l.t);
+  run_for(20);
+
+  /* The server closes first, so its end of the connection waits in TIME_WAIT. */
+  memset(&l, 0, sizeof l);
+  connect_pair(&l, &c, &s, 1);
+  cr_assert_eq(plat_tcp_local_addr(l.t, &got), 0);
+  port = got.port;
+  plat_tcp_read_start(c.t);
+  plat_tcp_close(s.t);
+  cr_assert(WAIT_UNTIL(c.eof, 2000));
+  plat_tcp_close(c.t);
+  plat_tcp_close(l.t);
+  run_for(100);
+  cr_assert_eq(listen_at(&t, &x, "127.0.0.1", port, 0), 0, "a restart on the same port");
+  plat_tcp_close(t);
+  run_for(20);
+  peer_free(&c);
+}
+
+/* An IPv4 peer of a '::' listener, and a connection to ::ffff:a.b.c.d, are
+ * reported with IPv4-mapped IPv6 addresses, as Linux (and Node) report them. */
+Test(CONTRACT_SUITE, ipv4_mapped_addresses)
+{
+  peer l = { 0 }, c = { 0 }, c2 = { 0 }, kids[2] = { 0 };
+  peer *s = &kids[0], *s2 = &kids[1];
+  char text[64];
+  plat_addr got, a;
+  l.child = kids;
+  l.nchild = 2;
+  l.child_reads = 1;
+  l.is_listener = 1;
+  cr_assert_eq(listen_at(&l.t, &l, "::", 0, 0), 0);
+  cr_assert_eq(plat_tcp_local_addr(l.t, &got), 0);
+  uint16_t port = got.port;
+
+  a = loopback4(port);
+  c.t = plat_tcp_new(on_event, &c);
+  cr_assert_eq(plat_tcp_connect(c.t, &a, NULL), 0);
+  cr_assert(WAIT_UNTIL(c.connected && l.accepted == 1, 2000));
+  cr_assert_eq(plat_tcp_remote_addr(s->t, &got), 0);
+  plat_addr_format(&got, text, sizeof text);
+  cr_assert_str_eq(text, "::ffff:127.0.0.1", "the accepted end's peer");
+  cr_assert_eq(got.family, 6);
+  cr_assert_eq(plat_tcp_local_addr(s->t, &got), 0);
+  plat_addr_format(&got, text, sizeof text);
+  cr_assert_str_eq(text, "::ffff:127.0.0.1", "the accepted end's own address");
+  cr_assert_eq(plat_tcp_remote_addr(c.t, &got), 0);
+  plat_addr_format(&got, text, sizeof text);
+  cr_assert_str_eq(text, "127.0.0.1", "the IPv4 client sees IPv4");
+
+  cr_assert_eq(plat_addr_parse("::ffff:127.0.0.1", &a), 0);
+  a.port = port;
+  c2.t = plat_tcp_new(on_event, &c2);
+  cr_assert_eq(plat_tcp_connect(c2.t, &a, NULL), 0);
+  cr_assert(WAIT_UNTIL(c2.connected && l.accepted == 2, 2000));
+  cr_assert_eq(plat_tcp_remote_addr(c2.t, &got), 0);
+  plat_addr_format(&got, text, sizeof text);
+  cr_assert_str_eq(text, "::ffff:127.0.0.1", "a client that connected to a mapped address");
+  cr_assert_eq(got.port, port);
+  cr_assert_eq(plat_tcp_local_addr(c2.t, &got), 0);
+  plat_addr_format(&got, text, sizeof text);
+  cr_assert_str_eq(text, "::ffff:127.0.0.1");
+
+  /* and data flows */
+  plat_tcp_read_start(c2.t);
+  cr_assert_eq(plat_tcp_write(s2->t, "four", 4), 4);
+  cr_assert(WAIT_UNTIL(c2.rx_len == 4, 2000));
+  cr_assert_eq(memcmp(c2.rx, "four", 4), 0);
+  plat_tcp_close(c.t);
+  plat_tcp_close(c2.t);
+  plat_tcp_close(s->t);
+  plat_tcp_close(s2->t);
+  plat_tcp_close(l.t);
+  run_for(20);
+  peer_free(&c2);
+}
+
 /* Data queued before the FIN arrives whole and in order, then EOF. */
 Test(CONTRACT_SUITE, eof_after_queued_data)
 {

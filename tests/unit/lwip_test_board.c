@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "platform.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 
 int board_init(int argc, char **argv)
 {

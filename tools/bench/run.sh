@@ -279,7 +279,7 @@ row() {
   for k in upload download pp1 pp50 churn; do
     printf '  %-9s %s | %s\n' "$k" "$(printf '%s' "${VALS[petrel,$k]:-}" | tr '\n' ' ')" "$(printf '%s' "${VALS[node,$k]:-}" | tr '\n' ' ')"
   done
-  [[ $board == linux* ]] || echo "note: petrel runs emulated through tools/board_run.sh $board (its RSS is the emulator's process; start-up includes the emulator)."
+  [ "$EMULATION" = none ] || echo "note: petrel runs emulated through tools/board_run.sh $board (its RSS is the emulator's process; start-up includes the emulator)."
 } >"$out/results.txt"
 tail -n +3 "$out/results.txt"
 echo "(written to $out/results.txt; $((SECONDS - start_time)) s)"

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "mps2.h"
-#include "board_hooks.h"
+#include "lwip_board.h"
 #include "lwip/init.h"
 #include "lwip/tcp.h"
 #include "lwip/timeouts.h"

@@ -54,3 +54,13 @@ assert.throws(function () { require('./fixtures/requires_missing'); }, function 
   return e.message === "Cannot find module './not_there'\nRequire stack:\n- " + nested + '\n- ' + __filename &&
     e.requireStack.join() === [nested, __filename].join();
 });
+// A .json module is parsed by the engine's JSON.parse, not by a global JSON user code
+// replaced (node's loader uses its own copy too).
+delete require.cache[require.resolve('./fixtures/data.json')];
+var realJSON = JSON;
+JSON = { parse: function () { throw new Error('the user\'s JSON ran'); } };
+try {
+  assert.deepStrictEqual(require('./fixtures/data.json'), { list: [1, 2], ok: true });
+} finally {
+  JSON = realJSON;
+}

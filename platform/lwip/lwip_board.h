@@ -10,8 +10,8 @@
  * console) and boards/mps2-an385 (QEMU Cortex-M3: SysTick, CMSDK UART, LAN9118).
  * Nothing here is called from an interrupt handler unless it says so.
  */
-#ifndef PETREL_BOARD_HOOKS_H
-#define PETREL_BOARD_HOOKS_H
+#ifndef PETREL_LWIP_BOARD_H
+#define PETREL_LWIP_BOARD_H
 
 #include <stddef.h>
 #include <stdint.h>
