@@ -1,12 +1,13 @@
 /* assert's checks (#17): every assertion is one C light function told apart by
  * its magic, so that require('assert') costs ~2 KB of heap instead of util +
- * assert's ~65 KB on a board. A passing assertion runs only C (a deep
- * comparison of objects loads internal/compare); a failing one, or a call with
+ * assert's ~65 KB on a board. A passing assertion runs only C; a failing one, or a call with
  * bad arguments, hands its arguments to internal/assert_error.js (AssertionError,
- * Node v20's messages, the inspector), compiled on the first failure. That
+ * Node v20's messages, the inspector), compiled on the first failure. Deep
+ * comparison is C too (modules/assert_compare.c). That
  * module never decides again whether the check passed: a RegExp's test or a
  * getter may not give the same answer twice. */
 #include "format.h"
+#include "assert_compare.h"
 
 /* The assertions (magic); assert_error.js names them in the same order. */
 enum {
@@ -62,12 +63,6 @@ static int is_object(duk_context *ctx, duk_idx_t idx)
   return duk_check_type_mask(ctx, idx, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_BUFFER) && !duk_is_function(ctx, idx);
 }
 
-/* Neither an object nor a function. */
-static int is_primitive(duk_context *ctx, duk_idx_t idx)
-{
-  return !duk_check_type_mask(ctx, idx, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_BUFFER | DUK_TYPE_MASK_LIGHTFUNC);
-}
-
 /* v instanceof the global `name` (as the JS did; false for a primitive). */
 static int is_instance(duk_context *ctx, duk_idx_t idx, const char *name)
 {
@@ -89,28 +84,6 @@ static int regexp_test(duk_context *ctx, duk_idx_t re, duk_idx_t value)
   duk_call_prop(ctx, re, 1);
   int r = duk_to_boolean(ctx, -1);
   duk_pop(ctx);
-  return r;
-}
-
-/* internal/compare's deepEqual, with the primitives and identical objects
- * decided here (most comparisons, and no module compiled for them). */
-static int deep_equal(duk_context *ctx, duk_idx_t a, duk_idx_t b, int strict)
-{
-  a = duk_normalize_index(ctx, a);
-  b = duk_normalize_index(ctx, b);
-  if (is_primitive(ctx, a) && is_primitive(ctx, b)) {
-    if (strict) return duk_samevalue(ctx, a, b);
-    return duk_equals(ctx, a, b) || (duk_is_nan(ctx, a) && duk_is_nan(ctx, b));
-  }
-  if (duk_strict_equals(ctx, a, b)) return 1;
-  format_require(ctx, "internal/compare");
-  duk_push_string(ctx, "deepEqual");
-  duk_dup(ctx, a);
-  duk_dup(ctx, b);
-  duk_push_boolean(ctx, strict);
-  duk_call_prop(ctx, -5, 3);
-  int r = duk_to_boolean(ctx, -1);
-  duk_pop_2(ctx);
   return r;
 }
 
@@ -161,7 +134,7 @@ static int match_keys(duk_context *ctx, duk_idx_t actual, duk_idx_t expected)
     duk_get_prop(ctx, expected); /* key+2: expected[key] */
     int ok = (duk_is_string(ctx, key + 1) && !duk_is_symbol(ctx, key + 1) && is_instance(ctx, key + 2, "RegExp") &&
               regexp_test(ctx, key + 2, key + 1)) ||
-             deep_equal(ctx, key + 1, key + 2, 1);
+             assert_deep_equal(ctx, key + 1, key + 2, 1);
     duk_set_top(ctx, ok ? key : en);
     if (!ok) return 0;
   }
@@ -242,9 +215,9 @@ static duk_ret_t assert_check(duk_context *ctx)
     case A_STRICT_EQUAL:
     case A_NOT_STRICT_EQUAL: pass = duk_samevalue(ctx, 0, 1) == (op == A_STRICT_EQUAL); break;
     case A_DEEP_EQUAL:
-    case A_NOT_DEEP_EQUAL: pass = deep_equal(ctx, 0, 1, 0) == (op == A_DEEP_EQUAL); break;
+    case A_NOT_DEEP_EQUAL: pass = assert_deep_equal(ctx, 0, 1, 0) == (op == A_DEEP_EQUAL); break;
     case A_DEEP_STRICT_EQUAL:
-    case A_NOT_DEEP_STRICT_EQUAL: pass = deep_equal(ctx, 0, 1, 1) == (op == A_DEEP_STRICT_EQUAL); break;
+    case A_NOT_DEEP_STRICT_EQUAL: pass = assert_deep_equal(ctx, 0, 1, 1) == (op == A_DEEP_STRICT_EQUAL); break;
     case A_THROWS:
     case A_DOES_NOT_THROW: return throws_check(ctx, op, argc);
     case A_IF_ERROR: pass = duk_is_null_or_undefined(ctx, 0); break;
@@ -329,7 +302,7 @@ static duk_ret_t assert_init(duk_context *ctx)
   return 1;
 }
 
-/* process.binding('assert'): { init, AssertionError } */
+/* process.binding('assert'): { init, AssertionError, deepEqual } */
 duk_ret_t petrel_binding_assert(duk_context *ctx)
 {
   duk_push_object(ctx);                          /* binding */
@@ -352,5 +325,7 @@ duk_ret_t petrel_binding_assert(duk_context *ctx)
   duk_put_prop_string(ctx, -2, CTOR_KEY);
   duk_put_prop_string(ctx, -3, "init");
   duk_put_prop_string(ctx, -2, "AssertionError");
+  duk_push_c_lightfunc(ctx, assert_deep_equal_js, 3, 3, 0);
+  duk_put_prop_string(ctx, -2, "deepEqual");
   return 1;
 }
