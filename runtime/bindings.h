@@ -10,6 +10,7 @@ duk_ret_t petrel_binding_console(duk_context *ctx);
 duk_ret_t petrel_binding_stream_writable(duk_context *ctx);
 duk_ret_t petrel_binding_validators(duk_context *ctx);
 duk_ret_t petrel_binding_util(duk_context *ctx);
+duk_ret_t petrel_binding_assert(duk_context *ctx);
 duk_ret_t petrel_binding_buffer(duk_context *ctx);
 duk_ret_t petrel_binding_tcp(duk_context *ctx);
 duk_ret_t petrel_binding_dns(duk_context *ctx);
