@@ -83,8 +83,7 @@ TCP.prototype.onconnection = function (err, handle) {
   if (server.noDelay) socket.setNoDelay(true);
   if (server.keepAlive) socket.setKeepAlive(true, server.keepAliveInitialDelay * 1000);
   server._connections++;
-  socket.server = server;
-  socket._server = server;
+  socket._server = server; // socket.server reads it (modules/net_socket_info.c)
   server.emit('connection', socket);
 };
 
@@ -157,8 +156,8 @@ Socket.prototype._resetOnDestroy = false;
 Socket.prototype._connectAttempt = null;
 Socket.prototype._onread = null; // {buffer, callback} of options.onread
 Socket.prototype._onreadRest = null; // what a paused onread socket has not taken yet
-Socket.prototype.server = null;
-Socket.prototype._server = null;
+Socket.prototype._server = null; // server: an accessor that reads it
+Socket.prototype.allowHalfOpen = false; // Duplex stores only a true
 
 Socket.prototype.setTimeout = function (msecs, callback) {
   if (this.destroyed) return this;

@@ -336,6 +336,7 @@ static duk_ret_t s_write(duk_context *ctx)
         duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
       duk_put_prop_string(ctx, 4, "writecb");
       st_put_bool(ctx, 4, "writing", 1);
+      writable_own_stream(ctx, 3, 4);
       duk_get_prop_string(ctx, 4, "onwrite");
       duk_put_prop_string(ctx, 3, "_writeCb");
       st_put_num(ctx, 3, "_writeLen", len);

@@ -2,9 +2,11 @@
  * ref, unref, address, _getpeername/_getsockname (the addresses, cached on the
  * socket so they stay readable after close, as in Node) and the accessors
  * remoteAddress... bytesWritten. Each was a resident JS function (~300 bytes of
- * heap on a board); here a method is a light function and an accessor one small
- * native function selected by its magic. They read and write the same socket
+ * heap on a board); here a method is a light function and the accessors share
+ * one native getter told the property's name by Duktape
+ * (DUK_USE_NONSTD_GETTER_KEY_ARGUMENT). They read and write the same socket
  * fields as the JS did and call the handle's methods through JS lookups. */
+#include <string.h>
 #include "tcp_binding.h"
 #include "stream_state.h"
 
@@ -134,17 +136,27 @@ enum {
   G_BUFFER_SIZE,
   G_BYTES_READ,
   G_BYTES_WRITTEN,
+  G_SERVER,
   G_COUNT
 };
 static const char *const getter_names[G_COUNT] = { "remoteAddress", "remotePort",  "remoteFamily", "localAddress",
                                                    "localPort",     "localFamily", "pending",      "_connecting",
-                                                   "readyState",    "bufferSize",  "bytesRead",    "bytesWritten" };
+                                                   "readyState",    "bufferSize",  "bytesRead",    "bytesWritten",
+                                                   "server" };
 
+/* getter(key) */
 static duk_ret_t s_get(duk_context *ctx)
 {
-  int which = duk_get_current_magic(ctx);
+  const char *key = duk_get_string(ctx, 0);
+  int which = 0;
+  while (which < G_COUNT && (!key || strcmp(key, getter_names[which]) != 0)) which++;
+  duk_set_top(ctx, 0);
   duk_push_this(ctx); /* 0 */
   switch (which) {
+    case G_COUNT: return 0;
+    /* A server's socket has server and _server, both the server: the first reads the
+     * second (one own property less per connection) until something sets it. */
+    case G_SERVER: duk_get_prop_string(ctx, 0, "_server"); return 1;
     case G_PENDING:
       duk_get_prop_string(ctx, 0, "_handle");
       duk_push_boolean(ctx, !st_truthy(ctx, -1) || st_flag(ctx, 0, "connecting"));
@@ -182,6 +194,18 @@ static duk_ret_t s_get(duk_context *ctx)
   }
 }
 
+/* setter(value, key) of server: an own property from then on, as Node's */
+static duk_ret_t s_set(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  duk_dup(ctx, 1);
+  duk_dup(ctx, 0);
+  duk_def_prop(ctx, 2,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
+  return 0;
+}
+
 /* installSocketInfo(SocketProto) */
 duk_ret_t net_socket_info_install(duk_context *ctx)
 {
@@ -202,11 +226,16 @@ duk_ret_t net_socket_info_install(duk_context *ctx)
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, methods[i].magic);
     duk_put_prop_string(ctx, 0, methods[i].name);
   }
+  duk_push_c_function(ctx, s_get, 1); /* 1 */
+  duk_push_c_function(ctx, s_set, 2); /* 2 */
   for (int i = 0; i < G_COUNT; i++) {
+    int settable = i == G_SERVER;
     duk_push_string(ctx, getter_names[i]);
-    duk_push_c_function(ctx, s_get, 0);
-    duk_set_magic(ctx, -1, i);
-    duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
+    duk_dup(ctx, 1);
+    if (settable) duk_dup(ctx, 2);
+    duk_def_prop(ctx, 0,
+                 DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_CLEAR_ENUMERABLE);
   }
   return 0;
 }

@@ -18,8 +18,10 @@ function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
   Readable.call(this, options);
   Writable.call(this, options);
+  // Written only where it differs (net.Socket's prototype holds false).
+  var halfOpen = !options || options.allowHalfOpen !== false;
+  if (this.allowHalfOpen !== halfOpen) this.allowHalfOpen = halfOpen;
   if (options) {
-    this.allowHalfOpen = options.allowHalfOpen !== false;
     if (options.readable === false) {
       this._readableState.readable = false;
       this._readableState.ended = true;
@@ -31,8 +33,6 @@ function Duplex(options) {
       this._writableState.ended = true;
       this._writableState.finished = true;
     }
-  } else {
-    this.allowHalfOpen = true;
   }
 }
 shared.inherits(Duplex, Readable);

@@ -42,6 +42,8 @@ static int is_event(duk_context *ctx, duk_idx_t idx, const char *name)
 /* obj[key] === value (a boolean) */
 static int is_bool(duk_context *ctx, duk_idx_t obj, const char *key, int value)
 {
+  int p = st_packed_get(ctx, obj, key);
+  if (p >= 0) return p == !!value;
   duk_get_prop_string(ctx, obj, key);
   int v = duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1) == !value;
   duk_pop(ctx);

@@ -74,7 +74,9 @@ static int is_false(duk_context *ctx, duk_idx_t obj, const char *key)
  * without a state, as they did). */
 static duk_ret_t r_get(duk_context *ctx)
 {
-  int which = duk_get_current_magic(ctx);
+  int which = st_key_index(ctx, 0, getter_names, R_COUNT);
+  if (which == R_COUNT) return 0;
+  duk_set_top(ctx, 0);
   duk_push_this(ctx);                            /* 0 */
   duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
   int has = st_truthy(ctx, 1);
@@ -114,7 +116,7 @@ static duk_ret_t r_get(duk_context *ctx)
 /* The setters of readable (!!v) and readableFlowing (v), when there is a state. */
 static duk_ret_t r_set(duk_context *ctx)
 {
-  int flowing = duk_get_current_magic(ctx) == R_FLOWING;
+  int flowing = st_key_index(ctx, 1, getter_names, R_COUNT) == R_FLOWING;
   duk_set_top(ctx, 1);
   if (!flowing)
     duk_push_boolean(ctx, st_truthy(ctx, 0));
@@ -130,15 +132,13 @@ static duk_ret_t r_set(duk_context *ctx)
 static duk_ret_t r_define_accessors(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
+  duk_push_c_function(ctx, r_get, 1); /* 1: one getter and one setter for all (the name tells) */
+  duk_push_c_function(ctx, r_set, 2); /* 2 */
   for (int i = 0; i < R_COUNT; i++) {
     int settable = i == R_READABLE || i == R_FLOWING;
     duk_push_string(ctx, getter_names[i]);
-    duk_push_c_function(ctx, r_get, 0);
-    duk_set_magic(ctx, -1, i);
-    if (settable) {
-      duk_push_c_function(ctx, r_set, 1);
-      duk_set_magic(ctx, -1, i);
-    }
+    duk_dup(ctx, 1);
+    if (settable) duk_dup(ctx, 2);
     duk_def_prop(ctx, 0,
                  DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) | DUK_DEFPROP_SET_CONFIGURABLE |
                      DUK_DEFPROP_CLEAR_ENUMERABLE);

@@ -3,6 +3,7 @@
  * (methods, process.nextTick, shared.errorOrDestroy) and the errors that
  * internal/stream_writable.js makes (fail). */
 #include <math.h>
+#include <string.h>
 #include "stream_state.h"
 
 void st_push_helper(duk_context *ctx, const char *name)
@@ -47,6 +48,8 @@ int st_truthy(duk_context *ctx, duk_idx_t idx)
 
 int st_flag(duk_context *ctx, duk_idx_t obj, const char *key)
 {
+  int p = st_packed_get(ctx, obj, key);
+  if (p >= 0) return p == 1;
   duk_get_prop_string(ctx, obj, key);
   int v = duk_to_boolean(ctx, -1);
   duk_pop(ctx);
@@ -79,6 +82,7 @@ static int same_value(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_
 
 void st_put_bool(duk_context *ctx, duk_idx_t obj, const char *key, int v)
 {
+  if (st_packed_put(ctx, obj, key, !!v)) return;
   obj = duk_normalize_index(ctx, obj);
   duk_push_boolean(ctx, v);
   if (same_value(ctx, obj, key, -1))
@@ -99,6 +103,8 @@ void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v)
 
 void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
 {
+  if (duk_is_boolean(ctx, val) && st_packed_put(ctx, obj, key, duk_get_boolean(ctx, val))) return;
+  if (duk_is_null_or_undefined(ctx, val) && st_packed_put(ctx, obj, key, 2)) return;
   obj = duk_normalize_index(ctx, obj);
   duk_dup(ctx, val);
   if (same_value(ctx, obj, key, -1))
@@ -110,6 +116,14 @@ void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
 void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d)
 {
   st_put_num(ctx, obj, key, st_num(ctx, obj, key) + d);
+}
+
+int st_key_index(duk_context *ctx, duk_idx_t idx, const char *const *names, int n)
+{
+  const char *key = duk_get_string(ctx, idx);
+  int i = 0;
+  while (i < n && (!key || strcmp(key, names[i]) != 0)) i++;
+  return i;
 }
 
 int st_is_function(duk_context *ctx, duk_idx_t idx) { return duk_is_function(ctx, idx) || duk_is_lightfunc(ctx, idx); }

@@ -45,6 +45,10 @@ void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v);
 void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val);
 void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d);
 int st_is_function(duk_context *ctx, duk_idx_t idx);
+/* An accessor's property name (Duktape passes it: DUK_USE_NONSTD_GETTER_KEY_ARGUMENT,
+ * at idx 0 for a getter, 1 for a setter) as its number in names[0..n), or n: one
+ * native function serves every accessor of a group. */
+int st_key_index(duk_context *ctx, duk_idx_t idx, const char *const *names, int n);
 /* process.nextTick(fn as a light function, the n values on top: popped). */
 void st_next_tick(duk_context *ctx, duk_c_function fn, int nargs, duk_idx_t n);
 /* nextTick(the function below the n values on top, those values): all popped. */
@@ -66,8 +70,9 @@ void st_push_state_proto(duk_context *ctx, duk_idx_t base, int bits);
 int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base);
 void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state);
 void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int sync);
-duk_ret_t writable_error_buffer_tick(duk_context *ctx); /* (state) */
-duk_ret_t writable_onwrite_get(duk_context *ctx);       /* the getter of state.onwrite */
+duk_ret_t writable_error_buffer_tick(duk_context *ctx);                        /* (state) */
+duk_ret_t writable_onwrite_get(duk_context *ctx);                              /* the getter of state.onwrite */
+void writable_own_stream(duk_context *ctx, duk_idx_t stream, duk_idx_t state); /* before onwrite */
 double writable_buffered_length(duk_context *ctx, duk_idx_t state);
 
 /* stream_destroy.c: destroy(err, cb) (this: the stream), errorOrDestroy(stream, err,
@@ -75,6 +80,14 @@ double writable_buffered_length(duk_context *ctx, duk_idx_t state);
 duk_ret_t stream_destroy(duk_context *ctx);
 duk_ret_t stream_error_or_destroy(duk_context *ctx);
 duk_ret_t stream_undestroy(duk_context *ctx);
+
+/* stream_packed.c: packFields(proto, table) on the binding at idx; a state's
+ * packed flag key straight from its bits: 0 false, 1 true, 2 null, or -1 (not a
+ * packed field of obj: use the property); the put (2: null, false where the field
+ * cannot be null) returns 0 if not one. */
+void packed_funcs(duk_context *ctx, duk_idx_t binding);
+int st_packed_get(duk_context *ctx, duk_idx_t obj, const char *key);
+int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v);
 
 /* stream_readable.c: installReadable(proto, helpers) */
 duk_ret_t readable_install(duk_context *ctx);

@@ -55,7 +55,18 @@ static double chunk_len(duk_context *ctx, duk_idx_t state, duk_idx_t chunk)
 }
 
 /* Pushes state.onwrite (made on the first write by the prototype's getter). */
-static void push_onwrite(duk_context *ctx, duk_idx_t state) { duk_get_prop_string(ctx, state, "onwrite"); }
+static void push_onwrite(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
+{
+  writable_own_stream(ctx, stream, state);
+  duk_get_prop_string(ctx, state, "onwrite");
+}
+
+/* state.stream, which onwrite and onFinish read, is set by the first write or
+ * end(): an idle stream's state then has no own property (-32 B on a board). */
+void writable_own_stream(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
+{
+  st_put_dup(ctx, state, "stream", stream);
+}
 
 /* Pushes state.errored, or a destroyed error for what. */
 static void push_errored(duk_context *ctx, duk_idx_t state, const char *what)
@@ -255,18 +266,18 @@ static void do_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int wr
   st_put_bool(ctx, state, "writing", 1);
   st_put_bool(ctx, state, "sync", 1);
   if (st_flag(ctx, state, "destroyed")) {
-    push_onwrite(ctx, state);
+    push_onwrite(ctx, stream, state);
     st_push_error(ctx, F_DESTROYED, "write");
     duk_call(ctx, 1);
     duk_pop(ctx);
   } else if (writev) {
     duk_dup(ctx, chunk);
-    push_onwrite(ctx, state);
+    push_onwrite(ctx, stream, state);
     st_call_method(ctx, stream, "_writev", 2);
   } else {
     duk_dup(ctx, chunk);
     duk_dup(ctx, enc);
-    push_onwrite(ctx, state);
+    push_onwrite(ctx, stream, state);
     st_call_method(ctx, stream, "_write", 3);
   }
   st_put_bool(ctx, state, "sync", 0);
@@ -382,7 +393,7 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
     st_put_bool(ctx, state, "sync", 1);
     duk_dup(ctx, chunk);
     duk_dup(ctx, enc);
-    push_onwrite(ctx, state);
+    push_onwrite(ctx, stream, state);
     st_call_method(ctx, stream, "_write", 3);
     st_put_bool(ctx, state, "sync", 0);
   }
@@ -576,6 +587,7 @@ static duk_ret_t call_final_try(duk_context *ctx, void *udata)
 
 static void call_final(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
+  writable_own_stream(ctx, stream, state);
   st_put_bool(ctx, state, "sync", 1);
   st_add_num(ctx, state, "pendingcb", 1);
   duk_push_c_function(ctx, on_final, 1);

@@ -205,7 +205,6 @@ static duk_ret_t w_init(duk_context *ctx)
     if (st_truthy(ctx, -1)) st_put_dup(ctx, 4, "defaultEncoding", -1);
     duk_pop(ctx);
   }
-  st_put_dup(ctx, 4, "stream", 0);
   st_put_dup(ctx, 0, "_writableState", 4);
   if (has_opts) {
     static const char *const methods[][2] = {
@@ -288,7 +287,9 @@ static const char *const accessor_names[A_COUNT] = { "writable",
 
 static duk_ret_t w_get(duk_context *ctx)
 {
-  int which = duk_get_current_magic(ctx);
+  int which = st_key_index(ctx, 0, accessor_names, A_COUNT);
+  if (which == A_COUNT) return 0;
+  duk_set_top(ctx, 0);
   duk_push_this(ctx);                            /* 0 */
   duk_get_prop_string(ctx, 0, "_writableState"); /* 1 */
   int has = st_truthy(ctx, 1);
@@ -346,7 +347,7 @@ static duk_ret_t w_get(duk_context *ctx)
 /* The setters of writable and destroyed. */
 static duk_ret_t w_set(duk_context *ctx)
 {
-  int destroyed = duk_get_current_magic(ctx) == A_DESTROYED;
+  int destroyed = st_key_index(ctx, 1, accessor_names, A_COUNT) == A_DESTROYED;
   duk_set_top(ctx, 1);
   if (!destroyed)
     duk_push_boolean(ctx, st_truthy(ctx, 0));
@@ -369,14 +370,10 @@ static duk_ret_t w_define_accessors(duk_context *ctx)
   duk_require_object(ctx, 0);
   duk_require_object(ctx, 1);
   duk_require_object(ctx, 2);
+  duk_push_c_function(ctx, w_get, 1); /* 3: one getter and one setter for all (the name tells) */
+  duk_push_c_function(ctx, w_set, 2); /* 4 */
   for (int i = 0; i < A_COUNT; i++) {
-    duk_push_c_function(ctx, w_get, 0); /* 3 */
-    duk_set_magic(ctx, 3, i);
     int settable = i == A_WRITABLE || i == A_DESTROYED;
-    if (settable) {
-      duk_push_c_function(ctx, w_set, 1); /* 4 */
-      duk_set_magic(ctx, 4, i);
-    }
     for (duk_idx_t p = 0; p < 3; p++) {
       if (p == 2 && i < A_DESTROYED) continue;
       duk_push_string(ctx, accessor_names[i]);
@@ -386,7 +383,6 @@ static duk_ret_t w_define_accessors(duk_context *ctx)
                    DUK_DEFPROP_HAVE_GETTER | (settable ? DUK_DEFPROP_HAVE_SETTER : 0) | DUK_DEFPROP_SET_CONFIGURABLE |
                        DUK_DEFPROP_CLEAR_ENUMERABLE);
     }
-    duk_set_top(ctx, 3);
   }
   return 0;
 }
@@ -405,6 +401,7 @@ duk_ret_t petrel_binding_stream_writable(duk_context *ctx)
   duk_push_object(ctx);
   petrel_put_functions(ctx, -1, writable_funcs);
   readable_init_funcs(ctx, -1);
+  packed_funcs(ctx, -1);
   deferred_funcs(ctx, -1);
   return 1;
 }

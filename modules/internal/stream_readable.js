@@ -24,6 +24,9 @@ var stateProto = {
   defaultEncoding: 'utf8', awaitDrain: 0, readingMore: false, dataEmitted: false,
   decoder: null, encoding: null, readable: true
 };
+// The flags become bits of one number (modules/stream_packed.c): a live socket's
+// state holds one own property instead of one per flag it changed.
+binding.packFields(stateProto, 1);
 
 function Readable(options) {
   if (!(this instanceof Readable)) return new Readable(options);

@@ -20,6 +20,7 @@ var stateProto = {
   errorEmitted: false, emitClose: true, autoDestroy: true, errored: null, closed: false,
   closeEmitted: false, writable: true, onFinished: null, stream: null, spareTickInfo: null
 };
+binding.packFields(stateProto, 2); // the flags as bits of one number (modules/stream_packed.c)
 
 function Writable(options) {
   var isDuplex = shared.Duplex !== null && this instanceof shared.Duplex;
