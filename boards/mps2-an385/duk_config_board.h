@@ -167,14 +167,14 @@ extern unsigned long long plat_now_ms(void);
  * depth (the marking below) and creating the error. Measured on this board (bytes
  * of C stack per level): JSON.stringify calling a getter 420, setter 400, getter
  * 375, toString 330, Symbol.toPrimitive 360, nested function declarations 207,
- * forEach 180, RegExp compile 67, JSON.stringify 76, RegExp match 37; Petrel itself needs
- * up to ~11.5 KB below the deepest point of the test suites (a built-in module
- * compiled from a callback).
+ * forEach 180, RegExp compile 67, JSON.stringify 76, RegExp match 37; Petrel
+ * itself needs up to ~11.5 KB below the deepest point of the test suites (a built-in
+ * module compiled from a callback).
  * The counted limits below stay as a second line (Duktape's defaults, e.g. 1000
  * native levels and 10000 RegExp levels, assume a desktop stack). A consequence: a
- * quantified group matched over more than ~400 characters, e.g. /(a|b)*c/ on a long
- * string, throws "regexp executor recursion limit"; simple quantified atoms
- * (/a*|[a-z]+/) do not recurse. */
+ * quantified group matched over more than a few hundred characters, e.g. /(a|b)*c/
+ * on a long string, throws a RangeError;
+ * simple quantified atoms (/a*|[a-z]+/) do not recurse. */
 extern uint32_t __thread_stack_bottom[]; /* mps2-an385.ld (declared as in startup.c) */
 #define PETREL_STACK_RESERVE 4096
 static inline __attribute__((always_inline)) int petrel_stack_low(void)
