@@ -41,6 +41,12 @@ docs/architecture.md, "Built-in JS"):
    Object.prototype...) returns it instead of throwing a TypeError: a ROM object
    cannot change at all, so what freezing asks for already holds, and code that
    hardens its globals (a frozen-intrinsics style) runs as on node.
+
+6. The JS compiler checks the native stack at each level of its recursion, as
+   Duktape's calls, RegExp and JSON code already do (duk_native_stack_check: a
+   no-op unless the board defines DUK_USE_NATIVE_STACK_CHECK, as mps2-an385 does).
+   Otherwise eval() of deeply nested code at the bottom of a deep call chain could
+   run past the stack before the compiler's own depth limit.
 """
 import os
 import sys
@@ -120,6 +126,12 @@ EDITS = [
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n",
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n"
      "\t\tpetrel_vm_creating_error(0);\n"),
+    ("native stack: the compiler checks it too",
+     "\tif (comp_ctx->recursion_depth >= comp_ctx->recursion_limit) {\n"
+     "\t\tDUK_ERROR_RANGE(comp_ctx->thr, DUK_STR_COMPILER_RECURSION_LIMIT);\n",
+     "\tduk_native_stack_check(comp_ctx->thr); /* Petrel: edit 6 */\n"
+     "\tif (comp_ctx->recursion_depth >= comp_ctx->recursion_limit) {\n"
+     "\t\tDUK_ERROR_RANGE(comp_ctx->thr, DUK_STR_COMPILER_RECURSION_LIMIT);\n"),
 ]
 
 

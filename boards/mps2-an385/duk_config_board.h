@@ -154,19 +154,37 @@ extern unsigned long long plat_now_ms(void);
 #undef DUK_USE_FATAL_MAXLEN
 #define DUK_USE_FATAL_MAXLEN 64
 
-/* ---- recursion limits sized for the 32 KiB C stack (see mps2-an385.ld) ---------- */
+/* ---- deep recursion: a RangeError, never a stack overflow ------------------------ */
 /* Duktape runs JS-to-JS calls without C recursion, but a C->JS call (a callback from
- * a native function: forEach, sort, a getter, toString...) nests the executor on the
- * C stack, and so do the compilers and the RegExp matcher. Measured on this board
- * (bytes of C stack per level): getter 355, toString 161, forEach 136, nested
- * function declarations 180, parentheses 50, RegExp compile 64, RegExp match 35,
- * JSON ~25; Petrel itself needs ~7.5 KB below the first JS frame. The limits keep the
- * worst case (a getter recursing) at 27 KB of the 32, so deep recursion is a
- * RangeError, never a stack overflow.
- * (Duktape's defaults, e.g. 1000 native levels and 10000 RegExp levels, assume a
- * desktop stack.) A consequence: a quantified group matched over more than ~400
- * characters, e.g. /(a|b)*c/ on a long string, throws "regexp executor recursion
- * limit"; simple quantified atoms (/a*|[a-z]+/) do not recurse. */
+ * a native function: forEach, sort, a getter, toString, emit...) nests the executor
+ * on the C stack, and so do the compilers, the RegExp matcher and JSON. The real
+ * guard is the stack pointer itself: Duktape checks it on every call into a function,
+ * at each level of the RegExp compiler and matcher and of JSON, and (tools/
+ * duktape_patch.py, edit 6) of the JS compiler, and throws "C stack depth limit"
+ * (a RangeError) once less than PETREL_STACK_RESERVE of the thread stack is left
+ * (mps2-an385.ld). The reserve covers what runs between two checks (a native
+ * function's own frame, inflating a built-in: 1.6 KB), a collection started at that
+ * depth (the marking below) and creating the error. Measured on this board (bytes
+ * of C stack per level): JSON.stringify calling a getter 420, setter 400, getter
+ * 375, toString 330, Symbol.toPrimitive 360, nested function declarations 207,
+ * forEach 180, RegExp compile 67, JSON.stringify 76, RegExp match 37; Petrel
+ * itself needs up to ~11.5 KB below the deepest point of the test suites (a built-in
+ * module compiled from a callback).
+ * The counted limits below stay as a second line (Duktape's defaults, e.g. 1000
+ * native levels and 10000 RegExp levels, assume a desktop stack). A consequence: a
+ * quantified group matched over more than a few hundred characters, e.g. /(a|b)*c/
+ * on a long string, throws a RangeError;
+ * simple quantified atoms (/a*|[a-z]+/) do not recurse. */
+extern uint32_t __thread_stack_bottom[]; /* mps2-an385.ld (declared as in startup.c) */
+#define PETREL_STACK_RESERVE 4096
+static inline __attribute__((always_inline)) int petrel_stack_low(void)
+{
+  char *sp;
+  __asm__ volatile("mov %0, sp" : "=r"(sp));
+  return sp < (char *)__thread_stack_bottom + PETREL_STACK_RESERVE;
+}
+/* One line: tools/duktape_configure.py hands it to configure.py verbatim. */
+#define DUK_USE_NATIVE_STACK_CHECK() petrel_stack_low()
 #undef DUK_USE_NATIVE_CALL_RECLIMIT
 #define DUK_USE_NATIVE_CALL_RECLIMIT 50
 #undef DUK_USE_COMPILER_RECLIMIT
@@ -179,5 +197,9 @@ extern unsigned long long plat_now_ms(void);
 #define DUK_USE_JSON_ENC_RECLIMIT 200
 #undef DUK_USE_JSON_DEC_RECLIMIT
 #define DUK_USE_JSON_DEC_RECLIMIT 200
+/* Marking recurses without a check: 64 B of stack per level (duk__mark_heaphdr and
+ * duk__mark_tval). Past this depth Duktape queues the object and rescans the heap
+ * instead (slower on deep structures, same result), so a collection at the deepest
+ * point takes at most ~2 KB of the reserve. */
 #undef DUK_USE_MARK_AND_SWEEP_RECLIMIT
-#define DUK_USE_MARK_AND_SWEEP_RECLIMIT 64
+#define DUK_USE_MARK_AND_SWEEP_RECLIMIT 32

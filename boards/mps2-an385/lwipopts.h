@@ -3,8 +3,8 @@
  * sized for a small part. Static memory: lwIP's heap (MEM_SIZE) and pools are
  * arrays in .bss, so the network stack can never eat the JS heap and vice versa;
  * exhaustion is an ERR_MEM the backend turns into backpressure or an error event.
- * Total static RAM: about 110 KiB (lwIP's heap 48 KiB, 20 pool pbufs 30 KiB, pcbs,
- * segments, ND6/ARP tables).
+ * Total static RAM: about 68 KiB (lwIP's heap 48 KiB, 8 pool pbufs 12 KiB, pcbs,
+ * segments, ND6/ARP tables), plus the backend's 2.9 KB gather buffer.
  */
 #ifndef PETREL_MPS2_LWIPOPTS_H
 #define PETREL_MPS2_LWIPOPTS_H
@@ -34,10 +34,13 @@
 #define LW_MEM_PRESSURE     (MEM_SIZE * 3 / 8)
 #define MEMP_OVERFLOW_CHECK 0
 #define MEMP_SANITY_CHECK   0
-/* Receive buffers: 1536-byte pool pbufs, one per frame. 20 of them (30 KiB) hold
- * the QEMU NIC's whole receive FIFO (~10.5 KB) plus the TCP windows of a few
- * connections whose data JS has not read yet. */
-#define PBUF_POOL_SIZE    20
+/* Receive buffers: 1536-byte pool pbufs, one per frame, 8 of them (12 KiB; it was 20,
+ * 30 KiB). A frame takes one only until the loop hands its data to JS (the same turn
+ * for a reading socket); data waiting for a paused reader moves to the heap
+ * (tcp_rx.c). So the pool holds one connection's window (TCP_WND, 4 frames) plus
+ * ACKs and ARP; several connections receiving at full speed at once may run it dry:
+ * the frame is dropped and TCP sends it again. */
+#define PBUF_POOL_SIZE    8
 #define PBUF_POOL_BUFSIZE 1536
 #define MEMP_NUM_PBUF     24 /* PBUF_REF/ROM headers (tcp_write without copy, loopback) */
 #define MEMP_NUM_RAW_PCB  0
@@ -126,10 +129,10 @@
  * TCP_WND only. */
 #define TCP_SND_BUF (8 * TCP_MSS)
 /* The backend gathers queued small segments into one 'data' event through a static
- * buffer (platform/lwip/tcp.c): a window's worth here, what a peer can send before
- * it waits (more queued is delivered in several events). The default, 16 KiB, cost
- * 10 KiB more of RAM. */
-#define LW_RX_COALESCE   TCP_WND
+ * buffer (platform/lwip/tcp.c): two segments' worth here (2.9 KB; it was a window,
+ * 5.8 KB; more queued is delivered in several events). The default, 16 KiB, cost
+ * 13 KiB more of RAM. */
+#define LW_RX_COALESCE   (2 * TCP_MSS)
 #define TCP_SND_QUEUELEN ((4 * TCP_SND_BUF + TCP_MSS - 1) / TCP_MSS)
 /* An out-of-order queue: on a lossy link (Wi-Fi) a segment that arrives after a lost
  * one is kept, so the peer resends only the lost one, not the whole window. At most
