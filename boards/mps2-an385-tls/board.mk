@@ -1,7 +1,7 @@
 # mps2-an385-tls: the mps2-an385 firmware (boards/mps2-an385/board.mk, included whole)
 # with the tls module: mbedTLS 2.28 + the binding (modules/tls/mbedtls.mk), built with
-# PETREL_TLS_SMALL (4 KB output records, no error texts); its entropy is the base board's
-# TEST-ONLY plat_random().
+# PETREL_TLS_SMALL (4 KB output records, 4 KB records asked of servers, small ECC
+# tables, no error texts); its entropy is the base board's TEST-ONLY plat_random().
 #
 #   make BOARD=mps2-an385-tls                  build/mps2-an385-tls/petrel (+ .bin)
 #   tools/board_run.sh mps2-an385-tls x.js     run a script on it under QEMU

@@ -53,6 +53,12 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_SSL_IN_CONTENT_LEN 16384
 #if defined(PETREL_TLS_SMALL)
 #define MBEDTLS_SSL_OUT_CONTENT_LEN 4096
+/* A board's client also asks the server for records of at most 4 KB (RFC 6066
+ * max_fragment_length, tls_context.c): OpenSSL and mbedTLS servers honour it, so the
+ * plaintext of each record read, and the ciphertext waiting for it, stay within 4 KB.
+ * The input buffer keeps 16 KB all the same: a server may ignore the request, and
+ * mbedTLS 2.28's client would shrink it (MBEDTLS_SSL_VARIABLE_BUFFER_LENGTH) even then. */
+#define PETREL_TLS_CLIENT_MFL MBEDTLS_SSL_MAX_FRAG_LEN_4096
 #else
 #define MBEDTLS_SSL_OUT_CONTENT_LEN 16384
 #endif
@@ -92,6 +98,11 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_ECP_DP_SECP384R1_ENABLED
 #define MBEDTLS_ECP_DP_SECP521R1_ENABLED
 #define MBEDTLS_ECP_NIST_OPTIM
+#if defined(PETREL_TLS_SMALL)
+/* Boards: smaller precomputed point tables (RAM during a handshake; slower ECDSA/ECDHE). */
+#define MBEDTLS_ECP_WINDOW_SIZE       2
+#define MBEDTLS_ECP_FIXED_POINT_OPTIM 0
+#endif
 #define MBEDTLS_PK_C
 #define MBEDTLS_PK_PARSE_C
 #define MBEDTLS_PK_WRITE_C

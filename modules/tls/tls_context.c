@@ -157,7 +157,7 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
     return tls_throw_setup_error(ctx, "ERR_TLS_NO_ENTROPY",
                                  "TLS: no strong entropy source (a board needs plat_random(), see docs/tls.md)", ret);
   tls_conf *c = calloc(1, sizeof *c);
-  if (!c) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (!c) return tls_throw_oom(ctx);
   c->refs = 1;
   c->server = server;
   mbedtls_ssl_config_init(&c->conf);
@@ -188,6 +188,9 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
     MBEDTLS_ECP_DP_NONE
   };
   mbedtls_ssl_conf_curves(&c->conf, curves);
+#if defined(PETREL_TLS_CLIENT_MFL)
+  if (!server) mbedtls_ssl_conf_max_frag_len(&c->conf, PETREL_TLS_CLIENT_MFL);
+#endif
   mbedtls_ssl_conf_min_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
   mbedtls_ssl_conf_max_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
   mbedtls_ssl_conf_ciphersuites(&c->conf, c->suites);
@@ -219,7 +222,7 @@ unsigned char *tls_arg_bytes(duk_context *ctx, duk_idx_t idx, size_t *len_out)
   else
     p = duk_require_buffer_data(ctx, idx, &len);
   unsigned char *z = malloc(len + 1);
-  if (!z) (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (!z) (void)tls_throw_oom(ctx);
   memcpy(z, p, len);
   z[len] = 0;
   int pem = len > 0 && strstr((const char *)z, "-----BEGIN") != NULL;
@@ -317,7 +320,7 @@ static duk_ret_t conf_set_alpn(duk_context *ctx)
 #if defined(MBEDTLS_SSL_ALPN)
   duk_size_t n = duk_get_length(ctx, 0);
   char **list = calloc(n + 1, sizeof *list);
-  if (!list) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (!list) return tls_throw_oom(ctx);
   for (duk_size_t i = 0; i < n; i++) {
     duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
     duk_size_t len;
@@ -369,7 +372,7 @@ static duk_ret_t conf_set_ciphers(duk_context *ctx)
   tls_conf *c = this_conf(ctx);
   duk_size_t n = duk_get_length(ctx, 0);
   const char **names = calloc(n + 1, sizeof *names);
-  if (!names) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (!names) return tls_throw_oom(ctx);
   for (duk_size_t i = 0; i < n; i++) {
     duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
     names[i] = duk_to_string(ctx, -1); /* stays alive: the array holds the string */
@@ -377,7 +380,7 @@ static duk_ret_t conf_set_ciphers(duk_context *ctx)
   }
   int *ids = suites_from_names(names, n);
   free(names);
-  if (!ids) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (!ids) return tls_throw_oom(ctx);
   int count = 0;
   while (ids[count]) count++;
   if (count == 0) {
@@ -402,7 +405,7 @@ static duk_ret_t conf_add_sni(duk_context *ctx)
   sni_entry *e = calloc(1, sizeof *e);
   if (!e || !(e->name = malloc(len + 1))) {
     free(e);
-    return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+    return tls_throw_oom(ctx);
   }
   for (size_t i = 0; i <= len; i++) {
     char ch = name[i];
@@ -467,7 +470,7 @@ static duk_ret_t conf_enable_tickets(duk_context *ctx)
   unsigned char k[48];
   int ret = given ? 0 : mbedtls_ctr_drbg_random(&tls_drbg, k, sizeof k);
   mbedtls_ssl_ticket_context *t = malloc(sizeof *t);
-  if (!t) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (!t) return tls_throw_oom(ctx);
   mbedtls_ssl_ticket_init(t);
   if (ret == 0)
     ret = mbedtls_ssl_ticket_setup(t, mbedtls_ctr_drbg_random, &tls_drbg, MBEDTLS_CIPHER_AES_256_GCM, lifetime);

@@ -9,6 +9,11 @@
 #if defined(MBEDTLS_ERROR_C)
 #include "mbedtls/error.h"
 #endif
+#include "mbedtls/asn1.h"
+#include "mbedtls/bignum.h"
+#include "mbedtls/cipher.h"
+#include "mbedtls/md.h"
+#include "mbedtls/pem.h"
 #if defined(MBEDTLS_RSA_C)
 #include "mbedtls/rsa.h"
 #endif
@@ -46,7 +51,6 @@ static const code_entry engine_errors[] = {
   { MBEDTLS_ERR_SSL_PRIVATE_KEY_REQUIRED, "ERR_SSL_NO_PRIVATE_KEY", "no private key assigned" },
   { MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE, "ERR_SSL_EXCESSIVE_MESSAGE_SIZE", "excessive message size" },
   { MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL, "ERR_SSL_RECORD_OVERFLOW", "record overflow" },
-  { MBEDTLS_ERR_SSL_ALLOC_FAILED, "ERR_SSL_MALLOC_FAILURE", "out of memory" },
   { MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY, "ERR_SSL_CLOSE_NOTIFY", "peer closed the TLS session" },
   { MBEDTLS_ERR_SSL_CONN_EOF, "ERR_SSL_UNEXPECTED_EOF_WHILE_READING", "unexpected eof while reading" },
 #if defined(MBEDTLS_ERR_SSL_BAD_HS_NO_APPLICATION_PROTOCOL)
@@ -121,10 +125,33 @@ static void push_coded_error(duk_context *ctx, const char *code, const char *rea
   duk_put_prop_string(ctx, -2, "mbedtlsError");
 }
 
-/* Node's wording for the errors thrown while building a context. */
+/* Whether an mbedTLS code (maybe a high-level one plus a low-level one) says that an
+ * allocation failed: mbedTLS's memory is the board's heap, so that is out of memory. */
+int tls_alloc_failed(int ret)
+{
+  int high = (-ret) & 0xFF80, low = (-ret) & 0x7F;
+  return high == -MBEDTLS_ERR_SSL_ALLOC_FAILED || high == -MBEDTLS_ERR_X509_ALLOC_FAILED ||
+         high == -MBEDTLS_ERR_PK_ALLOC_FAILED || high == -MBEDTLS_ERR_ECP_ALLOC_FAILED ||
+         high == -MBEDTLS_ERR_CIPHER_ALLOC_FAILED || high == -MBEDTLS_ERR_MD_ALLOC_FAILED ||
+         high == -MBEDTLS_ERR_PEM_ALLOC_FAILED || low == -MBEDTLS_ERR_MPI_ALLOC_FAILED ||
+         low == -MBEDTLS_ERR_ASN1_ALLOC_FAILED;
+}
+
+/* Out of memory, with the runtime's code for it (as Duktape's own "alloc failed"). */
+duk_ret_t tls_throw_oom(duk_context *ctx)
+{
+  duk_push_error_object(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  duk_push_literal(ctx, "ERR_MEMORY_ALLOCATION_FAILED");
+  duk_put_prop_literal(ctx, -2, "code");
+  return duk_throw(ctx);
+}
+
+/* Node's wording for the errors thrown while building a context; a failed
+ * allocation is reported as out of memory, whatever the step. */
 duk_ret_t tls_throw_setup_error(duk_context *ctx, const char *code, const char *what, int ret)
 {
   char detail[160];
+  if (tls_alloc_failed(ret)) code = "ERR_MEMORY_ALLOCATION_FAILED";
   engine_text(ret, detail, sizeof detail);
   duk_push_error_object(ctx, DUK_ERR_ERROR, "%s (mbedTLS -0x%04X: %s)", what, (unsigned)-ret, detail);
   duk_push_string(ctx, code);
@@ -159,6 +186,10 @@ void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret)
        ret == MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE)) {
     /* Not a TLS handshake record at all: OpenSSL calls this a wrong version number. */
     ret = MBEDTLS_ERR_SSL_INVALID_RECORD;
+  }
+  if (tls_alloc_failed(ret)) {
+    push_coded_error(ctx, "ERR_MEMORY_ALLOCATION_FAILED", "out of memory", ret, -1);
+    return;
   }
   e = find_code(engine_errors, ret);
   int high = (-ret) & 0xFF80; /* the high-level module of a combined mbedTLS code */

@@ -108,6 +108,10 @@ duk_ret_t tls_sess_take_new_session(duk_context *ctx); /* takeNewSession() */
 /* ---- errors (tls_errors.c) ------------------------------------------------ */
 /* Throws Error("what (mbedTLS ...)") with .code: Node's wording for setup failures. */
 duk_ret_t tls_throw_setup_error(duk_context *ctx, const char *code, const char *what, int ret);
+/* Whether mbedTLS failure ret is a failed allocation (any module). */
+int tls_alloc_failed(int ret);
+/* Throws RangeError("out of memory") with code ERR_MEMORY_ALLOCATION_FAILED. */
+duk_ret_t tls_throw_oom(duk_context *ctx);
 /* Pushes the Error for mbedTLS failure ret of session s, with Node's code. */
 void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret);
 

@@ -20,18 +20,31 @@
  * raised the board's RAM high-water by ~0.35 MB. */
 #if defined(PETREL_TLS_SMALL)
 #define OUT_SOFT_LIMIT (8 * 1024)
-#define QUEUE_KEEP     (20 * 1024)
+#define QUEUE_KEEP     0 /* a board frees a queue once drained: an idle session keeps none */
 #else
 #define OUT_SOFT_LIMIT (64 * 1024)
 #define QUEUE_KEEP     (256 * 1024)
 #endif
 
+/* The capacity a queue holding `cap` bytes grows to so that `need` fit: doubling on a
+ * host (few reallocs during bulk transfers); on a board the next KB, as RAM is short. */
+static size_t queue_grow(size_t cap, size_t need)
+{
+#if defined(PETREL_TLS_SMALL)
+  (void)cap;
+  return (need + 1023) & ~(size_t)1023;
+#else
+  if (cap == 0) cap = 4096;
+  while (cap < need) cap *= 2;
+  return cap;
+#endif
+}
+
 static int bio_send(void *p, const unsigned char *buf, size_t len)
 {
   tls_sess *s = p;
   if (s->out_len + len > s->out_cap) {
-    size_t cap = s->out_cap ? s->out_cap : 4096;
-    while (cap < s->out_len + len) cap *= 2;
+    size_t cap = queue_grow(s->out_cap, s->out_len + len);
     uint8_t *n = petrel_native_realloc(s->out, cap);
     if (!n) return MBEDTLS_ERR_SSL_ALLOC_FAILED;
     s->out = n;
@@ -118,7 +131,7 @@ duk_ret_t tls_sess_ctor(duk_context *ctx)
   if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
   tls_conf *c = tls_get_conf(ctx, 0);
   tls_sess *s = calloc(1, sizeof *s);
-  if (!s) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+  if (!s) return tls_throw_oom(ctx);
   mbedtls_ssl_init(&s->ssl);
   s->alert = -1;
   s->top_depth = -1;
@@ -162,10 +175,9 @@ static duk_ret_t sess_feed(duk_context *ctx)
     s->in_off = 0;
   }
   if (s->in_len + len > s->in_cap) {
-    size_t cap = s->in_cap ? s->in_cap : 4096;
-    while (cap < s->in_len + len) cap *= 2;
+    size_t cap = queue_grow(s->in_cap, s->in_len + len);
     uint8_t *n = petrel_native_realloc(s->in, cap);
-    if (!n) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+    if (!n) return tls_throw_oom(ctx);
     s->in = n;
     s->in_cap = cap;
   }

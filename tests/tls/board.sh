@@ -156,6 +156,20 @@ out=$(board_client "$next_port" localhost bulk $mb10)
 res=$(echo "$out" | head -1) ms=$(echo "$out" | sed -n 's/^ms //p')
 [ "$res" = "received $mb10 mismatches 0" ] && ok "board client exchanges 10 MB each way with a node tls echo server on the host (${ms:-?} ms on the board's clock)" || bad "client <-> node server: '$out'"
 
+# The RAM one client session needs (ram.js): a handshake with a node server (RSA 2048), 64 KB
+# each way (the server's in one write: full records), the high-water mark printed (docs/tls.md).
+next_port=$((next_port + 1))
+node "$here/ram_server.js" "$c" "$next_port" 65536 > "$tmp/ramsrv.out" 2>&1 &
+pids+=($!)
+wait_line "$tmp/ramsrv.out" '^ready'
+cp "$here/ram.js" "$d/"
+out=$(timeout 300 "$top/tools/board_run.sh" "$board" "$d/ram.js" /certs 10.0.2.2 "$next_port" 65536 2>&1)
+if echo "$out" | grep -qx 'received 65536'; then
+  ok "one client session to node on the host, 64 KB each way: RAM high-water $(echo "$out" | sed -n 's/^closed rss \([0-9]*\).*/\1/p') B ($(echo "$out" | grep -v '^received' | tr '\n' ';'))"
+else
+  bad "one client session (ram.js): $(echo "$out" | tail -3 | tr '\n' ';')"
+fi
+
 # ---- the board as a server, reached from the host through a QEMU port forward --------
 ds="$tmp/server"; mkdir -p "$ds/certs"; cp "$here/server.js" "$ds/"
 node -e '
