@@ -61,7 +61,7 @@ void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const cha
 static duk_ret_t require_builtin_js(duk_context *ctx);
 
 /* requireBuiltin(id): [... ] -> [... exports]. A module is cached before it runs
- * (a cycle gets what it exported so far). */
+ * (a cycle gets what it exported so far) and dropped again if it throws. */
 void petrel_require_builtin(duk_context *ctx, const char *id)
 {
   push_stashed(ctx, BUILTINS_KEY);
@@ -95,7 +95,13 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
   duk_dup(ctx, -5); /* [cache fn m fn exports exports require m] */
   petrel_push_process(ctx);
   duk_push_global_object(ctx);
-  duk_call_method(ctx, 5); /* fn.call(exports, exports, require, module, process, global) */
+  /* fn.call(exports, exports, require, module, process, global); a module that throws
+   * (out of memory, a RangeError at depth) is dropped from the cache, as Node drops a
+   * failed module: the next require loads it again instead of a half-made one. */
+  if (duk_pcall_method(ctx, 5) != DUK_EXEC_SUCCESS) {
+    duk_del_prop_string(ctx, -4, id);
+    (void)duk_throw(ctx);
+  }
   duk_pop(ctx);
   duk_push_true(ctx);
   duk_put_prop_string(ctx, -2, "loaded");
