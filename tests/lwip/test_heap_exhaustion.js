@@ -38,7 +38,13 @@ function setup(sock) {
     while (off < N) {
       var chunk = data.slice(off, off + 4096);
       off += chunk.length;
-      if (!sock.write(chunk)) { falseWrites++; sock.once('drain', write); return; }
+      if (!sock.write(chunk)) {
+        falseWrites++;
+        e.waiting = true;
+        sock.once('drain', function () { e.waiting = false; write(); });
+        allBlocked();
+        return;
+      }
     }
     sock.end(function () { e.finished = true; });
   })();
@@ -50,10 +56,19 @@ server.listen(0, '127.0.0.1', function () {
   for (var i = 0; i < PAIRS; i++) {
     // half-open: an end that finished reading must still finish writing
     var c = net.connect({ port: server.address().port, host: '127.0.0.1', allowHalfOpen: true });
-    c.on('connect', function () { setup(this); if (ends.length === 2 * PAIRS) setTimeout(whileFull, 1500); });
+    c.on('connect', function () { setup(this); allBlocked(); });
     c.on('error', function (err) { errors.push(err); });
   }
 });
+
+// The full state is reached when every end waits for 'drain' (nobody reads).
+var full = false;
+function allBlocked() {
+  if (full || ends.length !== 2 * PAIRS) return;
+  if (!ends.every(function (e) { return e.waiting; })) return;
+  full = true;
+  setImmediate(whileFull);
+}
 
 var peakWhileFull;
 function whileFull() {
