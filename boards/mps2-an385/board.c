@@ -95,7 +95,7 @@ int plat_console_set_raw(int raw)
   return 0;
 }
 
-/* ---- randomness: xorshift128, seeded from the clocks (not cryptographic) ---- */
+/* ---- lwIP's randomness: xorshift128 seeded by plat_random (not cryptographic) ---- */
 static uint32_t rnd[4] = { 0x50455452u, 0x454c2121u, 0x6d707332u, 0x616e3338u };
 
 uint32_t board_rand(void)
@@ -125,8 +125,11 @@ int board_init(int argc, char **argv)
   (void)argv;
   int t = semihost_call(SEMIHOST_SYS_TIME, NULL);
   epoch_at_boot_ms = t > 0 ? (double)t * 1000.0 - (double)clock_ms() : 0.0;
-  uint64_t ns = clock_ns();
-  seed_rand((uint32_t)ns ^ (uint32_t)t, (uint32_t)(ns >> 32) ^ SYST_CVR);
+  /* lwIP's numbers (ports, ISNs, DNS ids) from a generator seeded by the platform's
+   * source, the one route to entropy (plat_random; TEST-ONLY under QEMU). */
+  uint32_t seed[2] = { 0, 0 };
+  (void)plat_random(seed, sizeof seed);
+  seed_rand(seed[0], seed[1]);
   board_filestore_init();
   return 0;
 }
