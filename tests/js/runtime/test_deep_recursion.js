@@ -1,7 +1,7 @@
 // Deep recursion through native code (callbacks, getters, the compilers, RegExp, JSON)
 // ends in a RangeError, never a crash (as on node): on mps2-an385 the stack pointer is checked
 // (duk_config_board.h, DUK_USE_NATIVE_STACK_CHECK) against a 20 KiB thread stack.
-// Then, at every depth of such a chain, work that needs stack (eval of nested code,
+// Then, at each of the deepest 200 levels of such a chain, work that needs stack (eval of nested code,
 // JSON, RegExp, console, Error stacks) succeeds or throws a RangeError.
 var assert = require('assert');
 
@@ -59,7 +59,7 @@ Object.keys(finite).forEach(function (k) { rangeOrOk(k, finite[k]); });
 var acts = {
   eval: function () { return eval(nest('function f(){', '', '}', 60)); },
   json: function () { return JSON.stringify(deepObj(150)); },
-  regexp: function () { return /(a|b)*c/.exec(nest('', '', 'ab', 300)); },
+  regexp: function () { return /(a|b)*c/.exec(nest('', '', 'ab', 300) + 'c'); }, // matches: deep, not quadratic
   console: function () { console.error('deep %s %j', 'x', { a: [1] }); },
   error: function () { return new Error('x').stack; },
   buffer: function () { return Buffer.from('hello').toString('base64'); },
@@ -69,8 +69,12 @@ Object.keys(acts).forEach(function (name) {
   function g() {
     depth++;
     try { [1].forEach(g); } catch (e) { assert.ok(e instanceof RangeError, String(e)); }
-    rangeOrOk(name, acts[name]);
-    ran++;
+    // the deepest 200 levels, where the stack is tight (a host's thousands of levels
+    // would make the test quadratic: minutes under valgrind)
+    if (ran < 200) {
+      rangeOrOk(name, acts[name]);
+      ran++;
+    }
     depth--;
   }
   g();
