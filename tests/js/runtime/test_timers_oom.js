@@ -23,6 +23,10 @@ for (var i = 0; i < max && !err; i++) {
     err = e;
   }
 }
+// The collection that followed the failure may have freed Duktape's cached catchers, and
+// entering the next `try` then needs a few bytes: give them back before each loop.
+function room() { if (bounded && hold) hold.length = Math.max(0, hold.length - 16); }
+room();
 var immErr = null, imms = 0, immFired = 0;
 function onImm() { immFired++; }
 for (var j = 0; j < max && !immErr; j++) {
@@ -34,6 +38,7 @@ for (var j = 0; j < max && !immErr; j++) {
   }
 }
 var refreshErr = null;
+room();
 try { early.refresh(); } catch (e) { refreshErr = e; }
 hold = null;
 if (bounded) {
