@@ -85,7 +85,7 @@ BENCH_CMD = python3 $(MPS2)/bench.py
 
 # The reference firmware: the same startup, drivers and lwIP with no interpreter
 # (ref/lwip_ref.c); bench.py measures its throughput beside Petrel's.
-REF_OBJS := $(patsubst %,$(B)/obj/%.o,$(MPS2)/ref/lwip_ref.c $(filter-out $(MPS2)/random_test_only.c,$(BOARD_SRCS))) \
+REF_OBJS := $(patsubst %,$(B)/obj/%.o,$(MPS2)/ref/lwip_ref.c $(BOARD_SRCS)) \
   $(LWIP_BOARD_OBJS)
 $(B)/lwip_ref: $(REF_OBJS)
 	@echo "  LD      $@"
