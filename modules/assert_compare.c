@@ -6,6 +6,7 @@
 #include <string.h>
 #include "format.h"
 #include "assert_compare.h"
+#include "runtime.h"
 
 #define MAX_DEPTH 24
 
@@ -221,7 +222,11 @@ static int deep_objects(duk_context *ctx, struct cmp *c, duk_idx_t a, duk_idx_t 
     duk_dup(ctx, a);
     duk_dup(ctx, b);
     duk_dup(ctx, tag);
-    if (duk_safe_call(ctx, slots, NULL, 3, 1) == 0 && !duk_to_boolean(ctx, -1)) return 0;
+    /* A check that throws (a lying Symbol.toStringTag) leaves only the keys to compare;
+     * out of memory is no answer at all: it goes to the caller. */
+    int rc = duk_safe_call(ctx, slots, NULL, 3, 1);
+    if (rc != DUK_EXEC_SUCCESS && petrel_is_alloc_failure(ctx, -1)) (void)duk_throw(ctx);
+    if (rc == DUK_EXEC_SUCCESS && !duk_to_boolean(ctx, -1)) return 0;
     duk_pop(ctx);
   }
 

@@ -16,22 +16,13 @@ void petrel_ticks_pending(void) { ticks_pending = 1; }
 /* The hooks (run the ticks, an uncaught error, beforeExit) are C light functions
  * in runtime/process.c: petrel_push_hook. */
 
-static int is_alloc_failure(duk_context *ctx, duk_idx_t idx)
-{
-  if (!duk_is_error(ctx, idx)) return 0;
-  duk_get_prop_literal(ctx, idx, "code"); /* an own property: reading it allocates nothing */
-  int yes = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "ERR_MEMORY_ALLOCATION_FAILED");
-  duk_pop(ctx);
-  return yes;
-}
-
 static void die_in_handler(duk_context *ctx)
 {
   /* The uncaught-exception machinery itself failed. Out of memory (the usual reason
    * on a board) is reported as the coded error it is, exit 1 as any uncaught error;
    * anything else is an error in the handler: exit 7 like Node. */
   static const char oom[] = "Uncaught Error: alloc failed (ERR_MEMORY_ALLOCATION_FAILED)\n";
-  if (is_alloc_failure(ctx, -1)) {
+  if (petrel_is_alloc_failure(ctx, -1)) {
     petrel_console_write_raw(2, oom, sizeof oom - 1);
     plat_exit(1);
   }

@@ -379,16 +379,6 @@ static duk_ret_t exit_after_uncaught(duk_context *ctx, void *udata)
   return 1;
 }
 
-/* Is the value at idx Duktape's "alloc failed" (runtime/vm.c gives it its code)? */
-static int is_alloc_failure(duk_context *ctx, duk_idx_t idx)
-{
-  if (!duk_is_error(ctx, idx)) return 0;
-  duk_get_prop_literal(ctx, idx, "code");
-  int yes = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "ERR_MEMORY_ALLOCATION_FAILED");
-  duk_pop(ctx);
-  return yes;
-}
-
 /* The uncaught error err: the REPL's hook, else 'uncaughtException' listeners,
  * else print it and exit 1 ('exit' listeners first). */
 static duk_ret_t fatal_exception(duk_context *ctx)
@@ -427,7 +417,7 @@ static duk_ret_t fatal_exception(duk_context *ctx)
   petrel_console_write(ctx, 2, "Uncaught ", 9);
   if (duk_is_string(ctx, -1))
     petrel_console_print(ctx, 2, -1);
-  else if (is_alloc_failure(ctx, 0))
+  else if (petrel_is_alloc_failure(ctx, 0))
     petrel_console_write(ctx, 2, "Error: alloc failed", 19);
   else
     petrel_console_write(ctx, 2, "(the error could not be described: out of memory)", 49);
@@ -439,7 +429,7 @@ static duk_ret_t fatal_exception(duk_context *ctx)
   int c = 1;
   if (duk_safe_call(ctx, exit_after_uncaught, NULL, 0, 1) == DUK_EXEC_SUCCESS) {
     c = duk_get_int(ctx, -1);
-  } else if (!is_alloc_failure(ctx, -1)) {
+  } else if (!petrel_is_alloc_failure(ctx, -1)) {
     (void)duk_throw(ctx);
   }
   plat_exit((c ? c : 1) & 0xff);

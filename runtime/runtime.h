@@ -22,6 +22,8 @@ size_t petrel_native_used(void);
  * in duktape.c): it is creating an error; it created one (msg: its message). */
 void petrel_vm_creating_error(int on);
 void petrel_vm_error_created(void *ctx, const char *msg);
+/* Is the value at idx the out-of-memory error (code ERR_MEMORY_ALLOCATION_FAILED)? */
+int petrel_is_alloc_failure(duk_context *ctx, duk_idx_t idx);
 /* REPL evaluation: while set, Ctrl-C (plat_interrupt_requested) breaks running JS. */
 void petrel_set_interruptible(int on);
 

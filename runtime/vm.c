@@ -54,6 +54,17 @@ void petrel_vm_error_created(void *ctx, const char *msg)
   }
 }
 
+/* Is the value at idx that error ("alloc failed" with the code above)? Reading an own
+ * property allocates nothing, so this works on a full heap. */
+int petrel_is_alloc_failure(duk_context *ctx, duk_idx_t idx)
+{
+  if (!duk_is_error(ctx, idx)) return 0;
+  duk_get_prop_literal(ctx, idx, "code");
+  int yes = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "ERR_MEMORY_ALLOCATION_FAILED");
+  duk_pop(ctx);
+  return yes;
+}
+
 /* malloc, and when it fails, again after giving back the reserve blocks it may use. */
 static void *raw_malloc(size_t size)
 {

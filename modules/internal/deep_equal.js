@@ -70,6 +70,7 @@ function equalInternals(a, b, strict, tag) {
   try {
     return equalSlots(a, b, tag);
   } catch (e) {
+    if (e && e.code === 'ERR_MEMORY_ALLOCATION_FAILED') throw e; // no answer at all
     return true;   // e.g. a Symbol.toStringTag that lies: only the keys can be compared
   }
 }
