@@ -25,7 +25,7 @@ for (var i = 0; i < max && !err; i++) {
 }
 // The collection that followed the failure may have freed Duktape's cached catchers, and
 // entering the next `try` then needs a few bytes: give them back before each loop.
-function room() { if (bounded && hold) hold.length = Math.max(0, hold.length - 16); }
+function room() { if (bounded && hold) hold.length = Math.max(0, hold.length - 256); }
 room();
 var immErr = null, imms = 0, immFired = 0;
 function onImm() { immFired++; }
