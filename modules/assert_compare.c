@@ -1,5 +1,5 @@
 /* Deep equality (assert.deepEqual/deepStrictEqual, util.isDeepStrictEqual
- * through internal/compare) in C: internal/deep_equal.js's algorithm, which
+ * too) in C: internal/deep_equal.js's algorithm, which
  * says what each rule is, without its ~6 KB of compiled JS. The recursion runs
  * on the C stack, which is small on a board, so a pair nested deeper than
  * MAX_DEPTH is handed to deep_equal.js (compiled then only). */
@@ -297,7 +297,7 @@ int assert_deep_equal(duk_context *ctx, duk_idx_t a, duk_idx_t b, int strict)
   return r;
 }
 
-/* internal/compare's deepEqual(a, b, strict) */
+/* the assert binding's deepEqual(a, b, strict) */
 duk_ret_t assert_deep_equal_js(duk_context *ctx)
 {
   duk_set_top(ctx, 3);

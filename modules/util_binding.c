@@ -17,6 +17,7 @@
 #include "bindings.h"
 #include "buffer_binding.h"
 #include "format.h"
+#include "assert_compare.h"
 
 /* Duktape's internal class numbers (DUK_HOBJECT_CLASS_*, stable in 2.x), as
  * duk_inspect_value() reports them: the internal slot Node's checks test, which
@@ -202,12 +203,7 @@ static duk_ret_t util_inherits(duk_context *ctx)
 static duk_ret_t util_is_deep_strict_equal(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
-  petrel_require_builtin(ctx, "internal/compare");
-  duk_push_string(ctx, "deepEqual");
-  duk_dup(ctx, 0);
-  duk_dup(ctx, 1);
-  duk_push_true(ctx);
-  duk_call_prop(ctx, 2, 3);
+  duk_push_boolean(ctx, assert_deep_equal(ctx, 0, 1, 1));
   return 1;
 }
 

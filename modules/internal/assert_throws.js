@@ -30,7 +30,7 @@ function Comparison(obj, keys, actual) {
 }
 
 function compareProperties(actual, expected, keys, message, name) {
-  var compare = require('internal/compare');
+  var compare = process.binding('assert'); // deepEqual(a, b, strict): C
   for (var i = 0; i < keys.length; i++) {
     var k = keys[i];
     var ok = k in actual && (

@@ -1,5 +1,5 @@
 // Deep equality, the algorithm modules/assert_compare.c follows in C (assert and
-// internal/compare use that): compiled only for what the C leaves to it, pairs nested
+// util.isDeepStrictEqual use that): compiled only for what the C leaves to it, pairs nested
 // deeper than the C recursion goes and Duktape's plain buffers.
 //
 // strict: primitives by Object.is, prototypes must match, enumerable own symbol
