@@ -70,7 +70,9 @@ $(SETUP)/host: tools/setup.sh
 	$(Q)tools/setup.sh host && mkdir -p $(SETUP) && touch $@
 $(SETUP)/cross: | $(SETUP)/host
 	$(Q)tools/setup.sh cross && touch $@
-$(SETUP)/sources: | $(SETUP)/host
+# Redone when the pinned source packages or the sources list change (setup.sh
+# fetches only what build/third_party lacks).
+$(SETUP)/sources: tools/setup.sh tools/apt-sources.list | $(SETUP)/host
 	$(Q)tools/setup.sh sources && touch $@
 setup: $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 

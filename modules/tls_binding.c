@@ -110,10 +110,12 @@ duk_ret_t petrel_binding_tls(duk_context *ctx)
 
   duk_push_string(ctx, "mbedTLS " MBEDTLS_VERSION_STRING);
   duk_put_prop_string(ctx, -2, "engine");
-  /* The TLS versions this build can speak, as "minor" numbers (3 = TLS 1.2). */
-  duk_push_int(ctx, MBEDTLS_SSL_MINOR_VERSION_3);
+  /* The TLS versions this build can speak, as "minor" numbers (3 = TLS 1.2, 4 = TLS 1.3). */
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+  duk_push_int(ctx, 4);
+#else
+  duk_push_int(ctx, 3);
+#endif
   duk_put_prop_string(ctx, -2, "maxMinor");
-  duk_push_int(ctx, MBEDTLS_SSL_MAX_CONTENT_LEN);
-  duk_put_prop_string(ctx, -2, "maxContentLen");
   return 1;
 }

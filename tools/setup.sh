@@ -17,11 +17,16 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # python3-yaml, python3-lib2to3: Duktape's configure.py run by tools/duktape_configure.py
 # (boards with ROM built-ins, DUK_ROM=1 in their board.mk).
-HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-config dpkg-dev libzopfli-dev
+HOST_PKGS="build-essential duktape-dev libcriterion-dev pkg-config dpkg-dev libzopfli-dev
  netcat-openbsd socat curl valgrind iproute2 openssl python3 python3-yaml python3-lib2to3"
 CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
  gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
 
+# Debian source packages (tools/apt-sources.list), pinned: bookworm's Duktape and lwIP,
+# trixie's mbedTLS 3.6 LTS.
+DUKTAPE_DEB=2.7.0-2
+LWIP_DEB=2.1.3+dfsg1-2
+MBEDTLS_DEB=3.6.6-0.1~deb13u1
 TERSER_VERSION=5.51.4 # the JS minifier of JSMIN=1 boards (tools/jsmin.js)
 
 missing() { # prints the packages of "$@" that are not installed
@@ -44,22 +49,32 @@ install_pkgs() {
 apt_private() {
   local a="$build/apt"
   mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
-  if [ ! -f "$a/sources.list" ]; then
+  # A changed tools/apt-sources.list (a new suite) reaches an existing checkout:
+  # the copy is replaced and the lists are fetched again.
+  if ! cmp -s "$top/tools/apt-sources.list" "$a/sources.list"; then
     cp "$top/tools/apt-sources.list" "$a/sources.list"
+    rm -f "$a/lists/.updated"
   fi
   apt-get -q -o Dir::Etc::sourcelist="$a/sources.list" -o Dir::Etc::sourceparts=- \
     -o Dir::State::Lists="$a/lists" -o Dir::Cache="$a/cache" \
     -o APT::Sandbox::User=root "$@"
 }
 
-fetch_source() { # fetch_source <srcpkg> <dir-glob>
-  local pkg=$1 tp="$build/third_party"
+# fetch_source <srcpkg> <version> <dir>: the exact Debian version (the sources list
+# has more than one suite, so an unpinned name would take the newest), unpacked
+# in build/third_party/<dir> unless that is there already.
+fetch_source() {
+  local pkg=$1 ver=$2 dir=$3 tp="$build/third_party"
   mkdir -p "$tp"
-  if ls -d "$tp"/$2 >/dev/null 2>&1; then return 0; fi
+  if [ -d "$tp/$dir" ]; then return 0; fi
+  apt_private_lists
+  echo "setup: fetching Debian source package $pkg $ver"
+  (cd "$tp" && apt_private source --download-only "$pkg=$ver" >/dev/null &&
+     dpkg-source --no-check -x "${pkg}_${ver#*:}.dsc" "$dir" >/dev/null)
+}
+apt_private_lists() {
+  apt_private --version >/dev/null # creates build/apt and refreshes its sources.list
   [ -f "$build/apt/lists/.updated" ] || { apt_private update >/dev/null && touch "$build/apt/lists/.updated"; }
-  echo "setup: fetching Debian source package $pkg"
-  (cd "$tp" && apt_private source --download-only "$pkg" >/dev/null &&
-     dpkg-source --no-check -x "$(ls ${pkg}_*.dsc | head -1)" >/dev/null)
 }
 
 case "${1:-host}" in
@@ -67,9 +82,9 @@ case "${1:-host}" in
   cross) install_pkgs $HOST_PKGS $CROSS_PKGS ;;
   sources)
     install_pkgs dpkg-dev
-    fetch_source duktape 'duktape-2.*/'
-    fetch_source lwip 'lwip-2.*/'
-    fetch_source mbedtls 'mbedtls-2.*/'
+    fetch_source duktape "$DUKTAPE_DEB" duktape-2.7.0
+    fetch_source lwip "$LWIP_DEB" lwip-2.1.3+dfsg1
+    fetch_source mbedtls "$MBEDTLS_DEB" mbedtls-3.6.6
     ;;
   jsmin)
     command -v node >/dev/null || install_pkgs nodejs

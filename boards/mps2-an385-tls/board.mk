@@ -1,5 +1,5 @@
 # mps2-an385-tls: the mps2-an385 firmware (boards/mps2-an385/board.mk, included whole)
-# with the tls module: mbedTLS 2.28 + the binding (modules/tls/mbedtls.mk), built with
+# with the tls module: mbedTLS 3.6 + the binding (modules/tls/mbedtls.mk), built with
 # PETREL_TLS_SMALL (4 KB output records, 4 KB records asked of servers, small ECC
 # tables, no error texts); its entropy is the base board's TEST-ONLY plat_random().
 #

@@ -1,5 +1,5 @@
 // internal/tls (exported as 'tls' by modules/tls.js): TLS 1.2 clients and servers with Node v20's API (docs/tls.md), on the
-// 'tls' binding (modules/tls_binding.c, mbedTLS 2.28 with memory BIOs); host name
+// 'tls' binding (modules/tls_binding.c, mbedTLS 3.6 with memory BIOs); host name
 // checks and the ClientHello parser are in internal/tls_names, the server side in
 // internal/tls_server.
 // A TLSSocket is a net.Socket without a handle of its own: it owns another

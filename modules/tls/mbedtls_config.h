@@ -1,10 +1,10 @@
 /*
- * Petrel's mbedTLS 2.28 configuration (passed as MBEDTLS_CONFIG_FILE by
- * modules/tls/mbedtls.mk). It replaces the stock config.h entirely: only what
- * modules/tls_binding.c needs is turned on.
+ * Petrel's mbedTLS 3.6 configuration (passed as MBEDTLS_CONFIG_FILE by
+ * modules/tls/mbedtls.mk). It replaces the stock mbedtls_config.h entirely: only
+ * what modules/tls_binding.c needs is turned on.
  *
- * Protocol: TLS 1.2 only (mbedTLS 2.28's TLS 1.3 is an incomplete prototype),
- * client and server, SNI, ALPN, extended master secret, encrypt-then-MAC.
+ * Protocol: TLS 1.2, client and server, SNI, ALPN, extended master secret,
+ * encrypt-then-MAC.
  * Key exchange: ECDHE-ECDSA, ECDHE-RSA, plain RSA. Ciphers: AES-GCM,
  * ChaCha20-Poly1305, AES-CBC (SHA-256/384). Curves: X25519, P-256, P-384, P-521
  * (what Node and OpenSSL offer by default). Certificates: X.509 in PEM or DER,
@@ -23,6 +23,11 @@
 #if defined(PETREL_TLS_BOARD_ENTROPY)
 #define MBEDTLS_NO_PLATFORM_ENTROPY /* the board's plat_random() is the source */
 #endif
+#if !defined(__unix__)
+/* No OS clock for mbedTLS's millisecond time (TLS 1.3 ticket ages): the platform's
+ * monotonic clock (plat_now_ms, tls_system.c). */
+#define MBEDTLS_PLATFORM_MS_TIME_ALT
+#endif
 /* Memory: mbedTLS allocates through the runtime (runtime/vm.c), which counts it as
  * process.memoryUsage().external under the heap limit, and when an allocation
  * fails collects Duktape's garbage and tries again: the records of a new session
@@ -34,6 +39,17 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_PLATFORM_MEMORY
 #define MBEDTLS_PLATFORM_CALLOC_MACRO petrel_native_calloc
 #define MBEDTLS_PLATFORM_FREE_MACRO   petrel_native_free
+
+/* ---- PSA crypto -------------------------------------------------------------
+ * mbedTLS 3.6 routes part of its work through the PSA crypto API (TLS 1.3's key
+ * schedule, and some TLS 1.2 internals), so psa_crypto_init() runs once the DRBG is
+ * seeded (tls_system.c). PSA's random numbers come from that same DRBG
+ * (MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG: mbedtls_psa_external_get_random in tls_system.c),
+ * so one entropy source feeds everything, also on a board. No key storage (no files),
+ * and the legacy APIs stay in use (no MBEDTLS_USE_PSA_CRYPTO). */
+#define MBEDTLS_PSA_CRYPTO_C
+#define MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG
+#define MBEDTLS_PSA_KEY_STORE_DYNAMIC /* key slots grow with the sessions open */
 
 /* ---- TLS ------------------------------------------------------------------- */
 #define MBEDTLS_SSL_TLS_C
@@ -57,7 +73,7 @@ void petrel_native_free(void *ptr);
  * max_fragment_length, tls_context.c): OpenSSL and mbedTLS servers honour it, so the
  * plaintext of each record read, and the ciphertext waiting for it, stay within 4 KB.
  * The input buffer keeps 16 KB all the same: a server may ignore the request, and
- * mbedTLS 2.28's client would shrink it (MBEDTLS_SSL_VARIABLE_BUFFER_LENGTH) even then. */
+ * mbedTLS's client would shrink it (MBEDTLS_SSL_VARIABLE_BUFFER_LENGTH) even then. */
 #define PETREL_TLS_CLIENT_MFL MBEDTLS_SSL_MAX_FRAG_LEN_4096
 #else
 #define MBEDTLS_SSL_OUT_CONTENT_LEN 16384
@@ -78,8 +94,10 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_CIPHER_PADDING_PKCS7
 #define MBEDTLS_MD_C
 #define MBEDTLS_SHA1_C /* certificate fingerprints, old signatures, PBKDF2 */
+#define MBEDTLS_SHA224_C
 #define MBEDTLS_SHA256_C
-#define MBEDTLS_SHA512_C /* also SHA-384 */
+#define MBEDTLS_SHA384_C
+#define MBEDTLS_SHA512_C
 #define MBEDTLS_MD5_C    /* PEM keys encrypted the traditional OpenSSL way */
 #define MBEDTLS_CTR_DRBG_C
 #define MBEDTLS_ENTROPY_C
@@ -117,11 +135,11 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_X509_CRT_PARSE_C
 #define MBEDTLS_DES_C /* only for keys encrypted with DES-EDE3-CBC */
 #define MBEDTLS_CIPHER_MODE_CTR
+#define MBEDTLS_HKDF_C /* TLS 1.3's key schedule (through PSA) */
 
 #if !defined(PETREL_TLS_SMALL)
 #define MBEDTLS_ERROR_C /* mbedtls_strerror() texts in error messages */
 #endif
 
-#include "mbedtls/check_config.h"
-
+/* mbedTLS 3 checks the configuration itself (build_info.h includes check_config.h). */
 #endif /* PETREL_MBEDTLS_CONFIG_H */

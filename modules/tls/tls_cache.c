@@ -9,7 +9,7 @@
  *   store (end of a full handshake that gave the client an ID, i.e. no ticket):
  *     cache_set only marks the session; tls.js takes it (takeNewSession) for
  *     'newSession' and holds 'secure' back until the application has stored it.
- * mbedTLS 2.x passes these callbacks no SSL context, only the config, which all of
+ * mbedTLS passes these callbacks no SSL context, only the config, which all of
  * a server's sessions share: sess_handshake sets tls_stepping to the session whose
  * step runs (one thread, and the callbacks only run inside a step).
  */
@@ -22,15 +22,15 @@
 
 tls_sess *tls_stepping;
 
-static int cache_get(void *p, mbedtls_ssl_session *want)
+static int cache_get(void *p, unsigned char const *id, size_t id_len, mbedtls_ssl_session *want)
 {
   tls_conf *c = p;
   tls_sess *s = tls_stepping;
   if (!s || !s->resume) return 1;
   mbedtls_ssl_session got;
   mbedtls_ssl_session_init(&got);
-  int ok = mbedtls_ssl_session_load(&got, s->resume, s->resume_len) == 0 && got.id_len == want->id_len &&
-           memcmp(got.id, want->id, got.id_len) == 0;
+  int ok = mbedtls_ssl_session_load(&got, s->resume, s->resume_len) == 0 && got.id_len == id_len &&
+           memcmp(got.id, id, id_len) == 0;
 #if defined(MBEDTLS_HAVE_TIME)
   /* As OpenSSL does: a session older than the server's sessionTimeout is not resumed. */
   if (ok && c->lifetime > 0 && mbedtls_time(NULL) - got.start > (mbedtls_time_t)c->lifetime) ok = 0;
@@ -49,9 +49,11 @@ static int cache_get(void *p, mbedtls_ssl_session *want)
   return 0;
 }
 
-static int cache_set(void *p, const mbedtls_ssl_session *session)
+static int cache_set(void *p, unsigned char const *id, size_t id_len, const mbedtls_ssl_session *session)
 {
   (void)p;
+  (void)id;
+  (void)id_len;
   (void)session; /* it is the session's own (ssl.session): takeNewSession reads it there */
   if (tls_stepping) tls_stepping->new_session = 1;
   return 0;
@@ -79,7 +81,7 @@ duk_ret_t tls_sess_load_session(duk_context *ctx)
 duk_ret_t tls_sess_take_new_session(duk_context *ctx)
 {
   tls_sess *s = tls_this_sess(ctx);
-  const mbedtls_ssl_session *ses = mbedtls_ssl_get_session_pointer(&s->ssl);
+  const mbedtls_ssl_session *ses = s->ssl.session;
   if (!s->new_session || !ses) return 0;
   s->new_session = 0;
   size_t len = 0;

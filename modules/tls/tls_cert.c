@@ -229,17 +229,17 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
   push_time(ctx, &crt->valid_to);
   duk_put_prop_string(ctx, -2, "valid_to");
 #if defined(MBEDTLS_SHA1_C)
-  if (mbedtls_sha1_ret(crt->raw.p, crt->raw.len, md) == 0) {
+  if (mbedtls_sha1(crt->raw.p, crt->raw.len, md) == 0) {
     push_hex(ctx, md, 20, 1);
     duk_put_prop_string(ctx, -2, "fingerprint");
   }
 #endif
-  if (mbedtls_sha256_ret(crt->raw.p, crt->raw.len, md, 0) == 0) {
+  if (mbedtls_sha256(crt->raw.p, crt->raw.len, md, 0) == 0) {
     push_hex(ctx, md, 32, 1);
     duk_put_prop_string(ctx, -2, "fingerprint256");
   }
 #if defined(MBEDTLS_SHA512_C)
-  if (mbedtls_sha512_ret(crt->raw.p, crt->raw.len, md, 0) == 0) {
+  if (mbedtls_sha512(crt->raw.p, crt->raw.len, md, 0) == 0) {
     push_hex(ctx, md, 64, 1);
     duk_put_prop_string(ctx, -2, "fingerprint512");
   }

@@ -70,7 +70,7 @@ static int *suites_from_names(const char *const *names, size_t n)
     int id = mbedtls_ssl_get_ciphersuite_id(names[i]);
     if (id == 0) continue;
     const mbedtls_ssl_ciphersuite_t *info = mbedtls_ssl_ciphersuite_from_id(id);
-    if (!info || info->max_minor_ver < MBEDTLS_SSL_MINOR_VERSION_3) continue;
+    if (!info || info->max_tls_version < MBEDTLS_SSL_VERSION_TLS1_2) continue;
     ids[k++] = id;
   }
   ids[k] = 0;
@@ -95,7 +95,7 @@ static int name_matches(const char *pattern, const char *name, size_t len)
 static int sni_callback(void *p, mbedtls_ssl_context *ssl, const unsigned char *name, size_t len)
 {
   tls_conf *c = p;
-  tls_sess *s = ssl->p_bio;
+  tls_sess *s = mbedtls_ssl_get_user_data_p(ssl);
   char lower[256];
   if (len == 0 || len >= sizeof lower) return 0;
   for (size_t i = 0; i < len; i++) {
@@ -174,25 +174,25 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
   }
   mbedtls_ssl_conf_rng(&c->conf, mbedtls_ctr_drbg_random, &tls_drbg);
   /* Fast curves first (mbedTLS's own order starts with P-521). */
-  static const mbedtls_ecp_group_id curves[] = {
+  static const uint16_t groups[] = {
 #if defined(MBEDTLS_ECP_DP_CURVE25519_ENABLED)
-    MBEDTLS_ECP_DP_CURVE25519,
+    MBEDTLS_SSL_IANA_TLS_GROUP_X25519,
 #endif
-    MBEDTLS_ECP_DP_SECP256R1,
+    MBEDTLS_SSL_IANA_TLS_GROUP_SECP256R1,
 #if defined(MBEDTLS_ECP_DP_SECP384R1_ENABLED)
-    MBEDTLS_ECP_DP_SECP384R1,
+    MBEDTLS_SSL_IANA_TLS_GROUP_SECP384R1,
 #endif
 #if defined(MBEDTLS_ECP_DP_SECP521R1_ENABLED)
-    MBEDTLS_ECP_DP_SECP521R1,
+    MBEDTLS_SSL_IANA_TLS_GROUP_SECP521R1,
 #endif
-    MBEDTLS_ECP_DP_NONE
+    MBEDTLS_SSL_IANA_TLS_GROUP_NONE
   };
-  mbedtls_ssl_conf_curves(&c->conf, curves);
+  mbedtls_ssl_conf_groups(&c->conf, groups);
 #if defined(PETREL_TLS_CLIENT_MFL)
   if (!server) mbedtls_ssl_conf_max_frag_len(&c->conf, PETREL_TLS_CLIENT_MFL);
 #endif
-  mbedtls_ssl_conf_min_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
-  mbedtls_ssl_conf_max_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
+  mbedtls_ssl_conf_min_tls_version(&c->conf, MBEDTLS_SSL_VERSION_TLS1_2);
+  mbedtls_ssl_conf_max_tls_version(&c->conf, MBEDTLS_SSL_VERSION_TLS1_2);
   mbedtls_ssl_conf_ciphersuites(&c->conf, c->suites);
   /* Clients always verify and report; tls.js decides (rejectUnauthorized) as Node does.
    * Servers ask for a certificate only with requestCert (setVerify). */
@@ -297,13 +297,14 @@ static duk_ret_t conf_set_cert(duk_context *ctx)
   key = tls_arg_bytes(ctx, 1, &klen);
   duk_size_t plen = 0;
   const char *pass = duk_is_string(ctx, 2) ? duk_get_lstring(ctx, 2, &plen) : NULL;
-  ret = mbedtls_pk_parse_key(&c->key, key, klen, (const unsigned char *)pass, plen);
+  ret = mbedtls_pk_parse_key(&c->key, key, klen, (const unsigned char *)pass, plen, mbedtls_ctr_drbg_random,
+                             &tls_drbg);
   mbedtls_platform_zeroize(key, klen);
   free(key);
   if (ret == MBEDTLS_ERR_PK_PASSWORD_REQUIRED || ret == MBEDTLS_ERR_PK_PASSWORD_MISMATCH)
     return tls_throw_setup_error(ctx, "ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt", ret);
   if (ret != 0) return tls_throw_setup_error(ctx, "ERR_OSSL_UNSUPPORTED", "TLS: cannot parse the private key", ret);
-  ret = mbedtls_pk_check_pair(&c->own.pk, &c->key);
+  ret = mbedtls_pk_check_pair(&c->own.pk, &c->key, mbedtls_ctr_drbg_random, &tls_drbg);
   if (ret != 0)
     return tls_throw_setup_error(ctx, "ERR_OSSL_X509_KEY_VALUES_MISMATCH",
                                  "error:05800074:x509 certificate routines::key values mismatch", ret);
@@ -346,12 +347,15 @@ static duk_ret_t conf_set_alpn(duk_context *ctx)
   return 0;
 }
 
-/* setVersions(minMinor, maxMinor): 3 = TLS 1.2 (the only one this build speaks). */
+/* setVersions(minMinor, maxMinor): 3 = TLS 1.2, 4 = TLS 1.3 (binding.maxMinor says
+ * what this build speaks). */
 static duk_ret_t conf_set_versions(duk_context *ctx)
 {
   tls_conf *c = this_conf(ctx);
-  mbedtls_ssl_conf_min_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, duk_require_int(ctx, 0));
-  mbedtls_ssl_conf_max_version(&c->conf, MBEDTLS_SSL_MAJOR_VERSION_3, duk_require_int(ctx, 1));
+  int lo = duk_require_int(ctx, 0), hi = duk_require_int(ctx, 1);
+  if (lo < 3 || hi > 4 || lo > hi) return DUK_RET_RANGE_ERROR;
+  mbedtls_ssl_conf_min_tls_version(&c->conf, (mbedtls_ssl_protocol_version)(0x0300 | lo));
+  mbedtls_ssl_conf_max_tls_version(&c->conf, (mbedtls_ssl_protocol_version)(0x0300 | hi));
   return 0;
 }
 
@@ -428,7 +432,7 @@ static int apply_ticket_keys(tls_conf *c, const unsigned char *k)
   for (int i = 0; i < 2; i++) {
     mbedtls_ssl_ticket_key *key = &c->tickets->keys[i];
     memcpy(key->name, k, sizeof key->name);
-    key->generation_time = (uint32_t)mbedtls_time(NULL);
+    key->generation_time = mbedtls_time(NULL);
     int ret = mbedtls_cipher_setkey(&key->ctx, k + 16, 256, MBEDTLS_ENCRYPT);
     if (ret != 0) return ret;
   }
@@ -441,7 +445,7 @@ static int apply_ticket_keys(tls_conf *c, const unsigned char *k)
  * keys look new, so they stay what getTicketKeys() says. */
 static void keep_ticket_keys(mbedtls_ssl_ticket_context *t)
 {
-  t->keys[0].generation_time = t->keys[1].generation_time = (uint32_t)mbedtls_time(NULL);
+  t->keys[0].generation_time = t->keys[1].generation_time = mbedtls_time(NULL);
 }
 
 static int ticket_write(void *t, const mbedtls_ssl_session *session, unsigned char *start, const unsigned char *end,

@@ -14,6 +14,7 @@
 #include "mbedtls/cipher.h"
 #include "mbedtls/md.h"
 #include "mbedtls/pem.h"
+#include "psa/crypto.h"
 #if defined(MBEDTLS_RSA_C)
 #include "mbedtls/rsa.h"
 #endif
@@ -30,32 +31,23 @@ typedef struct {
 /* mbedTLS failures -> OpenSSL's reason codes, which is what Node reports. */
 static const code_entry engine_errors[] = {
   { MBEDTLS_ERR_SSL_INVALID_RECORD, "ERR_SSL_WRONG_VERSION_NUMBER", "wrong version number" },
-  { MBEDTLS_ERR_SSL_BAD_HS_PROTOCOL_VERSION, "ERR_SSL_UNSUPPORTED_PROTOCOL", "unsupported protocol" },
-  { MBEDTLS_ERR_SSL_NO_CIPHER_CHOSEN, "ERR_SSL_NO_SHARED_CIPHER", "no shared cipher" },
-  { MBEDTLS_ERR_SSL_NO_USABLE_CIPHERSUITE, "ERR_SSL_NO_CIPHERS_AVAILABLE", "no ciphers available" },
+  { MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION, "ERR_SSL_UNSUPPORTED_PROTOCOL", "unsupported protocol" },
   { MBEDTLS_ERR_SSL_INVALID_MAC, "ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC", "decryption failed or bad record mac" },
   { MBEDTLS_ERR_SSL_NO_CLIENT_CERTIFICATE, "ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE",
     "peer did not return a certificate" },
   { MBEDTLS_ERR_X509_CERT_VERIFY_FAILED, "ERR_SSL_CERTIFICATE_VERIFY_FAILED", "certificate verify failed" },
-  { MBEDTLS_ERR_SSL_BAD_HS_CERTIFICATE, "ERR_SSL_BAD_CERTIFICATE", "bad certificate" },
+  { MBEDTLS_ERR_SSL_BAD_CERTIFICATE, "ERR_SSL_BAD_CERTIFICATE", "bad certificate" },
   { MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE, "ERR_SSL_UNEXPECTED_MESSAGE", "unexpected message" },
   { MBEDTLS_ERR_SSL_UNEXPECTED_RECORD, "ERR_SSL_UNEXPECTED_RECORD", "unexpected record" },
-  { MBEDTLS_ERR_SSL_BAD_HS_CLIENT_HELLO, "ERR_SSL_BAD_CLIENT_HELLO", "bad client hello" },
-  { MBEDTLS_ERR_SSL_BAD_HS_SERVER_HELLO, "ERR_SSL_BAD_SERVER_HELLO", "bad server hello" },
-  { MBEDTLS_ERR_SSL_BAD_HS_FINISHED, "ERR_SSL_DIGEST_CHECK_FAILED", "digest check failed" },
-  { MBEDTLS_ERR_SSL_BAD_HS_CERTIFICATE_VERIFY, "ERR_SSL_BAD_SIGNATURE", "bad signature" },
-  { MBEDTLS_ERR_SSL_BAD_HS_SERVER_KEY_EXCHANGE, "ERR_SSL_BAD_SERVER_KEY_EXCHANGE", "bad server key exchange" },
-  { MBEDTLS_ERR_SSL_BAD_HS_CLIENT_KEY_EXCHANGE, "ERR_SSL_BAD_CLIENT_KEY_EXCHANGE", "bad client key exchange" },
+  { MBEDTLS_ERR_SSL_UNSUPPORTED_EXTENSION, "ERR_SSL_UNSUPPORTED_EXTENSION", "unsupported extension" },
+  { MBEDTLS_ERR_SSL_UNRECOGNIZED_NAME, "ERR_SSL_TLSV1_UNRECOGNIZED_NAME", "tlsv1 unrecognized name" },
   { MBEDTLS_ERR_SSL_PK_TYPE_MISMATCH, "ERR_SSL_WRONG_CERTIFICATE_TYPE", "wrong certificate type" },
   { MBEDTLS_ERR_SSL_CA_CHAIN_REQUIRED, "ERR_SSL_NO_CA_CHAIN", "no trusted CA chain" },
   { MBEDTLS_ERR_SSL_PRIVATE_KEY_REQUIRED, "ERR_SSL_NO_PRIVATE_KEY", "no private key assigned" },
-  { MBEDTLS_ERR_SSL_CERTIFICATE_TOO_LARGE, "ERR_SSL_EXCESSIVE_MESSAGE_SIZE", "excessive message size" },
   { MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL, "ERR_SSL_RECORD_OVERFLOW", "record overflow" },
   { MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY, "ERR_SSL_CLOSE_NOTIFY", "peer closed the TLS session" },
   { MBEDTLS_ERR_SSL_CONN_EOF, "ERR_SSL_UNEXPECTED_EOF_WHILE_READING", "unexpected eof while reading" },
-#if defined(MBEDTLS_ERR_SSL_BAD_HS_NO_APPLICATION_PROTOCOL)
-  { MBEDTLS_ERR_SSL_BAD_HS_NO_APPLICATION_PROTOCOL, "ERR_SSL_NO_APPLICATION_PROTOCOL", "no application protocol" },
-#endif
+  { MBEDTLS_ERR_SSL_NO_APPLICATION_PROTOCOL, "ERR_SSL_NO_APPLICATION_PROTOCOL", "no application protocol" },
   { 0, NULL, NULL }
 };
 
@@ -89,6 +81,34 @@ static const code_entry alert_names[] = {
   { 120, "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL", "tlsv1 alert no application protocol" },
   { 0, NULL, NULL }
 };
+
+/* mbedTLS 3 reports a malformed or unacceptable handshake message by the alert it
+ * sends (decode error, illegal parameter, handshake failure), not by the message as
+ * 2.x did; OpenSSL's reason names the message. The handshake state at the failure
+ * says which message it was. */
+static const code_entry *handshake_step_error(const tls_sess *s, int ret)
+{
+  static const code_entry bad_msg[] = {
+    { MBEDTLS_SSL_CLIENT_HELLO, "ERR_SSL_BAD_CLIENT_HELLO", "bad client hello" },
+    { MBEDTLS_SSL_SERVER_HELLO, "ERR_SSL_BAD_SERVER_HELLO", "bad server hello" },
+    { MBEDTLS_SSL_SERVER_CERTIFICATE, "ERR_SSL_BAD_CERTIFICATE", "bad certificate" },
+    { MBEDTLS_SSL_CLIENT_CERTIFICATE, "ERR_SSL_BAD_CERTIFICATE", "bad certificate" },
+    { MBEDTLS_SSL_SERVER_KEY_EXCHANGE, "ERR_SSL_BAD_SERVER_KEY_EXCHANGE", "bad server key exchange" },
+    { MBEDTLS_SSL_CLIENT_KEY_EXCHANGE, "ERR_SSL_BAD_CLIENT_KEY_EXCHANGE", "bad client key exchange" },
+    { MBEDTLS_SSL_CERTIFICATE_VERIFY, "ERR_SSL_BAD_SIGNATURE", "bad signature" },
+    { MBEDTLS_SSL_SERVER_FINISHED, "ERR_SSL_DIGEST_CHECK_FAILED", "digest check failed" },
+    { MBEDTLS_SSL_CLIENT_FINISHED, "ERR_SSL_DIGEST_CHECK_FAILED", "digest check failed" },
+    { 0, NULL, NULL }
+  };
+  static const code_entry no_shared = { 0, "ERR_SSL_NO_SHARED_CIPHER", "no shared cipher" };
+  static const code_entry failure = { 0, "ERR_SSL_HANDSHAKE_FAILURE", "handshake failure" };
+  int state = s->ssl.state;
+  if (ret == MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE)
+    return s->conf->server && state == MBEDTLS_SSL_CLIENT_HELLO ? &no_shared : &failure;
+  for (const code_entry *e = bad_msg; e->code; e++)
+    if (e->value == state) return e;
+  return NULL;
+}
 
 static const code_entry *find_code(const code_entry *t, int value)
 {
@@ -134,7 +154,7 @@ int tls_alloc_failed(int ret)
          high == -MBEDTLS_ERR_PK_ALLOC_FAILED || high == -MBEDTLS_ERR_ECP_ALLOC_FAILED ||
          high == -MBEDTLS_ERR_CIPHER_ALLOC_FAILED || high == -MBEDTLS_ERR_MD_ALLOC_FAILED ||
          high == -MBEDTLS_ERR_PEM_ALLOC_FAILED || low == -MBEDTLS_ERR_MPI_ALLOC_FAILED ||
-         low == -MBEDTLS_ERR_ASN1_ALLOC_FAILED;
+         low == -MBEDTLS_ERR_ASN1_ALLOC_FAILED || ret == PSA_ERROR_INSUFFICIENT_MEMORY;
 }
 
 /* Out of memory, with the runtime's code for it (as Duktape's own "alloc failed"). */
@@ -182,8 +202,8 @@ void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret)
     return;
   }
   if (s->first_len > 0 && s->first[0] != 0x16 && !s->handshake_done &&
-      (ret == MBEDTLS_ERR_SSL_BAD_HS_CLIENT_HELLO || ret == MBEDTLS_ERR_SSL_BAD_HS_SERVER_HELLO ||
-       ret == MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE)) {
+      (ret == MBEDTLS_ERR_SSL_DECODE_ERROR || ret == MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER ||
+       ret == MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE || ret == MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION)) {
     /* Not a TLS handshake record at all: OpenSSL calls this a wrong version number. */
     ret = MBEDTLS_ERR_SSL_INVALID_RECORD;
   }
@@ -192,6 +212,10 @@ void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret)
     return;
   }
   e = find_code(engine_errors, ret);
+  if (!e && !s->handshake_done &&
+      (ret == MBEDTLS_ERR_SSL_DECODE_ERROR || ret == MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER ||
+       ret == MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE))
+    e = handshake_step_error(s, ret);
   int high = (-ret) & 0xFF80; /* the high-level module of a combined mbedTLS code */
   if (e) {
     push_coded_error(ctx, e->code, e->reason, ret, -1);

@@ -17,6 +17,11 @@
 #include <stdint.h>
 #include "runtime.h"
 
+/* mbedTLS 3 marks most struct fields private (MBEDTLS_PRIVATE). The binding reads a
+ * few that have no accessor (a session's ticket and ID, a ciphersuite's versions, the
+ * ticket keys Node's getTicketKeys() exposes, the alert received): this lets it name
+ * them. Only here, in the binding's own files; mbedTLS is built without it. */
+#define MBEDTLS_ALLOW_PRIVATE_ACCESS
 #include "mbedtls/ssl.h"
 #include "mbedtls/ctr_drbg.h"
 #include "mbedtls/x509_crt.h"
@@ -99,7 +104,7 @@ extern const duk_function_list_entry tls_sess_methods[];
 tls_sess *tls_this_sess(duk_context *ctx);
 
 /* ---- the application's session cache (tls_cache.c) ------------------------ */
-/* The session whose handshake step runs now (mbedTLS 2.x gives cache callbacks none). */
+/* The session whose handshake step runs now (mbedTLS gives cache callbacks none). */
 extern tls_sess *tls_stepping;
 void tls_cache_attach(tls_conf *c);                    /* a server config asks the callbacks below */
 duk_ret_t tls_sess_load_session(duk_context *ctx);     /* loadSession(buf) */

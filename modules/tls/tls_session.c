@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tls_internal.h"
-#include "mbedtls/ssl_internal.h" /* the handshake's resume flag */
+/* The handshake's resume flag (mbedTLS has no accessor for it): its internal header. */
+#include "../library/ssl_misc.h"
 
 #define SESS_KEY DUK_HIDDEN_SYMBOL("tlssess")
 
@@ -148,6 +149,7 @@ duk_ret_t tls_sess_ctor(duk_context *ctx)
   s->conf = c;
   c->refs++;
   mbedtls_ssl_set_bio(&s->ssl, s, bio_send, bio_recv, NULL);
+  mbedtls_ssl_set_user_data_p(&s->ssl, s); /* for the SNI callback (tls_context.c) */
   mbedtls_ssl_set_verify(&s->ssl, verify_cb, s);
   duk_push_this(ctx);
   duk_push_pointer(ctx, s);
@@ -201,7 +203,7 @@ static duk_ret_t sess_handshake(duk_context *ctx)
   /* Step by step, to see whether it resumed a session: mbedTLS frees the
    * handshake state (and its resume flag) in the last step. */
   while (!s->handshake_done) {
-    if (s->ssl.state == MBEDTLS_SSL_HANDSHAKE_OVER) {
+    if (mbedtls_ssl_is_handshake_over(&s->ssl)) {
       s->handshake_done = 1;
       break;
     }
@@ -304,7 +306,7 @@ static duk_ret_t sess_shutdown(duk_context *ctx)
 static duk_ret_t sess_get_session(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
-  const mbedtls_ssl_session *ses = mbedtls_ssl_get_session_pointer(&s->ssl);
+  const mbedtls_ssl_session *ses = s->ssl.session;
   size_t len = 0;
   if (!s->handshake_done || !ses || mbedtls_ssl_session_save(ses, NULL, 0, &len) != MBEDTLS_ERR_SSL_BUFFER_TOO_SMALL)
     return 0;
@@ -353,7 +355,7 @@ static duk_ret_t sess_is_reused(duk_context *ctx)
 static duk_ret_t sess_ticket(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
-  const mbedtls_ssl_session *ses = mbedtls_ssl_get_session_pointer(&s->ssl);
+  const mbedtls_ssl_session *ses = s->ssl.session;
   if (!s->handshake_done || !ses || s->conf->server || !ses->ticket || ses->ticket_len == 0) return 0;
   memcpy(duk_push_fixed_buffer(ctx, ses->ticket_len), ses->ticket, ses->ticket_len);
   petrel_push_buffer_object(ctx, -1, ses->ticket_len);
