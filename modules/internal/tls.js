@@ -20,8 +20,8 @@ function inherits(ctor, superCtor) {
 function nop() {}
 
 // ---- versions ------------------------------------------------------------------
-// This build speaks TLS 1.2 only (binding.maxMinor 3): a range that excludes it
-// cannot be honoured and is refused when the context is made.
+// This build speaks TLS 1.2 and 1.3 (binding.maxMinor 4; 3 on a build without 1.3):
+// a range is cut to those, and a range with neither is refused when the context is made.
 var VERSIONS = { 'TLSv1': 1, 'TLSv1.1': 2, 'TLSv1.2': 3, 'TLSv1.3': 4 };
 var BUFFER_TYPES = 'an instance of Buffer, TypedArray, or DataView';
 exports.DEFAULT_MIN_VERSION = 'TLSv1.2';
@@ -40,6 +40,8 @@ function versionNumber(v, which) {
 
 // ---- cipher names: mbedTLS's IANA-style names -> OpenSSL's (what Node shows) ----
 function opensslCipherName(name) {
+  // TLS 1.3: TLS1-3-AES-128-GCM-SHA256 -> TLS_AES_128_GCM_SHA256 (OpenSSL uses IANA's)
+  if (/^TLS1-3-/.test(name)) return 'TLS_' + name.slice(7).replace(/-/g, '_');
   // TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256 -> ECDHE-RSA-AES128-GCM-SHA256
   var m = /^TLS-(.*)-WITH-(.*)$/.exec(name);
   if (!m) return name;
@@ -112,13 +114,15 @@ function SecureContext(options, isServer) {
     throw errors.codeError('ERR_TLS_PROTOCOL_VERSION_CONFLICT',
       'TLS protocol version ' + options.minVersion + ' conflicts with maxVersion ' + options.maxVersion, TypeError);
   }
-  if (min > binding.maxMinor || max < binding.maxMinor) {
+  if (min > binding.maxMinor || max < 3) {
     throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_VERSION',
-      'This build of Petrel speaks TLSv1.2 only (' + binding.engine + '): minVersion ' +
+      'This build of Petrel speaks ' + (binding.maxMinor > 3 ? 'TLSv1.2 and TLSv1.3' : 'TLSv1.2 only') +
+      ' (' + binding.engine + '): minVersion ' +
       (options.minVersion || exports.DEFAULT_MIN_VERSION) + ', maxVersion ' +
-      (options.maxVersion || exports.DEFAULT_MAX_VERSION) + ' excludes it', TypeError);
+      (options.maxVersion || exports.DEFAULT_MAX_VERSION) + ' excludes ' +
+      (binding.maxMinor > 3 ? 'both' : 'it'), TypeError);
   }
-  ctx.setVersions(3, 3);
+  ctx.setVersions(min < 3 ? 3 : min, max > binding.maxMinor ? binding.maxMinor : max);
   if (options.ca !== undefined && options.ca !== null) {
     var cas = toArray(options.ca);
     for (var i = 0; i < cas.length; i++) ctx.addCA(checkPem(cas[i], 'options.ca'));
@@ -308,9 +312,21 @@ TLSSocket.prototype._flush = function () {
   for (;;) {
     var b = s.pull();
     if (b === null) break;
+    // Records made after the transport's writable side ended (the peer's FIN ended it:
+    // allowHalfOpen false) have nowhere to go: dropped, not written after end.
+    if (p.writableEnded) continue;
     if (!p.write(b)) ok = false;
   }
   return ok;
+};
+
+TLSSocket.prototype._emitKeylog = function (log, srv) {
+  for (var i = 0, j; i < log.length; i = j + 1) {
+    j = log.indexOf(10, i);
+    var line = log.slice(i, j + 1);
+    if (srv) srv.emit('keylog', line, this);
+    else this.emit('keylog', line);
+  }
 };
 
 TLSSocket.prototype._fail = function (err) {
@@ -336,7 +352,11 @@ TLSSocket.prototype._cycle = function () {
   if (s === null || this.destroyed) return;
   if (!this._secure) {
     if (this._newSessionWait) return;
-    var r = s.handshake();
+    // 'keylog' (NSS key log lines, as Node): the client socket's listeners, or the server's.
+    var srv = this._isServer ? this._server : null;
+    var r = s.handshake(srv ? srv.listenerCount('keylog') > 0 : this.listenerCount('keylog') > 0);
+    var log = s.keylog();
+    if (log !== null) this._emitKeylog(log, srv);
     // As Node: the server's last flight waits for 'newSession' to be done.
     if (r === 0 && this._sessionCallbacks && this._offerNewSession()) return;
     this._flush();
@@ -355,6 +375,13 @@ TLSSocket.prototype._cycle = function () {
       if (!this.push(d)) {
         this._readPaused = true;
         if (this._parent) this._parent.pause();
+      }
+      continue;
+    }
+    if (d === 2) { // a TLS 1.3 ticket: Node's 'session' event, one per ticket
+      if (this.listenerCount('session') > 0) {
+        var ses = s.getSession();
+        if (ses) this.emit('session', ses);
       }
       continue;
     }
@@ -420,8 +447,10 @@ TLSSocket.prototype._onHandshakeDone = function () {
     if (this._server) this._server.emit('secureConnection', this);
   } else {
     this.emit('secureConnect');
-    // A new session for tls.connect({ session }) (none when this one was resumed).
-    if (this._session !== null && !s.isReused() && this.listenerCount('session') > 0) {
+    // A new session for tls.connect({ session }) (none when this one was resumed). TLS 1.3
+    // sends sessions later, as tickets (read() returns 2).
+    if (this._session !== null && !s.isReused() && this.listenerCount('session') > 0 &&
+        s.protocol() !== 'TLSv1.3') {
       var ses = s.getSession();
       if (ses) this.emit('session', ses);
     }
@@ -656,7 +685,7 @@ TLSSocket.prototype.getCipher = function () {
   if (!name) return undefined;
   return {
     name: opensslCipherName(name),
-    standardName: name.replace(/-/g, '_'),
+    standardName: /^TLS1-3-/.test(name) ? opensslCipherName(name) : name.replace(/-/g, '_'),
     version: this._session.protocol()
   };
 };

@@ -3,8 +3,8 @@
  * modules/tls/mbedtls.mk). It replaces the stock mbedtls_config.h entirely: only
  * what modules/tls_binding.c needs is turned on.
  *
- * Protocol: TLS 1.2, client and server, SNI, ALPN, extended master secret,
- * encrypt-then-MAC.
+ * Protocol: TLS 1.2 and 1.3, client and server, SNI, ALPN, extended master secret,
+ * encrypt-then-MAC; in 1.3 resumption by tickets (PSK with (EC)DHE).
  * Key exchange: ECDHE-ECDSA, ECDHE-RSA, plain RSA. Ciphers: AES-GCM,
  * ChaCha20-Poly1305, AES-CBC (SHA-256/384). Curves: X25519, P-256, P-384, P-521
  * (what Node and OpenSSL offer by default). Certificates: X.509 in PEM or DER,
@@ -56,6 +56,11 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_SSL_CLI_C
 #define MBEDTLS_SSL_SRV_C
 #define MBEDTLS_SSL_PROTO_TLS1_2
+#define MBEDTLS_SSL_PROTO_TLS1_3
+/* OpenSSL and node send the middlebox-compatibility ChangeCipherSpec and session ID. */
+#define MBEDTLS_SSL_TLS1_3_COMPATIBILITY_MODE
+#define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_EPHEMERAL_ENABLED
+#define MBEDTLS_SSL_TLS1_3_KEY_EXCHANGE_MODE_PSK_EPHEMERAL_ENABLED /* resumption */
 #define MBEDTLS_SSL_SERVER_NAME_INDICATION
 #define MBEDTLS_SSL_ALPN
 #define MBEDTLS_SSL_EXTENDED_MASTER_SECRET
@@ -107,6 +112,7 @@ void petrel_native_free(void *ptr);
 #define MBEDTLS_RSA_C
 #define MBEDTLS_PKCS1_V15
 #define MBEDTLS_PKCS1_V21 /* RSA-PSS signatures */
+#define MBEDTLS_X509_RSASSA_PSS_SUPPORT /* TLS 1.3 signs with RSA-PSS (rsa_pss_rsae_*) */
 #define MBEDTLS_GENPRIME
 #define MBEDTLS_ECP_C
 #define MBEDTLS_ECDH_C

@@ -42,9 +42,13 @@ void tls_conf_unref(tls_conf *c)
   if (c && --c->refs == 0) conf_free(c);
 }
 
-/* The suites Petrel offers, in preference order (what Node's default list keeps
- * for TLS 1.2: forward-secret AEAD first). Suites a build lacks are skipped. */
-const char *const tls_default_suites[] = { "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256",
+/* The suites Petrel offers, in preference order: TLS 1.3's in OpenSSL's default order
+ * (what node offers), then what Node's default list keeps for TLS 1.2 (forward-secret
+ * AEAD first). Suites a build lacks are skipped. */
+const char *const tls_default_suites[] = { "TLS1-3-AES-256-GCM-SHA384",
+                                           "TLS1-3-CHACHA20-POLY1305-SHA256",
+                                           "TLS1-3-AES-128-GCM-SHA256",
+                                           "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256",
                                            "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256",
                                            "TLS-ECDHE-ECDSA-WITH-AES-256-GCM-SHA384",
                                            "TLS-ECDHE-RSA-WITH-AES-256-GCM-SHA384",
@@ -61,17 +65,35 @@ const char *const tls_default_suites[] = { "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA
                                            "TLS-RSA-WITH-AES-256-GCM-SHA384",
                                            NULL };
 
-static int *suites_from_names(const char *const *names, size_t n)
+static int is_tls13_suite(const mbedtls_ssl_ciphersuite_t *info)
 {
-  int *ids = calloc(n + 1, sizeof *ids);
+  return info->min_tls_version >= MBEDTLS_SSL_VERSION_TLS1_3;
+}
+
+/* The suite IDs of names (mbedTLS names; unknown ones skipped), 0-terminated. As with
+ * Node's `ciphers`, a list naming no TLS 1.3 suite leaves TLS 1.3's default ones in
+ * place (after the others), so that 1.3 still has suites. *given counts the names that
+ * matched. */
+static int *suites_from_names(const char *const *names, size_t n, int *given)
+{
+  size_t n13 = sizeof tls_default_suites / sizeof tls_default_suites[0];
+  int *ids = calloc(n + n13 + 1, sizeof *ids);
   size_t k = 0;
+  int has13 = 0;
   if (!ids) return NULL;
   for (size_t i = 0; i < n; i++) {
     int id = mbedtls_ssl_get_ciphersuite_id(names[i]);
     if (id == 0) continue;
     const mbedtls_ssl_ciphersuite_t *info = mbedtls_ssl_ciphersuite_from_id(id);
     if (!info || info->max_tls_version < MBEDTLS_SSL_VERSION_TLS1_2) continue;
+    if (is_tls13_suite(info)) has13 = 1;
     ids[k++] = id;
+  }
+  if (given) *given = (int)k;
+  for (size_t i = 0; !has13 && k > 0 && tls_default_suites[i]; i++) {
+    int id = mbedtls_ssl_get_ciphersuite_id(tls_default_suites[i]);
+    const mbedtls_ssl_ciphersuite_t *info = id ? mbedtls_ssl_ciphersuite_from_id(id) : NULL;
+    if (info && is_tls13_suite(info)) ids[k++] = id;
   }
   ids[k] = 0;
   return ids;
@@ -167,7 +189,7 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
   ret = mbedtls_ssl_config_defaults(&c->conf, server ? MBEDTLS_SSL_IS_SERVER : MBEDTLS_SSL_IS_CLIENT,
                                     MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
   size_t n = sizeof tls_default_suites / sizeof tls_default_suites[0] - 1;
-  if (ret == 0 && !(c->suites = suites_from_names(tls_default_suites, n))) ret = MBEDTLS_ERR_SSL_ALLOC_FAILED;
+  if (ret == 0 && !(c->suites = suites_from_names(tls_default_suites, n, NULL))) ret = MBEDTLS_ERR_SSL_ALLOC_FAILED;
   if (ret != 0) {
     conf_free(c);
     return tls_throw_setup_error(ctx, "ERR_TLS_CONTEXT", "TLS: cannot set up a context", ret);
@@ -188,11 +210,26 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
     MBEDTLS_SSL_IANA_TLS_GROUP_NONE
   };
   mbedtls_ssl_conf_groups(&c->conf, groups);
-#if defined(PETREL_TLS_CLIENT_MFL)
-  if (!server) mbedtls_ssl_conf_max_frag_len(&c->conf, PETREL_TLS_CLIENT_MFL);
+  /* Signature algorithms, RSA PKCS#1 v1.5 before RSA-PSS: mbedTLS 3.6's TLS 1.2 cannot
+   * use rsa_pss_rsae_* (only TLS 1.3 can), and a TLS 1.2 server such as OpenSSL picks
+   * the first one of the client's list it can use; TLS 1.3 skips PKCS#1 v1.5 itself. */
+  static const uint16_t sig_algs[] = {
+    MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256, MBEDTLS_TLS1_3_SIG_ECDSA_SECP384R1_SHA384,
+    MBEDTLS_TLS1_3_SIG_ECDSA_SECP521R1_SHA512, MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,       MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,
 #endif
+    MBEDTLS_TLS1_3_SIG_NONE
+  };
+  mbedtls_ssl_conf_sig_algs(&c->conf, sig_algs);
   mbedtls_ssl_conf_min_tls_version(&c->conf, MBEDTLS_SSL_VERSION_TLS1_2);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+  mbedtls_ssl_conf_max_tls_version(&c->conf, MBEDTLS_SSL_VERSION_TLS1_3);
+#else
   mbedtls_ssl_conf_max_tls_version(&c->conf, MBEDTLS_SSL_VERSION_TLS1_2);
+#endif
   mbedtls_ssl_conf_ciphersuites(&c->conf, c->suites);
   /* Clients always verify and report; tls.js decides (rejectUnauthorized) as Node does.
    * Servers ask for a certificate only with requestCert (setVerify). */
@@ -204,6 +241,13 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
   if (server) mbedtls_ssl_conf_sni(&c->conf, sni_callback, c);
 #endif
   if (server) tls_cache_attach(c);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && defined(MBEDTLS_SSL_SESSION_TICKETS)
+  /* A TLS 1.3 client keeps the server's NewSessionTickets (read() says when one came:
+   * the 'session' event), as Node's does; mbedTLS ignores them otherwise. */
+  if (!server)
+    mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(&c->conf,
+                                                            MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
+#endif
   duk_push_this(ctx);
   duk_push_pointer(ctx, c);
   duk_put_prop_string(ctx, -2, CONF_KEY);
@@ -356,6 +400,13 @@ static duk_ret_t conf_set_versions(duk_context *ctx)
   if (lo < 3 || hi > 4 || lo > hi) return DUK_RET_RANGE_ERROR;
   mbedtls_ssl_conf_min_tls_version(&c->conf, (mbedtls_ssl_protocol_version)(0x0300 | lo));
   mbedtls_ssl_conf_max_tls_version(&c->conf, (mbedtls_ssl_protocol_version)(0x0300 | hi));
+#if defined(PETREL_TLS_CLIENT_MFL)
+  /* A board's client asks for small records (max_fragment_length) only when it cannot
+   * speak TLS 1.3: mbedTLS 3.6's TLS 1.3 client sends the request in its ClientHello
+   * but rejects the server's answer (unsupported_extension), and has no usable
+   * replacement (its record_size_limit always offers the 16 KB input buffer). */
+  if (!c->server) mbedtls_ssl_conf_max_frag_len(&c->conf, hi < 4 ? PETREL_TLS_CLIENT_MFL : MBEDTLS_SSL_MAX_FRAG_LEN_NONE);
+#endif
   return 0;
 }
 
@@ -382,11 +433,10 @@ static duk_ret_t conf_set_ciphers(duk_context *ctx)
     names[i] = duk_to_string(ctx, -1); /* stays alive: the array holds the string */
     duk_pop(ctx);
   }
-  int *ids = suites_from_names(names, n);
+  int count = 0;
+  int *ids = suites_from_names(names, n, &count);
   free(names);
   if (!ids) return tls_throw_oom(ctx);
-  int count = 0;
-  while (ids[count]) count++;
   if (count == 0) {
     free(ids);
   } else {
@@ -530,6 +580,11 @@ static duk_ret_t conf_disable_tickets(duk_context *ctx)
   tls_conf *c = this_conf(ctx);
 #if defined(MBEDTLS_SSL_SESSION_TICKETS)
   mbedtls_ssl_conf_session_tickets(&c->conf, MBEDTLS_SSL_SESSION_TICKETS_DISABLED);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+  if (!c->server)
+    mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(&c->conf,
+                                                            MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_DISABLED);
+#endif
 #else
   (void)c;
 #endif

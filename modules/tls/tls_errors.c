@@ -86,6 +86,45 @@ static const code_entry alert_names[] = {
  * sends (decode error, illegal parameter, handshake failure), not by the message as
  * 2.x did; OpenSSL's reason names the message. The handshake state at the failure
  * says which message it was. */
+/* Whether the ClientHello message at p (len bytes, from its handshake header) has a
+ * supported_versions extension (RFC 8446 4.2.1) naming none of the versions context c
+ * allows, e.g. a TLS 1.3-only client and maxVersion 'TLSv1.2'. mbedTLS then finds no
+ * common suite (and alerts handshake_failure); OpenSSL, and so Node, call it an
+ * unsupported protocol and alert protocol_version. */
+int tls_hello_lacks_versions(const tls_conf *c, const unsigned char *p, size_t len)
+{
+  const unsigned char *end;
+  size_t n;
+  if (!p || len < 4 || p[0] != MBEDTLS_SSL_HS_CLIENT_HELLO) return 0;
+  end = p + len;
+  p += 4 + 2 + 32; /* header, legacy_version, random */
+  if (p + 1 > end || p + 1 + p[0] > end) return 0;
+  p += 1 + p[0]; /* legacy_session_id */
+  if (p + 2 > end) return 0;
+  n = (size_t)p[0] << 8 | p[1];
+  if (p + 2 + n > end) return 0;
+  p += 2 + n; /* cipher_suites */
+  if (p + 1 > end || p + 1 + p[0] > end) return 0;
+  p += 1 + p[0]; /* legacy_compression_methods */
+  if (p + 2 > end) return 0;
+  p += 2;
+  while (p + 4 <= end) {
+    unsigned type = (unsigned)p[0] << 8 | p[1];
+    n = (size_t)p[2] << 8 | p[3];
+    p += 4;
+    if (p + n > end) return 0;
+    if (type == 43 && n >= 1 && (size_t)p[0] + 1 <= n) {
+      for (size_t i = 1; i + 1 < (size_t)p[0] + 1; i += 2) {
+        unsigned v = (unsigned)p[i] << 8 | p[i + 1];
+        if (v >= c->conf.min_tls_version && v <= c->conf.max_tls_version) return 0;
+      }
+      return 1;
+    }
+    p += n;
+  }
+  return 0;
+}
+
 static const code_entry *handshake_step_error(const tls_sess *s, int ret)
 {
   static const code_entry bad_msg[] = {
@@ -102,7 +141,10 @@ static const code_entry *handshake_step_error(const tls_sess *s, int ret)
   };
   static const code_entry no_shared = { 0, "ERR_SSL_NO_SHARED_CIPHER", "no shared cipher" };
   static const code_entry failure = { 0, "ERR_SSL_HANDSHAKE_FAILURE", "handshake failure" };
+  static const code_entry version = { 0, "ERR_SSL_UNSUPPORTED_PROTOCOL", "unsupported protocol" };
   int state = s->ssl.state;
+  if (s->conf->server && state == MBEDTLS_SSL_CLIENT_HELLO && tls_hello_lacks_versions(s->conf, s->ssl.in_msg, s->ssl.in_hslen))
+    return &version;
   if (ret == MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE)
     return s->conf->server && state == MBEDTLS_SSL_CLIENT_HELLO ? &no_shared : &failure;
   for (const code_entry *e = bad_msg; e->code; e++)
@@ -209,6 +251,10 @@ void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret)
   }
   if (tls_alloc_failed(ret)) {
     push_coded_error(ctx, "ERR_MEMORY_ALLOCATION_FAILED", "out of memory", ret, -1);
+    return;
+  }
+  if (ret == MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION && s->conf->server && !s->handshake_done) {
+    push_coded_error(ctx, "ERR_SSL_UNSUPPORTED_PROTOCOL", "unsupported protocol", ret, -1);
     return;
   }
   e = find_code(engine_errors, ret);

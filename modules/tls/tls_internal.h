@@ -95,7 +95,9 @@ typedef struct {
   tls_conf *sni_conf;      /* server: the context SNICallback chose (a reference), or NULL */
   uint8_t *resume;         /* server: the session 'resumeSession' gave (tls_cache.c), or NULL */
   size_t resume_len;
-  unsigned handshake_done : 1, resumed : 1, new_session : 1;
+  char *keylog; /* NSS key log lines not yet taken by JS ('keylog' event), or NULL */
+  size_t keylog_len;
+  unsigned handshake_done : 1, resumed : 1, new_session : 1, keylog_on : 1, hello_checked : 1;
 } tls_sess;
 
 duk_ret_t tls_sess_ctor(duk_context *ctx); /* new Session(context[, servername]) */
@@ -117,6 +119,9 @@ duk_ret_t tls_throw_setup_error(duk_context *ctx, const char *code, const char *
 int tls_alloc_failed(int ret);
 /* Throws RangeError("out of memory") with code ERR_MEMORY_ALLOCATION_FAILED. */
 duk_ret_t tls_throw_oom(duk_context *ctx);
+/* Whether a ClientHello (p, len: the handshake message) offers supported_versions with
+ * none of the versions of context c. */
+int tls_hello_lacks_versions(const tls_conf *c, const unsigned char *p, size_t len);
 /* Pushes the Error for mbedTLS failure ret of session s, with Node's code. */
 void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret);
 

@@ -90,6 +90,53 @@ static int verify_cb(void *p, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
   return 0;
 }
 
+/* Key export (mbedTLS 3): the secrets as NSS key log lines, what Node's 'keylog' event
+ * gives (SSLKEYLOGFILE format), kept until keylog() takes them. Only while JS asked for
+ * them (a 'keylog' listener when the handshake ran). A line that does not fit in
+ * memory is left out: the log is a debugging aid, the connection goes on. */
+static void export_keys(void *p, mbedtls_ssl_key_export_type type, const unsigned char *secret, size_t secret_len,
+                        const unsigned char client_random[32], const unsigned char server_random[32],
+                        mbedtls_tls_prf_types prf)
+{
+  static const char hex[] = "0123456789abcdef";
+  tls_sess *s = p;
+  const char *label;
+  (void)server_random;
+  (void)prf;
+  if (!s->keylog_on) return;
+  switch (type) {
+  case MBEDTLS_SSL_KEY_EXPORT_TLS12_MASTER_SECRET: label = "CLIENT_RANDOM"; break;
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+  case MBEDTLS_SSL_KEY_EXPORT_TLS1_3_CLIENT_EARLY_SECRET: label = "CLIENT_EARLY_TRAFFIC_SECRET"; break;
+  case MBEDTLS_SSL_KEY_EXPORT_TLS1_3_CLIENT_HANDSHAKE_TRAFFIC_SECRET: label = "CLIENT_HANDSHAKE_TRAFFIC_SECRET"; break;
+  case MBEDTLS_SSL_KEY_EXPORT_TLS1_3_SERVER_HANDSHAKE_TRAFFIC_SECRET: label = "SERVER_HANDSHAKE_TRAFFIC_SECRET"; break;
+  case MBEDTLS_SSL_KEY_EXPORT_TLS1_3_CLIENT_APPLICATION_TRAFFIC_SECRET: label = "CLIENT_TRAFFIC_SECRET_0"; break;
+  case MBEDTLS_SSL_KEY_EXPORT_TLS1_3_SERVER_APPLICATION_TRAFFIC_SECRET: label = "SERVER_TRAFFIC_SECRET_0"; break;
+#endif
+  default: return;
+  }
+  if (secret_len > 64) return;
+  size_t llen = strlen(label), add = llen + 1 + 64 + 1 + 2 * secret_len + 1;
+  char *n = petrel_native_realloc(s->keylog, s->keylog_len + add);
+  if (!n) return;
+  s->keylog = n;
+  char *o = n + s->keylog_len;
+  memcpy(o, label, llen);
+  o += llen;
+  *o++ = ' ';
+  for (int i = 0; i < 32; i++) {
+    *o++ = hex[client_random[i] >> 4];
+    *o++ = hex[client_random[i] & 15];
+  }
+  *o++ = ' ';
+  for (size_t i = 0; i < secret_len; i++) {
+    *o++ = hex[secret[i] >> 4];
+    *o++ = hex[secret[i] & 15];
+  }
+  *o++ = '\n';
+  s->keylog_len += add;
+}
+
 static void sess_free(tls_sess *s)
 {
   mbedtls_ssl_free(&s->ssl);
@@ -99,6 +146,7 @@ static void sess_free(tls_sess *s)
   petrel_native_free(s->out);
   free(s->servername);
   petrel_native_free(s->resume);
+  petrel_native_free(s->keylog);
   free(s);
 }
 
@@ -150,6 +198,7 @@ duk_ret_t tls_sess_ctor(duk_context *ctx)
   c->refs++;
   mbedtls_ssl_set_bio(&s->ssl, s, bio_send, bio_recv, NULL);
   mbedtls_ssl_set_user_data_p(&s->ssl, s); /* for the SNI callback (tls_context.c) */
+  mbedtls_ssl_set_export_keys_cb(&s->ssl, export_keys, s);
   mbedtls_ssl_set_verify(&s->ssl, verify_cb, s);
   duk_push_this(ctx);
   duk_push_pointer(ctx, s);
@@ -195,19 +244,50 @@ static int note_error(tls_sess *s, int ret)
   return ret;
 }
 
-/* handshake() -> 0 done, 1 want input, < 0 error */
+/* handshake([keylog]) -> 0 done, 1 want input, < 0 error; keylog true: keep the
+ * secrets derived from now on as key log lines (keylog()) */
 static duk_ret_t sess_handshake(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
   int ret = 0;
+  s->keylog_on = duk_to_boolean(ctx, 0);
   /* Step by step, to see whether it resumed a session: mbedTLS frees the
    * handshake state (and its resume flag) in the last step. */
   while (!s->handshake_done) {
-    if (mbedtls_ssl_is_handshake_over(&s->ssl)) {
+    /* Exactly HANDSHAKE_OVER: a TLS 1.3 server's NewSessionTicket states come after it,
+     * and its tickets go out with its last flight (a server that ends at once still
+     * gives the client a session), as OpenSSL's do. */
+    if (s->ssl.state == MBEDTLS_SSL_HANDSHAKE_OVER) {
       s->handshake_done = 1;
       break;
     }
-    if (s->ssl.handshake) s->resumed = s->ssl.handshake->resume != 0;
+    /* Server: a ClientHello whose supported_versions names none of ours gets OpenSSL's
+     * answer, a protocol_version alert (mbedTLS would look for a common suite, find
+     * none and say handshake_failure). Read from the first record queued, once. */
+    if (s->conf->server && !s->hello_checked && s->ssl.state <= MBEDTLS_SSL_CLIENT_HELLO &&
+        s->in_len - s->in_off >= 5) {
+      const uint8_t *r = s->in + s->in_off;
+      size_t rlen = (size_t)r[3] << 8 | r[4];
+      if (r[0] != MBEDTLS_SSL_MSG_HANDSHAKE) {
+        s->hello_checked = 1;
+      } else if (s->in_len - s->in_off >= 5 + rlen) {
+        s->hello_checked = 1;
+        if (tls_hello_lacks_versions(s->conf, r + 5, rlen)) {
+          mbedtls_ssl_send_alert_message(&s->ssl, MBEDTLS_SSL_ALERT_LEVEL_FATAL,
+                                         MBEDTLS_SSL_ALERT_MSG_PROTOCOL_VERSION);
+          ret = MBEDTLS_ERR_SSL_BAD_PROTOCOL_VERSION;
+          break;
+        }
+      }
+    }
+    if (s->ssl.handshake) {
+      s->resumed = s->ssl.handshake->resume != 0;
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+      /* TLS 1.3: resumed when the server took the client's ticket (a PSK). */
+      if (s->ssl.tls_version == MBEDTLS_SSL_VERSION_TLS1_3)
+        s->resumed = mbedtls_ssl_tls13_key_exchange_mode_with_psk(&s->ssl);
+#endif
+    }
     tls_stepping = s;
     ret = mbedtls_ssl_handshake_step(&s->ssl);
     tls_stepping = NULL;
@@ -221,13 +301,32 @@ static duk_ret_t sess_handshake(duk_context *ctx)
   return 1;
 }
 
-/* read() -> Buffer (one record's plaintext), 0 want input, 1 close_notify, < 0 error */
+/* read() -> Buffer (one record's plaintext), 0 want input, 1 close_notify, 2 a TLS 1.3
+ * NewSessionTicket came (a client: getSession() now has it; call read() again),
+ * < 0 error */
 static duk_ret_t sess_read(duk_context *ctx)
 {
   tls_sess *s = this_sess(ctx);
   unsigned char first;
   int ret;
-  ret = mbedtls_ssl_read(&s->ssl, &first, 1);
+  /* mbedTLS answers WANT_READ after some post-handshake messages (a TLS 1.3
+   * NewSessionTicket: "call again") though more input may be queued: call again while
+   * input is left or such a message waits (bounded: each call consumes input or moves
+   * the state on). */
+  for (int tries = 0;; tries++) {
+    ret = mbedtls_ssl_read(&s->ssl, &first, 1);
+    if (ret != MBEDTLS_ERR_SSL_WANT_READ || tries >= 64) break;
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+    if (s->ssl.state == MBEDTLS_SSL_TLS1_3_NEW_SESSION_TICKET) continue;
+#endif
+    if (s->in_len == s->in_off) break;
+  }
+#if defined(MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET)
+  if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+    duk_push_int(ctx, 2);
+    return 1;
+  }
+#endif
   if (ret == 1) {
     size_t rest = mbedtls_ssl_get_bytes_avail(&s->ssl);
     uint8_t *p = duk_push_fixed_buffer(ctx, 1 + rest);
@@ -536,6 +635,23 @@ static duk_ret_t sess_servername(duk_context *ctx)
   return 1;
 }
 
+/* keylog() -> Buffer of the key log lines made since the last call ("LABEL
+ * client_random secret\n" each), or null */
+static duk_ret_t sess_keylog(duk_context *ctx)
+{
+  tls_sess *s = this_sess(ctx);
+  if (!s->keylog_len) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  memcpy(duk_push_fixed_buffer(ctx, s->keylog_len), s->keylog, s->keylog_len);
+  petrel_push_buffer_object(ctx, -1, s->keylog_len);
+  petrel_native_free(s->keylog);
+  s->keylog = NULL;
+  s->keylog_len = 0;
+  return 1;
+}
+
 /* pending() -> [ciphertext bytes queued in, plaintext bytes decrypted but unread, output queued] */
 static duk_ret_t sess_pending(duk_context *ctx)
 {
@@ -551,7 +667,8 @@ static duk_ret_t sess_pending(duk_context *ctx)
 }
 
 const duk_function_list_entry tls_sess_methods[] = { { "feed", sess_feed, 1 },
-                                                     { "handshake", sess_handshake, 0 },
+                                                     { "handshake", sess_handshake, 1 },
+                                                     { "keylog", sess_keylog, 0 },
                                                      { "read", sess_read, 0 },
                                                      { "write", sess_write, 2 },
                                                      { "pull", sess_pull, 0 },

@@ -1,10 +1,11 @@
 // Petrel TLS client for tests/tls/run.sh.
-// Usage: client.js CERTS_DIR HOST PORT SERVERNAME MODE [N] [CA]
+// Usage: client.js CERTS_DIR HOST PORT SERVERNAME MODE [N] [CA] [MAXVERSION]
 //   info   sends "hello petrel\n", prints one line with what the handshake gave and
 //          the first line the server answered, then ends
 //   bulk   sends N pattern bytes, half-closes, checks N echoed bytes: "received N mismatches M"
 //   error  expects the connection to fail: prints "error CODE"
-// CA is the name of the trusted root in CERTS_DIR (ca.crt by default).
+// CA is the name of the trusted root in CERTS_DIR (ca.crt by default); MAXVERSION the
+// client's maxVersion ('TLSv1.2'; node's default, TLSv1.3, otherwise).
 var tls = require('tls');
 var Buffer = require('buffer').Buffer;
 var a = process.argv;
@@ -12,6 +13,7 @@ var certs = require(a[2] + '/certs.js');
 var mode = a[6], n = +a[7] || 0;
 var opts = { host: a[3], port: +a[4], ca: certs[a[8] || 'ca.crt'], ALPNProtocols: ['petrel/1', 'http/1.1'] };
 if (a[5] !== '-') opts.servername = a[5];
+if (a[9]) opts.maxVersion = a[9];
 var chunk = Buffer.alloc(65536);
 for (var i = 0; i < chunk.length; i++) chunk[i] = (i * 7 + 3) & 255;
 // Counts bytes of d that differ from the pattern at stream offset off (C-speed compares).

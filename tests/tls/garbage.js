@@ -7,12 +7,15 @@
 //  - a TLS client offers N mutated copies of a real saved session (its ticket included)
 //    to a server: each connection must end secure (resumed or not) or in a coded error.
 // Nothing may crash or hang. Prints "server: N coded" / "client: N coded" and the codes seen.
-// Usage: garbage.js CERTS_DIR [N]
+// Usage: garbage.js CERTS_DIR [N] [MAXVERSION]: MAXVERSION ('TLSv1.2') caps every client
+// and server here; by default they speak TLS 1.3 (whose server flight is mostly
+// encrypted records after the ServerHello).
 var tls = require('tls');
 var net = require('net');
 var Buffer = require('buffer').Buffer;
 var certs = require(process.argv[2] + '/certs.js');
 var N = +process.argv[3] || 60;
+var V = process.argv[4] || undefined; // maxVersion of every client and server here
 var seed = 12345;
 function rnd(n) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; }
 
@@ -41,10 +44,11 @@ function capture(cb) { // a real ClientHello, and a real server's first flight
     s.once('data', function (d) { hello = d; s.destroy(); raw.close(); });
   });
   raw.listen(0, '127.0.0.1', function () {
-    var c = tls.connect({ port: raw.address().port, host: '127.0.0.1', servername: 'localhost', rejectUnauthorized: false });
+    var c = tls.connect({ port: raw.address().port, host: '127.0.0.1', servername: 'localhost', rejectUnauthorized: false,
+      maxVersion: V });
     c.on('error', function () {});
     c.on('close', function () {
-      var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'] });
+      var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'], maxVersion: V });
       srv.on('tlsClientError', function () {});
       srv.listen(0, '127.0.0.1', function () {
         var r = net.connect(srv.address().port, '127.0.0.1', function () { r.write(hello); });
@@ -58,7 +62,7 @@ function serverSide(hello, done) {
   var coded = 0, seen = 0;
   // With an SNICallback and a session cache, so that tls.js's own ClientHello reader
   // sees every mutation too, and a mutated session ID goes to 'resumeSession'.
-  var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'], handshakeTimeout: 500,
+  var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'], handshakeTimeout: 500, maxVersion: V,
     SNICallback: function (servername, cb) { cb(null); } });
   srv.on('newSession', function (id, data, cb) { cb(); });
   srv.on('resumeSession', function (id, cb) {
@@ -106,7 +110,7 @@ function clientSide(flight, done) {
     (function one() {
       if (seen === N) { raw.close(); console.log('client: ' + coded + ' coded of ' + N); done(); return; }
       seen++;
-      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'] });
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], maxVersion: V });
       c.on('secureConnect', function () { console.log('client: secure with mutated bytes?!'); });
       c.on('error', function (e) {
         if (isCoded(e)) coded++; else console.log('uncoded client error: ' + e);
@@ -119,7 +123,7 @@ function clientSide(flight, done) {
 
 function sessions(done) {
   var handled = 0, seen = 0, resumed = 0, saved = null;
-  var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'] }, function (s) { s.end(); });
+  var srv = tls.createServer({ key: certs['server.key'], cert: certs['server.crt'], maxVersion: V }, function (s) { s.end(); });
   srv.on('tlsClientError', function () {});
   srv.listen(0, '127.0.0.1', function () {
     var port = srv.address().port;
@@ -131,7 +135,8 @@ function sessions(done) {
         return;
       }
       var first = seen++ === 0, outcome = null;
-      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], session: first ? undefined : mutate(saved) });
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], session: first ? undefined : mutate(saved),
+        maxVersion: V });
       c.on('session', function (ses) { if (first) saved = ses; });
       c.on('secureConnect', function () { outcome = 'secure'; if (c.isSessionReused()) resumed++; });
       c.on('error', function (e) {

@@ -1,7 +1,8 @@
 // The RAM one TLS client session takes on a board (tests/tls/board.sh): connects to
 // ram_server.js, sends N bytes in 1 KB writes while the server sends N, and prints
 // process.memoryUsage() at each stage (rss: the RAM high-water mark on mps2-an385).
-// Usage: ram.js CERTS_DIR HOST PORT [N]
+// Usage: ram.js CERTS_DIR HOST PORT [N] [MAXVERSION] (TLS 1.3 unless MAXVERSION 'TLSv1.2';
+// "protocol" says which was used)
 var a = process.argv, n = +a[5] || 65536;
 function mem(stage) {
   var m = process.memoryUsage();
@@ -11,8 +12,9 @@ mem('boot');
 var tls = require('tls');
 var ca = require(a[2] + '/certs.js')['ca.crt'];
 mem('require');
-var c = tls.connect({ host: a[3], port: +a[4], servername: 'localhost', ca: ca }, function () {
+var c = tls.connect({ host: a[3], port: +a[4], servername: 'localhost', ca: ca, maxVersion: a[6] || undefined }, function () {
   mem('secure');
+  console.log('protocol ' + c.getProtocol());
   var sent = 0, piece = Buffer.alloc(1024, 0x61);
   (function pump() {
     while (sent < n) {

@@ -52,14 +52,17 @@ else
   grep -qx done "$tmp/self.petrel" && ok "self.js ran to the end" || { bad "self.js did not finish"; tail -15 "$tmp/self.petrel" | sed 's/^/     | /'; }
 fi
 
-# Mutated handshakes both ways (garbage.js): every one must end in a coded error.
-petrel "$here/garbage.js" "$certs" 60 > "$tmp/garbage.petrel" 2>&1
-grep -qx 'server: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated ClientHellos: each a coded tlsClientError" ||
-  { bad "mutated ClientHellos"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
-grep -qx 'client: 60 coded of 60' "$tmp/garbage.petrel" && ok "60 mutated server flights: each a coded client error ($(sed -n 's/^codes: //p' "$tmp/garbage.petrel"))" ||
-  { bad "mutated server flights"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
-grep -q '^sessions: 60 handled of 60' "$tmp/garbage.petrel" && ok "60 mutated saved sessions offered: each connection secure or a coded error" ||
-  { bad "mutated sessions"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
+# Mutated handshakes both ways (garbage.js): every one must end in a coded error. Once
+# in TLS 1.3 (the default) and once with every side at maxVersion 'TLSv1.2'.
+for v in TLSv1.3 TLSv1.2; do
+  petrel "$here/garbage.js" "$certs" 60 $([ $v = TLSv1.2 ] && echo TLSv1.2) > "$tmp/garbage.petrel" 2>&1
+  grep -qx 'server: 60 coded of 60' "$tmp/garbage.petrel" && ok "$v: 60 mutated ClientHellos: each a coded tlsClientError" ||
+    { bad "$v: mutated ClientHellos"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
+  grep -qx 'client: 60 coded of 60' "$tmp/garbage.petrel" && ok "$v: 60 mutated server flights: each a coded client error ($(sed -n 's/^codes: //p' "$tmp/garbage.petrel"))" ||
+    { bad "$v: mutated server flights"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
+  grep -q '^sessions: 60 handled of 60' "$tmp/garbage.petrel" && ok "$v: 60 mutated saved sessions offered: each connection secure or a coded error" ||
+    { bad "$v: mutated sessions"; tail -5 "$tmp/garbage.petrel" | sed 's/^/     | /'; }
+done
 
 petrel "$here/stress.js" "$certs" 60 > "$tmp/stress.petrel" 2>&1
 if grep -qx 'stress: 60 ok' "$tmp/stress.petrel"; then
@@ -117,25 +120,39 @@ res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
 [ "$res" = "$want" ] && ok "client -> openssl s_server (RSA): verified, ALPN, certificate fingerprint, data both ways" || bad "client -> s_server RSA: '$res'"
 
-port=$(s_server ec -cert "$certs/server-ec.crt" -key "$certs/server-ec.key")
+port=$(s_server ec -cert "$certs/server-ec.crt" -key "$certs/server-ec.key" -tls1_2)
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 want="secure authorized=true TLSv1.2 ECDHE-ECDSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
-[ "$res" = "$want" ] && ok "client -> openssl s_server (ECDSA P-256, TLS 1.3 allowed on its side)" || bad "client -> s_server EC: '$res'"
+[ "$res" = "$want" ] && ok "client -> openssl s_server -tls1_2 (ECDSA P-256)" || bad "client -> s_server EC: '$res'"
+
+# TLS 1.3 (what node negotiates with s_server by default): RSA (RSA-PSS signatures) and ECDSA.
+port=$(s_server rsa13 -cert "$certs/server.crt" -key "$certs/server.key" -alpn http/1.1 -tls1_3)
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.3 TLS_AES_256_GCM_SHA384 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
+[ "$res" = "$want" ] && ok "client -> openssl s_server -tls1_3 (RSA): verified, ALPN, certificate fingerprint, data both ways" || bad "client -> s_server -tls1_3 RSA: '$res'"
+port=$(s_server ec13 -cert "$certs/server-ec.crt" -key "$certs/server-ec.key")
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.3 TLS_AES_256_GCM_SHA384 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
+[ "$res" = "$want" ] && ok "client -> openssl s_server (ECDSA P-256, its defaults: TLS 1.3)" || bad "client -> s_server EC 1.3: '$res'"
+port=$(s_server chacha13 -cert "$certs/server-ec.crt" -key "$certs/server-ec.key" -ciphersuites TLS_CHACHA20_POLY1305_SHA256)
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+case "$res" in "secure authorized=true TLSv1.3 TLS_CHACHA20_POLY1305_SHA256 "*"reply=lertep olleh") ok "client -> s_server with TLS 1.3's ChaCha20-Poly1305 only" ;; *) bad "chacha13: '$res'" ;; esac
 
 port=$(s_server chain -cert "$certs/leaf.crt" -cert_chain "$certs/int.crt" -key "$certs/leaf.key")
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 case "$res" in "secure authorized=true "*"reply=lertep olleh") ok "client -> s_server sending leaf + intermediate" ;; *) bad "chain: '$res'" ;; esac
 
-check_error() { # check_error NAME WANT s_server-args...
+check_error() { # check_error NAME WANT s_server-args... (MAXV: the client's maxVersion)
   local name=$1 want=$2; shift 2
   local port; port=$(s_server "$name" "$@")
-  local res; res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error)
+  local res; res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error 0 ca.crt ${MAXV:-})
   [ "$res" = "error $want" ] && ok "client -> s_server with $name certificate: $want" || bad "$name: '$res' (want error $want)"
 }
 check_error expired CERT_HAS_EXPIRED -cert "$certs/expired.crt" -key "$certs/expired.key"
 check_error wronghost ERR_TLS_CERT_ALTNAME_INVALID -cert "$certs/wronghost.crt" -key "$certs/wronghost.key"
 check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$certs/selfsigned.crt" -key "$certs/selfsigned.key"
-check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3
+# Version mismatch with node's code: a maxVersion 'TLSv1.2' client, a TLS 1.3-only server.
+MAXV=TLSv1.2 check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3
 port=$(s_server untrusted -cert "$certs/server.crt" -key "$certs/server.key")
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error 0 other-ca.crt)
 [ "$res" = "error UNABLE_TO_VERIFY_LEAF_SIGNATURE" ] && ok "client trusting another CA: UNABLE_TO_VERIFY_LEAF_SIGNATURE" || bad "untrusted: '$res'"
@@ -144,9 +161,9 @@ res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error
 s_client() { in_peer timeout 60 openssl s_client -connect "$petrel_addr:$1" -CAfile "$certs/ca.crt" -verify_return_error "${@:2}"; }
 port=$(start_petrel hello hello "$petrel_listen")
 out=$(s_client "$port" -servername localhost -verify_hostname localhost -alpn petrel/1 -brief -ign_eof < /dev/null 2>&1)
-if echo "$out" | grep -q '^Verification: OK' && echo "$out" | grep -q '^Protocol version: TLSv1.2' &&
-   echo "$out" | grep -q 'hello from petrel' && wait_line "$tmp/hello.out" "^secure TLSv1.2 .* sni=localhost alpn=petrel/1"; then
-  ok "openssl s_client -> server: verified with host name, SNI and ALPN seen by the server, data"
+if echo "$out" | grep -q '^Verification: OK' && echo "$out" | grep -q '^Protocol version: TLSv1.3' &&
+   echo "$out" | grep -q 'hello from petrel' && wait_line "$tmp/hello.out" "^secure TLSv1.3 TLS_AES_256_GCM_SHA384 sni=localhost alpn=petrel/1"; then
+  ok "openssl s_client -> server: TLS 1.3, verified with host name, SNI and ALPN seen by the server, data"
 else
   bad "s_client -> hello server"; echo "$out" | sed 's/^/     | /' | head; sed 's/^/     | /' "$tmp/hello.out"
 fi
@@ -172,6 +189,17 @@ port=$(s_server resume -cert "$certs/server.crt" -key "$certs/server.key" -tls1_
 res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
 [ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server: the saved session (ticket) is resumed" ||
   bad "client resumption with s_server: '$res'"
+# TLS 1.3: the session comes with the server's NewSessionTicket ('session' event) and is
+# resumed with it (PSK with ECDHE), both ways; node as the client (s_client -reconnect
+# does not wait for 1.3 tickets, with node's server neither).
+port=$(s_server resume13 -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3 -naccept 2)
+res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
+[ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server -tls1_3: the session of its ticket is resumed" ||
+  bad "client resumption with s_server -tls1_3: '$res'"
+port=$(start_petrel resume13 resume "$petrel_listen" 2)
+res=$(in_peer timeout 60 node "$here/resume_client.js" "$certs" "$petrel_addr" "$port" localhost 2>&1)
+[ "$res" = "first reused=false second reused=true" ] && wait_line "$tmp/resume13.out" '^reused true' &&
+  ok "node client -> server, TLS 1.3: the session of the server's ticket is resumed" || bad "node client resumption, TLS 1.3: '$res'"
 
 # The same without tickets: the server's sessions kept by 'newSession'/'resumeSession',
 # a Petrel client resuming by session ID with s_server's own cache.
@@ -189,9 +217,16 @@ res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhos
 [ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server -no_ticket: the saved session is resumed by its ID" ||
   bad "client resumption by session ID with s_server: '$res'"
 
-port=$(start_petrel v13 hello "$petrel_listen")
+port=$(start_petrel v12 hello "$petrel_listen")
+out=$(s_client "$port" -tls1_2 -servername localhost -brief < /dev/null 2>&1)
+echo "$out" | grep -q '^Protocol version: TLSv1.2' && wait_line "$tmp/v12.out" "^secure TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 sni=localhost" &&
+  ok "openssl s_client -tls1_2 -> server: TLS 1.2" || { bad "s_client -tls1_2"; sed 's/^/     | /' "$tmp/v12.out"; }
+
+# A TLS 1.3-only client and a server with maxVersion 'TLSv1.2': node's server says
+# ERR_SSL_UNSUPPORTED_PROTOCOL.
+port=$(start_petrel v13 hello12 "$petrel_listen")
 s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
-wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_' && ok "TLS 1.3-only s_client: tlsClientError $(sed -n 's/^tlsClientError //p' "$tmp/v13.out")" ||
+wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL' && ok "TLS 1.3-only s_client -> maxVersion TLSv1.2 server: tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL" ||
   { bad "TLS 1.3-only client"; sed 's/^/     | /' "$tmp/v13.out"; }
 
 port=$(start_petrel garbage hello "$petrel_listen")
@@ -246,5 +281,30 @@ t0=$(now_ms)
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$next_port" localhost bulk $mb10 2>/dev/null)
 t1=$(now_ms)
 [ "$res" = "received $mb10 mismatches 0" ] && ok "client exchanges 10 MB each way with a node tls echo server ($(rate $mb10 $((t1 - t0))) MB/s each way)" || bad "client <-> node server: '$res'"
+
+# 'keylog' (NSS key log lines) against node's: a node server logs its lines, the Petrel
+# client its own, for one TLS 1.3 and one TLS 1.2 connection; every line Petrel gives
+# must be one of node's (node also logs EXPORTER_SECRET, which mbedTLS does not export).
+for v in TLSv1.3 TLSv1.2; do
+  next_port=$((next_port + 1))
+  in_peer node -e '
+    var tls = require("tls"), fs = require("fs"), d = process.argv[3];
+    var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
+      function (c) { c.resume(); c.on("end", function () { c.end(); s.close(); }); c.on("error", function () {}); });
+    s.on("keylog", function (line) { process.stdout.write("keylog " + line.toString("latin1")); });
+    s.listen(+process.argv[2], process.argv[1], function () { console.log("ready"); });
+  ' "$peer_addr" "$next_port" "$certs" > "$tmp/keylogsrv.out" 2>&1 &
+  pids+=($!)
+  wait_line "$tmp/keylogsrv.out" '^ready'
+  res=$(run_petrel "$here/keylog_client.js" "$certs" "$peer_addr" "$next_port" localhost $v)
+  mine=$(echo "$res" | grep '^keylog ' | sort); want=$([ $v = TLSv1.3 ] && echo 4 || echo 1)
+  if echo "$res" | grep -qx "secure $v" && [ "$(echo "$mine" | grep -c .)" = "$want" ] &&
+     wait_line "$tmp/keylogsrv.out" '^keylog .*TRAFFIC_SECRET_0\|^keylog CLIENT_RANDOM' &&
+     [ -z "$(comm -23 <(echo "$mine") <(grep '^keylog ' "$tmp/keylogsrv.out" | sort))" ]; then
+    ok "$v: the client's 'keylog' lines ($(echo "$mine" | cut -d' ' -f2 | tr '\n' ' ')) are node's server's for the same connection"
+  else
+    bad "$v keylog: $(echo "$res" | cut -c1-60 | tr '\n' ';') node: $(cut -c1-40 "$tmp/keylogsrv.out" | tr '\n' ';')"
+  fi
+done
 
 finish

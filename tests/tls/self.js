@@ -12,7 +12,8 @@ function out(name, s) { console.log(name + ': ' + s); }
 
 // A TLS server with the given options; calls ready(port, server).
 function tlsServer(opts, onSecure, ready) {
-  // TLS 1.2 (all this build speaks), so that node's run prints the same ciphers.
+  // TLS 1.2 for the cases written before TLS 1.3 (their ciphers and event orders are
+  // 1.2's); the TLS 1.3 cases at the end make their servers themselves.
   var srv = tls.createServer(Object.assign({ maxVersion: 'TLSv1.2' }, opts), onSecure);
   srv.listen(0, '127.0.0.1', function () { ready(srv.address().port, srv); });
   return srv;
@@ -603,6 +604,107 @@ add('handshakeTimeout values', function (done) {
       raw.resume();
     });
   })(0);
+});
+
+// ---- TLS 1.3 (node's default versions on both sides) -------------------------------
+function server13(opts, onSecure, ready) {
+  var srv = tls.createServer(Object.assign({}, rsa, opts), onSecure);
+  srv.listen(0, '127.0.0.1', function () { ready(srv.address().port, srv); });
+  return srv;
+}
+add('TLS 1.3 by default', function (done) {
+  var name = this.name, seen = [];
+  var srv = server13({ ALPNProtocols: ['petrel/1'] }, function (s) {
+    seen.push('server ' + s.getProtocol() + ' ' + JSON.stringify(s.getCipher()) + ' sni=' + s.servername +
+      ' alpn=' + s.alpnProtocol + ' reused=' + s.isSessionReused());
+    s.end('hi');
+  }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'],
+      ALPNProtocols: ['petrel/1'] }, function () {
+      seen.push('client ' + c.getProtocol() + ' ' + JSON.stringify(c.getCipher()) + ' authorized=' + c.authorized +
+        ' alpn=' + c.alpnProtocol + ' reused=' + c.isSessionReused() + ' CN=' + c.getPeerCertificate().subject.CN);
+    });
+    c.setEncoding('utf8');
+    c.on('data', function (d) { seen.push('data ' + d); });
+    c.on('close', function () { out(name, seen.join(' | ')); srv.close(); done(); });
+  });
+});
+add('TLS 1.3 ciphers option', function (done) {
+  var name = this.name, seen = [];
+  var srv = server13({ ciphers: 'TLS_CHACHA20_POLY1305_SHA256' }, function (s) { s.end(); }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'],
+      ciphers: 'TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256' }, function () {
+      seen.push(c.getProtocol() + ' ' + c.getCipher().name);
+    });
+    c.resume();
+    c.on('close', function () {
+      // A 1.2-only list keeps TLS 1.3's default suites, as in Node.
+      var c2 = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'],
+        ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' }, function () {
+        seen.push(c2.getProtocol() + ' ' + c2.getCipher().name);
+      });
+      c2.resume();
+      c2.on('close', function () { out(name, seen.join(', ')); srv.close(); done(); });
+    });
+  });
+});
+function mismatch(name, serverOpts, clientOpts, done) {
+  var seen = [];
+  var srv = server13(serverOpts, function (s) { seen.push('server secure?!'); s.end(); }, function (port) {
+    srv.on('tlsClientError', function (e) { seen.push('tlsClientError ' + e.code); });
+    var c = tls.connect(Object.assign({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'] },
+      clientOpts), function () { seen.push('client secure?!'); c.end(); });
+    c.on('error', function (e) { seen.push('client ' + e.code); });
+    c.on('close', function () {
+      setTimeout(function () { out(name, seen.sort().join(', ')); srv.close(); done(); }, 50);
+    });
+  });
+}
+add('TLS 1.3 only client, TLS 1.2 only server', function (done) {
+  mismatch(this.name, { maxVersion: 'TLSv1.2' }, { minVersion: 'TLSv1.3' }, done);
+});
+add('TLS 1.2 only client, TLS 1.3 only server', function (done) {
+  mismatch(this.name, { minVersion: 'TLSv1.3' }, { maxVersion: 'TLSv1.2' }, done);
+});
+add('TLS 1.3 version options', function (done) {
+  var r = [];
+  [['TLSv1.1', 'TLSv1.3'], ['TLSv1.4', undefined], ['TLSv1.3', 'TLSv1.3'], [undefined, 'SSLv3']].forEach(function (v) {
+    try {
+      tls.createSecureContext({ minVersion: v[0], maxVersion: v[1] });
+      r.push(v[0] + '-' + v[1] + ' ok');
+    } catch (e) { r.push(v[0] + '-' + v[1] + ' ' + e.code); }
+  });
+  out(this.name, r.join(', '));
+  done();
+});
+add('TLS 1.3 session resumption', function (done) {
+  var name = this.name, seen = [], saved = null;
+  // The server writes, so that its tickets are out before the connection ends (node's
+  // server sends them with its first write).
+  var srv = server13({}, function (s) { seen.push('server reused ' + s.isSessionReused()); s.end('x'); }, function (port) {
+    function one(session, then) {
+      var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'], session: session },
+        function () { seen.push('client reused ' + c.isSessionReused() + ' ' + c.getProtocol()); });
+      c.once('session', function (ses) { if (!saved) { saved = ses; seen.push('session event ' + Buffer.isBuffer(ses)); } });
+      c.resume();
+      c.on('close', then);
+    }
+    one(undefined, function () {
+      one(saved, function () { out(name, seen.join(', ')); srv.close(); done(); });
+    });
+  });
+});
+add('TLS 1.3 client certificate', function (done) {
+  var name = this.name;
+  var srv = server13({ requestCert: true, rejectUnauthorized: false, ca: certs['ca.crt'] }, function (s) {
+    out(name, 'server authorized=' + s.authorized + ' ' + s.getProtocol() + ' CN=' + s.getPeerCertificate().subject.CN);
+    s.end();
+  }, function (port) {
+    var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'],
+      key: certs['client.key'], cert: certs['client.crt'] });
+    c.resume();
+    c.on('close', function () { srv.close(); done(); });
+  });
 });
 
 // Optional: self.js CERTS_DIR FROM:TO runs only cases[FROM..TO) (a board with little

@@ -32,6 +32,8 @@ function mismatches(d, off) {
 }
 
 var opts = { key: certs['server.key'], cert: certs['server.crt'], ALPNProtocols: ['petrel/1', 'http/1.1'] };
+// hello12: the hello server with maxVersion 'TLSv1.2'
+if (mode === 'hello12') { opts.maxVersion = 'TLSv1.2'; mode = 'hello'; }
 if (mode === 'clientcert') { opts.requestCert = true; opts.rejectUnauthorized = false; opts.ca = certs['ca.crt']; }
 var resuming = mode === 'resume' || mode === 'sessioncache';
 if (mode === 'sessioncache') opts.secureOptions = 16384; // SSL_OP_NO_TICKET

@@ -2,9 +2,10 @@
 # tools/bench/tls.sh [BOARD]: TLS figures for petrel (build/BOARD/petrel) next to node,
 # both running tools/bench/tls_server.js, both driven by the same clients written in C
 # (openssl s_time, s_client) or by node: full handshakes per second (RSA 2048 and
-# ECDSA P-256 certificates, TLS 1.2, no session reuse; resumed with a ticket, and by
-# session ID through 'newSession'/'resumeSession'), bulk download through s_client,
-# and bulk echo through a node tls client. Reports, never asserts.
+# ECDSA P-256 certificates, TLS 1.2 and TLS 1.3, no session reuse; resumed in TLS 1.2
+# with a ticket, and by session ID through 'newSession'/'resumeSession': s_time -reuse
+# does not wait for TLS 1.3's tickets), bulk download through s_client, and bulk echo
+# through a node tls client (both TLS 1.3, what they negotiate). Reports, never asserts.
 # Knobs: BENCH_TLS_MB (64), BENCH_TLS_SECONDS (3).
 set -u
 board=${1:-linux}
@@ -38,19 +39,19 @@ declare -A R
 for rt in petrel node; do
   for key in server server-ec; do
     start $rt hello $key || continue
-    R[$rt,hs-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -time "$SECS" 2>/dev/null |
-      sed -n 's/.* \([0-9.]*\) connections\/user sec.*/\1/p' | head -1)
-    # connections/user sec counts the client's CPU only; wall-clock rate as well:
-    R[$rt,hsw-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -time "$SECS" 2>/dev/null |
-      sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+    # Wall-clock rates (s_time's connections/user sec counts the client's CPU only).
+    for v in 1_2 1_3; do
+      R[$rt,hsw$v-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -tls$v -time "$SECS" 2>/dev/null |
+        sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+    done
     # Resumed handshakes (session tickets), the same way:
-    [ $key = server ] && R[$rt,hsr]=$(openssl s_time -connect 127.0.0.1:$port -reuse -time "$SECS" 2>/dev/null |
+    [ $key = server ] && R[$rt,hsr]=$(openssl s_time -connect 127.0.0.1:$port -reuse -tls1_2 -time "$SECS" 2>/dev/null |
       sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
     stop
   done
   # Resumed by session ID through the application's 'newSession'/'resumeSession':
   start $rt cache || continue
-  R[$rt,hsc]=$(openssl s_time -connect 127.0.0.1:$port -reuse -time "$SECS" 2>/dev/null |
+  R[$rt,hsc]=$(openssl s_time -connect 127.0.0.1:$port -reuse -tls1_2 -time "$SECS" 2>/dev/null |
     sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
   stop
   start $rt source || continue
@@ -74,9 +75,11 @@ row() {
   local r; r=$(awk -v p="$p" -v n="$n" 'BEGIN { if (p + 0 > 0 && n + 0 > 0) printf "%.2f", p / n; else print "-" }')
   printf '%-58s %10s %10s %7s\n' "$1" "$p" "$n" "$r"
 }
-row "handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw-server
-row "handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw-server-ec
-row "resumed handshakes/s (ticket, wall clock, s_time -reuse)" hsr
-row "resumed handshakes/s (session ID, events, s_time -reuse)" hsc
+row "TLS 1.2 handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw1_2-server
+row "TLS 1.3 handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw1_3-server
+row "TLS 1.2 handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw1_2-server-ec
+row "TLS 1.3 handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw1_3-server-ec
+row "TLS 1.2 resumed handshakes/s (ticket, s_time -reuse)" hsr
+row "TLS 1.2 resumed handshakes/s (session ID, events, s_time -reuse)" hsc
 row "download MB/s ($MB MiB to openssl s_client)" down
 row "echo MB/s each way ($MB MiB, node tls client)" echo
