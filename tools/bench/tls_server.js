@@ -10,7 +10,8 @@ var certs = require(process.argv[2] + '/certs.js');
 var mode = process.argv[3], n = +process.argv[4] || 0, host = process.argv[5] || '127.0.0.1';
 var key = process.env.BENCH_TLS_KEY || 'server';
 var chunk = Buffer.alloc(65536, 0x5a);
-var opts = { key: certs[key + '.key'], cert: certs[key + '.crt'], maxVersion: 'TLSv1.2' };
+// Node's default versions (TLS 1.2 and 1.3): the client picks (s_time -tls1_2 / -tls1_3).
+var opts = { key: certs[key + '.key'], cert: certs[key + '.crt'] };
 if (mode === 'cache') opts.secureOptions = 16384; // SSL_OP_NO_TICKET
 var srv = tls.createServer(opts, function (s) {
   s.on('error', function () {});
