@@ -12,6 +12,12 @@ ifeq ($(filter modules/tls_binding.c,$(BOARD_EXCLUDE)),)
 CFLAGS_BOARD += -I$(MBEDTLS_DIR)/include -DMBEDTLS_CONFIG_FILE='"tls/mbedtls_config.h"'
 # The binding's parts (our code: built by the top Makefile's rule, with our warnings).
 EXTRA_OBJS += $(patsubst %,$(B)/obj/%.o,$(wildcard modules/tls/*.c))
+# Our files that include mbedTLS's headers wait for the source package: in a fresh clone
+# they would otherwise be compiled first, against no headers (or against a system
+# libmbedtls-dev's, another version). The goal make had before stays its default goal.
+MBEDTLS_GOAL := $(.DEFAULT_GOAL)
+$(patsubst %,$(B)/obj/%.o,$(wildcard modules/tls/*.c) modules/tls_binding.c): | $(SETUP)/sources
+.DEFAULT_GOAL := $(MBEDTLS_GOAL)
 # Every library file: what the configuration leaves out compiles to nothing.
 MBEDTLS_SRCS := $(notdir $(wildcard $(MBEDTLS_DIR)/library/*.c))
 ifeq ($(MBEDTLS_SRCS),)
