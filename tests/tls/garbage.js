@@ -69,7 +69,9 @@ function serverSide(hello, done) {
     codes['server asked resumeSession'] = 1;
     cb(null, id.length & 1 ? null : Buffer.from('not a session'));
   });
-  // Every other hello offers a session ID (none in the captured one): 32 bytes spliced in.
+  // Every other hello offers a session ID: 32 bytes spliced in where the ID's length is (a
+  // TLS 1.2 hello has none; TLS 1.3's compatibility-mode hello has one, so there the
+  // splice makes one more kind of malformed hello).
   var withId = Buffer.concat([hello.slice(0, 43), Buffer.from([32]), Buffer.alloc(32, 7), hello.slice(44)]);
   withId.writeUInt16BE(withId.length - 5, 3);
   withId.writeUInt16BE(withId.length - 9, 7); // the handshake's 24-bit length (< 64 KiB)
