@@ -543,10 +543,8 @@ duk_ret_t petrel_binding_util(duk_context *ctx)
   duk_push_object(ctx);
   put_predicates(ctx, types_list, COUNT(types_list));
   duk_put_prop_string(ctx, -2, "types");
-  duk_get_global_string(ctx, "Array");
-  duk_get_prop_string(ctx, -1, "isArray");
-  duk_put_prop_string(ctx, -3, "isArray");
-  duk_pop(ctx);
+  petrel_push_primordial(ctx, "ArrayIsArray"); /* Array.isArray itself, as in Node */
+  duk_put_prop_string(ctx, -2, "isArray");
   put_predicates(ctx, legacy_list, COUNT(legacy_list));
   return 1;
 }

@@ -13,6 +13,7 @@
 #define PROCESS_KEY       DUK_HIDDEN_SYMBOL("process")
 #define TICKS_KEY         DUK_HIDDEN_SYMBOL("ticks")
 #define BUILTINS_KEY      DUK_HIDDEN_SYMBOL("builtins")
+#define PRIMORDIALS_KEY   DUK_HIDDEN_SYMBOL("primordials")
 #define EXIT_HOOK_KEY     DUK_HIDDEN_SYMBOL("exitHook")
 #define UNCAUGHT_HOOK_KEY DUK_HIDDEN_SYMBOL("uncaughtHook")
 #define STDOUT_KEY        DUK_HIDDEN_SYMBOL("stdout")
@@ -48,6 +49,50 @@ void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
 
 /* ---- built-in modules ---- */
 
+/* The runtime's own copies of global built-ins its modules use at run time, taken
+ * by setupProcess before any user code runs: each built-in module is compiled as
+ * function (exports, require, module, process, global, Object, ..., ArrayIsArray)
+ * and called with these, so user code that replaces global.Object or Object.keys
+ * (or freezes Math) cannot break the runtime's modules (node keeps 'primordials'
+ * for the same reason). The modules write ObjectKeys(o), not Object.keys(o).
+ * X(parameter, global, property or NULL) */
+#define PRIMORDIALS(X) \
+  X(Object, "Object", NULL) X(Array, "Array", NULL) X(String, "String", NULL) X(Math, "Math", NULL) \
+  X(ObjectKeys, "Object", "keys") X(ObjectDefineProperty, "Object", "defineProperty") \
+  X(ObjectCreate, "Object", "create") X(MathFloor, "Math", "floor") X(ArrayIsArray, "Array", "isArray")
+#define PRIMORDIAL_PARAM(name, g, k) ", " #name
+#define PRIMORDIAL_ENTRY(name, g, k) { #name, g, k },
+static const char builtin_head[] =
+  "function (exports, require, module, process, global" PRIMORDIALS(PRIMORDIAL_PARAM) ") {";
+static const struct {
+  const char *name, *global, *key;
+} primordials[] = { PRIMORDIALS(PRIMORDIAL_ENTRY) };
+#define N_PRIMORDIALS (sizeof primordials / sizeof primordials[0])
+
+void petrel_push_primordial(duk_context *ctx, const char *name)
+{
+  duk_uarridx_t i = 0;
+  while (i < N_PRIMORDIALS - 1 && strcmp(primordials[i].name, name) != 0) i++;
+  push_stashed(ctx, PRIMORDIALS_KEY);
+  duk_get_prop_index(ctx, -1, i);
+  duk_remove(ctx, -2);
+}
+
+/* [...] -> [...] with the copies stashed; global at index g. */
+static void capture_primordials(duk_context *ctx, duk_idx_t g)
+{
+  duk_push_array(ctx);
+  for (duk_uarridx_t i = 0; i < N_PRIMORDIALS; i++) {
+    duk_get_prop_string(ctx, g, primordials[i].global);
+    if (primordials[i].key) {
+      duk_get_prop_string(ctx, -1, primordials[i].key);
+      duk_remove(ctx, -2);
+    }
+    duk_put_prop_index(ctx, -2, i);
+  }
+  put_stashed(ctx, PRIMORDIALS_KEY);
+}
+
 /* Node's error for a module that is not there: [...] -> [... err] */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent)
 {
@@ -78,7 +123,7 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
     petrel_push_module_not_found(ctx, -1, NULL);
     (void)duk_throw(ctx);
   }
-  petrel_builtin_compile(ctx, b, "function (exports, require, module, process, global) {", "\n}");
+  petrel_builtin_compile(ctx, b, builtin_head, "\n}");
   duk_push_object(ctx); /* the module: { id, exports, loaded } */
   duk_push_string(ctx, id);
   duk_put_prop_string(ctx, -2, "id");
@@ -95,10 +140,14 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
   duk_dup(ctx, -5); /* [cache fn m fn exports exports require m] */
   petrel_push_process(ctx);
   duk_push_global_object(ctx);
-  /* fn.call(exports, exports, require, module, process, global); a module that throws
-   * (out of memory, a RangeError at depth) is dropped from the cache, as Node drops a
-   * failed module: the next require loads it again instead of a half-made one. */
-  if (duk_pcall_method(ctx, 5) != DUK_EXEC_SUCCESS) {
+  push_stashed(ctx, PRIMORDIALS_KEY);
+  for (duk_uarridx_t i = 0; i < N_PRIMORDIALS; i++) duk_get_prop_index(ctx, -1 - (duk_idx_t)i, i);
+  duk_remove(ctx, -1 - (duk_idx_t)N_PRIMORDIALS);
+  /* fn.call(exports, exports, require, module, process, global, ...primordials); a
+   * module that throws (out of memory, a RangeError at depth) is dropped from the
+   * cache, as Node drops a failed module: the next require loads it again instead of
+   * a half-made one. */
+  if (duk_pcall_method(ctx, 5 + N_PRIMORDIALS) != DUK_EXEC_SUCCESS) {
     duk_del_prop_string(ctx, -4, id);
     (void)duk_throw(ctx);
   }
@@ -769,6 +818,7 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   put_stashed(ctx, TICKS_KEY);
   duk_push_object(ctx);
   put_stashed(ctx, BUILTINS_KEY);
+  capture_primordials(ctx, 1);
   for (const duk_function_list_entry *f = process_funcs; f->key; f++) {
     duk_c_function fn = f->value ? f->value : core_really_exit;
     duk_push_c_lightfunc(ctx, fn, f->nargs, f->nargs == DUK_VARARGS ? 0 : f->nargs, 0);

@@ -86,6 +86,9 @@ extern const duk_function_list_entry petrel_loader_funcs[]; /* module_load.c: Mo
 void petrel_push_process(duk_context *ctx);
 /* requireBuiltin(id): [...] -> [... exports], or throws MODULE_NOT_FOUND */
 void petrel_require_builtin(duk_context *ctx, const char *id);
+/* Pushes the runtime's own copy of a global built-in, taken before user code ran
+ * (name: a built-in module's parameter, e.g. "ArrayIsArray"; runtime/process.c). */
+void petrel_push_primordial(duk_context *ctx, const char *name);
 /* [...] -> [... err]: node's "Cannot find module" for the request at idx */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent);
 
