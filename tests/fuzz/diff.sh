@@ -12,12 +12,12 @@ set -u
 board=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 here="$top/tests/fuzz"
-EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null
+EMULATION=none TEST_TIMEOUT_LONG=120; . "$top/build/$board/board.env" 2>/dev/null
 case "$EMULATION" in
   none) seeds=6 calls=3000 tseeds=4 tcalls=1000 ;;
   *) seeds=2 calls=800 tseeds=1 tcalls=400 ;;
 esac
-limit=${PETREL_TEST_TIMEOUT:-120}
+limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT_LONG} # seconds per run (board.mk)
 first=1; tfirst=1001; tmode=tamper
 if [ $# -ge 2 ]; then # by hand: one series
   first=$2; seeds=${3:-1}; calls=${4:-$calls}; tseeds=0
