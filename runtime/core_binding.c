@@ -105,6 +105,16 @@ static duk_ret_t core_eval_script(duk_context *ctx)
   return 1;
 }
 
+/* compileBuiltin(id) -> the module's function, compiled in its wrapper but not run
+ * (make bench measures what each module's functions take), or undefined */
+static duk_ret_t core_compile_builtin(duk_context *ctx)
+{
+  const petrel_builtin *b = petrel_builtin_find(duk_require_string(ctx, 0));
+  if (!b) return 0;
+  petrel_builtin_compile(ctx, b, petrel_builtin_head, "\n}");
+  return 1;
+}
+
 static duk_ret_t core_has_builtin(duk_context *ctx)
 {
   duk_push_boolean(ctx, petrel_builtin_find(duk_require_string(ctx, 0)) != NULL);
@@ -452,6 +462,7 @@ static const duk_function_list_entry core_funcs[] = { { "errno", core_errno, 1 }
                                                       { "cwd", core_cwd, 0 },
                                                       { "compileFunction", core_compile_function, 2 },
                                                       { "evalScript", core_eval_script, 2 },
+                                                      { "compileBuiltin", core_compile_builtin, 1 },
                                                       { "hasBuiltin", core_has_builtin, 1 },
                                                       { "builtinNames", core_builtin_names, 0 },
                                                       { "binding", core_binding, 1 },

@@ -62,7 +62,7 @@ void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
   X(ObjectCreate, "Object", "create") X(MathFloor, "Math", "floor") X(ArrayIsArray, "Array", "isArray")
 #define PRIMORDIAL_PARAM(name, g, k) ", " #name
 #define PRIMORDIAL_ENTRY(name, g, k) { #name, g, k },
-static const char builtin_head[] =
+const char petrel_builtin_head[] =
   "function (exports, require, module, process, global" PRIMORDIALS(PRIMORDIAL_PARAM) ") {";
 static const struct {
   const char *name, *global, *key;
@@ -123,7 +123,7 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
     petrel_push_module_not_found(ctx, -1, NULL);
     (void)duk_throw(ctx);
   }
-  petrel_builtin_compile(ctx, b, builtin_head, "\n}");
+  petrel_builtin_compile(ctx, b, petrel_builtin_head, "\n}");
   duk_push_object(ctx); /* the module: { id, exports, loaded } */
   duk_push_string(ctx, id);
   duk_put_prop_string(ctx, -2, "id");
