@@ -111,7 +111,7 @@ static duk_ret_t core_compile_builtin(duk_context *ctx)
 {
   const petrel_builtin *b = petrel_builtin_find(duk_require_string(ctx, 0));
   if (!b) return 0;
-  petrel_builtin_compile(ctx, b, petrel_builtin_head, "\n}");
+  petrel_compile_builtin_module(ctx, b);
   return 1;
 }
 

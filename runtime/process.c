@@ -51,8 +51,8 @@ void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
 
 /* The runtime's own copies of global built-ins its modules use at run time, taken
  * by setupProcess before any user code runs: each built-in module is compiled as
- * function (exports, require, module, process, global, Object, ..., ArrayIsArray)
- * and called with these, so user code that replaces global.Object or Object.keys
+ * function (exports, require, module, process, global, ...) with those of Object,
+ * ..., ArrayIsArray it uses as further parameters, and called with these, so user code that replaces global.Object or Object.keys
  * (or freezes Math) cannot break the runtime's modules (node keeps 'primordials'
  * for the same reason). The modules write ObjectKeys(o), not Object.keys(o).
  * X(parameter, global, property or NULL) */
@@ -60,14 +60,19 @@ void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
   X(Object, "Object", NULL) X(Array, "Array", NULL) X(String, "String", NULL) X(Math, "Math", NULL) \
   X(ObjectKeys, "Object", "keys") X(ObjectDefineProperty, "Object", "defineProperty") \
   X(ObjectCreate, "Object", "create") X(MathFloor, "Math", "floor") X(ArrayIsArray, "Array", "isArray")
-#define PRIMORDIAL_PARAM(name, g, k) ", " #name
+#define PRIMORDIAL_NAME(name, g, k) #name,
 #define PRIMORDIAL_ENTRY(name, g, k) { #name, g, k },
-const char petrel_builtin_head[] =
-  "function (exports, require, module, process, global" PRIMORDIALS(PRIMORDIAL_PARAM) ") {";
+static const char *const primordial_names[] = { PRIMORDIALS(PRIMORDIAL_NAME) };
 static const struct {
   const char *name, *global, *key;
 } primordials[] = { PRIMORDIALS(PRIMORDIAL_ENTRY) };
 #define N_PRIMORDIALS (sizeof primordials / sizeof primordials[0])
+
+/* [...] -> [... fn]: the module compiled with the primordials it uses (mask returned) */
+unsigned long petrel_compile_builtin_module(duk_context *ctx, const petrel_builtin *b)
+{
+  return petrel_builtin_compile_module(ctx, b, primordial_names, (int)N_PRIMORDIALS);
+}
 
 void petrel_push_primordial(duk_context *ctx, const char *name)
 {
@@ -123,7 +128,7 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
     petrel_push_module_not_found(ctx, -1, NULL);
     (void)duk_throw(ctx);
   }
-  petrel_builtin_compile(ctx, b, petrel_builtin_head, "\n}");
+  unsigned long used = petrel_compile_builtin_module(ctx, b);
   duk_push_object(ctx); /* the module: { id, exports, loaded } */
   duk_push_string(ctx, id);
   duk_put_prop_string(ctx, -2, "id");
@@ -141,13 +146,15 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
   petrel_push_process(ctx);
   duk_push_global_object(ctx);
   push_stashed(ctx, PRIMORDIALS_KEY);
-  for (duk_uarridx_t i = 0; i < N_PRIMORDIALS; i++) duk_get_prop_index(ctx, -1 - (duk_idx_t)i, i);
-  duk_remove(ctx, -1 - (duk_idx_t)N_PRIMORDIALS);
-  /* fn.call(exports, exports, require, module, process, global, ...primordials); a
-   * module that throws (out of memory, a RangeError at depth) is dropped from the
-   * cache, as Node drops a failed module: the next require loads it again instead of
-   * a half-made one. */
-  if (duk_pcall_method(ctx, 5 + N_PRIMORDIALS) != DUK_EXEC_SUCCESS) {
+  duk_idx_t copies = duk_get_top_index(ctx), nargs = 5;
+  for (duk_uarridx_t i = 0; i < N_PRIMORDIALS; i++)
+    if (used & (1UL << i)) duk_get_prop_index(ctx, copies, i), nargs++;
+  duk_remove(ctx, copies);
+  /* fn.call(exports, exports, require, module, process, global, ...the primordials it
+   * uses); a module that throws (out of memory, a RangeError at depth) is dropped from
+   * the cache, as Node drops a failed module: the next require loads it again instead
+   * of a half-made one. */
+  if (duk_pcall_method(ctx, nargs) != DUK_EXEC_SUCCESS) {
     duk_del_prop_string(ctx, -4, id);
     (void)duk_throw(ctx);
   }
