@@ -6,6 +6,7 @@
  * comparison is C too (modules/assert_compare.c). That
  * module never decides again whether the check passed: a RegExp's test or a
  * getter may not give the same answer twice. */
+#include "lightfunc_names.h"
 #include "format.h"
 #include "assert_compare.h"
 
@@ -262,6 +263,19 @@ static void def_value(duk_context *ctx, duk_idx_t obj, const char *key, duk_uint
   duk_insert(ctx, -2);
   duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | flags);
 }
+
+/* Node's names: a method by its op (strict.equal is strictEqual, as in Node), and
+ * the two helpers (lightfunc_names.h). */
+static const char *assert_name(duk_c_function fn, int magic)
+{
+  if (fn == assertion_error_to_string) return "toString";
+  if (fn == assert_deep_equal_js) return "deepEqual";
+  if (fn != assert_check) return NULL;
+  for (int i = 0; i < N_METHODS; i++)
+    if (methods[i].op == magic) return methods[i].name;
+  return NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(assert, assert_name);
 
 /* assert and assert.strict: native functions (they carry properties) whose
  * magic says ok; named as in Node. */

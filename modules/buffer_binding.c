@@ -609,6 +609,17 @@ static duk_ret_t buf_install(duk_context *ctx)
 
 static const duk_function_list_entry buffer_funcs[] = { { "install", buf_install, 3 }, { NULL, NULL, 0 } };
 
+/* Node's names for the light functions above (lightfunc_names.h); allocUnsafeSlow is one
+ * function with allocUnsafe here. */
+static const petrel_lf_name buffer_names[] = {
+  { "from", buffer_from, 0 }, { "of", buffer_of, 0 }, { "alloc", buffer_alloc, 0 }, { "allocUnsafe", buffer_alloc, 1 },
+  { "isBuffer", petrel_buffer_is_buffer_js, 0 }, { "isEncoding", buffer_is_encoding, 0 },
+  { "byteLength", buffer_byte_length, 0 }, { "concat", buffer_concat, 0 }, { "compare", buffer_compare, 0 },
+  { "isUtf8", buffer_is_text, 0 }, { "isAscii", buffer_is_text, 1 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(buffer, buffer_names);
+PETREL_LIGHTFUNC_LIST(buffer, buffer_funcs);
+
 duk_ret_t petrel_binding_buffer(duk_context *ctx)
 {
   buffer_proto = u8_proto = ab_proto = NULL;

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include "lightfunc_names.h"
 #include "duktape.h"
 #include "buffer_codec.h"
 #include "buffer_binding.h"
@@ -402,6 +403,30 @@ static duk_ret_t proto_index_of(duk_context *ctx)
   return 1;
 }
 
+static const char codecs[][10] = { "utf8", "ucs2", "latin1", "ascii", "base64", "base64url", "hex" };
+static const uint8_t codec_enc[] = { PB_UTF8, PB_UCS2, PB_LATIN1, PB_ASCII, PB_BASE64, PB_BASE64URL, PB_HEX };
+
+/* Node's names for the methods below (lightfunc_names.h); toLocaleString is toString, as in
+ * Node; subarray is slice here (one function). */
+static const petrel_lf_name method_names[] = {
+  { "toString", proto_to_string, 0 }, { "write", proto_write, 0 }, { "toJSON", proto_to_json, 0 },
+  { "equals", proto_equals, 0 }, { "compare", proto_compare, 0 }, { "copy", proto_copy, 0 },
+  { "slice", proto_slice, 0 }, { "fill", proto_fill, 0 }, { "indexOf", proto_index_of, 0 },
+  { "lastIndexOf", proto_index_of, 1 }, { "includes", proto_index_of, 2 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(buffer_methods, method_names);
+
+/* utf8Slice, hexWrite...: the codec's name and the direction */
+static const char *codec_name(duk_c_function fn, int magic)
+{
+  static char name[20];
+  if (fn != proto_codec) return NULL;
+  for (size_t i = 0; i < sizeof codec_enc; i++)
+    if (codec_enc[i] == (magic & 0x0f)) return strcat(strcpy(name, codecs[i]), magic & 0x10 ? "Write" : "Slice");
+  return NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(buffer_codecs, codec_name);
+
 static void put(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_function fn, int nargs, int magic)
 {
   duk_push_c_lightfunc(ctx, fn, nargs, nargs, magic);
@@ -410,8 +435,6 @@ static void put(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_functio
 
 void petrel_buffer_put_methods(duk_context *ctx, duk_idx_t proto)
 {
-  static const char codecs[][10] = { "utf8", "ucs2", "latin1", "ascii", "base64", "base64url", "hex" };
-  static const uint8_t codec_enc[] = { PB_UTF8, PB_UCS2, PB_LATIN1, PB_ASCII, PB_BASE64, PB_BASE64URL, PB_HEX };
   char name[20];
   size_t i;
   proto = duk_normalize_index(ctx, proto);

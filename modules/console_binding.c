@@ -59,7 +59,9 @@ enum {
   M_DEBUG,
   M_INFO,
   M_ERROR,
-  M_GROUP_COLLAPSED
+  M_GROUP_COLLAPSED,
+  M_PROFILE_END, /* the inspector's (profile is M_NOOP): nothing here, named apart */
+  M_TIME_STAMP
 };
 #define M_METHOD 0x1f
 #define M_GLOBAL 0x20 /* a method of the global console: `this` is not looked at */
@@ -595,6 +597,24 @@ static duk_ret_t console_constructor(duk_context *ctx)
   return 0;
 }
 
+static const petrel_lf_name inspector_only[] = { { "profile", console_method, M_NOOP | M_GLOBAL },
+                                                 { "profileEnd", console_method, M_PROFILE_END | M_GLOBAL },
+                                                 { "timeStamp", console_method, M_TIME_STAMP | M_GLOBAL },
+                                                 { "format", format_js, 0 },
+                                                 { "formatWithOptions", format_with_options_js, 0 },
+                                                 { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_NAMES(console, inspector_only);
+
+/* Node's names (lightfunc_names.h): a method by its magic; Console.prototype.info is log. */
+static const char *console_name(duk_c_function fn, int magic)
+{
+  if (fn != console_method) return NULL;
+  for (int i = 0; methods[i].name; i++)
+    if ((magic & M_GLOBAL ? methods[i].own | M_GLOBAL : methods[i].method) == magic) return methods[i].name;
+  return NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(console, console_name);
+
 /* Puts the methods on obj as light functions: Console.prototype's, or (global) the
  * global console's. */
 static void put_methods(duk_context *ctx, duk_idx_t obj, int global)
@@ -637,10 +657,9 @@ static duk_ret_t binding_console(duk_context *ctx)
   put_methods(ctx, 3, 1);
   duk_dup(ctx, 1);
   duk_put_prop_string(ctx, 3, "Console");
-  static const char *const inspector_only[] = { "profile", "profileEnd", "timeStamp" };
   for (int i = 0; i < 3; i++) {
-    duk_push_c_lightfunc(ctx, console_method, DUK_VARARGS, 0, M_NOOP | M_GLOBAL);
-    duk_put_prop_string(ctx, 3, inspector_only[i]);
+    duk_push_c_lightfunc(ctx, console_method, DUK_VARARGS, 0, inspector_only[i].magic);
+    duk_put_prop_string(ctx, 3, inspector_only[i].name);
   }
   duk_push_null(ctx);
   duk_put_prop_string(ctx, 3, OUT_KEY);
@@ -688,6 +707,8 @@ static const duk_function_list_entry console_funcs[] = { { "console", binding_co
                                                          { "primitive", binding_primitive, 1 },
                                                          { "format", binding_format, 1 },
                                                          { NULL, NULL, 0 } };
+
+PETREL_LIGHTFUNC_LIST(console, console_funcs);
 
 duk_ret_t petrel_binding_console(duk_context *ctx)
 {

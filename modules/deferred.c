@@ -47,6 +47,15 @@ static duk_ret_t r_deferred(duk_context *ctx)
   return 1;
 }
 
+/* Node's names (lightfunc_names.h): the stream methods are anonymous in Node; the
+ * error makers are named after their functions. */
+static const char *deferred_name(duk_c_function fn, int magic)
+{
+  if (fn != r_deferred || magic < 0 || magic >= N_DEFERRED) return NULL;
+  return magic < ERRORS_START ? "" : deferred[magic].fn;
+}
+PETREL_LIGHTFUNC_LOOKUP(deferred, deferred_name);
+
 static void push_stub(duk_context *ctx, int i)
 {
   if (deferred[i].length < 0)
@@ -150,5 +159,6 @@ void deferred_funcs(duk_context *ctx, duk_idx_t binding)
                                                    { "defineLazy", define_lazy, 3 },
                                                    { "deferErrors", defer_errors, 1 },
                                                    { NULL, NULL, 0 } };
+  PETREL_LIGHTFUNC_LIST(deferred_funcs, funcs);
   petrel_put_functions(ctx, binding, funcs);
 }

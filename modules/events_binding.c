@@ -797,6 +797,21 @@ static const duk_function_list_entry events_funcs[] = { { "install", ee_install,
                                                         { "defaultMaxListeners", ee_default_max, DUK_VARARGS },
                                                         { NULL, NULL, 0 } };
 
+/* Node's names for the light functions above (lightfunc_names.h): on is addListener and off
+ * removeListener, as in Node. */
+static const petrel_lf_name events_names[] = {
+  { "emit", ee_emit, 0 }, { "addListener", ee_add, 0 }, { "prependListener", ee_add, 1 }, { "once", ee_add, 2 },
+  { "prependOnceListener", ee_add, 3 }, { "removeListener", ee_remove, 0 },
+  { "removeAllListeners", ee_remove_all, 0 }, { "listeners", ee_listeners, 0 }, { "rawListeners", ee_listeners, 1 },
+  { "listenerCount", ee_listener_count, 0 }, { "eventNames", ee_event_names, 0 },
+  { "setMaxListeners", ee_set_max, 0 }, { "getMaxListeners", ee_get_max, 0 },
+  /* EventEmitter's statics and init: anonymous in Node */
+  { "", ee_static_listener_count, 0 }, { "getEventListeners", ee_get_event_listeners, 0 },
+  { "", ee_static_set_max, 0 }, { "", ee_init, 0 }, { "fail", ee_fail, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(events, events_names);
+PETREL_LIGHTFUNC_LIST(events, events_funcs);
+
 duk_ret_t petrel_binding_events(duk_context *ctx)
 {
   duk_push_object(ctx);

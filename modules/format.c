@@ -703,5 +703,6 @@ void format_push_primitive(duk_context *ctx)
   duk_push_object(ctx);
   push_defaults(ctx);
   duk_put_prop_string(ctx, -2, "inspectDefaults");
+  PETREL_LIGHTFUNC_LIST(format_primitive_funcs, primitive_funcs);
   petrel_put_functions(ctx, -1, primitive_funcs);
 }

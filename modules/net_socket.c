@@ -588,6 +588,17 @@ static duk_ret_t s_on_end(duk_context *ctx)
   return 0;
 }
 
+/* Node's names for the socket's methods below (lightfunc_names.h): anonymous
+ * functions in Node, but net.connect; the handle's callbacks by their keys. */
+static const petrel_lf_name socket_names[] = {
+  { "", s_write, 0 },  { "", s_write_one, 0 },  { "", s_read, 0 },   { "", s_resume, 0 },
+  { "", s_activity, 0 }, { "", s_final, 0 },    { "", s_destroy, 0 }, { "onread", h_onread, 0 },
+  { "onwrite", h_onwrite, 0 }, { "onerror", h_onerror, 0 }, { "", s_connect_stub, 0 },
+  { "connect", s_connect_stub, 1 }, { "onconnect", s_connect_stub, 2 }, { "idle", s_idle, 0 },
+  { "onEnd", s_on_end, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(socket, socket_names);
+
 /* installSocket(SocketProto, TCPProto, helpers): the methods and the handle's
  * callbacks; returns {idle} for setTimeout, {connect} for net.connect, {onEnd}: the
  * socket's own 'end' listener. */

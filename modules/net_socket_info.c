@@ -206,6 +206,13 @@ static duk_ret_t s_set(duk_context *ctx)
   return 0;
 }
 
+/* Node's names (lightfunc_names.h): these are anonymous functions in Node. */
+static const petrel_lf_name socket_info_names[] = {
+  { "", s_set_nodelay, 0 }, { "", s_set_keepalive, 0 }, { "", s_ref, 1 }, { "", s_ref, 0 },
+  { "", s_address, 0 },     { "", s_getname, 1 },       { "", s_getname, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(socket_info, socket_info_names);
+
 /* installSocketInfo(SocketProto) */
 duk_ret_t net_socket_info_install(duk_context *ctx)
 {

@@ -183,5 +183,6 @@ static duk_ret_t pack_fields(duk_context *ctx)
 void packed_funcs(duk_context *ctx, duk_idx_t binding)
 {
   static const duk_function_list_entry funcs[] = { { "packFields", pack_fields, 2 }, { NULL, NULL, 0 } };
+  PETREL_LIGHTFUNC_LIST(stream_packed_funcs, funcs);
   petrel_put_functions(ctx, binding, funcs);
 }

@@ -762,6 +762,15 @@ static duk_ret_t r_destroy_default(duk_context *ctx)
   return 0;
 }
 
+/* Node's names for Readable.prototype's methods below (lightfunc_names.h): only
+ * destroy has one; the others are anonymous functions in Node. */
+static const petrel_lf_name readable_names[] = {
+  { "", r_on, 0 },   { "", r_remove_listener, 0 }, { "", r_resume, 0 },         { "", r_pause, 0 },
+  { "", r_is_paused, 0 }, { "", r_read, 0 },      { "", r_push, 0 },           { "", r_unshift, 0 },
+  { "", r_read_default, 0 }, { "destroy", stream_destroy, 0 }, { "", r_destroy_default, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(readable, readable_names);
+
 /* installReadable(proto, helpers): the methods above on Readable.prototype. */
 duk_ret_t readable_install(duk_context *ctx)
 {

@@ -151,5 +151,6 @@ void readable_init_funcs(duk_context *ctx, duk_idx_t binding)
   static const duk_function_list_entry funcs[] = { { "initReadable", r_init, 4 },
                                                    { "defineReadableAccessors", r_define_accessors, 1 },
                                                    { NULL, NULL, 0 } };
+  PETREL_LIGHTFUNC_LIST(stream_readable_init_funcs, funcs);
   petrel_put_functions(ctx, binding, funcs);
 }

@@ -222,6 +222,15 @@ static duk_ret_t w_init(duk_context *ctx)
 }
 
 /* install(proto, stateProto, helpers): the methods, the state's onwrite getter, the helpers kept. */
+/* Node's names for Writable.prototype's methods below (lightfunc_names.h): only
+ * setDefaultEncoding has one; the others are anonymous functions in Node. */
+static const petrel_lf_name writable_names[] = {
+  { "", w_write, 0 },   { "", w_end, 0 },     { "", w_cork, 0 },           { "", w_uncork, 0 },
+  { "setDefaultEncoding", w_set_default_encoding, 0 }, { "", w_destroy, 0 }, { "", w_destroy_default, 0 },
+  { "", w_write_default, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(writable, writable_names);
+
 static duk_ret_t w_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -399,6 +408,7 @@ static const duk_function_list_entry writable_funcs[] = { { "install", w_install
 duk_ret_t petrel_binding_stream_writable(duk_context *ctx)
 {
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(stream_writable_methods_writable_funcs, writable_funcs);
   petrel_put_functions(ctx, -1, writable_funcs);
   readable_init_funcs(ctx, -1);
   packed_funcs(ctx, -1);

@@ -562,10 +562,12 @@ duk_ret_t petrel_binding_tcp(duk_context *ctx)
   duk_push_object(ctx);
   duk_push_c_function(ctx, tcp_ctor, 0);
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(tcp_binding_tcp_methods, tcp_methods);
   petrel_put_functions(ctx, -1, tcp_methods);
   tcp_proto = petrel_pin(ctx, -1);
   duk_put_prop_string(ctx, -2, "prototype");
   duk_put_prop_string(ctx, -2, "TCP");
+  PETREL_LIGHTFUNC_LIST(tcp_binding_tcp_funcs, tcp_funcs);
   petrel_put_functions(ctx, -1, tcp_funcs);
   return 1;
 }

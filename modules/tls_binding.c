@@ -96,16 +96,19 @@ duk_ret_t petrel_binding_tls(duk_context *ctx)
 
   duk_push_c_function(ctx, tls_conf_ctor, 1);
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(tls_binding_tls_conf_methods, tls_conf_methods);
   petrel_put_functions(ctx, -1, tls_conf_methods);
   duk_put_prop_string(ctx, -2, "prototype");
   duk_put_prop_string(ctx, -2, "Context");
 
   duk_push_c_function(ctx, tls_sess_ctor, 2);
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(tls_binding_tls_sess_methods, tls_sess_methods);
   petrel_put_functions(ctx, -1, tls_sess_methods);
   duk_put_prop_string(ctx, -2, "prototype");
   duk_put_prop_string(ctx, -2, "Session");
 
+  PETREL_LIGHTFUNC_LIST(tls_binding_tls_funcs, tls_funcs);
   petrel_put_functions(ctx, -1, tls_funcs);
 
   duk_push_string(ctx, "mbedTLS " MBEDTLS_VERSION_STRING);

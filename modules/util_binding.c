@@ -97,12 +97,6 @@ static int check(duk_context *ctx, int pred)
   return c == pred - CLASS;
 }
 
-static duk_ret_t util_is(duk_context *ctx)
-{
-  duk_push_boolean(ctx, check(ctx, duk_get_current_magic(ctx)));
-  return 1;
-}
-
 typedef struct {
   const char *name;
   signed char pred;
@@ -145,13 +139,32 @@ static const pred_entry legacy_list[] = {
 };
 // clang-format on
 
-static void put_predicates(duk_context *ctx, const pred_entry *list, size_t n)
+/* A predicate's magic is its place in its list (LEGACY + place for the legacy ones):
+ * each is a function of its own with its own name, as in Node. */
+#define LEGACY 64
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+static const pred_entry *pred_of(int magic)
+{
+  if (magic >= LEGACY) return (size_t)(magic - LEGACY) < COUNT(legacy_list) ? &legacy_list[magic - LEGACY] : NULL;
+  return magic >= 0 && (size_t)magic < COUNT(types_list) ? &types_list[magic] : NULL;
+}
+
+static duk_ret_t util_is(duk_context *ctx)
+{
+  duk_push_boolean(ctx, check(ctx, pred_of(duk_get_current_magic(ctx))->pred));
+  return 1;
+}
+
+static void put_predicates(duk_context *ctx, const pred_entry *list, size_t n, int base)
 {
   for (size_t i = 0; i < n; i++) {
+    int magic = base + (int)i;
+    for (size_t k = 0; base && k < COUNT(types_list); k++) /* util.isDate is util.types.isDate, as in Node */
+      if (types_list[k].pred == list[i].pred && !strcmp(types_list[k].name, list[i].name)) magic = (int)k;
     if (list[i].pred == P_IS_BUFFER) /* the same light function, so that they are === */
       duk_push_c_lightfunc(ctx, petrel_buffer_is_buffer_js, 1, 1, 0);
     else
-      duk_push_c_lightfunc(ctx, util_is, 1, 1, list[i].pred);
+      duk_push_c_lightfunc(ctx, util_is, 1, 1, magic);
     duk_put_prop_string(ctx, -2, list[i].name);
   }
 }
@@ -370,7 +383,6 @@ static const char *const styles[][2] = {
   { "regexp", "red" }, { "module", "underline" }
 };
 // clang-format on
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The target of the alias named by the key argument Duktape passes accessors
  * (DUK_USE_NONSTD_GETTER_KEY_ARGUMENT / _SETTER_): pushes it. */
@@ -521,6 +533,23 @@ static void push_inspect(duk_context *ctx)
 
 /* ---- the module ---------------------------------------------------------- */
 
+/* Node's names for the light functions below (lightfunc_names.h). */
+static const petrel_lf_name util_names[] = {
+  { "format", format_js, 0 }, { "formatWithOptions", format_with_options_js, 0 },
+  { "inherits", util_inherits, 0 }, { "deprecate", util_more, 0 }, { "debuglog", util_more, 1 },
+  { "isDeepStrictEqual", util_is_deep_strict_equal, 0 }, { "stripVTControlCharacters", util_strip_vt, 0 },
+  { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(util, util_names);
+
+/* util.types.* and the legacy util.is*: the predicate's name by its magic. */
+static const char *util_is_name(duk_c_function fn, int magic)
+{
+  const pred_entry *p = fn == util_is ? pred_of(magic) : NULL;
+  return p ? p->name : NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(util_is, util_is_name);
+
 static void put_lightfunc(duk_context *ctx, const char *name, duk_c_function fn, int nargs, int length, int magic)
 {
   duk_push_c_lightfunc(ctx, fn, nargs, length, magic);
@@ -541,10 +570,10 @@ duk_ret_t petrel_binding_util(duk_context *ctx)
   put_lightfunc(ctx, "isDeepStrictEqual", util_is_deep_strict_equal, 2, 2, 0);
   put_lightfunc(ctx, "stripVTControlCharacters", util_strip_vt, 1, 1, 0);
   duk_push_object(ctx);
-  put_predicates(ctx, types_list, COUNT(types_list));
+  put_predicates(ctx, types_list, COUNT(types_list), 0);
   duk_put_prop_string(ctx, -2, "types");
   petrel_push_primordial(ctx, "ArrayIsArray"); /* Array.isArray itself, as in Node */
   duk_put_prop_string(ctx, -2, "isArray");
-  put_predicates(ctx, legacy_list, COUNT(legacy_list));
+  put_predicates(ctx, legacy_list, COUNT(legacy_list), LEGACY);
   return 1;
 }

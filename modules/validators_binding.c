@@ -172,6 +172,7 @@ static const duk_function_list_entry validators_funcs[] = {
 duk_ret_t petrel_binding_validators(duk_context *ctx)
 {
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(validators_binding_validators_funcs, validators_funcs);
   petrel_put_functions(ctx, -1, validators_funcs);
   return 1;
 }

@@ -487,6 +487,12 @@ static const duk_function_list_entry core_funcs[] = { { "errno", core_errno, 1 }
                                                       { "newError", core_new_error, 2 },
                                                       { "replStart", petrel_repl_start, 1 },
                                                       { NULL, NULL, 0 } };
+/* Names for the light functions of the core binding's lists (lightfunc_names.h). */
+PETREL_LIGHTFUNC_LIST(core, core_funcs);
+PETREL_LIGHTFUNC_LIST(core_module, petrel_module_funcs);
+PETREL_LIGHTFUNC_LIST(core_process, petrel_process_funcs);
+PETREL_LIGHTFUNC_LIST(core_loader, petrel_loader_funcs);
+
 
 /* process.arch, with Node's names for the CPUs Petrel is built for. */
 #if defined(__x86_64__)

@@ -543,6 +543,13 @@ static duk_ret_t run_repl(duk_context *ctx)
 
 /* setupModules(): Module (also require('module')) and the entry points:
  * { runMain, runEval, runRepl, exit } */
+/* Node's names for the loader's light functions (lightfunc_names.h). */
+static const petrel_lf_name loader_names[] = { { "require", module_require, 0 }, { "", ext_js, 0 },
+                                               { "", ext_json, 0 },          { "runMain", run_main, 0 },
+                                               { "runEval", run_eval, 0 },   { "runRepl", run_repl, 0 },
+                                               { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_NAMES(loader, loader_names);
+
 static duk_ret_t setup_modules(duk_context *ctx)
 {
   duk_push_c_function(ctx, module_ctor, 2);

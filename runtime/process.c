@@ -812,6 +812,16 @@ static duk_ret_t core_really_exit(duk_context *ctx)
   return 0;
 }
 
+/* Node's names for process's light functions (lightfunc_names.h). */
+PETREL_LIGHTFUNC_LIST(process, process_funcs);
+static const petrel_lf_name process_names[] = {
+  { "reallyExit", core_really_exit, 0 }, { "_tickCallback", run_ticks, 0 },
+  { "", fatal_exception, 0 } /* as in Node */, { "queueMicrotask", queue_microtask, 0 },
+  { "write", std_write, 1 }, { "write", std_write, 2 }, { "end", std_end, 1 }, { "end", std_end, 2 },
+  { "require", require_builtin_js, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(process, process_names);
+
 /* setupProcess(process, global, hasTls): the methods and accessors above; the
  * stash keeps process for C. Returns the entry's exit function. */
 static duk_ret_t core_setup_process(duk_context *ctx)

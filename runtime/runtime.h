@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "duktape.h"
+#include "lightfunc_names.h"
 
 #define PETREL_VERSION "0.1.0"
 
@@ -75,7 +76,8 @@ size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out);
 /* ---- bindings.c ---- */
 void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the object or throws */
 /* duk_put_function_list, but as light functions: an 8-byte value each instead of
- * a function object (~100 bytes of heap); they have no name and no properties. */
+ * a function object (~100 bytes of heap); no properties of their own, and their
+ * names come from the list (PETREL_LIGHTFUNC_LIST, lightfunc_names.h, in the list's file). */
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list);
 duk_ret_t petrel_binding_core(duk_context *ctx);
 /* module_resolve.c: the loader's file lookup and path helpers, part of the core binding */

@@ -752,6 +752,23 @@ static duk_ret_t timers_install(duk_context *ctx)
 }
 
 static const duk_function_list_entry timers_funcs[] = { { "install", timers_install, 2 }, { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_LIST(timers, timers_funcs);
+
+/* Node's names for Timeout's and Immediate's methods (lightfunc_names.h). */
+static const char *timer_method_name(duk_c_function fn, int magic)
+{
+  if (fn != t_method) return NULL;
+  switch (magic & ~M_IMMEDIATE) {
+    case M_REF: return "ref";
+    case M_UNREF: return "unref";
+    case M_HASREF: return "hasRef";
+    case M_REFRESH: return "refresh";
+    case M_CLOSE: return "close";
+    case M_PRIMITIVE: return ""; /* as in Node */
+    default: return NULL;
+  }
+}
+PETREL_LIGHTFUNC_LOOKUP(timers, timer_method_name);
 
 duk_ret_t petrel_binding_timers(duk_context *ctx)
 {

@@ -47,6 +47,12 @@ docs/architecture.md, "Built-in JS"):
    no-op unless the board defines DUK_USE_NATIVE_STACK_CHECK, as mps2-an385 does).
    Otherwise eval() of deeply nested code at the bottom of a deep call chain could
    run past the stack before the compiler's own depth limit.
+
+7. A light function's name is the runtime's (petrel_lightfunc_name(), runtime/
+   lightfunc_names.c: constant tables keyed by C function and magic) instead of
+   "light_<pointer>_<flags>", when it has one: `util.inherits.name` is 'inherits' and
+   a stack frame says "at inherits", as on node. Function.prototype.toString gives
+   node's `function inherits() { [native code] }` ("[lightfunc code]" before).
 """
 import os
 import sys
@@ -126,6 +132,24 @@ EDITS = [
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n",
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n"
      "\t\tpetrel_vm_creating_error(0);\n"),
+    ("light functions: the runtime names them",
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n\tduk_push_literal(thr, \"light_\");\n",
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\t{ /* Petrel: edit 7 */\n"
+     "\t\tconst char *petrel_name = petrel_lightfunc_name(func, (int) DUK_LFUNC_FLAGS_GET_MAGIC(lf_flags));\n"
+     "\t\tif (petrel_name != NULL) {\n"
+     "\t\t\tduk_push_string(thr, petrel_name);\n"
+     "\t\t\treturn;\n"
+     "\t\t}\n"
+     "\t}\n"
+     "\tduk_push_literal(thr, \"light_\");\n"),
+    ("light functions: the lookup's declaration",
+     "DUK_INTERNAL void duk_push_lightfunc_name_raw(duk_hthread *thr, duk_c_function func, duk_small_uint_t lf_flags) {\n",
+     "const char *petrel_lightfunc_name(duk_c_function fn, int magic); /* Petrel: runtime/lightfunc_names.c, edit 7 */\n"
+     "DUK_INTERNAL void duk_push_lightfunc_name_raw(duk_hthread *thr, duk_c_function func, duk_small_uint_t lf_flags) {\n"),
+    ("light functions: node's toString",
+     "\tduk_push_literal(thr, \"() { [lightfunc code] }\");\n",
+     "\tduk_push_literal(thr, \"() { [native code] }\"); /* Petrel: edit 7 */\n"),
     ("native stack: the compiler checks it too",
      "\tif (comp_ctx->recursion_depth >= comp_ctx->recursion_limit) {\n"
      "\t\tDUK_ERROR_RANGE(comp_ctx->thr, DUK_STR_COMPILER_RECURSION_LIMIT);\n",
