@@ -10,7 +10,7 @@ void st_push_helper(duk_context *ctx, const char *name)
 {
   duk_push_global_stash(ctx);
   duk_get_prop_string(ctx, -1, HELPERS_KEY);
-  duk_get_prop_string(ctx, -1, name);
+  petrel_get_prop_static(ctx, -1, name);
   duk_remove(ctx, -2);
   duk_remove(ctx, -2);
 }
@@ -50,7 +50,7 @@ int st_flag(duk_context *ctx, duk_idx_t obj, const char *key)
 {
   int p = st_packed_get(ctx, obj, key);
   if (p >= 0) return p == 1;
-  duk_get_prop_string(ctx, obj, key);
+  petrel_get_prop_static(ctx, obj, key);
   int v = duk_to_boolean(ctx, -1);
   duk_pop(ctx);
   return v;
@@ -58,7 +58,7 @@ int st_flag(duk_context *ctx, duk_idx_t obj, const char *key)
 
 double st_num(duk_context *ctx, duk_idx_t obj, const char *key)
 {
-  duk_get_prop_string(ctx, obj, key);
+  petrel_get_prop_static(ctx, obj, key);
   double v = duk_get_number(ctx, -1);
   duk_pop(ctx);
   return v;
@@ -70,7 +70,7 @@ double st_num(duk_context *ctx, duk_idx_t obj, const char *key)
 static int same_value(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
 {
   val = duk_normalize_index(ctx, val);
-  duk_get_prop_string(ctx, obj, key);
+  petrel_get_prop_static(ctx, obj, key);
   int same = duk_strict_equals(ctx, -1, val);
   if (same && duk_is_number(ctx, -1)) { /* 0 and -0: not the same field */
     double a = duk_get_number(ctx, -1), b = duk_get_number(ctx, val);
@@ -88,7 +88,7 @@ void st_put_bool(duk_context *ctx, duk_idx_t obj, const char *key, int v)
   if (same_value(ctx, obj, key, -1))
     duk_pop(ctx);
   else
-    duk_put_prop_string(ctx, obj, key);
+    petrel_put_prop_static(ctx, obj, key);
 }
 
 void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v)
@@ -98,7 +98,7 @@ void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v)
   if (same_value(ctx, obj, key, -1))
     duk_pop(ctx);
   else
-    duk_put_prop_string(ctx, obj, key);
+    petrel_put_prop_static(ctx, obj, key);
 }
 
 void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
@@ -110,7 +110,7 @@ void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
   if (same_value(ctx, obj, key, -1))
     duk_pop(ctx);
   else
-    duk_put_prop_string(ctx, obj, key);
+    petrel_put_prop_static(ctx, obj, key);
 }
 
 void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d)
@@ -152,7 +152,7 @@ void st_next_tick_value(duk_context *ctx, duk_idx_t n)
 void st_call_method(duk_context *ctx, duk_idx_t obj, const char *name, duk_idx_t n)
 {
   obj = duk_normalize_index(ctx, obj);
-  duk_get_prop_string(ctx, obj, name);
+  petrel_get_prop_static(ctx, obj, name);
   duk_dup(ctx, obj);
   duk_insert(ctx, -2 - n);
   duk_insert(ctx, -2 - n);
@@ -162,7 +162,7 @@ void st_call_method(duk_context *ctx, duk_idx_t obj, const char *name, duk_idx_t
 
 void st_emit(duk_context *ctx, duk_idx_t stream, const char *event)
 {
-  duk_push_string(ctx, event);
+  petrel_push_static(ctx, event);
   st_call_method(ctx, stream, "emit", 1);
 }
 
@@ -201,7 +201,7 @@ double st_hwm(duk_context *ctx, duk_idx_t idx, const char *key, int object_mode)
     duk_get_prop_string(ctx, idx, key);
     if (duk_is_undefined(ctx, -1)) {
       duk_pop(ctx);
-      duk_get_prop_string(ctx, idx, "highWaterMark");
+      duk_get_prop_literal(ctx, idx, "highWaterMark");
     }
   } else {
     duk_push_undefined(ctx);
