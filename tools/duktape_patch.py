@@ -47,6 +47,18 @@ docs/architecture.md, "Built-in JS"):
    no-op unless the board defines DUK_USE_NATIVE_STACK_CHECK, as mps2-an385 does).
    Otherwise eval() of deeply nested code at the bottom of a deep call chain could
    run past the stack before the compiler's own depth limit.
+
+7. A property read with a string key (not an array index, not `prototype` or
+   `caller`) on an object whose prototype chain has no exotic object (array,
+   arguments, String object, buffer object, Proxy) takes a short path: each object's
+   own entries are searched (duk_hobject_find_entry, as the long path does) and a
+   data property's value is pushed; an accessor, or an exotic object met on the
+   way, falls back to the long path at the start. The long path coerced the key,
+   pushed and removed it, asked each object for a full property descriptor and
+   checked for exotic behaviours on every step: a socket's read of a state field
+   cost ~450 instructions and is now ~100 (#17: 40 % of a churn connection's
+   instructions were property reads). Same results, as the fallback covers every
+   case the short path does not.
 """
 import os
 import sys
@@ -224,6 +236,46 @@ EDITS += [
      "\t/*\n\t *  Abandon array part because all properties must become non-configurable.\n",
      "\t" + LAZY + "obj, DUK_HTHREAD_STRING_PROTOTYPE(thr), 1);\n"
      "\t/*\n\t *  Abandon array part because all properties must become non-configurable.\n"),
+]
+
+GETPROP_FAST = (
+    "\tDUK_STATS_INC(thr->heap, stats_getprop_all);\n"
+    "\n"
+    "\t/* Petrel (tools/duktape_patch.py, edit 7): a string key on a chain of ordinary\n"
+    "\t * objects; anything else (an accessor, an exotic object) takes the path below. */\n"
+    "\tif (DUK_TVAL_IS_OBJECT(tv_obj) && DUK_TVAL_IS_STRING(tv_key)) {\n"
+    "\t\tduk_hstring *fk = DUK_TVAL_GET_STRING(tv_key);\n"
+    "\t\tif (!DUK_HSTRING_HAS_ARRIDX(fk) && fk != DUK_HTHREAD_STRING_PROTOTYPE(thr) &&\n"
+    "\t\t    fk != DUK_HTHREAD_STRING_CALLER(thr)) {\n"
+    "\t\t\tduk_hobject *fo = DUK_TVAL_GET_OBJECT(tv_obj);\n"
+    "\t\t\tduk_uint_t fn = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;\n"
+    "\t\t\tduk_int_t fe, fh;\n"
+    "\t\t\twhile (fo != NULL && fn-- > 0 && !DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(fo)) {\n"
+    "\t\t\t\tif (duk_hobject_find_entry(thr->heap, fo, fk, &fe, &fh)) {\n"
+    "\t\t\t\t\tif (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, fo, fe)) {\n"
+    "\t\t\t\t\t\tbreak;\n"
+    "\t\t\t\t\t}\n"
+    "\t\t\t\t\tduk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, fo, fe));\n"
+    "\t\t\t\t\treturn 1;\n"
+    "\t\t\t\t}\n"
+    "\t\t\t\tfo = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, fo);\n"
+    "\t\t\t}\n"
+    "\t\t\tif (fo == NULL) {\n"
+    "\t\t\t\tduk_push_undefined(thr);\n"
+    "\t\t\t\treturn 0;\n"
+    "\t\t\t}\n"
+    "\t\t}\n"
+    "\t}\n"
+    "\n"
+    "\t/*\n"
+    "\t *  Make a copy of tv_obj, tv_key, and tv_val to avoid any issues of\n")
+EDITS += [
+    ("getprop: the short path (edit 7)",
+     "\tDUK_STATS_INC(thr->heap, stats_getprop_all);\n"
+     "\n"
+     "\t/*\n"
+     "\t *  Make a copy of tv_obj, tv_key, and tv_val to avoid any issues of\n",
+     GETPROP_FAST),
 ]
 
 def main(src, dst):
