@@ -299,11 +299,7 @@ static duk_ret_t s_write(duk_context *ctx)
    * whole needs none of the Writable queue: same result, callback and counters. */
   int fast = !duk_is_string(ctx, 1) && duk_is_buffer_data(ctx, 0) && duk_get_length(ctx, 0) > 0 &&
              !duk_is_null(ctx, 5) && !st_flag(ctx, 3, "connecting");
-  if (fast) {
-    st_push_helper(ctx, "Buffer");
-    fast = duk_instanceof(ctx, 0, -1);
-    duk_pop(ctx);
-  }
+  if (fast) fast = st_is_buffer(ctx, 0);
   if (fast) {
     fast = !st_flag(ctx, 4, "writing") && !st_flag(ctx, 4, "corked") && !st_flag(ctx, 4, "ending") &&
            !st_flag(ctx, 4, "destroyed") && !st_flag(ctx, 4, "errored") && !st_flag(ctx, 4, "needDrain") &&

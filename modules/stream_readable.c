@@ -686,9 +686,7 @@ static duk_ret_t add_chunk(duk_context *ctx, int front)
       int u8 = duk_is_object(ctx, 0) || duk_is_buffer(ctx, 0) ? duk_instanceof(ctx, 0, -1) : 0;
       duk_pop(ctx);
       if (!u8) return push_fail(ctx, self, F_PUSH_CHUNK, 0);
-      st_push_helper(ctx, "Buffer");
-      int isbuf = duk_instanceof(ctx, 0, -1);
-      duk_pop(ctx);
+      int isbuf = st_is_buffer(ctx, 0);
       if (!isbuf) { /* another Uint8Array: a Buffer over its bytes */
         st_push_helper(ctx, "from");
         duk_get_prop_literal(ctx, 0, "buffer");

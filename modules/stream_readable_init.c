@@ -44,9 +44,9 @@ static duk_ret_t r_init(duk_context *ctx)
   if (has_opts) {
     static const char *const methods[][2] = { { "read", "_read" }, { "destroy", "_destroy" } };
     for (int i = 0; i < 2; i++) {
-      duk_get_prop_string(ctx, 1, methods[i][0]);
+      petrel_get_prop_static(ctx, 1, methods[i][0]);
       if (st_is_function(ctx, -1))
-        duk_put_prop_string(ctx, 0, methods[i][1]);
+        petrel_put_prop_static(ctx, 0, methods[i][1]);
       else
         duk_pop(ctx);
     }

@@ -460,9 +460,7 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
         duk_replace(ctx, enc);
       }
     } else {
-      st_push_helper(ctx, "Buffer");
-      int isbuf = duk_is_object(ctx, chunk) && duk_instanceof(ctx, chunk, -1);
-      duk_pop(ctx);
+      int isbuf = st_is_buffer(ctx, chunk);
       if (!isbuf) { /* a TypedArray or DataView: its bytes; anything else throws */
         st_push_fail(ctx, F_CHUNK, chunk);
         duk_replace(ctx, chunk);

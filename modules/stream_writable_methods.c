@@ -211,9 +211,9 @@ static duk_ret_t w_init(duk_context *ctx)
       { "write", "_write" }, { "writev", "_writev" }, { "destroy", "_destroy" }, { "final", "_final" }
     };
     for (int i = 0; i < 4; i++) {
-      duk_get_prop_string(ctx, 1, methods[i][0]);
+      petrel_get_prop_static(ctx, 1, methods[i][0]);
       if (st_is_function(ctx, -1))
-        duk_put_prop_string(ctx, 0, methods[i][1]);
+        petrel_put_prop_static(ctx, 0, methods[i][1]);
       else
         duk_pop(ctx);
     }
