@@ -504,9 +504,9 @@ static duk_ret_t s_destroy(duk_context *ctx)
   int exception = st_truthy(ctx, 0);
   duk_get_prop_literal(ctx, 2, "_handle"); /* 3 */
   if (st_truthy(ctx, 3)) {
-    /* Cache the addresses: Node keeps them readable after close. */
-    st_call_method(ctx, 2, "_getpeername", 0);
-    st_call_method(ctx, 2, "_getsockname", 0);
+    /* As in Node, the addresses stay readable after close only if something read
+     * them before (_getpeername/_getsockname keep what they read): asking the
+     * handle here cost two system calls and two method calls on every close. */
     duk_push_null(ctx);
     duk_put_prop_literal(ctx, 2, "_handle");
     duk_push_null(ctx);

@@ -102,15 +102,22 @@ typedef struct {
 
 static const field_memo *memo_of(const char *key)
 {
-  static field_memo seen[128];
-  field_memo *m = &seen[((uintptr_t)key >> 2) & 127];
-  if (m->key != key) {
-    m->key = key;
-    m->in[0] = -1;
-    m->in[1] = (signed char)field_of(1, key);
-    m->in[2] = (signed char)field_of(2, key);
+  /* 64 sets of two, the last used first: with one slot per hash, two keys a
+   * connection reads in turn could keep evicting each other (~8-24 rescans of the
+   * tables per churn connection). */
+  static field_memo seen[64][2];
+  field_memo *set = seen[(uint32_t)((uintptr_t)key * 2654435761u) >> 26];
+  if (set[0].key == key) return &set[0];
+  field_memo m = set[1];
+  if (m.key != key) {
+    m.key = key;
+    m.in[0] = -1;
+    m.in[1] = (signed char)field_of(1, key);
+    m.in[2] = (signed char)field_of(2, key);
   }
-  return m;
+  set[1] = set[0];
+  set[0] = m;
+  return &set[0];
 }
 
 /* The field's number and obj's bits if key is a packed field of obj, else -1. */
@@ -118,11 +125,16 @@ static int locate(duk_context *ctx, duk_idx_t obj, const char *key, uint64_t *b)
 {
   const field_memo *m = memo_of(key);
   if (m->in[1] < 0 && m->in[2] < 0) return -1;
-  duk_get_prop_literal(ctx, obj, BITS_KEY);
-  int ok = duk_is_number(ctx, -1);
-  *b = ok ? (uint64_t)duk_get_number(ctx, -1) : 0;
-  duk_pop(ctx);
-  if (!ok) return -1;
+  double d;
+  if (duk_petrel_get_number_static(ctx, obj, BITS_KEY, sizeof(BITS_KEY) - 1, &d)) {
+    *b = (uint64_t)d;
+  } else {
+    duk_get_prop_literal(ctx, obj, BITS_KEY);
+    int ok = duk_is_number(ctx, -1);
+    *b = ok ? (uint64_t)duk_get_number(ctx, -1) : 0;
+    duk_pop(ctx);
+    if (!ok) return -1;
+  }
   unsigned t = (unsigned)(*b & 3);
   return t == 1 || t == 2 ? m->in[t] : -1;
 }

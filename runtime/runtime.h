@@ -106,6 +106,10 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
  * instructions on linux). The build's literal forms (duk_get_prop_literal...) need
  * a literal for sizeof; these take any such pointer. Without the cache (the board's
  * configuration) they are the plain calls. Never pass a buffer whose bytes change. */
+/* obj[key] if the engine's short path finds a number there (tools/duktape_patch.py,
+ * edit 7): 1 and *out, nothing pushed; else 0 (always 0 without the literal cache). */
+duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, const char *key, duk_size_t key_len,
+                                        duk_double_t *out);
 #if defined(DUK_USE_LITCACHE_SIZE) && !defined(DUK_USE_PREFER_SIZE)
 #include <string.h>
 static inline duk_bool_t petrel_get_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
