@@ -36,7 +36,7 @@ static double to_integer(duk_context *ctx, duk_idx_t idx, double dflt)
 static void push_range(duk_context *ctx, const uint8_t *b, size_t start, size_t end, int enc)
 {
   if (end <= start)
-    duk_push_string(ctx, "");
+    duk_push_literal(ctx, "");
   else
     petrel_buffer_push_decoded(ctx, b + start, end - start, enc);
 }
@@ -51,7 +51,7 @@ static duk_ret_t proto_to_string(duk_context *ctx)
   if (start <= 0)
     start = 0;
   else if (start >= (double)len)
-    return duk_push_string(ctx, ""), 1;
+    return duk_push_literal(ctx, ""), 1;
   else
     start = trunc0(start);
   if (duk_is_undefined(ctx, 2)) {
@@ -60,7 +60,7 @@ static duk_ret_t proto_to_string(duk_context *ctx)
     end = duk_to_number(ctx, 2);
     end = end > (double)len ? (double)len : trunc0(end);
   }
-  if (end <= start) return duk_push_string(ctx, ""), 1;
+  if (end <= start) return duk_push_literal(ctx, ""), 1;
   if (!duk_is_undefined(ctx, 0)) {
     enc = petrel_buffer_encoding_of(ctx, 0);
     if (enc < 0) return petrel_buffer_fail(ctx, BF_ENCODING, "", 0, NULL, 0, 0);
@@ -136,7 +136,7 @@ static duk_ret_t proto_codec(duk_context *ctx)
     if (e < 0) return petrel_buffer_fail(ctx, BF_INDEX, "", 2, NULL, 0, 0);
     return write_at(ctx, 0, (size_t)s, e < (double)len - s ? (size_t)e : len - (size_t)s, enc);
   }
-  if (len == 0) return duk_push_string(ctx, ""), 1; /* Node's StringSlice: no checks then */
+  if (len == 0) return duk_push_literal(ctx, ""), 1; /* Node's StringSlice: no checks then */
   s = duk_is_undefined(ctx, 0) ? 0 : trunc0(duk_to_number(ctx, 0));
   e = duk_is_undefined(ctx, 1) ? (double)len : trunc0(duk_to_number(ctx, 1));
   if (s < 0 || e < 0 || s > (double)len || e > (double)len) return petrel_buffer_fail(ctx, BF_INDEX, "", 0, NULL, 0, 0);
@@ -152,14 +152,14 @@ static duk_ret_t proto_to_json(duk_context *ctx)
   size_t len, i;
   const uint8_t *b = petrel_buffer_this(ctx, &len);
   duk_push_object(ctx);
-  duk_push_string(ctx, "Buffer");
-  duk_put_prop_string(ctx, -2, "type");
+  duk_push_literal(ctx, "Buffer");
+  duk_put_prop_literal(ctx, -2, "type");
   duk_push_array(ctx);
   for (i = 0; i < len; i++) {
     duk_push_uint(ctx, b[i]);
     duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
   }
-  duk_put_prop_string(ctx, -2, "data");
+  duk_put_prop_literal(ctx, -2, "data");
   return 1;
 }
 
@@ -241,7 +241,7 @@ static duk_ret_t proto_copy(duk_context *ctx)
 static duk_ret_t proto_slice(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, DUK_HIDDEN_SYMBOL("bufferSubarray"));
+  duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("bufferSubarray"));
   duk_push_this(ctx);
   duk_dup(ctx, 0);
   duk_dup(ctx, 1);
@@ -460,8 +460,8 @@ void petrel_buffer_put_methods(duk_context *ctx, duk_idx_t proto)
   /* Uint8Array's own subarray, as it was when Buffer was made */
   duk_push_global_stash(ctx);
   duk_get_prototype(ctx, proto);
-  duk_get_prop_string(ctx, -1, "subarray");
-  duk_put_prop_string(ctx, -3, DUK_HIDDEN_SYMBOL("bufferSubarray"));
+  duk_get_prop_literal(ctx, -1, "subarray");
+  duk_put_prop_literal(ctx, -3, DUK_HIDDEN_SYMBOL("bufferSubarray"));
   duk_pop_2(ctx);
   for (i = 0; i < 2; i++) {
     duk_push_string(ctx, i ? "offset" : "parent");

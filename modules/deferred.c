@@ -88,7 +88,7 @@ static duk_ret_t defer_errors(duk_context *ctx)
     duk_put_prop_string(ctx, -2, deferred[i].name);
   }
   duk_push_c_lightfunc(ctx, errors_system_error, 3, 3, 0);
-  duk_put_prop_string(ctx, -2, "systemError");
+  duk_put_prop_literal(ctx, -2, "systemError");
   return 1;
 }
 
@@ -102,8 +102,8 @@ static duk_ret_t defer_errors(duk_context *ctx)
 /* Defines fn's property on fn's object as the value on top (left there). */
 static void settle_lazy(duk_context *ctx, duk_idx_t fn)
 {
-  duk_get_prop_string(ctx, fn, LAZY_OBJ);
-  duk_get_prop_string(ctx, fn, LAZY_NAME);
+  duk_get_prop_literal(ctx, fn, LAZY_OBJ);
+  duk_get_prop_literal(ctx, fn, LAZY_NAME);
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -3,
                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
@@ -114,9 +114,9 @@ static void settle_lazy(duk_context *ctx, duk_idx_t fn)
 static duk_ret_t lazy_get(duk_context *ctx)
 {
   duk_push_current_function(ctx); /* 0 */
-  duk_get_prop_string(ctx, 0, LAZY_ID);
+  duk_get_prop_literal(ctx, 0, LAZY_ID);
   format_require(ctx, duk_require_string(ctx, -1));
-  duk_get_prop_string(ctx, 0, LAZY_NAME);
+  duk_get_prop_literal(ctx, 0, LAZY_NAME);
   duk_get_prop(ctx, -2);
   settle_lazy(ctx, 0);
   return 1;

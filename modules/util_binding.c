@@ -64,7 +64,7 @@ static int class_of(duk_context *ctx, duk_idx_t idx)
   if (duk_is_buffer(ctx, idx)) return C_UINT8; /* a plain buffer passes for a Uint8Array */
   if (!duk_is_object(ctx, idx)) return -1;
   duk_inspect_value(ctx, idx);
-  duk_get_prop_string(ctx, -1, "class");
+  duk_get_prop_literal(ctx, -1, "class");
   int c = duk_get_int_default(ctx, -1, -1);
   duk_pop_2(ctx);
   return c;
@@ -174,7 +174,7 @@ static duk_ret_t throw_arg_type(duk_context *ctx, const char *name, const char *
 {
   idx = duk_normalize_index(ctx, idx);
   petrel_require_builtin(ctx, "internal/errors");
-  duk_push_string(ctx, "invalidArgType");
+  duk_push_literal(ctx, "invalidArgType");
   duk_push_string(ctx, name);
   duk_push_string(ctx, type);
   duk_dup(ctx, idx);
@@ -191,24 +191,24 @@ static duk_ret_t util_inherits(duk_context *ctx)
   duk_set_top(ctx, 2);
   if (duk_is_null_or_undefined(ctx, 0)) return throw_arg_type(ctx, "ctor", "function", 0);
   if (duk_is_null_or_undefined(ctx, 1)) return throw_arg_type(ctx, "superCtor", "function", 1);
-  duk_get_prop_string(ctx, 1, "prototype");
+  duk_get_prop_literal(ctx, 1, "prototype");
   if (duk_is_undefined(ctx, -1)) return throw_arg_type(ctx, "superCtor.prototype", "object", -1);
-  duk_get_global_string(ctx, "Object"); /* 3 */
-  duk_push_string(ctx, "defineProperty");
+  duk_get_global_literal(ctx, "Object"); /* 3 */
+  duk_push_literal(ctx, "defineProperty");
   duk_dup(ctx, 0);
-  duk_push_string(ctx, "super_");
+  duk_push_literal(ctx, "super_");
   duk_push_object(ctx);
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, -2, "value");
+  duk_put_prop_literal(ctx, -2, "value");
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, -2, "writable");
+  duk_put_prop_literal(ctx, -2, "writable");
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, -2, "configurable");
+  duk_put_prop_literal(ctx, -2, "configurable");
   duk_call_prop(ctx, 3, 3);
   duk_pop(ctx);
-  duk_push_string(ctx, "setPrototypeOf");
-  duk_get_prop_string(ctx, 0, "prototype");
-  duk_get_prop_string(ctx, 1, "prototype");
+  duk_push_literal(ctx, "setPrototypeOf");
+  duk_get_prop_literal(ctx, 0, "prototype");
+  duk_get_prop_literal(ctx, 1, "prototype");
   duk_call_prop(ctx, 3, 2);
   return 0;
 }
@@ -345,7 +345,7 @@ static duk_ret_t util_inspect(duk_context *ctx)
     return 1;
   }
   petrel_require_builtin(ctx, "internal/inspect");
-  duk_get_prop_string(ctx, -1, "inspect");
+  duk_get_prop_literal(ctx, -1, "inspect");
   duk_push_this(ctx);
   for (duk_idx_t i = 0; i < nargs; i++) duk_dup(ctx, i);
   duk_call_method(ctx, nargs);
@@ -503,17 +503,17 @@ static duk_ret_t inspect_set(duk_context *ctx)
 static void push_inspect(duk_context *ctx)
 {
   duk_push_c_function(ctx, util_inspect, DUK_VARARGS);
-  duk_push_string(ctx, "name");
-  duk_push_string(ctx, "inspect");
+  duk_push_literal(ctx, "name");
+  duk_push_literal(ctx, "inspect");
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);
-  duk_push_string(ctx, "length");
+  duk_push_literal(ctx, "length");
   duk_push_int(ctx, 2);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_push_string(ctx, DUK_GLOBAL_SYMBOL("nodejs.util.inspect.custom")); /* Symbol.for(...) */
-  duk_put_prop_string(ctx, -2, "custom");
+  duk_put_prop_literal(ctx, -2, "custom");
   duk_push_c_function(ctx, inspect_get, 1);
   duk_push_c_function(ctx, inspect_set, 2);
-  duk_push_string(ctx, "defaultOptions");
+  duk_push_literal(ctx, "defaultOptions");
   duk_dup(ctx, -3);
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -6,
@@ -562,7 +562,7 @@ duk_ret_t petrel_binding_util(duk_context *ctx)
   put_lightfunc(ctx, "format", format_js, DUK_VARARGS, 0, 0);
   put_lightfunc(ctx, "formatWithOptions", format_with_options_js, DUK_VARARGS, 0, 0);
   push_inspect(ctx);
-  duk_put_prop_string(ctx, -2, "inspect");
+  duk_put_prop_literal(ctx, -2, "inspect");
   put_lightfunc(ctx, "inherits", util_inherits, 2, 2, 0);
   put_lightfunc(ctx, "deprecate", util_more, DUK_VARARGS, 3, 0);
   put_lightfunc(ctx, "debuglog", util_more, DUK_VARARGS, 1, 1);
@@ -571,9 +571,9 @@ duk_ret_t petrel_binding_util(duk_context *ctx)
   put_lightfunc(ctx, "stripVTControlCharacters", util_strip_vt, 1, 1, 0);
   duk_push_object(ctx);
   put_predicates(ctx, types_list, COUNT(types_list), 0);
-  duk_put_prop_string(ctx, -2, "types");
+  duk_put_prop_literal(ctx, -2, "types");
   petrel_push_primordial(ctx, "ArrayIsArray"); /* Array.isArray itself, as in Node */
-  duk_put_prop_string(ctx, -2, "isArray");
+  duk_put_prop_literal(ctx, -2, "isArray");
   put_predicates(ctx, legacy_list, COUNT(legacy_list), LEGACY);
   return 1;
 }

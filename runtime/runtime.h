@@ -107,6 +107,37 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
   return t;
 }
 
+/* Property names that C passes as a string never changing at its address (a literal,
+ * an entry of a static table): Duktape's literal cache (DUK_USE_LITCACHE_SIZE) finds
+ * the interned name by that address, where duk_get_prop_string hashes the bytes and
+ * probes the string table on every call (#17: ~8 % of a churn connection's
+ * instructions on linux). The build's literal forms (duk_get_prop_literal...) need
+ * a literal for sizeof; these take any such pointer. Without the cache (the board's
+ * configuration) they are the plain calls. Never pass a buffer whose bytes change. */
+/* obj[key] if the engine's short path finds a number there (tools/duktape_patch.py,
+ * edit 8): 1 and *out, nothing pushed; else 0 (always 0 without the literal cache). */
+duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, const char *key, duk_size_t key_len,
+                                        duk_double_t *out);
+#if defined(DUK_USE_LITCACHE_SIZE) && !defined(DUK_USE_PREFER_SIZE)
+#include <string.h>
+static inline duk_bool_t petrel_get_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
+{
+  return duk_get_prop_literal_raw(ctx, idx, key, strlen(key));
+}
+static inline duk_bool_t petrel_put_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
+{
+  return duk_put_prop_literal_raw(ctx, idx, key, strlen(key));
+}
+static inline const char *petrel_push_static(duk_context *ctx, const char *s)
+{
+  return duk_push_literal_raw(ctx, s, strlen(s));
+}
+#else
+#define petrel_get_prop_static(ctx, idx, key) duk_get_prop_string((ctx), (idx), (key))
+#define petrel_put_prop_static(ctx, idx, key) duk_put_prop_string((ctx), (idx), (key))
+#define petrel_push_static(ctx, s)            duk_push_string((ctx), (s))
+#endif
+
 /* ---- core_binding.c: the console ---- */
 /* Console output as core.print(fd, text) writes it: the platform console, UTF-8,
  * stderr framed during the REPL's raw runs. _print takes the value at idx (made a
