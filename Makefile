@@ -74,12 +74,13 @@ $(B)/board.env: boards/$(BOARD)/board.mk Makefile $(MAKEFILE_LIST)
 	  "$(strip $(PEER_NET))" > $@
 
 # ---- set-up: Debian packages and source packages, installed on demand ----
-# The host stamp is redone when setup.sh changes (new packages reach old checkouts).
+# The host and sources stamps are redone when setup.sh or the sources list changes
+# (new packages and pinned source versions reach old checkouts).
 $(SETUP)/host: tools/setup.sh
 	$(Q)tools/setup.sh host && mkdir -p $(SETUP) && touch $@
 $(SETUP)/cross: | $(SETUP)/host
 	$(Q)tools/setup.sh cross && touch $@
-$(SETUP)/sources: | $(SETUP)/host
+$(SETUP)/sources: tools/setup.sh tools/apt-sources.list | $(SETUP)/host
 	$(Q)tools/setup.sh sources && touch $@
 setup: $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 

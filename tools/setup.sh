@@ -22,6 +22,9 @@ HOST_PKGS="build-essential duktape-dev libcriterion-dev libmbedtls-dev pkg-confi
 CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
  gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
 
+# lwIP: trixie's source package (tools/apt-sources.list); platform/lwip/lwip.mk
+# compiles build/third_party/lwip-<upstream version>/ and must name the same one.
+LWIP_VERSION=2.2.1+dfsg1-1+deb13u1
 TERSER_VERSION=5.51.4 # the JS minifier of JSMIN=1 boards (tools/jsmin.js)
 
 missing() { # prints the packages of "$@" that are not installed
@@ -43,23 +46,30 @@ install_pkgs() {
 # Private apt state: only used for `apt-get source`.
 apt_private() {
   local a="$build/apt"
-  mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
-  if [ ! -f "$a/sources.list" ]; then
-    cp "$top/tools/apt-sources.list" "$a/sources.list"
-  fi
   apt-get -q -o Dir::Etc::sourcelist="$a/sources.list" -o Dir::Etc::sourceparts=- \
     -o Dir::State::Lists="$a/lists" -o Dir::Cache="$a/cache" \
     -o APT::Sandbox::User=root "$@"
 }
 
-fetch_source() { # fetch_source <srcpkg> <dir-glob>
-  local pkg=$1 tp="$build/third_party"
+# fetch_source <srcpkg> <dir-glob> [<selector>]: the selector picks the version
+# (=<Debian version>) or the suite (/<suite>) that `apt-get source` takes; without
+# one it takes the newest in tools/apt-sources.list.
+fetch_source() {
+  local pkg=$1 sel=${3:-} tp="$build/third_party" a="$build/apt" want
   mkdir -p "$tp"
   if ls -d "$tp"/$2 >/dev/null 2>&1; then return 0; fi
-  [ -f "$build/apt/lists/.updated" ] || { apt_private update >/dev/null && touch "$build/apt/lists/.updated"; }
-  echo "setup: fetching Debian source package $pkg"
-  (cd "$tp" && apt_private source --download-only "$pkg" >/dev/null &&
-     dpkg-source --no-check -x "$(ls ${pkg}_*.dsc | head -1)" >/dev/null)
+  # A changed tools/apt-sources.list (a suite added for a newer source package)
+  # replaces the private copy, and its indexes are fetched again.
+  mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
+  if ! cmp -s "$top/tools/apt-sources.list" "$a/sources.list"; then
+    cp "$top/tools/apt-sources.list" "$a/sources.list"
+    rm -f "$a/lists/.updated"
+  fi
+  [ -f "$a/lists/.updated" ] || { apt_private update >/dev/null && touch "$a/lists/.updated"; }
+  echo "setup: fetching Debian source package $pkg$sel"
+  want=${2%/}; want="${pkg}_${want#"$pkg"-}-*.dsc" # lwip-2.2.1+dfsg1/ -> lwip_2.2.1+dfsg1-*.dsc
+  (cd "$tp" && apt_private source --download-only "$pkg$sel" >/dev/null &&
+     dpkg-source --no-check -x "$(ls $want | head -1)" >/dev/null)
 }
 
 case "${1:-host}" in
@@ -67,9 +77,9 @@ case "${1:-host}" in
   cross) install_pkgs $HOST_PKGS $CROSS_PKGS ;;
   sources)
     install_pkgs dpkg-dev
-    fetch_source duktape 'duktape-2.*/'
-    fetch_source lwip 'lwip-2.*/'
-    fetch_source mbedtls 'mbedtls-2.*/'
+    fetch_source duktape 'duktape-2.*/' /bookworm
+    fetch_source lwip "lwip-${LWIP_VERSION%-*}/" "=$LWIP_VERSION"
+    fetch_source mbedtls 'mbedtls-2.*/' /bookworm # trixie has 3.6
     ;;
   jsmin)
     command -v node >/dev/null || install_pkgs nodejs
