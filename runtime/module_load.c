@@ -303,13 +303,14 @@ static duk_ret_t module_require(duk_context *ctx)
 
 /* ---- the extensions ---- */
 
-/* [...] -> [... text] of the file at idx, or throws node's open error */
-static void push_file(duk_context *ctx, duk_idx_t filename)
+/* The text of the file named at filename in a malloc'd block with room for head
+ * before it and tail after it (*len: the whole), or throws node's open error. */
+static char *read_file(duk_context *ctx, duk_idx_t filename, size_t head, size_t tail, size_t *len)
 {
   const char *path = duk_require_string(ctx, filename);
   char *data;
-  size_t len;
-  int r = plat_file_read(path, &data, &len);
+  size_t n;
+  int r = plat_file_read(path, &data, &n);
   if (r) {
     petrel_push_system_error(ctx, r, "open");
     duk_push_string(ctx, path);
@@ -317,25 +318,62 @@ static void push_file(duk_context *ctx, duk_idx_t filename)
     (void)duk_throw(ctx);
   }
   /* a BOM goes; a #! line becomes a comment */
-  size_t skip = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
-  if (len - skip >= 2 && data[skip] == '#' && data[skip + 1] == '!') data[skip] = data[skip + 1] = '/';
-  duk_push_lstring(ctx, data + skip, len - skip);
+  size_t skip = n >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
+  if (n - skip >= 2 && data[skip] == '#' && data[skip + 1] == '!') data[skip] = data[skip + 1] = '/';
+  n -= skip;
+  if (head + tail > skip) {
+    char *grown = realloc(data, n + skip + head + tail);
+    if (!grown) {
+      free(data);
+      (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    }
+    data = grown;
+  }
+  memmove(data + head, data + skip, n);
+  *len = head + n + tail;
+  return data;
+}
+
+/* [...] -> [... text] of the file at idx, or throws node's open error */
+static void push_file(duk_context *ctx, duk_idx_t filename)
+{
+  size_t len;
+  char *data = read_file(ctx, filename, 0, 0, &len);
+  duk_push_lstring(ctx, data, len);
   free(data);
 }
 
-/* Compiles source at src in the wrapper and runs it as module m from filename:
- * [...] -> [...] */
+/* Compiles the source at src (a string, or null/undefined: the file filename) in
+ * the wrapper and runs it as module m from filename: [...] -> [...]. The wrapped
+ * text is one scratch block, freed before the module runs, and the src slot is
+ * cleared, so a large script's text is not kept alive while it runs (on a small
+ * board the source, its wrapped copy and the compiler's temporaries were the peak). */
 static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t filename)
 {
   src = duk_normalize_index(ctx, src);
   m = duk_normalize_index(ctx, m);
   filename = duk_normalize_index(ctx, filename);
-  duk_push_string(ctx, wrapper_head);
-  duk_dup(ctx, src);
-  duk_push_literal(ctx, "\n}");
-  duk_concat(ctx, 3);
+  static const char tail[] = "\n}";
+  size_t hl = sizeof wrapper_head - 1, tl = sizeof tail - 1, len;
+  char *text;
+  if (duk_is_string(ctx, src)) {
+    size_t n;
+    const char *s = duk_get_lstring(ctx, src, &n);
+    len = hl + n + tl;
+    text = malloc(len);
+    if (!text) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    memcpy(text + hl, s, n);
+  } else {
+    text = read_file(ctx, filename, hl, tl, &len);
+  }
+  duk_push_undefined(ctx);
+  duk_replace(ctx, src);
+  memcpy(text, wrapper_head, hl);
+  memcpy(text + len - tl, tail, tl);
   duk_dup(ctx, filename);
-  duk_compile(ctx, DUK_COMPILE_FUNCTION);
+  duk_int_t rc = duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len);
+  free(text);
+  if (rc != 0) (void)duk_throw(ctx);
   duk_get_prop_literal(ctx, m, "exports");
   duk_dup_top(ctx);
   push_require(ctx, m);
@@ -349,8 +387,7 @@ static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t 
 
 static duk_ret_t ext_js(duk_context *ctx)
 {
-  duk_set_top(ctx, 2); /* [module filename] */
-  push_file(ctx, 1);
+  duk_set_top(ctx, 3); /* [module filename undefined] */
   run_wrapped(ctx, 2, 0, 1);
   return 0;
 }
@@ -509,11 +546,7 @@ static duk_ret_t run_module(duk_context *ctx)
   duk_set_top(ctx, 3);
   duk_dup(ctx, 1);
   push_main_module(ctx); /* [src filename args filename module] */
-  if (duk_is_null(ctx, 0)) {
-    push_file(ctx, 1);
-    duk_replace(ctx, 0);
-  }
-  run_wrapped(ctx, 0, 4, 1);
+  run_wrapped(ctx, 0, 4, 1); /* src null: the file */
   duk_push_true(ctx);
   duk_put_prop_literal(ctx, 4, "loaded");
   return 0;
