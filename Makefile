@@ -33,11 +33,19 @@ include modules/tls/mbedtls.mk
 #   TEST_TIMEOUT seconds a JS test or a conformance case may take (PETREL_TEST_TIMEOUT
 #               overrides; default 60, 150 for a whole board under emulation, which
 #               boots for each case and runs out of memory slowly)
+#   TEST_TIMEOUT_LONG seconds a long run may take: a fuzz seed, a TLS script with many
+#               connections (PETREL_TEST_TIMEOUT overrides; default twice TEST_TIMEOUT)
+#   PEER_NET    how programs on this machine reach the board's sockets: host (the board
+#               uses this machine's stack: 127.0.0.1), tap (its own stack, reached
+#               through a TAP device in a network namespace: needs root), qemu-user
+#               (QEMU's user networking: ports forwarded by the runner)
 PLATFORM ?= posix
 TEST_COMMON ?= js conformance fuzz diff
 SETUP_NEEDS ?= host
 EMULATION ?= $(if $(RUN_SCRIPT),system,$(if $(RUN_PREFIX),user,none))
 TEST_TIMEOUT ?= $(if $(filter system,$(EMULATION)),150,60)
+TEST_TIMEOUT_LONG ?= $(shell echo $$((2 * $(TEST_TIMEOUT))))
+PEER_NET ?= host
 
 WARN := -Wall -Wextra -Wno-unused-parameter -Werror=implicit-function-declaration
 CFLAGS_COMMON := -std=gnu11 -O2 -g $(WARN) -MMD -MP -Iplatform -Iruntime -Imodules -I$(B)/duktape \
@@ -60,12 +68,14 @@ all: $(B)/petrel $(B)/board.env
 # The board's facts for the shell scripts (see the board interface above).
 $(B)/board.env: boards/$(BOARD)/board.mk Makefile $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
-	$(Q)printf "RUN_PREFIX='%s'\nRUN_SCRIPT='%s'\nEMULATION='%s'\nTEST_SUITES='%s'\nTEST_COMMON='%s'\nTEST_ALSO='%s'\nTEST_SANITIZED='%s'\nTEST_TIMEOUT='%s'\n" \
+	$(Q)printf "RUN_PREFIX='%s'\nRUN_SCRIPT='%s'\nEMULATION='%s'\nTEST_SUITES='%s'\nTEST_COMMON='%s'\nTEST_ALSO='%s'\nTEST_SANITIZED='%s'\nTEST_TIMEOUT='%s'\nTEST_TIMEOUT_LONG='%s'\nPEER_NET='%s'\n" \
 	  "$(RUN_PREFIX)" "$(RUN_SCRIPT)" "$(EMULATION)" "$(strip $(TEST_SUITES))" "$(strip $(TEST_COMMON))" \
-	  "$(strip $(TEST_ALSO))" "$(strip $(TEST_SANITIZED))" "$(strip $(TEST_TIMEOUT))" > $@
+	  "$(strip $(TEST_ALSO))" "$(strip $(TEST_SANITIZED))" "$(strip $(TEST_TIMEOUT))" "$(strip $(TEST_TIMEOUT_LONG))" \
+	  "$(strip $(PEER_NET))" > $@
 
 # ---- set-up: Debian packages and source packages, installed on demand ----
-# The host stamp is redone when setup.sh changes (new packages reach old checkouts).
+# The host and sources stamps are redone when setup.sh or the sources list changes
+# (new packages and pinned source versions reach old checkouts).
 $(SETUP)/host: tools/setup.sh
 	$(Q)tools/setup.sh host && mkdir -p $(SETUP) && touch $@
 $(SETUP)/cross: | $(SETUP)/host
@@ -177,12 +187,10 @@ test-js: $(B)/petrel $(B)/board.env
 test-conformance: $(B)/petrel $(B)/board.env
 	$(Q)tools/run_conformance.sh $(BOARD) ../shared/conformance tests/cases
 
-check-asan:
-	$(Q)$(MAKE) --no-print-directory BOARD=linux-asan all
-	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tools/run_js_tests.sh linux-asan tests/js
-	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tools/run_conformance.sh linux-asan ../shared/conformance tests/cases
-	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tests/tls/run.sh linux-asan
-	$(Q)ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1 tests/fuzz/run.sh linux-asan
+# The board's sanitized builds (its board.mk's TEST_SANITIZED: for linux, linux-asan and
+# linux-lwip-asan), built and tested as make test does after every other board.
+check-asan: $(B)/board.env
+	$(Q)tools/test_all.sh --sanitized $(BOARD)
 
 valgrind:
 	$(Q)$(MAKE) --no-print-directory all

@@ -6,6 +6,7 @@
  * comparison is C too (modules/assert_compare.c). That
  * module never decides again whether the check passed: a RegExp's test or a
  * getter may not give the same answer twice. */
+#include "lightfunc_names.h"
 #include "format.h"
 #include "assert_compare.h"
 
@@ -79,7 +80,7 @@ static int regexp_test(duk_context *ctx, duk_idx_t re, duk_idx_t value)
   re = duk_normalize_index(ctx, re);
   duk_dup(ctx, value);
   duk_to_string(ctx, -1);
-  duk_push_string(ctx, "test");
+  duk_push_literal(ctx, "test");
   duk_insert(ctx, -2);
   duk_call_prop(ctx, re, 1);
   int r = duk_to_boolean(ctx, -1);
@@ -93,7 +94,7 @@ static duk_ret_t failed(duk_context *ctx, int op, duk_idx_t argc, duk_idx_t actu
 {
   format_require(ctx, "internal/assert_error");
   duk_idx_t mod = duk_get_top_index(ctx);
-  duk_push_string(ctx, "fail");
+  duk_push_literal(ctx, "fail");
   duk_push_int(ctx, op);
   duk_push_int(ctx, (duk_int_t)argc);
   for (duk_idx_t i = 0; i < N_ARGS; i++) duk_dup(ctx, i);
@@ -150,7 +151,7 @@ static int throws_passes(duk_context *ctx, duk_idx_t actual, duk_idx_t *res)
   if (duk_is_string(ctx, 1) && !duk_is_symbol(ctx, 1)) { /* error is the message */
     if (!duk_is_undefined(ctx, 2)) return 0;
     if (is_object(ctx, actual)) {
-      duk_get_prop_string(ctx, actual, "message");
+      duk_get_prop_literal(ctx, actual, "message");
       int ambiguous = duk_strict_equals(ctx, -1, 1);
       duk_pop(ctx);
       return !ambiguous;
@@ -158,12 +159,12 @@ static int throws_passes(duk_context *ctx, duk_idx_t actual, duk_idx_t *res)
     return !duk_strict_equals(ctx, actual, 1);
   }
   if (duk_is_function(ctx, 1)) {
-    duk_get_prop_string(ctx, 1, "prototype");
+    duk_get_prop_literal(ctx, 1, "prototype");
     int has_proto = !duk_is_undefined(ctx, -1);
     duk_pop(ctx);
     if (has_proto && duk_instanceof(ctx, actual, 1)) return 1;
     /* Error or a subclass of it: a wrong class, reported by assert_error.js */
-    duk_get_global_string(ctx, "Error");
+    duk_get_global_literal(ctx, "Error");
     for (duk_dup(ctx, 1); duk_is_object(ctx, -1); duk_get_prototype(ctx, -1), duk_remove(ctx, -2)) {
       if (duk_strict_equals(ctx, -1, -2)) {
         duk_pop_2(ctx);
@@ -236,7 +237,7 @@ static duk_ret_t assertion_error(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
   format_require(ctx, "internal/assert_error");
-  duk_push_string(ctx, "create");
+  duk_push_literal(ctx, "create");
   duk_dup(ctx, 0);
   duk_call_prop(ctx, -3, 1);
   return 1;
@@ -246,11 +247,11 @@ static duk_ret_t assertion_error(duk_context *ctx)
 static duk_ret_t assertion_error_to_string(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, 0, "name");
-  duk_push_string(ctx, " [");
-  duk_get_prop_string(ctx, 0, "code");
-  duk_push_string(ctx, "]: ");
-  duk_get_prop_string(ctx, 0, "message");
+  duk_get_prop_literal(ctx, 0, "name");
+  duk_push_literal(ctx, " [");
+  duk_get_prop_literal(ctx, 0, "code");
+  duk_push_literal(ctx, "]: ");
+  duk_get_prop_literal(ctx, 0, "message");
   duk_concat(ctx, 5);
   return 1;
 }
@@ -262,6 +263,19 @@ static void def_value(duk_context *ctx, duk_idx_t obj, const char *key, duk_uint
   duk_insert(ctx, -2);
   duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | flags);
 }
+
+/* Node's names: a method by its op (strict.equal is strictEqual, as in Node), and
+ * the two helpers (lightfunc_names.h). */
+static const char *assert_name(duk_c_function fn, int magic)
+{
+  if (fn == assertion_error_to_string) return "toString";
+  if (fn == assert_deep_equal_js) return "deepEqual";
+  if (fn != assert_check) return NULL;
+  for (int i = 0; i < N_METHODS; i++)
+    if (methods[i].op == magic) return methods[i].name;
+  return NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(assert, assert_name);
 
 /* assert and assert.strict: native functions (they carry properties) whose
  * magic says ok; named as in Node. */
@@ -278,7 +292,7 @@ static duk_ret_t assert_init(duk_context *ctx)
 {
   format_set_require(ctx, 0);
   duk_push_current_function(ctx);
-  duk_get_prop_string(ctx, -1, CTOR_KEY); /* 2 */
+  duk_get_prop_literal(ctx, -1, CTOR_KEY); /* 2 */
   push_root(ctx, "ok");                   /* 3 */
   push_root(ctx, "strict");               /* 4 */
   for (int i = 0; i < N_METHODS; i++) {
@@ -295,9 +309,9 @@ static duk_ret_t assert_init(duk_context *ctx)
     }
   }
   duk_dup(ctx, 4);
-  duk_put_prop_string(ctx, 3, "strict");
+  duk_put_prop_literal(ctx, 3, "strict");
   duk_dup(ctx, 4);
-  duk_put_prop_string(ctx, 4, "strict");
+  duk_put_prop_literal(ctx, 4, "strict");
   duk_dup(ctx, 3);
   return 1;
 }
@@ -318,14 +332,14 @@ duk_ret_t petrel_binding_assert(duk_context *ctx)
   duk_push_c_lightfunc(ctx, assertion_error_to_string, 0, 0, 0);
   def_value(ctx, -2, "toString", DUK_DEFPROP_ATTR_WC);
   def_value(ctx, -2, "prototype", DUK_DEFPROP_HAVE_WEC);
-  duk_push_string(ctx, "AssertionError");
+  duk_push_literal(ctx, "AssertionError");
   def_value(ctx, -2, "name", DUK_DEFPROP_ATTR_C);
   duk_push_c_function(ctx, assert_init, 1);
   duk_dup(ctx, -2);
-  duk_put_prop_string(ctx, -2, CTOR_KEY);
-  duk_put_prop_string(ctx, -3, "init");
-  duk_put_prop_string(ctx, -2, "AssertionError");
+  duk_put_prop_literal(ctx, -2, CTOR_KEY);
+  duk_put_prop_literal(ctx, -3, "init");
+  duk_put_prop_literal(ctx, -2, "AssertionError");
   duk_push_c_lightfunc(ctx, assert_deep_equal_js, 3, 3, 0);
-  duk_put_prop_string(ctx, -2, "deepEqual");
+  duk_put_prop_literal(ctx, -2, "deepEqual");
   return 1;
 }

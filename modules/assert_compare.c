@@ -47,7 +47,7 @@ static void proto_call(duk_context *ctx, const char *ctor, const char *method, d
 {
   idx = duk_normalize_index(ctx, idx);
   duk_get_global_string(ctx, ctor);
-  duk_get_prop_string(ctx, -1, "prototype");
+  duk_get_prop_literal(ctx, -1, "prototype");
   duk_get_prop_string(ctx, -1, method);
   duk_dup(ctx, idx);
   duk_call_method(ctx, 0);
@@ -108,7 +108,7 @@ static duk_ret_t slots(duk_context *ctx, void *udata)
   } else if (is_tag(ctx, tag, "[object ArrayBuffer]") || is_tag(ctx, tag, "[object DataView]")) {
     r = same_prop(ctx, a, b, "byteLength") && same_bytes(ctx, a, b);
   } else {
-    duk_get_global_string(ctx, "Error");
+    duk_get_global_literal(ctx, "Error");
     if (duk_instanceof(ctx, a, -1) || is_tag(ctx, tag, "[object Error]")) {
       r = (duk_instanceof(ctx, b, -1) || is_tag(ctx, tag, "[object Error]")) && same_prop(ctx, a, b, "message") &&
           same_prop(ctx, a, b, "name");
@@ -174,7 +174,7 @@ static int js_deep(duk_context *ctx, duk_idx_t a, duk_idx_t b, int strict)
   a = duk_normalize_index(ctx, a);
   b = duk_normalize_index(ctx, b);
   format_require(ctx, "internal/deep_equal");
-  duk_push_string(ctx, "deepEqual");
+  duk_push_literal(ctx, "deepEqual");
   duk_dup(ctx, a);
   duk_dup(ctx, b);
   duk_push_boolean(ctx, strict);
@@ -271,6 +271,10 @@ static int deep(duk_context *ctx, struct cmp *c, duk_idx_t a, duk_idx_t b)
   } else if (!oa || !ob) {
     return !oa && !ob && (duk_equals(ctx, a, b) || both_nan(ctx, a, b));
   }
+  /* Each level of objects holds ~10 values (tags, both key lists, a pair of values)
+   * and the checks it calls push more: room for them, as a C function gets only
+   * Duktape's 64 slots beyond its arguments (RangeError if the heap cannot grow it). */
+  duk_require_stack(ctx, 32);
   duk_idx_t top = duk_get_top(ctx);
   int same = deep_objects(ctx, c, a, b);
   duk_set_top(ctx, top);
@@ -285,12 +289,12 @@ int assert_deep_equal(duk_context *ctx, duk_idx_t a, duk_idx_t b, int strict)
   struct cmp c = { top, top + 1, top + 2, strict, 0, NULL };
   duk_push_object(ctx); /* the engine's Object.prototype */
   duk_get_prototype(ctx, -1);
-  duk_get_prop_string(ctx, -1, "toString");
-  duk_get_prop_string(ctx, -2, "propertyIsEnumerable");
+  duk_get_prop_literal(ctx, -1, "toString");
+  duk_get_prop_literal(ctx, -2, "propertyIsEnumerable");
   duk_remove(ctx, -3);
   duk_remove(ctx, -3);
-  duk_get_global_string(ctx, "ArrayBuffer");
-  duk_get_prop_string(ctx, -1, "isView");
+  duk_get_global_literal(ctx, "ArrayBuffer");
+  duk_get_prop_literal(ctx, -1, "isView");
   duk_remove(ctx, -2);
   int r = deep(ctx, &c, a, b);
   duk_set_top(ctx, top);

@@ -25,11 +25,11 @@ function Buffer(arg, encodingOrOffset, length) {
   return Buffer.from(arg, encodingOrOffset, length);
 }
 
-var proto = Buffer.prototype = Object.create(Uint8Array.prototype, {
+var proto = Buffer.prototype = ObjectCreate(Uint8Array.prototype, {
   constructor: { value: Buffer, writable: true, configurable: true }
 });
 // util.inspect prints anything marked this way as <Buffer xx xx>.
-Object.defineProperty(proto, '_isBuffer', { value: true });
+ObjectDefineProperty(proto, '_isBuffer', { value: true });
 // C code that makes Buffers (socket data) gives them this prototype.
 process.binding('core').setBufferPrototype(proto);
 binding.install(Buffer, proto, function fail(kind, name, value, a, b) {

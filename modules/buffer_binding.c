@@ -42,7 +42,7 @@ duk_ret_t petrel_buffer_fail(duk_context *ctx, int kind, const char *name, duk_i
 {
   idx = duk_normalize_index(ctx, idx);
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, FAIL_KEY);
+  duk_get_prop_literal(ctx, -1, FAIL_KEY);
   duk_push_int(ctx, kind);
   duk_push_string(ctx, name);
   duk_dup(ctx, idx);
@@ -273,7 +273,7 @@ static duk_ret_t from_array_like(duk_context *ctx, duk_idx_t idx)
     if (n) memcpy(dst, src, n);
     return 1;
   }
-  duk_get_prop_string(ctx, idx, "length");
+  duk_get_prop_literal(ctx, idx, "length");
   d = duk_to_number(ctx, -1);
   duk_pop(ctx);
   if (!(d > 0)) {
@@ -286,7 +286,7 @@ static duk_ret_t from_array_like(duk_context *ctx, duk_idx_t idx)
     return petrel_buffer_fail(ctx, BF_ARRAY_LEN, "", -1, NULL, 0, 0);
   }
   if (petrel_buffer_is_view(ctx, idx)) { /* typed arrays convert natively */
-    duk_get_global_string(ctx, "Uint8Array");
+    duk_get_global_literal(ctx, "Uint8Array");
     duk_dup(ctx, idx);
     duk_new(ctx, 1);
     petrel_buffer_set_proto(ctx);
@@ -309,7 +309,7 @@ static duk_ret_t from_array_buffer(duk_context *ctx)
     off = duk_to_number(ctx, 1);
     if (off != off) off = 0;
   }
-  duk_get_prop_string(ctx, 0, "byteLength");
+  duk_get_prop_literal(ctx, 0, "byteLength");
   max = duk_to_number(ctx, -1) - off;
   duk_pop(ctx);
   if (max < 0) return petrel_buffer_fail(ctx, BF_BOUNDS_NAME, "offset", 1, NULL, 0, 0);
@@ -327,7 +327,7 @@ static duk_ret_t from_array_buffer(duk_context *ctx)
       len = 0;
     }
   }
-  duk_get_global_string(ctx, "Uint8Array");
+  duk_get_global_literal(ctx, "Uint8Array");
   duk_dup(ctx, 0);
   duk_push_number(ctx, floor(off));
   duk_push_number(ctx, floor(len));
@@ -340,10 +340,10 @@ static duk_ret_t from_array_buffer(duk_context *ctx)
 static int from_object(duk_context *ctx, duk_idx_t idx)
 {
   int arraylike;
-  duk_get_prop_string(ctx, idx, "length");
+  duk_get_prop_literal(ctx, idx, "length");
   arraylike = !duk_is_undefined(ctx, -1);
   if (!arraylike) {
-    duk_get_prop_string(ctx, idx, "buffer");
+    duk_get_prop_literal(ctx, idx, "buffer");
     arraylike = petrel_buffer_is_array_buffer(ctx, -1);
     duk_pop(ctx);
   }
@@ -356,9 +356,9 @@ static int from_object(duk_context *ctx, duk_idx_t idx)
     return 1;
   }
   duk_pop(ctx);
-  duk_get_prop_string(ctx, idx, "type");
+  duk_get_prop_literal(ctx, idx, "type");
   if (duk_is_string(ctx, -1) && strcmp(duk_get_string(ctx, -1), "Buffer") == 0) {
-    duk_get_prop_string(ctx, idx, "data");
+    duk_get_prop_literal(ctx, idx, "data");
     if (duk_is_array(ctx, -1)) {
       from_array_like(ctx, -1);
       duk_remove(ctx, -2);
@@ -381,10 +381,10 @@ static duk_ret_t buffer_from(duk_context *ctx)
     if (!duk_is_object(ctx, 0) || duk_is_function(ctx, 0)) break;
     if (petrel_buffer_is_array_buffer(ctx, 0)) return from_array_buffer(ctx);
     /* value.valueOf && value.valueOf(): a string or another object is converted instead */
-    duk_get_prop_string(ctx, 0, "valueOf");
+    duk_get_prop_literal(ctx, 0, "valueOf");
     if (duk_to_boolean(ctx, -1)) {
       duk_pop(ctx);
-      duk_get_prop_string(ctx, 0, "valueOf");
+      duk_get_prop_literal(ctx, 0, "valueOf");
       duk_dup(ctx, 0);
       duk_call_method(ctx, 0);
       if (((duk_is_string(ctx, -1) && !duk_is_symbol(ctx, -1)) ||
@@ -398,13 +398,13 @@ static duk_ret_t buffer_from(duk_context *ctx)
     duk_pop(ctx);
     if (from_object(ctx, 0)) return 1;
     /* value[Symbol.toPrimitive]('string') */
-    duk_get_global_string(ctx, "Symbol");
+    duk_get_global_literal(ctx, "Symbol");
     if (duk_is_function(ctx, -1)) {
-      duk_get_prop_string(ctx, -1, "toPrimitive");
+      duk_get_prop_literal(ctx, -1, "toPrimitive");
       duk_get_prop(ctx, 0);
       if (duk_is_function(ctx, -1)) {
         duk_dup(ctx, 0);
-        duk_push_string(ctx, "string");
+        duk_push_literal(ctx, "string");
         duk_call_method(ctx, 1);
         if (duk_is_string(ctx, -1) && !duk_is_symbol(ctx, -1)) return from_string(ctx, -1, 1);
       }
@@ -449,7 +449,7 @@ static duk_ret_t buffer_byte_length(duk_context *ctx)
   int enc = PB_UTF8;
   if (!duk_is_string(ctx, 0) || duk_is_symbol(ctx, 0)) {
     if (duk_is_buffer_data(ctx, 0)) {
-      duk_get_prop_string(ctx, 0, "byteLength");
+      duk_get_prop_literal(ctx, 0, "byteLength");
       return 1;
     }
     return petrel_buffer_fail(ctx, BF_TYPE, "string", 0, "string or an instance of Buffer or ArrayBuffer", 0, 0);
@@ -493,10 +493,10 @@ static duk_ret_t buffer_concat(duk_context *ctx)
   if (duk_is_undefined(ctx, 1)) {
     for (i = 0; i < count; i++) {
       duk_get_prop_index(ctx, 0, (duk_uarridx_t)i);
-      duk_get_prop_string(ctx, -1, "length");
+      duk_get_prop_literal(ctx, -1, "length");
       if (duk_to_boolean(ctx, -1)) {
         duk_pop(ctx);
-        duk_get_prop_string(ctx, -1, "length");
+        duk_get_prop_literal(ctx, -1, "length");
         total += duk_to_number(ctx, -1);
       }
       duk_pop_2(ctx);
@@ -576,7 +576,7 @@ static duk_ret_t buf_install(duk_context *ctx)
   duk_require_function(ctx, 2);
   duk_push_global_stash(ctx);
   duk_dup(ctx, 2);
-  duk_put_prop_string(ctx, -2, FAIL_KEY);
+  duk_put_prop_literal(ctx, -2, FAIL_KEY);
   duk_push_array(ctx); /* [Buffer.prototype, Uint8Array.prototype, ArrayBuffer.prototype] kept alive */
   duk_dup(ctx, 1);
   buffer_proto = duk_get_heapptr(ctx, -1);
@@ -584,12 +584,12 @@ static duk_ret_t buf_install(duk_context *ctx)
   duk_get_prototype(ctx, 1);
   u8_proto = duk_get_heapptr(ctx, -1);
   duk_put_prop_index(ctx, -2, 1);
-  duk_get_global_string(ctx, "ArrayBuffer");
-  duk_get_prop_string(ctx, -1, "prototype");
+  duk_get_global_literal(ctx, "ArrayBuffer");
+  duk_get_prop_literal(ctx, -1, "prototype");
   ab_proto = duk_get_heapptr(ctx, -1);
   duk_put_prop_index(ctx, -3, 2);
   duk_pop(ctx);
-  duk_put_prop_string(ctx, -2, PROTOS_KEY);
+  duk_put_prop_literal(ctx, -2, PROTOS_KEY);
   duk_pop(ctx);
 
   put_fn(ctx, 0, "from", buffer_from, 3, 0);
@@ -609,6 +609,17 @@ static duk_ret_t buf_install(duk_context *ctx)
 
 static const duk_function_list_entry buffer_funcs[] = { { "install", buf_install, 3 }, { NULL, NULL, 0 } };
 
+/* Node's names for the light functions above (lightfunc_names.h); allocUnsafeSlow is one
+ * function with allocUnsafe here. */
+static const petrel_lf_name buffer_names[] = {
+  { "from", buffer_from, 0 }, { "of", buffer_of, 0 }, { "alloc", buffer_alloc, 0 }, { "allocUnsafe", buffer_alloc, 1 },
+  { "isBuffer", petrel_buffer_is_buffer_js, 0 }, { "isEncoding", buffer_is_encoding, 0 },
+  { "byteLength", buffer_byte_length, 0 }, { "concat", buffer_concat, 0 }, { "compare", buffer_compare, 0 },
+  { "isUtf8", buffer_is_text, 0 }, { "isAscii", buffer_is_text, 1 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(buffer, buffer_names);
+PETREL_LIGHTFUNC_LIST(buffer, buffer_funcs);
+
 duk_ret_t petrel_binding_buffer(duk_context *ctx)
 {
   buffer_proto = u8_proto = ab_proto = NULL;
@@ -617,9 +628,9 @@ duk_ret_t petrel_binding_buffer(duk_context *ctx)
   put_fn(ctx, -1, "isUtf8", buffer_is_text, 1, 0);
   put_fn(ctx, -1, "isAscii", buffer_is_text, 1, 1);
   duk_push_number(ctx, (double)PB_MAX_BUFFER);
-  duk_put_prop_string(ctx, -2, "kMaxLength");
+  duk_put_prop_literal(ctx, -2, "kMaxLength");
   /* In UTF-16 units: a string of only 3-byte characters fills MAX_STRING bytes at MAX_STRING / 3. */
   duk_push_number(ctx, (double)(MAX_STRING / 3));
-  duk_put_prop_string(ctx, -2, "kStringMaxLength");
+  duk_put_prop_literal(ctx, -2, "kStringMaxLength");
   return 1;
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include "lightfunc_names.h"
 #include "duktape.h"
 #include "buffer_codec.h"
 #include "buffer_binding.h"
@@ -35,7 +36,7 @@ static double to_integer(duk_context *ctx, duk_idx_t idx, double dflt)
 static void push_range(duk_context *ctx, const uint8_t *b, size_t start, size_t end, int enc)
 {
   if (end <= start)
-    duk_push_string(ctx, "");
+    duk_push_literal(ctx, "");
   else
     petrel_buffer_push_decoded(ctx, b + start, end - start, enc);
 }
@@ -50,7 +51,7 @@ static duk_ret_t proto_to_string(duk_context *ctx)
   if (start <= 0)
     start = 0;
   else if (start >= (double)len)
-    return duk_push_string(ctx, ""), 1;
+    return duk_push_literal(ctx, ""), 1;
   else
     start = trunc0(start);
   if (duk_is_undefined(ctx, 2)) {
@@ -59,7 +60,7 @@ static duk_ret_t proto_to_string(duk_context *ctx)
     end = duk_to_number(ctx, 2);
     end = end > (double)len ? (double)len : trunc0(end);
   }
-  if (end <= start) return duk_push_string(ctx, ""), 1;
+  if (end <= start) return duk_push_literal(ctx, ""), 1;
   if (!duk_is_undefined(ctx, 0)) {
     enc = petrel_buffer_encoding_of(ctx, 0);
     if (enc < 0) return petrel_buffer_fail(ctx, BF_ENCODING, "", 0, NULL, 0, 0);
@@ -135,7 +136,7 @@ static duk_ret_t proto_codec(duk_context *ctx)
     if (e < 0) return petrel_buffer_fail(ctx, BF_INDEX, "", 2, NULL, 0, 0);
     return write_at(ctx, 0, (size_t)s, e < (double)len - s ? (size_t)e : len - (size_t)s, enc);
   }
-  if (len == 0) return duk_push_string(ctx, ""), 1; /* Node's StringSlice: no checks then */
+  if (len == 0) return duk_push_literal(ctx, ""), 1; /* Node's StringSlice: no checks then */
   s = duk_is_undefined(ctx, 0) ? 0 : trunc0(duk_to_number(ctx, 0));
   e = duk_is_undefined(ctx, 1) ? (double)len : trunc0(duk_to_number(ctx, 1));
   if (s < 0 || e < 0 || s > (double)len || e > (double)len) return petrel_buffer_fail(ctx, BF_INDEX, "", 0, NULL, 0, 0);
@@ -151,14 +152,14 @@ static duk_ret_t proto_to_json(duk_context *ctx)
   size_t len, i;
   const uint8_t *b = petrel_buffer_this(ctx, &len);
   duk_push_object(ctx);
-  duk_push_string(ctx, "Buffer");
-  duk_put_prop_string(ctx, -2, "type");
+  duk_push_literal(ctx, "Buffer");
+  duk_put_prop_literal(ctx, -2, "type");
   duk_push_array(ctx);
   for (i = 0; i < len; i++) {
     duk_push_uint(ctx, b[i]);
     duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
   }
-  duk_put_prop_string(ctx, -2, "data");
+  duk_put_prop_literal(ctx, -2, "data");
   return 1;
 }
 
@@ -240,7 +241,7 @@ static duk_ret_t proto_copy(duk_context *ctx)
 static duk_ret_t proto_slice(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, DUK_HIDDEN_SYMBOL("bufferSubarray"));
+  duk_get_prop_literal(ctx, -1, DUK_HIDDEN_SYMBOL("bufferSubarray"));
   duk_push_this(ctx);
   duk_dup(ctx, 0);
   duk_dup(ctx, 1);
@@ -402,6 +403,30 @@ static duk_ret_t proto_index_of(duk_context *ctx)
   return 1;
 }
 
+static const char codecs[][10] = { "utf8", "ucs2", "latin1", "ascii", "base64", "base64url", "hex" };
+static const uint8_t codec_enc[] = { PB_UTF8, PB_UCS2, PB_LATIN1, PB_ASCII, PB_BASE64, PB_BASE64URL, PB_HEX };
+
+/* Node's names for the methods below (lightfunc_names.h); toLocaleString is toString, as in
+ * Node; subarray is slice here (one function). */
+static const petrel_lf_name method_names[] = {
+  { "toString", proto_to_string, 0 }, { "write", proto_write, 0 }, { "toJSON", proto_to_json, 0 },
+  { "equals", proto_equals, 0 }, { "compare", proto_compare, 0 }, { "copy", proto_copy, 0 },
+  { "slice", proto_slice, 0 }, { "fill", proto_fill, 0 }, { "indexOf", proto_index_of, 0 },
+  { "lastIndexOf", proto_index_of, 1 }, { "includes", proto_index_of, 2 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(buffer_methods, method_names);
+
+/* utf8Slice, hexWrite...: the codec's name and the direction */
+static const char *codec_name(duk_c_function fn, int magic)
+{
+  static char name[20];
+  if (fn != proto_codec) return NULL;
+  for (size_t i = 0; i < sizeof codec_enc; i++)
+    if (codec_enc[i] == (magic & 0x0f)) return strcat(strcpy(name, codecs[i]), magic & 0x10 ? "Write" : "Slice");
+  return NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(buffer_codecs, codec_name);
+
 static void put(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_function fn, int nargs, int magic)
 {
   duk_push_c_lightfunc(ctx, fn, nargs, nargs, magic);
@@ -410,8 +435,6 @@ static void put(duk_context *ctx, duk_idx_t obj, const char *name, duk_c_functio
 
 void petrel_buffer_put_methods(duk_context *ctx, duk_idx_t proto)
 {
-  static const char codecs[][10] = { "utf8", "ucs2", "latin1", "ascii", "base64", "base64url", "hex" };
-  static const uint8_t codec_enc[] = { PB_UTF8, PB_UCS2, PB_LATIN1, PB_ASCII, PB_BASE64, PB_BASE64URL, PB_HEX };
   char name[20];
   size_t i;
   proto = duk_normalize_index(ctx, proto);
@@ -437,8 +460,8 @@ void petrel_buffer_put_methods(duk_context *ctx, duk_idx_t proto)
   /* Uint8Array's own subarray, as it was when Buffer was made */
   duk_push_global_stash(ctx);
   duk_get_prototype(ctx, proto);
-  duk_get_prop_string(ctx, -1, "subarray");
-  duk_put_prop_string(ctx, -3, DUK_HIDDEN_SYMBOL("bufferSubarray"));
+  duk_get_prop_literal(ctx, -1, "subarray");
+  duk_put_prop_literal(ctx, -3, DUK_HIDDEN_SYMBOL("bufferSubarray"));
   duk_pop_2(ctx);
   for (i = 0; i < 2; i++) {
     duk_push_string(ctx, i ? "offset" : "parent");

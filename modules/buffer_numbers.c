@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#include "lightfunc_names.h"
 #include "duktape.h"
 #include "buffer_codec.h"
 #include "buffer_binding.h"
@@ -218,6 +219,19 @@ static void method_name(char *out, int m, const char *uint)
     strcat(strcat(out, m & M_SIGNED ? "Int" : uint), bits[size]);
   if (size != 1) strcat(out, m & M_LE ? "LE" : "BE");
 }
+
+/* Node's names (lightfunc_names.h): readUint8 is readUInt8, as in Node (one function). */
+static const char *number_name(duk_c_function fn, int magic)
+{
+  static char name[20];
+  if (fn == buffer_number) {
+    method_name(name, magic & 0xff, "UInt");
+    return name;
+  }
+  if (fn != buffer_swap) return NULL;
+  return magic == 2 ? "swap16" : magic == 4 ? "swap32" : "swap64";
+}
+PETREL_LIGHTFUNC_LOOKUP(buffer_numbers, number_name);
 
 static void put_method(duk_context *ctx, duk_idx_t proto, duk_c_function fn, const char *name, int nargs, int length,
                        int magic)

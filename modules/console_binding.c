@@ -59,7 +59,9 @@ enum {
   M_DEBUG,
   M_INFO,
   M_ERROR,
-  M_GROUP_COLLAPSED
+  M_GROUP_COLLAPSED,
+  M_PROFILE_END, /* the inspector's (profile is M_NOOP): nothing here, named apart */
+  M_TIME_STAMP
 };
 #define M_METHOD 0x1f
 #define M_GLOBAL 0x20 /* a method of the global console: `this` is not looked at */
@@ -116,8 +118,8 @@ static void push_self(duk_context *ctx, int magic)
 /* process.emitWarning(message at the top). [... message] -> [...] */
 static void emit_warning(duk_context *ctx)
 {
-  duk_get_global_string(ctx, "process");
-  duk_push_string(ctx, "emitWarning");
+  duk_get_global_literal(ctx, "process");
+  duk_push_literal(ctx, "emitWarning");
   duk_dup(ctx, -3);
   duk_call_prop(ctx, -3, 1);
   duk_pop_3(ctx);
@@ -165,7 +167,7 @@ static void write_text(duk_context *ctx, duk_idx_t self, int fd, duk_idx_t idx)
     petrel_console_print(ctx, fd, -2);
   } else {
     /* stream.write(text): with ignoreErrors (the default) what it throws is dropped, as in Node */
-    duk_push_string(ctx, "write");
+    duk_push_literal(ctx, "write");
     duk_dup(ctx, -3);
     if (duk_get_prop_string(ctx, self, STRICT_KEY)) {
       duk_pop(ctx);
@@ -182,7 +184,7 @@ static void write_text(duk_context *ctx, duk_idx_t self, int fd, duk_idx_t idx)
 /* log/warn: the arguments formatted with the console's inspectOptions, if any. */
 static void write_formatted(duk_context *ctx, duk_idx_t self, int fd, duk_idx_t nargs)
 {
-  duk_get_prop_string(ctx, self, OPTIONS_KEY);
+  duk_get_prop_literal(ctx, self, OPTIONS_KEY);
   duk_idx_t opts = duk_is_undefined(ctx, -1) ? -1 : duk_get_top_index(ctx);
   format_values(ctx, opts, 0, nargs);
   write_text(ctx, self, fd, -1);
@@ -193,7 +195,7 @@ static void write_formatted(duk_context *ctx, duk_idx_t self, int fd, duk_idx_t 
 static const char *label_at(duk_context *ctx, duk_idx_t idx)
 {
   if (duk_is_undefined(ctx, idx)) {
-    duk_push_string(ctx, "default");
+    duk_push_literal(ctx, "default");
     duk_replace(ctx, idx);
   }
   return duk_to_string(ctx, idx);
@@ -215,7 +217,7 @@ static double now_ms(void) { return (double)plat_hrtime_ns() / 1e6; }
 static void push_fixed3(duk_context *ctx, double n)
 {
   duk_push_number(ctx, n);
-  duk_push_string(ctx, "toFixed");
+  duk_push_literal(ctx, "toFixed");
   duk_push_int(ctx, 3);
   duk_call_prop(ctx, -3, 1);
   duk_remove(ctx, -2);
@@ -251,12 +253,12 @@ static void push_duration(duk_context *ctx, double ms)
   }
   if (seconds != 0) {
     push_fixed3(ctx, seconds);
-    duk_push_string(ctx, "s");
+    duk_push_literal(ctx, "s");
   } else {
     push_fixed3(ctx, ms); /* Number(ms.toFixed(3)) */
     duk_to_number(ctx, -1);
     duk_to_string(ctx, -1);
-    duk_push_string(ctx, "ms");
+    duk_push_literal(ctx, "ms");
   }
   duk_concat(ctx, 2);
 }
@@ -277,7 +279,7 @@ static int time_log(duk_context *ctx, duk_idx_t self, const char *name, duk_idx_
   double ms = now_ms() - duk_get_number(ctx, -1);
   duk_pop_2(ctx);
   duk_idx_t first = duk_get_top(ctx);
-  duk_push_string(ctx, "%s: %s");
+  duk_push_literal(ctx, "%s: %s");
   duk_dup(ctx, 0);
   push_duration(ctx, ms);
   for (duk_idx_t i = 0; i < ndata; i++) duk_dup(ctx, data + i);
@@ -291,7 +293,7 @@ static void trace(duk_context *ctx, duk_idx_t self, duk_idx_t nargs)
 {
   format_values(ctx, -1, 0, nargs);
   duk_push_error_object(ctx, DUK_ERR_ERROR, "");
-  duk_get_prop_string(ctx, -1, "stack");
+  duk_get_prop_literal(ctx, -1, "stack");
   const char *stack = duk_get_string(ctx, -1);
   /* The frames below this C function (light or native: the first such line). */
   const char *frames = NULL;
@@ -322,24 +324,24 @@ static void clear(duk_context *ctx, duk_idx_t self)
   if (duk_is_null_or_undefined(ctx, -1)) {
     tty = plat_console_is_tty();
   } else {
-    duk_get_prop_string(ctx, -1, "isTTY");
+    duk_get_prop_literal(ctx, -1, "isTTY");
     tty = duk_to_boolean(ctx, -1);
     duk_pop(ctx);
   }
   duk_pop(ctx);
   if (!tty) return;
-  duk_get_global_string(ctx, "process");
-  duk_get_prop_string(ctx, -1, "env");
-  duk_get_prop_string(ctx, -1, "TERM");
+  duk_get_global_literal(ctx, "process");
+  duk_get_prop_literal(ctx, -1, "env");
+  duk_get_prop_literal(ctx, -1, "TERM");
   int dumb = duk_is_string(ctx, -1) && strcmp(duk_get_string(ctx, -1), "dumb") == 0;
   duk_pop_3(ctx);
   if (dumb) return;
   duk_get_prop_string(ctx, self, OUT_KEY);
-  duk_push_string(ctx, "\x1b[1;1H\x1b[0J");
+  duk_push_literal(ctx, "\x1b[1;1H\x1b[0J");
   if (duk_is_null_or_undefined(ctx, -2)) {
     petrel_console_print(ctx, 1, -1);
   } else {
-    duk_push_string(ctx, "write");
+    duk_push_literal(ctx, "write");
     duk_dup(ctx, -2);
     duk_call_prop(ctx, -4, 1);
     duk_pop(ctx);
@@ -383,7 +385,7 @@ static duk_ret_t console_method(duk_context *ctx)
     case M_DIR: /* inspect(object, { customInspect: false, ...options }) */
       duk_push_object(ctx);
       duk_push_false(ctx);
-      duk_put_prop_string(ctx, -2, "customInspect");
+      duk_put_prop_literal(ctx, -2, "customInspect");
       if (duk_check_type_mask(ctx, 1, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_BUFFER)) {
         duk_enum(ctx, 1, DUK_ENUM_OWN_PROPERTIES_ONLY);
         while (duk_next(ctx, -1, 1)) duk_put_prop(ctx, -4);
@@ -418,10 +420,10 @@ static duk_ret_t console_method(duk_context *ctx)
     case M_ASSERT: /* args[0] = `Assertion failed: ${args[0]}`; this.warn(...args) */
       if (petrel_truthy(ctx, 0)) break;
       if (nargs < 2) {
-        duk_push_string(ctx, "Assertion failed");
+        duk_push_literal(ctx, "Assertion failed");
         call_own(ctx, self, "warn", -1, 1);
       } else {
-        duk_push_string(ctx, "Assertion failed: ");
+        duk_push_literal(ctx, "Assertion failed: ");
         duk_dup(ctx, 1);
         duk_to_string(ctx, -1);
         duk_concat(ctx, 2);
@@ -441,7 +443,7 @@ static duk_ret_t console_method(duk_context *ctx)
       duk_push_number(ctx, n);
       duk_put_prop(ctx, -3);
       duk_dup(ctx, 0);
-      duk_push_string(ctx, ": ");
+      duk_push_literal(ctx, ": ");
       duk_push_number(ctx, n);
       duk_concat(ctx, 3);
       call_own(ctx, self, "log", -1, 1);
@@ -499,7 +501,7 @@ static void check_indentation(duk_context *ctx, duk_idx_t idx)
   if (!maker) return;
   format_require(ctx, "internal/errors");
   duk_push_string(ctx, maker);
-  duk_push_string(ctx, "groupIndentation");
+  duk_push_literal(ctx, "groupIndentation");
   duk_push_string(ctx, expect);
   duk_dup(ctx, idx); /* invalidArgType(name, type, value), outOfRange(name, range, value) */
   duk_call_prop(ctx, -5, 3);
@@ -521,7 +523,7 @@ static duk_ret_t console_constructor(duk_context *ctx)
   /* 4 stdout, 5 stderr, 6 ignoreErrors, 7 inspectOptions, 8 groupIndentation */
   int positional = !petrel_truthy(ctx, 0) || duk_is_primitive(ctx, 0);
   if (!positional) {
-    duk_get_prop_string(ctx, 0, "write");
+    duk_get_prop_literal(ctx, 0, "write");
     positional = duk_is_function(ctx, -1);
     duk_pop(ctx);
   }
@@ -542,16 +544,16 @@ static duk_ret_t console_constructor(duk_context *ctx)
   for (int i = 4; i <= 5; i++) {
     int ok = petrel_truthy(ctx, i) && !duk_is_primitive(ctx, i);
     if (ok) {
-      duk_get_prop_string(ctx, i, "write");
+      duk_get_prop_literal(ctx, i, "write");
       ok = duk_is_function(ctx, -1);
       duk_pop(ctx);
     }
     if (!ok) {
       format_require(ctx, "internal/errors");
-      duk_push_string(ctx, "codeError");
-      duk_push_string(ctx, "ERR_CONSOLE_WRITABLE_STREAM");
+      duk_push_literal(ctx, "codeError");
+      duk_push_literal(ctx, "ERR_CONSOLE_WRITABLE_STREAM");
       duk_push_sprintf(ctx, "Console expects a writable stream instance for %s", i == 4 ? "stdout" : "stderr");
-      duk_get_global_string(ctx, "TypeError");
+      duk_get_global_literal(ctx, "TypeError");
       duk_call_prop(ctx, -5, 3);
       return duk_throw(ctx);
     }
@@ -560,14 +562,14 @@ static duk_ret_t console_constructor(duk_context *ctx)
   duk_dup(ctx, 4);
   duk_put_prop_string(ctx, 3, OUT_KEY);
   duk_dup(ctx, 5);
-  duk_put_prop_string(ctx, 3, ERR_KEY);
+  duk_put_prop_literal(ctx, 3, ERR_KEY);
   if (duk_is_boolean(ctx, 6) && !duk_get_boolean(ctx, 6)) {
     duk_push_true(ctx);
     duk_put_prop_string(ctx, 3, STRICT_KEY);
   }
   if (petrel_truthy(ctx, 7)) {
     duk_dup(ctx, 7);
-    duk_put_prop_string(ctx, 3, OPTIONS_KEY);
+    duk_put_prop_literal(ctx, 3, OPTIONS_KEY);
   }
   if (!duk_is_undefined(ctx, 8)) {
     duk_dup(ctx, 8);
@@ -594,6 +596,24 @@ static duk_ret_t console_constructor(duk_context *ctx)
   }
   return 0;
 }
+
+static const petrel_lf_name inspector_only[] = { { "profile", console_method, M_NOOP | M_GLOBAL },
+                                                 { "profileEnd", console_method, M_PROFILE_END | M_GLOBAL },
+                                                 { "timeStamp", console_method, M_TIME_STAMP | M_GLOBAL },
+                                                 { "format", format_js, 0 },
+                                                 { "formatWithOptions", format_with_options_js, 0 },
+                                                 { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_NAMES(console, inspector_only);
+
+/* Node's names (lightfunc_names.h): a method by its magic; Console.prototype.info is log. */
+static const char *console_name(duk_c_function fn, int magic)
+{
+  if (fn != console_method) return NULL;
+  for (int i = 0; methods[i].name; i++)
+    if ((magic & M_GLOBAL ? methods[i].own | M_GLOBAL : methods[i].method) == magic) return methods[i].name;
+  return NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(console, console_name);
 
 /* Puts the methods on obj as light functions: Console.prototype's, or (global) the
  * global console's. */
@@ -623,7 +643,7 @@ static duk_ret_t binding_console(duk_context *ctx)
   if (!duk_is_undefined(ctx, -1)) return 1;
   duk_pop(ctx);
   duk_push_c_function(ctx, console_constructor, 3); /* 1 */
-  duk_push_string(ctx, "Console");
+  duk_push_literal(ctx, "Console");
   def_hidden(ctx, 1, "name", DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE);
   duk_push_object(ctx); /* 2: Console.prototype */
   put_methods(ctx, 2, 0);
@@ -636,20 +656,19 @@ static duk_ret_t binding_console(duk_context *ctx)
   duk_push_object(ctx); /* 3: the global console, as Node's: not an instance of Console */
   put_methods(ctx, 3, 1);
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, 3, "Console");
-  static const char *const inspector_only[] = { "profile", "profileEnd", "timeStamp" };
+  duk_put_prop_literal(ctx, 3, "Console");
   for (int i = 0; i < 3; i++) {
-    duk_push_c_lightfunc(ctx, console_method, DUK_VARARGS, 0, M_NOOP | M_GLOBAL);
-    duk_put_prop_string(ctx, 3, inspector_only[i]);
+    duk_push_c_lightfunc(ctx, console_method, DUK_VARARGS, 0, inspector_only[i].magic);
+    duk_put_prop_string(ctx, 3, inspector_only[i].name);
   }
   duk_push_null(ctx);
   duk_put_prop_string(ctx, 3, OUT_KEY);
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, 3, ERR_KEY);
-  duk_get_global_string(ctx, "Symbol"); /* console[Symbol.toStringTag] = 'console' */
-  duk_get_prop_string(ctx, -1, "toStringTag");
+  duk_put_prop_literal(ctx, 3, ERR_KEY);
+  duk_get_global_literal(ctx, "Symbol"); /* console[Symbol.toStringTag] = 'console' */
+  duk_get_prop_literal(ctx, -1, "toStringTag");
   if (duk_is_symbol(ctx, -1)) {
-    duk_push_string(ctx, "console");
+    duk_push_literal(ctx, "console");
     duk_def_prop(ctx, 3,
                  DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_CLEAR_WRITABLE |
                      DUK_DEFPROP_CLEAR_ENUMERABLE);
@@ -659,7 +678,7 @@ static duk_ret_t binding_console(duk_context *ctx)
   }
   duk_push_global_stash(ctx);
   duk_dup(ctx, 3);
-  duk_put_prop_string(ctx, -2, DEFAULT_KEY);
+  duk_put_prop_literal(ctx, -2, DEFAULT_KEY);
   duk_pop(ctx);
   return 1;
 }
@@ -678,9 +697,9 @@ static duk_ret_t binding_format(duk_context *ctx)
   format_set_require(ctx, 0);
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, format_js, DUK_VARARGS, 0, 0);
-  duk_put_prop_string(ctx, -2, "format");
+  duk_put_prop_literal(ctx, -2, "format");
   duk_push_c_lightfunc(ctx, format_with_options_js, DUK_VARARGS, 0, 0);
-  duk_put_prop_string(ctx, -2, "formatWithOptions");
+  duk_put_prop_literal(ctx, -2, "formatWithOptions");
   return 1;
 }
 
@@ -688,6 +707,8 @@ static const duk_function_list_entry console_funcs[] = { { "console", binding_co
                                                          { "primitive", binding_primitive, 1 },
                                                          { "format", binding_format, 1 },
                                                          { NULL, NULL, 0 } };
+
+PETREL_LIGHTFUNC_LIST(console, console_funcs);
 
 duk_ret_t petrel_binding_console(duk_context *ctx)
 {

@@ -47,6 +47,15 @@ static duk_ret_t r_deferred(duk_context *ctx)
   return 1;
 }
 
+/* Node's names (lightfunc_names.h): the stream methods are anonymous in Node; the
+ * error makers are named after their functions. */
+static const char *deferred_name(duk_c_function fn, int magic)
+{
+  if (fn != r_deferred || magic < 0 || magic >= N_DEFERRED) return NULL;
+  return magic < ERRORS_START ? "" : deferred[magic].fn;
+}
+PETREL_LIGHTFUNC_LOOKUP(deferred, deferred_name);
+
 static void push_stub(duk_context *ctx, int i)
 {
   if (deferred[i].length < 0)
@@ -79,7 +88,7 @@ static duk_ret_t defer_errors(duk_context *ctx)
     duk_put_prop_string(ctx, -2, deferred[i].name);
   }
   duk_push_c_lightfunc(ctx, errors_system_error, 3, 3, 0);
-  duk_put_prop_string(ctx, -2, "systemError");
+  duk_put_prop_literal(ctx, -2, "systemError");
   return 1;
 }
 
@@ -93,8 +102,8 @@ static duk_ret_t defer_errors(duk_context *ctx)
 /* Defines fn's property on fn's object as the value on top (left there). */
 static void settle_lazy(duk_context *ctx, duk_idx_t fn)
 {
-  duk_get_prop_string(ctx, fn, LAZY_OBJ);
-  duk_get_prop_string(ctx, fn, LAZY_NAME);
+  duk_get_prop_literal(ctx, fn, LAZY_OBJ);
+  duk_get_prop_literal(ctx, fn, LAZY_NAME);
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -3,
                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
@@ -105,9 +114,9 @@ static void settle_lazy(duk_context *ctx, duk_idx_t fn)
 static duk_ret_t lazy_get(duk_context *ctx)
 {
   duk_push_current_function(ctx); /* 0 */
-  duk_get_prop_string(ctx, 0, LAZY_ID);
+  duk_get_prop_literal(ctx, 0, LAZY_ID);
   format_require(ctx, duk_require_string(ctx, -1));
-  duk_get_prop_string(ctx, 0, LAZY_NAME);
+  duk_get_prop_literal(ctx, 0, LAZY_NAME);
   duk_get_prop(ctx, -2);
   settle_lazy(ctx, 0);
   return 1;
@@ -150,5 +159,6 @@ void deferred_funcs(duk_context *ctx, duk_idx_t binding)
                                                    { "defineLazy", define_lazy, 3 },
                                                    { "deferErrors", defer_errors, 1 },
                                                    { NULL, NULL, 0 } };
+  PETREL_LIGHTFUNC_LIST(deferred_funcs, funcs);
   petrel_put_functions(ctx, binding, funcs);
 }

@@ -84,6 +84,6 @@ duk_ret_t petrel_binding_dns(duk_context *ctx)
 {
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, dns_lookup, 3, 3, 0);
-  duk_put_prop_string(ctx, -2, "lookup");
+  duk_put_prop_literal(ctx, -2, "lookup");
   return 1;
 }

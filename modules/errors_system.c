@@ -38,7 +38,7 @@ duk_ret_t errors_system_error(duk_context *ctx)
   duk_push_sprintf(ctx, " %s", code);
   duk_concat(ctx, 2); /* 3: the message */
   if (extra && has_field(ctx, 2, "hostname")) {
-    duk_push_string(ctx, " ");
+    duk_push_literal(ctx, " ");
     duk_concat(ctx, 2);
     append_field(ctx, 2, "hostname");
   } else if (extra && has_field(ctx, 2, "address")) {
@@ -47,22 +47,22 @@ duk_ret_t errors_system_error(duk_context *ctx)
     if (uv_form)
       duk_push_sprintf(ctx, ": %s ", plat_strerror_text(err));
     else
-      duk_push_string(ctx, " ");
+      duk_push_literal(ctx, " ");
     duk_concat(ctx, 2);
     append_field(ctx, 2, "address");
-    duk_get_prop_string(ctx, 2, "port");
+    duk_get_prop_literal(ctx, 2, "port");
     if (!duk_is_undefined(ctx, -1) && !(duk_is_number(ctx, -1) && duk_get_number(ctx, -1) == -1)) {
-      duk_push_string(ctx, ":");
+      duk_push_literal(ctx, ":");
       duk_insert(ctx, -2);
       duk_concat(ctx, 3);
     } else {
       duk_pop(ctx);
     }
-    duk_get_prop_string(ctx, 2, "local");
+    duk_get_prop_literal(ctx, 2, "local");
     if (st_truthy(ctx, -1)) {
-      duk_push_string(ctx, " - Local (");
+      duk_push_literal(ctx, " - Local (");
       duk_insert(ctx, -2);
-      duk_push_string(ctx, ")");
+      duk_push_literal(ctx, ")");
       duk_concat(ctx, 4);
     } else {
       duk_pop(ctx);
@@ -78,14 +78,14 @@ duk_ret_t errors_system_error(duk_context *ctx)
   duk_def_prop(ctx, 4, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
   if (uv_form || (extra && st_flag(ctx, 2, "codeFirst"))) {
     duk_push_string(ctx, code);
-    duk_put_prop_string(ctx, 4, "code");
+    duk_put_prop_literal(ctx, 4, "code");
   }
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, 4, "errno");
+  duk_put_prop_literal(ctx, 4, "errno");
   duk_push_string(ctx, code);
-  duk_put_prop_string(ctx, 4, "code");
+  duk_put_prop_literal(ctx, 4, "code");
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, 4, "syscall");
+  duk_put_prop_literal(ctx, 4, "syscall");
   if (extra) {
     static const char *const keys[] = { "hostname", "address", "port" };
     for (int i = 0; i < 3; i++) {

@@ -37,7 +37,7 @@ static void call_fail(duk_context *ctx, int kind, duk_idx_t idx, int nextra)
   /* [... extra1..extraN] */
   idx = duk_normalize_index(ctx, idx);
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, FAIL_KEY);
+  duk_get_prop_literal(ctx, -1, FAIL_KEY);
   duk_remove(ctx, -2);
   duk_push_int(ctx, kind);
   duk_dup(ctx, idx);
@@ -57,30 +57,30 @@ static void check_listener(duk_context *ctx, duk_idx_t idx)
 /* this._events, made (with _eventsCount 0) if the emitter has none; [...] -> [... events] */
 static void push_events(duk_context *ctx, duk_idx_t this_idx, int create)
 {
-  duk_get_prop_string(ctx, this_idx, "_events");
+  duk_get_prop_literal(ctx, this_idx, "_events");
   if (!create || !duk_is_undefined(ctx, -1)) return;
   duk_pop(ctx);
   duk_push_bare_object(ctx);
   duk_dup_top(ctx);
-  duk_put_prop_string(ctx, this_idx, "_events");
+  duk_put_prop_literal(ctx, this_idx, "_events");
   duk_push_int(ctx, 0);
-  duk_put_prop_string(ctx, this_idx, "_eventsCount");
+  duk_put_prop_literal(ctx, this_idx, "_eventsCount");
 }
 
 static void add_count(duk_context *ctx, duk_idx_t this_idx, int delta)
 {
-  duk_get_prop_string(ctx, this_idx, "_eventsCount");
+  duk_get_prop_literal(ctx, this_idx, "_eventsCount");
   double n = duk_to_number(ctx, -1) + delta;
   duk_pop(ctx);
   duk_push_number(ctx, n);
-  duk_put_prop_string(ctx, this_idx, "_eventsCount");
+  duk_put_prop_literal(ctx, this_idx, "_eventsCount");
 }
 
 /* this.name(args at first..first+n-1): calls the emitter's own (maybe overridden) method. */
 static void call_own_method(duk_context *ctx, duk_idx_t this_idx, const char *name, int n)
 {
   /* [... a1..an] -> [... result] */
-  duk_get_prop_string(ctx, this_idx, name);
+  petrel_get_prop_static(ctx, this_idx, name);
   duk_insert(ctx, -1 - n);
   duk_dup(ctx, this_idx);
   duk_insert(ctx, -1 - n);
@@ -113,14 +113,14 @@ static duk_ret_t ee_emit(duk_context *ctx)
   int is_error = duk_is_string(ctx, 0) && strcmp(duk_get_string(ctx, 0), "error") == 0;
   if (is_error && duk_is_object(ctx, events)) {
     duk_push_global_stash(ctx);
-    duk_get_prop_string(ctx, -1, MONITOR_KEY);
+    duk_get_prop_literal(ctx, -1, MONITOR_KEY);
     duk_remove(ctx, -2);
     duk_get_prop(ctx, events);
     if (!duk_is_undefined(ctx, -1)) {
       duk_pop(ctx);
       /* this.emit(errorMonitor, ...args) */
       duk_push_global_stash(ctx);
-      duk_get_prop_string(ctx, -1, MONITOR_KEY);
+      duk_get_prop_literal(ctx, -1, MONITOR_KEY);
       duk_remove(ctx, -2);
       for (int i = 1; i < (int)n; i++) duk_dup(ctx, i);
       call_own_method(ctx, self, "emit", (int)n);
@@ -172,9 +172,9 @@ static void push_unwrapped(duk_context *ctx, duk_idx_t f)
 {
   f = duk_normalize_index(ctx, f);
   if (duk_is_object(ctx, f) || duk_is_lightfunc(ctx, f)) {
-    duk_get_prop_string(ctx, f, "listener");
+    duk_get_prop_literal(ctx, f, "listener");
     if (duk_to_boolean(ctx, -1)) {
-      duk_get_prop_string(ctx, f, "listener");
+      duk_get_prop_literal(ctx, f, "listener");
       duk_remove(ctx, -2);
       return;
     }
@@ -189,7 +189,7 @@ static int is_or_wraps(duk_context *ctx, duk_idx_t f, duk_idx_t listener)
   listener = duk_normalize_index(ctx, listener);
   if (duk_strict_equals(ctx, f, listener)) return 1;
   if (!duk_is_object(ctx, f)) return 0;
-  duk_get_prop_string(ctx, f, "listener");
+  duk_get_prop_literal(ctx, f, "listener");
   int r = duk_strict_equals(ctx, -1, listener);
   duk_pop(ctx);
   return r;
@@ -200,16 +200,16 @@ static duk_ret_t add_listener(duk_context *ctx, int prepend)
 {
   duk_set_top(ctx, 2);
   duk_push_this(ctx); /* 2 */
-  duk_get_prop_string(ctx, 2, "_events");
+  duk_get_prop_literal(ctx, 2, "_events");
   if (duk_is_undefined(ctx, -1)) {
     duk_pop(ctx);
     push_events(ctx, 2, 1);
   } else {
-    duk_get_prop_string(ctx, -1, "newListener");
+    duk_get_prop_literal(ctx, -1, "newListener");
     int tell = !duk_is_undefined(ctx, -1);
     duk_pop_2(ctx);
     if (tell) {
-      duk_push_string(ctx, "newListener");
+      duk_push_literal(ctx, "newListener");
       duk_dup(ctx, 0);
       push_unwrapped(ctx, 1);
       call_own_method(ctx, 2, "emit", 3);
@@ -240,7 +240,7 @@ static duk_ret_t add_listener(duk_context *ctx, int prepend)
     duk_put_prop(ctx, events);
     duk_replace(ctx, 4);
   } else if (prepend) {
-    duk_get_prop_string(ctx, 4, "unshift");
+    duk_get_prop_literal(ctx, 4, "unshift");
     duk_dup(ctx, 4);
     duk_dup(ctx, 1);
     duk_call_method(ctx, 1);
@@ -255,12 +255,12 @@ static duk_ret_t add_listener(duk_context *ctx, int prepend)
   duk_pop(ctx);
   double len = (double)duk_get_length(ctx, 4);
   if (max > 0 && len > max) {
-    duk_get_prop_string(ctx, 4, "warned");
+    duk_get_prop_literal(ctx, 4, "warned");
     int warned = duk_to_boolean(ctx, -1);
     duk_pop(ctx);
     if (!warned) {
       duk_push_true(ctx);
-      duk_put_prop_string(ctx, 4, "warned");
+      duk_put_prop_literal(ctx, 4, "warned");
       duk_dup(ctx, 0);
       duk_push_number(ctx, len);
       call_fail(ctx, WARN_MAX, 2, 2);
@@ -276,19 +276,19 @@ static duk_ret_t once_wrapper(duk_context *ctx)
 {
   duk_idx_t n = duk_get_top(ctx);
   duk_push_current_function(ctx); /* n */
-  duk_get_prop_string(ctx, n, W_FIRED);
+  duk_get_prop_literal(ctx, n, W_FIRED);
   if (duk_to_boolean(ctx, -1)) return 0;
   duk_pop(ctx);
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, n, W_FIRED);
-  duk_get_prop_string(ctx, n, W_TARGET); /* n + 1 */
-  duk_get_prop_string(ctx, n, W_TYPE);
+  duk_put_prop_literal(ctx, n, W_FIRED);
+  duk_get_prop_literal(ctx, n, W_TARGET); /* n + 1 */
+  duk_get_prop_literal(ctx, n, W_TYPE);
   duk_dup(ctx, n);
   call_own_method(ctx, n + 1, "removeListener", 2);
   duk_pop(ctx);
-  duk_get_prop_string(ctx, n, "listener"); /* n + 2 */
+  duk_get_prop_literal(ctx, n, "listener"); /* n + 2 */
   /* The wrapper lets go of the target: no cycle is left for mark-and-sweep. */
-  duk_del_prop_string(ctx, n, W_TARGET);
+  duk_del_prop_literal(ctx, n, W_TARGET);
   duk_dup(ctx, n + 2);
   duk_dup(ctx, n + 1);
   for (duk_idx_t i = 0; i < n; i++) duk_dup(ctx, i);
@@ -305,11 +305,11 @@ static duk_ret_t ee_add(duk_context *ctx)
   if (magic < 2) return add_listener(ctx, magic);
   duk_push_c_function(ctx, once_wrapper, DUK_VARARGS);
   duk_push_this(ctx);
-  duk_put_prop_string(ctx, -2, W_TARGET);
+  duk_put_prop_literal(ctx, -2, W_TARGET);
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, W_TYPE);
+  duk_put_prop_literal(ctx, -2, W_TYPE);
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, -2, "listener");
+  duk_put_prop_literal(ctx, -2, "listener");
   duk_replace(ctx, 1);
   if (magic == 3) return add_listener(ctx, 1);
   /* once(): through this.on, as Node does (a Readable's once('data') starts the flow). */
@@ -323,19 +323,19 @@ static duk_ret_t ee_add(duk_context *ctx)
 static void reset_events(duk_context *ctx, duk_idx_t self)
 {
   duk_push_bare_object(ctx);
-  duk_put_prop_string(ctx, self, "_events");
+  duk_put_prop_literal(ctx, self, "_events");
   duk_push_int(ctx, 0);
-  duk_put_prop_string(ctx, self, "_eventsCount");
+  duk_put_prop_literal(ctx, self, "_eventsCount");
 }
 
 /* Removes the type's entry; the table is replaced when it was the last. */
 static void drop_type(duk_context *ctx, duk_idx_t self, duk_idx_t events, duk_idx_t type)
 {
-  duk_get_prop_string(ctx, self, "_eventsCount");
+  duk_get_prop_literal(ctx, self, "_eventsCount");
   double left = duk_to_number(ctx, -1) - 1;
   duk_pop(ctx);
   duk_push_number(ctx, left);
-  duk_put_prop_string(ctx, self, "_eventsCount");
+  duk_put_prop_literal(ctx, self, "_eventsCount");
   if (left == 0)
     reset_events(ctx, self);
   else {
@@ -350,11 +350,11 @@ static void drop_type(duk_context *ctx, duk_idx_t self, duk_idx_t events, duk_id
  * removing the last 'removeListener' listener itself is not announced. */
 static void announce_removal(duk_context *ctx, duk_idx_t fn)
 {
-  duk_get_prop_string(ctx, 3, "removeListener");
+  duk_get_prop_literal(ctx, 3, "removeListener");
   int tell = !duk_is_undefined(ctx, -1);
   duk_pop(ctx);
   if (!tell) return;
-  duk_push_string(ctx, "removeListener");
+  duk_push_literal(ctx, "removeListener");
   duk_dup(ctx, 0);
   push_unwrapped(ctx, fn);
   call_own_method(ctx, 2, "emit", 3);
@@ -394,7 +394,7 @@ static duk_ret_t ee_remove(duk_context *ctx)
       duk_pop(ctx);
       continue;
     }
-    duk_get_prop_string(ctx, 4, "splice");
+    duk_get_prop_literal(ctx, 4, "splice");
     duk_dup(ctx, 4);
     duk_push_int(ctx, i);
     duk_push_int(ctx, 1);
@@ -438,7 +438,7 @@ static duk_ret_t ee_remove_all(duk_context *ctx)
     duk_dup(ctx, 1);
     return 1;
   }
-  duk_get_prop_string(ctx, 2, "removeListener");
+  duk_get_prop_literal(ctx, 2, "removeListener");
   int tell = !duk_is_undefined(ctx, -1);
   duk_pop(ctx);
   if (!tell) { /* nobody to tell: drop the lists directly */
@@ -465,7 +465,7 @@ static duk_ret_t ee_remove_all(duk_context *ctx)
       call_own_method(ctx, 1, "removeAllListeners", 1);
       duk_pop(ctx);
     }
-    duk_push_string(ctx, "removeListener");
+    duk_push_literal(ctx, "removeListener");
     call_own_method(ctx, 1, "removeAllListeners", 1);
     duk_pop(ctx);
     reset_events(ctx, 1);
@@ -567,7 +567,7 @@ static duk_ret_t ee_listener_count(duk_context *ctx)
 static duk_ret_t ee_event_names(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, 0, "_eventsCount");
+  duk_get_prop_literal(ctx, 0, "_eventsCount");
   int some = duk_to_number(ctx, -1) > 0;
   duk_pop(ctx);
   push_events(ctx, 0, 0);
@@ -582,7 +582,7 @@ static duk_ret_t ee_event_names(duk_context *ctx)
 static double default_max(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, DEFAULT_MAX_KEY);
+  duk_get_prop_literal(ctx, -1, DEFAULT_MAX_KEY);
   double n = duk_get_number_default(ctx, -1, 10);
   duk_pop_2(ctx);
   return n;
@@ -604,7 +604,7 @@ static duk_ret_t ee_set_max(duk_context *ctx)
   check_max(ctx, 0, "setMaxListeners");
   duk_push_this(ctx);
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, "_maxListeners");
+  duk_put_prop_literal(ctx, -2, "_maxListeners");
   return 1;
 }
 
@@ -612,7 +612,7 @@ static duk_ret_t ee_set_max(duk_context *ctx)
 static duk_ret_t ee_get_max(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, "_maxListeners");
+  duk_get_prop_literal(ctx, -1, "_maxListeners");
   if (duk_is_undefined(ctx, -1)) duk_push_number(ctx, default_max(ctx));
   return 1;
 }
@@ -621,12 +621,12 @@ static duk_ret_t ee_get_max(duk_context *ctx)
 static duk_ret_t ee_init(duk_context *ctx)
 {
   duk_push_this(ctx); /* 0 */
-  duk_get_prop_string(ctx, 0, "_events");
+  duk_get_prop_literal(ctx, 0, "_events");
   int own = !duk_is_undefined(ctx, -1);
   if (own) {
     duk_get_prototype(ctx, 0);
     if (duk_is_object(ctx, -1)) {
-      duk_get_prop_string(ctx, -1, "_events");
+      duk_get_prop_literal(ctx, -1, "_events");
       own = !duk_strict_equals(ctx, -1, -3);
       duk_pop(ctx);
     }
@@ -647,7 +647,7 @@ static duk_ret_t ee_default_max(duk_context *ctx)
   check_max(ctx, 0, "defaultMaxListeners");
   duk_push_global_stash(ctx);
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, DEFAULT_MAX_KEY);
+  duk_put_prop_literal(ctx, -2, DEFAULT_MAX_KEY);
   return 0;
 }
 
@@ -675,9 +675,9 @@ static duk_ret_t ee_install(duk_context *ctx)
   duk_require_object(ctx, 0);
   duk_push_global_stash(ctx);
   duk_push_c_lightfunc(ctx, ee_fail, DUK_VARARGS, 4, 0);
-  duk_put_prop_string(ctx, -2, FAIL_KEY);
+  duk_put_prop_literal(ctx, -2, FAIL_KEY);
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, -2, MONITOR_KEY);
+  duk_put_prop_literal(ctx, -2, MONITOR_KEY);
   duk_pop(ctx);
   put_method(ctx, 0, "emit", ee_emit, DUK_VARARGS, 1, 0);
   put_method(ctx, 0, "addListener", ee_add, 2, 2, 0);
@@ -701,7 +701,7 @@ static duk_ret_t ee_install(duk_context *ctx)
 /* listenerCount(emitter, type): the emitter's own, else the prototype's. */
 static duk_ret_t ee_static_listener_count(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, "listenerCount");
+  duk_get_prop_literal(ctx, 0, "listenerCount");
   if (!duk_is_function(ctx, -1)) {
     duk_pop(ctx);
     duk_push_c_lightfunc(ctx, ee_listener_count, 2, 1, 0);
@@ -716,7 +716,7 @@ static duk_ret_t ee_static_listener_count(duk_context *ctx)
  * named after the argument. A null or undefined one already threw reading it. */
 static void require_emitter_method(duk_context *ctx, duk_idx_t idx, const char *method, const char *arg)
 {
-  duk_get_prop_string(ctx, idx, method);
+  petrel_get_prop_static(ctx, idx, method);
   int ok = duk_is_function(ctx, -1);
   duk_pop(ctx);
   if (ok) return;
@@ -729,7 +729,7 @@ static void require_emitter_method(duk_context *ctx, duk_idx_t idx, const char *
 static duk_ret_t ee_get_event_listeners(duk_context *ctx)
 {
   require_emitter_method(ctx, 0, "listeners", "emitter");
-  duk_push_string(ctx, "listeners");
+  duk_push_literal(ctx, "listeners");
   duk_dup(ctx, 1);
   duk_call_prop(ctx, 0, 1);
   return 1;
@@ -758,7 +758,7 @@ static duk_ret_t ee_static_set_max(duk_context *ctx)
   duk_pop(ctx);
   for (duk_idx_t i = 1; i < nargs; i++) {
     require_emitter_method(ctx, i, "setMaxListeners", "eventTargets");
-    duk_push_string(ctx, "setMaxListeners");
+    duk_push_literal(ctx, "setMaxListeners");
     duk_dup(ctx, 0);
     duk_call_prop(ctx, i, 1);
     duk_pop(ctx);
@@ -771,7 +771,7 @@ static duk_ret_t ee_static_set_max(duk_context *ctx)
 static duk_ret_t ee_define_default_max(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
-  duk_push_string(ctx, "defaultMaxListeners");
+  duk_push_literal(ctx, "defaultMaxListeners");
   duk_push_c_function(ctx, ee_default_max, 0);
   duk_push_c_function(ctx, ee_default_max, 1);
   duk_def_prop(ctx, 0,
@@ -796,6 +796,21 @@ static const duk_function_list_entry events_funcs[] = { { "install", ee_install,
                                                         { "init", ee_init, 0 },
                                                         { "defaultMaxListeners", ee_default_max, DUK_VARARGS },
                                                         { NULL, NULL, 0 } };
+
+/* Node's names for the light functions above (lightfunc_names.h): on is addListener and off
+ * removeListener, as in Node. */
+static const petrel_lf_name events_names[] = {
+  { "emit", ee_emit, 0 }, { "addListener", ee_add, 0 }, { "prependListener", ee_add, 1 }, { "once", ee_add, 2 },
+  { "prependOnceListener", ee_add, 3 }, { "removeListener", ee_remove, 0 },
+  { "removeAllListeners", ee_remove_all, 0 }, { "listeners", ee_listeners, 0 }, { "rawListeners", ee_listeners, 1 },
+  { "listenerCount", ee_listener_count, 0 }, { "eventNames", ee_event_names, 0 },
+  { "setMaxListeners", ee_set_max, 0 }, { "getMaxListeners", ee_get_max, 0 },
+  /* EventEmitter's statics and init: anonymous in Node */
+  { "", ee_static_listener_count, 0 }, { "getEventListeners", ee_get_event_listeners, 0 },
+  { "", ee_static_set_max, 0 }, { "", ee_init, 0 }, { "fail", ee_fail, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(events, events_names);
+PETREL_LIGHTFUNC_LIST(events, events_funcs);
 
 duk_ret_t petrel_binding_events(duk_context *ctx)
 {

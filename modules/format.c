@@ -34,10 +34,10 @@ void format_init(duk_context *ctx)
 {
   /* %i and %f call parseInt / parseFloat as they were at boot (Node's primordials). */
   duk_push_global_stash(ctx);
-  duk_get_global_string(ctx, "parseInt");
-  duk_put_prop_string(ctx, -2, PARSE_INT_KEY);
-  duk_get_global_string(ctx, "parseFloat");
-  duk_put_prop_string(ctx, -2, PARSE_FLOAT_KEY);
+  duk_get_global_literal(ctx, "parseInt");
+  duk_put_prop_literal(ctx, -2, PARSE_INT_KEY);
+  duk_get_global_literal(ctx, "parseFloat");
+  duk_put_prop_literal(ctx, -2, PARSE_FLOAT_KEY);
   duk_pop(ctx);
 }
 
@@ -47,7 +47,7 @@ void format_set_require(duk_context *ctx, duk_idx_t idx)
   duk_dup(ctx, idx);
   duk_push_global_stash(ctx);
   duk_insert(ctx, -2);
-  duk_put_prop_string(ctx, -2, REQUIRE_KEY);
+  duk_put_prop_literal(ctx, -2, REQUIRE_KEY);
   duk_pop(ctx);
 }
 
@@ -73,7 +73,7 @@ static int is_plain_string(duk_context *ctx, duk_idx_t idx)
 static void push_number_text(duk_context *ctx, double n)
 {
   if (n == 0 && signbit(n)) {
-    duk_push_string(ctx, "-0");
+    duk_push_literal(ctx, "-0");
   } else {
     duk_push_number(ctx, n);
     duk_to_string(ctx, -1);
@@ -89,9 +89,9 @@ static void push_symbol_text(duk_context *ctx, duk_idx_t idx)
   const unsigned char *end = p + len, *q;
   if (len) p++;
   for (q = p; q < end && *q != 0xff; q++) {}
-  duk_push_string(ctx, "Symbol(");
+  duk_push_literal(ctx, "Symbol(");
   duk_push_lstring(ctx, (const char *)p, (duk_size_t)(q - p));
-  duk_push_string(ctx, ")");
+  duk_push_literal(ctx, ")");
   duk_concat(ctx, 3);
 }
 
@@ -230,7 +230,7 @@ static void push_format_string(duk_context *ctx, duk_idx_t idx, double max)
   duk_substring(ctx, -1, 0, (duk_size_t)end);
   push_quoted(ctx, -1);
   duk_remove(ctx, -2);
-  duk_push_string(ctx, "... ");
+  duk_push_literal(ctx, "... ");
   push_plural(ctx, n - max, "more character");
   duk_concat(ctx, 3);
 }
@@ -245,12 +245,12 @@ static void push_primitive(duk_context *ctx, duk_idx_t idx, double max)
         return;
       }
       duk_dup(ctx, idx); /* v.toString() */
-      duk_push_string(ctx, "toString");
+      duk_push_literal(ctx, "toString");
       duk_call_prop(ctx, -2, 0);
       duk_remove(ctx, -2);
       return;
     case DUK_TYPE_NUMBER: push_number_text(ctx, duk_get_number(ctx, idx)); return;
-    case DUK_TYPE_UNDEFINED: duk_push_string(ctx, "undefined"); return;
+    case DUK_TYPE_UNDEFINED: duk_push_literal(ctx, "undefined"); return;
     case DUK_TYPE_BOOLEAN: duk_push_string(ctx, duk_get_boolean(ctx, idx) ? "true" : "false"); return;
   }
   duk_dup(ctx, idx); /* String(v) */
@@ -283,7 +283,7 @@ static void push_defaults(duk_context *ctx)
   }
   duk_push_global_stash(ctx);
   duk_dup(ctx, -2);
-  duk_put_prop_string(ctx, -2, DEFAULTS_KEY);
+  duk_put_prop_literal(ctx, -2, DEFAULTS_KEY);
   duk_pop(ctx);
 }
 
@@ -294,7 +294,7 @@ void format_inspect_primitive(duk_context *ctx, duk_idx_t idx)
 {
   idx = duk_normalize_index(ctx, idx);
   push_defaults(ctx);
-  duk_get_prop_string(ctx, -1, "maxStringLength");
+  duk_get_prop_literal(ctx, -1, "maxStringLength");
   double max = duk_is_null(ctx, -1) ? INFINITY : duk_to_number(ctx, -1); /* null: no limit, as in Node */
   duk_pop_2(ctx);
   push_primitive(ctx, idx, max);
@@ -308,7 +308,7 @@ void format_inspect(duk_context *ctx, duk_idx_t idx, duk_idx_t opts)
   if (opts >= 0) opts = duk_normalize_index(ctx, opts);
   format_require(ctx, "internal/inspect");
   duk_idx_t mod = duk_get_top_index(ctx);
-  duk_push_string(ctx, "inspect");
+  duk_push_literal(ctx, "inspect");
   duk_dup(ctx, idx);
   if (opts >= 0) duk_dup(ctx, opts);
   duk_call_prop(ctx, mod, opts >= 0 ? 2 : 1);
@@ -400,7 +400,7 @@ static int has_builtin_to_string(duk_context *ctx, duk_idx_t idx)
                                           "BigInt64Array",
                                           "BigUint64Array",
                                           NULL };
-  duk_get_prop_string(ctx, idx, "toString");
+  duk_get_prop_literal(ctx, idx, "toString");
   int callable = duk_is_function(ctx, -1);
   duk_pop(ctx);
   if (!callable) return 1;
@@ -419,13 +419,13 @@ static int has_builtin_to_string(duk_context *ctx, duk_idx_t idx)
     }
     if (has_own(ctx, -1, "toString")) break;
   }
-  duk_push_string(ctx, "constructor");
+  duk_push_literal(ctx, "constructor");
   duk_get_prop_desc(ctx, -2, 0);
   int builtin = 0;
   if (!duk_is_undefined(ctx, -1)) {
-    duk_get_prop_string(ctx, -1, "value");
+    duk_get_prop_literal(ctx, -1, "value");
     if (duk_is_function(ctx, -1)) {
-      duk_get_prop_string(ctx, -1, "name");
+      duk_get_prop_literal(ctx, -1, "name");
       if (is_plain_string(ctx, -1)) {
         const char *name = duk_get_string(ctx, -1);
         for (int i = 0; builtins[i] && !builtin; i++) builtin = strcmp(builtins[i], name) == 0;
@@ -449,7 +449,7 @@ static duk_ret_t json_encode(duk_context *ctx, void *udata)
 static int is_cycle_error(duk_context *ctx)
 {
   if (!duk_is_object(ctx, -1)) return 0;
-  duk_get_prop_string(ctx, -1, "message");
+  duk_get_prop_literal(ctx, -1, "message");
   int cycle = 0;
   if (!duk_is_symbol(ctx, -1)) {
     const char *m = duk_safe_to_string(ctx, -1);
@@ -486,15 +486,15 @@ static void push_specifier(duk_context *ctx, int code, duk_idx_t arg, duk_idx_t 
       if (duk_safe_call(ctx, json_encode, NULL, 1, 1) != 0) {
         if (!is_cycle_error(ctx)) (void)duk_throw(ctx);
         duk_pop(ctx);
-        duk_push_string(ctx, "[Circular]");
+        duk_push_literal(ctx, "[Circular]");
       } else if (duk_is_undefined(ctx, -1)) {
         duk_pop(ctx);
-        duk_push_string(ctx, "undefined");
+        duk_push_literal(ctx, "undefined");
       }
       return;
     case 'd':
       if (duk_is_symbol(ctx, arg)) {
-        duk_push_string(ctx, "NaN");
+        duk_push_literal(ctx, "NaN");
       } else {
         duk_dup(ctx, arg);
         double n = duk_to_number(ctx, -1);
@@ -505,7 +505,7 @@ static void push_specifier(duk_context *ctx, int code, duk_idx_t arg, duk_idx_t 
     case 'i':
     case 'f':
       if (duk_is_symbol(ctx, arg)) {
-        duk_push_string(ctx, "NaN");
+        duk_push_literal(ctx, "NaN");
       } else {
         push_stashed(ctx, code == 'i' ? PARSE_INT_KEY : PARSE_FLOAT_KEY);
         duk_dup(ctx, arg); /* parseInt without a radix, as Node: '0x10' is 16 */
@@ -524,7 +524,7 @@ static void push_specifier(duk_context *ctx, int code, duk_idx_t arg, duk_idx_t 
       format_inspect(ctx, arg, duk_get_top_index(ctx));
       duk_remove(ctx, -2);
       return;
-    default: /* 'c': CSS, consumed and dropped */ duk_push_string(ctx, "");
+    default: /* 'c': CSS, consumed and dropped */ duk_push_literal(ctx, "");
   }
 }
 
@@ -541,7 +541,7 @@ void format_values(duk_context *ctx, duk_idx_t opts, duk_idx_t from, duk_idx_t e
 {
   if (opts >= 0) opts = duk_normalize_index(ctx, opts);
   if (from >= end) {
-    duk_push_string(ctx, "");
+    duk_push_literal(ctx, "");
     return;
   }
   duk_require_stack(ctx, 48);
@@ -559,7 +559,7 @@ void format_values(duk_context *ctx, duk_idx_t opts, duk_idx_t from, duk_idx_t e
       /* The common console.log('a', 'b') case: nothing to substitute. */
       if (a + 1 == end && is_plain_string(ctx, a)) {
         duk_dup(ctx, from);
-        duk_push_string(ctx, " ");
+        duk_push_literal(ctx, " ");
         duk_dup(ctx, a);
         duk_concat(ctx, 3);
         return;
@@ -598,7 +598,7 @@ void format_values(duk_context *ctx, duk_idx_t opts, duk_idx_t from, duk_idx_t e
     n = 1;
   }
   for (; a < end; a++) {
-    duk_push_string(ctx, " ");
+    duk_push_literal(ctx, " ");
     add_part(ctx, &n);
     if (is_plain_string(ctx, a))
       duk_dup(ctx, a);
@@ -620,9 +620,9 @@ duk_ret_t format_with_options_js(duk_context *ctx)
   if (duk_get_top(ctx) == 0) duk_push_undefined(ctx);
   if (!duk_check_type_mask(ctx, 0, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_BUFFER) || duk_is_function(ctx, 0)) {
     format_require(ctx, "internal/errors");
-    duk_push_string(ctx, "invalidArgType");
-    duk_push_string(ctx, "inspectOptions");
-    duk_push_string(ctx, "object");
+    duk_push_literal(ctx, "invalidArgType");
+    duk_push_literal(ctx, "inspectOptions");
+    duk_push_literal(ctx, "object");
     duk_dup(ctx, 0);
     duk_call_prop(ctx, -5, 3);
     return duk_throw(ctx);
@@ -650,7 +650,7 @@ static duk_ret_t prim_format_number(duk_context *ctx)
   if (duk_is_number(ctx, 0)) {
     push_number_text(ctx, duk_get_number(ctx, 0));
   } else { /* '' + n */
-    duk_push_string(ctx, "");
+    duk_push_literal(ctx, "");
     duk_dup(ctx, 0);
     duk_concat(ctx, 2);
   }
@@ -682,7 +682,7 @@ static duk_ret_t prim_plural(duk_context *ctx)
 {
   duk_dup(ctx, 0);
   duk_to_string(ctx, -1);
-  duk_push_string(ctx, " ");
+  duk_push_literal(ctx, " ");
   duk_dup(ctx, 1);
   duk_push_string(ctx, duk_to_number(ctx, 0) > 1 ? "s" : "");
   duk_concat(ctx, 4);
@@ -702,6 +702,7 @@ void format_push_primitive(duk_context *ctx)
 {
   duk_push_object(ctx);
   push_defaults(ctx);
-  duk_put_prop_string(ctx, -2, "inspectDefaults");
+  duk_put_prop_literal(ctx, -2, "inspectDefaults");
+  PETREL_LIGHTFUNC_LIST(format_primitive_funcs, primitive_funcs);
   petrel_put_functions(ctx, -1, primitive_funcs);
 }

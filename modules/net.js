@@ -287,7 +287,7 @@ function createServer(options, connectionListener) {
     Object.getOwnPropertyNames(p).forEach(function (k) {
       if (k === 'constructor' || seen[k] || Object.prototype.hasOwnProperty.call(proto, k)) return;
       seen[k] = true;
-      Object.defineProperty(proto, k, Object.getOwnPropertyDescriptor(p, k));
+      ObjectDefineProperty(proto, k, Object.getOwnPropertyDescriptor(p, k));
     });
   }
 })(Socket.prototype);
@@ -298,7 +298,7 @@ module.exports = {
   connect: installed.connect,
   get Server() { return serverClass(); },
   set Server(value) { // as a plain property would
-    Object.defineProperty(this, 'Server', { value: value, writable: true, enumerable: true, configurable: true });
+    ObjectDefineProperty(this, 'Server', { value: value, writable: true, enumerable: true, configurable: true });
   },
   Socket: Socket,
   Stream: Socket,

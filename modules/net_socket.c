@@ -23,8 +23,8 @@
 static void push_helper(duk_context *ctx, const char *name)
 {
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, NET_KEY);
-  duk_get_prop_string(ctx, -1, name);
+  duk_get_prop_literal(ctx, -1, NET_KEY);
+  petrel_get_prop_static(ctx, -1, name);
   duk_remove(ctx, -2);
   duk_remove(ctx, -2);
 }
@@ -42,7 +42,7 @@ static void arm_timer(duk_context *ctx, duk_idx_t sock, double ms)
   duk_dup(ctx, sock);
   duk_call(ctx, 3);
   duk_dup_top(ctx);
-  duk_put_prop_string(ctx, sock, "_timer");
+  duk_put_prop_literal(ctx, sock, "_timer");
   st_call_method(ctx, -1, "unref", 0);
   duk_pop(ctx);
 }
@@ -50,14 +50,14 @@ static void arm_timer(duk_context *ctx, duk_idx_t sock, double ms)
 static void clear_timer(duk_context *ctx, duk_idx_t sock)
 {
   sock = duk_normalize_index(ctx, sock);
-  duk_get_prop_string(ctx, sock, "_timer");
+  duk_get_prop_literal(ctx, sock, "_timer");
   if (st_truthy(ctx, -1)) {
     push_helper(ctx, "clearTimeout");
     duk_dup(ctx, -2);
     duk_call(ctx, 1);
     duk_pop(ctx);
     duk_push_null(ctx);
-    duk_put_prop_string(ctx, sock, "_timer");
+    duk_put_prop_literal(ctx, sock, "_timer");
   }
   duk_pop(ctx);
 }
@@ -68,7 +68,7 @@ static void activity(duk_context *ctx, duk_idx_t sock)
   double ms = st_num(ctx, sock, "_timeoutMs");
   if (!ms || ms != ms) return;
   st_put_num(ctx, sock, "_lastActivity", loop_now());
-  duk_get_prop_string(ctx, sock, "_timer");
+  duk_get_prop_literal(ctx, sock, "_timer");
   int armed = st_truthy(ctx, -1);
   duk_pop(ctx);
   if (!armed) arm_timer(ctx, sock, ms);
@@ -85,7 +85,7 @@ static duk_ret_t s_activity(duk_context *ctx)
 static duk_ret_t on_idle_timer(duk_context *ctx)
 {
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, 0, "_timer");
+  duk_put_prop_literal(ctx, 0, "_timer");
   double ms = st_num(ctx, 0, "_timeoutMs");
   if (!ms || ms != ms || st_flag(ctx, 0, "destroyed")) return 0;
   double idle = loop_now() - st_num(ctx, 0, "_lastActivity");
@@ -117,7 +117,7 @@ static void push_connect_export(duk_context *ctx, const char *name)
 {
   push_helper(ctx, "connector");
   duk_call(ctx, 0);
-  duk_get_prop_string(ctx, -1, name);
+  petrel_get_prop_static(ctx, -1, name);
   duk_remove(ctx, -2);
 }
 
@@ -141,7 +141,7 @@ static duk_ret_t s_connect_stub(duk_context *ctx)
 static int push_owner(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, "owner");
+  duk_get_prop_literal(ctx, -1, "owner");
   duk_remove(ctx, -2);
   if (duk_is_object(ctx, -1)) return 1;
   duk_pop(ctx);
@@ -152,10 +152,10 @@ static int push_owner(duk_context *ctx)
 static duk_ret_t h_onread(duk_context *ctx)
 {
   if (!push_owner(ctx)) return 0;                /* 1: socket */
-  duk_get_prop_string(ctx, 1, "_readableState"); /* 2 */
+  duk_get_prop_literal(ctx, 1, "_readableState"); /* 2 */
   if (st_flag(ctx, 2, "destroyed")) return 0;
   activity(ctx, 1);
-  duk_get_prop_string(ctx, 1, "_onread"); /* 3: {buffer, callback} of options.onread, or null */
+  duk_get_prop_literal(ctx, 1, "_onread"); /* 3: {buffer, callback} of options.onread, or null */
   int user_buffer = !duk_is_null_or_undefined(ctx, 3);
   if (!duk_is_null(ctx, 0)) {
     st_add_num(ctx, 1, "_bytesRead", (double)duk_get_length(ctx, 0));
@@ -172,8 +172,8 @@ static duk_ret_t h_onread(duk_context *ctx)
      * bookkeeping (the handle keeps reading on its own while flowing). */
     if (st_flag(ctx, 2, "flowing") && st_num(ctx, 2, "length") == 0 && !st_flag(ctx, 2, "decoder") &&
         !st_flag(ctx, 2, "ended")) {
-      duk_get_prop_string(ctx, 1, "_events");
-      duk_get_prop_string(ctx, -1, "data"); /* 5 */
+      duk_get_prop_literal(ctx, 1, "_events");
+      duk_get_prop_literal(ctx, -1, "data"); /* 5 */
       if (!duk_is_undefined(ctx, 5)) {
         st_put_bool(ctx, 2, "reading", 0);
         st_put_bool(ctx, 2, "dataEmitted", 1);
@@ -182,7 +182,7 @@ static duk_ret_t h_onread(duk_context *ctx)
           duk_dup(ctx, 0);
           duk_call_method(ctx, 1);
         } else {
-          duk_push_string(ctx, "data");
+          duk_push_literal(ctx, "data");
           duk_dup(ctx, 0);
           st_call_method(ctx, 1, "emit", 2);
         }
@@ -190,19 +190,19 @@ static duk_ret_t h_onread(duk_context *ctx)
       }
       duk_pop_2(ctx);
     }
-    duk_get_prop_string(ctx, 1, "push");
+    duk_get_prop_literal(ctx, 1, "push");
     duk_dup(ctx, 1);
     duk_dup(ctx, 0);
     duk_call_method(ctx, 1);
     if (!duk_to_boolean(ctx, -1)) {
-      duk_get_prop_string(ctx, 1, "_handle");
+      duk_get_prop_literal(ctx, 1, "_handle");
       tcp_rec *r = tcp_rec_at(ctx, -1);
       if (r) tcp_rec_read(r, 0);
     }
     return 0;
   }
   if (user_buffer) {
-    duk_get_prop_string(ctx, 3, "buffer");
+    duk_get_prop_literal(ctx, 3, "buffer");
     if (st_is_function(ctx, -1)) { /* node asks for a buffer for the read that finds the end too */
       duk_dup(ctx, 3);
       duk_call_method(ctx, 0);
@@ -220,13 +220,13 @@ static duk_ret_t h_onread(duk_context *ctx)
 static int take_write_cb(duk_context *ctx, duk_idx_t sock)
 {
   sock = duk_normalize_index(ctx, sock);
-  duk_get_prop_string(ctx, sock, "_writeCb");
+  duk_get_prop_literal(ctx, sock, "_writeCb");
   if (!st_truthy(ctx, -1)) {
     duk_pop(ctx);
     return 0;
   }
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, sock, "_writeCb");
+  duk_put_prop_literal(ctx, sock, "_writeCb");
   return 1;
 }
 
@@ -293,17 +293,13 @@ static duk_ret_t nop(duk_context *ctx)
 static duk_ret_t s_write(duk_context *ctx)
 {
   duk_push_this(ctx);                            /* 3 */
-  duk_get_prop_string(ctx, 3, "_writableState"); /* 4 */
-  duk_get_prop_string(ctx, 3, "_handle");        /* 5 */
+  duk_get_prop_literal(ctx, 3, "_writableState"); /* 4 */
+  duk_get_prop_literal(ctx, 3, "_handle");        /* 5 */
   /* Fast path: a Buffer written to an idle, connected socket that the stack takes
    * whole needs none of the Writable queue: same result, callback and counters. */
   int fast = !duk_is_string(ctx, 1) && duk_is_buffer_data(ctx, 0) && duk_get_length(ctx, 0) > 0 &&
              !duk_is_null(ctx, 5) && !st_flag(ctx, 3, "connecting");
-  if (fast) {
-    st_push_helper(ctx, "Buffer");
-    fast = duk_instanceof(ctx, 0, -1);
-    duk_pop(ctx);
-  }
+  if (fast) fast = st_is_buffer(ctx, 0);
   if (fast) {
     fast = !st_flag(ctx, 4, "writing") && !st_flag(ctx, 4, "corked") && !st_flag(ctx, 4, "ending") &&
            !st_flag(ctx, 4, "destroyed") && !st_flag(ctx, 4, "errored") && !st_flag(ctx, 4, "needDrain") &&
@@ -334,11 +330,11 @@ static duk_ret_t s_write(duk_context *ctx)
         duk_dup(ctx, 2);
       else
         duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
-      duk_put_prop_string(ctx, 4, "writecb");
+      duk_put_prop_literal(ctx, 4, "writecb");
       st_put_bool(ctx, 4, "writing", 1);
       writable_own_stream(ctx, 3, 4);
-      duk_get_prop_string(ctx, 4, "onwrite");
-      duk_put_prop_string(ctx, 3, "_writeCb");
+      duk_get_prop_literal(ctx, 4, "onwrite");
+      duk_put_prop_literal(ctx, 3, "_writeCb");
       st_put_num(ctx, 3, "_writeLen", len);
       st_put_bool(ctx, 4, "sync", 0);
       int ret = st_num(ctx, 4, "length") < st_num(ctx, 4, "highWaterMark");
@@ -369,7 +365,7 @@ static duk_ret_t s_write_one(duk_context *ctx)
     duk_call_method(ctx, 3);
     return 0;
   }
-  duk_get_prop_string(ctx, 3, "_handle"); /* 4 */
+  duk_get_prop_literal(ctx, 3, "_handle"); /* 4 */
   if (!st_truthy(ctx, 4)) {
     duk_dup(ctx, 2);
     push_helper(ctx, "closedError");
@@ -408,7 +404,7 @@ static void read_start(duk_context *ctx, duk_idx_t handle)
 static duk_ret_t s_read(duk_context *ctx)
 {
   duk_push_this(ctx);                     /* 0 */
-  duk_get_prop_string(ctx, 0, "_handle"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_handle"); /* 1 */
   if (st_flag(ctx, 0, "connecting") || !st_truthy(ctx, 1)) {
     push_helper(ctx, "readAfterConnect");
     duk_dup(ctx, 0);
@@ -427,17 +423,17 @@ static duk_ret_t s_resume(duk_context *ctx)
   push_helper(ctx, "resume");
   duk_dup(ctx, 0);
   duk_call_method(ctx, 0); /* 1: ret */
-  duk_get_prop_string(ctx, 0, "_onreadRest");
+  duk_get_prop_literal(ctx, 0, "_onreadRest");
   if (!duk_is_null_or_undefined(ctx, -1)) { /* an onread socket takes what it left first */
     duk_push_null(ctx);
-    duk_put_prop_string(ctx, 0, "_onreadRest");
+    duk_put_prop_literal(ctx, 0, "_onreadRest");
     petrel_require_builtin(ctx, "internal/net_onread");
     duk_dup(ctx, 0);
     duk_dup(ctx, -3);
     duk_push_int(ctx, 0);
     duk_call(ctx, 3);
     duk_pop(ctx);
-    duk_get_prop_string(ctx, 0, "_onreadRest");
+    duk_get_prop_literal(ctx, 0, "_onreadRest");
     int left = !duk_is_null_or_undefined(ctx, -1);
     duk_pop(ctx);
     if (left || st_flag(ctx, 0, "destroyed")) {
@@ -446,7 +442,7 @@ static duk_ret_t s_resume(duk_context *ctx)
     }
   }
   duk_pop(ctx);
-  duk_get_prop_string(ctx, 0, "_handle");
+  duk_get_prop_literal(ctx, 0, "_handle");
   if (!st_flag(ctx, 0, "connecting") && !st_flag(ctx, 0, "destroyed")) read_start(ctx, -1);
   duk_dup(ctx, 1);
   return 1;
@@ -464,13 +460,13 @@ static duk_ret_t s_final(duk_context *ctx)
     duk_call_method(ctx, 1);
     return 0;
   }
-  duk_get_prop_string(ctx, 1, "_handle"); /* 2 */
+  duk_get_prop_literal(ctx, 1, "_handle"); /* 2 */
   duk_dup(ctx, 0);
   if (!st_truthy(ctx, 2)) {
     duk_call(ctx, 0);
     return 0;
   }
-  duk_push_string(ctx, "shutdown");
+  duk_push_literal(ctx, "shutdown");
   duk_call_prop(ctx, 2, 0);
   int err = duk_to_int(ctx, -1);
   duk_pop(ctx);
@@ -486,7 +482,7 @@ static duk_ret_t s_final(duk_context *ctx)
 /* The 'close' tick (socket, hadError). */
 static duk_ret_t emit_close(duk_context *ctx)
 {
-  duk_push_string(ctx, "close");
+  duk_push_literal(ctx, "close");
   duk_dup(ctx, 1);
   st_call_method(ctx, 0, "emit", 2);
   return 0;
@@ -498,23 +494,23 @@ static duk_ret_t s_destroy(duk_context *ctx)
   duk_push_this(ctx); /* 2 */
   clear_timer(ctx, 2);
   if (st_flag(ctx, 2, "connecting")) st_put_bool(ctx, 2, "connecting", 0);
-  duk_get_prop_string(ctx, 2, "_connectAttempt");
+  duk_get_prop_literal(ctx, 2, "_connectAttempt");
   if (st_truthy(ctx, -1)) {
     st_put_bool(ctx, -1, "cancelled", 1);
     duk_push_null(ctx);
-    duk_put_prop_string(ctx, 2, "_connectAttempt");
+    duk_put_prop_literal(ctx, 2, "_connectAttempt");
   }
   duk_pop(ctx);
   int exception = st_truthy(ctx, 0);
-  duk_get_prop_string(ctx, 2, "_handle"); /* 3 */
+  duk_get_prop_literal(ctx, 2, "_handle"); /* 3 */
   if (st_truthy(ctx, 3)) {
-    /* Cache the addresses: Node keeps them readable after close. */
-    st_call_method(ctx, 2, "_getpeername", 0);
-    st_call_method(ctx, 2, "_getsockname", 0);
+    /* As in Node, the addresses stay readable after close only if something read
+     * them before (_getpeername/_getsockname keep what they read): asking the
+     * handle here cost two system calls and two method calls on every close. */
     duk_push_null(ctx);
-    duk_put_prop_string(ctx, 2, "_handle");
+    duk_put_prop_literal(ctx, 2, "_handle");
     duk_push_null(ctx);
-    duk_put_prop_string(ctx, 3, "owner");
+    duk_put_prop_literal(ctx, 3, "owner");
     st_call_method(ctx, 3, st_flag(ctx, 2, "_resetOnDestroy") ? "reset" : "close", 0);
     int pending = take_write_cb(ctx, 2); /* 4: the write in flight's callback */
     duk_dup(ctx, 1);
@@ -543,7 +539,7 @@ static duk_ret_t s_destroy(duk_context *ctx)
     duk_push_boolean(ctx, exception);
     st_next_tick(ctx, emit_close, 2, 2);
   }
-  duk_get_prop_string(ctx, 2, "_server");
+  duk_get_prop_literal(ctx, 2, "_server");
   if (st_truthy(ctx, -1)) {
     st_add_num(ctx, -1, "_connections", -1);
     st_call_method(ctx, -1, "_emitCloseIfDrained", 0);
@@ -583,10 +579,21 @@ static duk_ret_t s_on_end(duk_context *ctx)
   duk_push_this(ctx);
   if (!st_flag(ctx, 0, "allowHalfOpen")) {
     duk_push_c_lightfunc(ctx, s_write_after_fin, 3, 3, 0);
-    duk_put_prop_string(ctx, 0, "write");
+    duk_put_prop_literal(ctx, 0, "write");
   }
   return 0;
 }
+
+/* Node's names for the socket's methods below (lightfunc_names.h): anonymous
+ * functions in Node, but net.connect; the handle's callbacks by their keys. */
+static const petrel_lf_name socket_names[] = {
+  { "", s_write, 0 },  { "", s_write_one, 0 },  { "", s_read, 0 },   { "", s_resume, 0 },
+  { "", s_activity, 0 }, { "", s_final, 0 },    { "", s_destroy, 0 }, { "onread", h_onread, 0 },
+  { "onwrite", h_onwrite, 0 }, { "onerror", h_onerror, 0 }, { "", s_connect_stub, 0 },
+  { "connect", s_connect_stub, 1 }, { "onconnect", s_connect_stub, 2 }, { "idle", s_idle, 0 },
+  { "onEnd", s_on_end, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(socket, socket_names);
 
 /* installSocket(SocketProto, TCPProto, helpers): the methods and the handle's
  * callbacks; returns {idle} for setTimeout, {connect} for net.connect, {onEnd}: the
@@ -598,7 +605,7 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_require_object(ctx, 2);
   duk_push_global_stash(ctx);
   duk_dup(ctx, 2);
-  duk_put_prop_string(ctx, -2, NET_KEY);
+  duk_put_prop_literal(ctx, -2, NET_KEY);
   duk_pop(ctx);
   static const struct {
     const char *name;
@@ -614,15 +621,15 @@ duk_ret_t net_socket_install(duk_context *ctx)
     duk_put_prop_string(ctx, methods[i].on_handle ? 1 : 0, methods[i].name);
   }
   duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 0);
-  duk_put_prop_string(ctx, 0, "connect");
+  duk_put_prop_literal(ctx, 0, "connect");
   duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 2);
-  duk_put_prop_string(ctx, 1, "onconnect");
+  duk_put_prop_literal(ctx, 1, "onconnect");
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, s_idle, 2, 2, 0);
-  duk_put_prop_string(ctx, -2, "idle");
+  duk_put_prop_literal(ctx, -2, "idle");
   duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 1);
-  duk_put_prop_string(ctx, -2, "connect");
+  duk_put_prop_literal(ctx, -2, "connect");
   duk_push_c_lightfunc(ctx, s_on_end, 0, 0, 0);
-  duk_put_prop_string(ctx, -2, "onEnd");
+  duk_put_prop_literal(ctx, -2, "onEnd");
   return 1;
 }

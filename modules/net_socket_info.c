@@ -14,7 +14,7 @@
 /* handle[name] is a function: the handle can take the option */
 static int handle_has(duk_context *ctx, duk_idx_t handle, const char *name)
 {
-  duk_get_prop_string(ctx, handle, name);
+  petrel_get_prop_static(ctx, handle, name);
   int v = st_truthy(ctx, -1);
   duk_pop(ctx);
   return v;
@@ -26,7 +26,7 @@ static duk_ret_t s_set_nodelay(duk_context *ctx)
 {
   int enable = duk_is_undefined(ctx, 0) ? 1 : duk_to_boolean(ctx, 0);
   duk_push_this(ctx);                     /* 1 */
-  duk_get_prop_string(ctx, 1, "_handle"); /* 2 */
+  duk_get_prop_literal(ctx, 1, "_handle"); /* 2 */
   if (!st_truthy(ctx, 2)) {
     st_put_bool(ctx, 1, "_noDelay", enable);
   } else if (handle_has(ctx, 2, "setNoDelay") && enable != st_flag(ctx, 1, "_noDelay")) {
@@ -48,7 +48,7 @@ static duk_ret_t s_set_keepalive(duk_context *ctx)
   int secs = duk_to_int32(ctx, -1);       /* ~~(initialDelay / 1000) */
   if (secs < 0) secs = 0;                 /* the platform takes seconds as unsigned */
   duk_push_this(ctx);                     /* 3 */
-  duk_get_prop_string(ctx, 3, "_handle"); /* 4 */
+  duk_get_prop_literal(ctx, 3, "_handle"); /* 4 */
   int set = !st_truthy(ctx, 4);
   if (!set && handle_has(ctx, 4, "setKeepAlive")) {
     set = enable != st_flag(ctx, 3, "_keepAlive") || (enable && st_num(ctx, 3, "_keepAliveDelay") != secs);
@@ -72,7 +72,7 @@ static duk_ret_t s_ref(duk_context *ctx)
   int on = duk_get_current_magic(ctx);
   duk_push_this(ctx);
   st_put_bool(ctx, 0, "_refed", on);
-  duk_get_prop_string(ctx, 0, "_handle");
+  duk_get_prop_literal(ctx, 0, "_handle");
   if (st_truthy(ctx, 1)) st_call_method(ctx, 1, on ? "ref" : "unref", 0);
   duk_dup(ctx, 0);
   return 1;
@@ -85,9 +85,9 @@ static duk_ret_t s_getname(duk_context *ctx)
   int peer = duk_get_current_magic(ctx);
   const char *key = peer ? "_peername" : "_sockname";
   duk_push_this(ctx);               /* 0 */
-  duk_get_prop_string(ctx, 0, key); /* 1 */
+  petrel_get_prop_static(ctx, 0, key); /* 1 */
   if (st_truthy(ctx, 1)) return 1;
-  duk_get_prop_string(ctx, 0, "_handle"); /* 2 */
+  duk_get_prop_literal(ctx, 0, "_handle"); /* 2 */
   if (!st_truthy(ctx, 2) || st_flag(ctx, 0, "connecting")) return 1;
   duk_push_string(ctx, peer ? "getpeername" : "getsockname");
   duk_call_prop(ctx, 2, 0); /* 3 */
@@ -156,15 +156,15 @@ static duk_ret_t s_get(duk_context *ctx)
     case G_COUNT: return 0;
     /* A server's socket has server and _server, both the server: the first reads the
      * second (one own property less per connection) until something sets it. */
-    case G_SERVER: duk_get_prop_string(ctx, 0, "_server"); return 1;
+    case G_SERVER: duk_get_prop_literal(ctx, 0, "_server"); return 1;
     case G_PENDING:
-      duk_get_prop_string(ctx, 0, "_handle");
+      duk_get_prop_literal(ctx, 0, "_handle");
       duk_push_boolean(ctx, !st_truthy(ctx, -1) || st_flag(ctx, 0, "connecting"));
       return 1;
-    case G_CONNECTING: duk_get_prop_string(ctx, 0, "connecting"); return 1;
+    case G_CONNECTING: duk_get_prop_literal(ctx, 0, "connecting"); return 1;
     case G_READY_STATE: {
       if (st_flag(ctx, 0, "connecting")) {
-        duk_push_string(ctx, "opening");
+        duk_push_literal(ctx, "opening");
         return 1;
       }
       int r = st_flag(ctx, 0, "readable"), w = st_flag(ctx, 0, "writable");
@@ -172,14 +172,14 @@ static duk_ret_t s_get(duk_context *ctx)
       return 1;
     }
     case G_BUFFER_SIZE:
-      duk_get_prop_string(ctx, 0, "_handle");
+      duk_get_prop_literal(ctx, 0, "_handle");
       if (!st_truthy(ctx, -1)) return 0;
-      duk_get_prop_string(ctx, 0, "writableLength");
+      duk_get_prop_literal(ctx, 0, "writableLength");
       return 1;
-    case G_BYTES_READ: duk_get_prop_string(ctx, 0, "_bytesRead"); return 1;
+    case G_BYTES_READ: duk_get_prop_literal(ctx, 0, "_bytesRead"); return 1;
     case G_BYTES_WRITTEN: {
       double sent = st_num(ctx, 0, "_bytesDispatched");
-      duk_get_prop_string(ctx, 0, "writableLength");
+      duk_get_prop_literal(ctx, 0, "writableLength");
       duk_push_number(ctx, sent + duk_to_number(ctx, -1)); /* undefined: NaN, as JS adds */
       return 1;
     }
@@ -205,6 +205,13 @@ static duk_ret_t s_set(duk_context *ctx)
                    DUK_DEFPROP_SET_CONFIGURABLE);
   return 0;
 }
+
+/* Node's names (lightfunc_names.h): these are anonymous functions in Node. */
+static const petrel_lf_name socket_info_names[] = {
+  { "", s_set_nodelay, 0 }, { "", s_set_keepalive, 0 }, { "", s_ref, 1 }, { "", s_ref, 0 },
+  { "", s_address, 0 },     { "", s_getname, 1 },       { "", s_getname, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(socket_info, socket_info_names);
 
 /* installSocketInfo(SocketProto) */
 duk_ret_t net_socket_info_install(duk_context *ctx)

@@ -104,7 +104,7 @@ function parse(p) {
 }
 
 function format(o) {
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) {
+  if (o === null || typeof o !== 'object' || ArrayIsArray(o)) {
     throw require('internal/errors').invalidArgType('pathObject', 'object', o);
   }
   var dir = o.dir || o.root || '';

@@ -14,12 +14,12 @@
 static duk_idx_t push_states(duk_context *ctx, duk_idx_t stream)
 {
   stream = duk_normalize_index(ctx, stream);
-  duk_get_prop_string(ctx, stream, "_writableState");
+  duk_get_prop_literal(ctx, stream, "_writableState");
   if (!st_truthy(ctx, -1)) {
     duk_pop(ctx);
     duk_push_undefined(ctx);
   }
-  duk_get_prop_string(ctx, stream, "_readableState");
+  duk_get_prop_literal(ctx, stream, "_readableState");
   if (!st_truthy(ctx, -1)) {
     duk_pop(ctx);
     duk_push_undefined(ctx);
@@ -57,7 +57,7 @@ static void emit_error(duk_context *ctx, duk_idx_t self, duk_idx_t err)
   duk_idx_t s = push_states(ctx, self);
   if (!either(ctx, s, "errorEmitted")) {
     put_both(ctx, s, "errorEmitted", 1);
-    duk_push_string(ctx, "error");
+    duk_push_literal(ctx, "error");
     duk_dup(ctx, err);
     st_call_method(ctx, self, "emit", 2);
   }
@@ -99,11 +99,11 @@ static duk_ret_t on_destroy(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
   duk_push_current_function(ctx);         /* 1 */
-  duk_get_prop_string(ctx, 1, SELF_KEY);  /* 2 */
+  duk_get_prop_literal(ctx, 1, SELF_KEY);  /* 2 */
   if (duk_is_undefined(ctx, 2)) return 0; /* called before */
-  duk_get_prop_string(ctx, 1, CB_KEY);    /* 3 */
-  duk_del_prop_string(ctx, 1, SELF_KEY);
-  duk_del_prop_string(ctx, 1, CB_KEY);
+  duk_get_prop_literal(ctx, 1, CB_KEY);    /* 3 */
+  duk_del_prop_literal(ctx, 1, SELF_KEY);
+  duk_del_prop_literal(ctx, 1, CB_KEY);
   duk_idx_t s = push_states(ctx, 2); /* 4, 5 */
   check_error(ctx, 0, s);
   put_both(ctx, s, "closed", 1);
@@ -126,7 +126,7 @@ static duk_ret_t on_destroy(duk_context *ctx)
 static duk_ret_t call_destroy(duk_context *ctx, void *udata) /* (self, err, fn) */
 {
   (void)udata;
-  duk_push_string(ctx, "_destroy");
+  duk_push_literal(ctx, "_destroy");
   duk_dup(ctx, -3);
   duk_dup(ctx, -3);
   duk_call_prop(ctx, -6, 2);
@@ -204,7 +204,7 @@ duk_ret_t stream_undestroy(duk_context *ctx)
     st_put_dup(ctx, 2, "errored", -1);
     duk_pop(ctx);
     st_put_bool(ctx, 2, "reading", 0);
-    duk_get_prop_string(ctx, 2, "readable");
+    duk_get_prop_literal(ctx, 2, "readable");
     int off = duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1);
     duk_pop(ctx);
     st_put_bool(ctx, 2, "ended", off);
@@ -218,7 +218,7 @@ duk_ret_t stream_undestroy(duk_context *ctx)
     duk_pop(ctx);
     st_put_bool(ctx, s, "finalCalled", 0);
     st_put_bool(ctx, s, "prefinished", 0);
-    duk_get_prop_string(ctx, s, "writable");
+    duk_get_prop_literal(ctx, s, "writable");
     int off = duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1);
     duk_pop(ctx);
     st_put_bool(ctx, s, "ended", off);

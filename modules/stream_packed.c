@@ -49,7 +49,7 @@ static int field_of(unsigned table, const char *key)
 
 static uint64_t bits_of(duk_context *ctx, duk_idx_t obj)
 {
-  duk_get_prop_string(ctx, obj, BITS_KEY);
+  duk_get_prop_literal(ctx, obj, BITS_KEY);
   uint64_t b = duk_is_number(ctx, -1) ? (uint64_t)duk_get_number(ctx, -1) : 0;
   duk_pop(ctx);
   return b;
@@ -85,39 +85,58 @@ static duk_ret_t packed_set(duk_context *ctx)
   uint64_t nb = (b & ~((uint64_t)3 << s)) | ((uint64_t)v << s);
   if (nb != b) {
     duk_push_number(ctx, (double)nb);
-    duk_put_prop_string(ctx, 2, BITS_KEY);
+    duk_put_prop_literal(ctx, 2, BITS_KEY);
   }
   return 0;
 }
 
 /* ---- the C fast path ---- */
-/* Is key a field of either table? C passes string literals, so the answer is
- * kept by the literal's address: most keys C reads are not flags, and scanning
- * both tables for each cost ~7 % of a stream-heavy loop. */
-static int maybe_field(const char *key)
+/* The key's number in each table (-1: not a field). C passes keys that never
+ * change at their address (literals, static tables), so the answer is kept by
+ * that address: most keys C reads are not flags, and scanning the tables with
+ * strcmp for each cost ~7 % of a stream-heavy loop. */
+typedef struct {
+  const char *key;
+  signed char in[3]; /* by table; [0] unused */
+} field_memo;
+
+static const field_memo *memo_of(const char *key)
 {
-  static struct {
-    const char *key;
-    int is;
-  } seen[128];
-  unsigned h = (unsigned)(((uintptr_t)key >> 2) & 127);
-  if (seen[h].key != key) {
-    seen[h].key = key;
-    seen[h].is = field_of(1, key) >= 0 || field_of(2, key) >= 0;
+  /* 64 sets of two, the last used first: with one slot per hash, two keys a
+   * connection reads in turn could keep evicting each other (~8-24 rescans of the
+   * tables per churn connection). */
+  static field_memo seen[64][2];
+  field_memo *set = seen[(uint32_t)((uintptr_t)key * 2654435761u) >> 26];
+  if (set[0].key == key) return &set[0];
+  field_memo m = set[1];
+  if (m.key != key) {
+    m.key = key;
+    m.in[0] = -1;
+    m.in[1] = (signed char)field_of(1, key);
+    m.in[2] = (signed char)field_of(2, key);
   }
-  return seen[h].is;
+  set[1] = set[0];
+  set[0] = m;
+  return &set[0];
 }
 
 /* The field's number and obj's bits if key is a packed field of obj, else -1. */
 static int locate(duk_context *ctx, duk_idx_t obj, const char *key, uint64_t *b)
 {
-  if (!maybe_field(key)) return -1;
-  duk_get_prop_string(ctx, obj, BITS_KEY);
-  int ok = duk_is_number(ctx, -1);
-  *b = ok ? (uint64_t)duk_get_number(ctx, -1) : 0;
-  duk_pop(ctx);
-  if (!ok) return -1;
-  return field_of((unsigned)(*b & 3), key);
+  const field_memo *m = memo_of(key);
+  if (m->in[1] < 0 && m->in[2] < 0) return -1;
+  double d;
+  if (duk_petrel_get_number_static(ctx, obj, BITS_KEY, sizeof(BITS_KEY) - 1, &d)) {
+    *b = (uint64_t)d;
+  } else {
+    duk_get_prop_literal(ctx, obj, BITS_KEY);
+    int ok = duk_is_number(ctx, -1);
+    *b = ok ? (uint64_t)duk_get_number(ctx, -1) : 0;
+    duk_pop(ctx);
+    if (!ok) return -1;
+  }
+  unsigned t = (unsigned)(*b & 3);
+  return t == 1 || t == 2 ? m->in[t] : -1;
 }
 
 int st_packed_get(duk_context *ctx, duk_idx_t obj, const char *key)
@@ -138,7 +157,7 @@ int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v)
   if (nb != b) {
     obj = duk_normalize_index(ctx, obj);
     duk_push_number(ctx, (double)nb);
-    duk_put_prop_string(ctx, obj, BITS_KEY);
+    duk_put_prop_literal(ctx, obj, BITS_KEY);
   }
   return 1;
 }
@@ -150,7 +169,7 @@ static duk_ret_t pack_fields(duk_context *ctx)
   unsigned table = (unsigned)duk_require_uint(ctx, 1);
   if (table == 0 || table > 2) return DUK_RET_RANGE_ERROR;
   duk_push_global_stash(ctx);                   /* 2 */
-  if (!duk_get_prop_string(ctx, 2, PAIR_KEY)) { /* 3: [getter, setter], made once */
+  if (!duk_get_prop_literal(ctx, 2, PAIR_KEY)) { /* 3: [getter, setter], made once */
     duk_pop(ctx);
     duk_push_array(ctx);
     duk_push_c_function(ctx, packed_get, 1);
@@ -158,7 +177,7 @@ static duk_ret_t pack_fields(duk_context *ctx)
     duk_push_c_function(ctx, packed_set, 2);
     duk_put_prop_index(ctx, -2, 1);
     duk_dup_top(ctx);
-    duk_put_prop_string(ctx, 2, PAIR_KEY);
+    duk_put_prop_literal(ctx, 2, PAIR_KEY);
   }
   uint64_t b = table;
   const char *const *t = tables[table];
@@ -176,12 +195,13 @@ static duk_ret_t pack_fields(duk_context *ctx)
                      DUK_DEFPROP_SET_ENUMERABLE);
   }
   duk_push_number(ctx, (double)b);
-  duk_put_prop_string(ctx, 0, BITS_KEY);
+  duk_put_prop_literal(ctx, 0, BITS_KEY);
   return 0;
 }
 
 void packed_funcs(duk_context *ctx, duk_idx_t binding)
 {
   static const duk_function_list_entry funcs[] = { { "packFields", pack_fields, 2 }, { NULL, NULL, 0 } };
+  PETREL_LIGHTFUNC_LIST(stream_packed_funcs, funcs);
   petrel_put_functions(ctx, binding, funcs);
 }

@@ -19,8 +19,8 @@ static duk_ret_t r_emit_readable(duk_context *ctx);
 static void push_rhelper(duk_context *ctx, const char *name)
 {
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, R_HELPERS_KEY);
-  duk_get_prop_string(ctx, -1, name);
+  duk_get_prop_literal(ctx, -1, R_HELPERS_KEY);
+  petrel_get_prop_static(ctx, -1, name);
   duk_remove(ctx, -2);
   duk_remove(ctx, -2);
 }
@@ -29,7 +29,7 @@ static void push_rhelper(duk_context *ctx, const char *name)
 static duk_idx_t push_this_state(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, "_readableState");
+  duk_get_prop_literal(ctx, -1, "_readableState");
   return duk_get_top_index(ctx);
 }
 
@@ -44,7 +44,7 @@ static int is_bool(duk_context *ctx, duk_idx_t obj, const char *key, int value)
 {
   int p = st_packed_get(ctx, obj, key);
   if (p >= 0) return p == !!value;
-  duk_get_prop_string(ctx, obj, key);
+  petrel_get_prop_static(ctx, obj, key);
   int v = duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1) == !value;
   duk_pop(ctx);
   return v;
@@ -53,9 +53,9 @@ static int is_bool(duk_context *ctx, duk_idx_t obj, const char *key, int value)
 static int listener_count(duk_context *ctx, duk_idx_t stream, const char *event)
 {
   stream = duk_normalize_index(ctx, stream);
-  duk_get_prop_string(ctx, stream, "listenerCount");
+  duk_get_prop_literal(ctx, stream, "listenerCount");
   duk_dup(ctx, stream);
-  duk_push_string(ctx, event);
+  petrel_push_static(ctx, event);
   duk_call_method(ctx, 1);
   double n = duk_get_number(ctx, -1);
   duk_pop(ctx);
@@ -66,7 +66,7 @@ static int listener_count(duk_context *ctx, duk_idx_t stream, const char *event)
 static void call_base(duk_context *ctx, const char *name)
 {
   push_rhelper(ctx, "base");
-  duk_get_prop_string(ctx, -1, name);
+  petrel_get_prop_static(ctx, -1, name);
   duk_remove(ctx, -2);
   duk_push_this(ctx);
   duk_dup(ctx, 0);
@@ -114,7 +114,7 @@ static duk_ret_t r_on(duk_context *ctx)
 /* tick after removeListener('readable'): updateReadableListening(self) */
 static duk_ret_t r_update_listening_tick(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_readableState"); /* 1 */
   int listening = listener_count(ctx, 0, "readable");
   st_put_bool(ctx, 1, "readableListening", listening);
   if (st_flag(ctx, 1, "resumeScheduled") && is_bool(ctx, 1, "paused", 0)) {
@@ -123,7 +123,7 @@ static duk_ret_t r_update_listening_tick(duk_context *ctx)
     st_call_method(ctx, 0, "resume", 0);
   } else if (!listening) {
     duk_push_null(ctx);
-    duk_put_prop_string(ctx, 1, "flowing");
+    duk_put_prop_literal(ctx, 1, "flowing");
   }
   return 0;
 }
@@ -197,10 +197,10 @@ static duk_ret_t r_is_paused(duk_context *ctx)
 static void flow(duk_context *ctx, duk_idx_t stream)
 {
   stream = duk_normalize_index(ctx, stream);
-  duk_get_prop_string(ctx, stream, "_readableState");
+  duk_get_prop_literal(ctx, stream, "_readableState");
   for (;;) {
     if (!st_flag(ctx, -1, "flowing")) break;
-    duk_get_prop_string(ctx, stream, "read");
+    duk_get_prop_literal(ctx, stream, "read");
     duk_dup(ctx, stream);
     duk_call_method(ctx, 0);
     int got = !duk_is_null(ctx, -1);
@@ -214,7 +214,7 @@ static void flow(duk_context *ctx, duk_idx_t stream)
  * directly (onEofChunk when not sync). */
 static duk_ret_t r_emit_readable_now(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_readableState"); /* 1 */
   if (!st_flag(ctx, 1, "destroyed") && !st_flag(ctx, 1, "errored") &&
       (st_flag(ctx, 1, "length") || st_flag(ctx, 1, "ended"))) {
     st_emit(ctx, 0, "readable");
@@ -230,7 +230,7 @@ static duk_ret_t r_emit_readable_now(duk_context *ctx)
 /* emitReadable(stream): 'readable' on the next tick, once. */
 static duk_ret_t r_emit_readable(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_readableState"); /* 1 */
   st_put_bool(ctx, 1, "needReadable", 0);
   if (!st_flag(ctx, 1, "emittedReadable")) {
     st_put_bool(ctx, 1, "emittedReadable", 1);
@@ -283,7 +283,7 @@ static duk_ret_t r_end_tick_nt(duk_context *ctx)
     return 0;
   st_put_bool(ctx, 0, "endEmitted", 1);
   st_emit(ctx, 1, "end");
-  duk_get_prop_string(ctx, 1, "_writableState"); /* 2 */
+  duk_get_prop_literal(ctx, 1, "_writableState"); /* 2 */
   int w = st_truthy(ctx, 2);
   if (w && st_flag(ctx, 1, "writable") && is_bool(ctx, 1, "allowHalfOpen", 0)) {
     duk_dup(ctx, 1);
@@ -298,7 +298,7 @@ static duk_ret_t r_end_tick_nt(duk_context *ctx)
 /* endReadable(stream) */
 static duk_ret_t r_end_readable(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_readableState"); /* 1 */
   if (!st_flag(ctx, 1, "endEmitted")) {
     st_put_bool(ctx, 1, "ended", 1);
     duk_dup(ctx, 1);
@@ -318,8 +318,8 @@ static double how_much(duk_context *ctx, double n, duk_idx_t state)
   if (st_flag(ctx, state, "objectMode")) return 1;
   if (n != n) {
     if (st_flag(ctx, state, "flowing") && length != 0) {
-      duk_get_prop_string(ctx, state, "buffer");
-      duk_get_prop_string(ctx, state, "bufferIndex");
+      duk_get_prop_literal(ctx, state, "buffer");
+      duk_get_prop_literal(ctx, state, "bufferIndex");
       duk_get_prop(ctx, -2);
       double first = st_num(ctx, -1, "length");
       duk_pop_2(ctx);
@@ -335,7 +335,7 @@ static double how_much(duk_context *ctx, double n, duk_idx_t state)
  * back to the shared empty one when drained, compacted past 1024). */
 static void shift_chunk(duk_context *ctx, duk_idx_t state)
 {
-  duk_get_prop_string(ctx, state, "buffer"); /* buf */
+  duk_get_prop_literal(ctx, state, "buffer"); /* buf */
   double index = st_num(ctx, state, "bufferIndex");
   duk_get_prop_index(ctx, -1, (duk_uarridx_t)index); /* buf c */
   duk_push_undefined(ctx);
@@ -345,14 +345,14 @@ static void shift_chunk(duk_context *ctx, duk_idx_t state)
   double len = (double)duk_get_length(ctx, -2);
   if (index == len) {
     st_push_helper(ctx, "EMPTY");
-    duk_put_prop_string(ctx, state, "buffer");
+    duk_put_prop_literal(ctx, state, "buffer");
     st_put_num(ctx, state, "bufferIndex", 0);
   } else if (index > 1024) {
-    duk_get_prop_string(ctx, -2, "slice");
+    duk_get_prop_literal(ctx, -2, "slice");
     duk_dup(ctx, -3);
     duk_push_number(ctx, index);
     duk_call_method(ctx, 1);
-    duk_put_prop_string(ctx, state, "buffer");
+    duk_put_prop_literal(ctx, state, "buffer");
     st_put_num(ctx, state, "bufferIndex", 0);
   }
   duk_remove(ctx, -2); /* c */
@@ -362,7 +362,7 @@ static void shift_chunk(duk_context *ctx, duk_idx_t state)
 static void push_slice(duk_context *ctx, duk_idx_t idx, double a, double b)
 {
   idx = duk_normalize_index(ctx, idx);
-  duk_get_prop_string(ctx, idx, "slice");
+  duk_get_prop_literal(ctx, idx, "slice");
   duk_dup(ctx, idx);
   duk_push_number(ctx, a);
   if (b >= 0) duk_push_number(ctx, b);
@@ -372,7 +372,7 @@ static void push_slice(duk_context *ctx, duk_idx_t idx, double a, double b)
 /* fromList(n, state): pushes n bytes (or one object) off the front, or null. */
 static void from_list(duk_context *ctx, double n, duk_idx_t state)
 {
-  duk_get_prop_string(ctx, state, "buffer");
+  duk_get_prop_literal(ctx, state, "buffer");
   double count = (double)duk_get_length(ctx, -1) - st_num(ctx, state, "bufferIndex");
   duk_pop(ctx);
   if (count == 0) {
@@ -383,8 +383,8 @@ static void from_list(duk_context *ctx, double n, duk_idx_t state)
     shift_chunk(ctx, state);
     return;
   }
-  duk_get_prop_string(ctx, state, "buffer");
-  duk_get_prop_string(ctx, state, "bufferIndex");
+  duk_get_prop_literal(ctx, state, "buffer");
+  duk_get_prop_literal(ctx, state, "bufferIndex");
   duk_get_prop(ctx, -2); /* buf first */
   double first = st_num(ctx, -1, "length");
   if (n == first) {
@@ -394,7 +394,7 @@ static void from_list(duk_context *ctx, double n, duk_idx_t state)
   }
   if (n < first) {
     push_slice(ctx, -1, n, -1);
-    duk_get_prop_string(ctx, state, "bufferIndex");
+    duk_get_prop_literal(ctx, state, "bufferIndex");
     duk_insert(ctx, -2);
     duk_put_prop(ctx, -4); /* buf first */
     push_slice(ctx, -1, 0, n);
@@ -407,8 +407,8 @@ static void from_list(duk_context *ctx, double n, duk_idx_t state)
   duk_uarridx_t count_parts = 0;
   double got = 0;
   while (got < n) {
-    duk_get_prop_string(ctx, state, "buffer");
-    duk_get_prop_string(ctx, state, "bufferIndex");
+    duk_get_prop_literal(ctx, state, "buffer");
+    duk_get_prop_literal(ctx, state, "bufferIndex");
     duk_get_prop(ctx, -2); /* parts buf c */
     double clen = st_num(ctx, -1, "length");
     if (got + clen <= n) {
@@ -420,7 +420,7 @@ static void from_list(duk_context *ctx, double n, duk_idx_t state)
       push_slice(ctx, -1, 0, n - got);
       duk_put_prop_index(ctx, -4, count_parts++);
       push_slice(ctx, -1, n - got, -1);
-      duk_get_prop_string(ctx, state, "bufferIndex");
+      duk_get_prop_literal(ctx, state, "bufferIndex");
       duk_insert(ctx, -2);
       duk_put_prop(ctx, -4);
       duk_pop_2(ctx);
@@ -428,15 +428,15 @@ static void from_list(duk_context *ctx, double n, duk_idx_t state)
     }
   }
   if (st_flag(ctx, state, "decoder")) {
-    duk_push_string(ctx, "");
-    duk_get_prop_string(ctx, -2, "join");
+    duk_push_literal(ctx, "");
+    duk_get_prop_literal(ctx, -2, "join");
     duk_dup(ctx, -3);
     duk_dup(ctx, -3);
     duk_call_method(ctx, 1);
     duk_remove(ctx, -2);
   } else {
     st_push_helper(ctx, "Buffer");
-    duk_get_prop_string(ctx, -1, "concat");
+    duk_get_prop_literal(ctx, -1, "concat");
     duk_insert(ctx, -2);
     duk_dup(ctx, -3);
     duk_push_number(ctx, n);
@@ -464,7 +464,7 @@ static duk_ret_t r_read(duk_context *ctx)
   } else if (duk_is_number(ctx, 0)) {
     n = duk_get_number(ctx, 0);
   } else {
-    duk_get_global_string(ctx, "parseInt");
+    duk_get_global_literal(ctx, "parseInt");
     duk_dup(ctx, 0);
     duk_push_int(ctx, 10);
     duk_call(ctx, 2);
@@ -505,9 +505,9 @@ static duk_ret_t r_read(duk_context *ctx)
     st_put_bool(ctx, state, "reading", 1);
     st_put_bool(ctx, state, "sync", 1);
     if (length == 0) st_put_bool(ctx, state, "needReadable", 1);
-    duk_get_prop_string(ctx, self, "_read");
+    duk_get_prop_literal(ctx, self, "_read");
     duk_dup(ctx, self);
-    duk_get_prop_string(ctx, state, "highWaterMark");
+    duk_get_prop_literal(ctx, state, "highWaterMark");
     if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS)
       st_error_or_destroy(ctx, self, 0);
     else
@@ -532,7 +532,7 @@ static duk_ret_t r_read(duk_context *ctx)
   }
   if (!duk_is_null(ctx, ret) && !st_flag(ctx, state, "errorEmitted") && !st_flag(ctx, state, "closeEmitted")) {
     st_put_bool(ctx, state, "dataEmitted", 1);
-    duk_push_string(ctx, "data");
+    duk_push_literal(ctx, "data");
     duk_dup(ctx, ret);
     st_call_method(ctx, self, "emit", 2);
   }
@@ -544,7 +544,7 @@ static duk_ret_t r_read(duk_context *ctx)
 /* Appends (or prepends) the value on top to state.buffer; pops it. */
 static void queue_chunk(duk_context *ctx, duk_idx_t state, int front)
 {
-  duk_get_prop_string(ctx, state, "buffer"); /* c buf */
+  duk_get_prop_literal(ctx, state, "buffer"); /* c buf */
   st_push_helper(ctx, "EMPTY");
   int empty = duk_strict_equals(ctx, -1, -2);
   duk_pop(ctx);
@@ -557,7 +557,7 @@ static void queue_chunk(duk_context *ctx, duk_idx_t state, int front)
     duk_push_array(ctx);
     duk_dup(ctx, -3);
     duk_put_prop_index(ctx, -2, 0);
-    duk_put_prop_string(ctx, state, "buffer");
+    duk_put_prop_literal(ctx, state, "buffer");
   } else {
     duk_dup(ctx, -2);
     st_call_method(ctx, -2, front ? "unshift" : "push", 1);
@@ -571,7 +571,7 @@ static duk_ret_t r_add_chunk(duk_context *ctx)
   if (st_flag(ctx, 1, "flowing") && st_num(ctx, 1, "length") == 0 && !st_flag(ctx, 1, "sync") &&
       listener_count(ctx, 0, "data")) {
     st_put_bool(ctx, 1, "dataEmitted", 1);
-    duk_push_string(ctx, "data");
+    duk_push_literal(ctx, "data");
     duk_dup(ctx, 2);
     st_call_method(ctx, 0, "emit", 2);
   } else {
@@ -592,8 +592,8 @@ static duk_ret_t r_on_eof(duk_context *ctx)
 {
   if (st_flag(ctx, 1, "ended")) return 0;
   if (st_flag(ctx, 1, "decoder")) {
-    duk_get_prop_string(ctx, 1, "decoder");
-    duk_get_prop_string(ctx, -1, "end");
+    duk_get_prop_literal(ctx, 1, "decoder");
+    duk_get_prop_literal(ctx, -1, "end");
     duk_dup(ctx, -2);
     duk_call_method(ctx, 0); /* dec chunk */
     if (st_truthy(ctx, -1) && st_flag(ctx, -1, "length")) {
@@ -667,14 +667,14 @@ static duk_ret_t add_chunk(duk_context *ctx, int front)
   if (!object_mode) {
     if (duk_is_string(ctx, 0) && !duk_is_symbol(ctx, 0)) {
       if (!st_truthy(ctx, 1)) {
-        duk_get_prop_string(ctx, state, "defaultEncoding");
+        duk_get_prop_literal(ctx, state, "defaultEncoding");
         duk_replace(ctx, 1);
       }
-      duk_get_prop_string(ctx, state, "encoding"); /* 4 */
+      duk_get_prop_literal(ctx, state, "encoding"); /* 4 */
       if (!duk_strict_equals(ctx, 4, 1)) {
         buffer_from(ctx, 0, 1);
         if (front && st_truthy(ctx, 4)) { /* unshift keeps the decoded form */
-          duk_push_string(ctx, "toString");
+          duk_push_literal(ctx, "toString");
           duk_dup(ctx, 4);
           duk_call_prop(ctx, 0, 1);
           duk_replace(ctx, 0);
@@ -682,18 +682,16 @@ static duk_ret_t add_chunk(duk_context *ctx, int front)
       }
       duk_set_top(ctx, 4);
     } else {
-      duk_get_global_string(ctx, "Uint8Array");
+      duk_get_global_literal(ctx, "Uint8Array");
       int u8 = duk_is_object(ctx, 0) || duk_is_buffer(ctx, 0) ? duk_instanceof(ctx, 0, -1) : 0;
       duk_pop(ctx);
       if (!u8) return push_fail(ctx, self, F_PUSH_CHUNK, 0);
-      st_push_helper(ctx, "Buffer");
-      int isbuf = duk_instanceof(ctx, 0, -1);
-      duk_pop(ctx);
+      int isbuf = st_is_buffer(ctx, 0);
       if (!isbuf) { /* another Uint8Array: a Buffer over its bytes */
         st_push_helper(ctx, "from");
-        duk_get_prop_string(ctx, 0, "buffer");
-        duk_get_prop_string(ctx, 0, "byteOffset");
-        duk_get_prop_string(ctx, 0, "byteLength");
+        duk_get_prop_literal(ctx, 0, "buffer");
+        duk_get_prop_literal(ctx, 0, "byteOffset");
+        duk_get_prop_literal(ctx, 0, "byteLength");
         duk_call(ctx, 3);
         duk_replace(ctx, 0);
       }
@@ -719,8 +717,8 @@ static duk_ret_t add_chunk(duk_context *ctx, int front)
     }
     st_put_bool(ctx, state, "reading", 0);
     if (st_flag(ctx, state, "decoder") && !duk_is_string(ctx, 0)) {
-      duk_get_prop_string(ctx, state, "decoder");
-      duk_push_string(ctx, "write");
+      duk_get_prop_literal(ctx, state, "decoder");
+      duk_push_literal(ctx, "write");
       duk_dup(ctx, 0);
       duk_call_prop(ctx, -3, 1);
       duk_replace(ctx, 0);
@@ -762,6 +760,15 @@ static duk_ret_t r_destroy_default(duk_context *ctx)
   return 0;
 }
 
+/* Node's names for Readable.prototype's methods below (lightfunc_names.h): only
+ * destroy has one; the others are anonymous functions in Node. */
+static const petrel_lf_name readable_names[] = {
+  { "", r_on, 0 },   { "", r_remove_listener, 0 }, { "", r_resume, 0 },         { "", r_pause, 0 },
+  { "", r_is_paused, 0 }, { "", r_read, 0 },      { "", r_push, 0 },           { "", r_unshift, 0 },
+  { "", r_read_default, 0 }, { "destroy", stream_destroy, 0 }, { "", r_destroy_default, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(readable, readable_names);
+
 /* installReadable(proto, helpers): the methods above on Readable.prototype. */
 duk_ret_t readable_install(duk_context *ctx)
 {
@@ -769,7 +776,7 @@ duk_ret_t readable_install(duk_context *ctx)
   duk_require_object(ctx, 1);
   duk_push_global_stash(ctx);
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, -2, R_HELPERS_KEY);
+  duk_put_prop_literal(ctx, -2, R_HELPERS_KEY);
   duk_pop(ctx);
   static const struct {
     const char *name;

@@ -24,18 +24,18 @@ static duk_ret_t r_init(duk_context *ctx)
   if (object_mode) st_put_bool(ctx, 4, "objectMode", 1);
   st_put_num(ctx, 4, "highWaterMark", hwm);
   if (has_opts) {
-    duk_get_prop_string(ctx, 1, "defaultEncoding");
+    duk_get_prop_literal(ctx, 1, "defaultEncoding");
     if (st_truthy(ctx, -1)) st_put_dup(ctx, 4, "defaultEncoding", -1);
     duk_pop(ctx);
-    duk_get_prop_string(ctx, 1, "encoding"); /* 5 */
+    duk_get_prop_literal(ctx, 1, "encoding"); /* 5 */
     if (st_truthy(ctx, 5)) {                 /* string_decoder loads with the first decoding stream */
       petrel_require_builtin(ctx, "string_decoder");
-      duk_get_prop_string(ctx, -1, "StringDecoder");
+      duk_get_prop_literal(ctx, -1, "StringDecoder");
       duk_dup(ctx, 5);
       duk_new(ctx, 1);
       st_put_dup(ctx, 4, "decoder", -1);
-      duk_get_prop_string(ctx, -1, "encoding");
-      duk_put_prop_string(ctx, 4, "encoding");
+      duk_get_prop_literal(ctx, -1, "encoding");
+      duk_put_prop_literal(ctx, 4, "encoding");
       duk_pop_2(ctx);
     }
     duk_pop(ctx);
@@ -44,9 +44,9 @@ static duk_ret_t r_init(duk_context *ctx)
   if (has_opts) {
     static const char *const methods[][2] = { { "read", "_read" }, { "destroy", "_destroy" } };
     for (int i = 0; i < 2; i++) {
-      duk_get_prop_string(ctx, 1, methods[i][0]);
+      petrel_get_prop_static(ctx, 1, methods[i][0]);
       if (st_is_function(ctx, -1))
-        duk_put_prop_string(ctx, 0, methods[i][1]);
+        petrel_put_prop_static(ctx, 0, methods[i][1]);
       else
         duk_pop(ctx);
     }
@@ -63,7 +63,7 @@ static const char *const getter_names[R_COUNT] = { "readable",           "readab
 /* r[key] === false */
 static int is_false(duk_context *ctx, duk_idx_t obj, const char *key)
 {
-  duk_get_prop_string(ctx, obj, key);
+  petrel_get_prop_static(ctx, obj, key);
   int v = duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1);
   duk_pop(ctx);
   return v;
@@ -78,14 +78,14 @@ static duk_ret_t r_get(duk_context *ctx)
   if (which == R_COUNT) return 0;
   duk_set_top(ctx, 0);
   duk_push_this(ctx);                            /* 0 */
-  duk_get_prop_string(ctx, 0, "_readableState"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_readableState"); /* 1 */
   int has = st_truthy(ctx, 1);
   switch (which) {
     case R_READABLE:
       duk_push_boolean(ctx, has && !is_false(ctx, 1, "readable") && !st_flag(ctx, 1, "destroyed") &&
                                 !st_flag(ctx, 1, "errorEmitted") && !st_flag(ctx, 1, "endEmitted"));
       return 1;
-    case R_FLOWING: duk_get_prop_string(ctx, 1, "flowing"); return 1;
+    case R_FLOWING: duk_get_prop_literal(ctx, 1, "flowing"); return 1;
     case R_ABORTED:
       duk_push_boolean(ctx, !is_false(ctx, 1, "readable") &&
                                 (st_flag(ctx, 1, "destroyed") || st_flag(ctx, 1, "errored")) &&
@@ -93,7 +93,7 @@ static duk_ret_t r_get(duk_context *ctx)
       return 1;
     case R_HWM:
       if (!has) return 1;
-      duk_get_prop_string(ctx, 1, "highWaterMark");
+      duk_get_prop_literal(ctx, 1, "highWaterMark");
       return 1;
     default: break;
   }
@@ -109,7 +109,7 @@ static duk_ret_t r_get(duk_context *ctx)
   static const char *const fields[R_COUNT] = {
     NULL, NULL, "endEmitted", "length", NULL, "encoding", "objectMode", NULL
   };
-  duk_get_prop_string(ctx, 1, fields[which]);
+  petrel_get_prop_static(ctx, 1, fields[which]);
   return 1;
 }
 
@@ -123,7 +123,7 @@ static duk_ret_t r_set(duk_context *ctx)
   else
     duk_dup(ctx, 0);                             /* 1: the value */
   duk_push_this(ctx);                            /* 2 */
-  duk_get_prop_string(ctx, 2, "_readableState"); /* 3 */
+  duk_get_prop_literal(ctx, 2, "_readableState"); /* 3 */
   if (st_truthy(ctx, 3)) st_put_dup(ctx, 3, flowing ? "flowing" : "readable", 1);
   return 0;
 }
@@ -151,5 +151,6 @@ void readable_init_funcs(duk_context *ctx, duk_idx_t binding)
   static const duk_function_list_entry funcs[] = { { "initReadable", r_init, 4 },
                                                    { "defineReadableAccessors", r_define_accessors, 1 },
                                                    { NULL, NULL, 0 } };
+  PETREL_LIGHTFUNC_LIST(stream_readable_init_funcs, funcs);
   petrel_put_functions(ctx, binding, funcs);
 }

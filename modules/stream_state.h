@@ -45,6 +45,8 @@ void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v);
 void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val);
 void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d);
 int st_is_function(duk_context *ctx, duk_idx_t idx);
+/* value instanceof Buffer (its prototype chain; no Symbol.hasInstance call) */
+int st_is_buffer(duk_context *ctx, duk_idx_t idx);
 /* An accessor's property name (Duktape passes it: DUK_USE_NONSTD_GETTER_KEY_ARGUMENT,
  * at idx 0 for a getter, 1 for a setter) as its number in names[0..n), or n: one
  * native function serves every accessor of a group. */

@@ -18,19 +18,19 @@
 static void take_on_finished(duk_context *ctx, duk_idx_t state)
 {
   state = duk_normalize_index(ctx, state);
-  duk_get_prop_string(ctx, state, "onFinished");
+  duk_get_prop_literal(ctx, state, "onFinished");
   if (!duk_is_object(ctx, -1)) {
     duk_pop(ctx);
     duk_push_array(ctx);
   }
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, state, "onFinished");
+  duk_put_prop_literal(ctx, state, "onFinished");
 }
 
 /* state.buffered.length */
 double writable_buffered_length(duk_context *ctx, duk_idx_t state)
 {
-  duk_get_prop_string(ctx, state, "buffered");
+  duk_get_prop_literal(ctx, state, "buffered");
   double n = (double)duk_get_length(ctx, -1);
   duk_pop(ctx);
   return n;
@@ -40,7 +40,7 @@ static void put_empty(duk_context *ctx, duk_idx_t state)
 {
   state = duk_normalize_index(ctx, state);
   st_push_helper(ctx, "EMPTY");
-  duk_put_prop_string(ctx, state, "buffered");
+  duk_put_prop_literal(ctx, state, "buffered");
   st_put_num(ctx, state, "bufferedIndex", 0);
 }
 
@@ -48,7 +48,7 @@ static void put_empty(duk_context *ctx, duk_idx_t state)
 static double chunk_len(duk_context *ctx, duk_idx_t state, duk_idx_t chunk)
 {
   if (st_flag(ctx, state, "objectMode")) return 1;
-  duk_get_prop_string(ctx, chunk, "length");
+  duk_get_prop_literal(ctx, chunk, "length");
   double n = duk_get_number(ctx, -1);
   duk_pop(ctx);
   return n;
@@ -58,7 +58,7 @@ static double chunk_len(duk_context *ctx, duk_idx_t state, duk_idx_t chunk)
 static void push_onwrite(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
   writable_own_stream(ctx, stream, state);
-  duk_get_prop_string(ctx, state, "onwrite");
+  duk_get_prop_literal(ctx, state, "onwrite");
 }
 
 /* state.stream, which onwrite and onFinish read, is set by the first write or
@@ -71,7 +71,7 @@ void writable_own_stream(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 /* Pushes state.errored, or a destroyed error for what. */
 static void push_errored(duk_context *ctx, duk_idx_t state, const char *what)
 {
-  duk_get_prop_string(ctx, state, "errored");
+  duk_get_prop_literal(ctx, state, "errored");
   if (!st_truthy(ctx, -1)) {
     duk_pop(ctx);
     st_push_error(ctx, F_DESTROYED, what);
@@ -86,12 +86,12 @@ static void error_buffer(duk_context *ctx, duk_idx_t state)
   state = duk_normalize_index(ctx, state);
   if (st_flag(ctx, state, "writing")) return;
   for (double i = st_num(ctx, state, "bufferedIndex"); i < writable_buffered_length(ctx, state); i++) {
-    duk_get_prop_string(ctx, state, "buffered");
+    duk_get_prop_literal(ctx, state, "buffered");
     duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
-    duk_get_prop_string(ctx, -1, "chunk");
+    duk_get_prop_literal(ctx, -1, "chunk");
     st_add_num(ctx, state, "length", -chunk_len(ctx, state, -1));
     duk_pop(ctx);
-    duk_get_prop_string(ctx, -1, "callback");
+    duk_get_prop_literal(ctx, -1, "callback");
     push_errored(ctx, state, "write");
     duk_call(ctx, 1);
     duk_pop_3(ctx);
@@ -139,14 +139,14 @@ static void after_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, dou
 /* afterWriteTick(info): the callbacks of the writes done synchronously since the last tick. */
 static duk_ret_t after_write_tick(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, "state");  /* 1 */
-  duk_get_prop_string(ctx, 0, "cb");     /* 2 */
-  duk_get_prop_string(ctx, 0, "stream"); /* 3 */
+  duk_get_prop_literal(ctx, 0, "state");  /* 1 */
+  duk_get_prop_literal(ctx, 0, "cb");     /* 2 */
+  duk_get_prop_literal(ctx, 0, "stream"); /* 3 */
   double count = st_num(ctx, 0, "count");
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, 1, "afterWriteTickInfo");
+  duk_put_prop_literal(ctx, 1, "afterWriteTickInfo");
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, 0, "cb");
+  duk_put_prop_literal(ctx, 0, "cb");
   st_put_dup(ctx, 1, "spareTickInfo", 0);
   after_write(ctx, 3, 1, count, 2);
   return 0;
@@ -172,9 +172,9 @@ static duk_ret_t onwrite(duk_context *ctx)
   duk_set_top(ctx, 1);
   duk_push_current_function(ctx);
   duk_get_prop_string(ctx, -1, STATE_KEY); /* 2: state */
-  duk_get_prop_string(ctx, 2, "stream");   /* 3: stream */
+  duk_get_prop_literal(ctx, 2, "stream");   /* 3: stream */
   int sync = st_flag(ctx, 2, "sync");
-  duk_get_prop_string(ctx, 2, "writecb"); /* 4: cb */
+  duk_get_prop_literal(ctx, 2, "writecb"); /* 4: cb */
   if (!st_is_function(ctx, 4)) {
     st_push_error(ctx, F_MULTIPLE, NULL);
     st_error_or_destroy(ctx, 3, 0);
@@ -182,12 +182,12 @@ static duk_ret_t onwrite(duk_context *ctx)
   }
   st_put_bool(ctx, 2, "writing", 0);
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, 2, "writecb");
+  duk_put_prop_literal(ctx, 2, "writecb");
   st_add_num(ctx, 2, "length", -st_num(ctx, 2, "writelen"));
   st_put_num(ctx, 2, "writelen", 0);
   if (st_truthy(ctx, 0)) {
     if (!st_flag(ctx, 2, "errored")) st_put_dup(ctx, 2, "errored", 0);
-    duk_get_prop_string(ctx, 3, "_readableState");
+    duk_get_prop_literal(ctx, 3, "_readableState");
     if (st_truthy(ctx, -1) && !st_flag(ctx, -1, "errored")) st_put_dup(ctx, -1, "errored", 0);
     duk_pop(ctx);
     if (sync) {
@@ -211,9 +211,9 @@ static duk_ret_t onwrite(duk_context *ctx)
     after_write(ctx, 3, 2, 1, 4);
     return 0;
   }
-  duk_get_prop_string(ctx, 2, "afterWriteTickInfo"); /* 5 */
+  duk_get_prop_literal(ctx, 2, "afterWriteTickInfo"); /* 5 */
   if (!duk_is_null(ctx, 5)) {
-    duk_get_prop_string(ctx, 5, "cb");
+    duk_get_prop_literal(ctx, 5, "cb");
     int same = duk_strict_equals(ctx, -1, 4);
     duk_pop(ctx);
     if (same) {
@@ -222,18 +222,18 @@ static duk_ret_t onwrite(duk_context *ctx)
     }
   }
   /* One record per stream, reused once its tick has run. */
-  duk_get_prop_string(ctx, 2, "spareTickInfo"); /* 6 */
+  duk_get_prop_literal(ctx, 2, "spareTickInfo"); /* 6 */
   if (!st_truthy(ctx, 6)) {
     duk_pop(ctx);
     duk_push_object(ctx);
     st_put_num(ctx, 6, "count", 0);
     duk_push_null(ctx);
-    duk_put_prop_string(ctx, 6, "cb");
+    duk_put_prop_literal(ctx, 6, "cb");
     st_put_dup(ctx, 6, "stream", 3);
     st_put_dup(ctx, 6, "state", 2);
   }
   duk_push_null(ctx);
-  duk_put_prop_string(ctx, 2, "spareTickInfo");
+  duk_put_prop_literal(ctx, 2, "spareTickInfo");
   st_put_num(ctx, 6, "count", 1);
   st_put_dup(ctx, 6, "cb", 4);
   st_put_dup(ctx, 2, "afterWriteTickInfo", 6);
@@ -246,14 +246,14 @@ static duk_ret_t onwrite(duk_context *ctx)
 duk_ret_t writable_onwrite_get(duk_context *ctx)
 {
   duk_push_this(ctx); /* 0 */
-  duk_push_string(ctx, "onwrite");
+  duk_push_literal(ctx, "onwrite");
   duk_push_c_function(ctx, onwrite, 1);
   duk_dup(ctx, 0);
   duk_put_prop_string(ctx, -2, STATE_KEY);
   duk_def_prop(ctx, 0,
                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
                    DUK_DEFPROP_CLEAR_ENUMERABLE);
-  duk_get_prop_string(ctx, 0, "onwrite");
+  duk_get_prop_literal(ctx, 0, "onwrite");
   return 1;
 }
 
@@ -302,7 +302,7 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
   if (st_num(ctx, state, "corked") || st_flag(ctx, state, "bufferProcessing") || st_flag(ctx, state, "destroyed") ||
       !st_flag(ctx, state, "constructed"))
     return;
-  duk_get_prop_string(ctx, state, "buffered");
+  duk_get_prop_literal(ctx, state, "buffered");
   duk_idx_t buffered = duk_get_top_index(ctx);
   double i = st_num(ctx, state, "bufferedIndex");
   double n = (double)duk_get_length(ctx, buffered) - i;
@@ -313,23 +313,23 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
   st_put_bool(ctx, state, "bufferProcessing", 1);
   int writev = 0;
   if (n > 1) {
-    duk_get_prop_string(ctx, stream, "_writev");
+    duk_get_prop_literal(ctx, stream, "_writev");
     writev = st_truthy(ctx, -1);
     duk_pop(ctx);
   }
   if (writev) {
     st_add_num(ctx, state, "pendingcb", -(n - 1));
-    duk_push_string(ctx, "slice");
+    duk_push_literal(ctx, "slice");
     duk_push_number(ctx, i);
     duk_call_prop(ctx, buffered, 1); /* the chunks */
     put_empty(ctx, state);
-    duk_push_string(ctx, "");
+    duk_push_literal(ctx, "");
     /* One callback for the batch; a native function, so the chunks are freed once written. */
     duk_push_c_function(ctx, call_all, 1);
     duk_push_array(ctx);
     for (duk_uarridx_t k = 0; k < (duk_uarridx_t)n; k++) {
       duk_get_prop_index(ctx, -4, k);
-      duk_get_prop_string(ctx, -1, "callback");
+      duk_get_prop_literal(ctx, -1, "callback");
       duk_put_prop_index(ctx, -3, k);
       duk_pop(ctx);
     }
@@ -341,10 +341,10 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
       duk_push_null(ctx);
       duk_put_prop_index(ctx, buffered, (duk_uarridx_t)i);
       i++;
-      duk_get_prop_string(ctx, -1, "chunk");
+      duk_get_prop_literal(ctx, -1, "chunk");
       double len = chunk_len(ctx, state, -1);
-      duk_get_prop_string(ctx, -2, "encoding");
-      duk_get_prop_string(ctx, -3, "callback");
+      duk_get_prop_literal(ctx, -2, "encoding");
+      duk_get_prop_literal(ctx, -3, "callback");
       do_write(ctx, stream, state, 0, len);
       duk_pop(ctx);
     } while (i < (double)duk_get_length(ctx, buffered) && !st_flag(ctx, state, "writing"));
@@ -352,10 +352,10 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
     if (i == total) {
       put_empty(ctx, state);
     } else if (i > 256) {
-      duk_push_string(ctx, "slice");
+      duk_push_literal(ctx, "slice");
       duk_push_number(ctx, i);
       duk_call_prop(ctx, buffered, 1);
-      duk_put_prop_string(ctx, state, "buffered");
+      duk_put_prop_literal(ctx, state, "buffered");
       st_put_num(ctx, state, "bufferedIndex", 0);
     } else {
       st_put_num(ctx, state, "bufferedIndex", i);
@@ -374,7 +374,7 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
   if (st_flag(ctx, state, "writing") || st_num(ctx, state, "corked") || st_flag(ctx, state, "errored") ||
       !st_flag(ctx, state, "constructed")) {
     st_push_helper(ctx, "EMPTY");
-    duk_get_prop_string(ctx, state, "buffered");
+    duk_get_prop_literal(ctx, state, "buffered");
     if (duk_strict_equals(ctx, -1, -2)) {
       duk_pop(ctx);
       duk_push_array(ctx);
@@ -416,15 +416,15 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
 {
   duk_idx_t chunk = base, enc = base + 1, cb = base + 2, state = base + 3;
   duk_set_top(ctx, base + 3);
-  duk_get_prop_string(ctx, stream, "_writableState");
+  duk_get_prop_literal(ctx, stream, "_writableState");
   if (st_is_function(ctx, enc)) {
     duk_dup(ctx, enc);
     duk_replace(ctx, cb);
-    duk_get_prop_string(ctx, state, "defaultEncoding");
+    duk_get_prop_literal(ctx, state, "defaultEncoding");
     duk_replace(ctx, enc);
   } else {
     if (!st_truthy(ctx, enc)) {
-      duk_get_prop_string(ctx, state, "defaultEncoding");
+      duk_get_prop_literal(ctx, state, "defaultEncoding");
       duk_replace(ctx, enc);
     } else if (!(duk_is_string(ctx, enc) && strcmp(duk_get_string(ctx, enc), "buffer") == 0)) {
       st_push_helper(ctx, "isEncoding");
@@ -447,7 +447,7 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     (void)duk_throw(ctx);
   } else if (!st_flag(ctx, state, "objectMode")) {
     if (duk_is_string(ctx, chunk)) {
-      duk_get_prop_string(ctx, state, "decodeStrings");
+      duk_get_prop_literal(ctx, state, "decodeStrings");
       int decode = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
       duk_pop(ctx);
       if (decode) {
@@ -456,18 +456,16 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
         duk_dup(ctx, enc);
         duk_call(ctx, 2);
         duk_replace(ctx, chunk);
-        duk_push_string(ctx, "buffer");
+        duk_push_literal(ctx, "buffer");
         duk_replace(ctx, enc);
       }
     } else {
-      st_push_helper(ctx, "Buffer");
-      int isbuf = duk_is_object(ctx, chunk) && duk_instanceof(ctx, chunk, -1);
-      duk_pop(ctx);
+      int isbuf = st_is_buffer(ctx, chunk);
       if (!isbuf) { /* a TypedArray or DataView: its bytes; anything else throws */
         st_push_fail(ctx, F_CHUNK, chunk);
         duk_replace(ctx, chunk);
       }
-      duk_push_string(ctx, "buffer");
+      duk_push_literal(ctx, "buffer");
       duk_replace(ctx, enc);
     }
   }
@@ -510,10 +508,10 @@ static duk_ret_t finish(duk_context *ctx)
   duk_pop(ctx);
   st_emit(ctx, 0, "finish");
   if (st_flag(ctx, 1, "autoDestroy")) {
-    duk_get_prop_string(ctx, 0, "_readableState"); /* 2 */
+    duk_get_prop_literal(ctx, 0, "_readableState"); /* 2 */
     int destroy = !st_truthy(ctx, 2);
     if (!destroy && st_flag(ctx, 2, "autoDestroy")) {
-      duk_get_prop_string(ctx, 2, "readable");
+      duk_get_prop_literal(ctx, 2, "readable");
       destroy = st_flag(ctx, 2, "endEmitted") || (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
       duk_pop(ctx);
     }
@@ -547,7 +545,7 @@ static duk_ret_t on_final(duk_context *ctx)
   duk_set_top(ctx, 1);
   duk_push_current_function(ctx);         /* 1 */
   duk_get_prop_string(ctx, 1, STATE_KEY); /* 2 */
-  duk_get_prop_string(ctx, 2, "stream");  /* 3 */
+  duk_get_prop_literal(ctx, 2, "stream");  /* 3 */
   if (st_flag(ctx, 1, CALLED_KEY)) {
     if (st_truthy(ctx, 0))
       duk_dup(ctx, 0);
@@ -608,7 +606,7 @@ static void call_final(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 static void prefinish(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
   if (st_flag(ctx, state, "prefinished") || st_flag(ctx, state, "finalCalled")) return;
-  duk_get_prop_string(ctx, stream, "_final");
+  duk_get_prop_literal(ctx, stream, "_final");
   int has_final = st_is_function(ctx, -1);
   duk_pop(ctx);
   if (has_final && !st_flag(ctx, state, "destroyed")) {

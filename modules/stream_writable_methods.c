@@ -34,7 +34,7 @@ static duk_ret_t w_end(duk_context *ctx)
     duk_push_null(ctx);
     duk_replace(ctx, 2);
   }
-  duk_get_prop_string(ctx, 0, "_writableState"); /* 4 */
+  duk_get_prop_literal(ctx, 0, "_writableState"); /* 4 */
   duk_push_undefined(ctx);                       /* 5: err */
   if (!duk_is_null_or_undefined(ctx, 1)) {
     duk_dup(ctx, 1);
@@ -66,7 +66,7 @@ static duk_ret_t w_end(duk_context *ctx)
       duk_dup(ctx, 5);
       st_next_tick_value(ctx, 1);
     } else {
-      duk_get_prop_string(ctx, 4, "onFinished");
+      duk_get_prop_literal(ctx, 4, "onFinished");
       if (!st_truthy(ctx, -1)) {
         duk_pop(ctx);
         duk_push_array(ctx);
@@ -84,7 +84,7 @@ static duk_ret_t w_end(duk_context *ctx)
 static duk_ret_t w_cork(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, "_writableState");
+  duk_get_prop_literal(ctx, -1, "_writableState");
   st_add_num(ctx, -1, "corked", 1);
   return 0;
 }
@@ -92,7 +92,7 @@ static duk_ret_t w_cork(duk_context *ctx)
 static duk_ret_t w_uncork(duk_context *ctx)
 {
   duk_push_this(ctx);                            /* 0 */
-  duk_get_prop_string(ctx, 0, "_writableState"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_writableState"); /* 1 */
   double corked = st_num(ctx, 1, "corked");
   if (corked) {
     st_put_num(ctx, 1, "corked", corked - 1);
@@ -106,7 +106,7 @@ static duk_ret_t w_set_default_encoding(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
   if (duk_is_string(ctx, 0)) {
-    duk_push_string(ctx, "toLowerCase");
+    duk_push_literal(ctx, "toLowerCase");
     duk_call_prop(ctx, 0, 0);
     duk_replace(ctx, 0);
   }
@@ -121,7 +121,7 @@ static duk_ret_t w_set_default_encoding(duk_context *ctx)
     (void)duk_throw(ctx);
   }
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, "_writableState");
+  duk_get_prop_literal(ctx, -1, "_writableState");
   st_put_dup(ctx, -1, "defaultEncoding", 0);
   duk_pop(ctx);
   return 1;
@@ -132,11 +132,11 @@ static duk_ret_t w_destroy(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
   duk_push_this(ctx);                            /* 2 */
-  duk_get_prop_string(ctx, 2, "_writableState"); /* 3 */
+  duk_get_prop_literal(ctx, 2, "_writableState"); /* 3 */
   if (!st_flag(ctx, 3, "destroyed")) {
     int pending = st_num(ctx, 3, "bufferedIndex") < writable_buffered_length(ctx, 3);
     if (!pending) {
-      duk_get_prop_string(ctx, 3, "onFinished");
+      duk_get_prop_literal(ctx, 3, "onFinished");
       pending = st_truthy(ctx, -1) && duk_get_length(ctx, -1) > 0;
       duk_pop(ctx);
     }
@@ -166,13 +166,13 @@ static duk_ret_t w_destroy_default(duk_context *ctx)
 static duk_ret_t w_write_default(duk_context *ctx)
 {
   duk_push_this(ctx); /* 3 */
-  duk_get_prop_string(ctx, 3, "_writev");
+  duk_get_prop_literal(ctx, 3, "_writev");
   if (!st_truthy(ctx, -1)) {
     st_push_error(ctx, F_NOT_IMPLEMENTED, NULL);
     (void)duk_throw(ctx);
   }
   duk_pop(ctx);
-  duk_push_string(ctx, "_writev");
+  duk_push_literal(ctx, "_writev");
   duk_push_array(ctx);
   duk_push_object(ctx);
   st_put_dup(ctx, -1, "chunk", 0);
@@ -198,10 +198,10 @@ static duk_ret_t w_init(duk_context *ctx)
   if (object_mode) st_put_bool(ctx, 4, "objectMode", 1);
   st_put_num(ctx, 4, "highWaterMark", hwm);
   if (has_opts) {
-    duk_get_prop_string(ctx, 1, "decodeStrings");
+    duk_get_prop_literal(ctx, 1, "decodeStrings");
     if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) st_put_bool(ctx, 4, "decodeStrings", 0);
     duk_pop(ctx);
-    duk_get_prop_string(ctx, 1, "defaultEncoding");
+    duk_get_prop_literal(ctx, 1, "defaultEncoding");
     if (st_truthy(ctx, -1)) st_put_dup(ctx, 4, "defaultEncoding", -1);
     duk_pop(ctx);
   }
@@ -211,9 +211,9 @@ static duk_ret_t w_init(duk_context *ctx)
       { "write", "_write" }, { "writev", "_writev" }, { "destroy", "_destroy" }, { "final", "_final" }
     };
     for (int i = 0; i < 4; i++) {
-      duk_get_prop_string(ctx, 1, methods[i][0]);
+      petrel_get_prop_static(ctx, 1, methods[i][0]);
       if (st_is_function(ctx, -1))
-        duk_put_prop_string(ctx, 0, methods[i][1]);
+        petrel_put_prop_static(ctx, 0, methods[i][1]);
       else
         duk_pop(ctx);
     }
@@ -222,6 +222,15 @@ static duk_ret_t w_init(duk_context *ctx)
 }
 
 /* install(proto, stateProto, helpers): the methods, the state's onwrite getter, the helpers kept. */
+/* Node's names for Writable.prototype's methods below (lightfunc_names.h): only
+ * setDefaultEncoding has one; the others are anonymous functions in Node. */
+static const petrel_lf_name writable_names[] = {
+  { "", w_write, 0 },   { "", w_end, 0 },     { "", w_cork, 0 },           { "", w_uncork, 0 },
+  { "setDefaultEncoding", w_set_default_encoding, 0 }, { "", w_destroy, 0 }, { "", w_destroy_default, 0 },
+  { "", w_write_default, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(writable, writable_names);
+
 static duk_ret_t w_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -247,7 +256,7 @@ static duk_ret_t w_install(duk_context *ctx)
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, 0, methods[i].name);
   }
-  duk_push_string(ctx, "onwrite");
+  duk_push_literal(ctx, "onwrite");
   duk_push_c_function(ctx, writable_onwrite_get, 0);
   duk_def_prop(ctx, 1, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_SET_CONFIGURABLE);
   return 0;
@@ -291,10 +300,10 @@ static duk_ret_t w_get(duk_context *ctx)
   if (which == A_COUNT) return 0;
   duk_set_top(ctx, 0);
   duk_push_this(ctx);                            /* 0 */
-  duk_get_prop_string(ctx, 0, "_writableState"); /* 1 */
+  duk_get_prop_literal(ctx, 0, "_writableState"); /* 1 */
   int has = st_truthy(ctx, 1);
   if (which >= A_DESTROYED && !has) { /* the readable side's state, if any */
-    duk_get_prop_string(ctx, 0, "_readableState");
+    duk_get_prop_literal(ctx, 0, "_readableState");
     duk_replace(ctx, 1);
     has = st_truthy(ctx, 1);
   }
@@ -306,7 +315,7 @@ static duk_ret_t w_get(duk_context *ctx)
       int v = has && !st_flag(ctx, 1, "destroyed") && !st_flag(ctx, 1, "errored") && !st_flag(ctx, 1, "ending") &&
               !st_flag(ctx, 1, "ended");
       if (v) {
-        duk_get_prop_string(ctx, 1, "writable");
+        duk_get_prop_literal(ctx, 1, "writable");
         v = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
       }
       duk_push_boolean(ctx, v);
@@ -340,7 +349,7 @@ static duk_ret_t w_get(duk_context *ctx)
         return 1;
       }
   }
-  duk_get_prop_string(ctx, 1, fields[which]);
+  petrel_get_prop_static(ctx, 1, fields[which]);
   return 1;
 }
 
@@ -357,7 +366,7 @@ static duk_ret_t w_set(duk_context *ctx)
   duk_get_prop_string(ctx, 2, destroyed ? "_readableState" : "_writableState");
   if (st_truthy(ctx, -1)) st_put_dup(ctx, -1, destroyed ? "destroyed" : "writable", 1);
   if (destroyed) {
-    duk_get_prop_string(ctx, 2, "_writableState");
+    duk_get_prop_literal(ctx, 2, "_writableState");
     if (st_truthy(ctx, -1)) st_put_dup(ctx, -1, "destroyed", 1);
   }
   return 0;
@@ -399,6 +408,7 @@ static const duk_function_list_entry writable_funcs[] = { { "install", w_install
 duk_ret_t petrel_binding_stream_writable(duk_context *ctx)
 {
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(stream_writable_methods_writable_funcs, writable_funcs);
   petrel_put_functions(ctx, -1, writable_funcs);
   readable_init_funcs(ctx, -1);
   packed_funcs(ctx, -1);

@@ -51,7 +51,7 @@ static void update_ref(tcp_rec *r)
 tcp_rec *tcp_rec_at(duk_context *ctx, duk_idx_t handle)
 {
   if (!duk_is_object(ctx, handle)) return NULL;
-  duk_get_prop_string(ctx, handle, HANDLE_KEY);
+  duk_get_prop_literal(ctx, handle, HANDLE_KEY);
   tcp_rec *r = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   return r && r->t ? r : NULL;
@@ -73,7 +73,7 @@ static int push_method(tcp_rec *r, const char *name)
 {
   duk_context *ctx = r->ctx;
   duk_push_heapptr(ctx, r->owner);
-  duk_get_prop_string(ctx, -1, name);
+  petrel_get_prop_static(ctx, -1, name);
   if (!duk_is_function(ctx, -1)) {
     duk_pop_2(ctx);
     return 0;
@@ -89,7 +89,7 @@ static void drop_pend(tcp_rec *r)
   if (r->pend_in_js) {
     if (r->owner) {
       duk_push_heapptr(r->ctx, r->owner);
-      duk_del_prop_string(r->ctx, -1, PEND_KEY);
+      duk_del_prop_literal(r->ctx, -1, PEND_KEY);
       duk_pop(r->ctx);
     }
   } else {
@@ -108,7 +108,7 @@ static void free_rec(tcp_rec *r)
   if (r->owner) {
     duk_push_heapptr(r->ctx, r->owner);
     duk_push_pointer(r->ctx, NULL);
-    duk_put_prop_string(r->ctx, -2, HANDLE_KEY);
+    duk_put_prop_literal(r->ctx, -2, HANDLE_KEY);
     duk_pop(r->ctx);
     petrel_unpin(r->ctx, r->owner);
   }
@@ -254,7 +254,7 @@ static void push_handle_object(duk_context *ctx, tcp_rec *r)
   duk_push_heapptr(ctx, tcp_proto);
   duk_set_prototype(ctx, -2);
   duk_push_pointer(ctx, r);
-  duk_put_prop_string(ctx, -2, HANDLE_KEY);
+  duk_put_prop_literal(ctx, -2, HANDLE_KEY);
   r->owner = petrel_pin(ctx, -1);
 }
 
@@ -273,7 +273,7 @@ static duk_ret_t tcp_ctor(duk_context *ctx)
   r->refed = 1;
   duk_push_this(ctx);
   duk_push_pointer(ctx, r);
-  duk_put_prop_string(ctx, -2, HANDLE_KEY);
+  duk_put_prop_literal(ctx, -2, HANDLE_KEY);
   r->owner = petrel_pin(ctx, -1);
   return 0;
 }
@@ -402,7 +402,7 @@ int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t handle, duk_idx_t buf)
   } else { /* no copy (64 KiB less RAM per big write on a board): the handle keeps
             * the buffer alive until the write completes, as libuv does in Node */
     duk_dup(ctx, buf);
-    duk_put_prop_string(ctx, handle, PEND_KEY);
+    duk_put_prop_literal(ctx, handle, PEND_KEY);
     r->pend_in_js = 1;
     r->pend = (uint8_t *)data + n;
   }
@@ -477,11 +477,11 @@ static duk_ret_t push_addr(duk_context *ctx, int peer)
   plat_addr_format(&a, buf, sizeof buf);
   duk_push_object(ctx);
   duk_push_string(ctx, buf);
-  duk_put_prop_string(ctx, -2, "address");
+  duk_put_prop_literal(ctx, -2, "address");
   duk_push_string(ctx, a.family == 6 ? "IPv6" : "IPv4");
-  duk_put_prop_string(ctx, -2, "family");
+  duk_put_prop_literal(ctx, -2, "family");
   duk_push_int(ctx, a.port);
-  duk_put_prop_string(ctx, -2, "port");
+  duk_put_prop_literal(ctx, -2, "port");
   return 1;
 }
 
@@ -562,10 +562,12 @@ duk_ret_t petrel_binding_tcp(duk_context *ctx)
   duk_push_object(ctx);
   duk_push_c_function(ctx, tcp_ctor, 0);
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(tcp_binding_tcp_methods, tcp_methods);
   petrel_put_functions(ctx, -1, tcp_methods);
   tcp_proto = petrel_pin(ctx, -1);
-  duk_put_prop_string(ctx, -2, "prototype");
-  duk_put_prop_string(ctx, -2, "TCP");
+  duk_put_prop_literal(ctx, -2, "prototype");
+  duk_put_prop_literal(ctx, -2, "TCP");
+  PETREL_LIGHTFUNC_LIST(tcp_binding_tcp_funcs, tcp_funcs);
   petrel_put_functions(ctx, -1, tcp_funcs);
   return 1;
 }

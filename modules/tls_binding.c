@@ -96,26 +96,29 @@ duk_ret_t petrel_binding_tls(duk_context *ctx)
 
   duk_push_c_function(ctx, tls_conf_ctor, 1);
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(tls_binding_tls_conf_methods, tls_conf_methods);
   petrel_put_functions(ctx, -1, tls_conf_methods);
-  duk_put_prop_string(ctx, -2, "prototype");
-  duk_put_prop_string(ctx, -2, "Context");
+  duk_put_prop_literal(ctx, -2, "prototype");
+  duk_put_prop_literal(ctx, -2, "Context");
 
   duk_push_c_function(ctx, tls_sess_ctor, 2);
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(tls_binding_tls_sess_methods, tls_sess_methods);
   petrel_put_functions(ctx, -1, tls_sess_methods);
-  duk_put_prop_string(ctx, -2, "prototype");
-  duk_put_prop_string(ctx, -2, "Session");
+  duk_put_prop_literal(ctx, -2, "prototype");
+  duk_put_prop_literal(ctx, -2, "Session");
 
+  PETREL_LIGHTFUNC_LIST(tls_binding_tls_funcs, tls_funcs);
   petrel_put_functions(ctx, -1, tls_funcs);
 
   duk_push_string(ctx, "mbedTLS " MBEDTLS_VERSION_STRING);
-  duk_put_prop_string(ctx, -2, "engine");
+  duk_put_prop_literal(ctx, -2, "engine");
   /* The TLS versions this build can speak, as "minor" numbers (3 = TLS 1.2, 4 = TLS 1.3). */
 #if defined(MBEDTLS_SSL_PROTO_TLS1_3)
   duk_push_int(ctx, 4);
 #else
   duk_push_int(ctx, 3);
 #endif
-  duk_put_prop_string(ctx, -2, "maxMinor");
+  duk_put_prop_literal(ctx, -2, "maxMinor");
   return 1;
 }

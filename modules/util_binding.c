@@ -64,7 +64,7 @@ static int class_of(duk_context *ctx, duk_idx_t idx)
   if (duk_is_buffer(ctx, idx)) return C_UINT8; /* a plain buffer passes for a Uint8Array */
   if (!duk_is_object(ctx, idx)) return -1;
   duk_inspect_value(ctx, idx);
-  duk_get_prop_string(ctx, -1, "class");
+  duk_get_prop_literal(ctx, -1, "class");
   int c = duk_get_int_default(ctx, -1, -1);
   duk_pop_2(ctx);
   return c;
@@ -95,12 +95,6 @@ static int check(duk_context *ctx, int pred)
     case P_TYPED: return c >= C_INT8 && c <= C_FLOAT64;
   }
   return c == pred - CLASS;
-}
-
-static duk_ret_t util_is(duk_context *ctx)
-{
-  duk_push_boolean(ctx, check(ctx, duk_get_current_magic(ctx)));
-  return 1;
 }
 
 typedef struct {
@@ -145,13 +139,32 @@ static const pred_entry legacy_list[] = {
 };
 // clang-format on
 
-static void put_predicates(duk_context *ctx, const pred_entry *list, size_t n)
+/* A predicate's magic is its place in its list (LEGACY + place for the legacy ones):
+ * each is a function of its own with its own name, as in Node. */
+#define LEGACY 64
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+static const pred_entry *pred_of(int magic)
+{
+  if (magic >= LEGACY) return (size_t)(magic - LEGACY) < COUNT(legacy_list) ? &legacy_list[magic - LEGACY] : NULL;
+  return magic >= 0 && (size_t)magic < COUNT(types_list) ? &types_list[magic] : NULL;
+}
+
+static duk_ret_t util_is(duk_context *ctx)
+{
+  duk_push_boolean(ctx, check(ctx, pred_of(duk_get_current_magic(ctx))->pred));
+  return 1;
+}
+
+static void put_predicates(duk_context *ctx, const pred_entry *list, size_t n, int base)
 {
   for (size_t i = 0; i < n; i++) {
+    int magic = base + (int)i;
+    for (size_t k = 0; base && k < COUNT(types_list); k++) /* util.isDate is util.types.isDate, as in Node */
+      if (types_list[k].pred == list[i].pred && !strcmp(types_list[k].name, list[i].name)) magic = (int)k;
     if (list[i].pred == P_IS_BUFFER) /* the same light function, so that they are === */
       duk_push_c_lightfunc(ctx, petrel_buffer_is_buffer_js, 1, 1, 0);
     else
-      duk_push_c_lightfunc(ctx, util_is, 1, 1, list[i].pred);
+      duk_push_c_lightfunc(ctx, util_is, 1, 1, magic);
     duk_put_prop_string(ctx, -2, list[i].name);
   }
 }
@@ -161,7 +174,7 @@ static duk_ret_t throw_arg_type(duk_context *ctx, const char *name, const char *
 {
   idx = duk_normalize_index(ctx, idx);
   petrel_require_builtin(ctx, "internal/errors");
-  duk_push_string(ctx, "invalidArgType");
+  duk_push_literal(ctx, "invalidArgType");
   duk_push_string(ctx, name);
   duk_push_string(ctx, type);
   duk_dup(ctx, idx);
@@ -178,24 +191,24 @@ static duk_ret_t util_inherits(duk_context *ctx)
   duk_set_top(ctx, 2);
   if (duk_is_null_or_undefined(ctx, 0)) return throw_arg_type(ctx, "ctor", "function", 0);
   if (duk_is_null_or_undefined(ctx, 1)) return throw_arg_type(ctx, "superCtor", "function", 1);
-  duk_get_prop_string(ctx, 1, "prototype");
+  duk_get_prop_literal(ctx, 1, "prototype");
   if (duk_is_undefined(ctx, -1)) return throw_arg_type(ctx, "superCtor.prototype", "object", -1);
-  duk_get_global_string(ctx, "Object"); /* 3 */
-  duk_push_string(ctx, "defineProperty");
+  duk_get_global_literal(ctx, "Object"); /* 3 */
+  duk_push_literal(ctx, "defineProperty");
   duk_dup(ctx, 0);
-  duk_push_string(ctx, "super_");
+  duk_push_literal(ctx, "super_");
   duk_push_object(ctx);
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, -2, "value");
+  duk_put_prop_literal(ctx, -2, "value");
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, -2, "writable");
+  duk_put_prop_literal(ctx, -2, "writable");
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, -2, "configurable");
+  duk_put_prop_literal(ctx, -2, "configurable");
   duk_call_prop(ctx, 3, 3);
   duk_pop(ctx);
-  duk_push_string(ctx, "setPrototypeOf");
-  duk_get_prop_string(ctx, 0, "prototype");
-  duk_get_prop_string(ctx, 1, "prototype");
+  duk_push_literal(ctx, "setPrototypeOf");
+  duk_get_prop_literal(ctx, 0, "prototype");
+  duk_get_prop_literal(ctx, 1, "prototype");
   duk_call_prop(ctx, 3, 2);
   return 0;
 }
@@ -332,7 +345,7 @@ static duk_ret_t util_inspect(duk_context *ctx)
     return 1;
   }
   petrel_require_builtin(ctx, "internal/inspect");
-  duk_get_prop_string(ctx, -1, "inspect");
+  duk_get_prop_literal(ctx, -1, "inspect");
   duk_push_this(ctx);
   for (duk_idx_t i = 0; i < nargs; i++) duk_dup(ctx, i);
   duk_call_method(ctx, nargs);
@@ -370,7 +383,6 @@ static const char *const styles[][2] = {
   { "regexp", "red" }, { "module", "underline" }
 };
 // clang-format on
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The target of the alias named by the key argument Duktape passes accessors
  * (DUK_USE_NONSTD_GETTER_KEY_ARGUMENT / _SETTER_): pushes it. */
@@ -491,17 +503,17 @@ static duk_ret_t inspect_set(duk_context *ctx)
 static void push_inspect(duk_context *ctx)
 {
   duk_push_c_function(ctx, util_inspect, DUK_VARARGS);
-  duk_push_string(ctx, "name");
-  duk_push_string(ctx, "inspect");
+  duk_push_literal(ctx, "name");
+  duk_push_literal(ctx, "inspect");
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);
-  duk_push_string(ctx, "length");
+  duk_push_literal(ctx, "length");
   duk_push_int(ctx, 2);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_push_string(ctx, DUK_GLOBAL_SYMBOL("nodejs.util.inspect.custom")); /* Symbol.for(...) */
-  duk_put_prop_string(ctx, -2, "custom");
+  duk_put_prop_literal(ctx, -2, "custom");
   duk_push_c_function(ctx, inspect_get, 1);
   duk_push_c_function(ctx, inspect_set, 2);
-  duk_push_string(ctx, "defaultOptions");
+  duk_push_literal(ctx, "defaultOptions");
   duk_dup(ctx, -3);
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -6,
@@ -521,6 +533,23 @@ static void push_inspect(duk_context *ctx)
 
 /* ---- the module ---------------------------------------------------------- */
 
+/* Node's names for the light functions below (lightfunc_names.h). */
+static const petrel_lf_name util_names[] = {
+  { "format", format_js, 0 }, { "formatWithOptions", format_with_options_js, 0 },
+  { "inherits", util_inherits, 0 }, { "deprecate", util_more, 0 }, { "debuglog", util_more, 1 },
+  { "isDeepStrictEqual", util_is_deep_strict_equal, 0 }, { "stripVTControlCharacters", util_strip_vt, 0 },
+  { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(util, util_names);
+
+/* util.types.* and the legacy util.is*: the predicate's name by its magic. */
+static const char *util_is_name(duk_c_function fn, int magic)
+{
+  const pred_entry *p = fn == util_is ? pred_of(magic) : NULL;
+  return p ? p->name : NULL;
+}
+PETREL_LIGHTFUNC_LOOKUP(util_is, util_is_name);
+
 static void put_lightfunc(duk_context *ctx, const char *name, duk_c_function fn, int nargs, int length, int magic)
 {
   duk_push_c_lightfunc(ctx, fn, nargs, length, magic);
@@ -533,7 +562,7 @@ duk_ret_t petrel_binding_util(duk_context *ctx)
   put_lightfunc(ctx, "format", format_js, DUK_VARARGS, 0, 0);
   put_lightfunc(ctx, "formatWithOptions", format_with_options_js, DUK_VARARGS, 0, 0);
   push_inspect(ctx);
-  duk_put_prop_string(ctx, -2, "inspect");
+  duk_put_prop_literal(ctx, -2, "inspect");
   put_lightfunc(ctx, "inherits", util_inherits, 2, 2, 0);
   put_lightfunc(ctx, "deprecate", util_more, DUK_VARARGS, 3, 0);
   put_lightfunc(ctx, "debuglog", util_more, DUK_VARARGS, 1, 1);
@@ -541,12 +570,10 @@ duk_ret_t petrel_binding_util(duk_context *ctx)
   put_lightfunc(ctx, "isDeepStrictEqual", util_is_deep_strict_equal, 2, 2, 0);
   put_lightfunc(ctx, "stripVTControlCharacters", util_strip_vt, 1, 1, 0);
   duk_push_object(ctx);
-  put_predicates(ctx, types_list, COUNT(types_list));
-  duk_put_prop_string(ctx, -2, "types");
-  duk_get_global_string(ctx, "Array");
-  duk_get_prop_string(ctx, -1, "isArray");
-  duk_put_prop_string(ctx, -3, "isArray");
-  duk_pop(ctx);
-  put_predicates(ctx, legacy_list, COUNT(legacy_list));
+  put_predicates(ctx, types_list, COUNT(types_list), 0);
+  duk_put_prop_literal(ctx, -2, "types");
+  petrel_push_primordial(ctx, "ArrayIsArray"); /* Array.isArray itself, as in Node */
+  duk_put_prop_literal(ctx, -2, "isArray");
+  put_predicates(ctx, legacy_list, COUNT(legacy_list), LEGACY);
   return 1;
 }

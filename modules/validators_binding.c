@@ -62,16 +62,16 @@ static void push_range(duk_context *ctx, duk_idx_t min, duk_idx_t max)
   int has_min = !duk_is_null_or_undefined(ctx, min), has_max = !duk_is_null_or_undefined(ctx, max);
   int n = 0;
   if (has_min) {
-    duk_push_string(ctx, ">= ");
+    duk_push_literal(ctx, ">= ");
     duk_dup(ctx, min);
     n += 2;
   }
   if (has_min && has_max) {
-    duk_push_string(ctx, " && ");
+    duk_push_literal(ctx, " && ");
     n++;
   }
   if (has_max) {
-    duk_push_string(ctx, "<= ");
+    duk_push_literal(ctx, "<= ");
     duk_dup(ctx, max);
     n += 2;
   }
@@ -114,7 +114,7 @@ static duk_ret_t v_int32(duk_context *ctx)
   if (!duk_is_number(ctx, 0)) return invalid_type(ctx, "number");
   double v = duk_get_number(ctx, 0);
   if (!isfinite(v) || fmod(v, 1) != 0) {
-    duk_push_string(ctx, "an integer");
+    duk_push_literal(ctx, "an integer");
     return out_of_range(ctx);
   }
   if (v < as_number(ctx, 2) || v > as_number(ctx, 3)) {
@@ -130,7 +130,7 @@ static duk_ret_t v_abort_signal(duk_context *ctx)
 {
   if (duk_is_undefined(ctx, 0)) return 0;
   int object = duk_is_object(ctx, 0) && !duk_is_function(ctx, 0);
-  if (!object || !duk_has_prop_string(ctx, 0, "aborted")) return invalid_type(ctx, "an instance of AbortSignal");
+  if (!object || !duk_has_prop_literal(ctx, 0, "aborted")) return invalid_type(ctx, "an instance of AbortSignal");
   return 0;
 }
 
@@ -150,7 +150,7 @@ static duk_ret_t v_port(duk_context *ctx)
     duk_dup(ctx, 1);
     if (!duk_to_boolean(ctx, -1)) {
       duk_pop(ctx);
-      duk_push_string(ctx, "Port");
+      duk_push_literal(ctx, "Port");
     } else {
       duk_pop(ctx);
       duk_dup(ctx, 1);
@@ -172,6 +172,7 @@ static const duk_function_list_entry validators_funcs[] = {
 duk_ret_t petrel_binding_validators(duk_context *ctx)
 {
   duk_push_object(ctx);
+  PETREL_LIGHTFUNC_LIST(validators_binding_validators_funcs, validators_funcs);
   petrel_put_functions(ctx, -1, validators_funcs);
   return 1;
 }

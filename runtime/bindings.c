@@ -43,7 +43,7 @@ void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_li
 void petrel_push_binding(duk_context *ctx, const char *name)
 {
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, "bindings");
+  duk_get_prop_literal(ctx, -1, "bindings");
   if (duk_get_prop_string(ctx, -1, name)) {
     duk_remove(ctx, -2);
     duk_remove(ctx, -2);

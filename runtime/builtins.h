@@ -3,7 +3,7 @@
 #define PETREL_BUILTINS_H
 #include <stddef.h>
 
-typedef struct {
+typedef struct petrel_builtin_s {
   const char *name; /* "events", "internal/errors" */
   const char *source;
   size_t length; /* of the source text */
@@ -19,6 +19,12 @@ const petrel_builtin *petrel_builtin_find(const char *name);
  * never a Duktape string: it is inflated (or copied) into one scratch buffer that
  * the compiler reads in place, so loading a module holds one copy of its source. */
 void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const char *head, const char *tail);
+/* A module: function (exports, require, module, process, global, E...) { text }, where
+ * E are those of the n names in extra (n <= 32) that the text uses as identifiers:
+ * a parameter costs every module's compiled function a slot, so a module gets only
+ * its own. Pushes the function; returns the bit mask of the names given. */
+unsigned long petrel_builtin_compile_module(duk_context *ctx, const petrel_builtin *b, const char *const *extra,
+                                            int n);
 #endif
 
 #endif

@@ -105,13 +105,13 @@ static duk_ret_t core_eval_script(duk_context *ctx)
   return 1;
 }
 
-/* compileBuiltin(id) -> the module's function (exports, require, module, process,
- * global), or undefined if there is no such built-in */
+/* compileBuiltin(id) -> the module's function, compiled in its wrapper but not run
+ * (make bench measures what each module's functions take), or undefined */
 static duk_ret_t core_compile_builtin(duk_context *ctx)
 {
   const petrel_builtin *b = petrel_builtin_find(duk_require_string(ctx, 0));
   if (!b) return 0;
-  petrel_builtin_compile(ctx, b, "function (exports, require, module, process, global) {", "\n}");
+  petrel_compile_builtin_module(ctx, b);
   return 1;
 }
 
@@ -192,19 +192,19 @@ static duk_ret_t core_memory_usage(duk_context *ctx)
   plat_mem_stats_get(&st);
   duk_push_object(ctx);
   duk_push_number(ctx, (double)st.rss);
-  duk_put_prop_string(ctx, -2, "rss");
+  duk_put_prop_literal(ctx, -2, "rss");
   duk_push_number(ctx, (double)petrel_heap_peak());
-  duk_put_prop_string(ctx, -2, "heapTotal");
+  duk_put_prop_literal(ctx, -2, "heapTotal");
   duk_push_number(ctx, (double)petrel_heap_used());
-  duk_put_prop_string(ctx, -2, "heapUsed");
+  duk_put_prop_literal(ctx, -2, "heapUsed");
   duk_push_number(ctx, (double)petrel_native_used());
-  duk_put_prop_string(ctx, -2, "external");
+  duk_put_prop_literal(ctx, -2, "external");
   duk_push_number(ctx, 0);
-  duk_put_prop_string(ctx, -2, "arrayBuffers");
+  duk_put_prop_literal(ctx, -2, "arrayBuffers");
   duk_push_number(ctx, (double)st.stack_heap_used);
-  duk_put_prop_string(ctx, -2, "netStackUsed");
+  duk_put_prop_literal(ctx, -2, "netStackUsed");
   duk_push_number(ctx, (double)st.stack_heap_peak);
-  duk_put_prop_string(ctx, -2, "netStackPeak");
+  duk_put_prop_literal(ctx, -2, "netStackPeak");
   return 1;
 }
 
@@ -487,6 +487,12 @@ static const duk_function_list_entry core_funcs[] = { { "errno", core_errno, 1 }
                                                       { "newError", core_new_error, 2 },
                                                       { "replStart", petrel_repl_start, 1 },
                                                       { NULL, NULL, 0 } };
+/* Names for the light functions of the core binding's lists (lightfunc_names.h). */
+PETREL_LIGHTFUNC_LIST(core, core_funcs);
+PETREL_LIGHTFUNC_LIST(core_module, petrel_module_funcs);
+PETREL_LIGHTFUNC_LIST(core_process, petrel_process_funcs);
+PETREL_LIGHTFUNC_LIST(core_loader, petrel_loader_funcs);
+
 
 /* process.arch, with Node's names for the CPUs Petrel is built for. */
 #if defined(__x86_64__)
@@ -509,15 +515,15 @@ duk_ret_t petrel_binding_core(duk_context *ctx)
   petrel_put_functions(ctx, -1, petrel_process_funcs);
   petrel_put_functions(ctx, -1, petrel_loader_funcs);
   duk_push_string(ctx, plat_name());
-  duk_put_prop_string(ctx, -2, "board");
+  duk_put_prop_literal(ctx, -2, "board");
   duk_push_string(ctx, plat_os());
-  duk_put_prop_string(ctx, -2, "platform");
+  duk_put_prop_literal(ctx, -2, "platform");
   duk_push_string(ctx, PETREL_ARCH);
-  duk_put_prop_string(ctx, -2, "arch");
+  duk_put_prop_literal(ctx, -2, "arch");
   duk_push_string(ctx, PETREL_VERSION);
-  duk_put_prop_string(ctx, -2, "version");
+  duk_put_prop_literal(ctx, -2, "version");
   duk_push_sprintf(ctx, "%d.%d.%d", (int)(DUK_VERSION / 10000), (int)(DUK_VERSION / 100 % 100),
                    (int)(DUK_VERSION % 100));
-  duk_put_prop_string(ctx, -2, "duktapeVersion");
+  duk_put_prop_literal(ctx, -2, "duktapeVersion");
   return 1;
 }

@@ -35,7 +35,7 @@ static void bootstrap(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
   duk_push_object(ctx);
-  duk_put_prop_string(ctx, -2, "bindings");
+  duk_put_prop_literal(ctx, -2, "bindings");
   duk_pop(ctx);
 
   const petrel_builtin *b = petrel_builtin_find("internal/bootstrap");
@@ -118,19 +118,19 @@ int main(int argc, char **argv)
   bootstrap(ctx);
   if (expose_gc) { /* global.gc(), as node --expose-gc: the core binding's collector */
     petrel_push_binding(ctx, "core");
-    duk_get_prop_string(ctx, -1, "gc");
-    duk_put_global_string(ctx, "gc");
+    duk_get_prop_literal(ctx, -1, "gc");
+    duk_put_global_literal(ctx, "gc");
     duk_pop(ctx);
   }
   loop_update_time(); /* as libuv: timers set by the main script count from its start */
 
   if (script) {
-    duk_push_string(ctx, "runMain");
+    duk_push_literal(ctx, "runMain");
     duk_push_string(ctx, script);
     if (duk_pcall_prop(ctx, -3, 1) != 0) petrel_fatal_exception(ctx);
     duk_pop(ctx);
   } else if (eval_code) {
-    duk_push_string(ctx, "runEval");
+    duk_push_literal(ctx, "runEval");
     duk_push_string(ctx, eval_code);
     duk_push_boolean(ctx, print_result);
     if (duk_pcall_prop(ctx, -4, 2) != 0) petrel_fatal_exception(ctx);
@@ -138,7 +138,7 @@ int main(int argc, char **argv)
   }
   if (!script && (!eval_code || interactive)) {
     if (interactive || plat_console_is_tty() || !eval_code) {
-      duk_push_string(ctx, "runRepl");
+      duk_push_literal(ctx, "runRepl");
       duk_push_boolean(ctx, interactive || plat_console_is_tty());
       if (duk_pcall_prop(ctx, -3, 1) != 0) petrel_fatal_exception(ctx);
       duk_pop(ctx);
@@ -153,7 +153,7 @@ int main(int argc, char **argv)
   loop_run(ctx);
 
   /* Nothing keeps the loop alive: 'exit' listeners, then the exit code. */
-  duk_push_string(ctx, "exit");
+  duk_push_literal(ctx, "exit");
   int code = 0;
   if (duk_pcall_prop(ctx, -2, 0) == 0)
     code = duk_get_int_default(ctx, -1, 0);

@@ -28,7 +28,7 @@ static void push_stashed(duk_context *ctx, const char *key)
 static void push_cache(duk_context *ctx)
 {
   push_stashed(ctx, MODULE_KEY);
-  duk_get_prop_string(ctx, -1, "_cache");
+  duk_get_prop_literal(ctx, -1, "_cache");
   duk_remove(ctx, -2);
 }
 
@@ -51,33 +51,33 @@ static void push_module(duk_context *ctx, duk_idx_t id, duk_idx_t parent)
   duk_push_object(ctx);
   duk_idx_t m = duk_get_top_index(ctx);
   push_stashed(ctx, MODULE_KEY);
-  duk_get_prop_string(ctx, -1, "prototype");
+  duk_get_prop_literal(ctx, -1, "prototype");
   duk_set_prototype(ctx, m);
   duk_pop(ctx);
   duk_dup(ctx, id);
-  duk_put_prop_string(ctx, m, "id");
+  duk_put_prop_literal(ctx, m, "id");
   duk_dup(ctx, id);
-  duk_put_prop_string(ctx, m, "filename");
+  duk_put_prop_literal(ctx, m, "filename");
   duk_dup(ctx, id);
   call_core(ctx, "dirname", 1);
-  duk_put_prop_string(ctx, m, "path");
+  duk_put_prop_literal(ctx, m, "path");
   duk_push_object(ctx);
-  duk_put_prop_string(ctx, m, "exports");
+  duk_put_prop_literal(ctx, m, "exports");
   if (parent >= 0)
     duk_dup(ctx, parent);
   else
     duk_push_null(ctx);
-  duk_put_prop_string(ctx, m, "parent");
+  duk_put_prop_literal(ctx, m, "parent");
   duk_push_false(ctx);
-  duk_put_prop_string(ctx, m, "loaded");
+  duk_put_prop_literal(ctx, m, "loaded");
   duk_push_array(ctx);
-  duk_put_prop_string(ctx, m, "children");
-  duk_get_prop_string(ctx, m, "path");
+  duk_put_prop_literal(ctx, m, "children");
+  duk_get_prop_literal(ctx, m, "path");
   call_core(ctx, "modulePaths", 1);
-  duk_put_prop_string(ctx, m, "paths");
+  duk_put_prop_literal(ctx, m, "paths");
   if (parent >= 0) { /* parent.children.push(this) */
-    duk_get_prop_string(ctx, parent, "children");
-    duk_push_string(ctx, "push");
+    duk_get_prop_literal(ctx, parent, "children");
+    duk_push_literal(ctx, "push");
     duk_dup(ctx, m);
     duk_call_prop(ctx, -3, 1);
     duk_pop_2(ctx);
@@ -105,27 +105,27 @@ static duk_ret_t throw_not_found(duk_context *ctx, duk_idx_t request, duk_idx_t 
   if (parent >= 0) {
     duk_dup(ctx, parent);
     while (n < 1000 && duk_is_object(ctx, -1)) { /* 1000: a parent chain made into a ring */
-      duk_get_prop_string(ctx, -1, "filename");
+      duk_get_prop_literal(ctx, -1, "filename");
       if (!petrel_truthy(ctx, -1)) {
         duk_pop(ctx);
-        duk_get_prop_string(ctx, -1, "id");
+        duk_get_prop_literal(ctx, -1, "id");
       }
       duk_put_prop_index(ctx, stack, n++);
-      duk_get_prop_string(ctx, -1, "parent");
+      duk_get_prop_literal(ctx, -1, "parent");
       duk_remove(ctx, -2);
     }
     duk_pop(ctx);
   }
   const char *list = NULL;
   if (n) {
-    duk_push_string(ctx, "join");
-    duk_push_string(ctx, "\n- ");
+    duk_push_literal(ctx, "join");
+    duk_push_literal(ctx, "\n- ");
     duk_call_prop(ctx, stack, 1);
     list = duk_to_string(ctx, -1);
   }
   petrel_push_module_not_found(ctx, request, list);
   duk_dup(ctx, stack);
-  duk_put_prop_string(ctx, -2, "requireStack");
+  duk_put_prop_literal(ctx, -2, "requireStack");
   return duk_throw(ctx);
 }
 
@@ -151,7 +151,7 @@ static int resolve_filename(duk_context *ctx, duk_idx_t request, duk_idx_t paren
   }
   duk_dup(ctx, request);
   if (parent >= 0)
-    duk_get_prop_string(ctx, parent, "path");
+    duk_get_prop_literal(ctx, parent, "path");
   else
     push_cwd(ctx);
   call_core(ctx, "resolveFile", 2);
@@ -164,13 +164,13 @@ static void push_extension(duk_context *ctx, duk_idx_t filename)
 {
   filename = duk_normalize_index(ctx, filename);
   push_stashed(ctx, MODULE_KEY);
-  duk_get_prop_string(ctx, -1, "_extensions");
+  duk_get_prop_literal(ctx, -1, "_extensions");
   duk_dup(ctx, filename);
   call_core(ctx, "extname", 1);
   duk_get_prop(ctx, -2);
   if (!petrel_truthy(ctx, -1)) {
     duk_pop(ctx);
-    duk_get_prop_string(ctx, -1, ".js");
+    duk_get_prop_literal(ctx, -1, ".js");
   }
   duk_remove(ctx, -2);
   duk_remove(ctx, -2);
@@ -199,7 +199,7 @@ static void load_module(duk_context *ctx, duk_idx_t request, duk_idx_t parent)
   duk_dup(ctx, file);
   duk_get_prop(ctx, -2);
   if (petrel_truthy(ctx, -1)) {
-    duk_get_prop_string(ctx, -1, "exports");
+    duk_get_prop_literal(ctx, -1, "exports");
     duk_replace(ctx, base);
     duk_set_top(ctx, base + 1);
     return;
@@ -218,8 +218,8 @@ static void load_module(duk_context *ctx, duk_idx_t request, duk_idx_t parent)
   }
   duk_pop(ctx);
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, -2, "loaded");
-  duk_get_prop_string(ctx, -1, "exports");
+  duk_put_prop_literal(ctx, -2, "loaded");
+  duk_get_prop_literal(ctx, -1, "exports");
   duk_replace(ctx, base);
   duk_set_top(ctx, base + 1);
 }
@@ -239,19 +239,19 @@ static duk_ret_t require_fn(duk_context *ctx)
 {
   if (!duk_is_string(ctx, 0) || duk_is_symbol(ctx, 0)) {
     petrel_require_builtin(ctx, "internal/errors");
-    duk_push_string(ctx, "invalidArgType");
-    duk_push_string(ctx, "id");
-    duk_push_string(ctx, "string");
+    duk_push_literal(ctx, "invalidArgType");
+    duk_push_literal(ctx, "id");
+    duk_push_literal(ctx, "string");
     duk_dup(ctx, 0);
     duk_call_prop(ctx, -5, 3);
     return duk_throw(ctx);
   }
   if (duk_get_length(ctx, 0) == 0) {
     petrel_require_builtin(ctx, "internal/errors");
-    duk_push_string(ctx, "invalidArgValue");
-    duk_push_string(ctx, "id");
+    duk_push_literal(ctx, "invalidArgValue");
+    duk_push_literal(ctx, "id");
     duk_dup(ctx, 0);
-    duk_push_string(ctx, "must be a non-empty string");
+    duk_push_literal(ctx, "must be a non-empty string");
     duk_call_prop(ctx, -5, 3);
     return duk_throw(ctx);
   }
@@ -271,7 +271,7 @@ static duk_ret_t resolve_fn(duk_context *ctx)
 /* [... f] name = 'name', own module = the module at idx */
 static void bind_function(duk_context *ctx, duk_idx_t module, const char *name)
 {
-  duk_push_string(ctx, "name");
+  duk_push_literal(ctx, "name");
   duk_push_string(ctx, name);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_dup(ctx, module);
@@ -286,11 +286,11 @@ static void push_require(duk_context *ctx, duk_idx_t module)
   bind_function(ctx, module, "require");
   duk_push_c_function(ctx, resolve_fn, 1);
   bind_function(ctx, module, "resolve");
-  duk_put_prop_string(ctx, -2, "resolve");
+  duk_put_prop_literal(ctx, -2, "resolve");
   push_cache(ctx);
-  duk_put_prop_string(ctx, -2, "cache");
+  duk_put_prop_literal(ctx, -2, "cache");
   push_stashed(ctx, MAIN_KEY);
-  duk_put_prop_string(ctx, -2, "main");
+  duk_put_prop_literal(ctx, -2, "main");
 }
 
 static duk_ret_t module_require(duk_context *ctx)
@@ -303,40 +303,78 @@ static duk_ret_t module_require(duk_context *ctx)
 
 /* ---- the extensions ---- */
 
-/* [...] -> [... text] of the file at idx, or throws node's open error */
-static void push_file(duk_context *ctx, duk_idx_t filename)
+/* The text of the file named at filename in a malloc'd block with room for head
+ * before it and tail after it (*len: the whole), or throws node's open error. */
+static char *read_file(duk_context *ctx, duk_idx_t filename, size_t head, size_t tail, size_t *len)
 {
   const char *path = duk_require_string(ctx, filename);
   char *data;
-  size_t len;
-  int r = plat_file_read(path, &data, &len);
+  size_t n;
+  int r = plat_file_read(path, &data, &n);
   if (r) {
     petrel_push_system_error(ctx, r, "open");
     duk_push_string(ctx, path);
-    duk_put_prop_string(ctx, -2, "path");
+    duk_put_prop_literal(ctx, -2, "path");
     (void)duk_throw(ctx);
   }
   /* a BOM goes; a #! line becomes a comment */
-  size_t skip = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
-  if (len - skip >= 2 && data[skip] == '#' && data[skip + 1] == '!') data[skip] = data[skip + 1] = '/';
-  duk_push_lstring(ctx, data + skip, len - skip);
+  size_t skip = n >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
+  if (n - skip >= 2 && data[skip] == '#' && data[skip + 1] == '!') data[skip] = data[skip + 1] = '/';
+  n -= skip;
+  if (head + tail > skip) {
+    char *grown = realloc(data, n + skip + head + tail);
+    if (!grown) {
+      free(data);
+      (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    }
+    data = grown;
+  }
+  memmove(data + head, data + skip, n);
+  *len = head + n + tail;
+  return data;
+}
+
+/* [...] -> [... text] of the file at idx, or throws node's open error */
+static void push_file(duk_context *ctx, duk_idx_t filename)
+{
+  size_t len;
+  char *data = read_file(ctx, filename, 0, 0, &len);
+  duk_push_lstring(ctx, data, len);
   free(data);
 }
 
-/* Compiles source at src in the wrapper and runs it as module m from filename:
- * [...] -> [...] */
+/* Compiles the source at src (a string, or null/undefined: the file filename) in
+ * the wrapper and runs it as module m from filename: [...] -> [...]. The wrapped
+ * text is one scratch block, freed before the module runs, and the src slot is
+ * cleared, so a large script's text is not kept alive while it runs (on a small
+ * board the source, its wrapped copy and the compiler's temporaries were the peak). */
 static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t filename)
 {
   src = duk_normalize_index(ctx, src);
   m = duk_normalize_index(ctx, m);
   filename = duk_normalize_index(ctx, filename);
-  duk_push_string(ctx, wrapper_head);
-  duk_dup(ctx, src);
-  duk_push_string(ctx, "\n}");
-  duk_concat(ctx, 3);
+  static const char tail[] = "\n}";
+  size_t hl = sizeof wrapper_head - 1, tl = sizeof tail - 1, len;
+  char *text;
+  if (duk_is_string(ctx, src)) {
+    size_t n;
+    const char *s = duk_get_lstring(ctx, src, &n);
+    len = hl + n + tl;
+    text = malloc(len);
+    if (!text) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    memcpy(text + hl, s, n);
+  } else {
+    text = read_file(ctx, filename, hl, tl, &len);
+  }
+  duk_push_undefined(ctx);
+  duk_replace(ctx, src);
+  memcpy(text, wrapper_head, hl);
+  memcpy(text + len - tl, tail, tl);
   duk_dup(ctx, filename);
-  duk_compile(ctx, DUK_COMPILE_FUNCTION);
-  duk_get_prop_string(ctx, m, "exports");
+  duk_int_t rc = duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len);
+  free(text);
+  if (rc != 0) (void)duk_throw(ctx);
+  duk_get_prop_literal(ctx, m, "exports");
   duk_dup_top(ctx);
   push_require(ctx, m);
   duk_dup(ctx, m);
@@ -349,8 +387,7 @@ static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t 
 
 static duk_ret_t ext_js(duk_context *ctx)
 {
-  duk_set_top(ctx, 2); /* [module filename] */
-  push_file(ctx, 1);
+  duk_set_top(ctx, 3); /* [module filename undefined] */
   run_wrapped(ctx, 2, 0, 1);
   return 0;
 }
@@ -370,14 +407,14 @@ static duk_ret_t ext_json(duk_context *ctx)
   if (duk_safe_call(ctx, parse_json, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
     if (duk_is_object(ctx, -1)) { /* e.message = filename + ': ' + e.message */
       duk_dup(ctx, 1);
-      duk_push_string(ctx, ": ");
-      duk_get_prop_string(ctx, -3, "message");
+      duk_push_literal(ctx, ": ");
+      duk_get_prop_literal(ctx, -3, "message");
       duk_concat(ctx, 3);
-      duk_put_prop_string(ctx, -2, "message");
+      duk_put_prop_literal(ctx, -2, "message");
     }
     return duk_throw(ctx);
   }
-  duk_put_prop_string(ctx, 0, "exports");
+  duk_put_prop_literal(ctx, 0, "exports");
   return 0;
 }
 
@@ -388,22 +425,22 @@ static void set_globals(duk_context *ctx, duk_idx_t m)
 {
   m = duk_normalize_index(ctx, m);
   push_require(ctx, m);
-  duk_put_global_string(ctx, "require");
+  duk_put_global_literal(ctx, "require");
   duk_dup(ctx, m);
-  duk_put_global_string(ctx, "module");
-  duk_get_prop_string(ctx, m, "exports");
-  duk_put_global_string(ctx, "exports");
+  duk_put_global_literal(ctx, "module");
+  duk_get_prop_literal(ctx, m, "exports");
+  duk_put_global_literal(ctx, "exports");
 }
 
 /* [... path] module at [... path module], as the main module (id '.'), cached */
 static void push_main_module(duk_context *ctx)
 {
   push_module(ctx, -1, -1);
-  duk_push_string(ctx, ".");
-  duk_put_prop_string(ctx, -2, "id");
+  duk_push_literal(ctx, ".");
+  duk_put_prop_literal(ctx, -2, "id");
   duk_push_global_stash(ctx);
   duk_dup(ctx, -2);
-  duk_put_prop_string(ctx, -2, MAIN_KEY);
+  duk_put_prop_literal(ctx, -2, MAIN_KEY);
   duk_pop(ctx);
   push_cache(ctx);
   duk_dup(ctx, -3);
@@ -425,9 +462,9 @@ static duk_ret_t run_main(duk_context *ctx)
     petrel_console_print(ctx, 2, -1);
     petrel_push_process(ctx);
     duk_push_int(ctx, 1);
-    duk_put_prop_string(ctx, -2, "exitCode");
+    duk_put_prop_literal(ctx, -2, "exitCode");
     petrel_push_binding(ctx, "core");
-    duk_push_string(ctx, "emitExit");
+    duk_push_literal(ctx, "emitExit");
     duk_push_int(ctx, 1);
     duk_call_prop(ctx, -3, 1);
     int c = duk_to_int(ctx, -1);
@@ -438,7 +475,7 @@ static duk_ret_t run_main(duk_context *ctx)
     return throw_not_found(ctx, -1, -1);
   }
   petrel_push_process(ctx); /* process.argv[1] = found */
-  duk_get_prop_string(ctx, -1, "argv");
+  duk_get_prop_literal(ctx, -1, "argv");
   duk_dup(ctx, 2);
   duk_put_prop_index(ctx, -2, 1);
   duk_set_top(ctx, 3);
@@ -448,7 +485,7 @@ static duk_ret_t run_main(duk_context *ctx)
   duk_dup(ctx, 2);
   duk_call(ctx, 2);
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, 3, "loaded");
+  duk_put_prop_literal(ctx, 3, "loaded");
   return 0;
 }
 
@@ -468,15 +505,15 @@ static duk_ret_t run_eval(duk_context *ctx)
   push_cwd_module(ctx, "[eval]");
   duk_push_global_stash(ctx);
   duk_dup(ctx, 2);
-  duk_put_prop_string(ctx, -2, MAIN_KEY);
+  duk_put_prop_literal(ctx, -2, MAIN_KEY);
   duk_pop(ctx);
   set_globals(ctx, 2);
   duk_dup(ctx, 0);
-  duk_push_string(ctx, "[eval]");
+  duk_push_literal(ctx, "[eval]");
   call_core(ctx, "evalScript", 2);
   if (petrel_truthy(ctx, 1)) {
-    duk_get_global_string(ctx, "console");
-    duk_push_string(ctx, "log");
+    duk_get_global_literal(ctx, "console");
+    duk_push_literal(ctx, "log");
     duk_dup(ctx, -3);
     duk_call_prop(ctx, -3, 1);
   }
@@ -495,27 +532,23 @@ static duk_ret_t run_module(duk_context *ctx)
   duk_set_top(ctx, 3);
   petrel_push_process(ctx); /* argv = [execPath, filename].concat(args || []) */
   duk_push_array(ctx);
-  duk_get_prop_string(ctx, 3, "execPath");
+  duk_get_prop_literal(ctx, 3, "execPath");
   duk_put_prop_index(ctx, -2, 0);
   duk_dup(ctx, 1);
   duk_put_prop_index(ctx, -2, 1);
-  duk_push_string(ctx, "concat");
+  duk_push_literal(ctx, "concat");
   if (petrel_truthy(ctx, 2))
     duk_dup(ctx, 2);
   else
     duk_push_array(ctx);
   duk_call_prop(ctx, -3, 1);
-  duk_put_prop_string(ctx, 3, "argv");
+  duk_put_prop_literal(ctx, 3, "argv");
   duk_set_top(ctx, 3);
   duk_dup(ctx, 1);
   push_main_module(ctx); /* [src filename args filename module] */
-  if (duk_is_null(ctx, 0)) {
-    push_file(ctx, 1);
-    duk_replace(ctx, 0);
-  }
-  run_wrapped(ctx, 0, 4, 1);
+  run_wrapped(ctx, 0, 4, 1); /* src null: the file */
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, 4, "loaded");
+  duk_put_prop_literal(ctx, 4, "loaded");
   return 0;
 }
 
@@ -527,79 +560,86 @@ static duk_ret_t run_repl(duk_context *ctx)
   push_cwd_module(ctx, "<repl>");
   set_globals(ctx, 1);
   petrel_push_binding(ctx, "core");
-  duk_push_string(ctx, "replStart");
+  duk_push_literal(ctx, "replStart");
   duk_push_object(ctx); /* runtime/repl.c */
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, "terminal");
-  duk_get_prop_string(ctx, -3, "setExitHook");
-  duk_put_prop_string(ctx, -2, "setExitHook");
-  duk_get_prop_string(ctx, -3, "setUncaughtHook");
-  duk_put_prop_string(ctx, -2, "setUncaughtHook");
+  duk_put_prop_literal(ctx, -2, "terminal");
+  duk_get_prop_literal(ctx, -3, "setExitHook");
+  duk_put_prop_literal(ctx, -2, "setExitHook");
+  duk_get_prop_literal(ctx, -3, "setUncaughtHook");
+  duk_put_prop_literal(ctx, -2, "setUncaughtHook");
   duk_push_c_function(ctx, run_module, 3); /* repl.c pins it: an object */
-  duk_put_prop_string(ctx, -2, "runModule");
+  duk_put_prop_literal(ctx, -2, "runModule");
   duk_call_prop(ctx, -3, 1);
   return 0;
 }
 
 /* setupModules(): Module (also require('module')) and the entry points:
  * { runMain, runEval, runRepl, exit } */
+/* Node's names for the loader's light functions (lightfunc_names.h). */
+static const petrel_lf_name loader_names[] = { { "require", module_require, 0 }, { "", ext_js, 0 },
+                                               { "", ext_json, 0 },          { "runMain", run_main, 0 },
+                                               { "runEval", run_eval, 0 },   { "runRepl", run_repl, 0 },
+                                               { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_NAMES(loader, loader_names);
+
 static duk_ret_t setup_modules(duk_context *ctx)
 {
   duk_push_c_function(ctx, module_ctor, 2);
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, module_require, 1, 1, 0);
-  duk_put_prop_string(ctx, -2, "require");
-  duk_push_string(ctx, "constructor"); /* [Module proto "constructor" Module] */
+  duk_put_prop_literal(ctx, -2, "require");
+  duk_push_literal(ctx, "constructor"); /* [Module proto "constructor" Module] */
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
-  duk_put_prop_string(ctx, -2, "prototype");
-  duk_push_string(ctx, "name");
-  duk_push_string(ctx, "Module");
+  duk_put_prop_literal(ctx, -2, "prototype");
+  duk_push_literal(ctx, "name");
+  duk_push_literal(ctx, "Module");
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_push_object(ctx);
-  duk_put_prop_string(ctx, -2, "_cache");
+  duk_put_prop_literal(ctx, -2, "_cache");
   duk_push_array(ctx); /* builtinModules: the names a script may require, sorted */
   duk_uarridx_t n = 0;
   int module_put = 0;
   for (const petrel_builtin *b = petrel_builtins; b->name; b++) {
     if (!is_user_builtin(b->name)) continue;
     if (!module_put && strcmp(b->name, "module") > 0) {
-      duk_push_string(ctx, "module");
+      duk_push_literal(ctx, "module");
       duk_put_prop_index(ctx, -2, n++);
       module_put = 1;
     }
     duk_push_string(ctx, b->name);
     duk_put_prop_index(ctx, -2, n++);
   }
-  duk_put_prop_string(ctx, -2, "builtinModules");
+  duk_put_prop_literal(ctx, -2, "builtinModules");
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, ext_js, 2, 2, 0);
-  duk_put_prop_string(ctx, -2, ".js");
+  duk_put_prop_literal(ctx, -2, ".js");
   duk_push_c_lightfunc(ctx, ext_json, 2, 2, 0);
-  duk_put_prop_string(ctx, -2, ".json");
-  duk_put_prop_string(ctx, -2, "_extensions");
+  duk_put_prop_literal(ctx, -2, ".json");
+  duk_put_prop_literal(ctx, -2, "_extensions");
   duk_push_global_stash(ctx);
   duk_dup(ctx, -2);
-  duk_put_prop_string(ctx, -2, MODULE_KEY);
+  duk_put_prop_literal(ctx, -2, MODULE_KEY);
   duk_pop(ctx);
   petrel_push_binding(ctx, "core");
-  duk_push_string(ctx, "defineBuiltin");
-  duk_push_string(ctx, "module");
+  duk_push_literal(ctx, "defineBuiltin");
+  duk_push_literal(ctx, "module");
   duk_dup(ctx, -4);
   duk_call_prop(ctx, -4, 2);
   duk_pop_2(ctx);
 
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, run_main, 1, 1, 0);
-  duk_put_prop_string(ctx, -2, "runMain");
+  duk_put_prop_literal(ctx, -2, "runMain");
   duk_push_c_lightfunc(ctx, run_eval, 2, 2, 0);
-  duk_put_prop_string(ctx, -2, "runEval");
+  duk_put_prop_literal(ctx, -2, "runEval");
   duk_push_c_lightfunc(ctx, run_repl, 1, 1, 0);
-  duk_put_prop_string(ctx, -2, "runRepl");
+  duk_put_prop_literal(ctx, -2, "runRepl");
   petrel_push_binding(ctx, "core");
-  duk_get_prop_string(ctx, -1, "exit");
+  duk_get_prop_literal(ctx, -1, "exit");
   duk_remove(ctx, -2);
-  duk_put_prop_string(ctx, -2, "exit");
+  duk_put_prop_literal(ctx, -2, "exit");
   return 1;
 }
 

@@ -68,7 +68,7 @@ static void push_module_paths(duk_context *ctx, const char *d, size_t n)
     while (start > 0 && d[start - 1] != '/') start--;
     if (!(end - start == 12 && memcmp(d + start, "node_modules", 12) == 0)) {
       duk_push_lstring(ctx, d, end);
-      duk_push_string(ctx, "/node_modules");
+      duk_push_literal(ctx, "/node_modules");
       duk_concat(ctx, 2);
       duk_put_prop_index(ctx, -2, count++);
     }
@@ -99,7 +99,7 @@ static duk_ret_t package_main(duk_context *ctx, void *udata)
 {
   (void)udata;
   duk_json_decode(ctx, -1);
-  if (duk_is_object(ctx, -1) && duk_get_prop_string(ctx, -1, "main") && duk_is_string(ctx, -1) &&
+  if (duk_is_object(ctx, -1) && duk_get_prop_literal(ctx, -1, "main") && duk_is_string(ctx, -1) &&
       duk_get_length(ctx, -1) > 0)
     return 1;
   duk_push_undefined(ctx);
@@ -157,7 +157,7 @@ static duk_ret_t mod_resolve_file(duk_context *ctx)
   duk_uarridx_t count = (duk_uarridx_t)duk_get_length(ctx, -1);
   for (duk_uarridx_t i = 0; i < count; i++) {
     duk_get_prop_index(ctx, -1, i);
-    duk_push_string(ctx, "/");
+    duk_push_literal(ctx, "/");
     duk_dup(ctx, 0);
     duk_concat(ctx, 3);
     const char *b = duk_get_string(ctx, -1);
@@ -188,16 +188,16 @@ static duk_ret_t mod_dirname(duk_context *ctx)
   duk_size_t end;
   const char *p = duk_require_lstring(ctx, 0, &end);
   if (end == 0) {
-    duk_push_string(ctx, ".");
+    duk_push_literal(ctx, ".");
     return 1;
   }
   while (end > 1 && p[end - 1] == '/') end--;
   size_t i = end - 1;
   while (i > 0 && p[i] != '/') i--;
   if (p[i] != '/')
-    duk_push_string(ctx, ".");
+    duk_push_literal(ctx, ".");
   else if (i == 0)
-    duk_push_string(ctx, "/");
+    duk_push_literal(ctx, "/");
   else {
     while (i > 1 && p[i - 1] == '/') i--;
     duk_push_lstring(ctx, p, i);
@@ -217,7 +217,7 @@ static duk_ret_t mod_extname(duk_context *ctx)
   if (dot)
     duk_push_lstring(ctx, p + dot, end - dot);
   else
-    duk_push_string(ctx, "");
+    duk_push_literal(ctx, "");
   return 1;
 }
 

@@ -80,11 +80,11 @@ static void erase(pin_entry *e)
 static void push_array(duk_context *ctx)
 {
   duk_push_global_stash(ctx);
-  if (!duk_get_prop_string(ctx, -1, "pinned")) {
+  if (!duk_get_prop_literal(ctx, -1, "pinned")) {
     duk_pop(ctx);
     duk_push_array(ctx);
     duk_dup_top(ctx);
-    duk_put_prop_string(ctx, -3, "pinned");
+    duk_put_prop_literal(ctx, -3, "pinned");
   }
   duk_remove(ctx, -2);
 }

@@ -13,6 +13,7 @@
 #define PROCESS_KEY       DUK_HIDDEN_SYMBOL("process")
 #define TICKS_KEY         DUK_HIDDEN_SYMBOL("ticks")
 #define BUILTINS_KEY      DUK_HIDDEN_SYMBOL("builtins")
+#define PRIMORDIALS_KEY   DUK_HIDDEN_SYMBOL("primordials")
 #define EXIT_HOOK_KEY     DUK_HIDDEN_SYMBOL("exitHook")
 #define UNCAUGHT_HOOK_KEY DUK_HIDDEN_SYMBOL("uncaughtHook")
 #define STDOUT_KEY        DUK_HIDDEN_SYMBOL("stdout")
@@ -48,14 +49,63 @@ void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
 
 /* ---- built-in modules ---- */
 
+/* The runtime's own copies of global built-ins its modules use at run time, taken
+ * by setupProcess before any user code runs: each built-in module is compiled as
+ * function (exports, require, module, process, global, ...) with those of Object,
+ * ..., ArrayIsArray it uses as further parameters, and called with these, so user code that replaces global.Object or Object.keys
+ * (or freezes Math) cannot break the runtime's modules (node keeps 'primordials'
+ * for the same reason). The modules write ObjectKeys(o), not Object.keys(o).
+ * X(parameter, global, property or NULL) */
+#define PRIMORDIALS(X) \
+  X(Object, "Object", NULL) X(Array, "Array", NULL) X(String, "String", NULL) X(Math, "Math", NULL) \
+  X(ObjectKeys, "Object", "keys") X(ObjectDefineProperty, "Object", "defineProperty") \
+  X(ObjectCreate, "Object", "create") X(MathFloor, "Math", "floor") X(ArrayIsArray, "Array", "isArray")
+#define PRIMORDIAL_NAME(name, g, k) #name,
+#define PRIMORDIAL_ENTRY(name, g, k) { #name, g, k },
+static const char *const primordial_names[] = { PRIMORDIALS(PRIMORDIAL_NAME) };
+static const struct {
+  const char *name, *global, *key;
+} primordials[] = { PRIMORDIALS(PRIMORDIAL_ENTRY) };
+#define N_PRIMORDIALS (sizeof primordials / sizeof primordials[0])
+
+/* [...] -> [... fn]: the module compiled with the primordials it uses (mask returned) */
+unsigned long petrel_compile_builtin_module(duk_context *ctx, const petrel_builtin *b)
+{
+  return petrel_builtin_compile_module(ctx, b, primordial_names, (int)N_PRIMORDIALS);
+}
+
+void petrel_push_primordial(duk_context *ctx, const char *name)
+{
+  duk_uarridx_t i = 0;
+  while (i < N_PRIMORDIALS - 1 && strcmp(primordials[i].name, name) != 0) i++;
+  push_stashed(ctx, PRIMORDIALS_KEY);
+  duk_get_prop_index(ctx, -1, i);
+  duk_remove(ctx, -2);
+}
+
+/* [...] -> [...] with the copies stashed; global at index g. */
+static void capture_primordials(duk_context *ctx, duk_idx_t g)
+{
+  duk_push_array(ctx);
+  for (duk_uarridx_t i = 0; i < N_PRIMORDIALS; i++) {
+    duk_get_prop_string(ctx, g, primordials[i].global);
+    if (primordials[i].key) {
+      duk_get_prop_string(ctx, -1, primordials[i].key);
+      duk_remove(ctx, -2);
+    }
+    duk_put_prop_index(ctx, -2, i);
+  }
+  put_stashed(ctx, PRIMORDIALS_KEY);
+}
+
 /* Node's error for a module that is not there: [...] -> [... err] */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent)
 {
   request = duk_require_normalize_index(ctx, request);
   duk_push_error_object(ctx, DUK_ERR_ERROR, "Cannot find module '%s'%s%s", duk_to_string(ctx, request),
                         parent ? "\nRequire stack:\n- " : "", parent ? parent : "");
-  duk_push_string(ctx, "MODULE_NOT_FOUND");
-  duk_put_prop_string(ctx, -2, "code");
+  duk_push_literal(ctx, "MODULE_NOT_FOUND");
+  duk_put_prop_literal(ctx, -2, "code");
 }
 
 static duk_ret_t require_builtin_js(duk_context *ctx);
@@ -66,7 +116,7 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
 {
   push_stashed(ctx, BUILTINS_KEY);
   if (duk_get_prop_string(ctx, -1, id)) {
-    duk_get_prop_string(ctx, -1, "exports");
+    duk_get_prop_literal(ctx, -1, "exports");
     duk_remove(ctx, -2);
     duk_remove(ctx, -2);
     return;
@@ -78,34 +128,40 @@ void petrel_require_builtin(duk_context *ctx, const char *id)
     petrel_push_module_not_found(ctx, -1, NULL);
     (void)duk_throw(ctx);
   }
-  petrel_builtin_compile(ctx, b, "function (exports, require, module, process, global) {", "\n}");
+  unsigned long used = petrel_compile_builtin_module(ctx, b);
   duk_push_object(ctx); /* the module: { id, exports, loaded } */
   duk_push_string(ctx, id);
-  duk_put_prop_string(ctx, -2, "id");
+  duk_put_prop_literal(ctx, -2, "id");
   duk_push_object(ctx);
-  duk_put_prop_string(ctx, -2, "exports");
+  duk_put_prop_literal(ctx, -2, "exports");
   duk_push_false(ctx);
-  duk_put_prop_string(ctx, -2, "loaded");
+  duk_put_prop_literal(ctx, -2, "loaded");
   duk_dup_top(ctx);
   duk_put_prop_string(ctx, -4, id); /* [cache fn m] */
   duk_dup(ctx, -2);
-  duk_get_prop_string(ctx, -2, "exports");
+  duk_get_prop_literal(ctx, -2, "exports");
   duk_dup_top(ctx);
   duk_push_c_lightfunc(ctx, require_builtin_js, 1, 1, 0);
   duk_dup(ctx, -5); /* [cache fn m fn exports exports require m] */
   petrel_push_process(ctx);
   duk_push_global_object(ctx);
-  /* fn.call(exports, exports, require, module, process, global); a module that throws
-   * (out of memory, a RangeError at depth) is dropped from the cache, as Node drops a
-   * failed module: the next require loads it again instead of a half-made one. */
-  if (duk_pcall_method(ctx, 5) != DUK_EXEC_SUCCESS) {
+  push_stashed(ctx, PRIMORDIALS_KEY);
+  duk_idx_t copies = duk_get_top_index(ctx), nargs = 5;
+  for (duk_uarridx_t i = 0; i < N_PRIMORDIALS; i++)
+    if (used & (1UL << i)) duk_get_prop_index(ctx, copies, i), nargs++;
+  duk_remove(ctx, copies);
+  /* fn.call(exports, exports, require, module, process, global, ...the primordials it
+   * uses); a module that throws (out of memory, a RangeError at depth) is dropped from
+   * the cache, as Node drops a failed module: the next require loads it again instead
+   * of a half-made one. */
+  if (duk_pcall_method(ctx, nargs) != DUK_EXEC_SUCCESS) {
     duk_del_prop_string(ctx, -4, id);
     (void)duk_throw(ctx);
   }
   duk_pop(ctx);
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, -2, "loaded");
-  duk_get_prop_string(ctx, -1, "exports");
+  duk_put_prop_literal(ctx, -2, "loaded");
+  duk_get_prop_literal(ctx, -1, "exports");
   duk_remove(ctx, -2);
   duk_remove(ctx, -2);
   duk_remove(ctx, -2);
@@ -126,9 +182,9 @@ static duk_ret_t define_builtin(duk_context *ctx)
   push_stashed(ctx, BUILTINS_KEY);
   duk_push_object(ctx);
   duk_dup(ctx, 1);
-  duk_put_prop_string(ctx, -2, "exports");
+  duk_put_prop_literal(ctx, -2, "exports");
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, -2, "loaded");
+  duk_put_prop_literal(ctx, -2, "loaded");
   duk_put_prop_string(ctx, -2, duk_require_string(ctx, 0));
   return 0;
 }
@@ -242,7 +298,7 @@ static duk_ret_t run_ticks(duk_context *ctx)
 static duk_ret_t get_exit_code(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, EXIT_CODE_KEY);
+  duk_get_prop_literal(ctx, -1, EXIT_CODE_KEY);
   return 1;
 }
 
@@ -275,7 +331,7 @@ static duk_ret_t set_exit_code(duk_context *ctx)
 static int exit_code(duk_context *ctx, int dflt)
 {
   petrel_push_process(ctx);
-  duk_get_prop_string(ctx, -1, "exitCode");
+  duk_get_prop_literal(ctx, -1, "exitCode");
   int c = duk_is_undefined(ctx, -1) ? dflt : (int)duk_to_int32(ctx, -1);
   duk_pop_2(ctx);
   return c;
@@ -287,12 +343,12 @@ static int emit_exit(duk_context *ctx, int code)
   if (!exiting) {
     exiting = 1;
     petrel_push_process(ctx);
-    duk_push_string(ctx, "_exiting");
+    duk_push_literal(ctx, "_exiting");
     duk_push_true(ctx);
     duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE); /* also when user code froze process */
-    duk_push_string(ctx, "emit");
-    duk_push_string(ctx, "exit");
-    duk_get_prop_string(ctx, -3, "exitCode"); /* node: process.exitCode || code, as given */
+    duk_push_literal(ctx, "emit");
+    duk_push_literal(ctx, "exit");
+    duk_get_prop_literal(ctx, -3, "exitCode"); /* node: process.exitCode || code, as given */
     if (!petrel_truthy(ctx, -1)) {
       duk_pop(ctx);
       duk_push_int(ctx, code);
@@ -322,7 +378,7 @@ static duk_ret_t process_exit(duk_context *ctx)
   if (!duk_is_undefined(ctx, 0)) {
     petrel_push_process(ctx);
     duk_dup(ctx, 0);
-    duk_put_prop_string(ctx, -2, "exitCode");
+    duk_put_prop_literal(ctx, -2, "exitCode");
     duk_pop(ctx);
   }
   push_stashed(ctx, EXIT_HOOK_KEY); /* the REPL's raw mode ends a run instead */
@@ -347,7 +403,7 @@ static duk_ret_t describe_error(duk_context *ctx, void *udata)
   (void)udata; /* a safe call runs in its caller's frame: the argument is on top */
   duk_idx_t err = duk_get_top_index(ctx);
   petrel_require_builtin(ctx, "util");
-  duk_push_string(ctx, "inspect");
+  duk_push_literal(ctx, "inspect");
   duk_dup(ctx, err);
   duk_call_prop(ctx, -3, 1);
   duk_to_string(ctx, -1);
@@ -360,7 +416,7 @@ static duk_ret_t describe_error_plain(duk_context *ctx, void *udata)
   (void)udata;
   duk_idx_t err = duk_get_top_index(ctx);
   if (petrel_truthy(ctx, err) && duk_is_object_coercible(ctx, err)) {
-    duk_get_prop_string(ctx, err, "stack");
+    duk_get_prop_literal(ctx, err, "stack");
     if (!petrel_truthy(ctx, -1)) duk_pop(ctx);
   }
   if (duk_get_top_index(ctx) == err) duk_dup(ctx, err);
@@ -391,14 +447,14 @@ static duk_ret_t fatal_exception(duk_context *ctx)
   }
   duk_set_top(ctx, 1);
   petrel_push_process(ctx); /* [err process] */
-  duk_push_string(ctx, "listenerCount");
-  duk_push_string(ctx, "uncaughtException");
+  duk_push_literal(ctx, "listenerCount");
+  duk_push_literal(ctx, "uncaughtException");
   duk_call_prop(ctx, 1, 1);
   if (duk_to_number(ctx, -1) > 0) {
-    duk_push_string(ctx, "emit");
-    duk_push_string(ctx, "uncaughtException");
+    duk_push_literal(ctx, "emit");
+    duk_push_literal(ctx, "uncaughtException");
     duk_dup(ctx, 0);
-    duk_push_string(ctx, "uncaughtException");
+    duk_push_literal(ctx, "uncaughtException");
     duk_call_prop(ctx, 1, 3);
     return 0;
   }
@@ -441,8 +497,8 @@ static duk_ret_t before_exit(duk_context *ctx)
   if (exiting) return 0;
   int code = exit_code(ctx, 0);
   petrel_push_process(ctx);
-  duk_push_string(ctx, "emit");
-  duk_push_string(ctx, "beforeExit");
+  duk_push_literal(ctx, "emit");
+  duk_push_literal(ctx, "beforeExit");
   duk_push_int(ctx, code);
   duk_call_prop(ctx, -4, 2);
   return 0;
@@ -499,37 +555,37 @@ static duk_ret_t process_uptime(duk_context *ctx)
 static duk_ret_t warning_tick(duk_context *ctx)
 {
   petrel_push_process(ctx);
-  duk_push_string(ctx, "emit");
-  duk_push_string(ctx, "warning");
+  duk_push_literal(ctx, "emit");
+  duk_push_literal(ctx, "warning");
   duk_dup(ctx, 0);
   duk_call_prop(ctx, -4, 2);
   duk_set_top(ctx, 1);
   int obj = petrel_truthy(ctx, 0) && duk_is_object_coercible(ctx, 0);
-  duk_push_string(ctx, "(petrel) ");
-  if (obj) duk_get_prop_string(ctx, 0, "code");
+  duk_push_literal(ctx, "(petrel) ");
+  if (obj) duk_get_prop_literal(ctx, 0, "code");
   if (obj && petrel_truthy(ctx, -1)) {
-    duk_push_string(ctx, "[");
+    duk_push_literal(ctx, "[");
     duk_insert(ctx, -2);
-    duk_push_string(ctx, "] ");
+    duk_push_literal(ctx, "] ");
   } else {
     if (obj) duk_pop(ctx);
   }
-  if (obj) duk_get_prop_string(ctx, 0, "name");
+  if (obj) duk_get_prop_literal(ctx, 0, "name");
   if (!obj || !petrel_truthy(ctx, -1)) {
     if (obj) duk_pop(ctx);
-    duk_push_string(ctx, "Warning");
+    duk_push_literal(ctx, "Warning");
   }
-  duk_push_string(ctx, ": ");
-  if (obj) duk_get_prop_string(ctx, 0, "message");
+  duk_push_literal(ctx, ": ");
+  if (obj) duk_get_prop_literal(ctx, 0, "message");
   if (!obj || duk_is_undefined(ctx, -1)) {
     if (obj) duk_pop(ctx);
     duk_dup(ctx, 0);
   }
-  duk_push_string(ctx, "\n");
+  duk_push_literal(ctx, "\n");
   if (obj) {
-    duk_get_prop_string(ctx, 0, "detail");
+    duk_get_prop_literal(ctx, 0, "detail");
     if (duk_is_string(ctx, -1))
-      duk_push_string(ctx, "\n");
+      duk_push_literal(ctx, "\n");
     else
       duk_pop(ctx);
   }
@@ -544,19 +600,19 @@ static duk_ret_t process_emit_warning(duk_context *ctx)
   duk_set_top(ctx, 3);                                                              /* [warning type code] */
   duk_push_undefined(ctx);                                                          /* [... detail] */
   if (duk_is_object(ctx, 1) && !duk_is_function(ctx, 1) && !duk_is_array(ctx, 1)) { /* options */
-    duk_get_prop_string(ctx, 1, "code");
+    duk_get_prop_literal(ctx, 1, "code");
     duk_replace(ctx, 2);
-    duk_get_prop_string(ctx, 1, "detail");
+    duk_get_prop_literal(ctx, 1, "detail");
     duk_replace(ctx, 3);
-    duk_get_prop_string(ctx, 1, "type");
-    if (!petrel_truthy(ctx, -1)) duk_push_string(ctx, "Warning");
+    duk_get_prop_literal(ctx, 1, "type");
+    if (!petrel_truthy(ctx, -1)) duk_push_literal(ctx, "Warning");
     duk_replace(ctx, 1);
   } else if (duk_is_function(ctx, 1)) { /* (warning, ctor) */
     duk_push_undefined(ctx);
     duk_replace(ctx, 2);
   }
   if (duk_is_undefined(ctx, 1) || duk_is_function(ctx, 1)) {
-    duk_push_string(ctx, "Warning");
+    duk_push_literal(ctx, "Warning");
     duk_replace(ctx, 1);
   }
   /* node's checks, in its order: type, code, then the warning itself */
@@ -578,22 +634,22 @@ static duk_ret_t process_emit_warning(duk_context *ctx)
     duk_dup(ctx, 0);
     duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
     duk_dup(ctx, 1);
-    duk_put_prop_string(ctx, -2, "name");
+    duk_put_prop_literal(ctx, -2, "name");
     if (duk_is_string(ctx, 2)) {
       duk_dup(ctx, 2);
-      duk_put_prop_string(ctx, -2, "code");
+      duk_put_prop_literal(ctx, -2, "code");
     }
     if (duk_is_string(ctx, 3)) {
       duk_dup(ctx, 3);
-      duk_put_prop_string(ctx, -2, "detail");
+      duk_put_prop_literal(ctx, -2, "detail");
     }
     duk_replace(ctx, 0);
   }
   if (petrel_truthy(ctx, 0) && duk_is_object_coercible(ctx, 0)) {
-    duk_get_prop_string(ctx, 0, "name");
+    duk_get_prop_literal(ctx, 0, "name");
     int deprecation = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), "DeprecationWarning");
     petrel_push_process(ctx);
-    duk_get_prop_string(ctx, -1, "noDeprecation");
+    duk_get_prop_literal(ctx, -1, "noDeprecation");
     if (deprecation && duk_to_boolean(ctx, -1)) return 0;
   }
   duk_push_c_lightfunc(ctx, warning_tick, 1, 1, 0);
@@ -612,14 +668,14 @@ static duk_ret_t std_write(duk_context *ctx)
   if (duk_is_string(ctx, 0) && !duk_is_symbol(ctx, 0)) {
     duk_dup(ctx, 0);
   } else if (duk_is_buffer_data(ctx, 0)) { /* Buffer.isBuffer(chunk) ? chunk.toString() */
-    duk_get_global_string(ctx, "Buffer");
-    duk_push_string(ctx, "isBuffer");
+    duk_get_global_literal(ctx, "Buffer");
+    duk_push_literal(ctx, "isBuffer");
     duk_dup(ctx, 0);
     duk_call_prop(ctx, -3, 1);
     int is_buffer = duk_to_boolean(ctx, -1);
     duk_pop_2(ctx);
     if (is_buffer) {
-      duk_push_string(ctx, "toString");
+      duk_push_literal(ctx, "toString");
       duk_call_prop(ctx, 0, 0);
     } else {
       duk_dup(ctx, 0);
@@ -642,7 +698,7 @@ static duk_ret_t std_end(duk_context *ctx)
 {
   if (duk_is_undefined(ctx, 0)) return 0;
   push_stashed(ctx, duk_get_current_magic(ctx) == 1 ? STDOUT_KEY : STDERR_KEY);
-  duk_push_string(ctx, "write");
+  duk_push_literal(ctx, "write");
   duk_dup(ctx, 0);
   duk_call_prop(ctx, -3, 1);
   return 0;
@@ -654,15 +710,15 @@ static duk_ret_t core_std_stream(duk_context *ctx)
   int fd = duk_require_int(ctx, 1) == 1 ? 1 : 2;
   duk_require_object(ctx, 0);
   duk_push_int(ctx, fd);
-  duk_put_prop_string(ctx, 0, "fd");
+  duk_put_prop_literal(ctx, 0, "fd");
   duk_push_boolean(ctx, plat_console_is_tty());
-  duk_put_prop_string(ctx, 0, "isTTY");
+  duk_put_prop_literal(ctx, 0, "isTTY");
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, 0, "writable");
+  duk_put_prop_literal(ctx, 0, "writable");
   duk_push_c_lightfunc(ctx, std_write, 3, 3, fd);
-  duk_put_prop_string(ctx, 0, "write");
+  duk_put_prop_literal(ctx, 0, "write");
   duk_push_c_lightfunc(ctx, std_end, 1, 1, fd);
-  duk_put_prop_string(ctx, 0, "end");
+  duk_put_prop_literal(ctx, 0, "end");
   duk_dup(ctx, 0);
   put_stashed(ctx, fd == 1 ? STDOUT_KEY : STDERR_KEY);
   return 0;
@@ -694,7 +750,7 @@ static duk_ret_t get_stdin(duk_context *ctx)
 static void def_global_buffer(duk_context *ctx)
 {
   duk_push_global_object(ctx);
-  duk_push_string(ctx, "Buffer");
+  duk_push_literal(ctx, "Buffer");
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -3,
                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
@@ -713,7 +769,7 @@ static duk_ret_t set_global_buffer(duk_context *ctx)
 static duk_ret_t get_global_buffer(duk_context *ctx)
 {
   petrel_require_builtin(ctx, "buffer");
-  duk_get_prop_string(ctx, -1, "Buffer");
+  duk_get_prop_literal(ctx, -1, "Buffer");
   def_global_buffer(ctx);
   return 1;
 }
@@ -722,7 +778,7 @@ static duk_ret_t get_global_buffer(duk_context *ctx)
 static duk_ret_t get_mbedtls_version(duk_context *ctx)
 {
   petrel_push_binding(ctx, "tls");
-  duk_get_prop_string(ctx, -1, "engine");
+  duk_get_prop_literal(ctx, -1, "engine");
   const char *s = duk_to_string(ctx, -1);
   duk_push_string(ctx, strncmp(s, "mbedTLS ", 8) ? s : s + 8);
   return 1;
@@ -756,6 +812,16 @@ static duk_ret_t core_really_exit(duk_context *ctx)
   return 0;
 }
 
+/* Node's names for process's light functions (lightfunc_names.h). */
+PETREL_LIGHTFUNC_LIST(process, process_funcs);
+static const petrel_lf_name process_names[] = {
+  { "reallyExit", core_really_exit, 0 }, { "_tickCallback", run_ticks, 0 },
+  { "", fatal_exception, 0 } /* as in Node */, { "queueMicrotask", queue_microtask, 0 },
+  { "write", std_write, 1 }, { "write", std_write, 2 }, { "end", std_end, 1 }, { "end", std_end, 2 },
+  { "require", require_builtin_js, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(process, process_names);
+
 /* setupProcess(process, global, hasTls): the methods and accessors above; the
  * stash keeps process for C. Returns the entry's exit function. */
 static duk_ret_t core_setup_process(duk_context *ctx)
@@ -769,15 +835,16 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   put_stashed(ctx, TICKS_KEY);
   duk_push_object(ctx);
   put_stashed(ctx, BUILTINS_KEY);
+  capture_primordials(ctx, 1);
   for (const duk_function_list_entry *f = process_funcs; f->key; f++) {
     duk_c_function fn = f->value ? f->value : core_really_exit;
     duk_push_c_lightfunc(ctx, fn, f->nargs, f->nargs == DUK_VARARGS ? 0 : f->nargs, 0);
     duk_put_prop_string(ctx, 0, f->key);
   }
-  duk_push_string(ctx, "_tickCallback");
+  duk_push_literal(ctx, "_tickCallback");
   duk_push_c_lightfunc(ctx, run_ticks, 0, 0, 0);
   duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE);
-  duk_push_string(ctx, "_fatalException");
+  duk_push_literal(ctx, "_fatalException");
   duk_push_c_lightfunc(ctx, fatal_exception, 1, 1, 0);
   duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE);
   duk_dup(ctx, 0);
@@ -785,12 +852,12 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   def_accessor(ctx, "exitCode", get_exit_code, set_exit_code, 1);
   duk_pop(ctx);
   if (duk_to_boolean(ctx, 2)) {
-    duk_get_prop_string(ctx, 0, "versions");
+    duk_get_prop_literal(ctx, 0, "versions");
     def_accessor(ctx, "mbedtls", get_mbedtls_version, NULL, 1);
     duk_pop(ctx);
   }
   duk_push_c_lightfunc(ctx, queue_microtask, 1, 1, 0);
-  duk_put_prop_string(ctx, 1, "queueMicrotask");
+  duk_put_prop_literal(ctx, 1, "queueMicrotask");
   duk_dup(ctx, 1);
   def_accessor(ctx, "Buffer", get_global_buffer, set_global_buffer, 0);
   duk_pop(ctx);

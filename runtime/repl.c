@@ -58,7 +58,7 @@ void repl_write(duk_context *ctx, const char *s) { petrel_console_write(ctx, 1, 
 
 void repl_console(duk_context *ctx, const char *method)
 {
-  duk_get_global_string(ctx, "console");
+  duk_get_global_literal(ctx, "console");
   duk_get_prop_string(ctx, -1, method);
   duk_insert(ctx, -3);
   duk_insert(ctx, -2); /* [log console s] */
@@ -161,7 +161,7 @@ static int command(duk_context *ctx, const char *cmd)
   while (cmd[w] && !repl_space_len(cmd + w, strlen(cmd + w))) w++;
   if (w == 5 && !strncmp(cmd, ".exit", 5)) {
     if (repl.on_board) {
-      duk_push_string(ctx, ".exit is not available on a board (press reset instead)");
+      duk_push_literal(ctx, ".exit is not available on a board (press reset instead)");
       repl_print(ctx);
       return 1;
     }
@@ -212,8 +212,8 @@ int repl_has_word(const char *text, const char *word)
 static int incomplete(duk_context *ctx)
 {
   if (!duk_is_object(ctx, -1)) return 0;
-  duk_get_prop_string(ctx, -1, "name");
-  duk_get_prop_string(ctx, -2, "message");
+  duk_get_prop_literal(ctx, -1, "name");
+  duk_get_prop_literal(ctx, -2, "message");
   const char *name = duk_get_string(ctx, -2), *msg = duk_get_string(ctx, -1);
   int r = name && !strcmp(name, "SyntaxError") && msg &&
           (repl_has_word(msg, "end of input") || repl_has_word(msg, "unterminated") || repl_has_word(msg, "eof"));
@@ -267,11 +267,11 @@ static void accept_line(duk_context *ctx)
   }
   /* Compiles as a function body first: an error at the end of the input means
    * the statement goes on on the next line. */
-  duk_push_string(ctx, "function () {");
+  duk_push_literal(ctx, "function () {");
   duk_dup(ctx, -2);
-  duk_push_string(ctx, "\n}");
+  duk_push_literal(ctx, "\n}");
   duk_concat(ctx, 3);
-  duk_push_string(ctx, "repl");
+  duk_push_literal(ctx, "repl");
   if (duk_pcompile(ctx, DUK_COMPILE_FUNCTION) != 0 && incomplete(ctx)) {
     duk_pop_2(ctx);
     return;
@@ -371,7 +371,7 @@ static void key(duk_context *ctx, const char *s, size_t n)
     case '\x03':
       repl_write(ctx, "^C\r\n");
       if (!l->len && !repl.pending) {
-        duk_push_string(ctx, "(To exit, press Ctrl-D or type .exit)");
+        duk_push_literal(ctx, "(To exit, press Ctrl-D or type .exit)");
         repl_print(ctx);
       }
       l->len = 0;
@@ -456,36 +456,36 @@ static duk_ret_t on_input(duk_context *ctx)
 duk_ret_t petrel_repl_start(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
-  duk_get_prop_string(ctx, 0, "terminal");
+  duk_get_prop_literal(ctx, 0, "terminal");
   repl.terminal = duk_to_boolean(ctx, -1) && plat_console_set_raw(1) == 0;
-  duk_get_global_string(ctx, "process");
-  duk_get_prop_string(ctx, -1, "platform");
+  duk_get_global_literal(ctx, "process");
+  duk_get_prop_literal(ctx, -1, "platform");
   repl.on_board = !strcmp(duk_to_string(ctx, -1), "none");
-  duk_get_prop_string(ctx, 0, "runModule");
+  duk_get_prop_literal(ctx, 0, "runModule");
   duk_require_function(ctx, -1);
   repl.run_module = petrel_pin(ctx, -1);
   duk_pop_n(ctx, 4);
 
   /* global.console = new Console({ stdout, stderr }) writing through stream_write */
   petrel_require_builtin(ctx, "console");
-  duk_get_prop_string(ctx, -1, "Console");
+  duk_get_prop_literal(ctx, -1, "Console");
   duk_push_object(ctx);
   for (int fd = 1; fd <= 2; fd++) {
     duk_push_object(ctx);
     duk_push_c_lightfunc(ctx, stream_write, 1, 1, fd);
-    duk_put_prop_string(ctx, -2, "write");
+    duk_put_prop_literal(ctx, -2, "write");
     duk_put_prop_string(ctx, -2, fd == 1 ? "stdout" : "stderr");
   }
   duk_new(ctx, 1);
-  duk_put_global_string(ctx, "console");
+  duk_put_global_literal(ctx, "console");
   duk_pop(ctx);
 
   repl_set_hooks(ctx, 0);
   petrel_console_read_start_c(ctx, on_input);
   if (repl.terminal) {
-    duk_get_global_string(ctx, "process");
-    duk_get_prop_string(ctx, -1, "version");
-    duk_get_prop_string(ctx, -2, "board");
+    duk_get_global_literal(ctx, "process");
+    duk_get_prop_literal(ctx, -1, "version");
+    duk_get_prop_literal(ctx, -2, "board");
     duk_push_sprintf(ctx, "Welcome to Petrel %s (%s).\r\nType \".help\" for more information.\r\n",
                      duk_to_string(ctx, -2), duk_to_string(ctx, -1));
     repl_write(ctx, duk_get_string(ctx, -1));

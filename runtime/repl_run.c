@@ -48,12 +48,12 @@ static void inspect(duk_context *ctx, duk_idx_t idx, int opts)
 {
   idx = duk_normalize_index(ctx, idx);
   require(ctx, "internal/primitive");
-  duk_push_string(ctx, "isPrimitive");
+  duk_push_literal(ctx, "isPrimitive");
   duk_dup(ctx, idx);
   duk_call_prop(ctx, -3, 1);
   if (duk_to_boolean(ctx, -1)) {
     duk_pop(ctx);
-    duk_push_string(ctx, "inspectPrimitive");
+    duk_push_literal(ctx, "inspectPrimitive");
     duk_dup(ctx, idx);
     duk_call_prop(ctx, -3, 1);
     duk_remove(ctx, -2);
@@ -61,12 +61,12 @@ static void inspect(duk_context *ctx, duk_idx_t idx, int opts)
   }
   duk_pop_2(ctx);
   require(ctx, "internal/inspect");
-  duk_push_string(ctx, "inspect");
+  duk_push_literal(ctx, "inspect");
   duk_dup(ctx, idx);
   if (opts) {
     duk_push_object(ctx);
     duk_push_false(ctx);
-    duk_put_prop_string(ctx, -2, "colors");
+    duk_put_prop_literal(ctx, -2, "colors");
   }
   duk_call_prop(ctx, -3 - opts, 1 + opts);
   duk_remove(ctx, -2);
@@ -85,13 +85,13 @@ static duk_ret_t inspect_top(duk_context *ctx, void *udata)
 static void push_uncaught(duk_context *ctx, duk_idx_t idx)
 {
   idx = duk_normalize_index(ctx, idx);
-  duk_push_string(ctx, "Uncaught ");
+  duk_push_literal(ctx, "Uncaught ");
   duk_dup(ctx, idx);
   if (duk_safe_call(ctx, inspect_top, NULL, 1, 1) != 0) {
     duk_pop(ctx);
     duk_dup(ctx, idx); /* String(e && e.stack || e) */
     if (petrel_truthy(ctx, idx)) {
-      duk_get_prop_string(ctx, idx, "stack");
+      duk_get_prop_literal(ctx, idx, "stack");
       if (petrel_truthy(ctx, -1))
         duk_remove(ctx, -2);
       else
@@ -106,7 +106,7 @@ static void push_uncaught(duk_context *ctx, duk_idx_t idx)
 static int named(duk_context *ctx, duk_idx_t idx, const char *name)
 {
   if (!petrel_truthy(ctx, idx)) return 0;
-  duk_get_prop_string(ctx, idx, "name");
+  duk_get_prop_literal(ctx, idx, "name");
   int r = duk_is_string(ctx, -1) && !strcmp(duk_get_string(ctx, -1), name);
   duk_pop(ctx);
   return r;
@@ -115,7 +115,7 @@ static int named(duk_context *ctx, duk_idx_t idx, const char *name)
 static duk_ret_t eval_code(duk_context *ctx, void *udata)
 {
   (void)udata;
-  duk_push_string(ctx, "repl");
+  duk_push_literal(ctx, "repl");
   duk_compile(ctx, DUK_COMPILE_EVAL);
   duk_call(ctx, 0);
   return 1;
@@ -131,7 +131,7 @@ static duk_ret_t eval_print(duk_context *ctx, void *udata)
   if (rc != 0) return duk_throw(ctx);
   if (udata) {
     duk_dup_top(ctx);
-    duk_put_global_string(ctx, "_");
+    duk_put_global_literal(ctx, "_");
   }
   inspect(ctx, -1, udata != NULL);
   repl_print(ctx);
@@ -162,9 +162,9 @@ void repl_evaluate(duk_context *ctx, const char *src, size_t len)
   int wrap = i < len && src[i] == '{' && end && src[end - 1] == '}';
   duk_push_lstring(ctx, src, len);
   if (wrap) {
-    duk_push_string(ctx, "(");
+    duk_push_literal(ctx, "(");
     duk_push_lstring(ctx, src, cut);
-    duk_push_string(ctx, ")");
+    duk_push_literal(ctx, ")");
     duk_concat(ctx, 3);
   } else {
     duk_dup_top(ctx);
@@ -186,12 +186,12 @@ void repl_evaluate(duk_context *ctx, const char *src, size_t len)
     return;
   }
   if (named(ctx, -1, "RangeError")) {
-    duk_get_prop_string(ctx, -1, "message");
+    duk_get_prop_literal(ctx, -1, "message");
     int timeout = repl_has_word(duk_to_string(ctx, -1), "timeout");
     duk_pop(ctx);
     if (timeout) {
       duk_pop_2(ctx);
-      duk_push_string(ctx, "Script execution was interrupted");
+      duk_push_literal(ctx, "Script execution was interrupted");
       repl_print(ctx);
       return;
     }
@@ -217,9 +217,9 @@ static void end_run(duk_context *ctx, int status);
 
 static duk_ret_t emit_exit(duk_context *ctx, void *udata)
 {
-  duk_get_global_string(ctx, "process");
-  duk_push_string(ctx, "emit");
-  duk_push_string(ctx, "exit");
+  duk_get_global_literal(ctx, "process");
+  duk_push_literal(ctx, "emit");
+  duk_push_literal(ctx, "exit");
   duk_push_int(ctx, *(int *)udata);
   duk_call_prop(ctx, -4, 2);
   return 0;
@@ -235,13 +235,13 @@ static void end_run(duk_context *ctx, int status)
     if (!status) status = 1;
   }
   duk_pop(ctx);
-  duk_get_global_string(ctx, "process");
-  duk_push_string(ctx, "removeAllListeners");
-  duk_push_string(ctx, "exit");
+  duk_get_global_literal(ctx, "process");
+  duk_push_literal(ctx, "removeAllListeners");
+  duk_push_literal(ctx, "exit");
   duk_call_prop(ctx, -3, 1);
   duk_pop(ctx);
   duk_push_undefined(ctx);
-  duk_put_prop_string(ctx, -2, "exitCode");
+  duk_put_prop_literal(ctx, -2, "exitCode");
   duk_pop(ctx);
   petrel_frame_stderr(0);
   duk_push_sprintf(ctx, "\x04%d\x04>", status);
@@ -252,8 +252,8 @@ static void end_run(duk_context *ctx, int status)
 /* process.exitCode | 0 if set, else dflt */
 static int exit_code(duk_context *ctx, int dflt)
 {
-  duk_get_global_string(ctx, "process");
-  duk_get_prop_string(ctx, -1, "exitCode");
+  duk_get_global_literal(ctx, "process");
+  duk_get_prop_literal(ctx, -1, "exitCode");
   int code = duk_is_undefined(ctx, -1) ? dflt : (int)duk_to_int32(ctx, -1);
   duk_pop_2(ctx);
   return code;
@@ -264,11 +264,11 @@ static duk_ret_t wait_for_run(duk_context *ctx);
 /* setTimeout(wait_for_run, ms).unref() */
 static void wait_later(duk_context *ctx, int ms)
 {
-  duk_get_global_string(ctx, "setTimeout");
+  duk_get_global_literal(ctx, "setTimeout");
   duk_push_c_lightfunc(ctx, wait_for_run, 0, 0, 0);
   duk_push_int(ctx, ms);
   duk_call(ctx, 2);
-  duk_push_string(ctx, "unref");
+  duk_push_literal(ctx, "unref");
   duk_call_prop(ctx, -2, 0);
   duk_pop_2(ctx);
 }
@@ -289,13 +289,13 @@ static duk_ret_t wait_for_run(duk_context *ctx)
 static void absolute(duk_context *ctx)
 {
   if (duk_get_string(ctx, -1)[0] == '/') return;
-  duk_get_global_string(ctx, "process");
-  duk_push_string(ctx, "cwd");
+  duk_get_global_literal(ctx, "process");
+  duk_push_literal(ctx, "cwd");
   duk_call_prop(ctx, -2, 0);
   duk_size_t n;
   const char *cwd = duk_to_lstring(ctx, -1, &n);
   duk_push_lstring(ctx, cwd, n && cwd[n - 1] == '/' ? n - 1 : n);
-  duk_push_string(ctx, "/");
+  duk_push_literal(ctx, "/");
   duk_dup(ctx, -5);
   duk_concat(ctx, 3);
   duk_replace(ctx, -4);
@@ -362,7 +362,7 @@ static duk_ret_t do_request(duk_context *ctx, void *udata)
     duk_pop(ctx);
   } else {
     duk_dup(ctx, r);
-    duk_push_string(ctx, "[raw].js");
+    duk_push_literal(ctx, "[raw].js");
     absolute(ctx);
     duk_push_array(ctx);
   }
@@ -442,9 +442,9 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
     duk_push_true(ctx);
     return 1;
   }
-  duk_get_global_string(ctx, "process");
-  duk_push_string(ctx, "listenerCount");
-  duk_push_string(ctx, "uncaughtException");
+  duk_get_global_literal(ctx, "process");
+  duk_push_literal(ctx, "listenerCount");
+  duk_push_literal(ctx, "uncaughtException");
   duk_call_prop(ctx, -3, 1);
   if (duk_to_number(ctx, -1) > 0) {
     duk_push_false(ctx);
@@ -459,10 +459,10 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
 
 void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
 {
-  duk_push_string(ctx, "setExitHook");
+  duk_push_literal(ctx, "setExitHook");
   duk_push_c_lightfunc(ctx, exit_hook, 1, 1, 0);
   duk_call_prop(ctx, opts, 1);
-  duk_push_string(ctx, "setUncaughtHook");
+  duk_push_literal(ctx, "setUncaughtHook");
   duk_push_c_lightfunc(ctx, uncaught_hook, 1, 1, 0);
   duk_call_prop(ctx, opts, 1);
   duk_pop_2(ctx);

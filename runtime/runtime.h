@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "duktape.h"
+#include "lightfunc_names.h"
 
 #define PETREL_VERSION "0.1.0"
 
@@ -75,7 +76,8 @@ size_t petrel_cesu8_to_utf8(const char *in, size_t len, char *out);
 /* ---- bindings.c ---- */
 void petrel_push_binding(duk_context *ctx, const char *name); /* pushes the object or throws */
 /* duk_put_function_list, but as light functions: an 8-byte value each instead of
- * a function object (~100 bytes of heap); they have no name and no properties. */
+ * a function object (~100 bytes of heap); no properties of their own, and their
+ * names come from the list (PETREL_LIGHTFUNC_LIST, lightfunc_names.h, in the list's file). */
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list);
 duk_ret_t petrel_binding_core(duk_context *ctx);
 /* module_resolve.c: the loader's file lookup and path helpers, part of the core binding */
@@ -86,6 +88,12 @@ extern const duk_function_list_entry petrel_loader_funcs[]; /* module_load.c: Mo
 void petrel_push_process(duk_context *ctx);
 /* requireBuiltin(id): [...] -> [... exports], or throws MODULE_NOT_FOUND */
 void petrel_require_builtin(duk_context *ctx, const char *id);
+/* Pushes the runtime's own copy of a global built-in, taken before user code ran
+ * (name: a built-in module's parameter, e.g. "ArrayIsArray"; runtime/process.c). */
+void petrel_push_primordial(duk_context *ctx, const char *name);
+/* [...] -> [... fn]: a built-in module compiled in its wrapper, not run (process.c) */
+struct petrel_builtin_s;
+unsigned long petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
 /* [...] -> [... err]: node's "Cannot find module" for the request at idx */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent);
 
@@ -98,6 +106,37 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
   duk_pop(ctx);
   return t;
 }
+
+/* Property names that C passes as a string never changing at its address (a literal,
+ * an entry of a static table): Duktape's literal cache (DUK_USE_LITCACHE_SIZE) finds
+ * the interned name by that address, where duk_get_prop_string hashes the bytes and
+ * probes the string table on every call (#17: ~8 % of a churn connection's
+ * instructions on linux). The build's literal forms (duk_get_prop_literal...) need
+ * a literal for sizeof; these take any such pointer. Without the cache (the board's
+ * configuration) they are the plain calls. Never pass a buffer whose bytes change. */
+/* obj[key] if the engine's short path finds a number there (tools/duktape_patch.py,
+ * edit 8): 1 and *out, nothing pushed; else 0 (always 0 without the literal cache). */
+duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, const char *key, duk_size_t key_len,
+                                        duk_double_t *out);
+#if defined(DUK_USE_LITCACHE_SIZE) && !defined(DUK_USE_PREFER_SIZE)
+#include <string.h>
+static inline duk_bool_t petrel_get_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
+{
+  return duk_get_prop_literal_raw(ctx, idx, key, strlen(key));
+}
+static inline duk_bool_t petrel_put_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
+{
+  return duk_put_prop_literal_raw(ctx, idx, key, strlen(key));
+}
+static inline const char *petrel_push_static(duk_context *ctx, const char *s)
+{
+  return duk_push_literal_raw(ctx, s, strlen(s));
+}
+#else
+#define petrel_get_prop_static(ctx, idx, key) duk_get_prop_string((ctx), (idx), (key))
+#define petrel_put_prop_static(ctx, idx, key) duk_put_prop_string((ctx), (idx), (key))
+#define petrel_push_static(ctx, s)            duk_push_string((ctx), (s))
+#endif
 
 /* ---- core_binding.c: the console ---- */
 /* Console output as core.print(fd, text) writes it: the platform console, UTF-8,

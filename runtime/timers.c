@@ -67,7 +67,7 @@ static duk_ret_t fail(duk_context *ctx, int kind, duk_idx_t idx)
 {
   idx = duk_normalize_index(ctx, idx);
   duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, FAIL_KEY);
+  duk_get_prop_literal(ctx, -1, FAIL_KEY);
   duk_push_int(ctx, kind);
   duk_dup(ctx, idx);
   duk_call(ctx, 2);
@@ -231,21 +231,21 @@ static double init_timeout(duk_context *ctx, duk_idx_t o, duk_idx_t cb, double a
   o = duk_normalize_index(ctx, o);
   after = valid_delay(after);
   duk_push_number(ctx, after);
-  duk_put_prop_string(ctx, o, "_idleTimeout");
+  duk_put_prop_literal(ctx, o, "_idleTimeout");
   duk_dup(ctx, cb);
-  duk_put_prop_string(ctx, o, "_onTimeout");
+  duk_put_prop_literal(ctx, o, "_onTimeout");
   if (args >= 0)
     duk_dup(ctx, args);
   else
     duk_push_null(ctx);
-  duk_put_prop_string(ctx, o, "_timerArgs");
+  duk_put_prop_literal(ctx, o, "_timerArgs");
   if (repeat)
     duk_push_number(ctx, after);
   else
     duk_push_null(ctx);
-  duk_put_prop_string(ctx, o, "_repeat");
+  duk_put_prop_literal(ctx, o, "_repeat");
   duk_push_false(ctx);
-  duk_put_prop_string(ctx, o, "_destroyed");
+  duk_put_prop_literal(ctx, o, "_destroyed");
   set_hidden(ctx, o, TFLAGS, F_REFED);
   set_hidden(ctx, o, TID, ++next_id);
   return after;
@@ -326,20 +326,20 @@ static void clear_timeout(duk_context *ctx, duk_idx_t t)
   int f = get_flags(ctx, t, TFLAGS);
   if (f < 0) {
     if (duk_is_object(ctx, t)) {
-      duk_get_prop_string(ctx, t, "_onImmediate");
+      duk_get_prop_literal(ctx, t, "_onImmediate");
       int im = duk_to_boolean(ctx, -1);
       duk_pop(ctx);
       if (im) clear_immediate(ctx, t);
     }
     return;
   }
-  duk_get_prop_string(ctx, t, "_destroyed");
+  duk_get_prop_literal(ctx, t, "_destroyed");
   int destroyed = duk_to_boolean(ctx, -1);
   duk_pop(ctx);
   if (destroyed) return;
   tq_remove(ctx, t);
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, t, "_destroyed");
+  duk_put_prop_literal(ctx, t, "_destroyed");
   forget_id(ctx, t, f);
 }
 
@@ -354,7 +354,7 @@ static duk_ret_t t_clear(duk_context *ctx)
 static duk_ret_t timeout_ctor(duk_context *ctx)
 {
   if (!duk_is_constructor_call(ctx)) {
-    duk_push_string(ctx, "Timeout");
+    duk_push_literal(ctx, "Timeout");
     return fail(ctx, FAIL_NOT_NEW, -1);
   }
   duk_set_top(ctx, 4);
@@ -412,9 +412,9 @@ static duk_ret_t t_method(duk_context *ctx)
       /* Only a live timer with a real delay: a deadline made from a missing one (NaN)
      * would sort nowhere and stall every timer behind it (Node ignores those too). */
       if (f < 0) break;
-      duk_get_prop_string(ctx, self, "_destroyed");
+      duk_get_prop_literal(ctx, self, "_destroyed");
       int destroyed = duk_to_boolean(ctx, -1);
-      duk_get_prop_string(ctx, self, "_idleTimeout");
+      duk_get_prop_literal(ctx, self, "_idleTimeout");
       double after = duk_to_number(ctx, -1);
       duk_pop_2(ctx);
       if (destroyed || !(after >= 1 && after <= TIMEOUT_MAX)) break;
@@ -448,14 +448,14 @@ static void init_immediate(duk_context *ctx, duk_idx_t o, duk_idx_t cb, duk_idx_
 {
   o = duk_normalize_index(ctx, o);
   duk_dup(ctx, cb);
-  duk_put_prop_string(ctx, o, "_onImmediate");
+  duk_put_prop_literal(ctx, o, "_onImmediate");
   if (args >= 0)
     duk_dup(ctx, args);
   else
     duk_push_null(ctx);
-  duk_put_prop_string(ctx, o, "_argv");
+  duk_put_prop_literal(ctx, o, "_argv");
   duk_push_false(ctx);
-  duk_put_prop_string(ctx, o, "_destroyed");
+  duk_put_prop_literal(ctx, o, "_destroyed");
   set_hidden(ctx, o, IFLAGS, F_REFED);
 }
 
@@ -500,7 +500,7 @@ static void clear_immediate(duk_context *ctx, duk_idx_t im)
   if ((f & F_REFED) && iq_refed) iq_refed--;
   sync_immediates();
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, im, "_destroyed");
+  duk_put_prop_literal(ctx, im, "_destroyed");
 }
 
 static duk_ret_t i_clear(duk_context *ctx)
@@ -512,7 +512,7 @@ static duk_ret_t i_clear(duk_context *ctx)
 static duk_ret_t immediate_ctor(duk_context *ctx)
 {
   if (!duk_is_constructor_call(ctx)) {
-    duk_push_string(ctx, "Immediate");
+    duk_push_literal(ctx, "Immediate");
     return fail(ctx, FAIL_NOT_NEW, -1);
   }
   duk_set_top(ctx, 2);
@@ -542,7 +542,7 @@ static duk_ret_t fire_timer(duk_context *ctx, void *udata)
   int f = get_flags(ctx, t, TFLAGS);
   set_hidden(ctx, t, TFLAGS, f & ~F_QUEUED);
   sync_timer();
-  duk_get_prop_string(ctx, t, "_repeat");
+  duk_get_prop_literal(ctx, t, "_repeat");
   duk_dup_top(ctx);
   int repeat = duk_to_boolean(ctx, -1); /* as Node: a truthy _repeat */
   double every = repeat ? valid_delay(duk_to_number(ctx, -2)) : 0;
@@ -551,10 +551,10 @@ static duk_ret_t fire_timer(duk_context *ctx, void *udata)
     tq_insert(ctx, t, fr->now + every);
   } else {
     duk_push_true(ctx);
-    duk_put_prop_string(ctx, t, "_destroyed");
+    duk_put_prop_literal(ctx, t, "_destroyed");
     forget_id(ctx, t, f);
   }
-  duk_get_prop_string(ctx, t, "_onTimeout");
+  duk_get_prop_literal(ctx, t, "_onTimeout");
   duk_dup(ctx, t);
   int n = push_args(ctx, t, "_timerArgs");
   petrel_make_callback(ctx, n);
@@ -588,8 +588,8 @@ static duk_ret_t fire_immediate(duk_context *ctx, void *udata)
   if ((f & F_REFED) && iq_refed) iq_refed--;
   sync_immediates();
   duk_push_true(ctx);
-  duk_put_prop_string(ctx, im, "_destroyed");
-  duk_get_prop_string(ctx, im, "_onImmediate");
+  duk_put_prop_literal(ctx, im, "_destroyed");
+  duk_get_prop_literal(ctx, im, "_onImmediate");
   duk_dup(ctx, im);
   int n = push_args(ctx, im, "_argv");
   petrel_make_callback(ctx, n);
@@ -618,7 +618,7 @@ static duk_ret_t tidy(duk_context *ctx, void *udata)
     duk_push_global_stash(ctx);
     duk_push_array(ctx);
     void *p = duk_get_heapptr(ctx, -1);
-    duk_put_prop_string(ctx, -2, IQ_KEY);
+    duk_put_prop_literal(ctx, -2, IQ_KEY);
     iq_arr = p;
     iq_arr_len = 0;
   }
@@ -626,7 +626,7 @@ static duk_ret_t tidy(duk_context *ctx, void *udata)
     duk_push_global_stash(ctx);
     duk_push_array(ctx);
     void *p = duk_get_heapptr(ctx, -1);
-    duk_put_prop_string(ctx, -2, TQ_KEY);
+    duk_put_prop_literal(ctx, -2, TQ_KEY);
     tq_arr = p;
     tq_arr_len = 0;
     duk_free(ctx, tq);
@@ -663,11 +663,11 @@ static void push_named(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, int
 {
   duk_push_c_function(ctx, fn, nargs);
   duk_set_magic(ctx, -1, magic);
-  duk_push_string(ctx, "name");
+  duk_push_literal(ctx, "name");
   duk_push_string(ctx, name);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
   if (nargs == DUK_VARARGS) {
-    duk_push_string(ctx, "length");
+    duk_push_literal(ctx, "length");
     duk_push_int(ctx, length);
     duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
   }
@@ -678,10 +678,10 @@ static void make_class(duk_context *ctx, duk_c_function ctor, duk_idx_t nargs, c
 {
   push_named(ctx, ctor, nargs, nargs, 0, name); /* ctor */
   duk_push_object(ctx);                         /* proto */
-  duk_push_string(ctx, "constructor");
+  duk_push_literal(ctx, "constructor");
   duk_dup(ctx, -3);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
-  duk_push_string(ctx, "prototype");
+  duk_push_literal(ctx, "prototype");
   duk_dup(ctx, -2);
   duk_def_prop(ctx, -4, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_FORCE);
   duk_push_global_stash(ctx);
@@ -696,15 +696,15 @@ static duk_ret_t timers_install(duk_context *ctx)
   duk_require_function(ctx, 0);
   duk_push_global_stash(ctx); /* 2 */
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, 2, FAIL_KEY);
+  duk_put_prop_literal(ctx, 2, FAIL_KEY);
   duk_push_bare_object(ctx);
-  duk_put_prop_string(ctx, 2, BYID_KEY);
+  duk_put_prop_literal(ctx, 2, BYID_KEY);
   duk_push_array(ctx);
   tq_arr = duk_get_heapptr(ctx, -1);
-  duk_put_prop_string(ctx, 2, TQ_KEY);
+  duk_put_prop_literal(ctx, 2, TQ_KEY);
   duk_push_array(ctx);
   iq_arr = duk_get_heapptr(ctx, -1);
-  duk_put_prop_string(ctx, 2, IQ_KEY);
+  duk_put_prop_literal(ctx, 2, IQ_KEY);
   /* A fresh VM (the unit tests make several): the old heap's blocks went with it. */
   tq = NULL;
   tq_len = tq_cap = tq_refed = tq_arr_len = 0;
@@ -714,20 +714,20 @@ static duk_ret_t timers_install(duk_context *ctx)
 
   duk_push_object(ctx); /* 3: exports */
   push_named(ctx, t_set, DUK_VARARGS, 2, 0, "setTimeout");
-  duk_put_prop_string(ctx, 3, "setTimeout");
+  duk_put_prop_literal(ctx, 3, "setTimeout");
   push_named(ctx, t_set, DUK_VARARGS, 2, 1, "setInterval");
-  duk_put_prop_string(ctx, 3, "setInterval");
+  duk_put_prop_literal(ctx, 3, "setInterval");
   push_named(ctx, t_clear, 1, 1, 0, "clearTimeout");
   duk_dup_top(ctx);
-  duk_put_prop_string(ctx, 3, "clearTimeout");
-  duk_put_prop_string(ctx, 3, "clearInterval");
+  duk_put_prop_literal(ctx, 3, "clearTimeout");
+  duk_put_prop_literal(ctx, 3, "clearInterval");
   push_named(ctx, i_set, DUK_VARARGS, 1, 0, "setImmediate");
-  duk_put_prop_string(ctx, 3, "setImmediate");
+  duk_put_prop_literal(ctx, 3, "setImmediate");
   push_named(ctx, i_clear, 1, 1, 0, "clearImmediate");
-  duk_put_prop_string(ctx, 3, "clearImmediate");
+  duk_put_prop_literal(ctx, 3, "clearImmediate");
 
   make_class(ctx, timeout_ctor, 4, "Timeout", TPROTO_KEY);
-  duk_put_prop_string(ctx, 3, "Timeout");
+  duk_put_prop_literal(ctx, 3, "Timeout");
   push_stash(ctx, TPROTO_KEY);
   put_method(ctx, -1, "ref", 0, M_REF);
   put_method(ctx, -1, "unref", 0, M_UNREF);
@@ -752,6 +752,23 @@ static duk_ret_t timers_install(duk_context *ctx)
 }
 
 static const duk_function_list_entry timers_funcs[] = { { "install", timers_install, 2 }, { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_LIST(timers, timers_funcs);
+
+/* Node's names for Timeout's and Immediate's methods (lightfunc_names.h). */
+static const char *timer_method_name(duk_c_function fn, int magic)
+{
+  if (fn != t_method) return NULL;
+  switch (magic & ~M_IMMEDIATE) {
+    case M_REF: return "ref";
+    case M_UNREF: return "unref";
+    case M_HASREF: return "hasRef";
+    case M_REFRESH: return "refresh";
+    case M_CLOSE: return "close";
+    case M_PRIMITIVE: return ""; /* as in Node */
+    default: return NULL;
+  }
+}
+PETREL_LIGHTFUNC_LOOKUP(timers, timer_method_name);
 
 duk_ret_t petrel_binding_timers(duk_context *ctx)
 {

@@ -47,6 +47,38 @@ docs/architecture.md, "Built-in JS"):
    no-op unless the board defines DUK_USE_NATIVE_STACK_CHECK, as mps2-an385 does).
    Otherwise eval() of deeply nested code at the bottom of a deep call chain could
    run past the stack before the compiler's own depth limit.
+
+7. A light function's name is the runtime's (petrel_lightfunc_name(), runtime/
+   lightfunc_names.c: constant tables keyed by C function and magic) instead of
+   "light_<pointer>_<flags>", when it has one: `util.inherits.name` is 'inherits' and
+   a stack frame says "at inherits", as on node. Function.prototype.toString gives
+   node's `function inherits() { [native code] }` ("[lightfunc code]" before).
+
+8. Property reads and writes with a string key (not an array index, not `prototype`
+   or `caller`) take a short path where the answer is plain: a read on an object
+   whose prototype chain has no exotic object (array, arguments, String object,
+   buffer object, Proxy) searches each object's own entries (duk_hobject_find_entry,
+   as the long path does) and pushes a data property's value; a write to an own,
+   writable data property of such an object (not a ROM one) replaces the value.
+   `prototype` is read that way only where it is the object's own (edit 3 makes
+   a closure's on the long path). Anything else (an accessor, an exotic object on
+   the way, a new or inherited property) takes the long path from its start, so
+   results do not change.
+   The long path coerced the key, pushed and removed it, asked each object for a
+   full property descriptor and checked for exotic behaviours at every step. C's
+   duk_get_prop_literal / duk_put_prop_literal take the short path too, with the
+   key from the literal cache, without pushing it, and so does
+   duk_petrel_get_number_static() (a number read from C without pushing it: the
+   packed stream flags). A socket's read of a state
+   field cost ~450 instructions and now ~100 (#17: property reads were 40 % of a
+   churn connection's instructions).
+
+9. `x instanceof F` calls F[Symbol.hasInstance] when F has one (ES2015), and every
+   function inherits the built-in Function.prototype[Symbol.hasInstance], whose whole
+   work is the ordinary instanceof. When the method found is that built-in, the
+   ordinary algorithm now runs in place, without the call: same answer, ~1,100
+   instructions less per instanceof (a socket's constructors test `this instanceof`
+   six times). A user's own Symbol.hasInstance is still called.
 """
 import os
 import sys
@@ -126,6 +158,24 @@ EDITS = [
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n",
      "\t\tduk_err_setup_ljstate1(thr, DUK_LJ_TYPE_THROW, DUK_GET_TVAL_NEGIDX(thr, -1));\n\t\tthr->heap->creating_error = 0;\n"
      "\t\tpetrel_vm_creating_error(0);\n"),
+    ("light functions: the runtime names them",
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n\tduk_push_literal(thr, \"light_\");\n",
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\t{ /* Petrel: edit 7 */\n"
+     "\t\tconst char *petrel_name = petrel_lightfunc_name(func, (int) DUK_LFUNC_FLAGS_GET_MAGIC(lf_flags));\n"
+     "\t\tif (petrel_name != NULL) {\n"
+     "\t\t\tduk_push_string(thr, petrel_name);\n"
+     "\t\t\treturn;\n"
+     "\t\t}\n"
+     "\t}\n"
+     "\tduk_push_literal(thr, \"light_\");\n"),
+    ("light functions: the lookup's declaration",
+     "DUK_INTERNAL void duk_push_lightfunc_name_raw(duk_hthread *thr, duk_c_function func, duk_small_uint_t lf_flags) {\n",
+     "const char *petrel_lightfunc_name(duk_c_function fn, int magic); /* Petrel: runtime/lightfunc_names.c, edit 7 */\n"
+     "DUK_INTERNAL void duk_push_lightfunc_name_raw(duk_hthread *thr, duk_c_function func, duk_small_uint_t lf_flags) {\n"),
+    ("light functions: node's toString",
+     "\tduk_push_literal(thr, \"() { [lightfunc code] }\");\n",
+     "\tduk_push_literal(thr, \"() { [native code] }\"); /* Petrel: edit 7 */\n"),
     ("native stack: the compiler checks it too",
      "\tif (comp_ctx->recursion_depth >= comp_ctx->recursion_limit) {\n"
      "\t\tDUK_ERROR_RANGE(comp_ctx->thr, DUK_STR_COMPILER_RECURSION_LIMIT);\n",
@@ -169,15 +219,115 @@ LAZY_PROTO_HELPER = (
     "\t}\n"
     "}\n\n")
 
+FAST_PROP_HELPERS = (
+    "/* Petrel (tools/duktape_patch.py, edit 8): the short paths of a property read and\n"
+    " * write by a string key. The read returns 1 (value pushed), 0 (not found, undefined\n"
+    " * pushed) or -1 (nothing pushed: take the long path); the write returns 1 if it\n"
+    " * wrote. Only ordinary objects answer: an exotic one (array, arguments, String\n"
+    " * object, buffer object, Proxy) or an accessor sends the caller the long way. */\n"
+    "DUK_LOCAL duk_bool_t duk__petrel_plain_key(duk_hthread *thr, duk_hstring *key) {\n"
+    "\treturn !DUK_HSTRING_HAS_ARRIDX(key) && key != DUK_HTHREAD_STRING_PROTOTYPE(thr) &&\n"
+    "\t       key != DUK_HTHREAD_STRING_CALLER(thr);\n"
+    "}\n"
+    "DUK_INTERNAL duk_small_int_t duk_petrel_getprop_fast(duk_hthread *thr, duk_tval *tv_obj, duk_hstring *key) {\n"
+    "\tduk_hobject *obj;\n"
+    "\tduk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;\n"
+    "\tduk_int_t e_idx, h_idx;\n"
+    "\tif (!DUK_TVAL_IS_OBJECT(tv_obj)) {\n"
+    "\t\treturn -1;\n"
+    "\t}\n"
+    "\tobj = DUK_TVAL_GET_OBJECT(tv_obj);\n"
+    "\tif (key == DUK_HTHREAD_STRING_PROTOTYPE(thr)) { /* an own one only: edit 3 makes the rest */\n"
+    "\t\tif (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) || !duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx) ||\n"
+    "\t\t    DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx)) {\n"
+    "\t\t\treturn -1;\n"
+    "\t\t}\n"
+    "\t\tduk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx));\n"
+    "\t\treturn 1;\n"
+    "\t}\n"
+    "\tif (!duk__petrel_plain_key(thr, key)) {\n"
+    "\t\treturn -1;\n"
+    "\t}\n"
+    "\twhile (obj != NULL) {\n"
+    "\t\tif (sanity-- == 0 || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj)) {\n"
+    "\t\t\treturn -1;\n"
+    "\t\t}\n"
+    "\t\tif (duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx)) {\n"
+    "\t\t\tif (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx)) {\n"
+    "\t\t\t\treturn -1;\n"
+    "\t\t\t}\n"
+    "\t\t\tduk_push_tval(thr, DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx));\n"
+    "\t\t\treturn 1;\n"
+    "\t\t}\n"
+    "\t\tobj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj);\n"
+    "\t}\n"
+    "\tduk_push_undefined(thr);\n"
+    "\treturn 0;\n"
+    "}\n"
+    "DUK_INTERNAL duk_bool_t duk_petrel_putprop_fast(duk_hthread *thr, duk_tval *tv_obj, duk_hstring *key, duk_tval *tv_val) {\n"
+    "\tduk_hobject *obj;\n"
+    "\tduk_int_t e_idx, h_idx;\n"
+    "\tduk_tval *tv;\n"
+    "\tif (!DUK_TVAL_IS_OBJECT(tv_obj) || !duk__petrel_plain_key(thr, key)) {\n"
+    "\t\treturn 0;\n"
+    "\t}\n"
+    "\tobj = DUK_TVAL_GET_OBJECT(tv_obj);\n"
+    "\tif (DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj) || DUK_HEAPHDR_HAS_READONLY((duk_heaphdr *) obj) ||\n"
+    "\t    !duk_hobject_find_entry(thr->heap, obj, key, &e_idx, &h_idx) ||\n"
+    "\t    DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx) || !DUK_HOBJECT_E_SLOT_IS_WRITABLE(thr->heap, obj, e_idx)) {\n"
+    "\t\treturn 0;\n"
+    "\t}\n"
+    "\ttv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);\n"
+    "\tDUK_TVAL_SET_TVAL_UPDREF(thr, tv, tv_val); /* side effects */\n"
+    "\treturn 1;\n"
+    "}\n"
+    "/* For C (runtime/runtime.h): obj[key] where key is a C string that never changes at\n"
+    " * its address, if the short path finds a number there: 1 and *out; else 0 and the\n"
+    " * caller reads it the ordinary way. Nothing is pushed. */\n"
+    "DUK_EXTERNAL duk_bool_t duk_petrel_get_number_static(duk_hthread *thr, duk_idx_t obj_idx, const char *key, duk_size_t key_len, duk_double_t *out) {\n"
+    "#if defined(DUK_USE_LITCACHE_SIZE)\n"
+    "\tduk_hstring *h = duk_heap_strtable_intern_literal_checked(thr, (const duk_uint8_t *) key, (duk_uint32_t) key_len);\n"
+    "\tduk_tval *tv_obj = duk_get_tval(thr, obj_idx);\n"
+    "\tduk_hobject *obj;\n"
+    "\tduk_uint_t sanity = DUK_HOBJECT_PROTOTYPE_CHAIN_SANITY;\n"
+    "\tduk_int_t e_idx, h_idx;\n"
+    "\tif (tv_obj == NULL || !DUK_TVAL_IS_OBJECT(tv_obj) || !duk__petrel_plain_key(thr, h)) {\n"
+    "\t\treturn 0;\n"
+    "\t}\n"
+    "\tfor (obj = DUK_TVAL_GET_OBJECT(tv_obj); obj != NULL; obj = DUK_HOBJECT_GET_PROTOTYPE(thr->heap, obj)) {\n"
+    "\t\tif (sanity-- == 0 || DUK_HOBJECT_HAS_EXOTIC_BEHAVIOR(obj)) {\n"
+    "\t\t\treturn 0;\n"
+    "\t\t}\n"
+    "\t\tif (duk_hobject_find_entry(thr->heap, obj, h, &e_idx, &h_idx)) {\n"
+    "\t\t\tduk_tval *tv;\n"
+    "\t\t\tif (DUK_HOBJECT_E_SLOT_IS_ACCESSOR(thr->heap, obj, e_idx)) {\n"
+    "\t\t\t\treturn 0;\n"
+    "\t\t\t}\n"
+    "\t\t\ttv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(thr->heap, obj, e_idx);\n"
+    "\t\t\tif (!DUK_TVAL_IS_NUMBER(tv)) {\n"
+    "\t\t\t\treturn 0;\n"
+    "\t\t\t}\n"
+    "\t\t\t*out = DUK_TVAL_GET_NUMBER(tv);\n"
+    "\t\t\treturn 1;\n"
+    "\t\t}\n"
+    "\t}\n"
+    "#else\n"
+    "\tDUK_UNREF(thr); DUK_UNREF(obj_idx); DUK_UNREF(key); DUK_UNREF(key_len); DUK_UNREF(out);\n"
+    "#endif\n"
+    "\treturn 0;\n"
+    "}\n\n")
+
 LAZY = "duk_petrel_lazy_prototype(thr, "
 EDITS += [
     ("lazy prototype: declaration",
      "DUK_INTERNAL_DECL void duk_hobject_object_seal_freeze_helper(duk_hthread *thr, duk_hobject *obj, duk_bool_t is_freeze);\n",
      "DUK_INTERNAL_DECL void duk_hobject_object_seal_freeze_helper(duk_hthread *thr, duk_hobject *obj, duk_bool_t is_freeze);\n"
-     "DUK_INTERNAL_DECL void duk_petrel_lazy_prototype(duk_hthread *thr, duk_hobject *obj, duk_hstring *key, duk_bool_t own_only);\n"),
+     "DUK_INTERNAL_DECL void duk_petrel_lazy_prototype(duk_hthread *thr, duk_hobject *obj, duk_hstring *key, duk_bool_t own_only);\n"
+     "DUK_INTERNAL_DECL duk_small_int_t duk_petrel_getprop_fast(duk_hthread *thr, duk_tval *tv_obj, duk_hstring *key);\n"
+     "DUK_INTERNAL_DECL duk_bool_t duk_petrel_putprop_fast(duk_hthread *thr, duk_tval *tv_obj, duk_hstring *key, duk_tval *tv_val);\n"),
     ("lazy prototype: the helper",
      "DUK_INTERNAL void duk_hobject_enumerator_create(duk_hthread *thr, duk_small_uint_t enum_flags) {\n",
-     LAZY_PROTO_HELPER + "DUK_INTERNAL void duk_hobject_enumerator_create(duk_hthread *thr, duk_small_uint_t enum_flags) {\n"),
+     LAZY_PROTO_HELPER + FAST_PROP_HELPERS + "DUK_INTERNAL void duk_hobject_enumerator_create(duk_hthread *thr, duk_small_uint_t enum_flags) {\n"),
     ("lazy prototype: closures are made without one",
      "\tif (add_auto_proto) {\n"
      "\t\tduk_push_object(thr); /* -> [ ... closure template newobj ] */\n"
@@ -224,6 +374,88 @@ EDITS += [
      "\t/*\n\t *  Abandon array part because all properties must become non-configurable.\n",
      "\t" + LAZY + "obj, DUK_HTHREAD_STRING_PROTOTYPE(thr), 1);\n"
      "\t/*\n\t *  Abandon array part because all properties must become non-configurable.\n"),
+]
+
+COPY_COMMENT = "\n\t/*\n\t *  Make a copy of tv_obj, tv_key, and tv_val to avoid any issues of\n"
+EDITS += [
+    ("getprop: the short path (edit 8)",
+     "\tDUK_STATS_INC(thr->heap, stats_getprop_all);\n" + COPY_COMMENT,
+     "\tDUK_STATS_INC(thr->heap, stats_getprop_all);\n"
+     "\tif (DUK_TVAL_IS_STRING(tv_key)) { /* Petrel: edit 8 */\n"
+     "\t\tduk_small_int_t petrel_rc = duk_petrel_getprop_fast(thr, tv_obj, DUK_TVAL_GET_STRING(tv_key));\n"
+     "\t\tif (petrel_rc >= 0) {\n"
+     "\t\t\treturn (duk_bool_t) petrel_rc;\n"
+     "\t\t}\n"
+     "\t}\n" + COPY_COMMENT),
+    ("putprop: the short path (edit 8)",
+     "\tDUK_STATS_INC(thr->heap, stats_putprop_all);\n" + COPY_COMMENT,
+     "\tDUK_STATS_INC(thr->heap, stats_putprop_all);\n"
+     "\tif (DUK_TVAL_IS_STRING(tv_key) && duk_petrel_putprop_fast(thr, tv_obj, DUK_TVAL_GET_STRING(tv_key), tv_val)) {\n"
+     "\t\treturn 1; /* Petrel: edit 8 */\n"
+     "\t}\n" + COPY_COMMENT),
+    ("get by a C literal: the short path (edit 8)",
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n"
+     "\t(void) duk_push_literal_raw(thr, key, key_len);\n"
+     "\treturn duk_get_prop(thr, obj_idx);\n",
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n"
+     "#if defined(DUK_USE_LITCACHE_SIZE)\n"
+     "\t{ /* Petrel: edit 8 */\n"
+     "\t\tduk_hstring *h = duk_heap_strtable_intern_literal_checked(thr, (const duk_uint8_t *) key, (duk_uint32_t) key_len);\n"
+     "\t\tduk_small_int_t rc = duk_petrel_getprop_fast(thr, DUK_GET_TVAL_POSIDX(thr, obj_idx), h);\n"
+     "\t\tif (rc >= 0) {\n"
+     "\t\t\treturn (duk_bool_t) rc;\n"
+     "\t\t}\n"
+     "\t\tduk_push_hstring(thr, h);\n"
+     "\t}\n"
+     "#else\n"
+     "\t(void) duk_push_literal_raw(thr, key, key_len);\n"
+     "#endif\n"
+     "\treturn duk_get_prop(thr, obj_idx);\n"),
+    ("put by a C literal: the short path (edit 8)",
+     "\tobj_idx = duk_normalize_index(thr, obj_idx);\n"
+     "\t(void) duk_push_literal_raw(thr, key, key_len);\n"
+     "\treturn duk__put_prop_shared(thr, obj_idx, -1);\n",
+     "\tobj_idx = duk_normalize_index(thr, obj_idx);\n"
+     "#if defined(DUK_USE_LITCACHE_SIZE)\n"
+     "\t{ /* Petrel: edit 8 */\n"
+     "\t\tduk_hstring *h = duk_heap_strtable_intern_literal_checked(thr, (const duk_uint8_t *) key, (duk_uint32_t) key_len);\n"
+     "\t\tif (duk_petrel_putprop_fast(thr, duk_require_tval(thr, obj_idx), h, duk_require_tval(thr, -1))) {\n"
+     "\t\t\tduk_pop_unsafe(thr);\n"
+     "\t\t\treturn 1;\n"
+     "\t\t}\n"
+     "\t\tduk_push_hstring(thr, h);\n"
+     "\t}\n"
+     "#else\n"
+     "\t(void) duk_push_literal_raw(thr, key, key_len);\n"
+     "#endif\n"
+     "\treturn duk__put_prop_shared(thr, obj_idx, -1);\n"),
+]
+
+EDITS += [
+    ("instanceof: the built-in Symbol.hasInstance runs in place (edit 9)",
+     "\t\tif (duk_get_method_stridx(thr, -1, DUK_STRIDX_WELLKNOWN_SYMBOL_HAS_INSTANCE)) {\n"
+     "\t\t\t/* [ ... lhs rhs func ] */\n"
+     "\t\t\tduk_insert(thr, -3); /* -> [ ... func lhs rhs ] */\n"
+     "\t\t\tduk_swap_top(thr, -2); /* -> [ ... func rhs(this) lhs ] */\n"
+     "\t\t\tduk_call_method(thr, 1);\n"
+     "\t\t\treturn duk_to_boolean_top_pop(thr);\n"
+     "\t\t}\n"
+     "\t}\n",
+     "\t\tif (duk_get_method_stridx(thr, -1, DUK_STRIDX_WELLKNOWN_SYMBOL_HAS_INSTANCE)) {\n"
+     "\t\t\tduk_hobject *petrel_m = duk_get_hobject(thr, -1); /* Petrel: edit 9 */\n"
+     "\t\t\tif (petrel_m != NULL && DUK_HOBJECT_IS_NATFUNC(petrel_m) &&\n"
+     "\t\t\t    ((duk_hnatfunc *) petrel_m)->func == duk_bi_function_prototype_hasinstance) {\n"
+     "\t\t\t\tduk_pop_unsafe(thr); /* [ ... lhs rhs ]: the built-in's own algorithm follows */\n"
+     "\t\t\t\tgoto petrel_ordinary;\n"
+     "\t\t\t}\n"
+     "\t\t\t/* [ ... lhs rhs func ] */\n"
+     "\t\t\tduk_insert(thr, -3); /* -> [ ... func lhs rhs ] */\n"
+     "\t\t\tduk_swap_top(thr, -2); /* -> [ ... func rhs(this) lhs ] */\n"
+     "\t\t\tduk_call_method(thr, 1);\n"
+     "\t\t\treturn duk_to_boolean_top_pop(thr);\n"
+     "\t\t}\n"
+     "\t}\n"
+     "petrel_ordinary:;\n"),
 ]
 
 def main(src, dst):

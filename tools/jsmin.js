@@ -29,7 +29,8 @@ var input = process.argv[3], output = process.argv[4];
 var src = fs.readFileSync(input, 'utf8');
 // The bootstrap file is itself a function expression (called from C: it stays a
 // function); a module is a function body, compiled by the loader inside
-// function (exports, require, module, process, global).
+// function (exports, require, module, process, global, Object, ..., ArrayIsArray)
+// (runtime/process.c, PRIMORDIALS; the later names are free here, so never mangled).
 var whole = /\/runtime\/js\/bootstrap\.js$/.test(path.resolve(input));
 
 function capital(name) { return /^[A-Z]/.test(name); }

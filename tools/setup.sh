@@ -22,11 +22,11 @@ HOST_PKGS="build-essential duktape-dev libcriterion-dev pkg-config dpkg-dev libz
 CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
  gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"
 
-# Debian source packages (tools/apt-sources.list), pinned: bookworm's Duktape and lwIP,
-# trixie's mbedTLS 3.6 LTS.
-DUKTAPE_DEB=2.7.0-2
-LWIP_DEB=2.1.3+dfsg1-2
-MBEDTLS_DEB=3.6.6-0.1~deb13u1
+# lwIP: trixie's source package (tools/apt-sources.list); platform/lwip/lwip.mk
+# compiles build/third_party/lwip-<upstream version>/ and must name the same one.
+LWIP_VERSION=2.2.1+dfsg1-1+deb13u1
+# mbedTLS: trixie's 3.6 LTS (modules/tls/mbedtls.mk compiles build/third_party/mbedtls-3.6.6/).
+MBEDTLS_VERSION=3.6.6-0.1~deb13u1
 TERSER_VERSION=5.51.4 # the JS minifier of JSMIN=1 boards (tools/jsmin.js)
 
 missing() { # prints the packages of "$@" that are not installed
@@ -48,33 +48,30 @@ install_pkgs() {
 # Private apt state: only used for `apt-get source`.
 apt_private() {
   local a="$build/apt"
-  mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
-  # A changed tools/apt-sources.list (a new suite) reaches an existing checkout:
-  # the copy is replaced and the lists are fetched again.
-  if ! cmp -s "$top/tools/apt-sources.list" "$a/sources.list"; then
-    cp "$top/tools/apt-sources.list" "$a/sources.list"
-    rm -f "$a/lists/.updated"
-  fi
   apt-get -q -o Dir::Etc::sourcelist="$a/sources.list" -o Dir::Etc::sourceparts=- \
     -o Dir::State::Lists="$a/lists" -o Dir::Cache="$a/cache" \
     -o APT::Sandbox::User=root "$@"
 }
 
-# fetch_source <srcpkg> <version> <dir>: the exact Debian version (the sources list
-# has more than one suite, so an unpinned name would take the newest), unpacked
-# in build/third_party/<dir> unless that is there already.
+# fetch_source <srcpkg> <dir-glob> [<selector>]: the selector picks the version
+# (=<Debian version>) or the suite (/<suite>) that `apt-get source` takes; without
+# one it takes the newest in tools/apt-sources.list.
 fetch_source() {
-  local pkg=$1 ver=$2 dir=$3 tp="$build/third_party"
+  local pkg=$1 sel=${3:-} tp="$build/third_party" a="$build/apt" want
   mkdir -p "$tp"
-  if [ -d "$tp/$dir" ]; then return 0; fi
-  apt_private_lists
-  echo "setup: fetching Debian source package $pkg $ver"
-  (cd "$tp" && apt_private source --download-only "$pkg=$ver" >/dev/null &&
-     dpkg-source --no-check -x "${pkg}_${ver#*:}.dsc" "$dir" >/dev/null)
-}
-apt_private_lists() {
-  apt_private --version >/dev/null # creates build/apt and refreshes its sources.list
-  [ -f "$build/apt/lists/.updated" ] || { apt_private update >/dev/null && touch "$build/apt/lists/.updated"; }
+  if ls -d "$tp"/$2 >/dev/null 2>&1; then return 0; fi
+  # A changed tools/apt-sources.list (a suite added for a newer source package)
+  # replaces the private copy, and its indexes are fetched again.
+  mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
+  if ! cmp -s "$top/tools/apt-sources.list" "$a/sources.list"; then
+    cp "$top/tools/apt-sources.list" "$a/sources.list"
+    rm -f "$a/lists/.updated"
+  fi
+  [ -f "$a/lists/.updated" ] || { apt_private update >/dev/null && touch "$a/lists/.updated"; }
+  echo "setup: fetching Debian source package $pkg$sel"
+  want=${2%/}; want="${pkg}_${want#"$pkg"-}-*.dsc" # lwip-2.2.1+dfsg1/ -> lwip_2.2.1+dfsg1-*.dsc
+  (cd "$tp" && apt_private source --download-only "$pkg$sel" >/dev/null &&
+     dpkg-source --no-check -x "$(ls $want | head -1)" >/dev/null)
 }
 
 case "${1:-host}" in
@@ -82,9 +79,9 @@ case "${1:-host}" in
   cross) install_pkgs $HOST_PKGS $CROSS_PKGS ;;
   sources)
     install_pkgs dpkg-dev
-    fetch_source duktape "$DUKTAPE_DEB" duktape-2.7.0
-    fetch_source lwip "$LWIP_DEB" lwip-2.1.3+dfsg1
-    fetch_source mbedtls "$MBEDTLS_DEB" mbedtls-3.6.6
+    fetch_source duktape 'duktape-2.*/' /bookworm
+    fetch_source lwip "lwip-${LWIP_VERSION%-*}/" "=$LWIP_VERSION"
+    fetch_source mbedtls "mbedtls-${MBEDTLS_VERSION%-*}/" "=$MBEDTLS_VERSION"
     ;;
   jsmin)
     command -v node >/dev/null || install_pkgs nodejs

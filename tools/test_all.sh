@@ -2,7 +2,11 @@
 # test_all.sh BOARD...: the whole suite (`make test`): C unit tests once, then the JS
 # tests and the conformance cases on each board. Ends with the overall
 # "N passed, N failed" and fails if anything failed.
+# test_all.sh --sanitized BOARD... (make check-asan): only the boards they list in
+# TEST_SANITIZED (build/BOARD/board.env must exist), with their suites.
 set -u
+only_sanitized=0
+if [ "${1:-}" = --sanitized ]; then only_sanitized=1; shift; fi
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 total_pass=0; total_fail=0
@@ -30,7 +34,7 @@ test_board() {
       cli) run tests/cli/run.sh "$board" ;; # the command line (boards without one: repl-uart)
       net-real) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board"; run tests/net/emfile.sh "$board" ;;
       tap) run tests/tap/run.sh "$board" ;; # lwIP on a TAP device with real Linux peers
-      lwip-dry) run tests/lwip/run.sh linux-lwip-tiny ;; # builds linux-lwip-tiny and runs lwIP dry
+      lwip-dry) run tests/lwip/run.sh "$board" ;; # lwIP run dry (linux-lwip-tiny, shrunk pools)
       tls) run tests/tls/run.sh "$board" ;;
       tls-net) run tests/tls/net_cases.sh "$board" ;; # the shared net cases over tls, against node
       tls-board) run tests/tls/board.sh "$board" ;;
@@ -61,8 +65,19 @@ build_and_test() {
   fi
 }
 
-run make --no-print-directory test-unit
 sanitized=()
+if [ $only_sanitized = 1 ]; then
+  for board in "$@"; do
+    . "build/$board/board.env"
+    for also in $TEST_SANITIZED; do
+      [[ " ${sanitized[*]} " == *" $also "* ]] || sanitized+=("$also")
+    done
+  done
+  set --
+  [ ${#sanitized[@]} -gt 0 ] || { echo "no board listed in TEST_SANITIZED"; total_fail=1; }
+else
+  run make --no-print-directory test-unit
+fi
 for board in "$@"; do
   echo "== board $board"
   if ! make --no-print-directory BOARD="$board" all >"$log" 2>&1; then

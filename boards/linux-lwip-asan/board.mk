@@ -10,3 +10,4 @@ MBEDTLS_CFLAGS := -fno-sanitize=nonnull-attribute
 # In make test (linux's TEST_SANITIZED): the JS tests, the conformance cases, the fuzz.
 TEST_SUITES :=
 TEST_COMMON := js conformance fuzz
+TEST_ALSO :=

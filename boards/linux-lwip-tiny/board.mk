@@ -3,4 +3,7 @@
 # pcbs, 48 KiB of heap, a 4-segment window). Only for tests/lwip (exhaustion).
 include boards/linux-lwip/board.mk
 CFLAGS_BOARD += -DPETREL_LWIP_TINY=1
-TEST_SUITES := cli
+# Built and tested with linux-lwip (its TEST_ALSO): only tests/lwip.
+TEST_SUITES := lwip-dry
+TEST_COMMON :=
+TEST_ALSO :=

@@ -12,5 +12,8 @@ CFLAGS_BOARD := -I$(LWIP_BOARD_DIR) -Iplatform/lwip -I$(LWIP_DIR)/include
 LDLIBS_BOARD := -lm
 BOARD_SRCS := $(LWIP_BOARD_DIR)/board.c $(LWIP_BOARD_DIR)/tap.c $(wildcard platform/host/*.c)
 EXTRA_OBJS := $(LWIP_BOARD_OBJS)
-# tap: the TAP device with real Linux peers; lwip-dry: tests/lwip on linux-lwip-tiny.
-TEST_SUITES := cli tap lwip-dry tls
+# tap: the TAP device with real Linux peers; linux-lwip-tiny runs lwIP dry (tests/lwip).
+TEST_SUITES := cli tap tls
+TEST_ALSO := linux-lwip-tiny
+# Peers on this machine reach lwIP's sockets through a TAP device (tap.c).
+PEER_NET := tap

@@ -2,10 +2,12 @@
  * mps2-an385: the board functions of the lwIP backend (platform/lwip/lwip_board.h) that are not drivers:
  * clocks, sleeping, console, exit, memory figures, randomness.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "mps2.h"
 #include "platform.h"
 #include "lwip_board.h"
+#include "lwip/stats.h"
 
 /* ---- SysTick: a 1 ms tick from the 25 MHz core clock ---- */
 #define TICK_RELOAD (MPS2_CORE_HZ / 1000u - 1u)
@@ -180,4 +182,13 @@ void board_lwip_assert(int line)
   board_puthex(lr);
   board_puts("\r\n");
   board_halt(134);
+}
+
+/* lwIP's heap (lwipopts.h, MEM_LIBC_MALLOC): malloc's arena, shared with the JS heap,
+ * with at most MEM_SIZE bytes in lwIP's hands (mem.c counts each block's requested
+ * size in lwip_stats.mem.used; tcp_budget.c sizes its per-connection bound on it). */
+void *board_lwip_malloc(size_t size)
+{
+  if ((size_t)lwip_stats.mem.used + size > MEM_SIZE) return NULL;
+  return malloc(size);
 }

@@ -79,6 +79,8 @@ POST_LINK = $(CROSS)objcopy -O binary $@ $@.bin && $(CROSS)size $@
 RUN_SCRIPT := $(MPS2)/run_script.sh
 TEST_SUITES := repl-uart jsmin duk-configure
 TEST_ALSO := mps2-an385-tls
+# Host programs reach the board through QEMU's user networking (forwarded ports).
+PEER_NET := qemu-user
 
 # ---- make bench: flash/RAM, heap, bytes per connection, NIC throughput (bench.py) ----
 BENCH_CMD = python3 $(MPS2)/bench.py

@@ -1,10 +1,10 @@
 /*
  * lwIP options for mps2-an385: NO_SYS (raw API, one thread: Petrel's event loop),
- * sized for a small part. Static memory: lwIP's heap (MEM_SIZE) and pools are
- * arrays in .bss, so the network stack can never eat the JS heap and vice versa;
- * exhaustion is an ERR_MEM the backend turns into backpressure or an error event.
- * Total static RAM: about 68 KiB (lwIP's heap 48 KiB, 8 pool pbufs 12 KiB, pcbs,
- * segments, ND6/ARP tables), plus the backend's 2.9 KB gather buffer.
+ * sized for a small part. lwIP's pools are arrays in .bss; its heap comes from
+ * malloc with a cap (MEM_SIZE, below); exhaustion of either is an ERR_MEM the
+ * backend turns into backpressure or an error event.
+ * Static RAM: about 20 KiB (8 pool pbufs 12 KiB, pcbs, segments, ND6/ARP tables),
+ * plus the backend's 2.9 KB gather buffer.
  */
 #ifndef PETREL_MPS2_LWIPOPTS_H
 #define PETREL_MPS2_LWIPOPTS_H
@@ -21,11 +21,21 @@
 #define MEM_ALIGNMENT 4
 /* lwIP's heap: PBUF_RAM buffers, i.e. data copied by tcp_write (send buffers),
  * outgoing headers, and on the loopback netif the copy of every packet until the
- * receiving pcb's reader takes it. 48 KiB: a loopback connection echoing both ways
- * holds up to 2 x (TCP_SND_BUF + TCP_WND) = 35 KB; with less, both directions can
+ * receiving pcb's reader takes it. It is taken from malloc, the arena the JS heap
+ * uses too (MEM_LIBC_MALLOC, board.c's board_lwip_malloc), capped at MEM_SIZE: what
+ * the network does not hold serves JS (a script that compiles a large file or loads
+ * the inspector has these 48 KiB on a 256 KiB part), and the cap keeps what
+ * tcp_budget.c and tcp_rx.c compute from MEM_SIZE true. A block lwIP cannot get
+ * (cap reached, or the arena full) is an ERR_MEM, as with the static heap.
+ * 48 KiB: a loopback connection echoing both ways holds up to
+ * 2 x (TCP_SND_BUF + TCP_WND) = 35 KB; with less, both directions can
  * fill the heap with unacknowledged data, no packet can be copied to loopback any
  * more and the connection stalls for good (conformance case 54, s.pipe(s)). */
 #define MEM_SIZE (48 * 1024)
+#define MEM_LIBC_MALLOC 1
+#include <stddef.h>
+void *board_lwip_malloc(size_t size);
+#define mem_clib_malloc board_lwip_malloc
 /* The per-connection bound (platform/lwip/tcp_budget.c) starts at 3/8 of this
  * heap: then the 14 ends of 7 loopback connections that never read hold ~1.6-2.7 KB
  * each and an interactive connection still has room (tests/lwip/test_slow_readers.js).

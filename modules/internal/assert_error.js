@@ -37,11 +37,11 @@ function isErrorLike(v) {
 
 // Errors compared with each other print as [Name: message]: a copy without the stack.
 function withoutStack(err) {
-  var copy = Object.create(Object.getPrototypeOf(err));
-  var keys = Object.keys(err);
+  var copy = ObjectCreate(Object.getPrototypeOf(err));
+  var keys = ObjectKeys(err);
   for (var i = 0; i < keys.length; i++) copy[keys[i]] = err[keys[i]];
-  Object.defineProperty(copy, 'message', { value: err.message, writable: true, configurable: true });
-  Object.defineProperty(copy, 'stack', { value: undefined, writable: true, configurable: true });
+  ObjectDefineProperty(copy, 'message', { value: err.message, writable: true, configurable: true });
+  ObjectDefineProperty(copy, 'stack', { value: undefined, writable: true, configurable: true });
   return copy;
 }
 
@@ -231,7 +231,7 @@ function create(options) {
   }
   var err = newError('Error', text); // the engine's Error, whatever user code did to the global
   Object.setPrototypeOf(err, AssertionError.prototype);
-  Object.defineProperty(err, 'name', { value: 'AssertionError', writable: true, configurable: true }); // own, as in Node
+  ObjectDefineProperty(err, 'name', { value: 'AssertionError', writable: true, configurable: true }); // own, as in Node
   if (typeof Error.captureStackTrace === 'function') {
     Error.captureStackTrace(err, options.stackStartFn || options.stackStartFunction || AssertionError);
   }

@@ -70,7 +70,7 @@ function expectedException(actual, expected, message, opName, checked, result) {
       err0.operator = opName;
       throw err0;
     } else {
-      var keys = Object.keys(expected);
+      var keys = ObjectKeys(expected);
       if (expected instanceof Error) keys.push('name', 'message');
       else if (keys.length === 0) throw errors.invalidArgValue('error', expected, 'may not be an empty object');
       compareProperties(actual, expected, keys, message, opName);

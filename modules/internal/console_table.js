@@ -42,7 +42,7 @@ function stringWidth(s) {
 }
 
 function repeat(s, n) {
-  return n > 0 ? new Array(Math.floor(n) + 1).join(s) : '';
+  return n > 0 ? new Array(MathFloor(n) + 1).join(s) : '';
 }
 
 function renderRow(row, widths) {
@@ -78,19 +78,19 @@ function isIndex(k) {
 }
 
 function inspectCell(v) {
-  var depth = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0;
+  var depth = v !== null && typeof v === 'object' && !ArrayIsArray(v) && ObjectKeys(v).length > 2 ? -1 : 0;
   return inspect(v, { depth: depth, maxArrayLength: 3, breakLength: Infinity });
 }
 
 // table(console, data, properties), called by console.table.
 module.exports = function table(console, data, properties) {
-  if (properties !== undefined && !Array.isArray(properties)) {
+  if (properties !== undefined && !ArrayIsArray(properties)) {
     throw errors.invalidArgType('properties', 'an instance of Array', properties);
   }
   if (data === null || typeof data !== 'object') return console.log(data);
-  var map = Object.create(null), columnKeys = [];
+  var map = ObjectCreate(null), columnKeys = [];
   var hasPrimitives = false, values = [];
-  var index = Object.keys(data);
+  var index = ObjectKeys(data);
   for (var i = 0; i < index.length; i++) {
     var item = data[index[i]];
     var primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
@@ -98,7 +98,7 @@ module.exports = function table(console, data, properties) {
       hasPrimitives = true;
       values[i] = inspectCell(item);
     } else {
-      var keys = properties || Object.keys(item);
+      var keys = properties || ObjectKeys(item);
       for (var k = 0; k < keys.length; k++) {
         var key = keys[k];
         if (map[key] === undefined) {
@@ -109,7 +109,7 @@ module.exports = function table(console, data, properties) {
       }
     }
   }
-  // Object.keys(map) in V8: integer keys first, in ascending order.
+  // ObjectKeys(map) in V8: integer keys first, in ascending order.
   var ints = columnKeys.filter(isIndex).sort(function (x, y) { return x - y; });
   columnKeys = ints.concat(columnKeys.filter(function (x) { return !isIndex(x); }));
   var head = ['(index)'], columns = [index];

@@ -32,7 +32,7 @@ function isIndexKey(k) {
 // Own enumerable keys (and, when strict, enumerable symbols); index keys left
 // out for typed arrays, whose elements are compared separately.
 function keysOf(obj, strict, skipIndices) {
-  var keys = Object.keys(obj);
+  var keys = ObjectKeys(obj);
   if (skipIndices) {
     var kept = [];
     for (var i = 0; i < keys.length; i++) if (!isIndexKey(keys[i])) kept.push(keys[i]);
@@ -122,8 +122,8 @@ function deepEqual(a, b, strict, memo) {
 
   var tag = objectToString.call(a);
   if (tag !== objectToString.call(b)) return false;
-  var isArr = Array.isArray(a);
-  if (isArr !== Array.isArray(b)) return false;
+  var isArr = ArrayIsArray(a);
+  if (isArr !== ArrayIsArray(b)) return false;
   if (isArr && a.length !== b.length) return false;
   var typed = hasTypedArrays && ArrayBuffer.isView(a) && tag !== '[object DataView]';
   if (typed) {

@@ -31,7 +31,7 @@ var KIND_ITEM = 2;       // a single array element: printed without a key
 
 var identifierRe = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 var inspectDefaults = primitive.inspectDefaults; // util.inspect.defaultOptions
-var optionNames = Object.keys(inspectDefaults);
+var optionNames = ObjectKeys(inspectDefaults);
 
 var spaceCache = [''];
 function spaces(n) {
@@ -71,7 +71,7 @@ function isIndexKey(k) {
 }
 
 // Name of the nearest constructor whose prototype the value inherits
-// (null for objects without one, e.g. Object.create(null)).
+// (null for objects without one, e.g. ObjectCreate(null)).
 function constructorName(obj) {
   var o = obj;
   while (o !== null && o !== undefined) {
@@ -110,7 +110,7 @@ function prefixOf(ctor, tag, fallback, size) {
 }
 
 function ownKeys(value, showHidden, skipIndices) {
-  var keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+  var keys = showHidden ? Object.getOwnPropertyNames(value) : ObjectKeys(value);
   var i;
   if (skipIndices) {
     var kept = [];
@@ -218,7 +218,7 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   var keys, base = '', braces, kind = KIND_OBJECT, contents = null;
   var size, prefix;
 
-  if (Array.isArray(value)) {
+  if (ArrayIsArray(value)) {
     keys = ownKeys(value, ctx.showHidden, true);
     size = '(' + value.length + ')';
     prefix = ctor !== 'Array' || tag !== '' ? prefixOf(ctor, tag, 'Array', size) : '';
@@ -464,7 +464,7 @@ function formatArrayEntries(ctx, arr, recurseTimes, output) {
 
 // Arrays with holes: runs of missing indices print as <N empty items>.
 function formatSparseEntries(ctx, arr, recurseTimes, maxEntries, output, from) {
-  var all = Object.keys(arr), idx = [], i;
+  var all = ObjectKeys(arr), idx = [], i;
   for (i = 0; i < all.length; i++) {
     if (isIndexKey(all[i])) {
       var n = +all[i];
@@ -605,7 +605,7 @@ function groupArrayElements(ctx, output, value) {
     var biasedMax = Math.max(actualMax - 3 - averageBias, 1);
     var columns = Math.min(
       Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax),
-      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+      MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
       ctx.compact * 4,
       15);
     if (columns <= 1) return output;

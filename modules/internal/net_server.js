@@ -40,7 +40,7 @@ module.exports = function (shared) {
   }
   inherits(Server, EventEmitter);
 
-  Object.defineProperty(Server.prototype, 'listening', {
+  ObjectDefineProperty(Server.prototype, 'listening', {
     get: function () { return !!this._handle; },
     configurable: true
   });

@@ -108,7 +108,7 @@ function finished(stream, opts, callback) {
 function pipeline() {
   var streams = Array.prototype.slice.call(arguments);
   var callback = typeof streams[streams.length - 1] === 'function' ? streams.pop() : nop;
-  if (Array.isArray(streams[0])) streams = streams[0];
+  if (ArrayIsArray(streams[0])) streams = streams[0];
   var error = null, pending = streams.length;
   function done(err) {
     if (err && !error) {

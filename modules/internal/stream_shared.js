@@ -7,7 +7,7 @@ var binding = process.binding('stream_writable');
 
 function inherits(ctor, superCtor) {
   ctor.super_ = superCtor;
-  ctor.prototype = Object.create(superCtor.prototype, {
+  ctor.prototype = ObjectCreate(superCtor.prototype, {
     constructor: { value: ctor, writable: true, configurable: true }
   });
 }

@@ -62,7 +62,7 @@ exports.getCiphers = function () {
 exports.checkServerIdentity = names.checkServerIdentity;
 
 // ---- secure contexts -------------------------------------------------------------
-function toArray(v) { return Array.isArray(v) ? v : [v]; }
+function toArray(v) { return ArrayIsArray(v) ? v : [v]; }
 function isPemInput(v) { return typeof v === 'string' || v instanceof Uint8Array; }
 
 function checkPem(v, name) {
@@ -75,7 +75,7 @@ function checkPem(v, name) {
 function alpnList(protocols) {
   // Array of strings/Buffers, or a Buffer in wire format (length-prefixed names).
   var out = [];
-  if (protocols instanceof Uint8Array && !Array.isArray(protocols)) {
+  if (protocols instanceof Uint8Array && !ArrayIsArray(protocols)) {
     var b = Buffer.from(protocols);
     for (var i = 0; i < b.length;) {
       var n = b[i];
@@ -85,7 +85,7 @@ function alpnList(protocols) {
     }
     return out;
   }
-  if (!Array.isArray(protocols)) {
+  if (!ArrayIsArray(protocols)) {
     throw errors.invalidArgType('options.ALPNProtocols', 'an instance of Array, Buffer, TypedArray, or DataView', protocols);
   }
   for (var j = 0; j < protocols.length; j++) {
@@ -136,7 +136,7 @@ function SecureContext(options, isServer) {
       chain.push(typeof certs[c] === 'string' ? certs[c] : Buffer.from(certs[c]).toString('latin1'));
     }
     var key = options.key, pass = options.passphrase;
-    if (Array.isArray(key)) key = key[0];
+    if (ArrayIsArray(key)) key = key[0];
     if (key && typeof key === 'object' && !(key instanceof Uint8Array)) {
       if (key.passphrase !== undefined) pass = key.passphrase;
       key = key.pem;

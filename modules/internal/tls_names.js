@@ -86,7 +86,7 @@ exports.checkServerIdentity = function (hostname, cert) {
   if (!altNames || ips.length === 0) {
     var cn = subject && subject.CN;
     if (cn) {
-      var cns = Array.isArray(cn) ? cn : [cn];
+      var cns = ArrayIsArray(cn) ? cn : [cn];
       for (var k = 0; k < cns.length; k++) {
         if (hostMatches(host, String(cns[k]).toLowerCase().replace(/\.$/, ''), true)) return undefined;
       }

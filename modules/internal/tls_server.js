@@ -174,15 +174,26 @@ module.exports = function (tls, shared) {
 
   function onServerConnection(raw) {
     var server = this;
-    var sock = new TLSSocket(null, {
-      isServer: true,
-      server: server,
-      secureContext: { context: server._sharedContext },
-      requestCert: server.requestCert,
-      rejectUnauthorized: server.rejectUnauthorized,
-      allowHalfOpen: server.tlsAllowHalfOpen,
-      SNICallback: server._SNICallback
-    });
+    var sock;
+    try {
+      sock = new TLSSocket(null, {
+        isServer: true,
+        server: server,
+        secureContext: { context: server._sharedContext },
+        requestCert: server.requestCert,
+        rejectUnauthorized: server.rejectUnauthorized,
+        allowHalfOpen: server.tlsAllowHalfOpen,
+        SNICallback: server._SNICallback
+      });
+    } catch (e) {
+      // No memory for this connection's session: that connection fails as a handshake
+      // does ('tlsClientError', here with the TCP socket: there is no TLSSocket), and
+      // the server keeps serving, instead of the error ending the process.
+      if (!e || e.code !== 'ERR_MEMORY_ALLOCATION_FAILED') throw e;
+      raw.destroy();
+      server.emit('tlsClientError', e, raw);
+      return;
+    }
     sock._attach(raw);
     // As Node: the TLSSocket's own timeout (so tlsSocket.timeout shows it), cleared
     // when the handshake is done. It runs on the transport's idle timer.

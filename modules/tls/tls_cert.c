@@ -29,7 +29,7 @@ static void push_hex(duk_context *ctx, const unsigned char *p, size_t n, int col
   char *out = malloc(n * 3 + 1);
   size_t k = 0;
   if (!out) {
-    duk_push_string(ctx, "");
+    duk_push_literal(ctx, "");
     return;
   }
   for (size_t i = 0; i < n; i++) {
@@ -156,18 +156,18 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
   unsigned char md[64];
   duk_push_object(ctx);
   push_dn(ctx, &crt->subject);
-  duk_put_prop_string(ctx, -2, "subject");
+  duk_put_prop_literal(ctx, -2, "subject");
   push_dn(ctx, &crt->issuer);
-  duk_put_prop_string(ctx, -2, "issuer");
+  duk_put_prop_literal(ctx, -2, "issuer");
   push_san(ctx, crt);
   if (duk_is_undefined(ctx, -1))
     duk_pop(ctx);
   else
-    duk_put_prop_string(ctx, -2, "subjectaltname");
+    duk_put_prop_literal(ctx, -2, "subjectaltname");
   duk_push_boolean(ctx, crt->ca_istrue);
-  duk_put_prop_string(ctx, -2, "ca");
+  duk_put_prop_literal(ctx, -2, "ca");
   duk_push_int(ctx, (int)mbedtls_pk_get_bitlen(&crt->pk));
-  duk_put_prop_string(ctx, -2, "bits");
+  duk_put_prop_literal(ctx, -2, "bits");
 #if defined(MBEDTLS_RSA_C)
   if (mbedtls_pk_get_type(&crt->pk) == MBEDTLS_PK_RSA) {
     const mbedtls_rsa_context *rsa = mbedtls_pk_rsa(crt->pk);
@@ -181,11 +181,11 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
       for (char *q = h; *q; q++)
         if (*q >= 'A' && *q <= 'F') *q = (char)(*q + 32);
       duk_push_sprintf(ctx, "0x%s", h);
-      duk_put_prop_string(ctx, -2, "exponent");
+      duk_put_prop_literal(ctx, -2, "exponent");
     }
     if (mbedtls_mpi_write_string(&rsa->N, 16, hex, sizeof hex, &olen) == 0) {
       duk_push_string(ctx, hex);
-      duk_put_prop_string(ctx, -2, "modulus");
+      duk_put_prop_literal(ctx, -2, "modulus");
     }
   }
 #endif
@@ -203,9 +203,9 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
     for (size_t i = 0; i < sizeof curves / sizeof curves[0]; i++) {
       if (curves[i].id != gid) continue;
       duk_push_string(ctx, curves[i].asn1);
-      duk_put_prop_string(ctx, -2, "asn1Curve");
+      duk_put_prop_literal(ctx, -2, "asn1Curve");
       duk_push_string(ctx, curves[i].nist);
-      duk_put_prop_string(ctx, -2, "nistCurve");
+      duk_put_prop_literal(ctx, -2, "nistCurve");
     }
   }
 #endif
@@ -219,29 +219,29 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
       memcpy(p, der + 2048 - n, (size_t)n);
       petrel_push_buffer_object(ctx, -1, (size_t)n);
       duk_remove(ctx, -2);
-      duk_put_prop_string(ctx, -2, "pubkey");
+      duk_put_prop_literal(ctx, -2, "pubkey");
     }
     free(der);
   }
 #endif
   push_time(ctx, &crt->valid_from);
-  duk_put_prop_string(ctx, -2, "valid_from");
+  duk_put_prop_literal(ctx, -2, "valid_from");
   push_time(ctx, &crt->valid_to);
-  duk_put_prop_string(ctx, -2, "valid_to");
+  duk_put_prop_literal(ctx, -2, "valid_to");
 #if defined(MBEDTLS_SHA1_C)
   if (mbedtls_sha1(crt->raw.p, crt->raw.len, md) == 0) {
     push_hex(ctx, md, 20, 1);
-    duk_put_prop_string(ctx, -2, "fingerprint");
+    duk_put_prop_literal(ctx, -2, "fingerprint");
   }
 #endif
   if (mbedtls_sha256(crt->raw.p, crt->raw.len, md, 0) == 0) {
     push_hex(ctx, md, 32, 1);
-    duk_put_prop_string(ctx, -2, "fingerprint256");
+    duk_put_prop_literal(ctx, -2, "fingerprint256");
   }
 #if defined(MBEDTLS_SHA512_C)
   if (mbedtls_sha512(crt->raw.p, crt->raw.len, md, 0) == 0) {
     push_hex(ctx, md, 64, 1);
-    duk_put_prop_string(ctx, -2, "fingerprint512");
+    duk_put_prop_literal(ctx, -2, "fingerprint512");
   }
 #endif
   if (crt->ext_types & MBEDTLS_X509_EXT_EXTENDED_KEY_USAGE) {
@@ -253,7 +253,7 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
       duk_push_string(ctx, oid);
       duk_put_prop_index(ctx, -2, i++);
     }
-    duk_put_prop_string(ctx, -2, "ext_key_usage");
+    duk_put_prop_literal(ctx, -2, "ext_key_usage");
   }
   {
     const unsigned char *sp = crt->serial.p;
@@ -263,14 +263,14 @@ void tls_push_cert(duk_context *ctx, const mbedtls_x509_crt *crt)
       sn--;
     }
     push_hex(ctx, sp, sn, 0);
-    duk_put_prop_string(ctx, -2, "serialNumber");
+    duk_put_prop_literal(ctx, -2, "serialNumber");
   }
   {
     uint8_t *raw = duk_push_fixed_buffer(ctx, crt->raw.len);
     memcpy(raw, crt->raw.p, crt->raw.len);
     petrel_push_buffer_object(ctx, -1, crt->raw.len);
     duk_remove(ctx, -2);
-    duk_put_prop_string(ctx, -2, "raw");
+    duk_put_prop_literal(ctx, -2, "raw");
   }
 }
 

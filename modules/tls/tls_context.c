@@ -142,7 +142,7 @@ static int sni_callback(void *p, mbedtls_ssl_context *ssl, const unsigned char *
 
 tls_conf *tls_get_conf(duk_context *ctx, duk_idx_t idx)
 {
-  duk_get_prop_string(ctx, idx, CONF_KEY);
+  duk_get_prop_literal(ctx, idx, CONF_KEY);
   tls_conf *c = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   if (!c) (void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "not a TLS context");
@@ -159,11 +159,11 @@ static tls_conf *this_conf(duk_context *ctx)
 
 static duk_ret_t conf_finalizer(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, CONF_KEY);
+  duk_get_prop_literal(ctx, 0, CONF_KEY);
   tls_conf *c = duk_get_pointer(ctx, -1);
   if (c) {
     duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, 0, CONF_KEY);
+    duk_put_prop_literal(ctx, 0, CONF_KEY);
     tls_conf_unref(c);
   }
   return 0;
@@ -250,7 +250,7 @@ duk_ret_t tls_conf_ctor(duk_context *ctx)
 #endif
   duk_push_this(ctx);
   duk_push_pointer(ctx, c);
-  duk_put_prop_string(ctx, -2, CONF_KEY);
+  duk_put_prop_literal(ctx, -2, CONF_KEY);
   duk_push_c_function(ctx, conf_finalizer, 1);
   duk_set_finalizer(ctx, -2);
   return 0;
@@ -288,8 +288,8 @@ static duk_ret_t conf_add_ca(duk_context *ctx)
   if (!has_pem_marker(z, len)) {
     free(z);
     duk_push_error_object(ctx, DUK_ERR_ERROR, "error:0480006C:PEM routines::no start line");
-    duk_push_string(ctx, "ERR_OSSL_PEM_NO_START_LINE");
-    duk_put_prop_string(ctx, -2, "code");
+    duk_push_literal(ctx, "ERR_OSSL_PEM_NO_START_LINE");
+    duk_put_prop_literal(ctx, -2, "code");
     return duk_throw(ctx);
   }
   int ret = mbedtls_x509_crt_parse(&c->ca, z, len);
@@ -330,8 +330,8 @@ static duk_ret_t conf_set_cert(duk_context *ctx)
   if (!has_pem_marker(cert, clen)) {
     free(cert);
     duk_push_error_object(ctx, DUK_ERR_ERROR, "error:0480006C:PEM routines::no start line");
-    duk_push_string(ctx, "ERR_OSSL_PEM_NO_START_LINE");
-    duk_put_prop_string(ctx, -2, "code");
+    duk_push_literal(ctx, "ERR_OSSL_PEM_NO_START_LINE");
+    duk_put_prop_literal(ctx, -2, "code");
     return duk_throw(ctx);
   }
   int ret = mbedtls_x509_crt_parse(&c->own, cert, clen);

@@ -178,13 +178,13 @@ static void push_coded_error(duk_context *ctx, const char *code, const char *rea
   else
     duk_push_error_object(ctx, DUK_ERR_ERROR, "SSL routines: %s (mbedTLS -0x%04X: %s)", reason, (unsigned)-ret, detail);
   duk_push_string(ctx, code);
-  duk_put_prop_string(ctx, -2, "code");
-  duk_push_string(ctx, "SSL routines");
-  duk_put_prop_string(ctx, -2, "library");
+  duk_put_prop_literal(ctx, -2, "code");
+  duk_push_literal(ctx, "SSL routines");
+  duk_put_prop_literal(ctx, -2, "library");
   duk_push_string(ctx, reason);
-  duk_put_prop_string(ctx, -2, "reason");
+  duk_put_prop_literal(ctx, -2, "reason");
   duk_push_int(ctx, ret);
-  duk_put_prop_string(ctx, -2, "mbedtlsError");
+  duk_put_prop_literal(ctx, -2, "mbedtlsError");
 }
 
 /* Whether an mbedTLS code (maybe a high-level one plus a low-level one) says that an
@@ -217,7 +217,7 @@ duk_ret_t tls_throw_setup_error(duk_context *ctx, const char *code, const char *
   engine_text(ret, detail, sizeof detail);
   duk_push_error_object(ctx, DUK_ERR_ERROR, "%s (mbedTLS -0x%04X: %s)", what, (unsigned)-ret, detail);
   duk_push_string(ctx, code);
-  duk_put_prop_string(ctx, -2, "code");
+  duk_put_prop_literal(ctx, -2, "code");
   return duk_throw(ctx);
 }
 

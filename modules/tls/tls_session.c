@@ -152,11 +152,11 @@ static void sess_free(tls_sess *s)
 
 static duk_ret_t sess_finalizer(duk_context *ctx)
 {
-  duk_get_prop_string(ctx, 0, SESS_KEY);
+  duk_get_prop_literal(ctx, 0, SESS_KEY);
   tls_sess *s = duk_get_pointer(ctx, -1);
   if (s) {
     duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, 0, SESS_KEY);
+    duk_put_prop_literal(ctx, 0, SESS_KEY);
     sess_free(s);
   }
   return 0;
@@ -165,7 +165,7 @@ static duk_ret_t sess_finalizer(duk_context *ctx)
 static tls_sess *this_sess(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, SESS_KEY);
+  duk_get_prop_literal(ctx, -1, SESS_KEY);
   tls_sess *s = duk_get_pointer(ctx, -1);
   duk_pop_2(ctx);
   if (!s) (void)duk_error(ctx, DUK_ERR_ERROR, "TLS session is closed");
@@ -202,7 +202,7 @@ duk_ret_t tls_sess_ctor(duk_context *ctx)
   mbedtls_ssl_set_verify(&s->ssl, verify_cb, s);
   duk_push_this(ctx);
   duk_push_pointer(ctx, s);
-  duk_put_prop_string(ctx, -2, SESS_KEY);
+  duk_put_prop_literal(ctx, -2, SESS_KEY);
   duk_push_c_function(ctx, sess_finalizer, 1);
   duk_set_finalizer(ctx, -2);
   return 0;
@@ -464,12 +464,12 @@ static duk_ret_t sess_ticket(duk_context *ctx)
 static duk_ret_t sess_destroy(duk_context *ctx)
 {
   duk_push_this(ctx);
-  duk_get_prop_string(ctx, -1, SESS_KEY);
+  duk_get_prop_literal(ctx, -1, SESS_KEY);
   tls_sess *s = duk_get_pointer(ctx, -1);
   duk_pop(ctx);
   if (s) {
     duk_push_pointer(ctx, NULL);
-    duk_put_prop_string(ctx, -2, SESS_KEY);
+    duk_put_prop_literal(ctx, -2, SESS_KEY);
     sess_free(s);
   }
   return 0;

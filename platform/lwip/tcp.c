@@ -308,8 +308,9 @@ static int deliver_rx(plat_tcp *t)
    * timer) goes now, as Linux acknowledges once the reader has the data. The
    * sender's Nagle waits for that ACK before its next small segment, so a
    * request/response over more than one segment, or small writes spaced out in
-   * time, would otherwise stall on the timer. A reply written from the 'data'
-   * callback already carried the ACK; then the flag is clear. */
+   * time, would otherwise stall on the timer (lwIP 2.2.1 as 2.1.3:
+   * tests/lwip/test_prompt_ack.js fails without this). A reply written from the
+   * 'data' callback already carried the ACK; then the flag is clear. */
   if (taken && t->pcb && !t->closed && (t->pcb->flags & TF_ACK_DELAY)) {
     tcp_ack_now(t->pcb);
     tcp_output(t->pcb);
@@ -459,7 +460,7 @@ static int address_is_local(const ip_addr_t *ip)
   if (ip_addr_isany(ip)) return 1;
   NETIF_FOREACH(n)
   {
-    if (IP_IS_V4(ip) && ip4_addr_cmp(ip_2_ip4(ip), netif_ip4_addr(n))) return 1;
+    if (IP_IS_V4(ip) && ip4_addr_eq(ip_2_ip4(ip), netif_ip4_addr(n))) return 1;
     if (IP_IS_V6(ip) && netif_get_ip6_addr_match(n, ip_2_ip6(ip)) >= 0) return 1;
   }
   return 0;

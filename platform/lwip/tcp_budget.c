@@ -55,7 +55,7 @@ static plat_tcp *local_peer(plat_tcp *t, struct tcp_pcb *pcb)
   if (t->peer_looked) return t->peer;
   for (struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next) {
     if (p == pcb || p->local_port != pcb->remote_port || p->remote_port != pcb->local_port ||
-        !ip_addr_cmp(&p->local_ip, &pcb->remote_ip) || !ip_addr_cmp(&p->remote_ip, &pcb->local_ip))
+        !ip_addr_eq(&p->local_ip, &pcb->remote_ip) || !ip_addr_eq(&p->remote_ip, &pcb->local_ip))
       continue;
     plat_tcp *q = p->callback_arg;
     if (!q || q->listening || q->pcb != p || q->peer) return NULL; /* not yet (or not ours) */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/fuzz/diff.sh BOARD [FIRST_SEED [SEEDS [CALLS [tamper]]]]: the differential fuzz.
+# tests/fuzz/diff.sh BOARD [FIRST_SEED [SEEDS [CALLS [tamper[=K]]]]]: the differential fuzz.
 # diff_fuzz.js runs each seed under node (v20, on the host) and under BOARD's petrel;
 # diff_compare.js compares the two outputs call by call: a line that differs is a
 # divergence unless diff_known.js lists it (each listed difference seen is printed with
@@ -12,16 +12,18 @@ set -u
 board=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 here="$top/tests/fuzz"
-EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null
+EMULATION=none TEST_TIMEOUT_LONG=120; . "$top/build/$board/board.env" 2>/dev/null
 case "$EMULATION" in
   none) seeds=6 calls=3000 tseeds=4 tcalls=1000 ;;
   *) seeds=2 calls=800 tseeds=1 tcalls=400 ;;
 esac
-limit=${PETREL_TEST_TIMEOUT:-120}
-first=1; tfirst=1001
+limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT_LONG} # seconds per run (board.mk)
+first=1; tfirst=1001; tmode=tamper
 if [ $# -ge 2 ]; then # by hand: one series
   first=$2; seeds=${3:-1}; calls=${4:-$calls}; tseeds=0
-  if [ "${5:-}" = tamper ]; then tseeds=$seeds tcalls=$calls tfirst=$first seeds=0; fi
+  case "${5:-}" in # tamper, or tamper=K: only the K-th target of diff_fuzz.js's lists
+    tamper|tamper=*) tmode=$5 tseeds=$seeds tcalls=$calls tfirst=$first seeds=0 ;;
+  esac
 fi
 command -v node >/dev/null || { echo "FAIL [$board] diff fuzz: node is not installed"; echo "0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -75,6 +77,6 @@ one() { # SEED CALLS [tamper]
   sed 's/^/     | /' "$tmp/cmp"
 }
 for ((s = first; s < first + seeds; s++)); do one "$s" "$calls"; done
-for ((s = tfirst; s < tfirst + tseeds; s++)); do one "$s" "$tcalls" tamper; done
+for ((s = tfirst; s < tfirst + tseeds; s++)); do one "$s" "$tcalls" "$tmode"; done
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -11,14 +11,14 @@
 set -u
 board=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
-EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null # how the board runs
+EMULATION=none TEST_TIMEOUT_LONG=120; . "$top/build/$board/board.env" 2>/dev/null # how the board runs
 case "$EMULATION" in
   none) def_seeds=8 def_calls=4000 net_seeds=3 conns=300 conc=20 ;;
   *) def_seeds=3 def_calls=1000 net_seeds=1 conns=100 conc=8 ;;
 esac
 first=${2:-1}; seeds=${3:-$def_seeds}; calls=${4:-$def_calls}
 [ $# -ge 3 ] && net_seeds=$seeds
-limit=${PETREL_TEST_TIMEOUT:-120}
+limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT_LONG} # seconds per run (board.mk)
 pass=0; fail=0
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 check() { # NAME EXPECTED_LAST_LINE SCRIPT ARGS...: one run

@@ -11,12 +11,14 @@
 set -u
 board=${1:-linux-lwip-tiny}
 top=$(cd "$(dirname "$0")/../.." && pwd)
-limit=${PETREL_TEST_TIMEOUT:-60}
 pass=0; fail=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 if ! make -C "$top" --no-print-directory BOARD="$board" all >"$tmp/build" 2>&1; then
   tail -20 "$tmp/build"; echo "FAIL [$board] lwip: build"; echo "0 passed, 1 failed"; exit 1
 fi
+# Seconds per test: each board's TEST_TIMEOUT (board.mk, build/BOARD/board.env).
+board_limit() { local TEST_TIMEOUT=60; . "$top/build/$1/board.env" 2>/dev/null; echo "${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT}"; }
+limit=$(board_limit "$board")
 for t in "$top"/tests/lwip/test_*.js; do
   name=$(basename "$t" .js)
   rm -f "$tmp/stats"
@@ -46,8 +48,7 @@ if [ "${PETREL_LWIP_BOARDS:-1}" != 0 ]; then
     for b in $(sed -n 's|^// boards: ||p' "$t"); do
       [ "$b" = "$board" ] && continue
       if [ ! -x "$top/build/$b/petrel" ]; then echo "skip [$b] lwip: $name (no build/$b/petrel)"; continue; fi
-      EMULATION=none; . "$top/build/$b/board.env" 2>/dev/null
-      blimit=$limit; [ "$EMULATION" = system ] && blimit=$((limit * 4))
+      blimit=$(board_limit "$b")
       ( cd "$(dirname "$t")" && timeout -k 5 "$blimit" "$top/tools/board_run.sh" "$b" "$(basename "$t")" ) >"$tmp/out" 2>&1
       rc=$?
       if [ $rc -eq 0 ]; then

@@ -8,9 +8,11 @@
 #   2. openssl s_server / s_client and node's tls module as the peer, both
 #      directions: handshakes, verification errors, ALPN, SNI, client certificates,
 #      version mismatch, 10 MB each way verified.
-# linux, linux-asan, rpi: peers on 127.0.0.1. linux-lwip: Petrel's lwIP runs in a
-# network namespace on a TAP device (10.77.0.2), the peers on the Linux side
-# (10.77.0.1), as tests/tap/run.sh does. Ends with "N passed, N failed".
+# Where the peers are comes from the board's PEER_NET (board.mk, build/BOARD/board.env):
+# host (linux, linux-asan, rpi): peers on 127.0.0.1; tap (linux-lwip): Petrel's lwIP
+# runs in a network namespace on a TAP device (10.77.0.2), the peers on the Linux side
+# (10.77.0.1), as tests/tap/run.sh does. Each Petrel run may take the board's
+# TEST_TIMEOUT_LONG. Ends with "N passed, N failed".
 set -u
 board=${1:-linux}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,6 +22,8 @@ ok() { pass=$((pass + 1)); echo "ok   [$board] tls: $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL [$board] tls: $1"; }
 finish() { echo "$pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit $?; }
 [ -x "$top/build/$board/petrel" ] || { bad "no build/$board/petrel"; finish; }
+PEER_NET=host TEST_TIMEOUT_LONG=120; . "$top/build/$board/board.env" 2>/dev/null
+limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT_LONG}
 command -v openssl >/dev/null || { bad "openssl is not installed"; finish; }
 command -v node >/dev/null || { bad "node is not installed"; finish; }
 
@@ -37,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 certs="$tmp/certs"
 "$here/gen_certs.sh" "$certs" || { bad "gen_certs.sh failed"; finish; }
-petrel() { timeout 120 "$top/tools/board_run.sh" "$board" "$@"; }
+petrel() { timeout "$limit" "$top/tools/board_run.sh" "$board" "$@"; }
 
 # ---- 1. the in-process cases, compared with node ------------------------------------
 node "$here/self.js" "$certs" > "$tmp/self.node" 2>&1
@@ -77,10 +81,14 @@ fi
 in_peer() { "$@"; }
 peer_addr=127.0.0.1 petrel_addr=127.0.0.1 petrel_listen=127.0.0.1
 petrel_env=()
-if [ "$board" = linux-lwip ]; then
+case "$PEER_NET" in
+  host|tap) ;;
+  *) bad "no peer tests on a board whose sockets are reached through $PEER_NET (board.mk's PEER_NET)"; finish ;;
+esac
+if [ "$PEER_NET" = tap ]; then
   ns=petrel-tls-$$; dev=ptls0
   if ! ( exec 3<>/dev/net/tun ) 2>/dev/null || ! ip netns add "$ns" 2>/dev/null; then
-    ns=; bad "linux-lwip needs a TAP device in a network namespace (root, /dev/net/tun) for the peer tests"
+    ns=; bad "$board needs a TAP device in a network namespace (root, /dev/net/tun) for the peer tests"
     finish
   fi
   in_peer() { ip netns exec "$ns" "$@"; }
@@ -91,7 +99,7 @@ if [ "$board" = linux-lwip ]; then
   peer_addr=10.77.0.1 petrel_addr=10.77.0.2 petrel_listen=0.0.0.0
   petrel_env=(env PETREL_TAP="$dev" PETREL_IP=10.77.0.2/24 PETREL_GW=10.77.0.1)
 fi
-run_petrel() { in_peer "${petrel_env[@]}" timeout 120 "$top/tools/board_run.sh" "$board" "$@"; }
+run_petrel() { in_peer "${petrel_env[@]}" timeout "$limit" "$top/tools/board_run.sh" "$board" "$@"; }
 start_petrel() { # start_petrel NAME server.js-args...: prints the port
   local name=$1; shift
   run_petrel "$here/server.js" "$certs" "$@" > "$tmp/$name.out" 2>&1 &

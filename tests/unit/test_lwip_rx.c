@@ -109,8 +109,8 @@ Test(lwip_rx, pause_closes_window_resume_reopens)
   peer_free(&s);
 }
 
-/* Both readers paused with both windows closed: lwIP 2.1 would answer each
- * zero-window ACK with another (a loopback live-lock); plat_wait must return. */
+/* Both readers paused with both windows closed: lwIP (2.1.3 and 2.2.1) would answer
+ * each zero-window ACK with another (a loopback live-lock); plat_wait must return. */
 Test(lwip_rx, both_paused_windows_closed_no_livelock)
 {
   peer l = { 0 }, c = { 0 }, s = { 0 };

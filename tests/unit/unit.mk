@@ -32,14 +32,14 @@ run: $(BINS)
 # configuration, tests/unit/lwip/lwipopts.h (loopback only, small pools).
 include platform/lwip/lwip.mk
 LWIP_CFLAGS := -Itests/unit/lwip -Iplatform/lwip -I$(LWIP_DIR)/include
-LWIP_OBJS := $(patsubst %.c,$(B)/lwip/%.o,$(LWIP_SRCS))
+LWIP_OBJS := $(patsubst %.c,$(B)/lwip-$(LWIP_VERSION)/%.o,$(LWIP_SRCS))
 $(B)/test_lwip_% $(B)/test_contract_lwip: CFLAGS += $(LWIP_CFLAGS)
 $(filter $(B)/test_lwip_% $(B)/test_contract_lwip,$(BINS)): tests/unit/lwip_test.h platform/lwip/lwip_backend.h
 $(filter $(B)/test_lwip_% $(B)/test_contract_%,$(BINS)): tests/unit/tcp_harness.h tests/unit/contract_tests.h
 
 build/.setup/sources:
 	@$(MAKE) --no-print-directory build/.setup/sources
-$(B)/lwip/%.o: tests/unit/lwip/lwipopts.h tests/unit/lwip/arch/cc.h | build/.setup/sources
+$(B)/lwip-$(LWIP_VERSION)/%.o: tests/unit/lwip/lwipopts.h tests/unit/lwip/arch/cc.h | build/.setup/sources
 	@mkdir -p $(@D)
 	@$(CC) -std=gnu11 -O1 -g -w -Iplatform $(LWIP_CFLAGS) -c $(LWIP_DIR)/$*.c -o $@
 $(B)/liblwip.a: $(LWIP_OBJS)

@@ -1,0 +1,34 @@
+/* Node's names for the runtime's light functions: Duktape asks here when a script
+ * reads a light function's `name`, turns one into a string or prints a stack frame
+ * (tools/duktape_patch.py, edit 7). The tables are the ones each file declares with
+ * PETREL_LIGHTFUNC_LIST/NAMES/LOOKUP (lightfunc_names.h), gathered in one linker section:
+ * constant data, so a light function still costs nothing in the heap. */
+#include "lightfunc_names.h"
+
+/* The linker's bounds of the section; weak, so that a program without any table
+ * (a unit test linking Duktape alone) has none instead of failing to link. */
+extern const petrel_lf_names __start_petrel_lfnames[] __attribute__((weak));
+extern const petrel_lf_names __stop_petrel_lfnames[] __attribute__((weak));
+
+const char *petrel_lightfunc_name(duk_c_function fn, int magic)
+{
+  /* The files' own names first: a binding's list may hold a function under the
+   * binding's key, where Node names it otherwise. */
+  for (const petrel_lf_names *t = __start_petrel_lfnames; t < __stop_petrel_lfnames; t++) {
+    if (t->lookup) {
+      const char *name = t->lookup(fn, magic);
+      if (name) return name;
+    } else if (t->names) {
+      for (const petrel_lf_name *n = t->names; n->name; n++)
+        if (n->fn == fn && n->magic == magic) return n->name;
+    }
+  }
+  if (magic == 0) {
+    for (const petrel_lf_names *t = __start_petrel_lfnames; t < __stop_petrel_lfnames; t++) {
+      if (!t->list) continue;
+      for (const duk_function_list_entry *l = t->list; l->key; l++)
+        if (l->value == fn) return l->key;
+    }
+  }
+  return NULL;
+}
