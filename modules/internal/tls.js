@@ -701,7 +701,11 @@ TLSSocket.prototype.setSession = function (session) {
 };
 TLSSocket.prototype.getFinished = function () { return undefined; };
 TLSSocket.prototype.getPeerFinished = function () { return undefined; };
-TLSSocket.prototype.getEphemeralKeyInfo = function () { return this._isServer ? null : {}; };
+// Node: null on a server; {} before the handshake or without an ephemeral key exchange.
+TLSSocket.prototype.getEphemeralKeyInfo = function () {
+  if (this._isServer) return null;
+  return this._session ? this._session.ephemeralKeyInfo() : {};
+};
 TLSSocket.prototype.setMaxSendFragment = function () { return false; };
 TLSSocket.prototype.disableRenegotiation = function () {};
 

@@ -95,6 +95,7 @@ typedef struct {
   tls_conf *sni_conf;      /* server: the context SNICallback chose (a reference), or NULL */
   uint8_t *resume;         /* server: the session 'resumeSession' gave (tls_cache.c), or NULL */
   size_t resume_len;
+  uint16_t kx_group; /* client: the (EC)DHE group of the handshake (TLS NamedGroup), or 0 */
   char *keylog; /* NSS key log lines not yet taken by JS ('keylog' event), or NULL */
   size_t keylog_len;
   unsigned handshake_done : 1, resumed : 1, new_session : 1, keylog_on : 1, hello_checked : 1;

@@ -280,6 +280,21 @@ static duk_ret_t sess_handshake(duk_context *ctx)
         }
       }
     }
+    if (s->ssl.handshake && !s->conf->server) {
+      /* getEphemeralKeyInfo(): the group of the key exchange, read before the last step
+       * frees the handshake state. TLS 1.3: the key share the server took (final once
+       * its ServerHello is read); TLS 1.2: the curve of its ServerKeyExchange. */
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+      if (s->ssl.tls_version == MBEDTLS_SSL_VERSION_TLS1_3) {
+        if (s->ssl.state > MBEDTLS_SSL_SERVER_HELLO && s->ssl.handshake->offered_group_id)
+          s->kx_group = s->ssl.handshake->offered_group_id;
+      } else
+#endif
+      {
+        mbedtls_ecp_group_id g = mbedtls_ecdh_get_grp_id(&s->ssl.handshake->ecdh_ctx);
+        if (g != MBEDTLS_ECP_DP_NONE) s->kx_group = mbedtls_ssl_get_tls_id_from_ecp_group_id(g);
+      }
+    }
     if (s->ssl.handshake) {
       s->resumed = s->ssl.handshake->resume != 0;
 #if defined(MBEDTLS_SSL_PROTO_TLS1_3)
@@ -635,6 +650,38 @@ static duk_ret_t sess_servername(duk_context *ctx)
   return 1;
 }
 
+/* ephemeralKeyInfo() -> what Node's getEphemeralKeyInfo() gives on a client: {} before
+ * the handshake or without an ephemeral key exchange (RSA), else { type, name, size }
+ * with OpenSSL's names; null on a server. */
+static duk_ret_t sess_ephemeral_key_info(duk_context *ctx)
+{
+  static const struct {
+    uint16_t id;
+    const char *name;
+    int size;
+  } groups[] = { { MBEDTLS_SSL_IANA_TLS_GROUP_X25519, "X25519", 253 },
+                 { MBEDTLS_SSL_IANA_TLS_GROUP_SECP256R1, "prime256v1", 256 },
+                 { MBEDTLS_SSL_IANA_TLS_GROUP_SECP384R1, "secp384r1", 384 },
+                 { MBEDTLS_SSL_IANA_TLS_GROUP_SECP521R1, "secp521r1", 521 } };
+  tls_sess *s = this_sess(ctx);
+  if (s->conf->server) {
+    duk_push_null(ctx);
+    return 1;
+  }
+  duk_push_object(ctx);
+  if (!s->handshake_done) return 1;
+  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+    if (groups[i].id != s->kx_group) continue;
+    duk_push_literal(ctx, "ECDH");
+    duk_put_prop_literal(ctx, -2, "type");
+    duk_push_string(ctx, groups[i].name);
+    duk_put_prop_literal(ctx, -2, "name");
+    duk_push_int(ctx, groups[i].size);
+    duk_put_prop_literal(ctx, -2, "size");
+  }
+  return 1;
+}
+
 /* keylog() -> Buffer of the key log lines made since the last call ("LABEL
  * client_random secret\n" each), or null */
 static duk_ret_t sess_keylog(duk_context *ctx)
@@ -669,6 +716,7 @@ static duk_ret_t sess_pending(duk_context *ctx)
 const duk_function_list_entry tls_sess_methods[] = { { "feed", sess_feed, 1 },
                                                      { "handshake", sess_handshake, 1 },
                                                      { "keylog", sess_keylog, 0 },
+                                                     { "ephemeralKeyInfo", sess_ephemeral_key_info, 0 },
                                                      { "read", sess_read, 0 },
                                                      { "write", sess_write, 2 },
                                                      { "pull", sess_pull, 0 },

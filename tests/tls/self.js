@@ -697,6 +697,22 @@ add('TLS 1.3 session resumption', function (done) {
     });
   });
 });
+add('getEphemeralKeyInfo', function (done) {
+  // X25519 (what both ends prefer) in both versions; {} with the RSA key exchange and
+  // before the handshake; null on the server.
+  var name = this.name, seen = [];
+  var srv = server13({}, function (s) { seen.push('server ' + JSON.stringify(s.getEphemeralKeyInfo())); s.end(); }, function (port) {
+    var runs = [{}, { maxVersion: 'TLSv1.2' }, { maxVersion: 'TLSv1.2', ciphers: 'AES128-GCM-SHA256' }];
+    (function next(i) {
+      if (i === runs.length) { out(name, seen.join(', ')); srv.close(); done(); return; }
+      var c = tls.connect(Object.assign({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'] }, runs[i]),
+        function () { seen.push(c.getProtocol() + ' ' + c.getCipher().name + ' ' + JSON.stringify(c.getEphemeralKeyInfo())); });
+      seen.push('before ' + JSON.stringify(c.getEphemeralKeyInfo()));
+      c.resume();
+      c.on('close', function () { next(i + 1); });
+    })(0);
+  });
+});
 add('TLS 1.3 client certificate', function (done) {
   var name = this.name;
   var srv = server13({ requestCert: true, rejectUnauthorized: false, ca: certs['ca.crt'] }, function (s) {
