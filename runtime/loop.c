@@ -12,6 +12,7 @@ static double timer_deadline = -1;
 static int timer_refed;
 static int immediates_pending, immediates_refed;
 static double now_ms;
+static void (*turn_hook)(duk_context *ctx); /* loop_set_turn_hook */
 /* Set while plat_wait runs: it sleeps, then dispatches I/O callbacks itself, so the
  * first clock read of those callbacks refreshes the cached time (libuv updates it
  * once after polling). Without this, a timer set in a callback after a long idle
@@ -34,6 +35,7 @@ void loop_set_immediates(int pending, int refed)
   immediates_refed = refed;
 }
 void loop_update_time(void) { now_ms = (double)plat_now_ms(); }
+void loop_set_turn_hook(void (*fn)(duk_context *ctx)) { turn_hook = fn; }
 double loop_now(void)
 {
   if (time_stale || now_ms == 0) { /* 0: read before the loop's first iteration */
@@ -126,6 +128,9 @@ void loop_run(duk_context *ctx)
       run_hook(ctx, "beforeExit"); /* may schedule more work, like Node's 'beforeExit' */
       if (!alive()) break;
     }
+    /* Before each sleep: the REPL's raw mode ends a run here once nothing it started
+     * keeps the loop busy (C, no JS timer: a run may leave the heap full). */
+    if (turn_hook) turn_hook(ctx);
     int timeout = -1;
     if (immediates_pending) {
       timeout = 0;

@@ -259,30 +259,27 @@ static int exit_code(duk_context *ctx, int dflt)
   return code;
 }
 
-static duk_ret_t wait_for_run(duk_context *ctx);
-
-/* setTimeout(wait_for_run, ms).unref() */
-static void wait_later(duk_context *ctx, int ms)
+static duk_ret_t end_run_safe(duk_context *ctx, void *udata)
 {
-  duk_get_global_literal(ctx, "setTimeout");
-  duk_push_c_lightfunc(ctx, wait_for_run, 0, 0, 0);
-  duk_push_int(ctx, ms);
-  duk_call(ctx, 2);
-  duk_push_literal(ctx, "unref");
-  duk_call_prop(ctx, -2, 0);
-  duk_pop_2(ctx);
+  (void)udata;
+  end_run(ctx, exit_code(ctx, run_status));
+  return 0;
 }
 
-/* The run is over once nothing it started keeps the loop busy. */
-static duk_ret_t wait_for_run(duk_context *ctx)
+/* The loop's turn hook while a run is on: the run is over once nothing it started keeps
+ * the loop busy. Checked in C on each loop turn, first once the ticks the run queued
+ * have run (an IP-literal lookup answers in a tick and only then refs its socket):
+ * a JS timer for this could itself run out of memory when a run leaves the heap full,
+ * and the run would then never end. */
+static void wait_for_run(duk_context *ctx)
 {
-  if (!repl.running) return 0;
-  if (!petrel_loop_busy()) {
-    end_run(ctx, exit_code(ctx, run_status));
-    return 0;
+  if (!repl.running) {
+    loop_set_turn_hook(NULL);
+    return;
   }
-  wait_later(ctx, 5);
-  return 0;
+  if (petrel_loop_busy()) return;
+  loop_set_turn_hook(NULL);
+  (void)petrel_protected(ctx, end_run_safe, NULL);
 }
 
 /* process.cwd() + '/' + p unless p is absolute: [... p] -> [... path] */
@@ -388,9 +385,7 @@ static void raw_request(duk_context *ctx)
     return;
   }
   duk_pop(ctx);
-  /* Checked once the ticks this run queued have run (an IP-literal lookup answers
-   * in a tick and only then refs its socket), then every few ms. */
-  if (repl.running) wait_later(ctx, 0);
+  if (repl.running) loop_set_turn_hook(wait_for_run);
 }
 
 void repl_raw_input(duk_context *ctx, const char *data, size_t n)

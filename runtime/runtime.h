@@ -63,6 +63,8 @@ void loop_run(duk_context *ctx);
 int loop_busy(int ignored_refs);
 double loop_now(void); /* cached at each loop iteration, like libuv */
 void loop_update_time(void);
+/* fn(ctx) once per loop turn, after the timers and before the loop sleeps (NULL: none). */
+void loop_set_turn_hook(void (*fn)(duk_context *ctx));
 
 /* ---- timers.c: the timer queue and the immediates, run by the loop ---- */
 void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, in order */

@@ -91,23 +91,29 @@ function keep(r) {
 
 process.on('uncaughtException', function () {}); // errors from callbacks are fine too
 
-var done = 0;
+var done = 0, stalled = false;
+var kick = setInterval(function () { if (stalled) { stalled = false; batch(); } }, 10);
 function batch() {
   for (var k = 0; k < 50 && done < CALLS; k++, done++) {
-    var fi = Math.floor(rnd() * funcs.length); // pick(funcs), by index
-    if (TRACE) say(done + ' ' + names[fi]);
-    var args = [];
-    for (var i = 0, n = rnd() * 4; i < n; i++) args.push(value(0));
-    var self = rnd() < 0.5 || !pool.length ? owners[fi] : pick(pool);
-    var asNew = rnd() < 0.3;
+    // All of it in the try: on a board the heap may run out while making the arguments
+    // too, and the run must go on (not stop with the error swallowed below).
     try {
+      var fi = Math.floor(rnd() * funcs.length); // pick(funcs), by index
+      if (TRACE) say(done + ' ' + names[fi]);
+      var args = [];
+      for (var i = 0, n = rnd() * 4; i < n; i++) args.push(value(0));
+      var self = rnd() < 0.5 || !pool.length ? owners[fi] : pick(pool);
+      var asNew = rnd() < 0.3;
       keep(asNew ? new (Function.prototype.bind.apply(funcs[fi], [null].concat(args)))() : funcs[fi].apply(self, args));
     } catch (e) { /* any exception is an acceptable answer */ }
   }
   if (done < CALLS) {
-    setImmediate(batch);
+    // setImmediate may be out of heap itself (a coded error): the interval made at the
+    // start, which needs no allocation, tries again.
+    try { setImmediate(batch); } catch (e) { stalled = true; }
     return;
   }
+  clearInterval(kick);
   pool.forEach(function (o) {
     try {
       if (typeof o.destroy === 'function') o.destroy();
