@@ -11,14 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 TEST_TIMEOUT=60; . "$top/build/$board/board.env" 2>/dev/null # the board's limit (board.mk)
 limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT}
 pass=0; fail=0; limited=0
-limits="$top/boards/$board/test-limits.txt"; limits_rel="boards/$board/test-limits.txt"
-memory_limit() { # LINE RC: did the run fail as the memory line says?
-  [ "$(echo "$1" | cut -d'|' -f2 | tr -d ' ')" = memory ] && [ "$2" = 1 ] || return 1
-  local what w IFS=','
-  what=$(echo "$1" | cut -d'|' -f3 | sed 's/^ *//; s/ *$//')
-  for w in $what; do w=${w# }; grep -qF -- "$w" "$out" && return 0; done
-  return 1
-}
+. "$top/tools/test_limits.sh"
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 for dir in "$@"; do
   while IFS= read -r t; do
@@ -26,11 +19,11 @@ for dir in "$@"; do
     ( cd "$(dirname "$t")" && timeout -k 5 "$limit" "$top/tools/board_run.sh" "$board" "$(basename "$t")" ) >"$out" 2>&1
     rc=$?
     exp="${t%.js}.expected"
-    lim=""; [ -f "$limits" ] && lim=$(grep -F -- "$name |" "$limits" | head -1)
+    lim=$(limit_line "$name")
     if [ $rc -eq 0 ] && { [ ! -f "$exp" ] || diff -q "$exp" <(grep -v '^\[stderr\]' "$out") >/dev/null; }; then
       pass=$((pass + 1)); echo "ok   [$board] $name${lim:+ (listed in $limits_rel: it passes now, drop the line)}"
-    elif [ -n "$lim" ] && memory_limit "$lim" "$rc"; then
-      limited=$((limited + 1)); echo "limit [$board] $name: $(echo "$lim" | cut -d'|' -f4- | sed 's/^ *//')"
+    elif [ -n "$lim" ] && memory_limit "$lim" "$rc" "$out"; then
+      limited=$((limited + 1)); echo "limit [$board] $name: $(limit_why "$lim")"
     else
       fail=$((fail + 1)); echo "FAIL [$board] $name (exit $rc)"
       tail -n 15 "$out" | sed 's/^/     | /'

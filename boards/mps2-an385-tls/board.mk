@@ -16,9 +16,14 @@
 # so NOT SECURE -- for tests under QEMU only. A real board implements plat_random()
 # with its TRNG (docs/tls.md, "Entropy").
 #
-# RAM: the base board's 1 MiB budget (QEMU has 4 MiB); tests/tls/board.sh prints the RAM
-# high-water mark of each test slice (figures in docs/bench.md). RAM_SIZE=... overrides
-# it as on the base board.
+# Budget: 1 MiB of flash (mbedTLS adds ~175 KB to the base board's ~436 KB) and 1 MiB of
+# RAM. One TLS session open needs ~301 KB of RAM high-water (#17's target: <= 384 KiB;
+# docs/bench.md), but tests/tls/board.sh's slices run both ends of sessions in one
+# process, and this board also runs the fuzz runs the 256 KiB base board lists as its
+# memory limits. tests/tls/board.sh prints each slice's RAM high-water mark.
+# RAM_SIZE=... and FLASH_SIZE=... override them as on the base board.
+RAM_SIZE ?= 1M
+FLASH_SIZE ?= 1M
 include boards/mps2-an385/board.mk
 
 MPS2_TLS := boards/mps2-an385-tls

@@ -27,7 +27,9 @@ if [ $# -ge 2 ]; then # by hand: one series
 fi
 command -v node >/dev/null || { echo "FAIL [$board] diff fuzz: node is not installed"; echo "0 passed, 1 failed"; exit 1; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
+pass=0; fail=0; limited=0
+. "$top/tools/test_limits.sh" # listed there as fuzz/diff_fuzz: the board may run out of memory
+lim=$(limit_line fuzz/diff_fuzz)
 node -e "var k = require('$here/diff_known.js');
   function show(what, m) { // one line per reason
     var by = {};
@@ -69,7 +71,9 @@ one() { # SEED CALLS [tamper]
     return
   fi
   if node "$here/diff_compare.js" "$tmp/node.out" "$tmp/petrel.out" "$replay" "$board" >"$tmp/cmp"; then
-    pass=$((pass + 1)); echo "ok   [$board] $name ($(grep -c . "$tmp/node.out") lines equal)"
+    pass=$((pass + 1)); echo "ok   [$board] $name ($(grep -c . "$tmp/node.out") lines equal)${lim:+ (listed in $limits_rel: it passes now, drop the line)}"
+  elif [ -n "$lim" ] && memory_limit "$lim" "$rc" "$tmp/petrel.raw" "$tmp/petrel.err"; then
+    limited=$((limited + 1)); echo "limit [$board] $name: $(limit_why "$lim")"; return
   else
     fail=$((fail + 1)); echo "FAIL [$board] $name (petrel exit $rc)"
     tail -n 5 "$tmp/petrel.err" | sed 's/^/     ! /'
@@ -78,5 +82,5 @@ one() { # SEED CALLS [tamper]
 }
 for ((s = first; s < first + seeds; s++)); do one "$s" "$calls"; done
 for ((s = tfirst; s < tfirst + tseeds; s++)); do one "$s" "$tcalls" "$tmode"; done
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed$([ $limited -gt 0 ] && echo ", $limited board limits (see $limits_rel)")"
 [ $fail -eq 0 ]

@@ -19,14 +19,18 @@ esac
 first=${2:-1}; seeds=${3:-$def_seeds}; calls=${4:-$def_calls}
 [ $# -ge 3 ] && net_seeds=$seeds
 limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT_LONG} # seconds per run (board.mk)
-pass=0; fail=0
+pass=0; fail=0; limited=0
+. "$top/tools/test_limits.sh" # a run listed there as fuzz/SCRIPT may end out of memory
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 check() { # NAME EXPECTED_LAST_LINE SCRIPT ARGS...: one run
-  local name=$1 want=$2; shift 2
+  local name=$1 want=$2 lim; shift 2
+  lim=$(limit_line "fuzz/${1%.js}")
   ( cd "$top/tests/fuzz" && timeout -k 5 "$limit" "$top/tools/board_run.sh" "$board" "$@" ) >"$out" 2>&1
   local rc=$?
   if [ $rc -eq 0 ] && tr -d '\016\017\r' <"$out" | grep -aqx "$want"; then
-    pass=$((pass + 1)); echo "ok   [$board] $name"
+    pass=$((pass + 1)); echo "ok   [$board] $name${lim:+ (listed in $limits_rel: it passes now, drop the line)}"
+  elif [ -n "$lim" ] && memory_limit "$lim" "$rc" "$out"; then
+    limited=$((limited + 1)); echo "limit [$board] $name: $(limit_why "$lim")"
   else
     fail=$((fail + 1)); echo "FAIL [$board] $name (exit $rc)"
     grep -av 'DeprecationWarning\|MaxListenersExceededWarning' "$out" | tail -n 15 | sed 's/^/     | /'
@@ -38,5 +42,5 @@ done
 for ((s = first; s < first + net_seeds; s++)); do
   check "net_chaos seed $s, $conns connections" "done $conns" net_chaos.js "$s" "$conns" "$conc"
 done
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed$([ $limited -gt 0 ] && echo ", $limited board limits (see $limits_rel)")"
 [ $fail -eq 0 ]
