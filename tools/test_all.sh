@@ -35,6 +35,7 @@ test_board() {
       net-real) run tests/net/keepalive.sh "$board"; run tests/net/real_peers.sh "$board"; run tests/net/emfile.sh "$board" ;;
       tap) run tests/tap/run.sh "$board" ;; # lwIP on a TAP device with real Linux peers
       lwip-dry) run tests/lwip/run.sh "$board" ;; # lwIP run dry (linux-lwip-tiny, shrunk pools)
+      lwip-board) run tests/lwip/named.sh "$board" ;; # the tests/lwip cases that name this board
       tls) run tests/tls/run.sh "$board" ;;
       tls-net) run tests/tls/net_cases.sh "$board" ;; # the shared net cases over tls, against node
       tls-board) run tests/tls/board.sh "$board" ;;

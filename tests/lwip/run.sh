@@ -5,7 +5,8 @@
 # limit and, for each "// exhausts: NAME" line it carries, lwIP's statistics
 # at exit (PETREL_LWIP_STATS) show allocation failures of NAME ("heap" or a
 # pool such as TCP_PCB): the test really ran the resource dry and survived.
-# Tests with a "// boards:" line also run on the other boards it names.
+# Tests with a "// boards:" line also run on the other boards it names, except those
+# whose board.mk lists the lwip-board suite (tests/lwip/named.sh runs them there).
 # Then the TAP suite (tests/tap/run.sh) on BOARD, for the NIC's pbuf pool.
 # Ends with "N passed, N failed".
 set -u
@@ -47,6 +48,7 @@ if [ "${PETREL_LWIP_BOARDS:-1}" != 0 ]; then
     name=$(basename "$t" .js)
     for b in $(sed -n 's|^// boards: ||p' "$t"); do
       [ "$b" = "$board" ] && continue
+      grep -q "^TEST_SUITES=.*lwip-board" "$top/build/$b/board.env" 2>/dev/null && continue # its own suite
       if [ ! -x "$top/build/$b/petrel" ]; then echo "skip [$b] lwip: $name (no build/$b/petrel)"; continue; fi
       blimit=$(board_limit "$b")
       ( cd "$(dirname "$t")" && timeout -k 5 "$blimit" "$top/tools/board_run.sh" "$b" "$(basename "$t")" ) >"$tmp/out" 2>&1

@@ -1,4 +1,4 @@
-// boards: linux-lwip linux-lwip-tiny mps2-an385
+// boards: linux-lwip linux-lwip-tiny mps2-an385 mps2-an385-tls
 // Request/response traffic is not held up by a delayed ACK (issue #23, item 4).
 // Both ends are in this process (lwIP's loopback), Nagle on (node's default).
 // lwIP delays an ACK until its 250 ms timer; the sender's Nagle then holds its

@@ -1,4 +1,4 @@
-// boards: linux-lwip linux-lwip-tiny mps2-an385
+// boards: linux-lwip linux-lwip-tiny mps2-an385 mps2-an385-tls
 // Peers that never read must not starve the other connections (issue #23, item 3).
 // N clients connect and never read (paused from the start) while the server
 // writes to each as fast as backpressure lets it, and they write to the server,
@@ -16,8 +16,8 @@
 var net = require('net');
 var assert = require('assert');
 
-// mps2-an385: its 16 pcbs hold 7 loopback connections besides the interactive one.
-var defaults = { 'linux-lwip': 100, 'linux-lwip-tiny': 2, 'mps2-an385': 7 };
+// mps2-an385 (and its TLS variant): 16 pcbs hold 7 loopback connections besides the interactive one.
+var defaults = { 'linux-lwip': 100, 'linux-lwip-tiny': 2, 'mps2-an385': 7, 'mps2-an385-tls': 7 };
 var N = +process.argv[2] || defaults[process.board] || 20;
 var ROUNDS = 200, CHUNK = 1024;
 var board = process.platform === 'none';
