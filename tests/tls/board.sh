@@ -40,7 +40,9 @@ slices=(
   "40:42 wronghost.key wronghost.crt"
   "42:45"
   "45:46 wronghost.key wronghost.crt"
-  "46: client.key client.crt"
+  "46:55 client.key client.crt"
+  "55:59"
+  "59: client.key client.crt"
 )
 : > "$tmp/self.board"
 n=0

@@ -680,6 +680,58 @@ add('TLS 1.3 version options', function (done) {
   out(this.name, r.join(', '));
   done();
 });
+// Node: minVersion above maxVersion is no error when options are read (a context, a
+// server, a client are made); each handshake fails at its start. secureProtocol with
+// minVersion or maxVersion (not null/undefined) is thrown at once.
+add('version conflicts when options are read', function (done) {
+  var r = [], high = { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' };
+  function t(label, f) {
+    try { f(); r.push(label + ' ok'); } catch (e) { r.push(label + ' ' + e.code + ' ' + e.name + ' ' + e.message); }
+  }
+  t('context', function () { tls.createSecureContext(high); });
+  t('context 1.2-1.1', function () { tls.createSecureContext({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.1' }); });
+  t('server', function () { tls.createServer(Object.assign({}, rsa, high)); });
+  t('socket', function () { new tls.TLSSocket(null, high); });
+  t('method+min', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: 'TLSv1.2' }); });
+  t('method+max', function () { tls.createSecureContext({ secureProtocol: 'TLS_method', maxVersion: 'TLSv1.3' }); });
+  t('method+both', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }); });
+  t('method+min null', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: null, maxVersion: undefined }); });
+  t('method+bad min', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: 'foo' }); });
+  t('bad method+min', function () { tls.createSecureContext({ secureProtocol: 'foo', minVersion: 'TLSv1.2' }); });
+  t('empty method+min', function () { tls.createSecureContext({ secureProtocol: '', minVersion: 'TLSv1.2' }); });
+  t('empty min', function () { tls.createSecureContext({ minVersion: '' }); });
+  t('server method+max', function () { tls.createServer(Object.assign({ secureProtocol: 'TLS_method', maxVersion: 'TLSv1.2' }, rsa)); });
+  t('connect method+min', function () {
+    tls.connect({ port: 1, host: '127.0.0.1', secureProtocol: 'TLSv1_2_method', minVersion: 'TLSv1.2' });
+  });
+  out(this.name, r.join(' | '));
+  done();
+});
+add('minVersion above maxVersion: client', function (done) {
+  var name = this.name, seen = [];
+  var srv = server13({}, function (s) { seen.push('server secure?!'); s.end(); }, function (port) {
+    srv.on('tlsClientError', function () {}); // node: ERR_SSL_UNEXPECTED_MESSAGE (docs/tls.md)
+    var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'],
+      minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }, function () { seen.push('client secure?!'); });
+    c.on('error', function (e) { seen.push('client ' + e.code + ' (' + e.reason + ')'); });
+    c.on('close', function () { out(name, seen.join(', ')); srv.close(); done(); });
+  });
+});
+add('minVersion above maxVersion: server', function (done) {
+  mismatch(this.name, { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }, {}, done);
+});
+add('minVersion above maxVersion: shared client context', function (done) {
+  var name = this.name, seen = [], ctx = tls.createSecureContext({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' });
+  var srv = server13({}, function (s) { s.end(); }, function (port) {
+    srv.on('tlsClientError', function () {});
+    (function one(i) {
+      if (i === 2) { out(name, seen.join(', ')); srv.close(); done(); return; }
+      var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', secureContext: ctx });
+      c.on('error', function (e) { seen.push(i + ' ' + e.code); });
+      c.on('close', function () { one(i + 1); });
+    })(0);
+  });
+});
 add('TLS 1.3 session resumption', function (done) {
   var name = this.name, seen = [], saved = null;
   // The server writes, so that its tickets are out before the connection ends (node's
