@@ -42,7 +42,9 @@ slices=(
   "45:46 wronghost.key wronghost.crt"
   "46:55 client.key client.crt"
   "55:59"
-  "59: client.key client.crt"
+  "59:61"
+  "61:64 wronghost.key wronghost.crt"
+  "64: client.key client.crt"
 )
 : > "$tmp/self.board"
 n=0

@@ -362,10 +362,12 @@ add('session resumption', function (done) {
   });
 });
 
-add('SNICallback', function (done) {
-  var name = this.name, lines = [], n = 0;
+// SNICallback (and below session cache events, setSecureContext) with TLS 1.2 servers
+// (tlsServer) and, at the end, TLS 1.3 ones (server13).
+function sniCase(name, makeServer, done) {
+  var lines = [], n = 0;
   var other = tls.createSecureContext({ key: certs['wronghost.key'], cert: certs['wronghost.crt'] });
-  var srv = tlsServer(Object.assign({
+  var srv = makeServer(Object.assign({
     SNICallback: function (servername, cb) {
       lines.push('asked ' + servername);
       setTimeout(function () {
@@ -390,7 +392,8 @@ add('SNICallback', function (done) {
       });
     })();
   });
-});
+}
+add('SNICallback', function (done) { sniCase(this.name, tlsServer, done); });
 
 // ticketKeys: two servers with the same 48 bytes resume each other's sessions; after
 // setTicketKeys() a server no longer opens tickets sealed with its old keys.
@@ -427,15 +430,15 @@ add('shared ticket keys', function (done) {
 // A session-ID cache kept by the application (no tickets: secureOptions
 // SSL_OP_NO_TICKET): 'newSession' stores, 'resumeSession' answers in each way an
 // application may (later, at once, garbage, an error, twice, nothing).
-add('session cache events', function (done) {
-  var name = this.name, lines = [], store = {}, n = 0, saved;
+function sessionCacheCase(name, makeServer, clientMax, done) {
+  var lines = [], store = {}, n = 0, saved;
   var answers = [null, 'later', 'at once', 'garbage', 'error', 'twice', 'nothing'];
-  var srv = tlsServer(Object.assign({ secureOptions: 16384 }, rsa), function (s) {
+  var srv = makeServer(Object.assign({ secureOptions: 16384 }, rsa), function (s) {
     lines.push('secure reused ' + s.isSessionReused());
     s.end('hi');
   }, function (port) {
     srv.on('newSession', function (id, data, cb) {
-      lines.push('newSession ' + id.length + ' ' + Buffer.isBuffer(data));
+      if (clientMax) lines.push('newSession ' + id.length + ' ' + Buffer.isBuffer(data));
       store[id.toString('hex')] = data;
       if (n === 1) setTimeout(cb, 5); else cb();
     });
@@ -452,9 +455,9 @@ add('session cache events', function (done) {
     srv.on('tlsClientError', function (e) { lines.push('tlsClientError ' + (e.code || e.message)); });
     (function one() {
       n++;
-      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], maxVersion: 'TLSv1.2', session: saved },
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], maxVersion: clientMax, session: saved },
         function () { lines.push('client reused ' + c.isSessionReused()); });
-      c.on('session', function (s) { lines.push('client session'); saved = saved || s; });
+      c.on('session', function (s) { if (clientMax) lines.push('client session'); saved = saved || s; });
       c.on('error', function (e) { lines.push('client error ' + e.code); });
       c.resume();
       c.on('close', function () {
@@ -465,7 +468,8 @@ add('session cache events', function (done) {
       });
     })();
   });
-});
+}
+add('session cache events', function (done) { sessionCacheCase(this.name, tlsServer, 'TLSv1.2', done); });
 
 // sessionTimeout bounds a cached session's life too: 2.5 s later it is not resumed.
 add('session cache timeout', function (done) {
@@ -506,10 +510,10 @@ add('secureOptions values', function (done) {
 // setSecureContext: connections after it get the new certificate (SNI contexts and
 // ALPN stay; tickets sealed before it no longer resume: its keys are new), ones before
 // it the old; bad arguments throw as in Node.
-add('setSecureContext', function (done) {
-  var name = this.name, lines = [], n = 0, saved;
+function setContextCase(name, makeServer, done) {
+  var lines = [], n = 0, saved;
   var wrong = { key: certs['wronghost.key'], cert: certs['wronghost.crt'] };
-  var srv = tlsServer(Object.assign({ ALPNProtocols: ['petrel/1'] }, wrong), function (s) { s.end('hi'); }, function (port) {
+  var srv = makeServer(Object.assign({ ALPNProtocols: ['petrel/1'] }, wrong), function (s) { s.end('hi'); }, function (port) {
     srv.addContext('other.example.com', wrong);
     (function one() {
       if (n === 1) {
@@ -534,7 +538,8 @@ add('setSecureContext', function (done) {
       });
     })();
   });
-});
+}
+add('setSecureContext', function (done) { setContextCase(this.name, tlsServer, done); });
 
 // A socket whose user never reads still ends: the peer ends without sending data
 // (close_notify and FIN, or a destroy once the client is secure), and each side gets 'end' and
@@ -765,6 +770,14 @@ add('getEphemeralKeyInfo', function (done) {
     })(0);
   });
 });
+add('TLS 1.3 SNICallback', function (done) { sniCase(this.name, server13, done); });
+add('TLS 1.3 setSecureContext', function (done) { setContextCase(this.name, server13, done); });
+// TLS 1.3 with SSL_OP_NO_TICKET: node (OpenSSL) still sends two stateful tickets per full
+// handshake ('newSession' twice, the client's 'session' twice), Petrel (mbedTLS) none;
+// those lines are left out here (docs/tls.md). What is compared: 'resumeSession' comes
+// for each ClientHello with its legacy session ID, unknown to the store, and nothing is
+// resumed; an error or a second callback fails the handshake as in TLS 1.2.
+add('TLS 1.3 session cache events', function (done) { sessionCacheCase(this.name, server13, undefined, done); });
 add('TLS 1.3 client certificate', function (done) {
   var name = this.name;
   var srv = server13({ requestCert: true, rejectUnauthorized: false, ca: certs['ca.crt'] }, function (s) {
