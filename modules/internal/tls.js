@@ -33,7 +33,7 @@ exports.CLIENT_RENEG_WINDOW = 600;
 function versionNumber(v, which) {
   if (typeof v !== 'string' || !VERSIONS.hasOwnProperty(v)) {
     throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_VERSION',
-      String(v) + ' is not a valid ' + which + ' TLS protocol version', TypeError);
+      JSON.stringify(v) + ' is not a valid ' + which + ' TLS protocol version', TypeError);
   }
   return VERSIONS[v];
 }
@@ -99,20 +99,34 @@ function alpnList(protocols) {
   return out;
 }
 
+function versionConflict(version, method) {
+  return errors.codeError('ERR_TLS_PROTOCOL_VERSION_CONFLICT',
+    'TLS protocol version "' + version + '" conflicts with secureProtocol "' + method + '"', TypeError);
+}
+
 function SecureContext(options, isServer) {
   options = options || {};
   var ctx = new binding.Context(!!isServer);
-  var min = versionNumber(options.minVersion || exports.DEFAULT_MIN_VERSION, 'minimum');
-  var max = versionNumber(options.maxVersion || exports.DEFAULT_MAX_VERSION, 'maximum');
-  if (options.secureProtocol) {
-    var sp = /^TLSv1_2_(client_|server_)?method$/.test(options.secureProtocol) ? 3 :
-      /^TLS_(client_|server_)?method$|^SSLv23_(client_|server_)?method$/.test(options.secureProtocol) ? 0 : -1;
-    if (sp < 0) throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_METHOD', 'Unknown method: ' + options.secureProtocol, TypeError);
+  // As Node: secureProtocol excludes minVersion and maxVersion (checked before either is read).
+  var proto = options.secureProtocol;
+  if (proto) {
+    if (options.minVersion != null) throw versionConflict(options.minVersion, proto);
+    if (options.maxVersion != null) throw versionConflict(options.maxVersion, proto);
+  }
+  var min = versionNumber(options.minVersion == null ? exports.DEFAULT_MIN_VERSION : options.minVersion, 'minimum');
+  var max = versionNumber(options.maxVersion == null ? exports.DEFAULT_MAX_VERSION : options.maxVersion, 'maximum');
+  if (typeof proto === 'string') { // Node's native side: any string is looked up, other types ignored
+    var sp = /^TLSv1_2_(client_|server_)?method$/.test(proto) ? 3 :
+      /^TLS_(client_|server_)?method$|^SSLv23_(client_|server_)?method$/.test(proto) ? 0 : -1;
+    if (sp < 0) throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_METHOD', 'Unknown method: ' + proto, TypeError);
     if (sp === 3) { min = 3; max = 3; }
   }
   if (min > max) {
-    throw errors.codeError('ERR_TLS_PROTOCOL_VERSION_CONFLICT',
-      'TLS protocol version ' + options.minVersion + ' conflicts with maxVersion ' + options.maxVersion, TypeError);
+    // As Node (OpenSSL): not an error here; each handshake with this context fails at its
+    // start with ERR_SSL_NO_PROTOCOLS_AVAILABLE (TLSSocket's _cycle).
+    ctx._noProtocols = 'minVersion ' + (options.minVersion || exports.DEFAULT_MIN_VERSION) +
+      ' is above maxVersion ' + (options.maxVersion || exports.DEFAULT_MAX_VERSION);
+    min = 3; max = binding.maxMinor;
   }
   if (min > binding.maxMinor || max < 3) {
     throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_VERSION',
@@ -263,6 +277,7 @@ function TLSSocket(socket, options) {
     if (sni === '' || (sni && net.isIP(sni))) sni = null; // no SNI for IP addresses (RFC 6066)
     this.servername = sni || false;
   }
+  this._noProtocols = ctx._noProtocols || null;
   this._session = new binding.Session(ctx, sni || undefined);
   if (!isServer && options.session) this.setSession(options.session);
   this._parent = null;
@@ -341,6 +356,18 @@ TLSSocket.prototype._fail = function (err) {
   this.destroy(err);
 };
 
+// A context whose minVersion is above its maxVersion: as OpenSSL, a fatal protocol_version
+// alert (a plaintext record) to the peer, then ERR_SSL_NO_PROTOCOLS_AVAILABLE here.
+TLSSocket.prototype._failNoProtocols = function () {
+  var p = this._parent;
+  if (p && !p.destroyed && !p.writableEnded) p.write(Buffer.from([21, 3, 1, 0, 2, 2, 70]));
+  var err = new Error('SSL routines: no protocols available (' + this._noProtocols + ')');
+  err.code = 'ERR_SSL_NO_PROTOCOLS_AVAILABLE';
+  err.library = 'SSL routines';
+  err.reason = 'no protocols available';
+  this._fail(err);
+};
+
 TLSSocket.prototype._sessionError = function (r) {
   var e = this._session.error(r);
   return e;
@@ -352,6 +379,7 @@ TLSSocket.prototype._cycle = function () {
   if (s === null || this.destroyed) return;
   if (!this._secure) {
     if (this._newSessionWait) return;
+    if (this._noProtocols) { this._failNoProtocols(); return; }
     // 'keylog' (NSS key log lines, as Node): the client socket's listeners, or the server's.
     var srv = this._isServer ? this._server : null;
     var r = s.handshake(srv ? srv.listenerCount('keylog') > 0 : this.listenerCount('keylog') > 0);

@@ -430,6 +430,23 @@ static duk_ret_t sess_get_session(duk_context *ctx)
   return 1;
 }
 
+/* A TLS 1.3 session is bound to the server name it was made for: mbedTLS fails the whole
+ * handshake (MBEDTLS_ERR_SSL_BAD_INPUT_DATA) when it is offered under another SNI (or
+ * none). Such a session is not offered: a full handshake, as Node's client ends up with. */
+static int ticket_host_matches(const mbedtls_ssl_context *ssl, const mbedtls_ssl_session *ses)
+{
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && defined(MBEDTLS_SSL_SESSION_TICKETS) && \
+    defined(MBEDTLS_SSL_SERVER_NAME_INDICATION)
+  if (ses->tls_version != MBEDTLS_SSL_VERSION_TLS1_3) return 1;
+  const char *want = mbedtls_ssl_get_hostname_pointer(ssl), *had = ses->hostname;
+  if (want == NULL || had == NULL) return want == had;
+  return strcmp(want, had) == 0;
+#else
+  (void)ssl; (void)ses;
+  return 1;
+#endif
+}
+
 /* setSession(buf) -> true if the client offers it (a blob getSession() made);
  * anything else is ignored, as Node ignores a session it cannot decode. */
 static duk_ret_t sess_set_session(duk_context *ctx)
@@ -440,7 +457,7 @@ static duk_ret_t sess_set_session(duk_context *ctx)
   mbedtls_ssl_session ses;
   mbedtls_ssl_session_init(&ses);
   int ok = !s->conf->server && mbedtls_ssl_session_load(&ses, p, len) == 0 &&
-           mbedtls_ssl_set_session(&s->ssl, &ses) == 0;
+           ticket_host_matches(&s->ssl, &ses) && mbedtls_ssl_set_session(&s->ssl, &ses) == 0;
   mbedtls_ssl_session_free(&ses);
   duk_push_boolean(ctx, ok);
   return 1;

@@ -40,7 +40,11 @@ slices=(
   "40:42 wronghost.key wronghost.crt"
   "42:45"
   "45:46 wronghost.key wronghost.crt"
-  "46: client.key client.crt"
+  "46:55 client.key client.crt"
+  "55:59"
+  "59:61"
+  "61:64 wronghost.key wronghost.crt"
+  "64: client.key client.crt"
 )
 : > "$tmp/self.board"
 n=0
@@ -111,40 +115,49 @@ node -e '
 board_client() { timeout 300 "$top/tools/board_run.sh" "$board" "$d/client.js" /certs 10.0.2.2 "$@" 2>&1; }
 wait_line() { for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 next_port=$((20000 + $$ % 20000))
-s_server() { # s_server NAME openssl-args...: one-shot openssl server on 127.0.0.1, prints its port
-  local name=$1; shift
-  next_port=$((next_port + 1))
-  openssl s_server -accept "127.0.0.1:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
-  pids+=($!)
-  wait_line "$tmp/$name.out" '^ACCEPT' || { echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; }
-  echo $next_port
+s_server() { # s_server NAME openssl-args...: sets $port to a one-shot openssl server's port on 127.0.0.1
+  # (not called in $(...): next_port must advance in this shell, else every server gets the same port).
+  # A port another process holds makes s_server exit at once: then the next port is tried.
+  local name=$1 pid try; shift
+  for try in $(seq 20); do
+    next_port=$((next_port + 1))
+    openssl s_server -accept "127.0.0.1:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
+    pid=$!
+    for _ in $(seq 400); do
+      grep -q '^ACCEPT' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.05
+    done
+    kill $pid 2>/dev/null; wait $pid 2>/dev/null
+  done
+  echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
 }
 c="$tmp/certs"
 fp=$(openssl x509 -in "$c/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 fp_ec=$(openssl x509 -in "$c/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
-port=$(s_server rsa -cert "$c/server.crt" -key "$c/server.key" -alpn http/1.1 -tls1_2)
+s_server rsa -cert "$c/server.crt" -key "$c/server.key" -alpn http/1.1 -tls1_2
 res=$(board_client "$port" localhost info)
 want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
 [ "$res" = "$want" ] && ok "board client -> openssl s_server on the host (RSA): verified, ALPN, fingerprint, data both ways" || bad "client -> s_server RSA: '$res'"
-port=$(s_server ec -cert "$c/server-ec.crt" -key "$c/server-ec.key" -tls1_2)
+s_server ec -cert "$c/server-ec.crt" -key "$c/server-ec.key" -tls1_2
 res=$(board_client "$port" localhost info)
 want="secure authorized=true TLSv1.2 ECDHE-ECDSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
 [ "$res" = "$want" ] && ok "board client -> openssl s_server -tls1_2 (ECDSA P-256)" || bad "client -> s_server EC: '$res'"
 # TLS 1.3 (s_server's default): RSA (RSA-PSS signatures) and ECDSA.
-port=$(s_server rsa13 -cert "$c/server.crt" -key "$c/server.key" -alpn http/1.1 -tls1_3)
+s_server rsa13 -cert "$c/server.crt" -key "$c/server.key" -alpn http/1.1 -tls1_3
 res=$(board_client "$port" localhost info)
 want="secure authorized=true TLSv1.3 TLS_AES_256_GCM_SHA384 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
 [ "$res" = "$want" ] && ok "board client -> openssl s_server -tls1_3 (RSA): verified, ALPN, fingerprint, data both ways" || bad "client -> s_server -tls1_3 RSA: '$res'"
-port=$(s_server ec13 -cert "$c/server-ec.crt" -key "$c/server-ec.key")
+s_server ec13 -cert "$c/server-ec.crt" -key "$c/server-ec.key"
 res=$(board_client "$port" localhost info)
 want="secure authorized=true TLSv1.3 TLS_AES_256_GCM_SHA384 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
 [ "$res" = "$want" ] && ok "board client -> openssl s_server (ECDSA P-256, its defaults: TLS 1.3)" || bad "client -> s_server EC 1.3: '$res'"
-port=$(s_server chacha -cert "$c/server-ec.crt" -key "$c/server-ec.key" -tls1_2 -cipher ECDHE-ECDSA-CHACHA20-POLY1305)
+s_server chacha -cert "$c/server-ec.crt" -key "$c/server-ec.key" -tls1_2 -cipher ECDHE-ECDSA-CHACHA20-POLY1305
 res=$(board_client "$port" localhost info)
 case "$res" in "secure authorized=true TLSv1.2 ECDHE-ECDSA-CHACHA20-POLY1305 "*"reply=lertep olleh") ok "board client -> s_server offering only ChaCha20-Poly1305" ;; *) bad "chacha: '$res'" ;; esac
 check_error() { # check_error NAME WANT s_server-args... (MAXV: the client's maxVersion)
   local name=$1 want=$2; shift 2
-  local port; port=$(s_server "$name" "$@")
+  local port; s_server "$name" "$@"
   local res; res=$(board_client "$port" localhost error 0 ca.crt ${MAXV:-})
   [ "$res" = "error $want" ] && ok "board client -> s_server with $name certificate: $want" || bad "$name: '$res' (want error $want)"
 }
@@ -195,17 +208,26 @@ node -e '
   require("fs").writeFileSync(process.argv[2], "module.exports = " + JSON.stringify(o) + ";\n");
 ' "$tmp/certs/certs.js" "$ds/certs/certs.js"
 guest_port=4433
-start_board_server() { # start_board_server NAME MODE [N]: prints the host port forwarded to it
-  local name=$1 mode=$2 n=${3:-0}
-  next_port=$((next_port + 1))
-  PETREL_MPS2_NET=",hostfwd=tcp:127.0.0.1:$next_port-:$guest_port" timeout 300 \
-    "$top/tools/board_run.sh" "$board" "$ds/server.js" /certs "$mode" 0.0.0.0 "$n" $guest_port > "$tmp/$name.out" 2>&1 &
-  pids+=($!)
-  wait_line "$tmp/$name.out" '^port ' || sleep 20  # slow boot: wait_line gives up after 20 s
-  echo $next_port
+start_board_server() { # start_board_server NAME MODE [N]: sets $port to the host port forwarded to it
+  # (not called in $(...): next_port must advance in this shell and the pid reach pids).
+  # A host port another process holds stops QEMU at once: then the next port is tried.
+  local name=$1 mode=$2 n=${3:-0} pid try
+  for try in $(seq 10); do
+    next_port=$((next_port + 1))
+    PETREL_MPS2_NET=",hostfwd=tcp:127.0.0.1:$next_port-:$guest_port" timeout 300 \
+      "$top/tools/board_run.sh" "$board" "$ds/server.js" /certs "$mode" 0.0.0.0 "$n" $guest_port > "$tmp/$name.out" 2>&1 &
+    pid=$!
+    for _ in $(seq 1200); do  # up to 60 s: a slow boot
+      grep -q '^port ' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.05
+    done
+    kill $pid 2>/dev/null; wait $pid 2>/dev/null
+  done
+  echo "board server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
 }
 s_client() { timeout 120 openssl s_client -connect "127.0.0.1:$1" -CAfile "$c/ca.crt" -verify_return_error "${@:2}"; }
-port=$(start_board_server hello hello)
+start_board_server hello hello
 out=$(s_client "$port" -servername localhost -verify_hostname localhost -alpn petrel/1 -brief -ign_eof < /dev/null 2>&1)
 if echo "$out" | grep -q '^Verification: OK' && echo "$out" | grep -q '^Protocol version: TLSv1.3' &&
    echo "$out" | grep -q 'hello from petrel' && wait_line "$tmp/hello.out" "^secure TLSv1.3 TLS_AES_256_GCM_SHA384 sni=localhost alpn=petrel/1"; then
@@ -214,20 +236,20 @@ else
   bad "s_client -> board hello server"; echo "$out" | sed 's/^/     | /' | head; sed 's/^/     | /' "$tmp/hello.out"
 fi
 wait "${pids[-1]}" 2>/dev/null
-port=$(start_board_server cc clientcert)
+start_board_server cc clientcert
 out=$(s_client "$port" -cert "$c/client.crt" -key "$c/client.key" -quiet < /dev/null 2>&1)
 wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out" | grep -q bye &&
   ok "openssl s_client with a client certificate: the board server verifies it" || { bad "client certificate"; sed 's/^/     | /' "$tmp/cc.out"; }
 wait "${pids[-1]}" 2>/dev/null
 node -e 'var b=Buffer.alloc(65536);for(var i=0;i<b.length;i++)b[i]=(i*7+3)&255;var n=+process.argv[1],o=[];for(var s=0;s<n;s+=b.length)o.push(b.slice(0,Math.min(b.length,n-s)));require("fs").writeFileSync(process.argv[2],Buffer.concat(o))' $mb10 "$tmp/pattern"
 want=$(sha256sum < "$tmp/pattern" | cut -d' ' -f1)
-port=$(start_board_server source source $mb10)
+start_board_server source source $mb10
 t0=$(date +%s%N)
 got=$(s_client "$port" -quiet < /dev/null 2>/dev/null | sha256sum | cut -d' ' -f1)
 t1=$(date +%s%N)
 [ "$got" = "$want" ] && ok "board server sends 10 MB to openssl s_client on the host, sha256 verified ($(( (t1 - t0) / 1000000 )) ms)" || bad "10 MB to s_client: $got"
 wait "${pids[-1]}" 2>/dev/null
-port=$(start_board_server sink sink $mb10)
+start_board_server sink sink $mb10
 t0=$(date +%s%N)
 s_client "$port" -quiet < "$tmp/pattern" > /dev/null 2>&1
 t1=$(date +%s%N)

@@ -100,59 +100,69 @@ if [ "$PEER_NET" = tap ]; then
   petrel_env=(env PETREL_TAP="$dev" PETREL_IP=10.77.0.2/24 PETREL_GW=10.77.0.1)
 fi
 run_petrel() { in_peer "${petrel_env[@]}" timeout "$limit" "$top/tools/board_run.sh" "$board" "$@"; }
-start_petrel() { # start_petrel NAME server.js-args...: prints the port
+start_petrel() { # start_petrel NAME server.js-args...: sets $port to the port Petrel's server listens on
+  # (not called in $(...), so that its pid reaches pids and is killed at exit)
   local name=$1; shift
   run_petrel "$here/server.js" "$certs" "$@" > "$tmp/$name.out" 2>&1 &
   pids+=($!)
   for _ in $(seq 200); do grep -q '^port ' "$tmp/$name.out" 2>/dev/null && break; sleep 0.05; done
-  sed -n 's/^port //p' "$tmp/$name.out"
+  port=$(sed -n 's/^port //p' "$tmp/$name.out")
 }
 wait_line() { # wait_line FILE PATTERN: up to 20 s
   for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1
 }
 next_port=$((20000 + $$ % 20000))
-s_server() { # s_server NAME openssl-args...: an openssl server on peer_addr, prints its port
-  local name=$1; shift
-  next_port=$((next_port + 1))
-  in_peer openssl s_server -accept "$peer_addr:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
-  pids+=($!)
-  wait_line "$tmp/$name.out" '^ACCEPT' || { echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; }
-  echo $next_port
+s_server() { # s_server NAME openssl-args...: sets $port to a one-shot openssl server's port on $peer_addr
+  # (not called in $(...): next_port must advance in this shell, else every server gets the same port).
+  # A port another process holds makes s_server exit at once: then the next port is tried.
+  local name=$1 pid try; shift
+  for try in $(seq 20); do
+    next_port=$((next_port + 1))
+    in_peer openssl s_server -accept "$peer_addr:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
+    pid=$!
+    for _ in $(seq 400); do
+      grep -q '^ACCEPT' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.05
+    done
+    kill $pid 2>/dev/null; wait $pid 2>/dev/null
+  done
+  echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
 }
 fp=$(openssl x509 -in "$certs/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 fp_ec=$(openssl x509 -in "$certs/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 
 # -- Petrel client, openssl server (-rev: answers each line reversed)
-port=$(s_server rsa -cert "$certs/server.crt" -key "$certs/server.key" -alpn http/1.1 -tls1_2)
+s_server rsa -cert "$certs/server.crt" -key "$certs/server.key" -alpn http/1.1 -tls1_2
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
 [ "$res" = "$want" ] && ok "client -> openssl s_server (RSA): verified, ALPN, certificate fingerprint, data both ways" || bad "client -> s_server RSA: '$res'"
 
-port=$(s_server ec -cert "$certs/server-ec.crt" -key "$certs/server-ec.key" -tls1_2)
+s_server ec -cert "$certs/server-ec.crt" -key "$certs/server-ec.key" -tls1_2
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 want="secure authorized=true TLSv1.2 ECDHE-ECDSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
 [ "$res" = "$want" ] && ok "client -> openssl s_server -tls1_2 (ECDSA P-256)" || bad "client -> s_server EC: '$res'"
 
 # TLS 1.3 (what node negotiates with s_server by default): RSA (RSA-PSS signatures) and ECDSA.
-port=$(s_server rsa13 -cert "$certs/server.crt" -key "$certs/server.key" -alpn http/1.1 -tls1_3)
+s_server rsa13 -cert "$certs/server.crt" -key "$certs/server.key" -alpn http/1.1 -tls1_3
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 want="secure authorized=true TLSv1.3 TLS_AES_256_GCM_SHA384 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
 [ "$res" = "$want" ] && ok "client -> openssl s_server -tls1_3 (RSA): verified, ALPN, certificate fingerprint, data both ways" || bad "client -> s_server -tls1_3 RSA: '$res'"
-port=$(s_server ec13 -cert "$certs/server-ec.crt" -key "$certs/server-ec.key")
+s_server ec13 -cert "$certs/server-ec.crt" -key "$certs/server-ec.key"
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 want="secure authorized=true TLSv1.3 TLS_AES_256_GCM_SHA384 alpn=false CN=localhost fp=$fp_ec reply=lertep olleh"
 [ "$res" = "$want" ] && ok "client -> openssl s_server (ECDSA P-256, its defaults: TLS 1.3)" || bad "client -> s_server EC 1.3: '$res'"
-port=$(s_server chacha13 -cert "$certs/server-ec.crt" -key "$certs/server-ec.key" -ciphersuites TLS_CHACHA20_POLY1305_SHA256)
+s_server chacha13 -cert "$certs/server-ec.crt" -key "$certs/server-ec.key" -ciphersuites TLS_CHACHA20_POLY1305_SHA256
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 case "$res" in "secure authorized=true TLSv1.3 TLS_CHACHA20_POLY1305_SHA256 "*"reply=lertep olleh") ok "client -> s_server with TLS 1.3's ChaCha20-Poly1305 only" ;; *) bad "chacha13: '$res'" ;; esac
 
-port=$(s_server chain -cert "$certs/leaf.crt" -cert_chain "$certs/int.crt" -key "$certs/leaf.key")
+s_server chain -cert "$certs/leaf.crt" -cert_chain "$certs/int.crt" -key "$certs/leaf.key"
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
 case "$res" in "secure authorized=true "*"reply=lertep olleh") ok "client -> s_server sending leaf + intermediate" ;; *) bad "chain: '$res'" ;; esac
 
 check_error() { # check_error NAME WANT s_server-args... (MAXV: the client's maxVersion)
   local name=$1 want=$2; shift 2
-  local port; port=$(s_server "$name" "$@")
+  local port; s_server "$name" "$@"
   local res; res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error 0 ca.crt ${MAXV:-})
   [ "$res" = "error $want" ] && ok "client -> s_server with $name certificate: $want" || bad "$name: '$res' (want error $want)"
 }
@@ -161,13 +171,13 @@ check_error wronghost ERR_TLS_CERT_ALTNAME_INVALID -cert "$certs/wronghost.crt" 
 check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$certs/selfsigned.crt" -key "$certs/selfsigned.key"
 # Version mismatch with node's code: a maxVersion 'TLSv1.2' client, a TLS 1.3-only server.
 MAXV=TLSv1.2 check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3
-port=$(s_server untrusted -cert "$certs/server.crt" -key "$certs/server.key")
+s_server untrusted -cert "$certs/server.crt" -key "$certs/server.key"
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error 0 other-ca.crt)
 [ "$res" = "error UNABLE_TO_VERIFY_LEAF_SIGNATURE" ] && ok "client trusting another CA: UNABLE_TO_VERIFY_LEAF_SIGNATURE" || bad "untrusted: '$res'"
 
 # -- openssl client, Petrel server
 s_client() { in_peer timeout 60 openssl s_client -connect "$petrel_addr:$1" -CAfile "$certs/ca.crt" -verify_return_error "${@:2}"; }
-port=$(start_petrel hello hello "$petrel_listen")
+start_petrel hello hello "$petrel_listen"
 out=$(s_client "$port" -servername localhost -verify_hostname localhost -alpn petrel/1 -brief -ign_eof < /dev/null 2>&1)
 if echo "$out" | grep -q '^Verification: OK' && echo "$out" | grep -q '^Protocol version: TLSv1.3' &&
    echo "$out" | grep -q 'hello from petrel' && wait_line "$tmp/hello.out" "^secure TLSv1.3 TLS_AES_256_GCM_SHA384 sni=localhost alpn=petrel/1"; then
@@ -176,7 +186,7 @@ else
   bad "s_client -> hello server"; echo "$out" | sed 's/^/     | /' | head; sed 's/^/     | /' "$tmp/hello.out"
 fi
 
-port=$(start_petrel cc clientcert "$petrel_listen")
+start_petrel cc clientcert "$petrel_listen"
 out=$(s_client "$port" -cert "$certs/client.crt" -key "$certs/client.key" -quiet < /dev/null 2>&1)
 wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out" | grep -q bye &&
   ok "openssl s_client with a client certificate: the server verifies it" || { bad "client certificate"; sed 's/^/     | /' "$tmp/cc.out"; }
@@ -184,7 +194,7 @@ wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out
 # Session resumption with tickets, both ways: s_client -reconnect (the first
 # connection and 5 more offering its session) to a Petrel server, and a Petrel
 # client offering its saved session to s_server.
-port=$(start_petrel resume resume "$petrel_listen" 6)
+start_petrel resume resume "$petrel_listen" 6
 out=$(s_client "$port" -reconnect -tls1_2 < /dev/null 2>&1)
 for _ in $(seq 100); do [ "$(grep -c '^reused ' "$tmp/resume.out")" -ge 6 ] && break; sleep 0.05; done
 if [ "$(echo "$out" | grep -c '^Reused, TLSv1.2')" = 5 ] && [ "$(grep '^reused ' "$tmp/resume.out" | tr '\n' ' ')" = \
@@ -193,25 +203,25 @@ if [ "$(echo "$out" | grep -c '^Reused, TLSv1.2')" = 5 ] && [ "$(grep '^reused '
 else
   bad "s_client -reconnect: $(echo "$out" | grep -c '^Reused') reused; server: $(tr '\n' ' ' < "$tmp/resume.out")"
 fi
-port=$(s_server resume -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -naccept 2)
+s_server resume -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -naccept 2
 res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
 [ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server: the saved session (ticket) is resumed" ||
   bad "client resumption with s_server: '$res'"
 # TLS 1.3: the session comes with the server's NewSessionTicket ('session' event) and is
 # resumed with it (PSK with ECDHE), both ways; node as the client (s_client -reconnect
 # does not wait for 1.3 tickets, with node's server neither).
-port=$(s_server resume13 -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3 -naccept 2)
+s_server resume13 -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3 -naccept 2
 res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
 [ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server -tls1_3: the session of its ticket is resumed" ||
   bad "client resumption with s_server -tls1_3: '$res'"
-port=$(start_petrel resume13 resume "$petrel_listen" 2)
+start_petrel resume13 resume "$petrel_listen" 2
 res=$(in_peer timeout 60 node "$here/resume_client.js" "$certs" "$petrel_addr" "$port" localhost 2>&1)
 [ "$res" = "first reused=false second reused=true" ] && wait_line "$tmp/resume13.out" '^reused true' &&
   ok "node client -> server, TLS 1.3: the session of the server's ticket is resumed" || bad "node client resumption, TLS 1.3: '$res'"
 
 # The same without tickets: the server's sessions kept by 'newSession'/'resumeSession',
 # a Petrel client resuming by session ID with s_server's own cache.
-port=$(start_petrel cache sessioncache "$petrel_listen" 6)
+start_petrel cache sessioncache "$petrel_listen" 6
 out=$(s_client "$port" -reconnect -tls1_2 -no_ticket < /dev/null 2>&1)
 for _ in $(seq 100); do [ "$(grep -c '^reused ' "$tmp/cache.out")" -ge 6 ] && break; sleep 0.05; done
 cache_seen=$(grep -E '^(reused|newSession|resumeSession)' "$tmp/cache.out" | tr '\n' ' ')
@@ -220,24 +230,24 @@ if [ "$(echo "$out" | grep -c '^Reused, TLSv1.2')" = 5 ] && [ "$cache_seen" = "n
 else
   bad "s_client -reconnect -no_ticket: $(echo "$out" | grep -c '^Reused') reused; server: $cache_seen"
 fi
-port=$(s_server cache -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -no_ticket -naccept 2)
+s_server cache -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -no_ticket -naccept 2
 res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
 [ "$res" = "first reused=false second reused=true" ] && ok "client -> openssl s_server -no_ticket: the saved session is resumed by its ID" ||
   bad "client resumption by session ID with s_server: '$res'"
 
-port=$(start_petrel v12 hello "$petrel_listen")
+start_petrel v12 hello "$petrel_listen"
 out=$(s_client "$port" -tls1_2 -servername localhost -brief < /dev/null 2>&1)
 echo "$out" | grep -q '^Protocol version: TLSv1.2' && wait_line "$tmp/v12.out" "^secure TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 sni=localhost" &&
   ok "openssl s_client -tls1_2 -> server: TLS 1.2" || { bad "s_client -tls1_2"; sed 's/^/     | /' "$tmp/v12.out"; }
 
 # A TLS 1.3-only client and a server with maxVersion 'TLSv1.2': node's server says
 # ERR_SSL_UNSUPPORTED_PROTOCOL.
-port=$(start_petrel v13 hello12 "$petrel_listen")
+start_petrel v13 hello12 "$petrel_listen"
 s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
 wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL' && ok "TLS 1.3-only s_client -> maxVersion TLSv1.2 server: tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL" ||
   { bad "TLS 1.3-only client"; sed 's/^/     | /' "$tmp/v13.out"; }
 
-port=$(start_petrel garbage hello "$petrel_listen")
+start_petrel garbage hello "$petrel_listen"
 printf 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' | in_peer timeout 10 nc -q 2 "$petrel_addr" "$port" > /dev/null 2>&1
 wait_line "$tmp/garbage.out" '^tlsClientError ERR_SSL_HTTP_REQUEST' && ok "plain HTTP to the TLS server: tlsClientError ERR_SSL_HTTP_REQUEST" ||
   { bad "HTTP to TLS server"; sed 's/^/     | /' "$tmp/garbage.out"; }
@@ -249,20 +259,20 @@ want=$(sha256sum < "$tmp/pattern" | cut -d' ' -f1)
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rate() { awk -v b="$1" -v ms="$2" 'BEGIN { if (ms < 1) ms = 1; printf "%.1f", b / 1048576 * 1000 / ms }'; }
 
-port=$(start_petrel source source "$petrel_listen" $mb10)
+start_petrel source source "$petrel_listen" $mb10
 t0=$(now_ms)
 got=$(s_client "$port" -quiet < /dev/null 2>/dev/null | sha256sum | cut -d' ' -f1)
 t1=$(now_ms)
 [ "$got" = "$want" ] && ok "server sends 10 MB to openssl s_client, sha256 verified ($(rate $mb10 $((t1 - t0))) MB/s)" || bad "10 MB to s_client: $got"
 
-port=$(start_petrel sink sink "$petrel_listen" $mb10)
+start_petrel sink sink "$petrel_listen" $mb10
 t0=$(now_ms)
 s_client "$port" -quiet < "$tmp/pattern" > /dev/null 2>&1
 t1=$(now_ms)
 wait_line "$tmp/sink.out" "^received $mb10 mismatches 0" && ok "openssl s_client sends 10 MB to the server, verified ($(rate $mb10 $((t1 - t0))) MB/s)" ||
   { bad "10 MB from s_client"; sed 's/^/     | /' "$tmp/sink.out"; }
 
-port=$(start_petrel echo echo "$petrel_listen" )
+start_petrel echo echo "$petrel_listen" 
 t0=$(now_ms)
 res=$(in_peer timeout 60 node -e '
   var tls = require("tls"), fs = require("fs"), crypto = require("crypto");

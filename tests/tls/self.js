@@ -362,10 +362,12 @@ add('session resumption', function (done) {
   });
 });
 
-add('SNICallback', function (done) {
-  var name = this.name, lines = [], n = 0;
+// SNICallback (and below session cache events, setSecureContext) with TLS 1.2 servers
+// (tlsServer) and, at the end, TLS 1.3 ones (server13).
+function sniCase(name, makeServer, done) {
+  var lines = [], n = 0;
   var other = tls.createSecureContext({ key: certs['wronghost.key'], cert: certs['wronghost.crt'] });
-  var srv = tlsServer(Object.assign({
+  var srv = makeServer(Object.assign({
     SNICallback: function (servername, cb) {
       lines.push('asked ' + servername);
       setTimeout(function () {
@@ -390,7 +392,8 @@ add('SNICallback', function (done) {
       });
     })();
   });
-});
+}
+add('SNICallback', function (done) { sniCase(this.name, tlsServer, done); });
 
 // ticketKeys: two servers with the same 48 bytes resume each other's sessions; after
 // setTicketKeys() a server no longer opens tickets sealed with its old keys.
@@ -427,15 +430,15 @@ add('shared ticket keys', function (done) {
 // A session-ID cache kept by the application (no tickets: secureOptions
 // SSL_OP_NO_TICKET): 'newSession' stores, 'resumeSession' answers in each way an
 // application may (later, at once, garbage, an error, twice, nothing).
-add('session cache events', function (done) {
-  var name = this.name, lines = [], store = {}, n = 0, saved;
+function sessionCacheCase(name, makeServer, clientMax, done) {
+  var lines = [], store = {}, n = 0, saved;
   var answers = [null, 'later', 'at once', 'garbage', 'error', 'twice', 'nothing'];
-  var srv = tlsServer(Object.assign({ secureOptions: 16384 }, rsa), function (s) {
+  var srv = makeServer(Object.assign({ secureOptions: 16384 }, rsa), function (s) {
     lines.push('secure reused ' + s.isSessionReused());
     s.end('hi');
   }, function (port) {
     srv.on('newSession', function (id, data, cb) {
-      lines.push('newSession ' + id.length + ' ' + Buffer.isBuffer(data));
+      if (clientMax) lines.push('newSession ' + id.length + ' ' + Buffer.isBuffer(data));
       store[id.toString('hex')] = data;
       if (n === 1) setTimeout(cb, 5); else cb();
     });
@@ -452,9 +455,9 @@ add('session cache events', function (done) {
     srv.on('tlsClientError', function (e) { lines.push('tlsClientError ' + (e.code || e.message)); });
     (function one() {
       n++;
-      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], maxVersion: 'TLSv1.2', session: saved },
+      var c = tls.connect({ port: port, host: '127.0.0.1', ca: certs['ca.crt'], maxVersion: clientMax, session: saved },
         function () { lines.push('client reused ' + c.isSessionReused()); });
-      c.on('session', function (s) { lines.push('client session'); saved = saved || s; });
+      c.on('session', function (s) { if (clientMax) lines.push('client session'); saved = saved || s; });
       c.on('error', function (e) { lines.push('client error ' + e.code); });
       c.resume();
       c.on('close', function () {
@@ -465,7 +468,8 @@ add('session cache events', function (done) {
       });
     })();
   });
-});
+}
+add('session cache events', function (done) { sessionCacheCase(this.name, tlsServer, 'TLSv1.2', done); });
 
 // sessionTimeout bounds a cached session's life too: 2.5 s later it is not resumed.
 add('session cache timeout', function (done) {
@@ -506,10 +510,10 @@ add('secureOptions values', function (done) {
 // setSecureContext: connections after it get the new certificate (SNI contexts and
 // ALPN stay; tickets sealed before it no longer resume: its keys are new), ones before
 // it the old; bad arguments throw as in Node.
-add('setSecureContext', function (done) {
-  var name = this.name, lines = [], n = 0, saved;
+function setContextCase(name, makeServer, done) {
+  var lines = [], n = 0, saved;
   var wrong = { key: certs['wronghost.key'], cert: certs['wronghost.crt'] };
-  var srv = tlsServer(Object.assign({ ALPNProtocols: ['petrel/1'] }, wrong), function (s) { s.end('hi'); }, function (port) {
+  var srv = makeServer(Object.assign({ ALPNProtocols: ['petrel/1'] }, wrong), function (s) { s.end('hi'); }, function (port) {
     srv.addContext('other.example.com', wrong);
     (function one() {
       if (n === 1) {
@@ -534,7 +538,8 @@ add('setSecureContext', function (done) {
       });
     })();
   });
-});
+}
+add('setSecureContext', function (done) { setContextCase(this.name, tlsServer, done); });
 
 // A socket whose user never reads still ends: the peer ends without sending data
 // (close_notify and FIN, or a destroy once the client is secure), and each side gets 'end' and
@@ -680,6 +685,58 @@ add('TLS 1.3 version options', function (done) {
   out(this.name, r.join(', '));
   done();
 });
+// Node: minVersion above maxVersion is no error when options are read (a context, a
+// server, a client are made); each handshake fails at its start. secureProtocol with
+// minVersion or maxVersion (not null/undefined) is thrown at once.
+add('version conflicts when options are read', function (done) {
+  var r = [], high = { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' };
+  function t(label, f) {
+    try { f(); r.push(label + ' ok'); } catch (e) { r.push(label + ' ' + e.code + ' ' + e.name + ' ' + e.message); }
+  }
+  t('context', function () { tls.createSecureContext(high); });
+  t('context 1.2-1.1', function () { tls.createSecureContext({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.1' }); });
+  t('server', function () { tls.createServer(Object.assign({}, rsa, high)); });
+  t('socket', function () { new tls.TLSSocket(null, high); });
+  t('method+min', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: 'TLSv1.2' }); });
+  t('method+max', function () { tls.createSecureContext({ secureProtocol: 'TLS_method', maxVersion: 'TLSv1.3' }); });
+  t('method+both', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }); });
+  t('method+min null', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: null, maxVersion: undefined }); });
+  t('method+bad min', function () { tls.createSecureContext({ secureProtocol: 'TLSv1_2_method', minVersion: 'foo' }); });
+  t('bad method+min', function () { tls.createSecureContext({ secureProtocol: 'foo', minVersion: 'TLSv1.2' }); });
+  t('empty method+min', function () { tls.createSecureContext({ secureProtocol: '', minVersion: 'TLSv1.2' }); });
+  t('empty min', function () { tls.createSecureContext({ minVersion: '' }); });
+  t('server method+max', function () { tls.createServer(Object.assign({ secureProtocol: 'TLS_method', maxVersion: 'TLSv1.2' }, rsa)); });
+  t('connect method+min', function () {
+    tls.connect({ port: 1, host: '127.0.0.1', secureProtocol: 'TLSv1_2_method', minVersion: 'TLSv1.2' });
+  });
+  out(this.name, r.join(' | '));
+  done();
+});
+add('minVersion above maxVersion: client', function (done) {
+  var name = this.name, seen = [];
+  var srv = server13({}, function (s) { seen.push('server secure?!'); s.end(); }, function (port) {
+    srv.on('tlsClientError', function () {}); // node: ERR_SSL_UNEXPECTED_MESSAGE (docs/tls.md)
+    var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', ca: certs['ca.crt'],
+      minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }, function () { seen.push('client secure?!'); });
+    c.on('error', function (e) { seen.push('client ' + e.code + ' (' + e.reason + ')'); });
+    c.on('close', function () { out(name, seen.join(', ')); srv.close(); done(); });
+  });
+});
+add('minVersion above maxVersion: server', function (done) {
+  mismatch(this.name, { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' }, {}, done);
+});
+add('minVersion above maxVersion: shared client context', function (done) {
+  var name = this.name, seen = [], ctx = tls.createSecureContext({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' });
+  var srv = server13({}, function (s) { s.end(); }, function (port) {
+    srv.on('tlsClientError', function () {});
+    (function one(i) {
+      if (i === 2) { out(name, seen.join(', ')); srv.close(); done(); return; }
+      var c = tls.connect({ port: port, host: '127.0.0.1', servername: 'localhost', secureContext: ctx });
+      c.on('error', function (e) { seen.push(i + ' ' + e.code); });
+      c.on('close', function () { one(i + 1); });
+    })(0);
+  });
+});
 add('TLS 1.3 session resumption', function (done) {
   var name = this.name, seen = [], saved = null;
   // The server writes, so that its tickets are out before the connection ends (node's
@@ -713,6 +770,14 @@ add('getEphemeralKeyInfo', function (done) {
     })(0);
   });
 });
+add('TLS 1.3 SNICallback', function (done) { sniCase(this.name, server13, done); });
+add('TLS 1.3 setSecureContext', function (done) { setContextCase(this.name, server13, done); });
+// TLS 1.3 with SSL_OP_NO_TICKET: node (OpenSSL) still sends two stateful tickets per full
+// handshake ('newSession' twice, the client's 'session' twice), Petrel (mbedTLS) none;
+// those lines are left out here (docs/tls.md). What is compared: 'resumeSession' comes
+// for each ClientHello with its legacy session ID, unknown to the store, and nothing is
+// resumed; an error or a second callback fails the handshake as in TLS 1.2.
+add('TLS 1.3 session cache events', function (done) { sessionCacheCase(this.name, server13, undefined, done); });
 add('TLS 1.3 client certificate', function (done) {
   var name = this.name;
   var srv = server13({ requestCert: true, rejectUnauthorized: false, ca: certs['ca.crt'] }, function (s) {
