@@ -5,8 +5,9 @@
 // node_modules into one ES5.1 file that Petrel's Duktape parses, with Babel
 // (build/tools/babel, installed by `tools/setup.sh babel`) lowering ES2015+ syntax.
 //
-// The bundle is a CommonJS module itself: a table of module functions and a small
-// loader that gives each its own `module`, `exports`, `require`, `__filename` and
+// The bundle is a CommonJS module itself. An app of one file is just its lowered
+// code (and the helpers it uses). Otherwise the bundle holds a table of module
+// functions and a small loader that gives each its own `module`, `exports`, `require`, `__filename` and
 // `__dirname` (paths relative to the entry's folder, placed under the bundle's own
 // folder at run time), caches a module before it runs (cycles as in node) and drops
 // it if it throws. The entry module is the bundle's own `module`, so
@@ -196,6 +197,7 @@ function transformJs(file, code) {
       babelrc: false,
       configFile: false,
       sourceType: 'unambiguous',
+      parserOpts: { allowReturnOutsideFunction: true }, // a CommonJS module may return
       comments: false,
       sourceMaps: true,
       // Duktape 2.7 is an ES5.1 engine: every ES2015+ transform runs.
@@ -350,8 +352,18 @@ function build() {
     out.push(text);
     line += ls.length;
   }
+  // An app of one file needs no module table: its code is the bundle, run by the
+  // device's own loader (no loader functions in the heap). Its "use strict", if any,
+  // must stay the bundle's first statement, before the helpers.
+  var single = mods.length === 1;
+  var strict = single && /^(['"])use strict\1;?[ \t]*(\n|$)/.exec(mods[0].code);
+  if (strict) {
+    emit(strict[0].replace(/\n$/, ''));
+    mods[0].code = mods[0].code.slice(strict[0].length);
+    mods[0].table = mods[0].table.slice(1);
+  }
   emit("// Built by petrel-tool build from " + rel(entry) + ' (ES2015+ lowered to ES5 by Babel).');
-  // Modules are emitted first into a list: helpers needed are known once all are transformed.
+  // All modules were transformed by add(): the helpers they use are known.
   var helperNames = Object.keys(usedHelpers);
   if (helperNames.length) {
     // A helper may use others: add them until the set is closed.
@@ -383,14 +395,19 @@ function build() {
       '};\n' +
       'return babelHelpers;\n})(typeof Reflect === "undefined" ? undefined : Reflect);');
   }
-  emit(LOADER);
-  mods.forEach(function (m, i) {
-    m.idx = i;
-    emit('[function (exports, require, module, __filename, __dirname) {');
-    emit(m.code, m);
-    emit('}, ' + JSON.stringify(m.rel) + ', ' + JSON.stringify(m.map) + ']' + (i < mods.length - 1 ? ',' : ''));
-  });
-  emit('], require, module, __dirname);');
+  if (single) {
+    mods[0].idx = 0;
+    emit(mods[0].code, mods[0]);
+  } else {
+    emit(LOADER);
+    mods.forEach(function (m, i) {
+      m.idx = i;
+      emit('[function (exports, require, module, __filename, __dirname) {');
+      emit(m.code, m);
+      emit('}, ' + JSON.stringify(m.rel) + ', ' + JSON.stringify(m.map) + ']' + (i < mods.length - 1 ? ',' : ''));
+    });
+    emit('], require, module, __dirname);');
+  }
   // Written only when it changed: make's APP= rule runs this every time, and an
   // unchanged bundle must not relink the firmware.
   writeIfChanged(outFile, out.join('\n') + '\n');
