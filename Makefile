@@ -13,7 +13,7 @@ MAKEFLAGS += --no-builtin-rules
 # APP=app.js (boards that embed an application: mps2-an385): the board embeds
 # APP_BUILT, the app bundled and lowered to ES5.1 by the host build step (rule below),
 # with its line table beside it (app.js.lines: `tools/petrel-tool unmap` reads it).
-APP_BUILT := $(if $(APP),$(B)/gen/app/app.js)
+APP_BUILT := $(if $(APP),$(abspath $(B)/gen/app/app.js))
 include boards/$(BOARD)/board.mk
 # TLS: mbedTLS built from source for boards that have the tls binding.
 include modules/tls/mbedtls.mk
@@ -165,8 +165,8 @@ $(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h
 $(SETUP)/babel: tools/babel/package-lock.json | $(SETUP)/host
 	$(Q)tools/setup.sh babel && touch $@
 ifneq ($(APP),)
-.PHONY: $(APP_BUILT)
-$(APP_BUILT): $(APP) tools/build.js | $(SETUP)/babel
+.PHONY: FORCE
+$(APP_BUILT): FORCE | $(SETUP)/babel
 	@mkdir -p $(@D)
 	@echo "  BUILD   $(APP) (ES5 bundle)"
 	$(Q)node tools/build.js build/tools/babel $(APP) $@
