@@ -14,7 +14,9 @@
 // `require.main === module` holds. Requests for built-in modules (Petrel's and
 // node's, and any `node:` name) stay run-time requires. A require whose argument is
 // not a string literal is resolved at run time: a bare name goes to the runtime's
-// require, a path that was not bundled throws node's MODULE_NOT_FOUND.
+// require, a path that was not bundled throws node's MODULE_NOT_FOUND. So does a
+// request by a string that is not found when the require is inside a try (optional
+// packages: `try { require('bufferutil') } catch (e) {}`); elsewhere it is a build error.
 //
 // Babel's helpers are not inlined in each file: every file names them as
 // `babelHelpers.x`, and one copy of each helper the bundle uses (with the helpers
@@ -178,9 +180,11 @@ function collectRequires(out) {
         if (c.type !== 'Identifier' || c.name !== 'require' || p.scope.hasBinding('require')) return;
         var a = p.node.arguments[0];
         var line = p.node.loc ? p.node.loc.start.line : 0;
-        if (p.node.arguments.length >= 1 && a.type === 'StringLiteral') out.push({ req: a.value, line: line });
+        // try { require('optional') } catch (e) {}: a package that may be absent
+        var inTry = !!p.findParent(function (q) { return q.isTryStatement(); });
+        if (p.node.arguments.length >= 1 && a.type === 'StringLiteral') out.push({ req: a.value, line: line, inTry: inTry });
         else if (p.node.arguments.length >= 1 && a.type === 'TemplateLiteral' && a.expressions.length === 0) {
-          out.push({ req: a.quasis[0].value.cooked, line: line });
+          out.push({ req: a.quasis[0].value.cooked, line: line, inTry: inTry });
         } else out.push({ dynamic: true, line: line });
       }
     }
@@ -276,6 +280,12 @@ function add(file) {
     if (Object.prototype.hasOwnProperty.call(m.map, r.req)) return;
     var f = resolve(r.req, file);
     if (f === null) { m.map[r.req] = -1; return; }
+    if (f === undefined && r.inTry) {
+      // Left to run time, where it throws MODULE_NOT_FOUND as in node (unless the
+      // device has it), for the try around it to take.
+      if (!quiet) process.stderr.write('build: ' + file + ':' + r.line + ": '" + r.req + "' not found; required inside a try: left to run time\n");
+      return;
+    }
     if (f === undefined) {
       throw BuildError(file + ':' + r.line + ": Cannot find module '" + r.req + "'");
     }

@@ -27,3 +27,6 @@ try { require(missing); } catch (e) { console.log('dynamic:', e.code, e.message.
 for (let i = 0; i < 2; i++) {
   try { require('./lib/throws'); } catch (e) { console.log('throws:', e.message); }
 }
+// Optional dependencies, as packages write them: not found at build time, left to run time.
+try { require('optional-absent-pkg'); } catch (e) { console.log('optional package:', e.code); }
+try { require('./lib/optional-absent'); } catch (e) { console.log('optional file:', e.code); }
