@@ -294,54 +294,54 @@ function add(file) {
   return i;
 }
 
-// The loader (ES5; `require`, `module` and `__dirname` are the bundle's own).
+// The loader (ES5; `require`, `module` and `__dirname` are the bundle's own). Kept
+// small, since every function costs heap on a board: what stays is two functions,
+// `require` (which also loads a module: how === 2) and the shared `resolve`, and per
+// module its module object, its map and its require, `require` bound to the module's
+// index (lighter than a closure; `resolve` finds the module by the bound function's
+// `id`). A module's own code is dropped once it has run.
 var LOADER = [
   '(function (defs, outerRequire, outerModule, dir) {',
-  '  var cache = [];',
-  '  var hasOwn = Object.prototype.hasOwnProperty;',
-  '  function notFound(x, m) {',
-  '    var stack = [];',
-  '    for (var p = m; p; p = p.parent) stack.push(p.filename);',
-  '    var e = new Error("Cannot find module \'" + x + "\'\\nRequire stack:\\n- " + stack.join("\\n- "));',
-  '    e.code = "MODULE_NOT_FOUND";',
-  '    e.requireStack = stack;',
-  '    return e;',
-  '  }',
-  '  function makeRequire(i, m) {',
-  '    var map = defs[i][2];',
-  '    function require(x) {',
-  '      if (typeof x === "string" && hasOwn.call(map, x)) return map[x] < 0 ? outerRequire(x) : load(map[x], m);',
-  '      if (typeof x === "string" && /^(\\.\\.?(\\/|$)|\\/)/.test(x)) throw notFound(x, m);',
-  '      return outerRequire(x);',
+  '  var cache = [], hasOwn = Object.prototype.hasOwnProperty;',
+  '  function require(i, x, how) {',
+  '    if (how !== 2) {', // require(x) or, how === 1, require.resolve(x) from module i
+  '      var map = defs[i][2], j = typeof x === "string" && hasOwn.call(map, x) ? map[x] : -1;',
+  '      if (j >= 0) return how ? dir + "/" + defs[j][1] : require(j, cache[i], 2);',
+  '      if (j === -1 && typeof x === "string" && /^(\\.\\.?(\\/|$)|\\/)/.test(x)) {',
+  '        var stack = [];',
+  '        for (var p = cache[i]; p; p = p.parent) stack.push(p.filename);',
+  '        var e = new Error("Cannot find module \'" + x + "\'\\nRequire stack:\\n- " + stack.join("\\n- "));',
+  '        e.code = "MODULE_NOT_FOUND";',
+  '        e.requireStack = stack;',
+  '        throw e;',
+  '      }',
+  '      return how ? outerRequire.resolve(x) : outerRequire(x);',
   '    }',
-  '    require.main = outerRequire.main;',
-  '    require.cache = outerRequire.cache;',
-  '    require.resolve = function (x) {',
-  '      if (typeof x === "string" && hasOwn.call(map, x)) return map[x] < 0 ? outerRequire.resolve(x) : dir + "/" + defs[map[x]][1];',
-  '      if (typeof x === "string" && /^(\\.\\.?(\\/|$)|\\/)/.test(x)) throw notFound(x, m);',
-  '      return outerRequire.resolve(x);',
-  '    };',
-  '    return require;',
-  '  }',
-  '  function load(i, parent) {',
-  '    if (cache[i]) return cache[i].exports;',
+  '    if (cache[i]) return cache[i].exports;', // load module i, its parent x
   '    var file = i === 0 ? outerModule.filename : dir + "/" + defs[i][1];',
-  '    var m = i === 0 ? outerModule : { id: file, path: file.slice(0, file.lastIndexOf("/")) || "/", exports: {},',
-  '      filename: file, loaded: false, children: [], paths: [], parent: parent };',
-  '    if (i !== 0 && parent) parent.children.push(m);',
+  '    var folder = file.slice(0, file.lastIndexOf("/")) || "/";',
+  '    var m = i === 0 ? outerModule : { id: file, path: folder, exports: {},',
+  '      filename: file, loaded: false, children: [], paths: [], parent: x };',
+  '    if (i !== 0 && x) x.children.push(m);',
   '    cache[i] = m;',
-  '    var req = makeRequire(i, m), ok = false;',
+  '    var req = require.bind(null, i), ok = false;',
+  '    req.id = i;',
+  '    req.resolve = resolve;',
+  '    req.main = outerRequire.main;',
+  '    req.cache = outerRequire.cache;',
   '    if (i !== 0) m.require = req;',
   '    try {',
-  '      defs[i][0].call(m.exports, m.exports, req, m, file, file.slice(0, file.lastIndexOf("/")) || "/");',
+  '      defs[i][0].call(m.exports, m.exports, req, m, file, folder);',
   '      ok = true;',
+  '      defs[i][0] = null;', // its code has run: not kept in the heap
   '    } finally {',
   '      if (!ok) cache[i] = undefined;',
   '    }',
   '    m.loaded = true;',
   '    return m.exports;',
   '  }',
-  '  load(0, null);',
+  '  function resolve(x) { return require(this.id, x, 1); }',
+  '  require(0, null, 2);',
   '})(['
 ].join('\n');
 
