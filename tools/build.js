@@ -387,6 +387,8 @@ function build() {
       if (!more.length) break;
       helperNames = helperNames.concat(more);
     }
+    // No line of theirs is ever shown to a user: written compact (flash, upload).
+    text = babel.transformSync(text, { babelrc: false, configFile: false, compact: true, minified: true, comments: false }).code;
     // Babel's helpers are module code, i.e. strict; the bundle itself is not (a
     // user's sloppy file must stay sloppy).
     // Duktape's Reflect.get/set take no receiver ("unsupported"): the helpers see a
