@@ -41,6 +41,12 @@ if (argv.length !== 3) {
 }
 var babelDir = path.resolve(argv[0]);
 var entry = path.resolve(argv[1]);
+if (!isFileSync(entry)) {
+  process.stderr.write('petrel-tool build: ' + argv[1] + ': no such file\n');
+  process.exit(1);
+}
+entry = fs.realpathSync(entry);
+function isFileSync(p) { try { return fs.statSync(p).isFile(); } catch (e) { return false; } }
 var outFile = path.resolve(argv[2]);
 var babel = require(path.join(babelDir, 'node_modules', '@babel', 'core'));
 var presetEnv = require.resolve(path.join(babelDir, 'node_modules', '@babel', 'preset-env'));
@@ -126,7 +132,11 @@ function viaExports(pkgDir, exp, sub) { // sub: "." or "./x"
   var f = path.resolve(pkgDir, target);
   return isFile(f) ? f : null;
 }
-function resolve(req, fromFile) {
+function resolve(req, fromFile) { // a real path (node's cache is by real path), null: built-in, undefined: none
+  var f = resolvePath(req, fromFile);
+  return typeof f === 'string' ? fs.realpathSync(f) : f;
+}
+function resolvePath(req, fromFile) {
   if (isBuiltin(req)) return null;
   var dir = path.dirname(fromFile);
   if (/^(\.\.?(\/|$)|\/)/.test(req)) {
@@ -140,7 +150,7 @@ function resolve(req, fromFile) {
     for (var d = dir; ; d = path.dirname(d)) {
       if (path.basename(d) !== 'node_modules') {
         var pkgDir = path.join(d, 'node_modules', name);
-        if (isDir(pkgDir)) {
+        if (isDir(path.join(d, 'node_modules'))) {
           var pkg = readPkg(pkgDir);
           if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
             var e = viaExports(pkgDir, pkg.exports, sub);

@@ -8,7 +8,8 @@
 # names the source files and lines of expect.txt. async_promise: async/await builds; at
 # run time the missing Promise is a ReferenceError naming it. unbuilt: ES2015+ run
 # without the build is a SyntaxError naming the command that builds it. missing: a
-# static require of a file that is not there is a build error naming the file and line.
+# static require of a file that is not there is a build error naming the file and line
+# (syntax_error: so is a syntax error, with its column).
 # Ends with "N passed, N failed".
 set -u
 board=$1
@@ -87,6 +88,11 @@ else bad unbuilt "exit $rc: want 1 and a SyntaxError naming petrel-tool build" "
 if build missing; then bad missing "built"
 elif grep -q "missing/main.js:2: Cannot find module './nowhere'" "$work/missing/build.err"; then ok missing
 else bad missing "no build error naming the file" "$work/missing/build.err"; fi
+
+# syntax_error: a build error naming the file, line and column (Babel's parser).
+if build syntax_error; then bad syntax_error "built"
+elif grep -q "syntax_error/main.js: Unexpected token (2:11)" "$work/syntax_error/build.err"; then ok syntax_error
+else bad syntax_error "no build error naming the file and position" "$work/syntax_error/build.err"; fi
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
