@@ -74,3 +74,26 @@ console.log(it.next(), it.next(), it.next(), it.next());
 // arrow functions keep this; numeric literals
 const counter = { n: 0, inc() { [1, 2, 3].forEach(() => this.n++); return this.n; } };
 console.log(counter.inc(), 0b101, 0o17, 1_000);
+
+// user-defined iterables, new.target, static blocks, labels with block-scoped closures
+class Range {
+  constructor(n) { this.n = n; }
+  *[Symbol.iterator]() { for (let i = 0; i < this.n; i++) yield i; }
+}
+const fromRange = [];
+for (const v of new Range(3)) fromRange.push(v);
+console.log(fromRange, [...new Range(2)], Math.min(...new Range(4)));
+function Made() { return new.target === Made; }
+console.log(new Made() instanceof Made, Made());
+class Config { static defaults; static { Config.defaults = { retries: 3 }; } }
+console.log(Config.defaults);
+const later = [];
+outer: for (let i = 0; i < 3; i++) {
+  for (let j = 0; j < 3; j++) {
+    if (j > i) continue outer;
+    later.push(() => `${i}${j}`);
+  }
+}
+console.log(later.map((f) => f()).join(' '));
+const { a: { b: [, second] = [] } = {} } = { a: { b: [1, 2] } };
+console.log(second, (({ x = 1, ...r }) => [x, r])({ y: 2 }));
