@@ -214,6 +214,7 @@ function transformJs(file, code) {
       parserOpts: { allowReturnOutsideFunction: true }, // a CommonJS module may return
       comments: false,
       sourceMaps: true,
+      retainLines: true, // generated line N is source line N where Babel can: an app of one file needs no table
       // Duktape 2.7 is an ES5.1 engine: every ES2015+ transform runs.
       // Duktape has symbols: `typeof` needs no helper (it would wrap every typeof).
       presets: [[presetEnv, { forceAllTransforms: true, modules: 'commonjs', exclude: ['transform-typeof-symbol'] }]],
@@ -361,6 +362,38 @@ function writeIfChanged(file, text) {
   fs.writeFileSync(file, text);
 }
 
+// One line (it may go before a file's first line): one copy of each helper in
+// names and of those they use, in a strict function (Babel's helpers are module
+// code; the bundle itself is not strict: a user's sloppy file must stay sloppy).
+// Two fixes for Duktape: its Reflect.get/set take no receiver ("unsupported"), so
+// the helpers see a Reflect without them and take their own paths (super.x,
+// super.x = v); its strings and arrays have no Symbol.iterator, so Babel's fallback
+// would turn a string into code units, where for-of and spread give code points.
+function helpersText(names) {
+  if (!names.length) return '';
+  var text;
+  for (;;) { // a helper may use others: add them until the set is closed
+    text = babel.buildExternalHelpers(names, 'var');
+    var more = [];
+    text.replace(/babelHelpers\.([A-Za-z_$][\w$]*)/g, function (_, n) {
+      if (names.indexOf(n) < 0 && more.indexOf(n) < 0) more.push(n);
+    });
+    if (!more.length) break;
+    names = names.concat(more);
+  }
+  text = babel.transformSync(text, { babelrc: false, configFile: false, compact: true, minified: true, comments: false }).code;
+  var out = 'var babelHelpers = (function (R) { "use strict"; ' +
+    'var Reflect = R && { construct: R.construct, apply: R.apply, ownKeys: R.ownKeys, has: R.has, ' +
+    'getPrototypeOf: R.getPrototypeOf, setPrototypeOf: R.setPrototypeOf, defineProperty: R.defineProperty, ' +
+    'deleteProperty: R.deleteProperty, getOwnPropertyDescriptor: R.getOwnPropertyDescriptor }; ' +
+    text + ' var toArray = babelHelpers.unsupportedIterableToArray; ' +
+    'if (toArray) babelHelpers.unsupportedIterableToArray = function (o, n) { ' +
+    'return typeof o === "string" ? o.match(/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\s\\S]/g) || [] : toArray(o, n); }; ' +
+    'return babelHelpers; })(typeof Reflect === "undefined" ? undefined : Reflect);';
+  if (/[\n\r\u2028\u2029]/.test(out)) throw BuildError('internal: the helpers do not fit on one line');
+  return out;
+}
+
 function build() {
   add(entry);
   var out = [];
@@ -373,54 +406,24 @@ function build() {
     line += ls.length;
   }
   // An app of one file needs no module table: its code is the bundle, run by the
-  // device's own loader (no loader functions in the heap). Its "use strict", if any,
-  // must stay the bundle's first statement, before the helpers.
+  // device's own loader (no loader functions in the heap). Babel kept each line of
+  // the code on its source line (retainLines), and whatever comes before the code
+  // (the helpers) is put on its first line, after its "use strict" if it has one
+  // (that must stay the first statement): so the bundle's line N is the source's
+  // line N, and the firmware's own error reports name the right lines.
   var single = mods.length === 1;
-  var strict = single && /^(['"])use strict\1;?[ \t]*(\n|$)/.exec(mods[0].code);
-  if (strict) {
-    emit(strict[0].replace(/\n$/, ''));
-    mods[0].code = mods[0].code.slice(strict[0].length);
-    mods[0].table = mods[0].table.slice(1);
-  }
-  emit("// Built by petrel-tool build from " + rel(entry) + ' (ES2015+ lowered to ES5 by Babel).');
-  // All modules were transformed by add(): the helpers they use are known.
-  var helperNames = Object.keys(usedHelpers);
-  if (helperNames.length) {
-    // A helper may use others: add them until the set is closed.
-    var text;
-    for (;;) {
-      text = babel.buildExternalHelpers(helperNames, 'var');
-      var more = [];
-      text.replace(/babelHelpers\.([A-Za-z_$][\w$]*)/g, function (_, n) {
-        if (helperNames.indexOf(n) < 0 && more.indexOf(n) < 0) more.push(n);
-      });
-      if (!more.length) break;
-      helperNames = helperNames.concat(more);
-    }
-    // No line of theirs is ever shown to a user: written compact (flash, upload).
-    text = babel.transformSync(text, { babelrc: false, configFile: false, compact: true, minified: true, comments: false }).code;
-    // Babel's helpers are module code, i.e. strict; the bundle itself is not (a
-    // user's sloppy file must stay sloppy).
-    // Duktape's Reflect.get/set take no receiver ("unsupported"): the helpers see a
-    // Reflect without them and take their own paths (super.x, super.x = v).
-    // Duktape's strings and arrays have no Symbol.iterator, so Babel's fallback
-    // turns a string into code units; for-of and spread over a string give code
-    // points in ES2015.
-    emit('var babelHelpers = (function (R) {\n"use strict";\n' +
-      'var Reflect = R && { construct: R.construct, apply: R.apply, ownKeys: R.ownKeys, has: R.has,\n' +
-      '  getPrototypeOf: R.getPrototypeOf, setPrototypeOf: R.setPrototypeOf, defineProperty: R.defineProperty,\n' +
-      '  deleteProperty: R.deleteProperty, getOwnPropertyDescriptor: R.getOwnPropertyDescriptor };\n' +
-      text + '\n' +
-      'var toArray = babelHelpers.unsupportedIterableToArray;\n' +
-      'if (toArray) babelHelpers.unsupportedIterableToArray = function (o, n) {\n' +
-      '  return typeof o === "string" ? o.match(/[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[\\s\\S]/g) || [] : toArray(o, n);\n' +
-      '};\n' +
-      'return babelHelpers;\n})(typeof Reflect === "undefined" ? undefined : Reflect);');
-  }
+  var header = "// Built by petrel-tool build from " + rel(entry) + ' (ES2015+ lowered to ES5 by Babel).';
+  var helpers = helpersText(Object.keys(usedHelpers));
   if (single) {
-    mods[0].idx = 0;
-    emit(mods[0].code, mods[0]);
+    var m0 = mods[0];
+    m0.idx = 0;
+    var strict = /^(['"])use strict\1;?/.exec(m0.code);
+    var cut = strict ? strict[0].length : 0;
+    emit(m0.code.slice(0, cut) + (helpers ? helpers + ' ' : '') + m0.code.slice(cut), m0);
+    emit(header);
   } else {
+    emit(header);
+    if (helpers) emit(helpers);
     emit(LOADER);
     mods.forEach(function (m, i) {
       m.idx = i;

@@ -5,7 +5,8 @@
 # and their stdout and exit status must be node's on the unbuilt source (node runs
 # them here, at test time). errors: an uncaught error's report, mapped through the
 # bundle's line table (petrel-tool unmap, and petrel-tool run, which builds by itself),
-# names the source files and lines of expect.txt. async_promise: async/await builds; at
+# names the source files and lines of expect.txt; errors_single: an app of one file
+# keeps its line numbers, so the board's own report names them. async_promise: async/await builds; at
 # run time the missing Promise is a ReferenceError naming it. unbuilt: ES2015+ run
 # without the build is a SyntaxError naming the command that builds it. missing: a
 # static require of a file that is not there is a build error naming the file and line
@@ -50,9 +51,9 @@ if grep -q 'var babelHelpers' "$work/plain/main.js" 2>/dev/null; then bad plain-
 else ok plain-no-helpers; fi
 
 # errors: positions mapped back to the sources.
-check_positions() { # NAME FILE: each line of expect.txt is in FILE
+check_positions() { # NAME FILE [CASE]: each line of CASE's (default errors) expect.txt is in FILE
   local l miss=""
-  while IFS= read -r l; do grep -qF -- "$l" "$2" || miss="$miss [$l]"; done < "$cases/errors/expect.txt"
+  while IFS= read -r l; do grep -qF -- "$l" "$2" || miss="$miss [$l]"; done < "$cases/${3:-errors}/expect.txt"
   if [ -z "$miss" ]; then ok "$1"; else bad "$1" "missing:$miss" "$2"; fi
 }
 if build errors; then
@@ -70,6 +71,14 @@ mkdir -p "$work/tool"
   run "$cases/errors/main.js" ) >"$work/tool/out" 2>"$work/tool/err"; rc=$?
 if [ $rc -ne 1 ] || ! grep -q 'validating' "$work/tool/out"; then bad petrel-tool-run "exit $rc (want 1) or no output" "$work/tool/err"
 else check_positions petrel-tool-run "$work/tool/err"; fi
+
+# errors_single: an app of one file keeps its line numbers: the board's own report is right.
+if build errors_single; then
+  run_board "$work/errors_single"; rc=$?
+  if [ $rc -ne 1 ] || ! grep -qx 'reading' "$work/errors_single/out"; then
+    bad errors_single "exit $rc (want 1) or no output" "$work/errors_single/err"
+  else check_positions errors_single "$work/errors_single/err" errors_single; fi
+else bad errors_single "build failed" "$work/errors_single/build.err"; fi
 
 # async_promise: builds; no Promise at run time yet.
 if build async_promise; then
