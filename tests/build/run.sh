@@ -65,11 +65,13 @@ else bad errors "build failed" "$work/errors/build.err"; fi
 # ... and by petrel-tool run, which builds the app itself and maps its stderr.
 if [ "$EMULATION" = system ]; then link=(--qemu "$top/build/$board/petrel")
 else link=(--cmd "$RUN_PREFIX $top/build/$board/petrel -i"); fi
-mkdir -p "$work/tool"
-# (in its own folder: a local petrel's REPL stores the uploaded file in its working folder)
-( cd "$work/tool" && PETREL_TOOL_TIMEOUT=$limit timeout -k 5 "$limit" "$top/tools/petrel-tool" "${link[@]}" \
-  run "$cases/errors/main.js" ) >"$work/tool/out" 2>"$work/tool/err"; rc=$?
+# Run from the app's folder (a copy): the bundle must not replace the source there (a
+# local petrel's REPL stores an uploaded file in its working folder).
+mkdir -p "$work/tool" && cp -r "$cases/errors" "$work/tool/app"
+( cd "$work/tool/app" && PETREL_TOOL_TIMEOUT=$limit timeout -k 5 "$limit" "$top/tools/petrel-tool" "${link[@]}" \
+  run main.js ) >"$work/tool/out" 2>"$work/tool/err"; rc=$?
 if [ $rc -ne 1 ] || ! grep -q 'validating' "$work/tool/out"; then bad petrel-tool-run "exit $rc (want 1) or no output" "$work/tool/err"
+elif ! cmp -s "$cases/errors/main.js" "$work/tool/app/main.js"; then bad petrel-tool-run "the app's main.js was replaced"
 else check_positions petrel-tool-run "$work/tool/err"; fi
 
 # errors_single: an app of one file keeps its line numbers: the board's own report is right.
