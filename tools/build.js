@@ -20,7 +20,8 @@
 //
 // Babel's helpers are not inlined in each file: every file names them as
 // `babelHelpers.x`, and one copy of each helper the bundle uses (with the helpers
-// those use) is put at its top. Nothing is added when no file needs a helper.
+// those use) is put at its top (with one file: on the file's first line, which keeps
+// its line numbers). Nothing is added when no file needs a helper.
 //
 // Beside OUT.js goes OUT.js.lines, the line table: for each line of the bundle that
 // came from a source file, that file and line (JSON: {"bundle": name, "files": [...],
@@ -417,7 +418,7 @@ function build() {
   if (single) {
     var m0 = mods[0];
     m0.idx = 0;
-    var strict = /^(['"])use strict\1;?/.exec(m0.code);
+    var strict = /^\s*(['"])use strict\1;?/.exec(m0.code); // after a comment's blank lines too
     var cut = strict ? strict[0].length : 0;
     emit(m0.code.slice(0, cut) + (helpers ? helpers + ' ' : '') + m0.code.slice(cut), m0);
     emit(header);
