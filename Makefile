@@ -10,6 +10,10 @@ SHELL := /bin/bash
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
 
+# APP=app.js (boards that embed an application: mps2-an385): the board embeds
+# APP_BUILT, the app bundled and lowered to ES5.1 by the host build step (rule below),
+# with its line table beside it (app.js.lines: `tools/petrel-tool unmap` reads it).
+APP_BUILT := $(if $(APP),$(abspath $(B)/gen/app/app.js))
 include boards/$(BOARD)/board.mk
 # TLS: mbedTLS built from source for boards that have the tls binding.
 include modules/tls/mbedtls.mk
@@ -26,7 +30,7 @@ include modules/tls/mbedtls.mk
 #   TEST_SUITES the suites tools/test_all.sh runs on it besides TEST_COMMON (the
 #               names are listed there)
 #   TEST_COMMON the suites every board runs (default: the JS tests, the conformance
-#               cases, the fuzz and the differential fuzz)
+#               cases, the fuzz, the differential fuzz and the host build step's apps)
 #   TEST_ALSO   boards built and tested with this one (mps2-an385's TLS variant)
 #   TEST_SANITIZED boards built and tested under ASan/UBSan once every board is done
 #               (linux: linux-asan, linux-lwip-asan; PETREL_SKIP_SANITIZERS=1 skips them)
@@ -40,7 +44,7 @@ include modules/tls/mbedtls.mk
 #               through a TAP device in a network namespace: needs root), qemu-user
 #               (QEMU's user networking: ports forwarded by the runner)
 PLATFORM ?= posix
-TEST_COMMON ?= js conformance fuzz diff
+TEST_COMMON ?= js conformance fuzz diff build
 SETUP_NEEDS ?= host
 EMULATION ?= $(if $(RUN_SCRIPT),system,$(if $(RUN_PREFIX),user,none))
 TEST_TIMEOUT ?= $(if $(filter system,$(EMULATION)),150,60)
@@ -154,6 +158,19 @@ $(B)/duktape/rom_strings.yaml: tools/duktape_rom_strings.py $(JS_EMBED) $(filter
 $(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# ---- APP=: the host build step (tools/build.js through petrel-tool build) ----------
+# Runs on every make (the app's requires are only known to the build); the bundle is
+# rewritten only when it changed, so an unchanged app does not relink.
+$(SETUP)/babel: tools/babel/package-lock.json | $(SETUP)/host
+	$(Q)tools/setup.sh babel && touch $@
+ifneq ($(APP),)
+.PHONY: FORCE
+$(APP_BUILT): FORCE | $(SETUP)/babel
+	@mkdir -p $(@D)
+	@echo "  BUILD   $(APP) (ES5 bundle)"
+	$(Q)node tools/build.js build/tools/babel $(APP) $@
+endif
 
 # ---- our own sources -------------------------------------------------------
 $(B)/obj/%.c.o: %.c $(B)/duktape/duk_config.h

@@ -373,7 +373,21 @@ static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t 
   duk_dup(ctx, filename);
   duk_int_t rc = duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len);
   free(text);
-  if (rc != 0) (void)duk_throw(ctx);
+  if (rc != 0) {
+    /* Duktape parses ES5.1 only: a SyntaxError in a user's file names the host build
+     * step that lowers ES2015+ (README, "Modern JavaScript"), never a bare parse error. */
+    if (duk_get_error_code(ctx, -1) == DUK_ERR_SYNTAX_ERROR) {
+      duk_get_prop_literal(ctx, -1, "message");
+      duk_push_literal(ctx, " in ");
+      duk_dup(ctx, filename);
+      duk_push_literal(ctx, " (Petrel parses ES5.1: build ES2015+ code first with `tools/petrel-tool build ");
+      duk_dup(ctx, filename);
+      duk_push_literal(ctx, " -o out.js`)");
+      duk_concat(ctx, 6);
+      duk_put_prop_literal(ctx, -2, "message");
+    }
+    (void)duk_throw(ctx);
+  }
   duk_get_prop_literal(ctx, m, "exports");
   duk_dup_top(ctx);
   push_require(ctx, m);

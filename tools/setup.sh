@@ -7,6 +7,7 @@
 #   tools/setup.sh cross     + ARM cross tools and QEMU
 #   tools/setup.sh sources   Debian source packages (duktape, lwip, mbedtls)
 #   tools/setup.sh jsmin     terser from npm into build/tools/terser (boards with JSMIN=1)
+#   tools/setup.sh babel     Babel from npm into build/tools/babel (petrel-tool build: ES2015+ to ES5)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build="$top/build"
@@ -92,5 +93,20 @@ case "${1:-host}" in
         "terser@$TERSER_VERSION" >/dev/null
     fi
     ;;
-  *) echo "usage: $0 host|cross|sources|jsmin" >&2; exit 2 ;;
+  babel)
+    # Every package's exact version and checksum is in tools/babel/package-lock.json
+    # (@babel/core and @babel/preset-env 7.29.17: the 7.x line, which lowers to ES5);
+    # npm ci installs exactly that tree. Redone when the lock file changes.
+    command -v node >/dev/null || install_pkgs nodejs
+    command -v npm >/dev/null || install_pkgs npm
+    dest="$build/tools/babel"
+    if ! cmp -s "$top/tools/babel/package-lock.json" "$dest/package-lock.json" ||
+       [ ! -f "$dest/node_modules/@babel/core/package.json" ]; then
+      echo "setup: installing Babel from npm into build/tools/babel (tools/babel/package-lock.json)"
+      rm -rf "$dest" && mkdir -p "$dest"
+      cp "$top/tools/babel/package.json" "$top/tools/babel/package-lock.json" "$dest/"
+      npm ci --prefix "$dest" --no-audit --no-fund --loglevel=error >/dev/null
+    fi
+    ;;
+  *) echo "usage: $0 host|cross|sources|jsmin|babel" >&2; exit 2 ;;
 esac

@@ -25,7 +25,8 @@ run() {
 }
 
 # A built board's suites: those its board.mk lists in TEST_SUITES, then TEST_COMMON
-# (by default the JS tests, the conformance cases, the fuzz and the differential fuzz).
+# (by default the JS tests, the conformance cases, the fuzz, the differential fuzz and
+# the host build step's apps, tests/build).
 test_board() {
   local board=$1 suite
   . "build/$board/board.env"
@@ -51,6 +52,7 @@ test_board() {
       conformance) run tools/run_conformance.sh "$board" ../shared/conformance tests/cases ;;
       fuzz) run tests/fuzz/run.sh "$board" ;;
       diff) run tests/fuzz/diff.sh "$board" ;; # the same calls under node: what each one does must match
+      build) run tests/build/run.sh "$board" ;; # ES2015+ apps through petrel-tool build, against node
       *) echo "unknown suite $suite in boards/$board/board.mk"; total_fail=$((total_fail + 1)) ;;
     esac
   done

@@ -5,7 +5,7 @@
 # of each (why not yet 256 KiB of RAM: boards/mps2-an385/README.md, "Memory budget").
 #
 #   make BOARD=mps2-an385                      firmware: build/mps2-an385/petrel (ELF) + petrel.bin
-#   make BOARD=mps2-an385 APP=app.js           ... that runs app.js (stored as /app.js) at boot
+#   make BOARD=mps2-an385 APP=app.js           ... that runs app.js (built to ES5, stored as /app.js) at boot
 #   make BOARD=mps2-an385 run [PORT=8080]      boot it in QEMU, UART on this terminal, host port
 #                                              PORT forwarded to the board (PORT= for none)
 # Network (build time): NET_IP, NET_MASK, NET_GW, NET_DNS (QEMU user networking defaults),
@@ -63,8 +63,9 @@ JS2C_FLAGS := -z
 JSMIN := 1
 
 # ---- APP=file.js: embedded in flash, run at boot as /app.js ------------------------
+# The embedded file is APP_BUILT: APP bundled and lowered to ES5.1 (Makefile, tools/build.js).
 # The stamp holds the embedded file's path, so changing or dropping APP rebuilds the blob.
-MPS2_APP := $(if $(APP),$(abspath $(APP)))
+MPS2_APP := $(if $(APP),$(abspath $(APP_BUILT)))
 MPS2_APP_STAMP := $(B)/gen/app_path
 $(shell mkdir -p $(B)/gen && { [ -f $(MPS2_APP_STAMP) ] && [ "$$(cat $(MPS2_APP_STAMP))" = "$(MPS2_APP)" ] || echo "$(MPS2_APP)" > $(MPS2_APP_STAMP); })
 $(B)/obj/$(MPS2)/app_embed.S.o: $(MPS2_APP_STAMP) $(MPS2_APP)

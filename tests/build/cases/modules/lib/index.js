@@ -1,0 +1,1 @@
+module.exports = { id: 'lib-index', file: __filename };

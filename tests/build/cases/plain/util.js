@@ -1,0 +1,1 @@
+exports.square = function (n) { return n * n; };

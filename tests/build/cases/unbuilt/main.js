@@ -1,0 +1,3 @@
+// Run as it is (not built): Duktape cannot parse this.
+const greet = (name) => `hello ${name}`;
+console.log(greet('x'));
