@@ -95,7 +95,7 @@ void petrel_require_builtin(duk_context *ctx, const char *id);
 void petrel_push_primordial(duk_context *ctx, const char *name);
 /* [...] -> [... fn]: a built-in module compiled in its wrapper, not run (process.c) */
 struct petrel_builtin_s;
-unsigned long petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
+uint64_t petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
 /* [...] -> [... err]: node's "Cannot find module" for the request at idx */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent);
 

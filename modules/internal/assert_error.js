@@ -37,7 +37,7 @@ function isErrorLike(v) {
 
 // Errors compared with each other print as [Name: message]: a copy without the stack.
 function withoutStack(err) {
-  var copy = ObjectCreate(Object.getPrototypeOf(err));
+  var copy = ObjectCreate(ObjectGetPrototypeOf(err));
   var keys = ObjectKeys(err);
   for (var i = 0; i < keys.length; i++) copy[keys[i]] = err[keys[i]];
   ObjectDefineProperty(copy, 'message', { value: err.message, writable: true, configurable: true });
@@ -131,7 +131,7 @@ function diffMessage(actual, expected, operator) {
     pendingSame = [];
   }
 
-  var rows = Math.max(aLines.length, eLines.length);
+  var rows = MathMax(aLines.length, eLines.length);
   var printed = 0;
   for (var r = 0; r < rows; r++) {
     var a = r < aLines.length ? aLines[r] : undefined;
@@ -147,7 +147,7 @@ function diffMessage(actual, expected, operator) {
         pendingSame.push(a);
       }
     } else {
-      printed += Math.min(pendingSame.length, 2);
+      printed += MathMin(pendingSame.length, 2);
       flushSame();
       sinceChange = 0;
       if (a !== undefined) { plus.push(a); printed++; }
@@ -230,7 +230,7 @@ function create(options) {
     text = String(message);
   }
   var err = newError('Error', text); // the engine's Error, whatever user code did to the global
-  Object.setPrototypeOf(err, AssertionError.prototype);
+  ObjectSetPrototypeOf(err, AssertionError.prototype);
   ObjectDefineProperty(err, 'name', { value: 'AssertionError', writable: true, configurable: true }); // own, as in Node
   if (typeof Error.captureStackTrace === 'function') {
     Error.captureStackTrace(err, options.stackStartFn || options.stackStartFunction || AssertionError);

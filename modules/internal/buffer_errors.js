@@ -8,7 +8,7 @@ var errors = require('internal/errors');
 function numberText(v) {
   // Node writes integers beyond 2 ** 32 with _ separators: 4_294_967_296
   var s = '' + v;
-  if (isFinite(v) && v === MathFloor(v) && Math.abs(v) > 4294967296 && s.indexOf('e') < 0) {
+  if (isFinite(v) && v === MathFloor(v) && MathAbs(v) > 4294967296 && s.indexOf('e') < 0) {
     var sign = v < 0 ? '-' : '', digits = sign ? s.slice(1) : s, parts = [];
     while (digits.length > 3) {
       parts.unshift(digits.slice(-3));

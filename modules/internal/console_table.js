@@ -57,12 +57,12 @@ function renderRow(row, widths) {
 function draw(head, columns) {
   var rows = [], widths = [], longest = 0, i, j;
   for (i = 0; i < head.length; i++) widths.push(stringWidth(head[i]));
-  for (i = 0; i < columns.length; i++) longest = Math.max(longest, columns[i].length);
+  for (i = 0; i < columns.length; i++) longest = MathMax(longest, columns[i].length);
   for (i = 0; i < head.length; i++) {
     for (j = 0; j < longest; j++) {
       if (rows[j] === undefined) rows[j] = [];
       var value = rows[j][i] = hasOwn.call(columns[i], j) ? columns[i][j] : '';
-      widths[i] = Math.max(widths[i] || 0, stringWidth(value));
+      widths[i] = MathMax(widths[i] || 0, stringWidth(value));
     }
   }
   var divider = widths.map(function (w) { return repeat('\u2500', w + 2); });

@@ -13,8 +13,8 @@
 var hasOwn = Object.prototype.hasOwnProperty;
 var isEnumerable = Object.prototype.propertyIsEnumerable;
 var objectToString = Object.prototype.toString;
-var getProto = Object.getPrototypeOf;
-var getSymbols = typeof Object.getOwnPropertySymbols === 'function' ? Object.getOwnPropertySymbols : null;
+var getProto = ObjectGetPrototypeOf;
+var getSymbols = typeof ObjectGetOwnPropertySymbols === 'function' ? ObjectGetOwnPropertySymbols : null;
 var hasTypedArrays = typeof ArrayBuffer === 'function' && typeof ArrayBuffer.isView === 'function';
 
 function objectIs(a, b) {

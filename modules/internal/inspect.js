@@ -15,10 +15,10 @@ var plural = primitive.plural;
 var hasOwn = Object.prototype.hasOwnProperty;
 var isEnumerable = Object.prototype.propertyIsEnumerable;
 var objectToString = Object.prototype.toString;
-var getProto = Object.getPrototypeOf;
-var getDescriptor = Object.getOwnPropertyDescriptor;
+var getProto = ObjectGetPrototypeOf;
+var getDescriptor = ObjectGetOwnPropertyDescriptor;
 var hasSymbols = typeof Symbol === 'function' && typeof Symbol('') === 'symbol';
-var getSymbols = hasSymbols && typeof Object.getOwnPropertySymbols === 'function' ? Object.getOwnPropertySymbols : null;
+var getSymbols = hasSymbols && typeof ObjectGetOwnPropertySymbols === 'function' ? ObjectGetOwnPropertySymbols : null;
 var customInspectSymbol = hasSymbols && typeof Symbol['for'] === 'function' ?
   Symbol['for']('nodejs.util.inspect.custom') : '@@nodejs.util.inspect.custom';
 var toStringTagSymbol = hasSymbols && typeof Symbol.toStringTag === 'symbol' ? Symbol.toStringTag : null;
@@ -110,7 +110,7 @@ function prefixOf(ctor, tag, fallback, size) {
 }
 
 function ownKeys(value, showHidden, skipIndices) {
-  var keys = showHidden ? Object.getOwnPropertyNames(value) : ObjectKeys(value);
+  var keys = showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value);
   var i;
   if (skipIndices) {
     var kept = [];
@@ -156,9 +156,9 @@ function inspect(value, opts) {
   }
   if (ctx.depth === null) ctx.depth = Infinity;
   if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
-  else ctx.maxArrayLength = Math.max(0, +ctx.maxArrayLength || 0);
+  else ctx.maxArrayLength = MathMax(0, +ctx.maxArrayLength || 0);
   if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
-  else ctx.maxStringLength = Math.max(0, +ctx.maxStringLength || 0);
+  else ctx.maxStringLength = MathMax(0, +ctx.maxStringLength || 0);
   if (ctx.breakLength === null || ctx.breakLength === undefined) ctx.breakLength = 80;
   return formatValue(ctx, value, 0, false);
 }
@@ -324,18 +324,18 @@ var LIGHT_NAME = /^light_[0-9a-f]+_[0-9a-f]+$/;
 function lightfuncName(fn, fallback) {
   var g = Function('return this')();
   var roots = [g];
-  var globals = Object.getOwnPropertyNames(g);
+  var globals = ObjectGetOwnPropertyNames(g);
   for (var i = 0; i < globals.length; i++) {
-    var d = Object.getOwnPropertyDescriptor(g, globals[i]);
+    var d = ObjectGetOwnPropertyDescriptor(g, globals[i]);
     var v = d && d.value;
     if (primitive.isPrimitive(v) || v === g) continue;
     roots.push(v);
     if (typeof v === 'function' && v.prototype && typeof v.prototype === 'object') roots.push(v.prototype);
   }
   for (var r = 0; r < roots.length; r++) {
-    var keys = Object.getOwnPropertyNames(roots[r]);
+    var keys = ObjectGetOwnPropertyNames(roots[r]);
     for (var k = 0; k < keys.length; k++) {
-      var desc = Object.getOwnPropertyDescriptor(roots[r], keys[k]);
+      var desc = ObjectGetOwnPropertyDescriptor(roots[r], keys[k]);
       if (desc && desc.value === fn) return keys[k];
     }
   }
@@ -390,7 +390,7 @@ function boxedBase(ctx, value, cls, ctor, tag, keys) {
 }
 
 function hexBytes(bytes, max) {
-  var n = Math.min(bytes.length, max), hex = new Array(n);
+  var n = MathMin(bytes.length, max), hex = new Array(n);
   for (var i = 0; i < n; i++) hex[i] = hex2(bytes[i]);
   var s = hex.join(' ');
   if (bytes.length > max) s += ' ... ' + plural(bytes.length - max, 'more byte');
@@ -454,7 +454,7 @@ function improveStack(stack, ctor, name, tag) {
 
 function formatArrayEntries(ctx, arr, recurseTimes, output) {
   var len = arr.length;
-  var max = Math.min(ctx.maxArrayLength, len);
+  var max = MathMin(ctx.maxArrayLength, len);
   for (var i = 0; i < max; i++) {
     if (!hasOwn.call(arr, i)) return formatSparseEntries(ctx, arr, recurseTimes, max, output, i);
     output.push(formatProperty(ctx, arr, recurseTimes, i, KIND_ITEM));
@@ -492,7 +492,7 @@ function formatSparseEntries(ctx, arr, recurseTimes, maxEntries, output, from) {
 
 function formatTypedEntries(ctx, arr, recurseTimes, output) {
   var len = arr.length;
-  var max = Math.min(ctx.maxArrayLength, len);
+  var max = MathMin(ctx.maxArrayLength, len);
   for (var i = 0; i < max; i++) output.push(formatNumber(arr[i]));
   if (len > max) output.push('... ' + plural(len - max, 'more item'));
   if (ctx.showHidden) {
@@ -601,10 +601,10 @@ function groupArrayElements(ctx, output, value) {
   var actualMax = maxLength + separatorSpace;
   if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
       (totalLength / actualMax > 5 || maxLength <= 6)) {
-    var averageBias = Math.sqrt(actualMax - totalLength / output.length);
-    var biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-    var columns = Math.min(
-      Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax),
+    var averageBias = MathSqrt(actualMax - totalLength / output.length);
+    var biasedMax = MathMax(actualMax - 3 - averageBias, 1);
+    var columns = MathMin(
+      MathRound(MathSqrt(2.5 * biasedMax * outputLength) / biasedMax),
       MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
       ctx.compact * 4,
       15);
@@ -625,15 +625,15 @@ function groupArrayElements(ctx, output, value) {
     }
     var rows = [];
     for (i = 0; i < outputLength; i += columns) {
-      var max = Math.min(i + columns, outputLength);
+      var max = MathMin(i + columns, outputLength);
       var line = [];
       for (j = i; j < max - 1; j++) {
         var cell = output[j] + ', ';
-        var fill = spaces(Math.max(0, maxLineLength[j - i] - cell.length));
+        var fill = spaces(MathMax(0, maxLineLength[j - i] - cell.length));
         line.push(padStart ? fill + cell : cell + fill);
       }
       if (padStart) {
-        line.push(spaces(Math.max(0, maxLineLength[j - i] - separatorSpace - output[j].length)) + output[j]);
+        line.push(spaces(MathMax(0, maxLineLength[j - i] - separatorSpace - output[j].length)) + output[j]);
       } else {
         line.push(output[j]);
       }

@@ -15,7 +15,7 @@ var names = require('internal/tls_names');
 
 function inherits(ctor, superCtor) {
   ctor.super_ = superCtor;
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 function nop() {}
 
@@ -33,7 +33,7 @@ exports.CLIENT_RENEG_WINDOW = 600;
 function versionNumber(v, which) {
   if (typeof v !== 'string' || !VERSIONS.hasOwnProperty(v)) {
     throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_VERSION',
-      JSON.stringify(v) + ' is not a valid ' + which + ' TLS protocol version', TypeError);
+      JSONStringify(v) + ' is not a valid ' + which + ' TLS protocol version', TypeError);
   }
   return VERSIONS[v];
 }
@@ -688,7 +688,7 @@ TLSSocket.prototype.getPeerCertificate = function (detailed) {
   if (detailed) {
     for (var i = 0; i < chain.length; i++) {
       var c = chain[i];
-      var selfSigned = JSON.stringify(c.subject) === JSON.stringify(c.issuer);
+      var selfSigned = JSONStringify(c.subject) === JSONStringify(c.issuer);
       if (i + 1 < chain.length) c.issuerCertificate = chain[i + 1];
       else if (selfSigned) c.issuerCertificate = c;
     }
@@ -781,7 +781,7 @@ function parentGetter(key) {
     configurable: true
   };
 }
-Object.defineProperties(TLSSocket.prototype, {
+ObjectDefineProperties(TLSSocket.prototype, {
   remoteAddress: parentGetter('remoteAddress'),
   remotePort: parentGetter('remotePort'),
   remoteFamily: parentGetter('remoteFamily'),
@@ -819,13 +819,13 @@ function normalizeConnectArgs(args) {
     i = 1;
     if (typeof args[1] === 'string') { options.host = args[1]; i = 2; }
     if (args[i] !== null && typeof args[i] === 'object') {
-      options = Object.assign({}, args[i], options);
+      options = ObjectAssign({}, args[i], options);
       i++;
     }
   } else if (typeof a0 === 'string') {
     options = { path: a0 };
     i = 1;
-    if (args[i] !== null && typeof args[i] === 'object') { options = Object.assign({}, args[i], options); i++; }
+    if (args[i] !== null && typeof args[i] === 'object') { options = ObjectAssign({}, args[i], options); i++; }
   }
   if (typeof args[i] === 'function') cb = args[i];
   else if (typeof args[args.length - 1] === 'function') cb = args[args.length - 1];
@@ -834,7 +834,7 @@ function normalizeConnectArgs(args) {
 
 exports.connect = function () {
   var a = normalizeConnectArgs(arguments);
-  var options = Object.assign({ rejectUnauthorized: true }, a[0]), cb = a[1];
+  var options = ObjectAssign({ rejectUnauthorized: true }, a[0]), cb = a[1];
   options.isServer = false;
   if (options.rejectUnauthorized === undefined) options.rejectUnauthorized = true;
   if (options.host === undefined || options.host === null) options.host = 'localhost';

@@ -119,12 +119,12 @@ exports.parseHello = function (b) {
   if (p >= end) return null;
   p += 1 + b[p]; // compression methods
   if (p + 2 > end) return hello; // no extensions
-  var extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
+  var extEnd = MathMin(end, p + 2 + ((b[p] << 8) | b[p + 1]));
   for (p += 2; p + 4 <= extEnd; p += 4 + ((b[p + 2] << 8) | b[p + 3])) {
     var type = (b[p] << 8) | b[p + 1], size = (b[p + 2] << 8) | b[p + 3];
     if (type === 35) hello.ticket = size > 0; // session_ticket (RFC 5077): empty asks for one
     if (type !== 0 || hello.servername !== null) continue;
-    var q = p + 6, listEnd = Math.min(p + 4 + size, extEnd);
+    var q = p + 6, listEnd = MathMin(p + 4 + size, extEnd);
     for (; q + 3 <= listEnd && hello.servername === null; q += 3 + ((b[q + 1] << 8) | b[q + 2])) {
       var len = (b[q + 1] << 8) | b[q + 2];
       if (b[q] === 0 && q + 3 + len <= listEnd) hello.servername = b.toString('latin1', q + 3, q + 3 + len);

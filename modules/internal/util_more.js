@@ -28,7 +28,7 @@ function deprecate(fn, msg, code) {
     }
     return fn.apply(this, arguments);
   };
-  Object.setPrototypeOf(Deprecated, fn);
+  ObjectSetPrototypeOf(Deprecated, fn);
   if (fn.prototype) Deprecated.prototype = fn.prototype;
   return Deprecated;
 }
