@@ -83,7 +83,7 @@ void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
   P(StringPrototypeReplace, "String", "replace") P(StringPrototypeToLowerCase, "String", "toLowerCase") \
   P(StringPrototypeToUpperCase, "String", "toUpperCase") P(StringPrototypeTrim, "String", "trim") \
   P(RegExpPrototypeTest, "RegExp", "test") P(ObjectPrototypeHasOwnProperty, "Object", "hasOwnProperty") \
-  P(ObjectPrototypeToString, "Object", "toString")
+  P(ObjectPrototypeToString, "Object", "toString") P(ObjectPrototypePropertyIsEnumerable, "Object", "propertyIsEnumerable")
 #define PRIMORDIAL_NAME(name, g, k) #name,
 #define PRIMORDIAL_ENTRY(name, g, k) { #name, g, k, 0 },
 #define PRIMORDIAL_METHOD(name, g, k) { #name, g, k, 1 },
@@ -105,12 +105,13 @@ uint64_t petrel_compile_builtin_module(duk_context *ctx, const petrel_builtin *b
   return petrel_builtin_compile_module(ctx, b, primordial_names, (int)N_PRIMORDIALS);
 }
 
+/* C's copy of one (for a prototype's method, the method itself, to call with a this) */
 void petrel_push_primordial(duk_context *ctx, const char *name)
 {
   duk_uarridx_t i = 0;
   while (i < N_PRIMORDIALS - 1 && strcmp(primordials[i].name, name) != 0) i++;
   push_stashed(ctx, PRIMORDIALS_KEY);
-  duk_get_prop_index(ctx, -1, i);
+  duk_get_prop_index(ctx, -1, primordials[i].method ? (duk_uarridx_t)N_PRIMORDIALS - N_PLAIN + i : i);
   duk_remove(ctx, -2);
 }
 

@@ -91,7 +91,8 @@ void petrel_push_process(duk_context *ctx);
 /* requireBuiltin(id): [...] -> [... exports], or throws MODULE_NOT_FOUND */
 void petrel_require_builtin(duk_context *ctx, const char *id);
 /* Pushes the runtime's own copy of a global built-in, taken before user code ran
- * (name: a built-in module's parameter, e.g. "ArrayIsArray"; runtime/process.c). */
+ * (name: a built-in module's parameter, e.g. "ArrayIsArray"; for a prototype's method such as
+ * "ObjectPrototypeToString", the method itself, to call with a this; runtime/process.c). */
 void petrel_push_primordial(duk_context *ctx, const char *name);
 /* [...] -> [... fn]: a built-in module compiled in its wrapper, not run (process.c) */
 struct petrel_builtin_s;
