@@ -64,7 +64,8 @@ function dirname(p) {
   var i = StringPrototypeLastIndexOf(p, '/', end - 1);
   if (i < 0) return '.';
   if (i === 0) return '/';
-  while (i > 1 && StringPrototypeCharAt(p, i - 1) === '/') i--;
+  if (i === 1 && StringPrototypeCharAt(p, 0) === '/') return '//';
+  // as node: repeated slashes before the last part stay ('/x//y' -> '/x/', '//x' -> '//')
   return StringPrototypeSlice(p, 0, i);
 }
 

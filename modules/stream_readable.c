@@ -358,10 +358,17 @@ static void shift_chunk(duk_context *ctx, duk_idx_t state)
   duk_remove(ctx, -2); /* c */
 }
 
-/* chunk.slice(a) or chunk.slice(a, b) (b < 0: none), of the chunk at idx: pushed. */
+/* chunk.slice(a) or chunk.slice(a, b) (b < 0: none), of the chunk at idx: pushed. A
+ * string's in C (what String.prototype.slice does here, whatever user code made of it). */
 static void push_slice(duk_context *ctx, duk_idx_t idx, double a, double b)
 {
   idx = duk_normalize_index(ctx, idx);
+  if (duk_is_string(ctx, idx)) {
+    duk_size_t len = duk_get_length(ctx, idx);
+    duk_dup(ctx, idx);
+    duk_substring(ctx, -1, (duk_size_t)a, b >= 0 ? (duk_size_t)b : len);
+    return;
+  }
   duk_get_prop_literal(ctx, idx, "slice");
   duk_dup(ctx, idx);
   duk_push_number(ctx, a);
@@ -429,7 +436,7 @@ static void from_list(duk_context *ctx, double n, duk_idx_t state)
   }
   if (st_flag(ctx, state, "decoder")) {
     duk_push_literal(ctx, "");
-    duk_get_prop_literal(ctx, -2, "join");
+    petrel_push_primordial(ctx, "ArrayPrototypeJoin");
     duk_dup(ctx, -3);
     duk_dup(ctx, -3);
     duk_call_method(ctx, 1);
