@@ -772,7 +772,14 @@ static duk_ret_t r_destroy_default(duk_context *ctx)
 static const petrel_lf_name readable_names[] = {
   { "", r_on, 0 },   { "", r_remove_listener, 0 }, { "", r_resume, 0 },         { "", r_pause, 0 },
   { "", r_is_paused, 0 }, { "", r_read, 0 },      { "", r_push, 0 },           { "", r_unshift, 0 },
-  { "", r_read_default, 0 }, { "destroy", stream_destroy, 0 }, { "", r_destroy_default, 0 }, { NULL, NULL, 0 }
+  { "", r_read_default, 0 }, { "destroy", stream_destroy, 0 }, { "", r_destroy_default, 0 },
+  /* internal callbacks, by the names of node's functions that do the same */
+  { "updateReadableListening", r_update_listening_tick, 0 }, { "resume_", r_resume_tick, 0 },
+  { "emitReadable_", r_emit_readable_now, 0 }, { "maybeReadMore_", r_read_more_tick, 0 },
+  { "onReadableEnd", r_end_tick, 0 }, { "endReadableNT", r_end_tick_nt, 0 }, { "addChunk", r_add_chunk, 0 },
+  { "emitReadable", r_emit_readable, 0 }, { "maybeReadMore", r_maybe_read_more, 0 }, { "onEofChunk", r_on_eof, 0 },
+  { "endReadable", r_end_readable, 0 },
+  { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(readable, readable_names);
 

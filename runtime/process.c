@@ -886,7 +886,10 @@ static const petrel_lf_name process_names[] = {
   { "reallyExit", core_really_exit, 0 }, { "_tickCallback", run_ticks, 0 },
   { "", fatal_exception, 0 } /* as in Node */, { "queueMicrotask", queue_microtask, 0 },
   { "write", std_write, 1 }, { "write", std_write, 2 }, { "end", std_end, 1 }, { "end", std_end, 2 },
-  { "require", require_builtin_js, 0 }, { NULL, NULL, 0 }
+  { "require", require_builtin_js, 0 },
+  /* internal: the loop's hook before exit, emitWarning's deferred emit */
+  { "beforeExit", before_exit, 0 }, { "emitWarningNT", warning_tick, 0 }, { "stdinWanted", stdin_wanted, 0 },
+  { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(process, process_names);
 

@@ -5,6 +5,7 @@ set -u
 board=${1:-linux}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 run() { timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$@"; }
+export PETREL_CHECK_LIGHTFUNC_NAMES=1 # a light function without a name fails (runtime/lightfunc_names.h)
 pass=0; fail=0
 check() { # check NAME WANT_RC WANT_STDOUT_REGEX WANT_STDERR_REGEX -- command...
   local name=$1 want_rc=$2 want_out=$3 want_err=$4; shift 5
