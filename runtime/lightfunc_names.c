@@ -5,7 +5,6 @@
  * constant data, so a light function still costs nothing in the heap. */
 #define PETREL_LIGHTFUNC_NAMES_IMPL /* the real duk_push_c_lightfunc here */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include "lightfunc_names.h"
 
@@ -43,10 +42,8 @@ duk_idx_t petrel_push_lightfunc(duk_context *ctx, duk_c_function fn, duk_idx_t n
   static int check = -1;
   if (check < 0) check = getenv("PETREL_CHECK_LIGHTFUNC_NAMES") != NULL;
   if (check && !petrel_lightfunc_name(fn, (int)magic)) {
-    unsigned long addr = (unsigned long)(uintptr_t)fn;
-    fprintf(stderr, "light function 0x%lx (magic %d) has no name\n", addr, (int)magic);
     (void)duk_error(ctx, DUK_ERR_ERROR, "light function 0x%lx (magic %d) has no name: add it to its file's table "
-                    "(runtime/lightfunc_names.h)", addr, (int)magic);
+                    "(runtime/lightfunc_names.h)", (unsigned long)(uintptr_t)fn, (int)magic);
   }
   return duk_push_c_lightfunc(ctx, fn, nargs, length, magic);
 }
