@@ -117,11 +117,12 @@ void petrel_push_primordial(duk_context *ctx, const char *name)
 
 /* StringPrototypeSlice(s, a, b) and the others (magic: the index above): the method as
  * it was at boot (kept after the copies), called on the first argument. */
+static void *copies; /* the stashed array (kept alive there): read on each call */
 static duk_ret_t call_uncurried(duk_context *ctx)
 {
   duk_idx_t n = duk_get_top(ctx);
   if (n == 0) duk_push_undefined(ctx), n = 1;
-  push_stashed(ctx, PRIMORDIALS_KEY);
+  duk_push_heapptr(ctx, copies);
   duk_get_prop_index(ctx, -1, (duk_uarridx_t)(N_PRIMORDIALS - N_PLAIN + duk_get_current_magic(ctx)));
   duk_remove(ctx, -2);
   duk_insert(ctx, 0); /* [method this args...] */
@@ -163,6 +164,7 @@ static void capture_primordials(duk_context *ctx, duk_idx_t g)
     push_builtin(ctx, g, i);
     duk_put_prop_index(ctx, -2, (duk_uarridx_t)N_PRIMORDIALS - N_PLAIN + i);
   }
+  copies = duk_get_heapptr(ctx, -1);
   put_stashed(ctx, PRIMORDIALS_KEY);
 }
 
