@@ -778,7 +778,7 @@ static const petrel_lf_name readable_names[] = {
   { "emitReadable_", r_emit_readable_now, 0 }, { "maybeReadMore_", r_read_more_tick, 0 },
   { "onReadableEnd", r_end_tick, 0 }, { "endReadableNT", r_end_tick_nt, 0 }, { "addChunk", r_add_chunk, 0 },
   { "emitReadable", r_emit_readable, 0 }, { "maybeReadMore", r_maybe_read_more, 0 }, { "onEofChunk", r_on_eof, 0 },
-  { "endReadable", r_end_readable, 0 },
+  { "endReadable", r_end_readable, 0 }, { "nReadingNextTick", r_read0_tick, 0 },
   { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(readable, readable_names);
