@@ -91,11 +91,12 @@ void petrel_push_process(duk_context *ctx);
 /* requireBuiltin(id): [...] -> [... exports], or throws MODULE_NOT_FOUND */
 void petrel_require_builtin(duk_context *ctx, const char *id);
 /* Pushes the runtime's own copy of a global built-in, taken before user code ran
- * (name: a built-in module's parameter, e.g. "ArrayIsArray"; runtime/process.c). */
+ * (name: a built-in module's parameter, e.g. "ArrayIsArray"; for a prototype's method such as
+ * "ObjectPrototypeToString", the method itself, to call with a this; runtime/process.c). */
 void petrel_push_primordial(duk_context *ctx, const char *name);
 /* [...] -> [... fn]: a built-in module compiled in its wrapper, not run (process.c) */
 struct petrel_builtin_s;
-unsigned long petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
+uint64_t petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
 /* [...] -> [... err]: node's "Cannot find module" for the request at idx */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent);
 
