@@ -113,9 +113,13 @@ extern unsigned long long plat_now_ms(void);
  * _literal calls to the plain string ones and drops the literal cache's users, and
  * runtime.h's short property paths (tools/duktape_patch.py, edit 8) are left out;
  * it saved 3.7 KB of flash. The executor keeps its size-over-speed variant: turning
- * that off costs 18 KB of flash for ~2 % on the same stream. */
+ * that off costs 18 KB of flash for ~2 % on the same stream. The compiler's first
+ * bytecode buffer and a buffer writer's spare room stay the small ones that
+ * DUK_USE_PREFER_SIZE picks (tools/duktape_patch.py, edit 10: 2.8 KB less RAM
+ * high-water at boot). */
 #undef DUK_USE_PREFER_SIZE
 #define DUK_USE_EXEC_PREFER_SIZE
+#define PETREL_DUK_LEAN_BUFFERS
 #undef DUK_USE_FAST_REFCOUNT_DEFAULT
 #undef DUK_USE_JSON_QUOTESTRING_FASTPATH
 #undef DUK_USE_JSON_DECSTRING_FASTPATH
