@@ -115,8 +115,9 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
  * the interned name by that address, where duk_get_prop_string hashes the bytes and
  * probes the string table on every call (#17: ~8 % of a churn connection's
  * instructions on linux). The build's literal forms (duk_get_prop_literal...) need
- * a literal for sizeof; these take any such pointer. Without the cache (the board's
- * configuration) they are the plain calls. Never pass a buffer whose bytes change. */
+ * a literal for sizeof; these take any such pointer. Without the cache (or in
+ * a configuration with DUK_USE_PREFER_SIZE, whose duktape.h has no literal calls)
+ * they are the plain calls. Never pass a buffer whose bytes change. */
 /* obj[key] if the engine's short path finds a number there (tools/duktape_patch.py,
  * edit 8): 1 and *out, nothing pushed; else 0 (always 0 without the literal cache). */
 duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, const char *key, duk_size_t key_len,
