@@ -443,7 +443,12 @@ static duk_ret_t s_resume(duk_context *ctx)
   }
   duk_pop(ctx);
   duk_get_prop_literal(ctx, 0, "_handle");
-  if (!st_flag(ctx, 0, "connecting") && !st_flag(ctx, 0, "destroyed")) read_start(ctx, -1);
+  /* destroy() marks both states; the readable one's flag is read here, so that a
+   * first resume() does not make the socket's Writable state (made on first use). */
+  duk_get_prop_literal(ctx, 0, "_readableState");
+  int destroyed = duk_is_object(ctx, -1) ? st_flag(ctx, -1, "destroyed") : st_flag(ctx, 0, "destroyed");
+  duk_pop(ctx);
+  if (!st_flag(ctx, 0, "connecting") && !destroyed) read_start(ctx, -1);
   duk_dup(ctx, 1);
   return 1;
 }
@@ -590,20 +595,55 @@ static duk_ret_t s_on_end(duk_context *ctx)
  * resolving its module's names), in one C function with the same result: the
  * same own properties in the same order, the states' prototypes the variants for
  * emitClose: false, Node's own 'end' listener. */
-#define SOCK_PROTO_KEY DUK_HIDDEN_SYMBOL("socketProto")
 
-/* A state (Readable's or Writable's) for the socket at sock, put as state_key. */
-static void new_state(duk_context *ctx, duk_idx_t sock, const char *proto_key, const char *state_key, double hwm)
+/* Socket.prototype and the states' prototypes for emitClose: false (the variants
+ * st_push_state_proto makes), pinned at install. */
+static void *sock_proto, *rstate_proto, *wstate_proto;
+
+/* A state (Readable's or Writable's) for the socket at sock, defined as its
+ * _readableState or _writableState (defined, not put: Socket.prototype's
+ * _writableState is an accessor, below). */
+static void new_state(duk_context *ctx, duk_idx_t sock, int writable, double hwm)
 {
-  duk_push_object(ctx);        /* state */
-  duk_push_global_stash(ctx);
-  duk_get_prop_string(ctx, -1, proto_key);
-  duk_remove(ctx, -2);
-  st_push_state_proto(ctx, -1, 1); /* emitClose: false (autoDestroy stays true) */
-  duk_remove(ctx, -2);
+  sock = duk_normalize_index(ctx, sock);
+  if (writable)
+    duk_push_literal(ctx, "_writableState");
+  else
+    duk_push_literal(ctx, "_readableState");
+  duk_push_object(ctx);
+  duk_push_heapptr(ctx, writable ? wstate_proto : rstate_proto);
   duk_set_prototype(ctx, -2);
-  st_put_num(ctx, -1, "highWaterMark", hwm);
-  duk_put_prop_string(ctx, sock, state_key);
+  if (hwm != 16384) st_put_num(ctx, -1, "highWaterMark", hwm);
+  duk_def_prop(ctx, sock,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
+}
+
+/* A socket's Writable state is made when something first reads it (a write, end(),
+ * destroy(), a writable... getter): an idle connection holds one object less.
+ * Socket.prototype._writableState is the accessor that makes it (with the default
+ * highWaterMark: a socket with another one gets its state at construction) and
+ * turns it into the socket's own data property, as the constructor made it. */
+static duk_ret_t s_wstate_get(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 0 */
+  if (!duk_is_object(ctx, 0) || duk_get_heapptr(ctx, 0) == sock_proto) return 0; /* the prototype's own read */
+  new_state(ctx, 0, 1, 16384);
+  duk_get_prop_literal(ctx, 0, "_writableState");
+  return 1;
+}
+
+/* _writableState = value: an own data property, as an assignment makes. */
+static duk_ret_t s_wstate_set(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 1 */
+  if (!duk_is_object(ctx, 1)) return 0;
+  duk_push_literal(ctx, "_writableState");
+  duk_dup(ctx, 0);
+  duk_def_prop(ctx, 1,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
+  return 0;
 }
 
 /* EventEmitter.init(): an own _events table unless the object has one. */
@@ -631,9 +671,9 @@ static void init_events(duk_context *ctx, duk_idx_t sock)
 /* Duplex's part: the two states, the events, allowHalfOpen where it differs. */
 static void init_duplex(duk_context *ctx, duk_idx_t sock, int half_open, double rhwm, double whwm)
 {
-  new_state(ctx, sock, READABLE_PROTO_KEY, "_readableState", rhwm);
+  new_state(ctx, sock, 0, rhwm);
   init_events(ctx, sock);
-  new_state(ctx, sock, WRITABLE_PROTO_KEY, "_writableState", whwm);
+  if (whwm != 16384) new_state(ctx, sock, 1, whwm);
   duk_get_prop_literal(ctx, sock, "allowHalfOpen");
   int same = duk_is_boolean(ctx, -1) && (int)duk_get_boolean(ctx, -1) == !!half_open;
   duk_pop(ctx);
@@ -664,8 +704,9 @@ static void add_end_listener(duk_context *ctx, duk_idx_t sock)
 }
 
 /* The handle's part: _handle, its owner, and reading starts unless paused. */
-static void attach_handle(duk_context *ctx, duk_idx_t sock, duk_idx_t handle, int pause)
+static void attach_handle(duk_context *ctx, duk_idx_t sock, duk_idx_t handle, int pause, int fresh)
 {
+  sock = duk_normalize_index(ctx, sock);
   duk_dup(ctx, handle);
   duk_put_prop_literal(ctx, sock, "_handle");
   duk_dup(ctx, sock);
@@ -673,6 +714,26 @@ static void attach_handle(duk_context *ctx, duk_idx_t sock, duk_idx_t handle, in
   if (pause) {
     duk_push_false(ctx);
     duk_put_prop_literal(ctx, sock, "readableFlowing");
+  } else if (fresh) {
+    /* read(0) on the state the accept path just made (empty, not ended, not
+     * reading): what Readable's read does then, without its ~20 checks of fields
+     * whose values are known: reading, needReadable, _read(hwm) with sync set. */
+    duk_get_prop_literal(ctx, sock, "_readableState");
+    duk_idx_t state = duk_get_top_index(ctx);
+    st_put_bool(ctx, state, "reading", 1);
+    st_put_bool(ctx, state, "needReadable", 1);
+    duk_get_prop_literal(ctx, sock, "_read");
+    duk_dup(ctx, sock);
+    duk_get_prop_literal(ctx, state, "highWaterMark");
+    if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS)
+      st_error_or_destroy(ctx, sock, 0);
+    else
+      duk_pop(ctx);
+    st_put_bool(ctx, state, "sync", 0);
+    double length = st_num(ctx, state, "length"); /* as read(0) ends, should _read have pushed */
+    st_put_bool(ctx, state, "needReadable",
+                length <= st_num(ctx, state, "highWaterMark") || (length == 0 && !st_flag(ctx, state, "ended")));
+    duk_pop(ctx);
   } else {
     duk_push_int(ctx, 0);
     st_call_method(ctx, sock, "read", 1);
@@ -728,7 +789,7 @@ static duk_ret_t s_init(duk_context *ctx)
   add_end_listener(ctx, 0);
   if (has) {
     duk_get_prop_literal(ctx, 1, "handle"); /* 2 */
-    if (st_truthy(ctx, 2)) attach_handle(ctx, 0, 2, st_flag(ctx, 1, "pauseOnCreate"));
+    if (st_truthy(ctx, 2)) attach_handle(ctx, 0, 2, st_flag(ctx, 1, "pauseOnCreate"), 0);
   }
   return 0;
 }
@@ -778,13 +839,11 @@ static duk_ret_t h_onconnection(duk_context *ctx)
   }
   duk_pop(ctx);
   duk_push_object(ctx); /* 4: the socket */
-  duk_push_global_stash(ctx);
-  duk_get_prop_literal(ctx, -1, SOCK_PROTO_KEY);
+  duk_push_heapptr(ctx, sock_proto);
   duk_set_prototype(ctx, 4);
-  duk_pop(ctx);
   init_duplex(ctx, 4, half_open, hwm, hwm);
   add_end_listener(ctx, 4);
-  attach_handle(ctx, 4, 1, pause);
+  attach_handle(ctx, 4, 1, pause, 1);
   if (st_flag(ctx, 3, "noDelay")) {
     duk_push_true(ctx);
     st_call_method(ctx, 4, "setNoDelay", 1);
@@ -825,9 +884,24 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_push_global_stash(ctx);
   duk_dup(ctx, 2);
   duk_put_prop_literal(ctx, -2, NET_KEY);
-  duk_dup(ctx, 0);
-  duk_put_prop_literal(ctx, -2, SOCK_PROTO_KEY);
+  static const char *const state_keys[2] = { READABLE_PROTO_KEY, WRITABLE_PROTO_KEY };
+  void **state_protos[2] = { &rstate_proto, &wstate_proto };
+  for (int i = 0; i < 2; i++) { /* made by packFields: stream is loaded before net */
+    if (!duk_get_prop_string(ctx, -1, state_keys[i])) return DUK_RET_ERROR;
+    st_push_state_proto(ctx, -1, 1);
+    *state_protos[i] = petrel_pin(ctx, -1);
+    duk_pop_2(ctx);
+  }
   duk_pop(ctx);
+  duk_dup(ctx, 0);
+  sock_proto = petrel_pin(ctx, -1);
+  duk_pop(ctx);
+  duk_push_literal(ctx, "_writableState");
+  duk_push_c_function(ctx, s_wstate_get, 0);
+  duk_push_c_function(ctx, s_wstate_set, 1);
+  duk_def_prop(ctx, 0,
+               DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
+                   DUK_DEFPROP_CLEAR_ENUMERABLE);
   static const struct {
     const char *name;
     duk_c_function fn;
