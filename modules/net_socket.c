@@ -794,8 +794,9 @@ static duk_ret_t s_init(duk_context *ctx)
   return 0;
 }
 
-/* The listening handle's onconnection(err, handle): this.owner's new Socket for the
- * connection, then the server's 'connection' (net.js's, as in Node, until #17). */
+/* The listening handle's onconnection(err, handle): a new Socket for the connection,
+ * then this.owner's (the server's) 'connection'. A failed accept and a connection over
+ * maxConnections go to net.js's helpers (acceptError, dropConnection). */
 static duk_ret_t h_onconnection(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
@@ -857,8 +858,8 @@ static duk_ret_t h_onconnection(duk_context *ctx)
   duk_dup(ctx, 3);
   duk_put_prop_literal(ctx, 4, "_server"); /* socket.server reads it (modules/net_socket_info.c) */
   /* Duktape grows an object's property table by two slots or more at a time: the
-   * socket (5 properties) and its readable state (1) would each keep a slot unused
-   * for as long as the connection idles (13 B each on a 32-bit board). */
+   * socket (5 properties, more with noDelay or keepAlive) and its readable state (1)
+   * would keep slots unused while the connection idles (13 B each on a 32-bit board). */
   duk_compact(ctx, 4);
   duk_get_prop_literal(ctx, 4, "_readableState");
   duk_compact(ctx, -1);
