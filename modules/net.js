@@ -55,82 +55,26 @@ function normalizeArgs(args) {
 }
 
 // ---- handle callbacks (this === the TCP handle) ----------------------------
-// onread, onwrite and onerror are C (modules/net_socket.c, installed below), and so
-// is onconnect's stub (internal/net_connect.js).
-TCP.prototype.onconnection = function (err, handle) {
-  var server = this.owner;
-  if (!server) { handle.close(); return; }
-  if (err) {
-    server.emit('error', sysError(err, 'accept'));
-    return;
-  }
-  if (server.maxConnections !== undefined && server.maxConnections !== null &&
-      server._connections >= server.maxConnections) {
-    var local = handle.getsockname() || {}, remote = handle.getpeername() || {};
-    handle.close();
-    server.emit('drop', {
-      localAddress: local.address, localPort: local.port, localFamily: local.family,
-      remoteAddress: remote.address, remotePort: remote.port, remoteFamily: remote.family
-    });
-    return;
-  }
-  var socket = new Socket({
-    handle: handle,
-    allowHalfOpen: server.allowHalfOpen,
-    pauseOnCreate: server.pauseOnConnect,
-    highWaterMark: server.highWaterMark
-  });
-  if (server.noDelay) socket.setNoDelay(true);
-  if (server.keepAlive) socket.setKeepAlive(true, server.keepAliveInitialDelay * 1000);
-  server._connections++;
-  socket._server = server; // socket.server reads it (modules/net_socket_info.c)
-  server.emit('connection', socket);
-};
+// onconnection, onread, onwrite and onerror are C (modules/net_socket.c, installed
+// below), and so is onconnect's stub (internal/net_connect.js).
 
 // ---- Socket ----------------------------------------------------------------
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
-  options = options ? options : {};
-  if (typeof options !== 'object') throw errors.invalidArgType('options', 'an instance of Object', options);
-  if (options.objectMode) {
-    throw errors.invalidArgValue('options.objectMode', options.objectMode, 'is not supported');
-  } else if (options.readableObjectMode || options.writableObjectMode) {
-    var key = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
-    throw errors.invalidArgValue('options.' + key, options[key], 'is not supported');
-  }
-  stream.Duplex.call(this, {
-    allowHalfOpen: !!options.allowHalfOpen,
-    emitClose: false,
-    autoDestroy: true,
-    highWaterMark: options.highWaterMark,
-    readableHighWaterMark: options.readableHighWaterMark,
-    writableHighWaterMark: options.writableHighWaterMark
-  });
-  if (options.noDelay) this._noDelay = true;
-  if (options.keepAlive) {
-    this._keepAlive = true;
-    var delay = options.keepAliveInitialDelay;
-    if (delay !== undefined) {
-      validators.validateNumber(delay, 'options.keepAliveInitialDelay');
-      if (delay > 0) this._keepAliveDelay = ~~(delay / 1000);
+  if (options) {
+    if (typeof options !== 'object') throw errors.invalidArgType('options', 'an instance of Object', options);
+    if (options.objectMode) {
+      throw errors.invalidArgValue('options.objectMode', options.objectMode, 'is not supported');
+    } else if (options.readableObjectMode || options.writableObjectMode) {
+      var key = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
+      throw errors.invalidArgValue('options.' + key, options[key], 'is not supported');
     }
   }
-  var onread = options.onread;
-  if (onread !== null && typeof onread === 'object' && typeof onread.callback === 'function' &&
-      (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function')) {
-    this._onread = { buffer: onread.buffer, callback: onread.callback };
-  }
-  // Node's 'end' listener: without half-open, a write after the peer's FIN is EPIPE.
-  this.on('end', installed.onEnd);
-  if (options.handle) {
-    this._handle = options.handle;
-    this._handle.owner = this;
-    if (options.pauseOnCreate) {
-      this.readableFlowing = false;
-    } else {
-      this.read(0);
-    }
-  }
+  // What Duplex's constructor (with emitClose: false), the options (noDelay,
+  // keepAlive, onread, handle) and Node's own 'end' listener (without half-open,
+  // a write after the peer's FIN is EPIPE) make of the socket: C (modules/net_socket.c),
+  // as is the accept path (the handle's onconnection).
+  installed.init(this, options || undefined);
 }
 inherits(Socket, stream.Duplex);
 // Defaults on the prototype: a socket object stores only what it changed.
@@ -218,6 +162,24 @@ var installed = binding.installSocket(Socket.prototype, TCP.prototype, {
     return errors.codeError('ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed');
   },
   epipeError: function () { return errors.codeError('EPIPE', 'This socket has been ended by the other party'); },
+  // The accept path's rare turns (onconnection is C): a failed accept, maxConnections.
+  acceptError: function (server, err) { server.emit('error', sysError(err, 'accept')); },
+  dropConnection: function (server, handle) {
+    var local = handle.getsockname() || {}, remote = handle.getpeername() || {};
+    handle.close();
+    server.emit('drop', {
+      localAddress: local.address, localPort: local.port, localFamily: local.family,
+      remoteAddress: remote.address, remotePort: remote.port, remoteFamily: remote.family
+    });
+  },
+  validateNumber: validators.validateNumber,
+  // options.onread, when not null: kept if it is {buffer, callback} as node takes it.
+  onreadOption: function (onread) {
+    if (typeof onread === 'object' && typeof onread.callback === 'function' &&
+        (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function')) {
+      this._onread = { buffer: onread.buffer, callback: onread.callback };
+    }
+  },
   setTimeout: timers.setTimeout,
   clearTimeout: timers.clearTimeout,
   setImmediate: timers.setImmediate,

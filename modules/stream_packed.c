@@ -196,6 +196,9 @@ static duk_ret_t pack_fields(duk_context *ctx)
   }
   duk_push_number(ctx, (double)b);
   duk_put_prop_literal(ctx, 0, BITS_KEY);
+  /* Kept for C that makes a state without the JS constructors (net's accept path). */
+  duk_dup(ctx, 0);
+  duk_put_prop_string(ctx, 2, table == 1 ? READABLE_PROTO_KEY : WRITABLE_PROTO_KEY);
   return 0;
 }
 

@@ -12,6 +12,9 @@
 #define STATE_KEY   DUK_HIDDEN_SYMBOL("s")   /* on onwrite and onFinish: the state */
 #define CALLED_KEY  DUK_HIDDEN_SYMBOL("c")   /* on onFinish: called once already */
 #define CBS_KEY     DUK_HIDDEN_SYMBOL("cbs") /* on a writev batch's callback */
+/* The global stash's entries for the states' default prototypes (packFields keeps them). */
+#define READABLE_PROTO_KEY DUK_HIDDEN_SYMBOL("rStateProto")
+#define WRITABLE_PROTO_KEY DUK_HIDDEN_SYMBOL("wStateProto")
 
 /* What fail(kind, value, name) makes (internal/stream_errors.js). */
 enum {
