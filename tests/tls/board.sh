@@ -113,25 +113,9 @@ node -e '
     JSON.stringify({ "ca.crt": all["ca.crt"], "other-ca.crt": all["other-ca.crt"] }) + ";\n");
 ' "$tmp/certs/certs.js" "$d/certs/certs.js"
 board_client() { timeout 300 "$top/tools/board_run.sh" "$board" "$d/client.js" /certs 10.0.2.2 "$@" 2>&1; }
-wait_line() { for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
-next_port=$((20000 + $$ % 20000))
-s_server() { # s_server NAME openssl-args...: sets $port to a one-shot openssl server's port on 127.0.0.1
-  # (not called in $(...): next_port must advance in this shell, else every server gets the same port).
-  # A port another process holds makes s_server exit at once: then the next port is tried.
-  local name=$1 pid try; shift
-  for try in $(seq 20); do
-    next_port=$((next_port + 1))
-    openssl s_server -accept "127.0.0.1:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
-    pid=$!
-    for _ in $(seq 400); do
-      grep -q '^ACCEPT' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.05
-    done
-    kill $pid 2>/dev/null; wait $pid 2>/dev/null
-  done
-  echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
-}
+next_port=$((20000 + $$ % 20000)) peer_addr=127.0.0.1
+in_peer() { "$@"; }
+. "$here/start_server.sh"  # wait_line, start_on_next_port, s_server
 c="$tmp/certs"
 fp=$(openssl x509 -in "$c/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 fp_ec=$(openssl x509 -in "$c/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
@@ -169,16 +153,8 @@ MAXV=TLSv1.2 check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$
 # Bulk both ways with a node tls echo server: 10 MB each way, as on the other boards
 # (the emulated board moves ~1 MB/s of TLS, so this takes ~20 s).
 mb10=10485760
-next_port=$((next_port + 1))
-node -e '
-  var tls = require("tls"), fs = require("fs"), d = process.argv[2];
-  var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
-    function (c) { c.pipe(c); c.on("error", function () {}); s.close(); });
-  s.listen(+process.argv[1], "127.0.0.1", function () { console.log("ready"); });
-' "$next_port" "$c" > "$tmp/nodesrv.out" 2>&1 &
-pids+=($!)
-wait_line "$tmp/nodesrv.out" '^ready'
-out=$(board_client "$next_port" localhost bulk $mb10)
+node_echo_server nodesrv "$c"
+out=$(board_client "$port" localhost bulk $mb10)
 res=$(echo "$out" | head -1) ms=$(echo "$out" | sed -n 's/^ms //p')
 [ "$res" = "received $mb10 mismatches 0" ] && ok "board client exchanges 10 MB each way with a node tls echo server on the host (${ms:-?} ms on the board's clock)" || bad "client <-> node server: '$out'"
 
@@ -188,11 +164,8 @@ res=$(echo "$out" | head -1) ms=$(echo "$out" | sed -n 's/^ms //p')
 # 4 KB records, which mbedTLS 3.6 cannot do in 1.3).
 cp "$here/ram.js" "$d/"
 for v in TLSv1.3 TLSv1.2; do
-  next_port=$((next_port + 1))
-  node "$here/ram_server.js" "$c" "$next_port" 65536 > "$tmp/ramsrv.out" 2>&1 &
-  pids+=($!)
-  wait_line "$tmp/ramsrv.out" '^ready'
-  out=$(timeout 300 "$top/tools/board_run.sh" "$board" "$d/ram.js" /certs 10.0.2.2 "$next_port" 65536 $v 2>&1)
+  start_on_next_port ramsrv '^ready' 400 node "$here/ram_server.js" "$c" @PORT@ 65536
+  out=$(timeout 300 "$top/tools/board_run.sh" "$board" "$d/ram.js" /certs 10.0.2.2 "$port" 65536 $v 2>&1)
   if echo "$out" | grep -qx 'received 65536' && echo "$out" | grep -qx "protocol $v"; then
     ok "$v: one client session to node on the host, 64 KB each way: RAM high-water $(echo "$out" | sed -n 's/^closed rss \([0-9]*\).*/\1/p') B ($(echo "$out" | grep -v '^received' | tr '\n' ';'))"
   else
@@ -209,22 +182,9 @@ node -e '
 ' "$tmp/certs/certs.js" "$ds/certs/certs.js"
 guest_port=4433
 start_board_server() { # start_board_server NAME MODE [N]: sets $port to the host port forwarded to it
-  # (not called in $(...): next_port must advance in this shell and the pid reach pids).
-  # A host port another process holds stops QEMU at once: then the next port is tried.
-  local name=$1 mode=$2 n=${3:-0} pid try
-  for try in $(seq 10); do
-    next_port=$((next_port + 1))
-    PETREL_MPS2_NET=",hostfwd=tcp:127.0.0.1:$next_port-:$guest_port" timeout 300 \
-      "$top/tools/board_run.sh" "$board" "$ds/server.js" /certs "$mode" 0.0.0.0 "$n" $guest_port > "$tmp/$name.out" 2>&1 &
-    pid=$!
-    for _ in $(seq 1200); do  # up to 60 s: a slow boot
-      grep -q '^port ' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.05
-    done
-    kill $pid 2>/dev/null; wait $pid 2>/dev/null
-  done
-  echo "board server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
+  # (up to 60 s for the boot; a host port another process holds stops QEMU at once: the next is tried)
+  start_on_next_port "$1" '^port ' 1200 env PETREL_MPS2_NET=",hostfwd=tcp:127.0.0.1:@PORT@-:$guest_port" timeout 300 \
+    "$top/tools/board_run.sh" "$board" "$ds/server.js" /certs "$2" 0.0.0.0 "${3:-0}" $guest_port
 }
 s_client() { timeout 120 openssl s_client -connect "127.0.0.1:$1" -CAfile "$c/ca.crt" -verify_return_error "${@:2}"; }
 start_board_server hello hello

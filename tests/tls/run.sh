@@ -108,27 +108,8 @@ start_petrel() { # start_petrel NAME server.js-args...: sets $port to the port P
   for _ in $(seq 200); do grep -q '^port ' "$tmp/$name.out" 2>/dev/null && break; sleep 0.05; done
   port=$(sed -n 's/^port //p' "$tmp/$name.out")
 }
-wait_line() { # wait_line FILE PATTERN: up to 20 s
-  for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1
-}
 next_port=$((20000 + $$ % 20000))
-s_server() { # s_server NAME openssl-args...: sets $port to a one-shot openssl server's port on $peer_addr
-  # (not called in $(...): next_port must advance in this shell, else every server gets the same port).
-  # A port another process holds makes s_server exit at once: then the next port is tried.
-  local name=$1 pid try; shift
-  for try in $(seq 20); do
-    next_port=$((next_port + 1))
-    in_peer openssl s_server -accept "$peer_addr:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
-    pid=$!
-    for _ in $(seq 400); do
-      grep -q '^ACCEPT' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.05
-    done
-    kill $pid 2>/dev/null; wait $pid 2>/dev/null
-  done
-  echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
-}
+. "$here/start_server.sh"  # wait_line, start_on_next_port, s_server
 fp=$(openssl x509 -in "$certs/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 fp_ec=$(openssl x509 -in "$certs/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 
@@ -286,17 +267,9 @@ res=$(in_peer timeout 60 node -e '
 t1=$(now_ms)
 [ "$res" = "$mb10 $want" ] && ok "node tls client echoes 10 MB each way through the server ($(rate $mb10 $((t1 - t0))) MB/s each way)" || bad "node client echo: '$res'"
 
-next_port=$((next_port + 1))
-in_peer node -e '
-  var tls = require("tls"), fs = require("fs"), d = process.argv[3];
-  var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
-    function (c) { c.pipe(c); c.on("error", function () {}); s.close(); });
-  s.listen(+process.argv[2], process.argv[1], function () { console.log("ready"); });
-' "$peer_addr" "$next_port" "$certs" > "$tmp/nodesrv.out" 2>&1 &
-pids+=($!)
-wait_line "$tmp/nodesrv.out" '^ready'
+node_echo_server nodesrv "$certs"
 t0=$(now_ms)
-res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$next_port" localhost bulk $mb10 2>/dev/null)
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost bulk $mb10 2>/dev/null)
 t1=$(now_ms)
 [ "$res" = "received $mb10 mismatches 0" ] && ok "client exchanges 10 MB each way with a node tls echo server ($(rate $mb10 $((t1 - t0))) MB/s each way)" || bad "client <-> node server: '$res'"
 
@@ -304,17 +277,14 @@ t1=$(now_ms)
 # client its own, for one TLS 1.3 and one TLS 1.2 connection; every line Petrel gives
 # must be one of node's (node also logs EXPORTER_SECRET, which mbedTLS does not export).
 for v in TLSv1.3 TLSv1.2; do
-  next_port=$((next_port + 1))
-  in_peer node -e '
+  start_on_next_port keylogsrv '^ready' 400 in_peer node -e '
     var tls = require("tls"), fs = require("fs"), d = process.argv[3];
     var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
       function (c) { c.resume(); c.on("end", function () { c.end(); s.close(); }); c.on("error", function () {}); });
     s.on("keylog", function (line) { process.stdout.write("keylog " + line.toString("latin1")); });
     s.listen(+process.argv[2], process.argv[1], function () { console.log("ready"); });
-  ' "$peer_addr" "$next_port" "$certs" > "$tmp/keylogsrv.out" 2>&1 &
-  pids+=($!)
-  wait_line "$tmp/keylogsrv.out" '^ready'
-  res=$(run_petrel "$here/keylog_client.js" "$certs" "$peer_addr" "$next_port" localhost $v)
+  ' "$peer_addr" @PORT@ "$certs"
+  res=$(run_petrel "$here/keylog_client.js" "$certs" "$peer_addr" "$port" localhost $v)
   mine=$(echo "$res" | grep '^keylog ' | sort); want=$([ $v = TLSv1.3 ] && echo 4 || echo 1)
   if echo "$res" | grep -qx "secure $v" && [ "$(echo "$mine" | grep -c .)" = "$want" ] &&
      wait_line "$tmp/keylogsrv.out" '^keylog .*TRAFFIC_SECRET_0\|^keylog CLIENT_RANDOM' &&
