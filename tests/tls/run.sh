@@ -152,6 +152,27 @@ check_error wronghost ERR_TLS_CERT_ALTNAME_INVALID -cert "$certs/wronghost.crt" 
 check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$certs/selfsigned.crt" -key "$certs/selfsigned.key"
 # Version mismatch with node's code: a maxVersion 'TLSv1.2' client, a TLS 1.3-only server.
 MAXV=TLSv1.2 check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3
+# A TLS 1.2 server that signs its key exchange with RSA-PSS (here the only algorithm it
+# takes; node's TLS 1.2 server picks it by its own preference): mbedTLS 3.6 verifies
+# RSA-PSS only in TLS 1.3 unedited (docs/tls.md, "TLS 1.2 and RSA-PSS").
+s_server pss12 -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -sigalgs rsa_pss_rsae_sha256 -alpn http/1.1
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
+[ "$res" = "$want" ] && ok "client -> s_server -tls1_2 signing with RSA-PSS only (tools/mbedtls_patch.py): verified, data both ways" || bad "pss12: '$res'"
+# node's tls server with maxVersion 'TLSv1.2' signs with RSA-PSS (OpenSSL's own preference).
+node_echo_server node12 "$certs" TLSv1.2
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp reply=hello petrel"
+[ "$res" = "$want" ] && ok "client -> node tls server with maxVersion TLSv1.2 (RSA-PSS): verified, data both ways" || bad "client -> node 1.2 server: '$res'"
+# The same with one bit of that RSA-PSS signature flipped on the way (flip_proxy.js): refused.
+s_server pss12bad -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -sigalgs rsa_pss_rsae_sha256
+in_peer node "$here/flip_proxy.js" "$peer_addr" "$port" > "$tmp/flip.out" 2>&1 &
+pids+=($!)
+wait_line "$tmp/flip.out" '^port '
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$(sed -n 's/^port //p' "$tmp/flip.out")" localhost error)
+[ "$res" = "error ERR_SSL_BAD_SIGNATURE" ] && grep -qx flipped "$tmp/flip.out" &&
+  ok "client -> s_server -tls1_2 whose RSA-PSS ServerKeyExchange signature was altered on the way: ERR_SSL_BAD_SIGNATURE" ||
+  bad "pss12 altered: '$res' ($(tr '\n' ' ' < "$tmp/flip.out"))"
 s_server untrusted -cert "$certs/server.crt" -key "$certs/server.key"
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error 0 other-ca.crt)
 [ "$res" = "error UNABLE_TO_VERIFY_LEAF_SIGNATURE" ] && ok "client trusting another CA: UNABLE_TO_VERIFY_LEAF_SIGNATURE" || bad "untrusted: '$res'"
@@ -227,6 +248,14 @@ start_petrel v13 hello12 "$petrel_listen"
 s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
 wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL' && ok "TLS 1.3-only s_client -> maxVersion TLSv1.2 server: tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL" ||
   { bad "TLS 1.3-only client"; sed 's/^/     | /' "$tmp/v13.out"; }
+
+# TLS 1.3 KeyUpdate from the peer, both ways (key_update.sh).
+. "$here/key_update.sh"
+c_certs=$certs
+ku_client() { run_petrel "$here/keyupdate_client.js" "$certs" "$peer_addr" "$1"; }
+ku_start() { start_petrel "$1" "$2" "$petrel_listen"; }
+key_update_client_check ku_client
+key_update_server_check ku_start "$petrel_addr"
 
 start_petrel garbage hello "$petrel_listen"
 printf 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' | in_peer timeout 10 nc -q 2 "$petrel_addr" "$port" > /dev/null 2>&1
