@@ -149,6 +149,16 @@ check_error expired CERT_HAS_EXPIRED -cert "$c/expired.crt" -key "$c/expired.key
 check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$c/selfsigned.crt" -key "$c/selfsigned.key"
 # Version mismatch with node's code: a maxVersion 'TLSv1.2' client, a TLS 1.3-only server.
 MAXV=TLSv1.2 check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$c/server.crt" -key "$c/server.key" -tls1_3
+# A TLS 1.2 server signing with RSA-PSS (tools/mbedtls_patch.py; docs/tls.md).
+s_server pss12 -cert "$c/server.crt" -key "$c/server.key" -tls1_2 -sigalgs rsa_pss_rsae_sha256
+res=$(board_client "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp reply=lertep olleh"
+[ "$res" = "$want" ] && ok "board client -> s_server -tls1_2 signing with RSA-PSS only: verified, data both ways" || bad "pss12: '$res'"
+# node's tls server in TLS 1.2 (its maxVersion); TLS 1.3, node's default, is the bulk case below.
+node_echo_server node12 "$c" TLSv1.2
+res=$(board_client "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp reply=hello petrel"
+[ "$res" = "$want" ] && ok "board client -> node tls server with maxVersion TLSv1.2: verified, data both ways" || bad "client -> node 1.2 server: '$res'"
 
 # Bulk both ways with a node tls echo server: 10 MB each way, as on the other boards
 # (the emulated board moves ~1 MB/s of TLS, so this takes ~20 s).
@@ -200,6 +210,41 @@ start_board_server cc clientcert
 out=$(s_client "$port" -cert "$c/client.crt" -key "$c/client.key" -quiet < /dev/null 2>&1)
 wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out" | grep -q bye &&
   ok "openssl s_client with a client certificate: the board server verifies it" || { bad "client certificate"; sed 's/^/     | /' "$tmp/cc.out"; }
+wait "${pids[-1]}" 2>/dev/null
+start_board_server v12 hello
+out=$(s_client "$port" -tls1_2 -servername localhost -brief < /dev/null 2>&1)
+echo "$out" | grep -q '^Protocol version: TLSv1.2' && wait_line "$tmp/v12.out" "^secure TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 sni=localhost" &&
+  ok "openssl s_client -tls1_2 -> board server: TLS 1.2" || { bad "s_client -tls1_2 -> board"; sed 's/^/     | /' "$tmp/v12.out"; }
+wait "${pids[-1]}" 2>/dev/null
+# A TLS 1.3-only client and a board server with maxVersion 'TLSv1.2': node's server code.
+start_board_server v13 hello12
+s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
+wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL' &&
+  ok "TLS 1.3-only s_client -> board server with maxVersion TLSv1.2: tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL" ||
+  { bad "TLS 1.3-only client -> board"; sed 's/^/     | /' "$tmp/v13.out"; }
+wait "${pids[-1]}" 2>/dev/null
+# node's tls client -> board server, TLS 1.3 (node's default) and 1.2 (its maxVersion): 64 KB echoed.
+for v in TLSv1.3 TLSv1.2; do
+  start_board_server "node-$v" echo
+  res=$(timeout 120 node -e '
+    var tls = require("tls"), fs = require("fs"), data = Buffer.alloc(65536, 0x61), n = 0;
+    var c = tls.connect({ host: "127.0.0.1", port: +process.argv[1], servername: "localhost",
+      ca: fs.readFileSync(process.argv[2]), maxVersion: process.argv[3] }, function () { c.end(data); });
+    c.on("data", function (d) { n += d.length; });
+    c.on("end", function () { console.log(c.getProtocol() + " " + n); });
+    c.on("error", function (e) { console.log("error " + e.code); });
+  ' "$port" "$c/ca.crt" $v 2>&1)
+  [ "$res" = "$v 65536" ] && wait_line "$tmp/node-$v.out" "^secure $v" &&
+    ok "node tls client ($v) -> board server: 64 KB echoed" || { bad "node client $v -> board: '$res'"; sed 's/^/     | /' "$tmp/node-$v.out"; }
+  wait "${pids[-1]}" 2>/dev/null
+done
+# A peer's TLS 1.3 KeyUpdate, both ways (key_update.sh).
+. "$here/key_update.sh"
+c_certs=$c
+ku_client() { timeout 300 "$top/tools/board_run.sh" "$board" "$d/keyupdate_client.js" /certs 10.0.2.2 "$1"; }
+cp "$here/keyupdate_client.js" "$d/"
+key_update_client_check ku_client
+key_update_server_check start_board_server 127.0.0.1
 wait "${pids[-1]}" 2>/dev/null
 node -e 'var b=Buffer.alloc(65536);for(var i=0;i<b.length;i++)b[i]=(i*7+3)&255;var n=+process.argv[1],o=[];for(var s=0;s<n;s+=b.length)o.push(b.slice(0,Math.min(b.length,n-s)));require("fs").writeFileSync(process.argv[2],Buffer.concat(o))' $mb10 "$tmp/pattern"
 want=$(sha256sum < "$tmp/pattern" | cut -d' ' -f1)

@@ -14,10 +14,13 @@ key_update_client_check() { # key_update_client_check RUN_CLIENT: RUN_CLIENT POR
     -naccept 1 -cert "$c_certs/server.crt" -key "$c_certs/server.key" -tls1_3 -msg
   "$run" "$port" > "$cout" 2>&1 &
   cpid=$!
-  # s_server prints what the client sent; each step waits for the client's answer.
-  wait_line "$cout" '^secure' && echo one >&5 && wait_line "$tmp/ku-server.out" '^ack one' &&
-    printf 'k\ntwo\n' >&5 && wait_line "$tmp/ku-server.out" '^ack two' &&
-    printf 'K\nthree\n' >&5 && wait_line "$tmp/ku-server.out" '^ack three' && echo end >&5
+  # s_server prints what the client sent; each step waits for the client's answer. A
+  # command letter must come alone (s_server drops the rest of what it read with it): the
+  # next line waits until -msg shows the KeyUpdate sent, or after "K" Petrel's answer.
+  local so="$tmp/ku-server.out"
+  wait_line "$cout" '^secure' && echo one >&5 && wait_line "$so" '^ack one' &&
+    echo k >&5 && wait_line "$so" '^>>> .*KeyUpdate' && echo two >&5 && wait_line "$so" '^ack two' &&
+    echo K >&5 && wait_line "$so" '^<<< .*KeyUpdate' && echo three >&5 && wait_line "$so" '^ack three' && echo end >&5
   wait $cpid 2>/dev/null
   exec 5>&-
   local got; got=$(tr '\n' ' ' < "$cout")
@@ -37,10 +40,11 @@ key_update_server_check() { # key_update_server_check START ADDR: START NAME MOD
   in_peer timeout 120 openssl s_client -connect "$addr:$port" -CAfile "$c_certs/ca.crt" -verify_return_error -tls1_3 -msg \
     < "$fifo" > "$cout" 2>&1 &
   cpid=$!
-  # The echo server sends each line back: each step waits for it.
+  # The echo server sends each line back: each step waits for it (and, as above, for
+  # the KeyUpdate sent, or answered, before the next line).
   wait_line "$tmp/ku-echo.out" '^secure' && echo one >&5 && wait_line "$cout" '^one' &&
-    printf 'k\ntwo\n' >&5 && wait_line "$cout" '^two' &&
-    printf 'K\nthree\n' >&5 && wait_line "$cout" '^three' && echo Q >&5
+    echo k >&5 && wait_line "$cout" '^>>> .*KeyUpdate' && echo two >&5 && wait_line "$cout" '^two' &&
+    echo K >&5 && wait_line "$cout" '^<<< .*KeyUpdate' && echo three >&5 && wait_line "$cout" '^three' && echo Q >&5
   wait $cpid 2>/dev/null
   exec 5>&-
   if grep -q '^three' "$cout" && [ "$(grep -c '^>>> .*KeyUpdate' "$cout")" = 2 ] && [ "$(grep -c '^<<< .*KeyUpdate' "$cout")" = 1 ] &&
