@@ -280,7 +280,10 @@ void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret)
   e = find_code(engine_errors, ret);
   if (!e && !s->handshake_done &&
       (ret == MBEDTLS_ERR_SSL_DECODE_ERROR || ret == MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER ||
-       ret == MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE))
+       ret == MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE ||
+       /* e.g. a ServerHello naming a suite or version mbedTLS cannot do (seen with
+        * mutated server flights): OpenSSL names the message, as for the others */
+       ret == MBEDTLS_ERR_SSL_FEATURE_UNAVAILABLE))
     e = handshake_step_error(s, ret);
   int high = (-ret) & 0xFF80; /* the high-level module of a combined mbedTLS code */
   if (e) {
