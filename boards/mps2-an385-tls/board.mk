@@ -33,3 +33,6 @@ CFLAGS_BOARD += -DPETREL_TLS_SMALL -DPETREL_TLS_BOARD_ENTROPY
 RUN_SCRIPT := $(MPS2_TLS)/run_script.sh
 TEST_SUITES := tls-board lwip-board
 TEST_ALSO :=
+# make bench: the TLS build's flash, record sizes, and per session handshake time and RAM
+# (tools/bench/tls_board.sh; the base board's bench.py measures the plain firmware).
+BENCH_CMD = tools/bench/tls_board.sh $(BOARD)

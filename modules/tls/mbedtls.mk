@@ -45,4 +45,16 @@ $(B)/obj/mbedtls/%.o: modules/tls/mbedtls_config.h | $(SETUP)/sources
 	@mkdir -p $(@D)
 	@echo "  CC      mbedtls/$*.c ($(BOARD))"
 	$(Q)$(CC) $(filter-out $(WARN),$(CFLAGS_ALL)) $(MBEDTLS_CFLAGS) -w -c $(MBEDTLS_DIR)/library/$*.c -o $@
+# ssl_tls12_client.c gets one small edit (tools/mbedtls_patch.py says which and why): the
+# edited copy is compiled instead, finding the library's own headers through -I. (Explicit
+# targets: the goal make had before stays its default goal.)
+MBEDTLS_GOAL := $(.DEFAULT_GOAL)
+$(B)/mbedtls/ssl_tls12_client.c: tools/mbedtls_patch.py | $(SETUP)/sources
+	@mkdir -p $(@D)
+	$(Q)python3 tools/mbedtls_patch.py $(MBEDTLS_DIR)/library/ssl_tls12_client.c $@
+$(B)/obj/mbedtls/ssl_tls12_client.o: $(B)/mbedtls/ssl_tls12_client.c modules/tls/mbedtls_config.h | $(SETUP)/sources
+	@mkdir -p $(@D)
+	@echo "  CC      mbedtls/ssl_tls12_client.c, edited ($(BOARD))"
+	$(Q)$(CC) $(filter-out $(WARN),$(CFLAGS_ALL)) $(MBEDTLS_CFLAGS) -I$(MBEDTLS_DIR)/library -w -c $< -o $@
+.DEFAULT_GOAL := $(MBEDTLS_GOAL)
 endif

@@ -187,6 +187,20 @@ static void push_coded_error(duk_context *ctx, const char *code, const char *rea
   duk_put_prop_literal(ctx, -2, "mbedtlsError");
 }
 
+/* Whether read() failed on a TLS 1.3 KeyUpdate (handshake message type 24, RFC 8446
+ * 4.6.3) after the handshake: mbedTLS 3.6 takes no post-handshake message but
+ * NewSessionTicket and answers any other with MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE,
+ * leaving it in in_msg (tls_session.c then takes it itself). */
+int tls_is_key_update(const tls_sess *s, int ret)
+{
+  return ret == MBEDTLS_ERR_SSL_UNEXPECTED_MESSAGE && s->handshake_done &&
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+         s->ssl.tls_version == MBEDTLS_SSL_VERSION_TLS1_3 &&
+#endif
+         s->ssl.in_msgtype == MBEDTLS_SSL_MSG_HANDSHAKE && s->ssl.in_msg && s->ssl.in_hslen >= 4 &&
+         s->ssl.in_msg[0] == 24;
+}
+
 /* Whether an mbedTLS code (maybe a high-level one plus a low-level one) says that an
  * allocation failed: mbedTLS's memory is the board's heap, so that is out of memory. */
 int tls_alloc_failed(int ret)
@@ -257,17 +271,27 @@ void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret)
     push_coded_error(ctx, "ERR_SSL_UNSUPPORTED_PROTOCOL", "unsupported protocol", ret, -1);
     return;
   }
+  if (s->handshake_done && ret == MBEDTLS_ERR_SSL_DECODE_ERROR && s->ssl.in_msgtype == MBEDTLS_SSL_MSG_HANDSHAKE &&
+      s->ssl.in_msg && s->ssl.in_hslen >= 4 && s->ssl.in_msg[0] == 24) {
+    /* A malformed TLS 1.3 KeyUpdate (tls_session.c takes the well-formed ones). */
+    push_coded_error(ctx, "ERR_SSL_BAD_KEY_UPDATE", "bad key update", ret, -1);
+    return;
+  }
   e = find_code(engine_errors, ret);
   if (!e && !s->handshake_done &&
       (ret == MBEDTLS_ERR_SSL_DECODE_ERROR || ret == MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER ||
-       ret == MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE))
+       ret == MBEDTLS_ERR_SSL_HANDSHAKE_FAILURE ||
+       /* e.g. a ServerHello naming a suite or version mbedTLS cannot do (seen with
+        * mutated server flights): OpenSSL names the message, as for the others */
+       ret == MBEDTLS_ERR_SSL_FEATURE_UNAVAILABLE))
     e = handshake_step_error(s, ret);
   int high = (-ret) & 0xFF80; /* the high-level module of a combined mbedTLS code */
   if (e) {
     push_coded_error(ctx, e->code, e->reason, ret, -1);
   } else if (ret == MBEDTLS_ERR_RSA_VERIFY_FAILED || ret == MBEDTLS_ERR_ECP_VERIFY_FAILED ||
-             ret == MBEDTLS_ERR_ECP_SIG_LEN_MISMATCH || ret == MBEDTLS_ERR_PK_SIG_LEN_MISMATCH) {
-    /* The peer's handshake signature does not verify. */
+             ret == MBEDTLS_ERR_ECP_SIG_LEN_MISMATCH || ret == MBEDTLS_ERR_PK_SIG_LEN_MISMATCH ||
+             (ret == MBEDTLS_ERR_RSA_INVALID_PADDING && !s->handshake_done)) {
+    /* The peer's handshake signature does not verify (a bad RSA-PSS one: invalid padding). */
     push_coded_error(ctx, "ERR_SSL_BAD_SIGNATURE", "bad signature", ret, -1);
   } else if ((high >= 0x2080 && high <= 0x2F80) || (high >= 0x3880 && high <= 0x3F80)) {
     /* X509 / PK parse errors: the peer sent a certificate that does not parse. */

@@ -123,6 +123,8 @@ duk_ret_t tls_throw_oom(duk_context *ctx);
 /* Whether a ClientHello (p, len: the handshake message) offers supported_versions with
  * none of the versions of context c. */
 int tls_hello_lacks_versions(const tls_conf *c, const unsigned char *p, size_t len);
+/* Whether read() failed with ret on a TLS 1.3 KeyUpdate from the peer. */
+int tls_is_key_update(const tls_sess *s, int ret);
 /* Pushes the Error for mbedTLS failure ret of session s, with Node's code. */
 void tls_push_session_error(duk_context *ctx, const tls_sess *s, int ret);
 

@@ -10,6 +10,11 @@
 #include "tls_internal.h"
 /* The handshake's resume flag (mbedTLS has no accessor for it): its internal header. */
 #include "../library/ssl_misc.h"
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+#include "../library/ssl_tls13_keys.h"
+#include "mbedtls/platform.h"
+#include "mbedtls/platform_util.h"
+#endif
 
 #define SESS_KEY DUK_HIDDEN_SYMBOL("tlssess")
 
@@ -316,6 +321,91 @@ static duk_ret_t sess_handshake(duk_context *ctx)
   return 1;
 }
 
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+/* A TLS 1.3 KeyUpdate from the peer (RFC 8446 4.6.3), which mbedTLS 3.6 does not take
+ * (its read() fails with UNEXPECTED_MESSAGE, the message still in in_msg): the peer's
+ * traffic secret moves on ("traffic upd"), and when the peer asks (update_requested)
+ * ours too, after a KeyUpdate of ours sent under the old keys, as OpenSSL does. The
+ * new keys go into a new transform for both directions (the write sequence number is
+ * kept when our keys stay). Returns 0, or an mbedTLS error. */
+static int take_key_update(tls_sess *s)
+{
+  mbedtls_ssl_context *ssl = &s->ssl;
+  const mbedtls_ssl_ciphersuite_t *info = mbedtls_ssl_ciphersuite_from_id(ssl->session->ciphersuite);
+  mbedtls_ssl_tls13_application_secrets *app = &ssl->session->app_secrets;
+  int server = s->conf->server, requested, ret;
+  unsigned char next[MBEDTLS_TLS1_3_MD_MAX_SIZE], ctr[MBEDTLS_SSL_SEQUENCE_NUMBER_LEN];
+  unsigned char *peer = server ? app->client_application_traffic_secret_N : app->server_application_traffic_secret_N;
+  unsigned char *mine = server ? app->server_application_traffic_secret_N : app->client_application_traffic_secret_N;
+  mbedtls_ssl_key_set keys;
+  mbedtls_ssl_transform *t;
+  psa_algorithm_t hash_alg, alg;
+  psa_key_type_t key_type;
+  size_t hash_len, key_bits;
+
+  if (info == NULL || ssl->in_hslen != 5 || ssl->in_msg[1] != 0 || ssl->in_msg[2] != 0 || ssl->in_msg[3] != 1 ||
+      ssl->in_msg[4] > 1) {
+    mbedtls_ssl_send_alert_message(ssl, MBEDTLS_SSL_ALERT_LEVEL_FATAL, MBEDTLS_SSL_ALERT_MSG_DECODE_ERROR);
+    return MBEDTLS_ERR_SSL_DECODE_ERROR;
+  }
+  requested = ssl->in_msg[4];
+  hash_alg = mbedtls_md_psa_alg_from_type((mbedtls_md_type_t)info->mac);
+  hash_len = PSA_HASH_LENGTH(hash_alg);
+  if (mbedtls_ssl_cipher_to_psa((mbedtls_cipher_type_t)info->cipher,
+                                (info->flags & MBEDTLS_CIPHERSUITE_SHORT_TAG) ? 8 : 16, &alg, &key_type,
+                                &key_bits) != PSA_SUCCESS)
+    return MBEDTLS_ERR_SSL_INTERNAL_ERROR;
+  if (requested) {
+    /* Our KeyUpdate(update_not_requested), under the keys the peer still reads with. */
+    ssl->out_msgtype = MBEDTLS_SSL_MSG_HANDSHAKE;
+    ssl->out_msg[0] = 24; /* key_update */
+    ssl->out_msg[1] = 0;
+    ssl->out_msg[2] = 0;
+    ssl->out_msg[3] = 1;
+    ssl->out_msg[4] = 0;
+    ssl->out_msglen = 5;
+    if ((ret = mbedtls_ssl_write_record(ssl, 1)) != 0) return ret;
+  }
+  ret = mbedtls_ssl_tls13_hkdf_expand_label(hash_alg, peer, hash_len, MBEDTLS_SSL_TLS1_3_LBL_WITH_LEN(traffic_upd),
+                                            NULL, 0, next, hash_len);
+  if (ret != 0) return ret;
+  memcpy(peer, next, hash_len);
+  if (requested) {
+    ret = mbedtls_ssl_tls13_hkdf_expand_label(hash_alg, mine, hash_len, MBEDTLS_SSL_TLS1_3_LBL_WITH_LEN(traffic_upd),
+                                              NULL, 0, next, hash_len);
+    if (ret != 0) return ret;
+    memcpy(mine, next, hash_len);
+  }
+  mbedtls_platform_zeroize(next, sizeof next);
+  ret = mbedtls_ssl_tls13_make_traffic_keys(hash_alg, app->client_application_traffic_secret_N,
+                                            app->server_application_traffic_secret_N, hash_len,
+                                            PSA_BITS_TO_BYTES(key_bits), 12 /* every TLS 1.3 AEAD */, &keys);
+  if (ret != 0) return ret;
+  t = mbedtls_calloc(1, sizeof *t);
+  if (t == NULL) {
+    ret = MBEDTLS_ERR_SSL_ALLOC_FAILED;
+    goto done;
+  }
+  mbedtls_ssl_transform_init(t);
+  ret = mbedtls_ssl_tls13_populate_transform(t, ssl->conf->endpoint, ssl->session->ciphersuite, &keys, ssl);
+  if (ret != 0) {
+    mbedtls_ssl_transform_free(t);
+    mbedtls_free(t);
+    goto done;
+  }
+  memcpy(ctr, ssl->cur_out_ctr, sizeof ctr);
+  mbedtls_ssl_set_inbound_transform(ssl, t); /* the peer's records count from 0 again */
+  mbedtls_ssl_set_outbound_transform(ssl, t);
+  if (!requested) memcpy(ssl->cur_out_ctr, ctr, sizeof ctr);
+  mbedtls_ssl_transform_free(ssl->transform_application);
+  mbedtls_free(ssl->transform_application);
+  ssl->transform_application = t;
+done:
+  mbedtls_platform_zeroize(&keys, sizeof keys);
+  return ret;
+}
+#endif
+
 /* read() -> Buffer (one record's plaintext), 0 want input, 1 close_notify, 2 a TLS 1.3
  * NewSessionTicket came (a client: getSession() now has it; call read() again),
  * < 0 error */
@@ -330,6 +420,13 @@ static duk_ret_t sess_read(duk_context *ctx)
    * the state on). */
   for (int tries = 0;; tries++) {
     ret = mbedtls_ssl_read(&s->ssl, &first, 1);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+    if (tls_is_key_update(s, ret)) {
+      ret = take_key_update(s);
+      if (ret != 0) break;
+      ret = MBEDTLS_ERR_SSL_WANT_READ; /* read on with the new keys */
+    }
+#endif
     if (ret != MBEDTLS_ERR_SSL_WANT_READ || tries >= 64) break;
 #if defined(MBEDTLS_SSL_PROTO_TLS1_3)
     if (s->ssl.state == MBEDTLS_SSL_TLS1_3_NEW_SESSION_TICKET) continue;

@@ -113,25 +113,9 @@ node -e '
     JSON.stringify({ "ca.crt": all["ca.crt"], "other-ca.crt": all["other-ca.crt"] }) + ";\n");
 ' "$tmp/certs/certs.js" "$d/certs/certs.js"
 board_client() { timeout 300 "$top/tools/board_run.sh" "$board" "$d/client.js" /certs 10.0.2.2 "$@" 2>&1; }
-wait_line() { for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
-next_port=$((20000 + $$ % 20000))
-s_server() { # s_server NAME openssl-args...: sets $port to a one-shot openssl server's port on 127.0.0.1
-  # (not called in $(...): next_port must advance in this shell, else every server gets the same port).
-  # A port another process holds makes s_server exit at once: then the next port is tried.
-  local name=$1 pid try; shift
-  for try in $(seq 20); do
-    next_port=$((next_port + 1))
-    openssl s_server -accept "127.0.0.1:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
-    pid=$!
-    for _ in $(seq 400); do
-      grep -q '^ACCEPT' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.05
-    done
-    kill $pid 2>/dev/null; wait $pid 2>/dev/null
-  done
-  echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
-}
+next_port=$((20000 + $$ % 20000)) peer_addr=127.0.0.1
+in_peer() { "$@"; }
+. "$here/start_server.sh"  # wait_line, start_on_next_port, s_server
 c="$tmp/certs"
 fp=$(openssl x509 -in "$c/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 fp_ec=$(openssl x509 -in "$c/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
@@ -165,20 +149,22 @@ check_error expired CERT_HAS_EXPIRED -cert "$c/expired.crt" -key "$c/expired.key
 check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$c/selfsigned.crt" -key "$c/selfsigned.key"
 # Version mismatch with node's code: a maxVersion 'TLSv1.2' client, a TLS 1.3-only server.
 MAXV=TLSv1.2 check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$c/server.crt" -key "$c/server.key" -tls1_3
+# A TLS 1.2 server signing with RSA-PSS (tools/mbedtls_patch.py; docs/tls.md).
+s_server pss12 -cert "$c/server.crt" -key "$c/server.key" -tls1_2 -sigalgs rsa_pss_rsae_sha256
+res=$(board_client "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp reply=lertep olleh"
+[ "$res" = "$want" ] && ok "board client -> s_server -tls1_2 signing with RSA-PSS only: verified, data both ways" || bad "pss12: '$res'"
+# node's tls server in TLS 1.2 (its maxVersion); TLS 1.3, node's default, is the bulk case below.
+node_echo_server node12 "$c" TLSv1.2
+res=$(board_client "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp reply=hello petrel"
+[ "$res" = "$want" ] && ok "board client -> node tls server with maxVersion TLSv1.2: verified, data both ways" || bad "client -> node 1.2 server: '$res'"
 
 # Bulk both ways with a node tls echo server: 10 MB each way, as on the other boards
 # (the emulated board moves ~1 MB/s of TLS, so this takes ~20 s).
 mb10=10485760
-next_port=$((next_port + 1))
-node -e '
-  var tls = require("tls"), fs = require("fs"), d = process.argv[2];
-  var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
-    function (c) { c.pipe(c); c.on("error", function () {}); s.close(); });
-  s.listen(+process.argv[1], "127.0.0.1", function () { console.log("ready"); });
-' "$next_port" "$c" > "$tmp/nodesrv.out" 2>&1 &
-pids+=($!)
-wait_line "$tmp/nodesrv.out" '^ready'
-out=$(board_client "$next_port" localhost bulk $mb10)
+node_echo_server nodesrv "$c"
+out=$(board_client "$port" localhost bulk $mb10)
 res=$(echo "$out" | head -1) ms=$(echo "$out" | sed -n 's/^ms //p')
 [ "$res" = "received $mb10 mismatches 0" ] && ok "board client exchanges 10 MB each way with a node tls echo server on the host (${ms:-?} ms on the board's clock)" || bad "client <-> node server: '$out'"
 
@@ -188,11 +174,8 @@ res=$(echo "$out" | head -1) ms=$(echo "$out" | sed -n 's/^ms //p')
 # 4 KB records, which mbedTLS 3.6 cannot do in 1.3).
 cp "$here/ram.js" "$d/"
 for v in TLSv1.3 TLSv1.2; do
-  next_port=$((next_port + 1))
-  node "$here/ram_server.js" "$c" "$next_port" 65536 > "$tmp/ramsrv.out" 2>&1 &
-  pids+=($!)
-  wait_line "$tmp/ramsrv.out" '^ready'
-  out=$(timeout 300 "$top/tools/board_run.sh" "$board" "$d/ram.js" /certs 10.0.2.2 "$next_port" 65536 $v 2>&1)
+  start_on_next_port ramsrv '^ready' 400 node "$here/ram_server.js" "$c" @PORT@ 65536
+  out=$(timeout 300 "$top/tools/board_run.sh" "$board" "$d/ram.js" /certs 10.0.2.2 "$port" 65536 $v 2>&1)
   if echo "$out" | grep -qx 'received 65536' && echo "$out" | grep -qx "protocol $v"; then
     ok "$v: one client session to node on the host, 64 KB each way: RAM high-water $(echo "$out" | sed -n 's/^closed rss \([0-9]*\).*/\1/p') B ($(echo "$out" | grep -v '^received' | tr '\n' ';'))"
   else
@@ -209,22 +192,9 @@ node -e '
 ' "$tmp/certs/certs.js" "$ds/certs/certs.js"
 guest_port=4433
 start_board_server() { # start_board_server NAME MODE [N]: sets $port to the host port forwarded to it
-  # (not called in $(...): next_port must advance in this shell and the pid reach pids).
-  # A host port another process holds stops QEMU at once: then the next port is tried.
-  local name=$1 mode=$2 n=${3:-0} pid try
-  for try in $(seq 10); do
-    next_port=$((next_port + 1))
-    PETREL_MPS2_NET=",hostfwd=tcp:127.0.0.1:$next_port-:$guest_port" timeout 300 \
-      "$top/tools/board_run.sh" "$board" "$ds/server.js" /certs "$mode" 0.0.0.0 "$n" $guest_port > "$tmp/$name.out" 2>&1 &
-    pid=$!
-    for _ in $(seq 1200); do  # up to 60 s: a slow boot
-      grep -q '^port ' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.05
-    done
-    kill $pid 2>/dev/null; wait $pid 2>/dev/null
-  done
-  echo "board server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
+  # (up to 60 s for the boot; a host port another process holds stops QEMU at once: the next is tried)
+  start_on_next_port "$1" '^port ' 1200 env PETREL_MPS2_NET=",hostfwd=tcp:127.0.0.1:@PORT@-:$guest_port" timeout 300 \
+    "$top/tools/board_run.sh" "$board" "$ds/server.js" /certs "$2" 0.0.0.0 "${3:-0}" $guest_port
 }
 s_client() { timeout 120 openssl s_client -connect "127.0.0.1:$1" -CAfile "$c/ca.crt" -verify_return_error "${@:2}"; }
 start_board_server hello hello
@@ -240,6 +210,41 @@ start_board_server cc clientcert
 out=$(s_client "$port" -cert "$c/client.crt" -key "$c/client.key" -quiet < /dev/null 2>&1)
 wait_line "$tmp/cc.out" '^client authorized=true CN=petrel-client' && echo "$out" | grep -q bye &&
   ok "openssl s_client with a client certificate: the board server verifies it" || { bad "client certificate"; sed 's/^/     | /' "$tmp/cc.out"; }
+wait "${pids[-1]}" 2>/dev/null
+start_board_server v12 hello
+out=$(s_client "$port" -tls1_2 -servername localhost -brief < /dev/null 2>&1)
+echo "$out" | grep -q '^Protocol version: TLSv1.2' && wait_line "$tmp/v12.out" "^secure TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 sni=localhost" &&
+  ok "openssl s_client -tls1_2 -> board server: TLS 1.2" || { bad "s_client -tls1_2 -> board"; sed 's/^/     | /' "$tmp/v12.out"; }
+wait "${pids[-1]}" 2>/dev/null
+# A TLS 1.3-only client and a board server with maxVersion 'TLSv1.2': node's server code.
+start_board_server v13 hello12
+s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
+wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL' &&
+  ok "TLS 1.3-only s_client -> board server with maxVersion TLSv1.2: tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL" ||
+  { bad "TLS 1.3-only client -> board"; sed 's/^/     | /' "$tmp/v13.out"; }
+wait "${pids[-1]}" 2>/dev/null
+# node's tls client -> board server, TLS 1.3 (node's default) and 1.2 (its maxVersion): 64 KB echoed.
+for v in TLSv1.3 TLSv1.2; do
+  start_board_server "node-$v" echo
+  res=$(timeout 120 node -e '
+    var tls = require("tls"), fs = require("fs"), data = Buffer.alloc(65536, 0x61), n = 0;
+    var c = tls.connect({ host: "127.0.0.1", port: +process.argv[1], servername: "localhost",
+      ca: fs.readFileSync(process.argv[2]), maxVersion: process.argv[3] }, function () { c.end(data); });
+    c.on("data", function (d) { n += d.length; });
+    c.on("end", function () { console.log(c.getProtocol() + " " + n); });
+    c.on("error", function (e) { console.log("error " + e.code); });
+  ' "$port" "$c/ca.crt" $v 2>&1)
+  [ "$res" = "$v 65536" ] && wait_line "$tmp/node-$v.out" "^secure $v" &&
+    ok "node tls client ($v) -> board server: 64 KB echoed" || { bad "node client $v -> board: '$res'"; sed 's/^/     | /' "$tmp/node-$v.out"; }
+  wait "${pids[-1]}" 2>/dev/null
+done
+# A peer's TLS 1.3 KeyUpdate, both ways (key_update.sh).
+. "$here/key_update.sh"
+c_certs=$c
+ku_client() { timeout 300 "$top/tools/board_run.sh" "$board" "$d/keyupdate_client.js" /certs 10.0.2.2 "$1"; }
+cp "$here/keyupdate_client.js" "$d/"
+key_update_client_check ku_client
+key_update_server_check start_board_server 127.0.0.1
 wait "${pids[-1]}" 2>/dev/null
 node -e 'var b=Buffer.alloc(65536);for(var i=0;i<b.length;i++)b[i]=(i*7+3)&255;var n=+process.argv[1],o=[];for(var s=0;s<n;s+=b.length)o.push(b.slice(0,Math.min(b.length,n-s)));require("fs").writeFileSync(process.argv[2],Buffer.concat(o))' $mb10 "$tmp/pattern"
 want=$(sha256sum < "$tmp/pattern" | cut -d' ' -f1)

@@ -108,27 +108,8 @@ start_petrel() { # start_petrel NAME server.js-args...: sets $port to the port P
   for _ in $(seq 200); do grep -q '^port ' "$tmp/$name.out" 2>/dev/null && break; sleep 0.05; done
   port=$(sed -n 's/^port //p' "$tmp/$name.out")
 }
-wait_line() { # wait_line FILE PATTERN: up to 20 s
-  for _ in $(seq 400); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1
-}
 next_port=$((20000 + $$ % 20000))
-s_server() { # s_server NAME openssl-args...: sets $port to a one-shot openssl server's port on $peer_addr
-  # (not called in $(...): next_port must advance in this shell, else every server gets the same port).
-  # A port another process holds makes s_server exit at once: then the next port is tried.
-  local name=$1 pid try; shift
-  for try in $(seq 20); do
-    next_port=$((next_port + 1))
-    in_peer openssl s_server -accept "$peer_addr:$next_port" -naccept 1 -rev "$@" > "$tmp/$name.out" 2>&1 < /dev/null &
-    pid=$!
-    for _ in $(seq 400); do
-      grep -q '^ACCEPT' "$tmp/$name.out" 2>/dev/null && { pids+=($pid); port=$next_port; return 0; }
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.05
-    done
-    kill $pid 2>/dev/null; wait $pid 2>/dev/null
-  done
-  echo "s_server $name did not start" >&2; cat "$tmp/$name.out" >&2; port=0
-}
+. "$here/start_server.sh"  # wait_line, start_on_next_port, s_server
 fp=$(openssl x509 -in "$certs/server.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 fp_ec=$(openssl x509 -in "$certs/server-ec.crt" -noout -fingerprint -sha256 | sed 's/.*=//')
 
@@ -171,6 +152,27 @@ check_error wronghost ERR_TLS_CERT_ALTNAME_INVALID -cert "$certs/wronghost.crt" 
 check_error selfsigned DEPTH_ZERO_SELF_SIGNED_CERT -cert "$certs/selfsigned.crt" -key "$certs/selfsigned.key"
 # Version mismatch with node's code: a maxVersion 'TLSv1.2' client, a TLS 1.3-only server.
 MAXV=TLSv1.2 check_error tls13only ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION -cert "$certs/server.crt" -key "$certs/server.key" -tls1_3
+# A TLS 1.2 server that signs its key exchange with RSA-PSS (here the only algorithm it
+# takes; node's TLS 1.2 server picks it by its own preference): mbedTLS 3.6 verifies
+# RSA-PSS only in TLS 1.3 unedited (docs/tls.md, "TLS 1.2 and RSA-PSS").
+s_server pss12 -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -sigalgs rsa_pss_rsae_sha256 -alpn http/1.1
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=http/1.1 CN=localhost fp=$fp reply=lertep olleh"
+[ "$res" = "$want" ] && ok "client -> s_server -tls1_2 signing with RSA-PSS only (tools/mbedtls_patch.py): verified, data both ways" || bad "pss12: '$res'"
+# node's tls server with maxVersion 'TLSv1.2' signs with RSA-PSS (OpenSSL's own preference).
+node_echo_server node12 "$certs" TLSv1.2
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost info)
+want="secure authorized=true TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256 alpn=false CN=localhost fp=$fp reply=hello petrel"
+[ "$res" = "$want" ] && ok "client -> node tls server with maxVersion TLSv1.2 (RSA-PSS): verified, data both ways" || bad "client -> node 1.2 server: '$res'"
+# The same with one bit of that RSA-PSS signature flipped on the way (flip_proxy.js): refused.
+s_server pss12bad -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -sigalgs rsa_pss_rsae_sha256
+in_peer node "$here/flip_proxy.js" "$peer_addr" "$port" > "$tmp/flip.out" 2>&1 &
+pids+=($!)
+wait_line "$tmp/flip.out" '^port '
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$(sed -n 's/^port //p' "$tmp/flip.out")" localhost error)
+[ "$res" = "error ERR_SSL_BAD_SIGNATURE" ] && grep -qx flipped "$tmp/flip.out" &&
+  ok "client -> s_server -tls1_2 whose RSA-PSS ServerKeyExchange signature was altered on the way: ERR_SSL_BAD_SIGNATURE" ||
+  bad "pss12 altered: '$res' ($(tr '\n' ' ' < "$tmp/flip.out"))"
 s_server untrusted -cert "$certs/server.crt" -key "$certs/server.key"
 res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost error 0 other-ca.crt)
 [ "$res" = "error UNABLE_TO_VERIFY_LEAF_SIGNATURE" ] && ok "client trusting another CA: UNABLE_TO_VERIFY_LEAF_SIGNATURE" || bad "untrusted: '$res'"
@@ -247,6 +249,14 @@ s_client "$port" -tls1_3 < /dev/null > /dev/null 2>&1
 wait_line "$tmp/v13.out" '^tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL' && ok "TLS 1.3-only s_client -> maxVersion TLSv1.2 server: tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL" ||
   { bad "TLS 1.3-only client"; sed 's/^/     | /' "$tmp/v13.out"; }
 
+# TLS 1.3 KeyUpdate from the peer, both ways (key_update.sh).
+. "$here/key_update.sh"
+c_certs=$certs
+ku_client() { run_petrel "$here/keyupdate_client.js" "$certs" "$peer_addr" "$1"; }
+ku_start() { start_petrel "$1" "$2" "$petrel_listen"; }
+key_update_client_check ku_client
+key_update_server_check ku_start "$petrel_addr"
+
 start_petrel garbage hello "$petrel_listen"
 printf 'GET / HTTP/1.1\r\nHost: x\r\n\r\n' | in_peer timeout 10 nc -q 2 "$petrel_addr" "$port" > /dev/null 2>&1
 wait_line "$tmp/garbage.out" '^tlsClientError ERR_SSL_HTTP_REQUEST' && ok "plain HTTP to the TLS server: tlsClientError ERR_SSL_HTTP_REQUEST" ||
@@ -286,17 +296,9 @@ res=$(in_peer timeout 60 node -e '
 t1=$(now_ms)
 [ "$res" = "$mb10 $want" ] && ok "node tls client echoes 10 MB each way through the server ($(rate $mb10 $((t1 - t0))) MB/s each way)" || bad "node client echo: '$res'"
 
-next_port=$((next_port + 1))
-in_peer node -e '
-  var tls = require("tls"), fs = require("fs"), d = process.argv[3];
-  var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
-    function (c) { c.pipe(c); c.on("error", function () {}); s.close(); });
-  s.listen(+process.argv[2], process.argv[1], function () { console.log("ready"); });
-' "$peer_addr" "$next_port" "$certs" > "$tmp/nodesrv.out" 2>&1 &
-pids+=($!)
-wait_line "$tmp/nodesrv.out" '^ready'
+node_echo_server nodesrv "$certs"
 t0=$(now_ms)
-res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$next_port" localhost bulk $mb10 2>/dev/null)
+res=$(run_petrel "$here/client.js" "$certs" "$peer_addr" "$port" localhost bulk $mb10 2>/dev/null)
 t1=$(now_ms)
 [ "$res" = "received $mb10 mismatches 0" ] && ok "client exchanges 10 MB each way with a node tls echo server ($(rate $mb10 $((t1 - t0))) MB/s each way)" || bad "client <-> node server: '$res'"
 
@@ -304,17 +306,14 @@ t1=$(now_ms)
 # client its own, for one TLS 1.3 and one TLS 1.2 connection; every line Petrel gives
 # must be one of node's (node also logs EXPORTER_SECRET, which mbedTLS does not export).
 for v in TLSv1.3 TLSv1.2; do
-  next_port=$((next_port + 1))
-  in_peer node -e '
+  start_on_next_port keylogsrv '^ready' 400 in_peer node -e '
     var tls = require("tls"), fs = require("fs"), d = process.argv[3];
     var s = tls.createServer({ key: fs.readFileSync(d + "/server.key"), cert: fs.readFileSync(d + "/server.crt") },
       function (c) { c.resume(); c.on("end", function () { c.end(); s.close(); }); c.on("error", function () {}); });
     s.on("keylog", function (line) { process.stdout.write("keylog " + line.toString("latin1")); });
     s.listen(+process.argv[2], process.argv[1], function () { console.log("ready"); });
-  ' "$peer_addr" "$next_port" "$certs" > "$tmp/keylogsrv.out" 2>&1 &
-  pids+=($!)
-  wait_line "$tmp/keylogsrv.out" '^ready'
-  res=$(run_petrel "$here/keylog_client.js" "$certs" "$peer_addr" "$next_port" localhost $v)
+  ' "$peer_addr" @PORT@ "$certs"
+  res=$(run_petrel "$here/keylog_client.js" "$certs" "$peer_addr" "$port" localhost $v)
   mine=$(echo "$res" | grep '^keylog ' | sort); want=$([ $v = TLSv1.3 ] && echo 4 || echo 1)
   if echo "$res" | grep -qx "secure $v" && [ "$(echo "$mine" | grep -c .)" = "$want" ] &&
      wait_line "$tmp/keylogsrv.out" '^keylog .*TRAFFIC_SECRET_0\|^keylog CLIENT_RANDOM' &&

@@ -3,8 +3,9 @@
 # both running tools/bench/tls_server.js, both driven by the same clients written in C
 # (openssl s_time, s_client) or by node: full handshakes per second (RSA 2048 and
 # ECDSA P-256 certificates, TLS 1.2 and TLS 1.3, no session reuse; resumed in TLS 1.2
-# with a ticket, and by session ID through 'newSession'/'resumeSession': s_time -reuse
-# does not wait for TLS 1.3's tickets), bulk download through s_client, and bulk echo
+# with a ticket, and by session ID through 'newSession'/'resumeSession'; in TLS 1.3 with
+# a ticket through a node client, tls_resume13.js: s_time -reuse does not wait for TLS
+# 1.3's tickets), bulk download through s_client, and bulk echo
 # through a node tls client (both TLS 1.3, what they negotiate). Reports, never asserts.
 # Knobs: BENCH_TLS_MB (64), BENCH_TLS_SECONDS (3).
 set -u
@@ -36,30 +37,44 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rate() { awk -v b="$1" -v t="$2" 'BEGIN { if (t < 1) t = 1; printf "%.1f", b / 1048576 * 1000 / t }'; }
 
 declare -A R
-for rt in petrel node; do
-  for key in server server-ec; do
+# Each figure is taken for petrel, then at once for node (servers started per figure), so
+# a shared machine's drift hits both alike.
+sec_rate() { sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }'; }
+for key in server server-ec; do
+  for rt in petrel node; do
     start $rt hello $key || continue
     # Wall-clock rates (s_time's connections/user sec counts the client's CPU only).
     for v in 1_2 1_3; do
-      R[$rt,hsw$v-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -tls$v -time "$SECS" 2>/dev/null |
-        sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+      R[$rt,hsw$v-$key]=$(openssl s_time -connect 127.0.0.1:$port -new -tls$v -time "$SECS" 2>/dev/null | sec_rate)
     done
     # Resumed handshakes (session tickets), the same way:
-    [ $key = server ] && R[$rt,hsr]=$(openssl s_time -connect 127.0.0.1:$port -reuse -tls1_2 -time "$SECS" 2>/dev/null |
-      sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+    [ $key = server ] && R[$rt,hsr]=$(openssl s_time -connect 127.0.0.1:$port -reuse -tls1_2 -time "$SECS" 2>/dev/null | sec_rate)
     stop
   done
+done
+for rt in petrel node; do
+  # TLS 1.3 resumed handshakes (PSK from the server's ticket, RSA 2048): a node client that
+  # waits for the tickets (tls_resume13.js); the server writes one byte, with which node's
+  # sends its tickets.
+  start $rt hello1 || continue
+  R[$rt,hsr13]=$(timeout $((SECS + 60)) node tools/bench/tls_resume13.js $port "$SECS")
+  stop
+done
+for rt in petrel node; do
   # Resumed by session ID through the application's 'newSession'/'resumeSession':
   start $rt cache || continue
-  R[$rt,hsc]=$(openssl s_time -connect 127.0.0.1:$port -reuse -tls1_2 -time "$SECS" 2>/dev/null |
-    sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' | head -1 | awk '{ if ($2 > 0) printf "%.0f", $1 / $2 }')
+  R[$rt,hsc]=$(openssl s_time -connect 127.0.0.1:$port -reuse -tls1_2 -time "$SECS" 2>/dev/null | sec_rate)
   stop
+done
+for rt in petrel node; do
   start $rt source || continue
   t0=$(ms)
   got=$(timeout 120 openssl s_client -connect 127.0.0.1:$port -quiet < /dev/null 2>/dev/null | wc -c)
   t1=$(ms)
   [ "$got" = $BYTES ] && R[$rt,down]=$(rate $BYTES $((t1 - t0))) || R[$rt,down]=fail
   stop
+done
+for rt in petrel node; do
   start $rt echo || continue
   R[$rt,echo]=$(timeout 120 node -e '
     var tls = require("tls"), n = 0, data = Buffer.alloc(+process.argv[2], 7), t0 = Date.now();
@@ -69,11 +84,11 @@ for rt in petrel node; do
   ' $port $BYTES)
   stop
 done
-printf '%-58s %10s %10s %7s\n' "TLS ($board, loopback)" petrel node ratio
+printf '%-68s %10s %10s %7s\n' "TLS ($board, loopback)" petrel node ratio
 row() {
   local p=${R[petrel,$2]:-fail} n=${R[node,$2]:-fail}
   local r; r=$(awk -v p="$p" -v n="$n" 'BEGIN { if (p + 0 > 0 && n + 0 > 0) printf "%.2f", p / n; else print "-" }')
-  printf '%-58s %10s %10s %7s\n' "$1" "$p" "$n" "$r"
+  printf '%-68s %10s %10s %7s\n' "$1" "$p" "$n" "$r"
 }
 row "TLS 1.2 handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw1_2-server
 row "TLS 1.3 handshakes/s, RSA 2048 (wall clock, s_time -new)" hsw1_3-server
@@ -81,5 +96,6 @@ row "TLS 1.2 handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw1_2-server-
 row "TLS 1.3 handshakes/s, ECDSA P-256 (wall clock, s_time -new)" hsw1_3-server-ec
 row "TLS 1.2 resumed handshakes/s (ticket, s_time -reuse)" hsr
 row "TLS 1.2 resumed handshakes/s (session ID, events, s_time -reuse)" hsc
+row "TLS 1.3 resumed handshakes/s (ticket, node client, tls_resume13.js)" hsr13
 row "download MB/s ($MB MiB to openssl s_client)" down
 row "echo MB/s each way ($MB MiB, node tls client)" echo

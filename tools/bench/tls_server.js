@@ -3,6 +3,8 @@
 //   echo     pipes every connection back to itself
 //   source   sends N bytes to each connection, then ends it
 //   hello    ends each connection at once (handshake benchmark)
+//   hello1   sends one byte and ends (TLS 1.3 resumption benchmark: node's server sends
+//            its tickets with its first write, none when it only ends)
 //   cache    as hello, without tickets: sessions kept by 'newSession'/'resumeSession'
 var tls = require('tls');
 var Buffer = require('buffer').Buffer;
@@ -17,6 +19,7 @@ var srv = tls.createServer(opts, function (s) {
   s.on('error', function () {});
   if (mode === 'echo') { s.pipe(s); return; }
   if (mode === 'hello' || mode === 'cache') { s.end(); s.resume(); return; }
+  if (mode === 'hello1') { s.end('x'); s.resume(); return; }
   var left = n;
   s.resume();
   (function pump() {
