@@ -188,11 +188,64 @@ void board_lwip_assert(int line)
   board_halt(134);
 }
 
-/* lwIP's heap (lwipopts.h, MEM_LIBC_MALLOC): malloc's arena, shared with the JS heap,
- * with at most MEM_SIZE bytes in lwIP's hands (mem.c counts each block's requested
- * size in lwip_stats.mem.used; tcp_budget.c sizes its per-connection bound on it). */
+/* lwIP's heap (lwipopts.h, MEM_CUSTOM_ALLOCATOR): malloc's arena, shared with the JS
+ * heap, with at most MEM_SIZE bytes in lwIP's hands (mem.c counts each block's requested
+ * size in lwip_stats.mem.used; tcp_budget.c sizes its per-connection bound on it).
+ * When the arena has no block, the reserve below: LWIP_RESERVE bytes only lwIP uses,
+ * cut into blocks first-fit. Each block starts with a header word (its length in
+ * words, the top bit set while in use); free neighbours are joined as the search
+ * walks over them. */
+#define RES_WORDS (LWIP_RESERVE / 4)
+#define RES_USED 0x80000000u
+static uint32_t reserve[RES_WORDS];
+
+static int in_lwip_reserve(const void *p)
+{
+  return (const uint32_t *)p >= reserve && (const uint32_t *)p < reserve + RES_WORDS;
+}
+
+static void *reserve_alloc(size_t size)
+{
+  uint32_t want = (uint32_t)((size + 3) / 4) + 1; /* + the header */
+  if (reserve[0] == 0) reserve[0] = RES_WORDS;    /* first use: one free block */
+  for (uint32_t i = 0; i < RES_WORDS;) {
+    uint32_t len = reserve[i] & ~RES_USED;
+    if (!(reserve[i] & RES_USED)) {
+      while (i + len < RES_WORDS && !(reserve[i + len] & RES_USED)) len += reserve[i + len]; /* join */
+      reserve[i] = len;
+      if (len >= want) {
+        if (len - want >= 2) { /* split: the rest stays free */
+          reserve[i + want] = len - want;
+          len = want;
+        }
+        reserve[i] = len | RES_USED;
+        return &reserve[i + 1];
+      }
+    }
+    i += len;
+  }
+  return NULL;
+}
+
 void *board_lwip_malloc(size_t size)
 {
   if ((size_t)lwip_stats.mem.used + size > MEM_SIZE) return NULL;
-  return malloc(size);
+  void *p = malloc(size);
+  return p ? p : reserve_alloc(size);
+}
+
+void board_lwip_free(void *p)
+{
+  if (in_lwip_reserve(p))
+    ((uint32_t *)p)[-1] &= ~RES_USED;
+  else
+    free(p);
+}
+
+void *board_lwip_calloc(size_t n, size_t size) /* lwIP calls it only with its statistics off */
+{
+  if (size && n > (size_t)-1 / size) return NULL;
+  void *p = board_lwip_malloc(n * size);
+  if (p) memset(p, 0, n * size);
+  return p;
 }

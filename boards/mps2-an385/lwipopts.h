@@ -22,20 +22,32 @@
 /* lwIP's heap: PBUF_RAM buffers, i.e. data copied by tcp_write (send buffers),
  * outgoing headers, and on the loopback netif the copy of every packet until the
  * receiving pcb's reader takes it. It is taken from malloc, the arena the JS heap
- * uses too (MEM_LIBC_MALLOC, board.c's board_lwip_malloc), capped at MEM_SIZE: what
- * the network does not hold serves JS (a script that compiles a large file or loads
- * the inspector has these 48 KiB on a 256 KiB part), and the cap keeps what
- * tcp_budget.c and tcp_rx.c compute from MEM_SIZE true. A block lwIP cannot get
- * (cap reached, or the arena full) is an ERR_MEM, as with the static heap.
+ * uses too (MEM_CUSTOM_ALLOCATOR: board.c's board_lwip_malloc), capped at MEM_SIZE:
+ * what the network does not hold serves JS, and the cap keeps what tcp_budget.c and
+ * tcp_rx.c compute from MEM_SIZE true. When the arena is full (a script took it),
+ * lwIP's blocks come from a small reserve of its own (LWIP_RESERVE, in .bss), so a
+ * segment's loopback copy, a retransmission or an ACK can still be made: without it
+ * both ends of a loopback connection waited for ever for data lwIP could not copy
+ * (tests/lwip/test_prompt_ack.js at 256 KiB). A block lwIP cannot get from either
+ * is an ERR_MEM, as with a static heap.
+ * (lwIP 2.2 reads MEM_CUSTOM_*; 2.1's mem_clib_malloc, which this board used until
+ * 2026-12-07, is ignored by 2.2: lwIP took plain malloc, without the cap.)
  * 48 KiB: a loopback connection echoing both ways holds up to
  * 2 x (TCP_SND_BUF + TCP_WND) = 35 KB; with less, both directions can
  * fill the heap with unacknowledged data, no packet can be copied to loopback any
  * more and the connection stalls for good (conformance case 54, s.pipe(s)). */
 #define MEM_SIZE (48 * 1024)
-#define MEM_LIBC_MALLOC 1
+#define MEM_CUSTOM_ALLOCATOR 1
 #include <stddef.h>
 void *board_lwip_malloc(size_t size);
-#define mem_clib_malloc board_lwip_malloc
+void board_lwip_free(void *p);
+void *board_lwip_calloc(size_t n, size_t size);
+#define MEM_CUSTOM_MALLOC board_lwip_malloc
+#define MEM_CUSTOM_FREE   board_lwip_free
+#define MEM_CUSTOM_CALLOC board_lwip_calloc
+#ifndef LWIP_RESERVE
+#define LWIP_RESERVE (4 * 1024)
+#endif
 /* The per-connection bound (platform/lwip/tcp_budget.c) starts at 3/8 of this
  * heap: then the 14 ends of 7 loopback connections that never read hold ~1.6-2.7 KB
  * each and an interactive connection still has room (tests/lwip/test_slow_readers.js).
