@@ -50,12 +50,25 @@ void petrel_fatal_exception(duk_context *ctx)
   depth--;
 }
 
+/* Node's processTicksAndRejections: the nextTick queue, then every microtask (those
+ * queued by microtasks too; ticks they queue wait for the next round), again until
+ * both are empty; then the unhandled rejections, which may queue more. Queuing a
+ * microtask or a rejection sets ticks_pending too, so this runs after the callback. */
 void petrel_run_ticks(duk_context *ctx)
 {
-  while (ticks_pending) {
-    ticks_pending = 0;
+  for (;;) {
+    while (ticks_pending) {
+      ticks_pending = 0;
+      depth++;
+      petrel_push_hook(ctx, "runTicks");
+      if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) petrel_fatal_exception(ctx);
+      duk_pop(ctx);
+      petrel_run_microtasks(ctx);
+      depth--;
+    }
+    if (!petrel_rejections_pending()) break;
     depth++;
-    petrel_push_hook(ctx, "runTicks");
+    petrel_push_process_rejections(ctx);
     if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) petrel_fatal_exception(ctx);
     duk_pop(ctx);
     depth--;

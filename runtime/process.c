@@ -248,8 +248,7 @@ static duk_ret_t process_next_tick(duk_context *ctx)
 static duk_ret_t queue_microtask(duk_context *ctx)
 {
   if (!duk_is_function(ctx, 0)) return throw_arg_error(ctx, "invalidArgType", "callback", "function", 0);
-  duk_set_top(ctx, 1);
-  tick_push(ctx, 0);
+  petrel_queue_microtask(ctx, 0);
   return 0;
 }
 
@@ -858,6 +857,7 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   }
   duk_push_c_lightfunc(ctx, queue_microtask, 1, 1, 0);
   duk_put_prop_literal(ctx, 1, "queueMicrotask");
+  petrel_promise_setup(ctx, 1);
   duk_dup(ctx, 1);
   def_accessor(ctx, "Buffer", get_global_buffer, set_global_buffer, 0);
   duk_pop(ctx);

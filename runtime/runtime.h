@@ -53,6 +53,13 @@ void petrel_unpin(duk_context *ctx, void *heapptr);
 /* The hooks runTicks, fatalException, beforeExit (light functions, process.c). */
 void petrel_push_hook(duk_context *ctx, const char *name);
 
+/* ---- promise.c: Promise and the microtask queue, drained by petrel_run_ticks ---- */
+void petrel_promise_setup(duk_context *ctx, duk_idx_t global);
+void petrel_queue_microtask(duk_context *ctx, duk_idx_t fn);
+void petrel_run_microtasks(duk_context *ctx);
+int petrel_rejections_pending(void);
+void petrel_push_process_rejections(duk_context *ctx); /* the light function that processes them */
+
 /* ---- loop.c ---- */
 void loop_ref(void);
 void loop_unref(void);
