@@ -9,7 +9,7 @@
  * gets, the element functions of all/allSettled/any, finally's wrappers) are small
  * native functions holding it on hidden keys.
  *
- * Jobs wait in one stash array, four slots a job, run by petrel_run_microtasks,
+ * Jobs wait in one stash array, four slots a job (a settled promise's reactions are one job), run by petrel_run_microtasks,
  * which runtime/callback.c calls after the nextTick queue (Node's order: ticks,
  * then every microtask, again until both are empty), then the unhandled
  * rejections are processed (petrel_process_rejections) as Node 20 does.
@@ -31,7 +31,7 @@
 #define FN_C DUK_HIDDEN_SYMBOL("c")
 
 enum { ST_PENDING = 0, ST_FULFILLED = 1, ST_REJECTED = 2, ST_MASK = 3, F_HANDLED = 4, F_WARNED = 8 };
-enum { J_FULFILL = 1, J_REJECT, J_THENABLE, J_CALLBACK };
+enum { J_FULFILL = 1, J_REJECT, J_THENABLE, J_CALLBACK, J_BATCH };
 #define JOB_SLOTS 4
 
 static duk_uarridx_t job_head, job_tail;
@@ -139,15 +139,12 @@ static void settle(duk_context *ctx, duk_idx_t p, duk_idx_t v, int state)
   duk_put_prop_literal(ctx, p, PV);
   set_state(ctx, p, s | state);
   duk_del_prop_literal(ctx, p, PR);
+  /* The reactions' jobs, queued one after another as the spec queues them, are one
+   * job here: the same order, and settling needs room for one job, not one per reaction. */
   if (duk_is_array(ctx, -1)) {
-    duk_idx_t r = duk_get_top_index(ctx);
-    duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, r);
-    for (duk_uarridx_t i = 0; i < n; i += 3) {
-      duk_get_prop_index(ctx, r, i + (state == ST_FULFILLED ? 0 : 1));
-      duk_get_prop_index(ctx, r, i + 2);
-      enqueue(ctx, state == ST_FULFILLED ? J_FULFILL : J_REJECT, -2, -1, v);
-      duk_pop_2(ctx);
-    }
+    duk_push_int(ctx, state);
+    enqueue(ctx, J_BATCH, -2, -1, v);
+    duk_pop(ctx);
   }
   duk_pop(ctx);
   if (state == ST_REJECTED && !(s & F_HANDLED)) track_rejection(ctx, p);
@@ -615,6 +612,44 @@ void petrel_queue_microtask(duk_context *ctx, duk_idx_t fn)
 
 /* ---- running the jobs ---- */
 
+/* A reaction: handler a (not callable: the value passes on), derived promise b, value c */
+static void run_reaction(duk_context *ctx, int kind, duk_idx_t a, duk_idx_t b, duk_idx_t c)
+{
+  a = duk_normalize_index(ctx, a);
+  b = duk_normalize_index(ctx, b);
+  c = duk_normalize_index(ctx, c);
+  if (!duk_is_callable(ctx, a)) {
+    if (kind == J_FULFILL)
+      resolve_promise(ctx, b, c);
+    else
+      settle(ctx, b, c, ST_REJECTED);
+    return;
+  }
+  duk_dup(ctx, a);
+  duk_push_undefined(ctx);
+  duk_dup(ctx, c);
+  if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS)
+    settle(ctx, b, -1, ST_REJECTED);
+  else
+    resolve_promise(ctx, b, -1);
+  duk_pop(ctx);
+}
+
+/* One reaction of a batch: [reactions i state value] */
+static duk_ret_t run_batch_reaction(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  duk_idx_t base = duk_get_top(ctx) - 4;
+  duk_uarridx_t i = (duk_uarridx_t)duk_get_uint(ctx, base + 1);
+  int fulfilled = duk_get_int(ctx, base + 2) == ST_FULFILLED;
+  duk_get_prop_index(ctx, base, i + (fulfilled ? 0 : 1));
+  duk_get_prop_index(ctx, base, i + 2);
+  run_reaction(ctx, fulfilled ? J_FULFILL : J_REJECT, -2, -1, base + 3);
+  duk_set_top(ctx, base);
+  duk_push_undefined(ctx);
+  return 1;
+}
+
 /* One job: [kind a b c] on the value stack */
 static duk_ret_t run_job(duk_context *ctx, void *udata)
 {
@@ -625,21 +660,20 @@ static duk_ret_t run_job(duk_context *ctx, void *udata)
   switch (kind) {
   case J_FULFILL:
   case J_REJECT:
-    if (!duk_is_callable(ctx, a)) { /* pass the value on */
-      if (kind == J_FULFILL)
-        resolve_promise(ctx, b, c);
-      else
-        settle(ctx, b, c, ST_REJECTED);
-      break;
-    }
-    duk_dup(ctx, a);
-    duk_push_undefined(ctx);
-    duk_dup(ctx, c);
-    if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS)
-      settle(ctx, b, -1, ST_REJECTED);
-    else
-      resolve_promise(ctx, b, -1);
+    run_reaction(ctx, kind, a, b, c);
     break;
+  case J_BATCH: { /* a: the reactions, b: the state, c: the value; each reaction apart */
+    duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, a);
+    for (duk_uarridx_t i = 0; i < n; i += 3) {
+      duk_dup(ctx, a);
+      duk_push_uint(ctx, i);
+      duk_dup(ctx, b);
+      duk_dup(ctx, c);
+      if (duk_safe_call(ctx, run_batch_reaction, NULL, 4, 1) != DUK_EXEC_SUCCESS) petrel_fatal_exception(ctx);
+      duk_pop(ctx);
+    }
+    break;
+  }
   case J_THENABLE:
     duk_dup(ctx, c);
     duk_dup(ctx, b);
