@@ -1,7 +1,7 @@
 /*
  * Entering JS from C. Every event (timer, socket, lookup, console input) comes
  * through petrel_make_callback: one protected call, uncaught errors routed to
- * process ('uncaughtException' or exit 1), then the nextTick queue, as Node does.
+ * process ('uncaughtException' or exit 1), then the nextTick queue and the microtasks, as Node does.
  */
 #include <stdio.h>
 #include <string.h>

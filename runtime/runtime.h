@@ -31,7 +31,7 @@ void petrel_set_interruptible(int on);
 /* ---- callback.c: every call from C into JS goes through here ---- */
 /* Stack: [... func this arg1..argN] -> [...]. Calls func; an exception goes to
  * process's uncaught-exception handling (which may exit); then runs the
- * nextTick queue. Returns 0, or 1 if the call threw. */
+ * nextTick queue and the microtasks. Returns 0, or 1 if the call threw. */
 int petrel_make_callback(duk_context *ctx, duk_idx_t nargs);
 /* Runs fn (which builds a callback's arguments in C and calls it) under
  * duk_safe_call. Building allocates, and on a full heap Duktape throws there,
