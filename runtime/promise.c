@@ -80,6 +80,8 @@ static int is_promise(duk_context *ctx, duk_idx_t idx)
   return yes;
 }
 
+int petrel_is_promise(duk_context *ctx, duk_idx_t idx) { return is_promise(ctx, idx); }
+
 /* [...] -> [... promise], pending */
 static void push_new_promise(duk_context *ctx)
 {

@@ -56,6 +56,7 @@ void petrel_push_hook(duk_context *ctx, const char *name);
 /* ---- promise.c: Promise and the microtask queue, drained by petrel_run_ticks ---- */
 void petrel_promise_setup(duk_context *ctx, duk_idx_t global);
 void petrel_queue_microtask(duk_context *ctx, duk_idx_t fn);
+int petrel_is_promise(duk_context *ctx, duk_idx_t idx); /* util.types.isPromise */
 void petrel_run_microtasks(duk_context *ctx);
 int petrel_rejections_pending(void);
 void petrel_push_process_rejections(duk_context *ctx); /* the light function that processes them */

@@ -49,6 +49,7 @@ L('resolve identity', Promise.resolve(self) === self, Promise.resolve(1) !== Pro
 L('toString', Object.prototype.toString.call(self), String(self), self instanceof Promise);
 L('lengths', Promise.length, Promise.prototype.then.length, Promise.prototype.catch.length, Promise.all.length);
 L('names', Promise.all.name, Promise.allSettled.name, Promise.race.name, Promise.any.name, Promise.resolve.name, Promise.reject.name, Promise.prototype.finally.name, Promise.prototype.catch.name, queueMicrotask.name);
+L('isPromise', require('util').types.isPromise(self), require('util').types.isPromise({ then: function () {} }), require('util').types.isPromise(Object.create(Promise.prototype)));
 L('global', Object.keys(global).indexOf('Promise'), typeof global.Promise);
 try { queueMicrotask(5); } catch (e) { L('queueMicrotask', e.name, e.code); }
 setTimeout(function () {
