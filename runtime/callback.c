@@ -35,7 +35,7 @@ static void die_in_handler(duk_context *ctx)
   plat_exit(7);
 }
 
-void petrel_fatal_exception(duk_context *ctx)
+static void fatal(duk_context *ctx, int from_promise)
 {
   /* [... err] -> [... err] */
   depth++;
@@ -45,10 +45,14 @@ void petrel_fatal_exception(duk_context *ctx)
     die_in_handler(ctx);
   }
   duk_dup(ctx, -2);
-  if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) die_in_handler(ctx);
+  duk_push_boolean(ctx, from_promise);
+  if (duk_pcall(ctx, 2) != DUK_EXEC_SUCCESS) die_in_handler(ctx);
   duk_pop(ctx);
   depth--;
 }
+
+void petrel_fatal_exception(duk_context *ctx) { fatal(ctx, 0); }
+void petrel_fatal_rejection(duk_context *ctx) { fatal(ctx, 1); }
 
 /* Node's processTicksAndRejections: the nextTick queue, then every microtask (those
  * queued by microtasks too; ticks they queue wait for the next round), again until

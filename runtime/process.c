@@ -436,8 +436,10 @@ static duk_ret_t exit_after_uncaught(duk_context *ctx, void *udata)
 
 /* The uncaught error err: the REPL's hook, else 'uncaughtException' listeners,
  * else print it and exit 1 ('exit' listeners first). */
+/* fatalException(err, fromPromise): fromPromise gives listeners node's origin. */
 static duk_ret_t fatal_exception(duk_context *ctx)
 {
+  const char *origin = duk_get_boolean(ctx, 1) ? "unhandledRejection" : "uncaughtException";
   push_stashed(ctx, UNCAUGHT_HOOK_KEY);
   if (duk_is_function(ctx, -1)) {
     duk_dup(ctx, 0);
@@ -453,7 +455,7 @@ static duk_ret_t fatal_exception(duk_context *ctx)
     duk_push_literal(ctx, "emit");
     duk_push_literal(ctx, "uncaughtException");
     duk_dup(ctx, 0);
-    duk_push_literal(ctx, "uncaughtException");
+    duk_push_string(ctx, origin);
     duk_call_prop(ctx, 1, 3);
     return 0;
   }
@@ -509,7 +511,7 @@ void petrel_push_hook(duk_context *ctx, const char *name)
   duk_c_function f = !strcmp(name, "runTicks")         ? run_ticks
                      : !strcmp(name, "fatalException") ? fatal_exception
                                                        : before_exit;
-  duk_push_c_lightfunc(ctx, f, 1, 1, 0);
+  duk_push_c_lightfunc(ctx, f, f == fatal_exception ? 2 : 1, 1, 0);
 }
 
 /* ---- hrtime, uptime ---- */

@@ -804,7 +804,7 @@ static duk_ret_t process_rejections(duk_context *ctx)
     } else {
       duk_dup(ctx, 2);
     }
-    petrel_fatal_exception(ctx); /* 'uncaughtException' listeners, else the report and exit 1 */
+    petrel_fatal_rejection(ctx); /* 'uncaughtException' listeners, else the report and exit 1 */
   }
   return 0;
 }

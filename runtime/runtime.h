@@ -46,6 +46,9 @@ extern unsigned long petrel_calls; /* calls from C into JS so far (the loop's id
 void petrel_ticks_pending(void);   /* JS queued a nextTick: run the queue after this callback */
 /* The current exception (top of stack) is uncaught: report it through process. */
 void petrel_fatal_exception(duk_context *ctx);
+/* The same for an unhandled rejection's reason: 'uncaughtException' listeners get the
+ * origin 'unhandledRejection', as in node. */
+void petrel_fatal_rejection(duk_context *ctx);
 /* Keeps a JS value alive while C holds its heap pointer (runtime/pins.c).
  * Pinning a pinned value again does nothing; one unpin releases it. */
 void *petrel_pin(duk_context *ctx, duk_idx_t idx);
