@@ -361,7 +361,9 @@ static int emit_exit(duk_context *ctx, int code)
 /* The entry main.c calls when nothing keeps the loop alive: the exit code. */
 static duk_ret_t entry_exit(duk_context *ctx)
 {
-  duk_push_int(ctx, emit_exit(ctx, exit_code(ctx, 0)));
+  int code = emit_exit(ctx, exit_code(ctx, 0));
+  petrel_run_microtasks(ctx); /* node: the microtasks 'exit' listeners queued run (not their ticks) */
+  duk_push_int(ctx, code);
   return 1;
 }
 
