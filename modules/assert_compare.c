@@ -287,12 +287,9 @@ int assert_deep_equal(duk_context *ctx, duk_idx_t a, duk_idx_t b, int strict)
   b = duk_normalize_index(ctx, b);
   duk_idx_t top = duk_get_top(ctx);
   struct cmp c = { top, top + 1, top + 2, strict, 0, NULL };
-  duk_push_object(ctx); /* the engine's Object.prototype */
-  duk_get_prototype(ctx, -1);
-  duk_get_prop_literal(ctx, -1, "toString");
-  duk_get_prop_literal(ctx, -2, "propertyIsEnumerable");
-  duk_remove(ctx, -3);
-  duk_remove(ctx, -3);
+  /* Object.prototype's as they were at boot (runtime/process.c), not a user's */
+  petrel_push_primordial(ctx, "ObjectPrototypeToString");
+  petrel_push_primordial(ctx, "ObjectPrototypePropertyIsEnumerable");
   duk_get_global_literal(ctx, "ArrayBuffer");
   duk_get_prop_literal(ctx, -1, "isView");
   duk_remove(ctx, -2);

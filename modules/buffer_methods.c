@@ -412,7 +412,8 @@ static const petrel_lf_name method_names[] = {
   { "toString", proto_to_string, 0 }, { "write", proto_write, 0 }, { "toJSON", proto_to_json, 0 },
   { "equals", proto_equals, 0 }, { "compare", proto_compare, 0 }, { "copy", proto_copy, 0 },
   { "slice", proto_slice, 0 }, { "fill", proto_fill, 0 }, { "indexOf", proto_index_of, 0 },
-  { "lastIndexOf", proto_index_of, 1 }, { "includes", proto_index_of, 2 }, { NULL, NULL, 0 }
+  { "lastIndexOf", proto_index_of, 1 }, { "includes", proto_index_of, 2 },
+  { "get", proto_parent, 0 }, { "get", proto_parent, 1 } /* parent, offset: "get" as in Node */, { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(buffer_methods, method_names);
 

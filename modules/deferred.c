@@ -51,6 +51,7 @@ static duk_ret_t r_deferred(duk_context *ctx)
  * error makers are named after their functions. */
 static const char *deferred_name(duk_c_function fn, int magic)
 {
+  if (fn == errors_system_error && magic == 0) return "systemError";
   if (fn != r_deferred || magic < 0 || magic >= N_DEFERRED) return NULL;
   return magic < ERRORS_START ? "" : deferred[magic].fn;
 }

@@ -80,6 +80,9 @@ static duk_ret_t dns_lookup(duk_context *ctx)
   return 1;
 }
 
+static const petrel_lf_name dns_names[] = { { "lookup", dns_lookup, 0 }, { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_NAMES(dns, dns_names);
+
 duk_ret_t petrel_binding_dns(duk_context *ctx)
 {
   duk_push_object(ctx);

@@ -8,7 +8,7 @@ var stream = require('stream');
 function dnsLookup() { return require('dns').lookup.apply(null, arguments); }
 function inherits(ctor, superCtor) {
   ctor.super_ = superCtor;
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 var timers = require('timers');
 var errors = require('internal/errors');
@@ -172,7 +172,7 @@ Socket.prototype.setTimeout = function (msecs, callback) {
     idle(this, 0);
     if (callback) this.removeListener('timeout', callback);
   } else {
-    idle(this, Math.max(1, msecs));
+    idle(this, MathMax(1, msecs));
     if (callback) this.once('timeout', callback);
   }
   return this;
@@ -283,11 +283,11 @@ function createServer(options, connectionListener) {
 // makes each lookup one step; instanceof and the chain itself are unchanged.
 (function flatten(proto) {
   var seen = {};
-  for (var p = Object.getPrototypeOf(proto); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    Object.getOwnPropertyNames(p).forEach(function (k) {
-      if (k === 'constructor' || seen[k] || Object.prototype.hasOwnProperty.call(proto, k)) return;
+  for (var p = ObjectGetPrototypeOf(proto); p && p !== Object.prototype; p = ObjectGetPrototypeOf(p)) {
+    ArrayPrototypeForEach(ObjectGetOwnPropertyNames(p), function (k) {
+      if (k === 'constructor' || seen[k] || ObjectPrototypeHasOwnProperty(proto, k)) return;
       seen[k] = true;
-      ObjectDefineProperty(proto, k, Object.getOwnPropertyDescriptor(p, k));
+      ObjectDefineProperty(proto, k, ObjectGetOwnPropertyDescriptor(p, k));
     });
   }
 })(Socket.prototype);

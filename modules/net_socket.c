@@ -591,7 +591,9 @@ static const petrel_lf_name socket_names[] = {
   { "", s_activity, 0 }, { "", s_final, 0 },    { "", s_destroy, 0 }, { "onread", h_onread, 0 },
   { "onwrite", h_onwrite, 0 }, { "onerror", h_onerror, 0 }, { "", s_connect_stub, 0 },
   { "connect", s_connect_stub, 1 }, { "onconnect", s_connect_stub, 2 }, { "idle", s_idle, 0 },
-  { "onEnd", s_on_end, 0 }, { NULL, NULL, 0 }
+  { "onEnd", s_on_end, 0 }, { "nop", nop, 0 }, { "emitCloseNT", emit_close, 0 }, { "onIdleTimeout", on_idle_timer, 0 },
+  { "writeAfterFIN", s_write_after_fin, 0 },
+  { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(socket, socket_names);
 

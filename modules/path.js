@@ -24,9 +24,9 @@ function normalizeParts(parts, absolute) {
 function normalize(p) {
   check(p);
   if (p === '') return '.';
-  var abs = p.charAt(0) === '/';
-  var trailing = p.charAt(p.length - 1) === '/';
-  var s = normalizeParts(p.split('/'), abs).join('/');
+  var abs = StringPrototypeCharAt(p, 0) === '/';
+  var trailing = StringPrototypeCharAt(p, p.length - 1) === '/';
+  var s = ArrayPrototypeJoin(normalizeParts(StringPrototypeSplit(p, '/'), abs), '/');
   if (!s && !abs) s = '.';
   if (s && trailing) s += '/';
   return (abs ? '/' : '') + s;
@@ -38,7 +38,7 @@ function join() {
     check(arguments[i]);
     if (arguments[i]) parts.push(arguments[i]);
   }
-  return parts.length ? normalize(parts.join('/')) : '.';
+  return parts.length ? normalize(ArrayPrototypeJoin(parts, '/')) : '.';
 }
 
 function resolve() {
@@ -48,59 +48,60 @@ function resolve() {
     check(p);
     if (!p) continue;
     resolved = p + '/' + resolved;
-    abs = p.charAt(0) === '/';
+    abs = StringPrototypeCharAt(p, 0) === '/';
   }
-  var s = normalizeParts(resolved.split('/'), abs).join('/');
+  var s = ArrayPrototypeJoin(normalizeParts(StringPrototypeSplit(resolved, '/'), abs), '/');
   return ((abs ? '/' : '') + s) || '.';
 }
 
-function isAbsolute(p) { check(p); return p.charAt(0) === '/'; }
+function isAbsolute(p) { check(p); return StringPrototypeCharAt(p, 0) === '/'; }
 
 function dirname(p) {
   check(p);
   if (!p) return '.';
   var end = p.length;
-  while (end > 1 && p.charAt(end - 1) === '/') end--;
-  var i = p.lastIndexOf('/', end - 1);
+  while (end > 1 && StringPrototypeCharAt(p, end - 1) === '/') end--;
+  var i = StringPrototypeLastIndexOf(p, '/', end - 1);
   if (i < 0) return '.';
   if (i === 0) return '/';
-  while (i > 1 && p.charAt(i - 1) === '/') i--;
-  return p.slice(0, i);
+  if (i === 1 && StringPrototypeCharAt(p, 0) === '/') return '//';
+  // as node: repeated slashes before the last part stay ('/x//y' -> '/x/', '//x' -> '//')
+  return StringPrototypeSlice(p, 0, i);
 }
 
 function basename(p, ext) {
   if (ext !== undefined) check(ext, 'ext'); // node checks the suffix first
   check(p);
   var end = p.length;
-  while (end > 1 && p.charAt(end - 1) === '/') end--;
-  var b = p.slice(p.lastIndexOf('/', end - 1) + 1, end);
-  if (ext !== undefined && b !== ext && b.slice(-ext.length) === ext) b = b.slice(0, b.length - ext.length);
+  while (end > 1 && StringPrototypeCharAt(p, end - 1) === '/') end--;
+  var b = StringPrototypeSlice(p, StringPrototypeLastIndexOf(p, '/', end - 1) + 1, end);
+  if (ext !== undefined && b !== ext && StringPrototypeSlice(b, -ext.length) === ext) b = StringPrototypeSlice(b, 0, b.length - ext.length);
   return b;
 }
 
 function extname(p) {
   var b = basename(p);
-  var i = b.lastIndexOf('.');
-  return i <= 0 ? '' : b.slice(i);
+  var i = StringPrototypeLastIndexOf(b, '.');
+  return i <= 0 ? '' : StringPrototypeSlice(b, i);
 }
 
 function relative(from, to) {
-  var f = resolve(from).split('/').filter(Boolean);
-  var t = resolve(to).split('/').filter(Boolean);
+  var f = ArrayPrototypeFilter(StringPrototypeSplit(resolve(from), '/'), Boolean);
+  var t = ArrayPrototypeFilter(StringPrototypeSplit(resolve(to), '/'), Boolean);
   var i = 0;
   while (i < f.length && i < t.length && f[i] === t[i]) i++;
   var up = [];
   for (var j = i; j < f.length; j++) up.push('..');
-  return up.concat(t.slice(i)).join('/');
+  return ArrayPrototypeJoin(ArrayPrototypeConcat(up, t.slice(i)), '/');
 }
 
 function parse(p) {
   check(p);
-  var root = p.charAt(0) === '/' ? '/' : '';
+  var root = StringPrototypeCharAt(p, 0) === '/' ? '/' : '';
   var base = basename(p);
   var ext = extname(p);
   var dir = dirname(p);
-  return { root: root, dir: p.indexOf('/') < 0 ? '' : dir, base: base, ext: ext, name: ext ? base.slice(0, -ext.length) : base };
+  return { root: root, dir: StringPrototypeIndexOf(p, '/') < 0 ? '' : dir, base: base, ext: ext, name: ext ? StringPrototypeSlice(base, 0, -ext.length) : base };
 }
 
 function format(o) {

@@ -134,6 +134,13 @@ static duk_ret_t call_destroy(duk_context *ctx, void *udata) /* (self, err, fn) 
 }
 
 /* destroy(err, cb) with this the stream: the stream. */
+/* Names of the ticks above, node's (lightfunc_names.h) */
+static const petrel_lf_name destroy_names[] = {
+  { "emitCloseNT", close_tick, 0 }, { "emitErrorCloseNT", error_close_tick, 0 }, { "emitErrorNT", error_tick, 0 },
+  { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(destroy, destroy_names);
+
 duk_ret_t stream_destroy(duk_context *ctx)
 {
   duk_set_top(ctx, 2);

@@ -358,10 +358,17 @@ static void shift_chunk(duk_context *ctx, duk_idx_t state)
   duk_remove(ctx, -2); /* c */
 }
 
-/* chunk.slice(a) or chunk.slice(a, b) (b < 0: none), of the chunk at idx: pushed. */
+/* chunk.slice(a) or chunk.slice(a, b) (b < 0: none), of the chunk at idx: pushed. A
+ * string's in C (what String.prototype.slice does here, whatever user code made of it). */
 static void push_slice(duk_context *ctx, duk_idx_t idx, double a, double b)
 {
   idx = duk_normalize_index(ctx, idx);
+  if (duk_is_string(ctx, idx)) {
+    duk_size_t len = duk_get_length(ctx, idx);
+    duk_dup(ctx, idx);
+    duk_substring(ctx, -1, (duk_size_t)a, b >= 0 ? (duk_size_t)b : len);
+    return;
+  }
   duk_get_prop_literal(ctx, idx, "slice");
   duk_dup(ctx, idx);
   duk_push_number(ctx, a);
@@ -429,7 +436,7 @@ static void from_list(duk_context *ctx, double n, duk_idx_t state)
   }
   if (st_flag(ctx, state, "decoder")) {
     duk_push_literal(ctx, "");
-    duk_get_prop_literal(ctx, -2, "join");
+    petrel_push_primordial(ctx, "ArrayPrototypeJoin");
     duk_dup(ctx, -3);
     duk_dup(ctx, -3);
     duk_call_method(ctx, 1);
@@ -765,7 +772,14 @@ static duk_ret_t r_destroy_default(duk_context *ctx)
 static const petrel_lf_name readable_names[] = {
   { "", r_on, 0 },   { "", r_remove_listener, 0 }, { "", r_resume, 0 },         { "", r_pause, 0 },
   { "", r_is_paused, 0 }, { "", r_read, 0 },      { "", r_push, 0 },           { "", r_unshift, 0 },
-  { "", r_read_default, 0 }, { "destroy", stream_destroy, 0 }, { "", r_destroy_default, 0 }, { NULL, NULL, 0 }
+  { "", r_read_default, 0 }, { "destroy", stream_destroy, 0 }, { "", r_destroy_default, 0 },
+  /* internal callbacks, by the names of node's functions that do the same */
+  { "updateReadableListening", r_update_listening_tick, 0 }, { "resume_", r_resume_tick, 0 },
+  { "emitReadable_", r_emit_readable_now, 0 }, { "maybeReadMore_", r_read_more_tick, 0 },
+  { "onReadableEnd", r_end_tick, 0 }, { "endReadableNT", r_end_tick_nt, 0 }, { "addChunk", r_add_chunk, 0 },
+  { "emitReadable", r_emit_readable, 0 }, { "maybeReadMore", r_maybe_read_more, 0 }, { "onEofChunk", r_on_eof, 0 },
+  { "endReadable", r_end_readable, 0 }, { "nReadingNextTick", r_read0_tick, 0 },
+  { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(readable, readable_names);
 

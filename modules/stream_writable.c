@@ -618,6 +618,13 @@ static void prefinish(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
   }
 }
 
+/* Names of the callbacks above, node's (lightfunc_names.h) */
+static const petrel_lf_name writable_internal_names[] = {
+  { "afterWriteTick", after_write_tick, 0 }, { "onwriteError", onwrite_error, 0 }, { "nop", nop, 0 },
+  { "finish", finish, 0 }, { "finishMaybe", finish_tick, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(writable_internal, writable_internal_names);
+
 void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int sync)
 {
   stream = duk_normalize_index(ctx, stream);

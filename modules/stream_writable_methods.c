@@ -227,7 +227,7 @@ static duk_ret_t w_init(duk_context *ctx)
 static const petrel_lf_name writable_names[] = {
   { "", w_write, 0 },   { "", w_end, 0 },     { "", w_cork, 0 },           { "", w_uncork, 0 },
   { "setDefaultEncoding", w_set_default_encoding, 0 }, { "", w_destroy, 0 }, { "", w_destroy_default, 0 },
-  { "", w_write_default, 0 }, { NULL, NULL, 0 }
+  { "", w_write_default, 0 }, { "errorBuffer", writable_error_buffer_tick, 0 } /* internal */, { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(writable, writable_names);
 

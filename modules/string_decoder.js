@@ -4,7 +4,7 @@ var Buffer = require('buffer').Buffer;
 var errors = require('internal/errors');
 
 function normalize(enc) {
-  var e = String(enc === undefined || enc === null ? 'utf8' : enc).toLowerCase();
+  var e = StringPrototypeToLowerCase(String(enc === undefined || enc === null ? 'utf8' : enc));
   switch (e) {
     case 'utf8': case 'utf-8': return 'utf8';
     case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';

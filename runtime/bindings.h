@@ -4,6 +4,7 @@
 #ifndef PETREL_BINDINGS_H
 #define PETREL_BINDINGS_H
 #include "duktape.h"
+#include "lightfunc_names.h"
 
 duk_ret_t petrel_binding_events(duk_context *ctx);
 duk_ret_t petrel_binding_console(duk_context *ctx);

@@ -22,15 +22,15 @@ static int ident_char(char c)
 
 /* Which of the names occur in text as whole identifiers (in a string or a comment
  * too: then the module merely gets a parameter it does not use). */
-static unsigned long names_used(const char *text, size_t len, const char *const *names, int n)
+static uint64_t names_used(const char *text, size_t len, const char *const *names, int n)
 {
-  unsigned long used = 0;
+  uint64_t used = 0;
   for (size_t i = 0; i < len; i++) {
     if (!ident_char(text[i]) || (i > 0 && ident_char(text[i - 1]))) continue;
     size_t end = i;
     while (end < len && ident_char(text[end])) end++;
     for (int k = 0; k < n; k++)
-      if (strlen(names[k]) == end - i && memcmp(names[k], text + i, end - i) == 0) used |= 1UL << k;
+      if (strlen(names[k]) == end - i && memcmp(names[k], text + i, end - i) == 0) used |= (uint64_t)1 << k;
     i = end;
   }
   return used;
@@ -38,7 +38,7 @@ static unsigned long names_used(const char *text, size_t len, const char *const 
 
 static const char module_head[] = "function (exports, require, module, process, global";
 
-unsigned long petrel_builtin_compile_module(duk_context *ctx, const petrel_builtin *b, const char *const *extra,
+uint64_t petrel_builtin_compile_module(duk_context *ctx, const petrel_builtin *b, const char *const *extra,
                                             int n)
 {
   /* Room for the longest head before the text; the real one is written just before it. */
@@ -50,16 +50,16 @@ unsigned long petrel_builtin_compile_module(duk_context *ctx, const petrel_built
   else if (petrel_inflate(b->source, b->packed, text + room, b->length) != 0)
     (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
   memcpy(text + room + b->length, "\n}", tl);
-  unsigned long used = names_used(text + room, b->length, extra, n);
+  uint64_t used = names_used(text + room, b->length, extra, n);
   size_t hl = sizeof module_head - 1;
   for (int k = 0; k < n; k++)
-    if (used & (1UL << k)) hl += 2 + strlen(extra[k]);
+    if (used & ((uint64_t)1 << k)) hl += 2 + strlen(extra[k]);
   hl += 3;
   char *h = text + room - hl;
   memcpy(h, module_head, sizeof module_head - 1);
   h += sizeof module_head - 1;
   for (int k = 0; k < n; k++) {
-    if (!(used & (1UL << k))) continue;
+    if (!(used & ((uint64_t)1 << k))) continue;
     size_t l = strlen(extra[k]);
     memcpy(h, ", ", 2);
     memcpy(h + 2, extra[k], l);

@@ -2,6 +2,7 @@
 #ifndef PETREL_BUILTINS_H
 #define PETREL_BUILTINS_H
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct petrel_builtin_s {
   const char *name; /* "events", "internal/errors" */
@@ -23,7 +24,7 @@ void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const cha
  * E are those of the n names in extra (n <= 32) that the text uses as identifiers:
  * a parameter costs every module's compiled function a slot, so a module gets only
  * its own. Pushes the function; returns the bit mask of the names given. */
-unsigned long petrel_builtin_compile_module(duk_context *ctx, const petrel_builtin *b, const char *const *extra,
+uint64_t petrel_builtin_compile_module(duk_context *ctx, const petrel_builtin *b, const char *const *extra,
                                             int n);
 #endif
 

@@ -3,6 +3,9 @@
  * (tools/duktape_patch.py, edit 7). The tables are the ones each file declares with
  * PETREL_LIGHTFUNC_LIST/NAMES/LOOKUP (lightfunc_names.h), gathered in one linker section:
  * constant data, so a light function still costs nothing in the heap. */
+#define PETREL_LIGHTFUNC_NAMES_IMPL /* the real duk_push_c_lightfunc here */
+#include <stdint.h>
+#include <stdlib.h>
 #include "lightfunc_names.h"
 
 /* The linker's bounds of the section; weak, so that a program without any table
@@ -31,4 +34,16 @@ const char *petrel_lightfunc_name(duk_c_function fn, int magic)
     }
   }
   return NULL;
+}
+
+duk_idx_t petrel_push_lightfunc(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, duk_idx_t length,
+                                duk_int_t magic)
+{
+  static int check = -1;
+  if (check < 0) check = getenv("PETREL_CHECK_LIGHTFUNC_NAMES") != NULL;
+  if (check && !petrel_lightfunc_name(fn, (int)magic)) {
+    (void)duk_error(ctx, DUK_ERR_ERROR, "light function 0x%lx (magic %d) has no name: add it to its file's table "
+                    "(runtime/lightfunc_names.h)", (unsigned long)(uintptr_t)fn, (int)magic);
+  }
+  return duk_push_c_lightfunc(ctx, fn, nargs, length, magic);
 }

@@ -28,4 +28,15 @@ typedef struct {
   static const petrel_lf_names petrel_lfn_lookup_##id PETREL_LIGHTFUNC_SECTION_ = { NULL, NULL, f }
 const char *petrel_lightfunc_name(duk_c_function fn, int magic);
 
+/* Every light function the runtime pushes goes through petrel_push_lightfunc, which
+ * checks, when PETREL_CHECK_LIGHTFUNC_NAMES is set in the environment (the JS and
+ * conformance runners set it), that the tables above name it: a function missing from
+ * them fails the test with an Error giving its address and magic, instead of showing
+ * "light_<addr>_<flags>" in a stack frame. */
+duk_idx_t petrel_push_lightfunc(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, duk_idx_t length,
+                                duk_int_t magic);
+#ifndef PETREL_LIGHTFUNC_NAMES_IMPL
+#define duk_push_c_lightfunc(ctx, fn, nargs, length, magic) petrel_push_lightfunc(ctx, fn, nargs, length, magic)
+#endif
+
 #endif

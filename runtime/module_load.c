@@ -118,9 +118,10 @@ static duk_ret_t throw_not_found(duk_context *ctx, duk_idx_t request, duk_idx_t 
   }
   const char *list = NULL;
   if (n) {
-    duk_push_literal(ctx, "join");
+    petrel_push_primordial(ctx, "ArrayPrototypeJoin"); /* as it was at boot */
+    duk_dup(ctx, stack);
     duk_push_literal(ctx, "\n- ");
-    duk_call_prop(ctx, stack, 1);
+    duk_call_method(ctx, 1);
     list = duk_to_string(ctx, -1);
   }
   petrel_push_module_not_found(ctx, request, list);

@@ -451,6 +451,11 @@ static duk_ret_t on_input(duk_context *ctx)
   return 0;
 }
 
+/* The console's stdout/stderr write and the input callback (lightfunc_names.h) */
+static const petrel_lf_name repl_names[] = { { "write", stream_write, 1 }, { "write", stream_write, 2 },
+                                             { "onInput", on_input, 0 }, { NULL, NULL, 0 } };
+PETREL_LIGHTFUNC_NAMES(repl, repl_names);
+
 /* core.replStart(opts): opts as module_load.c's runRepl passes them (terminal,
  * runModule, setExitHook, setUncaughtHook). */
 duk_ret_t petrel_repl_start(duk_context *ctx)

@@ -452,6 +452,12 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
   return 1;
 }
 
+/* Names of the hooks above (lightfunc_names.h) */
+static const petrel_lf_name repl_run_names[] = {
+  { "exitMarker", exit_marker, 0 }, { "exitHook", exit_hook, 0 }, { "uncaughtHook", uncaught_hook, 0 }, { NULL, NULL, 0 }
+};
+PETREL_LIGHTFUNC_NAMES(repl_run, repl_run_names);
+
 void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
 {
   duk_push_literal(ctx, "setExitHook");

@@ -102,11 +102,12 @@ void petrel_push_process(duk_context *ctx);
 /* requireBuiltin(id): [...] -> [... exports], or throws MODULE_NOT_FOUND */
 void petrel_require_builtin(duk_context *ctx, const char *id);
 /* Pushes the runtime's own copy of a global built-in, taken before user code ran
- * (name: a built-in module's parameter, e.g. "ArrayIsArray"; runtime/process.c). */
+ * (name: a built-in module's parameter, e.g. "ArrayIsArray"; for a prototype's method such as
+ * "ObjectPrototypeToString", the method itself, to call with a this; runtime/process.c). */
 void petrel_push_primordial(duk_context *ctx, const char *name);
 /* [...] -> [... fn]: a built-in module compiled in its wrapper, not run (process.c) */
 struct petrel_builtin_s;
-unsigned long petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
+uint64_t petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
 /* [...] -> [... err]: node's "Cannot find module" for the request at idx */
 void petrel_push_module_not_found(duk_context *ctx, duk_idx_t request, const char *parent);
 
@@ -125,8 +126,9 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
  * the interned name by that address, where duk_get_prop_string hashes the bytes and
  * probes the string table on every call (#17: ~8 % of a churn connection's
  * instructions on linux). The build's literal forms (duk_get_prop_literal...) need
- * a literal for sizeof; these take any such pointer. Without the cache (the board's
- * configuration) they are the plain calls. Never pass a buffer whose bytes change. */
+ * a literal for sizeof; these take any such pointer. Without the cache (or in
+ * a configuration with DUK_USE_PREFER_SIZE, whose duktape.h has no literal calls)
+ * they are the plain calls. Never pass a buffer whose bytes change. */
 /* obj[key] if the engine's short path finds a number there (tools/duktape_patch.py,
  * edit 8): 1 and *out, nothing pushed; else 0 (always 0 without the literal cache). */
 duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, const char *key, duk_size_t key_len,

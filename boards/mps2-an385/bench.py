@@ -16,7 +16,12 @@ QEMU and printed as a table (also written to build/bench/mps2-an385.txt):
                            LAN9118 and QEMU's user networking (BENCH_MPS2_MB MiB each),
                            beside the same transfers on the reference firmware
                            (build/mps2-an385/lwip_ref: lwIP's raw API in C, no JS)
+  board -> host CPU        the same board -> host transfer once more on each firmware
+                           under QEMU's -icount shift=0: the instructions the board ran
+                           per MiB (its busy time, board.c's board_cpu), a figure the
+                           host's load does not move, unlike the MiB/s above
   round-trip latency       tools/bench/latency.js on the board and on node, by size
+                           (BENCH_LATENCY=0 leaves it out)
 
 Targets (issue #6) are printed beside the figures, never asserted.
 """
@@ -121,6 +126,58 @@ def board_to_host(start):
     return took
 
 
+ICOUNT = ["-icount", "shift=0"]  # one instruction = one ns of the board's clock
+
+
+def cpu_reading(b, image):
+    """(slept_at_ns, idle_ns) of board.c's board_cpu, read through the monitor once the
+    board sleeps: two reads that see the same sleep."""
+    nm = subprocess.run(["arm-none-eabi-nm", image], capture_output=True, text=True, check=True).stdout
+    addr = [l.split()[0] for l in nm.splitlines() if l.endswith(" board_cpu")][0]
+    last = None
+    for _ in range(100):
+        out = b.monitor(b"xp /4wx 0x" + addr.encode(), b": 0x")
+        w = [int(x, 16) for x in re.findall(rb"0x[0-9a-f]{8}", out.split(b":", 1)[-1])[:4]]
+        now = (w[2] | w[3] << 32, w[0] | w[1] << 32)
+        if now == last:
+            return now
+        last = now
+        time.sleep(0.05)
+    raise RuntimeError("the board did not go idle")
+
+
+def busy(before, after):
+    return (after[0] - before[0]) - (after[1] - before[1])
+
+
+def cpu_board_to_host():
+    """Instructions per MiB sent board -> host: (Petrel, the reference firmware)."""
+    b = boardtest.Board(extra=ICOUNT)
+    try:
+        b.expect(rb"Welcome to Petrel[^\r]*\r\n")
+        b.prompt()
+        b.line("var net = require('net'), chunk = Buffer.alloc(8192, 120); function go(port, left) {"
+               " var cl = net.connect(port, '10.0.2.2', function pump() { while (left > 0) {"
+               " left -= chunk.length; if (!cl.write(chunk)) { cl.once('drain', pump); return; } }"
+               " cl.end(); }); }")
+        c0 = cpu_reading(b, boardtest.IMAGE)
+        board_to_host(lambda hport: b.send(b"go(%d, %d)\r" % (hport, MB * 1048576)))
+        petrel = busy(c0, cpu_reading(b, boardtest.IMAGE)) / MB
+    finally:
+        b.close()
+    image = os.path.join(os.path.dirname(boardtest.IMAGE), "lwip_ref")
+    b = boardtest.Board(image=image, extra=ICOUNT)
+    try:
+        b.expect(rb"lwip-ref ready\r\n")
+        c0 = cpu_reading(b, image)
+        board_to_host(lambda hport: b.send(b"send %d %d\r" % (hport, MB * 1048576)))
+        b.expect(rb"sent\r\n")
+        ref = busy(c0, cpu_reading(b, image)) / MB
+    finally:
+        b.close()
+    return petrel, ref
+
+
 def reference():
     """(up, down) seconds on build/mps2-an385/lwip_ref: the board's drivers and lwIP
     configuration doing the same transfers in C (boards/mps2-an385/ref/lwip_ref.c)."""
@@ -209,12 +266,16 @@ def main():
                  % (MB / up, MB, MB / ref_up, 100.0 * ref_up / up), ""))
     rows.append(("NIC throughput board -> host", "%.2f MiB/s (%d MiB); lwIP in C: %.2f (%.0f%%)"
                  % (MB / down, MB, MB / ref_down, 100.0 * ref_down / down), ">= 80% of lwIP in C"))
+    cpu, ref_cpu = cpu_board_to_host()
+    rows.append(("board CPU per MiB board -> host (-icount)", "%.1f M instructions; lwIP in C: %.1f (%.0f%%)"
+                 % (cpu / 1e6, ref_cpu / 1e6, 100.0 * ref_cpu / cpu), ""))
 
     lines = ["mps2-an385 (QEMU %s)" % subprocess.run(["qemu-system-arm", "--version"], capture_output=True,
                                                       text=True).stdout.split("\n")[0].split("version ")[-1],
              "%-42s %-44s %s" % ("figure", "measured", "target")]
     lines += ["%-42s %-44s %s" % r for r in rows]
-    lines += latency()
+    if os.environ.get("BENCH_LATENCY", "1") == "1":
+        lines += latency()
     report = "\n".join(lines) + "\n"
     sys.stdout.write(report)
     os.makedirs(os.path.join(TOP, "build", "bench"), exist_ok=True)

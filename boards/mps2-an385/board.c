@@ -56,6 +56,7 @@ double plat_wallclock_ms(void) { return epoch_at_boot_ms + (double)clock_ms(); }
 
 /* ---- sleeping ---- */
 volatile int board_wake_flag;
+struct board_cpu board_cpu;
 
 void board_wake(void) { board_wake_flag = 1; }
 
@@ -65,20 +66,23 @@ void board_wake(void) { board_wake_flag = 1; }
 void board_sleep(int timeout_ms)
 {
   uint64_t deadline = timeout_ms < 0 ? UINT64_MAX : clock_ms() + (uint64_t)timeout_ms;
+  uint64_t start = clock_ns();
+  board_cpu.slept_at_ns = start;
   for (;;) {
     uint32_t m = irq_save();
     if (board_wake_flag) {
       board_wake_flag = 0;
       irq_restore(m);
-      return;
+      break;
     }
     if (clock_ms() >= deadline) {
       irq_restore(m);
-      return;
+      break;
     }
     __asm volatile("wfi");
     irq_restore(m);
   }
+  board_cpu.idle_ns += clock_ns() - start;
 }
 
 /* ---- console: UART0 ---- */

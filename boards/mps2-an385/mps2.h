@@ -107,6 +107,18 @@ extern const char petrel_app_start[], petrel_app_end[];
 /* Set by interrupt handlers and board_wake(); consumed by board_sleep(). */
 extern volatile int board_wake_flag;
 
+/* Where the core's time goes, for the bench (bench.py reads it through QEMU's
+ * monitor, by the symbol's address): idle_ns, the time spent in board_sleep's
+ * completed calls; slept_at_ns, when the latest call began. Read while the board
+ * sleeps, busy time between two reads = the change of slept_at_ns minus the
+ * change of idle_ns; under QEMU's -icount shift=0 (one instruction, one ns) that is
+ * the instructions the firmware ran, whatever the host's load. */
+struct board_cpu {
+  volatile uint64_t idle_ns;
+  volatile uint64_t slept_at_ns;
+};
+extern struct board_cpu board_cpu;
+
 /* Random numbers for lwIP (ports, TCP sequence numbers, DNS ids). */
 uint32_t board_rand(void);
 

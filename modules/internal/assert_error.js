@@ -32,12 +32,12 @@ function isObjectLike(v) {
 }
 
 function isErrorLike(v) {
-  return v instanceof Error || Object.prototype.toString.call(v) === '[object Error]';
+  return v instanceof Error || ObjectPrototypeToString(v) === '[object Error]';
 }
 
 // Errors compared with each other print as [Name: message]: a copy without the stack.
 function withoutStack(err) {
-  var copy = ObjectCreate(Object.getPrototypeOf(err));
+  var copy = ObjectCreate(ObjectGetPrototypeOf(err));
   var keys = ObjectKeys(err);
   for (var i = 0; i < keys.length; i++) copy[keys[i]] = err[keys[i]];
   ObjectDefineProperty(copy, 'message', { value: err.message, writable: true, configurable: true });
@@ -53,7 +53,7 @@ function inspectValue(v) {
 }
 
 function spaces(n) {
-  return new Array(n + 1).join(' ');
+  return ArrayPrototypeJoin(new Array(n + 1), ' ');
 }
 
 function cutLines(lines) {
@@ -66,7 +66,8 @@ function cutLines(lines) {
 
 // Lines equal except that one of them ends with a comma count as the same.
 function sameLine(a, e) {
-  return a === e || (a.slice(-1) === ',' && a.slice(0, -1) === e) || (e.slice(-1) === ',' && e.slice(0, -1) === a);
+  return a === e || (StringPrototypeSlice(a, -1) === ',' && StringPrototypeSlice(a, 0, -1) === e) ||
+    (StringPrototypeSlice(e, -1) === ',' && StringPrototypeSlice(e, 0, -1) === a);
 }
 
 // The message of strictEqual / deepStrictEqual failures, as { header, body }.
@@ -78,7 +79,7 @@ function diffMessage(actual, expected, operator) {
   }
   var header = headers[operator];
   var aText = inspectValue(actual), eText = inspectValue(expected);
-  var aLines = aText.split('\n'), eLines = eText.split('\n');
+  var aLines = StringPrototypeSplit(aText, '\n'), eLines = StringPrototypeSplit(eText, '\n');
   var caret = '';
 
   if (aLines.length === 1 && eLines.length === 1 && aText !== eText) {
@@ -89,7 +90,7 @@ function diffMessage(actual, expected, operator) {
       }
     } else if (operator !== 'strictEqualObject' && total < 80) {
       var at = 0;
-      while (at < aText.length && aText.charAt(at) === eText.charAt(at)) at++;
+      while (at < aText.length && StringPrototypeCharAt(aText, at) === StringPrototypeCharAt(eText, at)) at++;
       if (at > 2) caret = '\n  ' + spaces(at) + '^';
     }
   }
@@ -97,14 +98,14 @@ function diffMessage(actual, expected, operator) {
   // Identical lines at the end are printed once, shortened when there are many.
   var tail = [];
   while (aLines.length > 0 && eLines.length > 0 && aLines[aLines.length - 1] === eLines[eLines.length - 1]) {
-    tail.unshift(aLines.pop());
+    ArrayPrototypeUnshift(tail, aLines.pop());
     eLines.pop();
   }
   if (aLines.length === 0 && eLines.length === 0) {
-    var same = cutLines(aText.split('\n'));
+    var same = cutLines(StringPrototypeSplit(aText, '\n'));
     return {
       header: operator === 'strictEqualObject' ? headers.sameStructure : headers.notIdentical,
-      body: '\n\n' + same.join('\n') + '\n',
+      body: '\n\n' + ArrayPrototypeJoin(same, '\n') + '\n',
       fixed: true
     };
   }
@@ -131,14 +132,14 @@ function diffMessage(actual, expected, operator) {
     pendingSame = [];
   }
 
-  var rows = Math.max(aLines.length, eLines.length);
+  var rows = MathMax(aLines.length, eLines.length);
   var printed = 0;
   for (var r = 0; r < rows; r++) {
     var a = r < aLines.length ? aLines[r] : undefined;
     var e = r < eLines.length ? eLines[r] : undefined;
     if (a !== undefined && e !== undefined && sameLine(a, e)) {
       flushChanges();
-      if (e.slice(-1) === ',' && a.slice(-1) !== ',') a += ',';
+      if (StringPrototypeSlice(e, -1) === ',' && StringPrototypeSlice(a, -1) !== ',') a += ',';
       sinceChange++;
       if (sinceChange <= 2) {
         out.push('  ' + a);
@@ -147,7 +148,7 @@ function diffMessage(actual, expected, operator) {
         pendingSame.push(a);
       }
     } else {
-      printed += Math.min(pendingSame.length, 2);
+      printed += MathMin(pendingSame.length, 2);
       flushSame();
       sinceChange = 0;
       if (a !== undefined) { plus.push(a); printed++; }
@@ -159,7 +160,7 @@ function diffMessage(actual, expected, operator) {
       out.push('...');
       for (var m = 0; m < minus.length; m++) out.push('- ' + minus[m]);
       out.push('...');
-      return { header: header, body: '\n+ actual - expected ... Lines skipped\n\n' + out.join('\n') };
+      return { header: header, body: '\n+ actual - expected ... Lines skipped\n\n' + ArrayPrototypeJoin(out, '\n') };
     }
   }
   flushChanges();
@@ -174,7 +175,7 @@ function diffMessage(actual, expected, operator) {
 
   return {
     header: header,
-    body: '\n+ actual - expected' + (skipped ? ' ... Lines skipped' : '') + '\n\n' + out.join('\n') + caret
+    body: '\n+ actual - expected' + (skipped ? ' ... Lines skipped' : '') + '\n\n' + ArrayPrototypeJoin(out, '\n') + caret
   };
 }
 
@@ -187,18 +188,18 @@ function generatedMessage(actual, expected, operator) {
   if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
     var header = headers[operator];
     if (operator === 'notStrictEqual' && isObjectLike(actual)) header = headers.notStrictEqualObject;
-    var lines = cutLines(inspectValue(actual).split('\n'));
+    var lines = cutLines(StringPrototypeSplit(inspectValue(actual), '\n'));
     if (lines.length === 1) return header + (lines[0].length > 5 ? '\n\n' : ' ') + lines[0];
-    return header + '\n\n' + lines.join('\n') + '\n';
+    return header + '\n\n' + ArrayPrototypeJoin(lines, '\n') + '\n';
   }
   res = inspectValue(actual);
   other = inspectValue(expected);
   if (operator === 'notDeepEqual' && res === other) {
     res = headers.notDeepEqual + '\n\n' + res;
-    return res.length > 1024 ? res.slice(0, 1021) + '...' : res;
+    return res.length > 1024 ? StringPrototypeSlice(res, 0, 1021) + '...' : res;
   }
-  if (res.length > 512) res = res.slice(0, 509) + '...';
-  if (other.length > 512) other = other.slice(0, 509) + '...';
+  if (res.length > 512) res = StringPrototypeSlice(res, 0, 509) + '...';
+  if (other.length > 512) other = StringPrototypeSlice(other, 0, 509) + '...';
   if (operator === 'deepEqual') return headers.deepEqual + '\n\n' + res + '\n\nshould loosely deep-equal\n\n' + other;
   if (operator === 'notDeepEqual') {
     return headers.notDeepEqualUnequal + '\n\n' + res + '\n\nshould not loosely deep-equal\n\n' + other;
@@ -230,7 +231,7 @@ function create(options) {
     text = String(message);
   }
   var err = newError('Error', text); // the engine's Error, whatever user code did to the global
-  Object.setPrototypeOf(err, AssertionError.prototype);
+  ObjectSetPrototypeOf(err, AssertionError.prototype);
   ObjectDefineProperty(err, 'name', { value: 'AssertionError', writable: true, configurable: true }); // own, as in Node
   if (typeof Error.captureStackTrace === 'function') {
     Error.captureStackTrace(err, options.stackStartFn || options.stackStartFunction || AssertionError);

@@ -20,7 +20,7 @@ function Comparison(obj, keys, actual) {
   for (var i = 0; i < keys.length; i++) {
     var k = keys[i];
     if (k in obj) {
-      if (actual !== undefined && typeof actual[k] === 'string' && obj[k] instanceof RegExp && obj[k].test(actual[k])) {
+      if (actual !== undefined && typeof actual[k] === 'string' && obj[k] instanceof RegExp && RegExpPrototypeTest(obj[k], actual[k])) {
         this[k] = actual[k];
       } else {
         this[k] = obj[k];
@@ -34,7 +34,7 @@ function compareProperties(actual, expected, keys, message, name) {
   for (var i = 0; i < keys.length; i++) {
     var k = keys[i];
     var ok = k in actual && (
-      (typeof actual[k] === 'string' && expected[k] instanceof RegExp && expected[k].test(actual[k])) ||
+      (typeof actual[k] === 'string' && expected[k] instanceof RegExp && RegExpPrototypeTest(expected[k], actual[k])) ||
       compare.deepEqual(actual[k], expected[k], true));
     if (!ok) {
       var a = new Comparison(actual, keys), e = new Comparison(expected, keys, actual);
@@ -59,7 +59,7 @@ function expectedException(actual, expected, message, opName, checked, result) {
   if (typeof expected !== 'function') {
     if (expected instanceof RegExp) {
       var str = String(actual);
-      if (expected.test(str)) return;
+      if (RegExpPrototypeTest(expected, str)) return;
       if (text === undefined || text === null) {
         generated = true;
         text = 'The input did not match the regular expression ' + inspect(expected) +
@@ -159,7 +159,7 @@ function doesNotThrowFailed(block, error, message, actual, how) {
 
 // For doesNotThrow: does the error match `expected`? (no message building)
 function matchesQuietly(actual, expected) {
-  if (expected instanceof RegExp) return expected.test(String(actual));
+  if (expected instanceof RegExp) return RegExpPrototypeTest(expected, String(actual));
   if (typeof expected === 'function') {
     if (expected.prototype !== undefined && actual instanceof expected) return true;
     if (Error.isPrototypeOf(expected) || expected === Error) return false;

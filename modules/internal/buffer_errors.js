@@ -8,14 +8,14 @@ var errors = require('internal/errors');
 function numberText(v) {
   // Node writes integers beyond 2 ** 32 with _ separators: 4_294_967_296
   var s = '' + v;
-  if (isFinite(v) && v === MathFloor(v) && Math.abs(v) > 4294967296 && s.indexOf('e') < 0) {
-    var sign = v < 0 ? '-' : '', digits = sign ? s.slice(1) : s, parts = [];
+  if (isFinite(v) && v === MathFloor(v) && MathAbs(v) > 4294967296 && StringPrototypeIndexOf(s, 'e') < 0) {
+    var sign = v < 0 ? '-' : '', digits = sign ? StringPrototypeSlice(s, 1) : s, parts = [];
     while (digits.length > 3) {
-      parts.unshift(digits.slice(-3));
-      digits = digits.slice(0, -3);
+      ArrayPrototypeUnshift(parts, StringPrototypeSlice(digits, -3));
+      digits = StringPrototypeSlice(digits, 0, -3);
     }
-    parts.unshift(digits);
-    return sign + parts.join('_');
+    ArrayPrototypeUnshift(parts, digits);
+    return sign + ArrayPrototypeJoin(parts, '_');
   }
   if (v === 0 && 1 / v < 0) return '-0';
   return s;
@@ -61,6 +61,6 @@ module.exports = function bufferError(kind, name, value, a, b) {
   }
   var e = errors.invalidArgType('first argument',
     'string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object', value);
-  e.message = e.message.replace('The "first argument" argument', 'The first argument');
+  e.message = StringPrototypeReplace(e.message, 'The "first argument" argument', 'The first argument');
   return e;
 };

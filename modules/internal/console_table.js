@@ -5,7 +5,7 @@
 var errors = require('internal/errors');
 var inspect = require('internal/inspect').inspect;
 
-var hasOwn = Object.prototype.hasOwnProperty;
+var hasOwn = ObjectPrototypeHasOwnProperty;
 var vtSequenceRe = /(?:\u001b\[|\u009b)[0-?]*[ -\/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 function isFullWidth(c) {
@@ -25,12 +25,12 @@ function isZeroWidth(c) {
 
 // Columns a string takes on a terminal (Node's getStringWidth without ICU).
 function stringWidth(s) {
-  s = String(s).replace(vtSequenceRe, '');
+  s = StringPrototypeReplace(String(s), vtSequenceRe, '');
   var width = 0;
   for (var i = 0; i < s.length; i++) {
-    var c = s.charCodeAt(i);
+    var c = StringPrototypeCharCodeAt(s, i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      var d = s.charCodeAt(i + 1);
+      var d = StringPrototypeCharCodeAt(s, i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = (c - 0xd800) * 0x400 + d - 0xdc00 + 0x10000;
         i++;
@@ -42,7 +42,7 @@ function stringWidth(s) {
 }
 
 function repeat(s, n) {
-  return n > 0 ? new Array(MathFloor(n) + 1).join(s) : '';
+  return n > 0 ? ArrayPrototypeJoin(new Array(MathFloor(n) + 1), s) : '';
 }
 
 function renderRow(row, widths) {
@@ -57,24 +57,24 @@ function renderRow(row, widths) {
 function draw(head, columns) {
   var rows = [], widths = [], longest = 0, i, j;
   for (i = 0; i < head.length; i++) widths.push(stringWidth(head[i]));
-  for (i = 0; i < columns.length; i++) longest = Math.max(longest, columns[i].length);
+  for (i = 0; i < columns.length; i++) longest = MathMax(longest, columns[i].length);
   for (i = 0; i < head.length; i++) {
     for (j = 0; j < longest; j++) {
       if (rows[j] === undefined) rows[j] = [];
-      var value = rows[j][i] = hasOwn.call(columns[i], j) ? columns[i][j] : '';
-      widths[i] = Math.max(widths[i] || 0, stringWidth(value));
+      var value = rows[j][i] = hasOwn(columns[i], j) ? columns[i][j] : '';
+      widths[i] = MathMax(widths[i] || 0, stringWidth(value));
     }
   }
-  var divider = widths.map(function (w) { return repeat('\u2500', w + 2); });
-  var out = ['\u250c' + divider.join('\u252c') + '\u2510', renderRow(head, widths),
-    '\u251c' + divider.join('\u253c') + '\u2524'];
+  var divider = ArrayPrototypeMap(widths, function (w) { return repeat('\u2500', w + 2); });
+  var out = ['\u250c' + ArrayPrototypeJoin(divider, '\u252c') + '\u2510', renderRow(head, widths),
+    '\u251c' + ArrayPrototypeJoin(divider, '\u253c') + '\u2524'];
   for (i = 0; i < rows.length; i++) out.push(renderRow(rows[i], widths));
-  out.push('\u2514' + divider.join('\u2534') + '\u2518');
-  return out.join('\n');
+  out.push('\u2514' + ArrayPrototypeJoin(divider, '\u2534') + '\u2518');
+  return ArrayPrototypeJoin(out, '\n');
 }
 
 function isIndex(k) {
-  return /^(?:0|[1-9][0-9]*)$/.test(k) && +k < 4294967295;
+  return RegExpPrototypeTest(/^(?:0|[1-9][0-9]*)$/, k) && +k < 4294967295;
 }
 
 function inspectCell(v) {
@@ -105,13 +105,13 @@ module.exports = function table(console, data, properties) {
           map[key] = [];
           columnKeys.push(String(key));
         }
-        map[key][i] = (primitive && properties) || !hasOwn.call(item, key) ? '' : inspectCell(item[key]);
+        map[key][i] = (primitive && properties) || !hasOwn(item, key) ? '' : inspectCell(item[key]);
       }
     }
   }
   // ObjectKeys(map) in V8: integer keys first, in ascending order.
-  var ints = columnKeys.filter(isIndex).sort(function (x, y) { return x - y; });
-  columnKeys = ints.concat(columnKeys.filter(function (x) { return !isIndex(x); }));
+  var ints = ArrayPrototypeSort(ArrayPrototypeFilter(columnKeys, isIndex), function (x, y) { return x - y; });
+  columnKeys = ArrayPrototypeConcat(ints, ArrayPrototypeFilter(columnKeys, function (x) { return !isIndex(x); }));
   var head = ['(index)'], columns = [index];
   for (var c = 0; c < columnKeys.length; c++) {
     head.push(columnKeys[c]);

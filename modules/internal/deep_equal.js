@@ -10,11 +10,11 @@
 //   enumerable keys with deep-equal values, cycles handled.
 'use strict';
 
-var hasOwn = Object.prototype.hasOwnProperty;
-var isEnumerable = Object.prototype.propertyIsEnumerable;
-var objectToString = Object.prototype.toString;
-var getProto = Object.getPrototypeOf;
-var getSymbols = typeof Object.getOwnPropertySymbols === 'function' ? Object.getOwnPropertySymbols : null;
+var hasOwn = ObjectPrototypeHasOwnProperty;
+var isEnumerable = ObjectPrototypePropertyIsEnumerable;
+var objectToString = ObjectPrototypeToString;
+var getProto = ObjectGetPrototypeOf;
+var getSymbols = typeof ObjectGetOwnPropertySymbols === 'function' ? ObjectGetOwnPropertySymbols : null;
 var hasTypedArrays = typeof ArrayBuffer === 'function' && typeof ArrayBuffer.isView === 'function';
 
 function objectIs(a, b) {
@@ -23,7 +23,7 @@ function objectIs(a, b) {
 }
 
 function isIndexKey(k) {
-  var c = k.charCodeAt(0);
+  var c = StringPrototypeCharCodeAt(k, 0);
   if (c < 48 || c > 57) return false;
   if (k.length === 1) return true;
   return c !== 48 && String(k >>> 0) === k && k !== '4294967295';
@@ -40,7 +40,7 @@ function keysOf(obj, strict, skipIndices) {
   }
   if (strict && getSymbols !== null) {
     var syms = getSymbols(obj);
-    for (var j = 0; j < syms.length; j++) if (isEnumerable.call(obj, syms[j])) keys.push(syms[j]);
+    for (var j = 0; j < syms.length; j++) if (isEnumerable(obj, syms[j])) keys.push(syms[j]);
   }
   return keys;
 }
@@ -96,7 +96,7 @@ function equalSlots(a, b, tag) {
       return a.byteLength === b.byteLength && equalBytes(bytesOf(a), bytesOf(b));
   }
   if (a instanceof Error || tag === '[object Error]') {
-    if (!(b instanceof Error || objectToString.call(b) === '[object Error]')) return false;
+    if (!(b instanceof Error || objectToString(b) === '[object Error]')) return false;
     return a.message === b.message && a.name === b.name;
   }
   return true;
@@ -120,8 +120,8 @@ function deepEqual(a, b, strict, memo) {
     if (b === null || tb !== 'object') return false;
   }
 
-  var tag = objectToString.call(a);
-  if (tag !== objectToString.call(b)) return false;
+  var tag = objectToString(a);
+  if (tag !== objectToString(b)) return false;
   var isArr = ArrayIsArray(a);
   if (isArr !== ArrayIsArray(b)) return false;
   if (isArr && a.length !== b.length) return false;
@@ -136,7 +136,7 @@ function deepEqual(a, b, strict, memo) {
   if (ka.length !== kb.length) return false;
   var i;
   for (i = 0; i < ka.length; i++) {
-    if (!hasOwn.call(b, ka[i]) || !isEnumerable.call(b, ka[i])) return false;
+    if (!hasOwn(b, ka[i]) || !isEnumerable(b, ka[i])) return false;
   }
   if (ka.length === 0) return true;
 

@@ -12,7 +12,7 @@ function describe(v) {
     return 'Received ' + typeof v;
   }
   var s = String(v);
-  if (typeof v === 'string') s = "'" + (s.length > 25 ? s.slice(0, 25) + '...' : s) + "'";
+  if (typeof v === 'string') s = "'" + (s.length > 25 ? StringPrototypeSlice(s, 0, 25) + '...' : s) + "'";
   return 'Received type ' + typeof v + ' (' + s + ')';
 }
 
@@ -27,13 +27,13 @@ function coded(kind, code, message) {
 
 // Classes of arguments, e.g. invalidArgType('chunk', 'string or an instance of Buffer or Uint8Array', value)
 exports.invalidArgType = function (name, expected, actual) {
-  var what = name.indexOf('.') >= 0 ? 'The "' + name + '" property' : 'The "' + name + '" argument';
+  var what = StringPrototypeIndexOf(name, '.') >= 0 ? 'The "' + name + '" property' : 'The "' + name + '" argument';
   return coded('TypeError', 'ERR_INVALID_ARG_TYPE',
-    what + ' must be ' + (/^(an? |one of|of type )/.test(expected) ? '' : 'of type ') + expected + '. ' + describe(actual));
+    what + ' must be ' + (RegExpPrototypeTest(/^(an? |one of|of type )/, expected) ? '' : 'of type ') + expected + '. ' + describe(actual));
 };
 exports.invalidArgValue = function (name, value, reason) {
   return coded('TypeError', 'ERR_INVALID_ARG_VALUE',
-    'The ' + (name.indexOf('.') >= 0 ? 'property' : 'argument') + " '" + name + "' " +
+    'The ' + (StringPrototypeIndexOf(name, '.') >= 0 ? 'property' : 'argument') + " '" + name + "' " +
     (reason || 'is invalid') + '. Received ' + safeString(value));
 };
 exports.invalidIPAddress = function (ip) {
@@ -48,7 +48,7 @@ exports.missingArgs = function (names) {
 };
 exports.badPort = function (name, port) {
   return coded('RangeError', 'ERR_SOCKET_BAD_PORT',
-    name + ' should be >= 0 and < 65536. Received ' + describe(port).replace(/^Received /, '') + '.');
+    name + ' should be >= 0 and < 65536. Received ' + StringPrototypeReplace(describe(port), /^Received /, '') + '.');
 };
 exports.unknownEncoding = function (enc) {
   return coded('TypeError', 'ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + enc);

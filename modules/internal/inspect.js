@@ -12,13 +12,13 @@ var formatString = primitive.formatString;
 var formatPrimitive = primitive.formatPrimitive;
 var plural = primitive.plural;
 
-var hasOwn = Object.prototype.hasOwnProperty;
-var isEnumerable = Object.prototype.propertyIsEnumerable;
-var objectToString = Object.prototype.toString;
-var getProto = Object.getPrototypeOf;
-var getDescriptor = Object.getOwnPropertyDescriptor;
+var hasOwn = ObjectPrototypeHasOwnProperty;
+var isEnumerable = ObjectPrototypePropertyIsEnumerable;
+var objectToString = ObjectPrototypeToString;
+var getProto = ObjectGetPrototypeOf;
+var getDescriptor = ObjectGetOwnPropertyDescriptor;
 var hasSymbols = typeof Symbol === 'function' && typeof Symbol('') === 'symbol';
-var getSymbols = hasSymbols && typeof Object.getOwnPropertySymbols === 'function' ? Object.getOwnPropertySymbols : null;
+var getSymbols = hasSymbols && typeof ObjectGetOwnPropertySymbols === 'function' ? ObjectGetOwnPropertySymbols : null;
 var customInspectSymbol = hasSymbols && typeof Symbol['for'] === 'function' ?
   Symbol['for']('nodejs.util.inspect.custom') : '@@nodejs.util.inspect.custom';
 var toStringTagSymbol = hasSymbols && typeof Symbol.toStringTag === 'symbol' ? Symbol.toStringTag : null;
@@ -37,7 +37,7 @@ var spaceCache = [''];
 function spaces(n) {
   var s = spaceCache[n];
   if (s === undefined) {
-    s = new Array(n + 1).join(' ');
+    s = ArrayPrototypeJoin(new Array(n + 1), ' ');
     if (n < 64) spaceCache[n] = s;
   }
   return s;
@@ -49,7 +49,7 @@ function hex2(b) {
 
 // ---- object classification -------------------------------------------------------
 function isError(v) {
-  return v instanceof Error || objectToString.call(v) === '[object Error]';
+  return v instanceof Error || objectToString(v) === '[object Error]';
 }
 
 function isTypedArray(v) {
@@ -64,7 +64,7 @@ function isBuffer(v) {
 }
 
 function isIndexKey(k) {
-  var c = k.charCodeAt(0);
+  var c = StringPrototypeCharCodeAt(k, 0);
   if (c < 48 || c > 57) return false;
   if (k.length === 1) return true;
   return c !== 48 && String(k >>> 0) === k && k !== '4294967295';
@@ -95,7 +95,7 @@ function stringTag(ctx, value) {
   try { tag = value[toStringTagSymbol]; } catch (e) { return ''; }
   if (typeof tag !== 'string' || tag === '') return '';
   // An own enumerable tag is printed as a key instead.
-  if ((ctx.showHidden ? hasOwn : isEnumerable).call(value, toStringTagSymbol)) return '';
+  if ((ctx.showHidden ? hasOwn : isEnumerable)(value, toStringTagSymbol)) return '';
   return tag;
 }
 
@@ -110,7 +110,7 @@ function prefixOf(ctor, tag, fallback, size) {
 }
 
 function ownKeys(value, showHidden, skipIndices) {
-  var keys = showHidden ? Object.getOwnPropertyNames(value) : ObjectKeys(value);
+  var keys = showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value);
   var i;
   if (skipIndices) {
     var kept = [];
@@ -120,14 +120,14 @@ function ownKeys(value, showHidden, skipIndices) {
   if (getSymbols !== null) {
     var syms = getSymbols(value);
     for (i = 0; i < syms.length; i++) {
-      if (showHidden || isEnumerable.call(value, syms[i])) keys.push(syms[i]);
+      if (showHidden || isEnumerable(value, syms[i])) keys.push(syms[i]);
     }
   }
   return keys;
 }
 
 function removeKey(keys, name) {
-  var i = keys.indexOf(name);
+  var i = ArrayPrototypeIndexOf(keys, name);
   if (i !== -1) keys.splice(i, 1);
 }
 
@@ -145,7 +145,7 @@ function inspect(value, opts) {
   if (opts !== null && typeof opts === 'object') {
     for (i = 0; i < optionNames.length; i++) {
       k = optionNames[i];
-      if (hasOwn.call(opts, k)) ctx[k] = opts[k];
+      if (hasOwn(opts, k)) ctx[k] = opts[k];
     }
     if (typeof opts.stylize === 'function') ctx.stylize = opts.stylize;
   } else if (arguments.length > 1) {
@@ -156,9 +156,9 @@ function inspect(value, opts) {
   }
   if (ctx.depth === null) ctx.depth = Infinity;
   if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
-  else ctx.maxArrayLength = Math.max(0, +ctx.maxArrayLength || 0);
+  else ctx.maxArrayLength = MathMax(0, +ctx.maxArrayLength || 0);
   if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
-  else ctx.maxStringLength = Math.max(0, +ctx.maxStringLength || 0);
+  else ctx.maxStringLength = MathMax(0, +ctx.maxStringLength || 0);
   if (ctx.breakLength === null || ctx.breakLength === undefined) ctx.breakLength = 80;
   return formatValue(ctx, value, 0, false);
 }
@@ -194,14 +194,14 @@ function formatValue(ctx, value, recurseTimes, inTypedArray) {
       var ret = custom.call(value, depth === Infinity ? null : depth, userOptions(ctx), utilInspect());
       if (ret !== value) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes, false);
-        return ctx.indentationLvl === 0 ? ret : ret.split('\n').join('\n' + spaces(ctx.indentationLvl));
+        return ctx.indentationLvl === 0 ? ret : ArrayPrototypeJoin(StringPrototypeSplit(ret, '\n'), '\n' + spaces(ctx.indentationLvl));
       }
     }
   }
 
-  if (ctx.seen.indexOf(value) !== -1) {
+  if (ArrayPrototypeIndexOf(ctx.seen, value) !== -1) {
     if (ctx.circular === null) ctx.circular = [];
-    var ref = ctx.circular.indexOf(value);
+    var ref = ArrayPrototypeIndexOf(ctx.circular, value);
     if (ref === -1) {
       ctx.circular.push(value);
       ref = ctx.circular.length - 1;
@@ -230,14 +230,14 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
     if (ctx.customInspect && isBuffer(value)) return formatBuffer(value);
     keys = ownKeys(value, ctx.showHidden, true);
     removeKey(keys, 'length');
-    var fallback = objectToString.call(value).slice(8, -1);
+    var fallback = StringPrototypeSlice(objectToString(value), 8, -1);
     braces = [prefixOf(ctor, tag, fallback, '(' + value.length + ')') + '[', ']'];
     if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return braces[0] + ']';
     kind = KIND_ARRAY;
     contents = 'typed';
   } else {
     keys = ownKeys(value, ctx.showHidden, false);
-    var cls = objectToString.call(value);
+    var cls = objectToString(value);
     if (typeof value === 'function') {
       base = functionBase(value, ctor, tag);
       if (keys.length === 0) return base;
@@ -261,18 +261,18 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
     } else if (hasTypedArrays && value instanceof ArrayBuffer) {
       braces = [prefixOf(ctor, tag, 'ArrayBuffer') + '{', '}'];
       removeKey(keys, 'byteLength');
-      keys.unshift('byteLength');
+      ArrayPrototypeUnshift(keys, 'byteLength');
       contents = inTypedArray ? null : 'arraybuffer';
     } else if (typeof DataView === 'function' && value instanceof DataView) {
       braces = [prefixOf(ctor, tag, 'DataView') + '{', '}'];
-      keys.unshift('byteLength', 'byteOffset', 'buffer');
+      ArrayPrototypeUnshift(keys, 'byteLength', 'byteOffset', 'buffer');
     } else if ((base = boxedBase(ctx, value, cls, ctor, tag, keys)) !== '') {
       if (keys.length === 0) return base;
     } else {
       if (tag === '' && ctor === 'Object' && cls !== '[object Object]' &&
           (toStringTagSymbol === null || value[toStringTagSymbol] === undefined)) {
         // Engines without Symbol.toStringTag on built-ins (Duktape's JSON) still have a class.
-        tag = cls.slice(8, -1);
+        tag = StringPrototypeSlice(cls, 8, -1);
       }
       braces = [ctor === 'Object' && tag === '' ? '{' : prefixOf(ctor, tag, 'Object') + '{', '}'];
       if (keys.length === 0) return braces[0] + '}';
@@ -281,7 +281,7 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   }
 
   if (recurseTimes > ctx.depth) {
-    var name = prefixOf(ctor, tag, contents === 'array' ? 'Array' : 'Object').slice(0, -1);
+    var name = StringPrototypeSlice(prefixOf(ctor, tag, contents === 'array' ? 'Array' : 'Object'), 0, -1);
     return ctor !== null ? '[' + name + ']' : name;
   }
   recurseTimes++;
@@ -298,15 +298,15 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
 
   if (ctx.sorted) {
     var cmp = typeof ctx.sorted === 'function' ? ctx.sorted : undefined;
-    if (kind === KIND_OBJECT) output.sort(cmp);
+    if (kind === KIND_OBJECT) ArrayPrototypeSort(output, cmp);
     else if (keys.length > 1) {
       var head = output.length - keys.length;
-      output = output.slice(0, head).concat(output.slice(head).sort(cmp));
+      output = ArrayPrototypeConcat(output.slice(0, head), ArrayPrototypeSort(output.slice(head), cmp));
     }
   }
 
   if (ctx.circular !== null) {
-    var idx = ctx.circular.indexOf(value);
+    var idx = ArrayPrototypeIndexOf(ctx.circular, value);
     if (idx !== -1) {
       var refLabel = '<ref *' + (idx + 1) + '>';
       if (ctx.compact !== true) base = base === '' ? refLabel : refLabel + ' ' + base;
@@ -324,18 +324,18 @@ var LIGHT_NAME = /^light_[0-9a-f]+_[0-9a-f]+$/;
 function lightfuncName(fn, fallback) {
   var g = Function('return this')();
   var roots = [g];
-  var globals = Object.getOwnPropertyNames(g);
+  var globals = ObjectGetOwnPropertyNames(g);
   for (var i = 0; i < globals.length; i++) {
-    var d = Object.getOwnPropertyDescriptor(g, globals[i]);
+    var d = ObjectGetOwnPropertyDescriptor(g, globals[i]);
     var v = d && d.value;
     if (primitive.isPrimitive(v) || v === g) continue;
     roots.push(v);
     if (typeof v === 'function' && v.prototype && typeof v.prototype === 'object') roots.push(v.prototype);
   }
   for (var r = 0; r < roots.length; r++) {
-    var keys = Object.getOwnPropertyNames(roots[r]);
+    var keys = ObjectGetOwnPropertyNames(roots[r]);
     for (var k = 0; k < keys.length; k++) {
-      var desc = Object.getOwnPropertyDescriptor(roots[r], keys[k]);
+      var desc = ObjectGetOwnPropertyDescriptor(roots[r], keys[k]);
       if (desc && desc.value === fn) return keys[k];
     }
   }
@@ -346,7 +346,7 @@ function functionBase(fn, ctor, tag) {
   var s = '[Function';
   if (ctor === null) s += ' (null prototype)';
   var name = fn.name;
-  if (typeof name === 'string' && LIGHT_NAME.test(name)) name = lightfuncName(fn, name);
+  if (typeof name === 'string' && RegExpPrototypeTest(LIGHT_NAME, name)) name = lightfuncName(fn, name);
   s += typeof name !== 'string' || name === '' ? ' (anonymous)' : ': ' + name;
   s += ']';
   if (ctor !== 'Function' && ctor !== null) s += ' ' + ctor;
@@ -390,9 +390,9 @@ function boxedBase(ctx, value, cls, ctor, tag, keys) {
 }
 
 function hexBytes(bytes, max) {
-  var n = Math.min(bytes.length, max), hex = new Array(n);
+  var n = MathMin(bytes.length, max), hex = new Array(n);
   for (var i = 0; i < n; i++) hex[i] = hex2(bytes[i]);
-  var s = hex.join(' ');
+  var s = ArrayPrototypeJoin(hex, ' ');
   if (bytes.length > max) s += ' ... ' + plural(bytes.length - max, 'more byte');
   return s;
 }
@@ -409,21 +409,21 @@ function formatError(err, ctor, tag, ctx, keys) {
   if (!ctx.showHidden && keys.length !== 0) {
     var dup = ['name', 'message', 'stack'];
     for (var i = 0; i < dup.length; i++) {
-      var at = keys.indexOf(dup[i]);
-      if (at !== -1 && stack.indexOf(String(err[dup[i]])) !== -1) keys.splice(at, 1);
+      var at = ArrayPrototypeIndexOf(keys, dup[i]);
+      if (at !== -1 && StringPrototypeIndexOf(stack, String(err[dup[i]])) !== -1) keys.splice(at, 1);
     }
   }
-  if ('cause' in err && keys.indexOf('cause') === -1) keys.push('cause');
+  if ('cause' in err && ArrayPrototypeIndexOf(keys, 'cause') === -1) keys.push('cause');
   stack = improveStack(stack, ctor, name, tag);
   var msg = err.message;
   var pos = -1;
   if (msg) {
-    pos = stack.indexOf(String(msg));
+    pos = StringPrototypeIndexOf(stack, String(msg));
     if (pos === 0) pos = -1;
     if (pos !== -1) pos += String(msg).length;
   }
-  if (stack.indexOf('\n    at', pos) === -1) stack = '[' + stack + ']';
-  if (ctx.indentationLvl !== 0) stack = stack.split('\n').join('\n' + spaces(ctx.indentationLvl));
+  if (StringPrototypeIndexOf(stack, '\n    at', pos) === -1) stack = '[' + stack + ']';
+  if (ctx.indentationLvl !== 0) stack = ArrayPrototypeJoin(StringPrototypeSplit(stack, '\n'), '\n' + spaces(ctx.indentationLvl));
   return stack;
 }
 
@@ -431,8 +431,8 @@ function formatError(err, ctor, tag, ctx, keys) {
 // .name, or a null prototype) get the class name put in front.
 function improveStack(stack, ctor, name, tag) {
   var len = name.length;
-  var regular = name.length >= 5 && name.slice(-5) === 'Error' && stack.indexOf(name) === 0 &&
-    (stack.length === len || stack.charAt(len) === ':' || stack.charAt(len) === '\n');
+  var regular = name.length >= 5 && StringPrototypeSlice(name, -5) === 'Error' && StringPrototypeIndexOf(stack, name) === 0 &&
+    (stack.length === len || StringPrototypeCharAt(stack, len) === ':' || StringPrototypeCharAt(stack, len) === '\n');
   if (ctor !== null && !regular) return stack;
   var fallback = 'Error';
   if (ctor === null) {
@@ -441,12 +441,12 @@ function improveStack(stack, ctor, name, tag) {
     len = fallback.length;
     fallback = fallback || 'Error';
   }
-  var prefix = prefixOf(ctor, tag, fallback).slice(0, -1);
+  var prefix = StringPrototypeSlice(prefixOf(ctor, tag, fallback), 0, -1);
   if (name !== prefix) {
-    if (prefix.indexOf(name) !== -1) {
-      stack = len === 0 ? prefix + ': ' + stack : prefix + stack.slice(len);
+    if (StringPrototypeIndexOf(prefix, name) !== -1) {
+      stack = len === 0 ? prefix + ': ' + stack : prefix + StringPrototypeSlice(stack, len);
     } else {
-      stack = prefix + ' [' + name + ']' + stack.slice(len);
+      stack = prefix + ' [' + name + ']' + StringPrototypeSlice(stack, len);
     }
   }
   return stack;
@@ -454,9 +454,9 @@ function improveStack(stack, ctor, name, tag) {
 
 function formatArrayEntries(ctx, arr, recurseTimes, output) {
   var len = arr.length;
-  var max = Math.min(ctx.maxArrayLength, len);
+  var max = MathMin(ctx.maxArrayLength, len);
   for (var i = 0; i < max; i++) {
-    if (!hasOwn.call(arr, i)) return formatSparseEntries(ctx, arr, recurseTimes, max, output, i);
+    if (!hasOwn(arr, i)) return formatSparseEntries(ctx, arr, recurseTimes, max, output, i);
     output.push(formatProperty(ctx, arr, recurseTimes, i, KIND_ITEM));
   }
   if (len > max) output.push('... ' + plural(len - max, 'more item'));
@@ -471,7 +471,7 @@ function formatSparseEntries(ctx, arr, recurseTimes, maxEntries, output, from) {
       if (n >= from) idx.push(n);
     }
   }
-  idx.sort(function (a, b) { return a - b; });
+  ArrayPrototypeSort(idx, function (a, b) { return a - b; });
   var next = from;
   for (i = 0; i < idx.length && output.length < maxEntries; i++) {
     if (idx[i] !== next) {
@@ -492,7 +492,7 @@ function formatSparseEntries(ctx, arr, recurseTimes, maxEntries, output, from) {
 
 function formatTypedEntries(ctx, arr, recurseTimes, output) {
   var len = arr.length;
-  var max = Math.min(ctx.maxArrayLength, len);
+  var max = MathMin(ctx.maxArrayLength, len);
   for (var i = 0; i < max; i++) output.push(formatNumber(arr[i]));
   if (len > max) output.push('... ' + plural(len - max, 'more item'));
   if (ctx.showHidden) {
@@ -540,7 +540,7 @@ function formatProperty(ctx, obj, recurseTimes, key, kind) {
   if (typeof key === 'symbol') name = '[' + key.toString() + ']';
   else if (key === '__proto__') name = "['__proto__']";
   else if (desc.enumerable === false) name = '[' + key + ']';
-  else if (identifierRe.test(key)) name = key;
+  else if (RegExpPrototypeTest(identifierRe, key)) name = key;
   else name = quoteString(String(key));
   return name + ':' + sep + str;
 }
@@ -553,7 +553,7 @@ function isBelowBreakLength(ctx, output, start, base) {
     total += output[i].length;
     if (total > ctx.breakLength) return false;
   }
-  return base === '' || base.indexOf('\n') === -1;
+  return base === '' || StringPrototypeIndexOf(base, '\n') === -1;
 }
 
 function joinEntries(ctx, output, base, braces, kind, recurseTimes, value) {
@@ -565,8 +565,8 @@ function joinEntries(ctx, output, base, braces, kind, recurseTimes, value) {
       if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
         var start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
-          var joined = output.join(', ');
-          if (joined.indexOf('\n') === -1) {
+          var joined = ArrayPrototypeJoin(output, ', ');
+          if (StringPrototypeIndexOf(joined, '\n') === -1) {
             return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
           }
         }
@@ -574,15 +574,15 @@ function joinEntries(ctx, output, base, braces, kind, recurseTimes, value) {
     }
     indentation = '\n' + spaces(ctx.indentationLvl);
     return (base ? base + ' ' : '') + braces[0] + indentation + '  ' +
-      output.join(',' + indentation + '  ') + indentation + braces[1];
+      ArrayPrototypeJoin(output, ',' + indentation + '  ') + indentation + braces[1];
   }
   // compact: true (Node's pre-v12 layout)
   if (isBelowBreakLength(ctx, output, 0, base)) {
-    return braces[0] + (base ? ' ' + base : '') + ' ' + output.join(', ') + ' ' + braces[1];
+    return braces[0] + (base ? ' ' + base : '') + ' ' + ArrayPrototypeJoin(output, ', ') + ' ' + braces[1];
   }
   indentation = spaces(ctx.indentationLvl);
   var lead = base === '' && braces[0].length === 1 ? ' ' : (base ? ' ' + base : '') + '\n' + indentation + '  ';
-  return braces[0] + lead + output.join(',\n' + indentation + '  ') + ' ' + braces[1];
+  return braces[0] + lead + ArrayPrototypeJoin(output, ',\n' + indentation + '  ') + ' ' + braces[1];
 }
 
 // Set many short array entries in aligned columns (numbers right-aligned).
@@ -601,10 +601,10 @@ function groupArrayElements(ctx, output, value) {
   var actualMax = maxLength + separatorSpace;
   if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
       (totalLength / actualMax > 5 || maxLength <= 6)) {
-    var averageBias = Math.sqrt(actualMax - totalLength / output.length);
-    var biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-    var columns = Math.min(
-      Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax),
+    var averageBias = MathSqrt(actualMax - totalLength / output.length);
+    var biasedMax = MathMax(actualMax - 3 - averageBias, 1);
+    var columns = MathMin(
+      MathRound(MathSqrt(2.5 * biasedMax * outputLength) / biasedMax),
       MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
       ctx.compact * 4,
       15);
@@ -625,19 +625,19 @@ function groupArrayElements(ctx, output, value) {
     }
     var rows = [];
     for (i = 0; i < outputLength; i += columns) {
-      var max = Math.min(i + columns, outputLength);
+      var max = MathMin(i + columns, outputLength);
       var line = [];
       for (j = i; j < max - 1; j++) {
         var cell = output[j] + ', ';
-        var fill = spaces(Math.max(0, maxLineLength[j - i] - cell.length));
+        var fill = spaces(MathMax(0, maxLineLength[j - i] - cell.length));
         line.push(padStart ? fill + cell : cell + fill);
       }
       if (padStart) {
-        line.push(spaces(Math.max(0, maxLineLength[j - i] - separatorSpace - output[j].length)) + output[j]);
+        line.push(spaces(MathMax(0, maxLineLength[j - i] - separatorSpace - output[j].length)) + output[j]);
       } else {
         line.push(output[j]);
       }
-      rows.push(line.join(''));
+      rows.push(ArrayPrototypeJoin(line, ''));
     }
     if (ctx.maxArrayLength < output.length) rows.push(output[outputLength]);
     output = rows;

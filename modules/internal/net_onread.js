@@ -21,7 +21,7 @@ module.exports = function onreadUser(socket, chunk, off) {
         'Expected onread.buffer() to return a non-empty Uint8Array', TypeError));
       return;
     }
-    var n = Math.min(buf.length, chunk.length - off);
+    var n = MathMin(buf.length, chunk.length - off);
     buf.set(off === 0 && n === chunk.length ? chunk : chunk.subarray(off, off + n));
     off += n;
     if (o.callback.call(socket, n, buf) === false) socket.pause();

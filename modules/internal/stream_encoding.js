@@ -12,7 +12,7 @@ exports.setEncoding = function (enc) {
   // What is buffered is decoded now, as one string.
   var parts = [];
   for (var i = state.bufferIndex; i < state.buffer.length; i++) parts.push(decoder.write(state.buffer[i]));
-  var content = parts.join('');
+  var content = ArrayPrototypeJoin(parts, '');
   state.buffer = content ? [content] : EMPTY;
   state.bufferIndex = 0;
   state.length = content.length;

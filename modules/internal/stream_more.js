@@ -10,7 +10,7 @@ var Duplex = shared.Duplex;
 // ---- Transform / PassThrough ---------------------------------------------------
 function Transform(options) {
   if (!(this instanceof Transform)) return new Transform(options);
-  var o = options ? Object.assign({}, options) : {};
+  var o = options ? ObjectAssign({}, options) : {};
   if (o.readableHighWaterMark === undefined && o.highWaterMark === undefined) o.readableHighWaterMark = null;
   Duplex.call(this, options);
   this._readableState.sync = false;

@@ -102,7 +102,7 @@ exports.unpipe = function (dest) {
     for (var i = 0; i < dests.length; i++) dests[i].emit('unpipe', this, { hasUnpiped: false });
     return this;
   }
-  var index = state.pipes.indexOf(dest);
+  var index = ArrayPrototypeIndexOf(state.pipes, dest);
   if (index === -1) return this;
   state.pipes.splice(index, 1);
   if (state.pipes.length === 0) this.pause();

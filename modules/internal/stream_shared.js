@@ -23,7 +23,7 @@ module.exports = {
   inherits: inherits,
   nop: nop,
   nextTick: process.nextTick,
-  EMPTY: Object.freeze([]),
+  EMPTY: ObjectFreeze([]),
   destroy: binding.destroy,
   undestroy: binding.undestroy,
   errorOrDestroy: binding.errorOrDestroy

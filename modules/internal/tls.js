@@ -15,7 +15,7 @@ var names = require('internal/tls_names');
 
 function inherits(ctor, superCtor) {
   ctor.super_ = superCtor;
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 function nop() {}
 
@@ -31,9 +31,9 @@ exports.CLIENT_RENEG_LIMIT = 3;
 exports.CLIENT_RENEG_WINDOW = 600;
 
 function versionNumber(v, which) {
-  if (typeof v !== 'string' || !VERSIONS.hasOwnProperty(v)) {
+  if (typeof v !== 'string' || !ObjectPrototypeHasOwnProperty(VERSIONS, v)) {
     throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_VERSION',
-      JSON.stringify(v) + ' is not a valid ' + which + ' TLS protocol version', TypeError);
+      JSONStringify(v) + ' is not a valid ' + which + ' TLS protocol version', TypeError);
   }
   return VERSIONS[v];
 }
@@ -41,21 +41,21 @@ function versionNumber(v, which) {
 // ---- cipher names: mbedTLS's IANA-style names -> OpenSSL's (what Node shows) ----
 function opensslCipherName(name) {
   // TLS 1.3: TLS1-3-AES-128-GCM-SHA256 -> TLS_AES_128_GCM_SHA256 (OpenSSL uses IANA's)
-  if (/^TLS1-3-/.test(name)) return 'TLS_' + name.slice(7).replace(/-/g, '_');
+  if (RegExpPrototypeTest(/^TLS1-3-/, name)) return 'TLS_' + StringPrototypeReplace(StringPrototypeSlice(name, 7), /-/g, '_');
   // TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256 -> ECDHE-RSA-AES128-GCM-SHA256
   var m = /^TLS-(.*)-WITH-(.*)$/.exec(name);
   if (!m) return name;
   var kx = m[1], enc = m[2];
-  enc = enc.replace(/^AES-(\d+)-/, 'AES$1-').replace(/^CHACHA20-POLY1305-SHA256$/, 'CHACHA20-POLY1305');
-  if (/-CBC-SHA$/.test(enc)) enc = enc.replace(/-CBC-SHA$/, '-SHA');
-  else enc = enc.replace(/-CBC-/, '-');
+  enc = StringPrototypeReplace(StringPrototypeReplace(enc, /^AES-(\d+)-/, 'AES$1-'), /^CHACHA20-POLY1305-SHA256$/, 'CHACHA20-POLY1305');
+  if (RegExpPrototypeTest(/-CBC-SHA$/, enc)) enc = StringPrototypeReplace(enc, /-CBC-SHA$/, '-SHA');
+  else enc = StringPrototypeReplace(enc, /-CBC-/, '-');
   if (kx === 'RSA') return enc;
   return kx + '-' + enc;
 }
 
 exports.getCiphers = function () {
   var list = binding.ciphers(), out = [];
-  for (var i = 0; i < list.length; i++) out.push(opensslCipherName(list[i]).toLowerCase());
+  for (var i = 0; i < list.length; i++) out.push(StringPrototypeToLowerCase(opensslCipherName(list[i])));
   return out;
 };
 
@@ -116,8 +116,8 @@ function SecureContext(options, isServer) {
   var min = versionNumber(options.minVersion == null ? exports.DEFAULT_MIN_VERSION : options.minVersion, 'minimum');
   var max = versionNumber(options.maxVersion == null ? exports.DEFAULT_MAX_VERSION : options.maxVersion, 'maximum');
   if (typeof proto === 'string') { // Node's native side: any string is looked up, other types ignored
-    var sp = /^TLSv1_2_(client_|server_)?method$/.test(proto) ? 3 :
-      /^TLS_(client_|server_)?method$|^SSLv23_(client_|server_)?method$/.test(proto) ? 0 : -1;
+    var sp = RegExpPrototypeTest(/^TLSv1_2_(client_|server_)?method$/, proto) ? 3 :
+      RegExpPrototypeTest(/^TLS_(client_|server_)?method$|^SSLv23_(client_|server_)?method$/, proto) ? 0 : -1;
     if (sp < 0) throw errors.codeError('ERR_TLS_INVALID_PROTOCOL_METHOD', 'Unknown method: ' + proto, TypeError);
     if (sp === 3) { min = 3; max = 3; }
   }
@@ -160,7 +160,7 @@ function SecureContext(options, isServer) {
       throw errors.codeError('ERR_TLS_NO_PRIVATE_KEY', 'A certificate needs its private key (options.key)');
     }
     checkPem(key, 'options.key');
-    ctx.setCert(chain.join('\n'), key, pass === undefined || pass === null ? undefined : String(pass));
+    ctx.setCert(ArrayPrototypeJoin(chain, '\n'), key, pass === undefined || pass === null ? undefined : String(pass));
   } else if (options.key !== undefined && options.key !== null) {
     throw errors.codeError('ERR_TLS_NO_CERT', 'A private key needs its certificate (options.cert)');
   }
@@ -186,12 +186,14 @@ function secureOptions(options, isServer) {
 function setCiphers(ctx, ciphers) {
   if (typeof ciphers !== 'string') throw errors.invalidArgType('options.ciphers', 'string', ciphers);
   var known = binding.ciphers(), byName = {}, want = [], i;
-  for (i = 0; i < known.length; i++) byName[opensslCipherName(known[i]).toUpperCase()] = known[i];
-  var parts = ciphers.split(/[:, ]+/);
+  for (i = 0; i < known.length; i++) byName[StringPrototypeToUpperCase(opensslCipherName(known[i]))] = known[i];
+  var parts = StringPrototypeSplit(ciphers, /[:, ]+/);
   for (i = 0; i < parts.length; i++) {
-    var p = parts[i].toUpperCase();
+    var p = StringPrototypeToUpperCase(parts[i]);
     if (byName[p]) want.push(byName[p]);
-    else if (/^TLS_/.test(p) && byName[opensslCipherName(p.replace(/_/g, '-'))]) want.push(byName[opensslCipherName(p.replace(/_/g, '-'))]);
+    else if (RegExpPrototypeTest(/^TLS_/, p) && byName[opensslCipherName(StringPrototypeReplace(p, /_/g, '-'))]) {
+      want.push(byName[opensslCipherName(StringPrototypeReplace(p, /_/g, '-'))]);
+    }
   }
   if (want.length === 0 || ctx.setCiphers(want) === 0) {
     var e = errors.codeError('ERR_SSL_NO_CIPHER_MATCH', 'No cipher match');
@@ -688,7 +690,7 @@ TLSSocket.prototype.getPeerCertificate = function (detailed) {
   if (detailed) {
     for (var i = 0; i < chain.length; i++) {
       var c = chain[i];
-      var selfSigned = JSON.stringify(c.subject) === JSON.stringify(c.issuer);
+      var selfSigned = JSONStringify(c.subject) === JSONStringify(c.issuer);
       if (i + 1 < chain.length) c.issuerCertificate = chain[i + 1];
       else if (selfSigned) c.issuerCertificate = c;
     }
@@ -713,7 +715,7 @@ TLSSocket.prototype.getCipher = function () {
   if (!name) return undefined;
   return {
     name: opensslCipherName(name),
-    standardName: /^TLS1-3-/.test(name) ? opensslCipherName(name) : name.replace(/-/g, '_'),
+    standardName: RegExpPrototypeTest(/^TLS1-3-/, name) ? opensslCipherName(name) : StringPrototypeReplace(name, /-/g, '_'),
     version: this._session.protocol()
   };
 };
@@ -781,7 +783,7 @@ function parentGetter(key) {
     configurable: true
   };
 }
-Object.defineProperties(TLSSocket.prototype, {
+ObjectDefineProperties(TLSSocket.prototype, {
   remoteAddress: parentGetter('remoteAddress'),
   remotePort: parentGetter('remotePort'),
   remoteFamily: parentGetter('remoteFamily'),
@@ -814,18 +816,18 @@ function normalizeConnectArgs(args) {
   if (a0 !== null && typeof a0 === 'object') {
     options = a0;
     i = 1;
-  } else if (typeof a0 === 'number' || (typeof a0 === 'string' && a0.trim() !== '' && isFinite(+a0))) {
+  } else if (typeof a0 === 'number' || (typeof a0 === 'string' && StringPrototypeTrim(a0) !== '' && isFinite(+a0))) {
     options = { port: a0 };
     i = 1;
     if (typeof args[1] === 'string') { options.host = args[1]; i = 2; }
     if (args[i] !== null && typeof args[i] === 'object') {
-      options = Object.assign({}, args[i], options);
+      options = ObjectAssign({}, args[i], options);
       i++;
     }
   } else if (typeof a0 === 'string') {
     options = { path: a0 };
     i = 1;
-    if (args[i] !== null && typeof args[i] === 'object') { options = Object.assign({}, args[i], options); i++; }
+    if (args[i] !== null && typeof args[i] === 'object') { options = ObjectAssign({}, args[i], options); i++; }
   }
   if (typeof args[i] === 'function') cb = args[i];
   else if (typeof args[args.length - 1] === 'function') cb = args[args.length - 1];
@@ -834,7 +836,7 @@ function normalizeConnectArgs(args) {
 
 exports.connect = function () {
   var a = normalizeConnectArgs(arguments);
-  var options = Object.assign({ rejectUnauthorized: true }, a[0]), cb = a[1];
+  var options = ObjectAssign({ rejectUnauthorized: true }, a[0]), cb = a[1];
   options.isServer = false;
   if (options.rejectUnauthorized === undefined) options.rejectUnauthorized = true;
   if (options.host === undefined || options.host === null) options.host = 'localhost';

@@ -10,37 +10,39 @@ function splitAltNames(s) {
   // "DNS:a, IP Address:1.2.3.4, DNS:\"quoted, name\"" -> ['DNS:a', 'IP Address:1.2.3.4', ...]
   var out = [], cur = [], inQuote = false;
   for (var i = 0; i < s.length; i++) {
-    var ch = s.charAt(i);
+    var ch = StringPrototypeCharAt(s, i);
     if (inQuote) {
-      if (ch === '\\' && i + 1 < s.length) { cur.push(s.charAt(++i)); continue; }
+      if (ch === '\\' && i + 1 < s.length) { cur.push(StringPrototypeCharAt(s, ++i)); continue; }
       if (ch === '"') { inQuote = false; continue; }
       cur.push(ch);
     } else if (ch === '"') {
       inQuote = true;
-    } else if (ch === ',' && s.charAt(i + 1) === ' ') {
-      out.push(cur.join(''));
+    } else if (ch === ',' && StringPrototypeCharAt(s, i + 1) === ' ') {
+      out.push(ArrayPrototypeJoin(cur, ''));
       cur = [];
       i++;
     } else {
       cur.push(ch);
     }
   }
-  if (cur.length) out.push(cur.join(''));
+  if (cur.length) out.push(ArrayPrototypeJoin(cur, ''));
   return out;
 }
+
+function lowerNoDot(name) { return StringPrototypeReplace(StringPrototypeToLowerCase(name), /\.$/, ''); }
 
 function hostMatches(host, pattern, wildcards) {
   // Both lower case, no trailing dot.
   if (host === pattern) return true;
   if (!wildcards) return false;
-  var hp = host.split('.'), pp = pattern.split('.');
+  var hp = StringPrototypeSplit(host, '.'), pp = StringPrototypeSplit(pattern, '.');
   if (hp.length !== pp.length || pp.length < 3) return false;
   for (var i = 1; i < pp.length; i++) if (hp[i] !== pp[i]) return false;
   var p = pp[0], h = hp[0];
-  var star = p.indexOf('*');
+  var star = StringPrototypeIndexOf(p, '*');
   if (star < 0) return p === h;
-  if (p.indexOf('*', star + 1) >= 0) return false;
-  if (/^xn--/.test(h) && p !== '*') return false;
+  if (StringPrototypeIndexOf(p, '*', star + 1) >= 0) return false;
+  if (RegExpPrototypeTest(/^xn--/, h) && p !== '*') return false;
   var pre = p.slice(0, star), post = p.slice(star + 1);
   return h.length >= pre.length + post.length && h.slice(0, pre.length) === pre &&
     h.slice(h.length - post.length) === post;
@@ -64,21 +66,21 @@ exports.checkServerIdentity = function (hostname, cert) {
     var parts = splitAltNames(altNames);
     for (var i = 0; i < parts.length; i++) {
       var n = parts[i];
-      if (n.indexOf('DNS:') === 0) dnsNames.push(n.slice(4));
-      else if (n.indexOf('IP Address:') === 0) ips.push(binding.canonicalIP(n.slice(11)) || n.slice(11));
+      if (StringPrototypeIndexOf(n, 'DNS:') === 0) dnsNames.push(StringPrototypeSlice(n, 4));
+      else if (StringPrototypeIndexOf(n, 'IP Address:') === 0) ips.push(binding.canonicalIP(StringPrototypeSlice(n, 11)) || StringPrototypeSlice(n, 11));
     }
   }
   var reason;
   if (net.isIP(hostname)) {
     var canon = binding.canonicalIP(hostname);
-    if (ips.indexOf(canon) >= 0) return undefined;
-    reason = 'IP: ' + hostname + " is not in the cert's list: " + ips.join(', ');
+    if (ArrayPrototypeIndexOf(ips, canon) >= 0) return undefined;
+    reason = 'IP: ' + hostname + " is not in the cert's list: " + ArrayPrototypeJoin(ips, ', ');
     return altnameError(reason, hostname, cert);
   }
-  var host = hostname.toLowerCase().replace(/\.$/, '');
+  var host = lowerNoDot(hostname);
   if (dnsNames.length > 0) {
     for (var j = 0; j < dnsNames.length; j++) {
-      if (hostMatches(host, dnsNames[j].toLowerCase().replace(/\.$/, ''), true)) return undefined;
+      if (hostMatches(host, lowerNoDot(dnsNames[j]), true)) return undefined;
     }
     reason = 'Host: ' + hostname + ". is not in the cert's altnames: " + altNames;
     return altnameError(reason, hostname, cert);
@@ -88,9 +90,9 @@ exports.checkServerIdentity = function (hostname, cert) {
     if (cn) {
       var cns = ArrayIsArray(cn) ? cn : [cn];
       for (var k = 0; k < cns.length; k++) {
-        if (hostMatches(host, String(cns[k]).toLowerCase().replace(/\.$/, ''), true)) return undefined;
+        if (hostMatches(host, lowerNoDot(String(cns[k])), true)) return undefined;
       }
-      reason = 'Host: ' + hostname + ". is not cert's CN: " + cns.join(', ');
+      reason = 'Host: ' + hostname + ". is not cert's CN: " + ArrayPrototypeJoin(cns, ', ');
     } else {
       reason = 'Cert does not contain a DNS name';
     }
@@ -119,12 +121,12 @@ exports.parseHello = function (b) {
   if (p >= end) return null;
   p += 1 + b[p]; // compression methods
   if (p + 2 > end) return hello; // no extensions
-  var extEnd = Math.min(end, p + 2 + ((b[p] << 8) | b[p + 1]));
+  var extEnd = MathMin(end, p + 2 + ((b[p] << 8) | b[p + 1]));
   for (p += 2; p + 4 <= extEnd; p += 4 + ((b[p + 2] << 8) | b[p + 3])) {
     var type = (b[p] << 8) | b[p + 1], size = (b[p + 2] << 8) | b[p + 3];
     if (type === 35) hello.ticket = size > 0; // session_ticket (RFC 5077): empty asks for one
     if (type !== 0 || hello.servername !== null) continue;
-    var q = p + 6, listEnd = Math.min(p + 4 + size, extEnd);
+    var q = p + 6, listEnd = MathMin(p + 4 + size, extEnd);
     for (; q + 3 <= listEnd && hello.servername === null; q += 3 + ((b[q + 1] << 8) | b[q + 2])) {
       var len = (b[q + 1] << 8) | b[q + 2];
       if (b[q] === 0 && q + 3 + len <= listEnd) hello.servername = b.toString('latin1', q + 3, q + 3 + len);

@@ -28,7 +28,7 @@ function deprecate(fn, msg, code) {
     }
     return fn.apply(this, arguments);
   };
-  Object.setPrototypeOf(Deprecated, fn);
+  ObjectSetPrototypeOf(Deprecated, fn);
   if (fn.prototype) Deprecated.prototype = fn.prototype;
   return Deprecated;
 }
@@ -49,10 +49,10 @@ var debugSections = null;
 function debuglog(section) {
   if (debugSections === null) {
     var env = typeof process !== 'undefined' && process.env && process.env.NODE_DEBUG;
-    debugSections = String(env || '').toUpperCase().split(/[\s,]+/);
+    debugSections = StringPrototypeSplit(StringPrototypeToUpperCase(String(env || '')), /[\s,]+/);
   }
-  var name = String(section).toUpperCase();
-  var enabled = debugSections.indexOf(name) !== -1 || debugSections.indexOf('*') !== -1;
+  var name = StringPrototypeToUpperCase(String(section));
+  var enabled = ArrayPrototypeIndexOf(debugSections, name) !== -1 || ArrayPrototypeIndexOf(debugSections, '*') !== -1;
   function log() {
     if (!enabled) return;
     var pid = typeof process !== 'undefined' && process.pid !== undefined ? process.pid : 0;

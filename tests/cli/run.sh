@@ -5,6 +5,7 @@ set -u
 board=${1:-linux}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 run() { timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$@"; }
+export PETREL_CHECK_LIGHTFUNC_NAMES=1 # a light function without a name fails (runtime/lightfunc_names.h)
 pass=0; fail=0
 check() { # check NAME WANT_RC WANT_STDOUT_REGEX WANT_STDERR_REGEX -- command...
   local name=$1 want_rc=$2 want_out=$3 want_err=$4; shift 5
@@ -42,7 +43,15 @@ check "missing script" 1 '^$' 'cannot find' -- run "$tmp/nope.js"
 check "repl on a pipe" 0 '10' '^$' -- bash -c "printf 'var x = 5\nx * 2\n' | $top/tools/board_run.sh $board"
 check "repl multi-line" 0 '7' '^$' -- bash -c "printf 'function f(a) {\nreturn a + 1;\n}\nf(6)\n' | $top/tools/board_run.sh $board"
 check "repl error keeps going" 0 "Uncaught.*ReferenceError.*[[:space:]]3" '^$' -- bash -c "printf 'nosuch\n1 + 2\n' | $top/tools/board_run.sh $board"
-check "repl runs timers while waiting" 0 'late' '^$' -- bash -c "(printf 'setTimeout(function () { console.log(\"late\") }, 10)\n'; sleep 0.5) | $top/tools/board_run.sh $board"
+# stdin stays open until the timer has printed (or petrel has ended): an event, not a time.
+repl_timer() {
+  local out=$tmp/repl_timer.out done=$tmp/repl_timer.done
+  : >"$out"; rm -f "$done"
+  { printf 'setTimeout(function () { console.log("late") }, 10)\n'
+    until grep -q late "$out" || [ -e "$done" ]; do sleep 0.05; done; } |
+    { run >"$out"; local rc=$?; touch "$done"; cat "$out"; return $rc; }
+}
+check "repl runs timers while waiting" 0 'late' '^$' -- repl_timer
 # The REPL's raw mode as tools/petrel-tool drives it (through a pseudo-terminal): a file
 # uploaded and run with arguments, its stderr apart, its exit status; an uncaught error.
 printf 'console.log("raw", process.argv.slice(2).join(","));\nconsole.error("to stderr");\nsetTimeout(function () { process.exitCode = 5; }, 20);\n' > "$tmp/raw.js"
@@ -52,7 +61,14 @@ check "raw REPL: uncaught error ends the run" 1 '^1$' '^Uncaught Error: boom' --
 # process.stdin: Buffers and 'end', piped into a socket, and paused it lets the process exit.
 check "stdin: Buffers, then end" 0 'true "hello\\nworld\\n".*end 12' '^$' -- bash -c "printf 'hello\nworld\n' | $top/tools/board_run.sh $board -e \"var n = 0; process.stdin.on('data', function (d) { n += d.length; console.log(Buffer.isBuffer(d), JSON.stringify(String(d))); }); process.stdin.on('end', function () { console.log('end', n); })\""
 check "stdin piped into a socket" 0 'server got "line one\\nline two\\n"' '^$' -- bash -c "printf 'line one\nline two\n' | $top/tools/board_run.sh $board $top/tests/cli/stdin_pipe.js"
-check "paused stdin lets the process exit" 0 '^paused$' '^$' -- bash -c "timeout 4 $top/tools/board_run.sh $board -e \"process.stdin.once('data', function () { process.stdin.pause(); console.log('paused'); })\" < <(printf a; sleep 6)"
+# stdin stays open until petrel has ended: it must end by itself (not at run's time limit).
+paused_stdin() {
+  local done=$tmp/paused.done; rm -f "$done"
+  { printf a; until [ -e "$done" ]; do sleep 0.05; done; } |
+    { run -e "process.stdin.once('data', function () { process.stdin.pause(); console.log('paused'); })"
+      local rc=$?; touch "$done"; return $rc; }
+}
+check "paused stdin lets the process exit" 0 '^paused$' '^$' -- paused_stdin
 # process.argv and which script runs for -e/-p/--: argv.cases holds what node printed
 # (record_argv.sh), run in a directory with argv.js and a file named "a".
 mkdir "$tmp/argv"; cp "$top/tests/cli/argv.js" "$tmp/argv/"; printf 'console.log("ran file a")\n' > "$tmp/argv/a"

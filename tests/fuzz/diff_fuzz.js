@@ -33,6 +33,7 @@ var bind = Function.prototype.call.bind(Function.prototype.bind);
 var floor = Math.floor, stringify = JSON.stringify, S = String, hasOwn = Object.prototype.hasOwnProperty;
 var Buf = Buffer, alloc = bind(Buffer.alloc, Buffer), freeze = Object.freeze, keys = Object.keys, getProto = Object.getPrototypeOf;
 var slice = Function.prototype.call.bind(String.prototype.slice);
+var split = Function.prototype.call.bind(String.prototype.split), test = Function.prototype.call.bind(RegExp.prototype.test);
 var lines = [];
 var write = bind(process.stdout.write, process.stdout);
 function out(s) { lines[lines.length] = s; }
@@ -111,7 +112,7 @@ function buildTargets() {
   PROTOS = protos();
   for (i = 0; i < FUNCS.length; i++) {
     if (hasOwn.call(known.notCalled, FUNCS[i])) continue;
-    var parts = FUNCS[i].split('.'), o = M;
+    var parts = split(FUNCS[i], '.'), o = M;
     for (j = 0; j < parts.length && o !== undefined && o !== null; j++) o = o[parts[j]];
     targets.push({ name: FUNCS[i], f: o });
   }
@@ -134,7 +135,7 @@ function plain(v, depth) {
   var p = getProto(v);
   var k = keys(v), i;
   if (p === bufferProto || p === u8Proto) { // plain unless it has fields of its own
-    for (i = 0; i < k.length; i++) if (!/^[0-9]+$/.test(k[i])) return false;
+    for (i = 0; i < k.length; i++) if (!test(/^[0-9]+$/, k[i])) return false;
     return true;
   }
   if (depth > 3 || (p !== objectProto && p !== arrayProto)) return false;
@@ -223,7 +224,7 @@ function quote(s) {
 }
 function outcomeOf(v, name, args) {
   var t = v === null ? 'null' : typeof v;
-  if (NONDET.test(name) || (SHOWS_FIELDS.test(name) && !plain(args, 0))) return t;
+  if (test(NONDET, name) || (test(SHOWS_FIELDS, name) && !plain(args, 0))) return t;
   if (t === 'number' || t === 'boolean' || t === 'undefined') return t + ' ' + S(v);
   if (t === 'string') return t + ' ' + v.length + ' ' + quote(slice(v, 0, 40));
   if (t === 'object') {
@@ -246,9 +247,9 @@ function thrown(e) {
 
 // Tampering: [what, [owner, key] or a function giving the object to freeze]. The first
 // group runs before any module is loaded (the runtime's lazily loaded code must cope),
-// the second once the modules are there. Replacing a prototype's methods (say
-// Array.prototype.push) is left out: node's own code calls those at run time too, so
-// both runtimes would mostly fail alike.
+// the second once the modules are there. Of a prototype's methods, those node's own code
+// does not call at run time (it has its primordials) are replaced; not Array.prototype.push,
+// slice, splice or Function.prototype.call/apply/bind: node breaks on those too.
 var G = global;
 var TAMPER_EARLY = [
   ['freeze', function () { return Object.prototype; }, 'Object.prototype'], ['freeze', function () { return Array.prototype; }, 'Array.prototype'],
@@ -263,7 +264,16 @@ var TAMPER_EARLY = [
   ['replace', [G, 'Buffer'], 'global.Buffer'], ['replace', [G, 'setTimeout'], 'global.setTimeout'], ['replace', [G, 'clearTimeout'], 'global.clearTimeout'],
   ['replace', [G, 'setImmediate'], 'global.setImmediate'], ['replace', [G, 'Error'], 'global.Error'], ['replace', [G, 'TypeError'], 'global.TypeError'],
   ['replace', [G, 'RangeError'], 'global.RangeError'], ['replace', [G, 'Object'], 'global.Object'], ['replace', [G, 'Array'], 'global.Array'],
-  ['replace', [G, 'String'], 'global.String'], ['replace', [G, 'Math'], 'global.Math'], ['replace', [G, 'JSON'], 'global.JSON']
+  ['replace', [G, 'String'], 'global.String'], ['replace', [G, 'Math'], 'global.Math'], ['replace', [G, 'JSON'], 'global.JSON'],
+  ['replace', [Math, 'min'], 'Math.min'], ['replace', [Math, 'max'], 'Math.max'], ['replace', [Object, 'getPrototypeOf'], 'Object.getPrototypeOf'],
+  ['replace', [Object, 'getOwnPropertyNames'], 'Object.getOwnPropertyNames'], ['replace', [Object, 'assign'], 'Object.assign'],
+  ['replace', [String.prototype, 'slice'], 'String.prototype.slice'], ['replace', [String.prototype, 'indexOf'], 'String.prototype.indexOf'],
+  ['replace', [String.prototype, 'split'], 'String.prototype.split'], ['replace', [String.prototype, 'replace'], 'String.prototype.replace'],
+  ['replace', [String.prototype, 'toLowerCase'], 'String.prototype.toLowerCase'], ['replace', [String.prototype, 'charCodeAt'], 'String.prototype.charCodeAt'],
+  ['replace', [Array.prototype, 'join'], 'Array.prototype.join'], ['replace', [Array.prototype, 'indexOf'], 'Array.prototype.indexOf'],
+  ['replace', [Array.prototype, 'forEach'], 'Array.prototype.forEach'], ['replace', [Array.prototype, 'sort'], 'Array.prototype.sort'],
+  ['replace', [RegExp.prototype, 'test'], 'RegExp.prototype.test'], ['replace', [Object.prototype, 'hasOwnProperty'], 'Object.prototype.hasOwnProperty'],
+  ['replace', [Object.prototype, 'toString'], 'Object.prototype.toString']
 ];
 var TAMPER_LATE = [
   ['freeze', function () { return Buf.prototype; }, 'Buffer.prototype'], ['freeze', function () { return Buf; }, 'Buffer'],
@@ -390,7 +400,7 @@ var CONSTS = ('dns.ADDRCONFIG dns.V4MAPPED dns.ALL dns.NOTFOUND dns.CONNREFUSED 
   'process.exitCode').split(' ');
 function constants() {
   for (var ci = 0; ci < CONSTS.length; ci++) {
-    var cp = CONSTS[ci].split('.'), cv = M;
+    var cp = split(CONSTS[ci], '.'), cv = M;
     for (var cj = 0; cj < cp.length && cv !== undefined && cv !== null; cj++) cv = cv[cp[cj]];
     out('const ' + CONSTS[ci] + ' -> ' + (typeof cv === 'symbol' ? 'symbol' : typeof cv + ' ' + S(cv)));
   }

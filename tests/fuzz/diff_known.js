@@ -20,7 +20,9 @@ exports.notTampered = {
     'setting one on the socket hits the frozen prototype; goes with net.js moving to C',
   'process.nextTick': "node's streams call the nextTick user code replaced (node fails, Petrel does not)",
   'EventEmitter.prototype': "node's net.Socket constructor then throws (node fails, Petrel does not)",
-  'Buffer.from': 'node stops writing to stdout once Buffer.from throws (node fails)'
+  'Buffer.from': 'node stops writing to stdout once Buffer.from throws (node fails)',
+  'Object.prototype.toString': "the engine's: Duktape's typed arrays have no toString of their own (ES2015's " +
+    "%TypedArray%.prototype.toString), so +new Uint8Array(1) in a Buffer method's argument calls Object.prototype's"
 };
 // Lines that differ in a known way: CALL (the name after the call number), NODE and
 // PETREL (the outcomes) are regular expressions; all three must match, and BOARD (if

@@ -53,13 +53,13 @@ class Board:
     """One QEMU boot: the UART on pipes, a host port forwarded to GUEST_PORT and the
     QEMU monitor on a UNIX socket (to read back which host port that is)."""
 
-    def __init__(self, image=IMAGE):
+    def __init__(self, image=IMAGE, extra=()):
         self.tmp = tempfile.mkdtemp(prefix="petrel-mps2-")
         mon = os.path.join(self.tmp, "monitor")
         cmd = ["qemu-system-arm", "-M", "mps2-an385", "-cpu", "cortex-m3", "-display", "none",
                "-nodefaults", "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
                "-nic", "user,hostfwd=tcp:127.0.0.1:0-:%d" % GUEST_PORT,
-               "-monitor", "unix:%s,server=on,wait=off" % mon, "-kernel", image]
+               "-monitor", "unix:%s,server=on,wait=off" % mon, "-kernel", image] + list(extra)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, preexec_fn=run_script.die_with_parent)
         self.mon_path = mon
@@ -116,8 +116,8 @@ class Board:
         self.expect(rb"\r(> |\.\.\. )" + re.escape((text if shown is None else shown).encode()) + rb"\r\n")
         return self.prompt()
 
-    def host_port(self):
-        """The host port QEMU picked for the forward (from the monitor's info usernet)."""
+    def monitor(self, command, until=b""):
+        """A QEMU monitor command's output (read up to the prompt after `until`)."""
         deadline = time.time() + STEP
         while True:
             try:
@@ -130,13 +130,18 @@ class Board:
                 time.sleep(0.05)
         s.settimeout(STEP)
         data = b""
-        s.sendall(b"info usernet\n")
-        while b"HOST_FORWARD" not in data or not data.rstrip().endswith(b"(qemu)"):
+        s.sendall(command + b"\n")
+        while until not in data or not data.rstrip().endswith(b"(qemu)") or data.count(b"(qemu)") < 2:
             chunk = s.recv(4096)
             if not chunk:
                 break
             data += chunk
         s.close()
+        return data
+
+    def host_port(self):
+        """The host port QEMU picked for the forward (from the monitor's info usernet)."""
+        data = self.monitor(b"info usernet", b"HOST_FORWARD")
         m = re.search(rb"HOST_FORWARD\]\s+\d+\s+127\.0\.0\.1\s+(\d+)\s+10\.0\.2\.15\s+%d" % GUEST_PORT, data)
         if not m:
             raise RuntimeError("no forward in info usernet: %r" % data)

@@ -1,28 +1,46 @@
 // User code replaces global built-ins the runtime's own JS uses (Object.keys,
-// Object.defineProperty, Object.create, Math.floor, Array.isArray and the globals
-// Object, Array, String, Math) before the modules are loaded: the built-in modules
-// keep working, as node's do (runtime/process.c: the copies taken at boot). With ROM
-// built-ins (mps2-an385) Object, Math and Array themselves are read-only, so their
-// methods cannot be replaced there (a TypeError); the globals always can. Every
-// expectation here holds in node v20 too.
+// Math.min, Object.getPrototypeOf, JSON.stringify, the globals Object, Array, String,
+// Math, and prototype methods such as String.prototype.slice, Array.prototype.join,
+// RegExp.prototype.test, Object.prototype.toString) before the modules are loaded: the
+// built-in modules keep working, as node's do (runtime/process.c: the copies taken at
+// boot). Left out, as node's own code breaks on them too: Function.prototype.call,
+// apply, bind and Array.prototype.push/pop/shift/slice/splice. With ROM built-ins
+// (mps2-an385) the built-in objects are read-only, so their methods cannot be replaced
+// there (a TypeError); the globals always can. Every expectation here holds in node v20
+// too.
 'use strict';
 var assert = require('assert'); // loaded before: its own checks must not use the fakes
 var G = (function () { return this; })() || global;
-var saved = {
-  keys: Object.keys, defineProperty: Object.defineProperty, create: Object.create,
-  floor: Math.floor, isArray: Array.isArray,
-  Object: G.Object, Array: G.Array, String: G.String, Math: G.Math
-};
+var TARGETS = [
+  [Object, 'keys'], [Object, 'defineProperty'], [Object, 'create'], [Math, 'floor'], [Array, 'isArray'],
+  [Math, 'min'], [Math, 'max'], [Math, 'abs'], [Math, 'round'], [Math, 'sqrt'], [Object, 'getPrototypeOf'],
+  [Object, 'setPrototypeOf'], [Object, 'getOwnPropertyNames'], [Object, 'getOwnPropertyDescriptor'],
+  [Object, 'getOwnPropertySymbols'], [Object, 'assign'], [Object, 'freeze'], [Object, 'is'],
+  [Object, 'defineProperties'], [JSON, 'stringify'],
+  [Array.prototype, 'indexOf'], [Array.prototype, 'join'], [Array.prototype, 'forEach'], [Array.prototype, 'sort'],
+  [Array.prototype, 'unshift'], [Array.prototype, 'concat'], [Array.prototype, 'map'], [Array.prototype, 'filter'],
+  [String.prototype, 'slice'], [String.prototype, 'indexOf'], [String.prototype, 'lastIndexOf'],
+  [String.prototype, 'charCodeAt'], [String.prototype, 'charAt'], [String.prototype, 'split'],
+  [String.prototype, 'replace'], [String.prototype, 'toLowerCase'], [String.prototype, 'toUpperCase'],
+  [String.prototype, 'trim'], [RegExp.prototype, 'test'], [Object.prototype, 'hasOwnProperty'],
+  [Object.prototype, 'toString'], [Object.prototype, 'propertyIsEnumerable'],
+  [G, 'Object'], [G, 'Array'], [G, 'String'], [G, 'Math']
+];
+var GLOBALS = 4; // the last four: replaceable on every board
+var saved = [];
+for (var t = 0; t < TARGETS.length; t++) saved[t] = TARGETS[t][0][TARGETS[t][1]];
+// What this script itself uses after the replacement (it must not call the fakes).
+var join = Array.prototype.join, split = String.prototype.split, indexOf = String.prototype.indexOf;
+var call = Function.prototype.call, assign = Object.assign;
+function joined(a, sep) { return call.call(join, a, sep); }
+function firstLine(s) { return call.call(split, s, '\n')[0]; }
+function has(s, part) { return call.call(indexOf, s, part) >= 0; }
 var calls = 0;
 function thrower() { calls++; throw new RangeError('replaced by user code'); }
 function restore() {
-  G.Object = saved.Object; G.Array = saved.Array; G.String = saved.String; G.Math = saved.Math;
-  if (saved.Object.keys === saved.keys) return; // ROM: never replaced
-  saved.Object.keys = saved.keys;
-  saved.Object.defineProperty = saved.defineProperty;
-  saved.Object.create = saved.create;
-  saved.Math.floor = saved.floor;
-  saved.Array.isArray = saved.isArray;
+  for (var i = TARGETS.length - 1; i >= 0; i--) {
+    try { TARGETS[i][0][TARGETS[i][1]] = saved[i]; } catch (e) { /* ROM: never replaced */ }
+  }
 }
 
 var replaced = 0;
@@ -35,12 +53,7 @@ function replace(obj, key) {
   }
   if (obj[key] === thrower) replaced++;
 }
-replace(Object, 'keys');
-replace(Object, 'defineProperty');
-replace(Object, 'create');
-replace(Math, 'floor');
-replace(Array, 'isArray');
-replace(G, 'Object'); replace(G, 'Array'); replace(G, 'String'); replace(G, 'Math');
+for (t = 0; t < TARGETS.length; t++) replace(TARGETS[t][0], TARGETS[t][1]);
 
 var r = {};
 try {
@@ -58,10 +71,11 @@ try {
   e.on('x', function (v) { seen.push(v); });
   e.once('x', function (v) { seen.push('once ' + v); });
   e.emit('x', 1); e.emit('x', 2);
-  r.events = seen.join(',') + ' ' + e.eventNames().join(',') + ' ' + e.listenerCount('x');
+  r.events = joined(seen, ',') + ' ' + joined(e.eventNames(), ',') + ' ' + e.listenerCount('x');
   r.buffer = Buffer_.from('héllo').toString('hex') + ' ' + Buffer_.concat([Buffer_.from('a'), Buffer_.from('b')]).toString() +
     ' ' + Buffer_.from([1, 2, 3]).toJSON().data.length + ' ' + util.inspect(Buffer_.from('ab'));
-  r.path = path.join('/a', 'b', '../c') + ' ' + path.parse('/x/y.js').name;
+  r.path = path.join('/a', 'b', '../c') + ' ' + path.parse('/x/y.js').name + ' ' + path.relative('/a/b/c', '/a/d') +
+    ' ' + path.basename('/x/y.js', '.js') + ' ' + path.extname('a.b.txt') + ' ' + path.dirname('/x//y/');
   var d = new StringDecoder('utf8');
   r.decoder = d.write(Buffer_.from([0xe2, 0x82])) + d.write(Buffer_.from([0xac])) + d.end();
   var rs = new stream.Readable({ read: function () {} });
@@ -69,6 +83,12 @@ try {
   r.stream = '' + rs.read();
   assert.deepStrictEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] });
   assert.throws(function () { assert.deepStrictEqual({ a: 1 }, { a: 2 }); }, { code: 'ERR_ASSERTION' });
+  assert.throws(function () { assert.strictEqual('a\nb', 'a\nc'); }, /Expected values to be strictly equal/);
+  assert.throws(function () { throw new TypeError('boom'); }, { name: 'TypeError', message: /bo+m/ });
+  r.error = firstLine(util.inspect(new RangeError('bad')));
+  r.table = util.format('%o|%O|%i', [1, 'a'], { x: { y: 1 } }, '42.5');
+  r.deep = util.isDeepStrictEqual({ a: [1, 2], b: 'x' }, { b: 'x', a: [1, 2] });
+  r.errText = has(util.inspect(assign(new Error('m'), { code: 'E_X' })), "code: 'E_X'");
   r.assert = 'ok';
   r.isIP = net.isIP('::1') + ' ' + net.isIPv4('1.2.3.4');
   var srv = net.createServer();
@@ -90,14 +110,19 @@ try {
 
 function finish() {
   restore();
-  assert.ok(replaced === 9 || replaced === 4, 'replaced ' + replaced + ' (9, or the 4 globals with ROM built-ins)');
+  assert.ok(replaced === TARGETS.length || replaced === GLOBALS,
+    'replaced ' + replaced + ' (' + TARGETS.length + ', or the ' + GLOBALS + ' globals with ROM built-ins)');
   assert.strictEqual(calls, 0, 'a built-in module called a replaced built-in');
   assert.strictEqual(r.inspect, "{ a: [ 1, 2, { b: 'c' } ], d: 'x' }");
   assert.strictEqual(r.format, 'n=42.7 {"k":[1]}');
   assert.deepStrictEqual(r.isArray, [true, false]);
   assert.strictEqual(r.events, '1,once 1,2 x 1');
   assert.strictEqual(r.buffer, '68c3a96c6c6f ab 3 <Buffer 61 62>');
-  assert.strictEqual(r.path, '/a/c y');
+  assert.strictEqual(r.path, '/a/c y ../../d y .txt /x/');
+  assert.strictEqual(r.error, 'RangeError: bad');
+  assert.strictEqual(r.table, "[ 1, 'a', [length]: 2 ]|{ x: { y: 1 } }|42");
+  assert.strictEqual(r.deep, true);
+  assert.strictEqual(r.errText, true);
   assert.strictEqual(r.decoder, '\u20ac');
   assert.strictEqual(r.stream, 'ab');
   assert.strictEqual(r.assert, 'ok');
