@@ -40,7 +40,7 @@ enum {
 
 /* A predicate's magic: one of these, or CLASS + a class number. */
 enum {
-  P_FALSE, /* what Duktape has none of (Map, Promise, BigInt, ...) */
+  P_FALSE, /* what Duktape has none of (Map, BigInt, ...) */
   P_BOOLEAN,
   P_FUNCTION,
   P_NULL,
@@ -55,6 +55,7 @@ enum {
   P_BOXED,
   P_VIEW,  /* ArrayBuffer.isView */
   P_TYPED, /* any typed array */
+  P_PROMISE, /* runtime/promise.c's */
   CLASS = 32
 };
 
@@ -87,6 +88,7 @@ static int check(duk_context *ctx, int pred)
     case P_UNDEFINED: return t == DUK_TYPE_UNDEFINED;
     case P_ERROR: return class_of(ctx, 0) == C_ERROR || duk_is_error(ctx, 0);
     case P_FALSE: return 0;
+    case P_PROMISE: return petrel_is_promise(ctx, 0);
   }
   c = class_of(ctx, 0);
   switch (pred) {
@@ -111,7 +113,7 @@ static const pred_entry types_list[] = {
   { "isStringObject", CLASS + C_STRING }, { "isSymbolObject", CLASS + C_SYMBOL },
   { "isNativeError", CLASS + C_ERROR },  { "isRegExp", CLASS + C_REGEXP },
   { "isAsyncFunction", P_FALSE },        { "isGeneratorFunction", P_FALSE },
-  { "isGeneratorObject", P_FALSE },      { "isPromise", P_FALSE },
+  { "isGeneratorObject", P_FALSE },      { "isPromise", P_PROMISE },
   { "isMap", P_FALSE },                  { "isSet", P_FALSE },
   { "isMapIterator", P_FALSE },          { "isSetIterator", P_FALSE },
   { "isWeakMap", P_FALSE },              { "isWeakSet", P_FALSE },

@@ -1,7 +1,7 @@
 /*
  * Entering JS from C. Every event (timer, socket, lookup, console input) comes
  * through petrel_make_callback: one protected call, uncaught errors routed to
- * process ('uncaughtException' or exit 1), then the nextTick queue, as Node does.
+ * process ('uncaughtException' or exit 1), then the nextTick queue and the microtasks, as Node does.
  */
 #include <stdio.h>
 #include <string.h>
@@ -35,7 +35,7 @@ static void die_in_handler(duk_context *ctx)
   plat_exit(7);
 }
 
-void petrel_fatal_exception(duk_context *ctx)
+static void fatal(duk_context *ctx, int from_promise)
 {
   /* [... err] -> [... err] */
   depth++;
@@ -45,17 +45,34 @@ void petrel_fatal_exception(duk_context *ctx)
     die_in_handler(ctx);
   }
   duk_dup(ctx, -2);
-  if (duk_pcall(ctx, 1) != DUK_EXEC_SUCCESS) die_in_handler(ctx);
+  duk_push_boolean(ctx, from_promise);
+  if (duk_pcall(ctx, 2) != DUK_EXEC_SUCCESS) die_in_handler(ctx);
   duk_pop(ctx);
   depth--;
 }
 
+void petrel_fatal_exception(duk_context *ctx) { fatal(ctx, 0); }
+void petrel_fatal_rejection(duk_context *ctx) { fatal(ctx, 1); }
+
+/* Node's processTicksAndRejections: the nextTick queue, then every microtask (those
+ * queued by microtasks too; ticks they queue wait for the next round), again until
+ * both are empty; then the unhandled rejections, which may queue more. Queuing a
+ * microtask or a rejection sets ticks_pending too, so this runs after the callback. */
 void petrel_run_ticks(duk_context *ctx)
 {
-  while (ticks_pending) {
-    ticks_pending = 0;
+  for (;;) {
+    while (ticks_pending) {
+      ticks_pending = 0;
+      depth++;
+      petrel_push_hook(ctx, "runTicks");
+      if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) petrel_fatal_exception(ctx);
+      duk_pop(ctx);
+      petrel_run_microtasks(ctx);
+      depth--;
+    }
+    if (!petrel_rejections_pending()) break;
     depth++;
-    petrel_push_hook(ctx, "runTicks");
+    petrel_push_process_rejections(ctx);
     if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) petrel_fatal_exception(ctx);
     duk_pop(ctx);
     depth--;

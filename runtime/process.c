@@ -318,8 +318,7 @@ static duk_ret_t process_next_tick(duk_context *ctx)
 static duk_ret_t queue_microtask(duk_context *ctx)
 {
   if (!duk_is_function(ctx, 0)) return throw_arg_error(ctx, "invalidArgType", "callback", "function", 0);
-  duk_set_top(ctx, 1);
-  tick_push(ctx, 0);
+  petrel_queue_microtask(ctx, 0);
   return 0;
 }
 
@@ -432,7 +431,9 @@ static int emit_exit(duk_context *ctx, int code)
 /* The entry main.c calls when nothing keeps the loop alive: the exit code. */
 static duk_ret_t entry_exit(duk_context *ctx)
 {
-  duk_push_int(ctx, emit_exit(ctx, exit_code(ctx, 0)));
+  int code = emit_exit(ctx, exit_code(ctx, 0));
+  petrel_run_microtasks(ctx); /* node: the microtasks 'exit' listeners queued run (not their ticks) */
+  duk_push_int(ctx, code);
   return 1;
 }
 
@@ -507,8 +508,10 @@ static duk_ret_t exit_after_uncaught(duk_context *ctx, void *udata)
 
 /* The uncaught error err: the REPL's hook, else 'uncaughtException' listeners,
  * else print it and exit 1 ('exit' listeners first). */
+/* fatalException(err, fromPromise): fromPromise gives listeners node's origin. */
 static duk_ret_t fatal_exception(duk_context *ctx)
 {
+  const char *origin = duk_get_boolean(ctx, 1) ? "unhandledRejection" : "uncaughtException";
   push_stashed(ctx, UNCAUGHT_HOOK_KEY);
   if (duk_is_function(ctx, -1)) {
     duk_dup(ctx, 0);
@@ -524,7 +527,7 @@ static duk_ret_t fatal_exception(duk_context *ctx)
     duk_push_literal(ctx, "emit");
     duk_push_literal(ctx, "uncaughtException");
     duk_dup(ctx, 0);
-    duk_push_literal(ctx, "uncaughtException");
+    duk_push_string(ctx, origin);
     duk_call_prop(ctx, 1, 3);
     return 0;
   }
@@ -580,7 +583,7 @@ void petrel_push_hook(duk_context *ctx, const char *name)
   duk_c_function f = !strcmp(name, "runTicks")         ? run_ticks
                      : !strcmp(name, "fatalException") ? fatal_exception
                                                        : before_exit;
-  duk_push_c_lightfunc(ctx, f, 1, 1, 0);
+  duk_push_c_lightfunc(ctx, f, f == fatal_exception ? 2 : 1, 1, 0);
 }
 
 /* ---- hrtime, uptime ---- */
@@ -931,6 +934,7 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   }
   duk_push_c_lightfunc(ctx, queue_microtask, 1, 1, 0);
   duk_put_prop_literal(ctx, 1, "queueMicrotask");
+  petrel_promise_setup(ctx, 1);
   duk_dup(ctx, 1);
   def_accessor(ctx, "Buffer", get_global_buffer, set_global_buffer, 0);
   duk_pop(ctx);

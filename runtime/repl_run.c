@@ -213,7 +213,7 @@ void repl_enter_raw(duk_context *ctx)
   repl_write(ctx, "raw REPL; CTRL-B to exit\r\n>");
 }
 
-static void end_run(duk_context *ctx, int status);
+static void end_run(duk_context *ctx, int status, int natural);
 
 static duk_ret_t emit_exit(duk_context *ctx, void *udata)
 {
@@ -225,7 +225,9 @@ static duk_ret_t emit_exit(duk_context *ctx, void *udata)
   return 0;
 }
 
-static void end_run(duk_context *ctx, int status)
+/* natural: the run ended with nothing left to do (not process.exit, an error or Ctrl-C):
+ * as in node, the microtasks 'exit' listeners queue then run (not their ticks). */
+static void end_run(duk_context *ctx, int status, int natural)
 {
   if (!repl.running) return;
   repl.running = 0;
@@ -235,9 +237,14 @@ static void end_run(duk_context *ctx, int status)
     if (!status) status = 1;
   }
   duk_pop(ctx);
+  if (natural) petrel_run_microtasks(ctx);
   duk_get_global_literal(ctx, "process");
   duk_push_literal(ctx, "removeAllListeners");
   duk_push_literal(ctx, "exit");
+  duk_call_prop(ctx, -3, 1);
+  duk_pop(ctx);
+  duk_push_literal(ctx, "removeAllListeners");
+  duk_push_literal(ctx, "beforeExit");
   duk_call_prop(ctx, -3, 1);
   duk_pop(ctx);
   duk_push_undefined(ctx);
@@ -262,7 +269,7 @@ static int exit_code(duk_context *ctx, int dflt)
 static duk_ret_t end_run_safe(duk_context *ctx, void *udata)
 {
   (void)udata;
-  end_run(ctx, exit_code(ctx, run_status));
+  end_run(ctx, exit_code(ctx, run_status), 1);
   return 0;
 }
 
@@ -277,6 +284,11 @@ static void wait_for_run(duk_context *ctx)
     loop_set_turn_hook(NULL);
     return;
   }
+  if (petrel_loop_busy()) return;
+  /* 'beforeExit' first, as node: a listener may start more work, and the run goes on */
+  petrel_push_hook(ctx, "beforeExit");
+  duk_push_undefined(ctx);
+  petrel_make_callback(ctx, 0);
   if (petrel_loop_busy()) return;
   loop_set_turn_hook(NULL);
   (void)petrel_protected(ctx, end_run_safe, NULL);
@@ -381,7 +393,7 @@ static void raw_request(duk_context *ctx)
     push_uncaught(ctx, -1);
     repl_console(ctx, "error");
     duk_pop(ctx);
-    end_run(ctx, 1);
+    end_run(ctx, 1, 0);
     return;
   }
   duk_pop(ctx);
@@ -414,7 +426,7 @@ void repl_raw_input(duk_context *ctx, const char *data, size_t n)
       repl_show_prompt(ctx);
     } else if (ch == 3) {
       b->len = 0;
-      if (repl.running) end_run(ctx, 130);
+      if (repl.running) end_run(ctx, 130, 0);
     } else {
       repl_buf_put(ctx, b, data + i, 1);
     }
@@ -425,7 +437,7 @@ void repl_raw_input(duk_context *ctx, const char *data, size_t n)
 static duk_ret_t exit_hook(duk_context *ctx)
 {
   if (!repl.running) return 0;
-  end_run(ctx, (int)duk_to_int32(ctx, 0));
+  end_run(ctx, (int)duk_to_int32(ctx, 0), 0);
   duk_push_c_lightfunc(ctx, exit_marker, 0, 0, 0);
   return duk_throw(ctx);
 }
@@ -447,7 +459,7 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
   }
   push_uncaught(ctx, 0);
   repl_console(ctx, "error");
-  if (repl.running) end_run(ctx, 1);
+  if (repl.running) end_run(ctx, 1, 0);
   duk_push_true(ctx);
   return 1;
 }

@@ -31,7 +31,7 @@ void petrel_set_interruptible(int on);
 /* ---- callback.c: every call from C into JS goes through here ---- */
 /* Stack: [... func this arg1..argN] -> [...]. Calls func; an exception goes to
  * process's uncaught-exception handling (which may exit); then runs the
- * nextTick queue. Returns 0, or 1 if the call threw. */
+ * nextTick queue and the microtasks. Returns 0, or 1 if the call threw. */
 int petrel_make_callback(duk_context *ctx, duk_idx_t nargs);
 /* Runs fn (which builds a callback's arguments in C and calls it) under
  * duk_safe_call. Building allocates, and on a full heap Duktape throws there,
@@ -46,12 +46,23 @@ extern unsigned long petrel_calls; /* calls from C into JS so far (the loop's id
 void petrel_ticks_pending(void);   /* JS queued a nextTick: run the queue after this callback */
 /* The current exception (top of stack) is uncaught: report it through process. */
 void petrel_fatal_exception(duk_context *ctx);
+/* The same for an unhandled rejection's reason: 'uncaughtException' listeners get the
+ * origin 'unhandledRejection', as in node. */
+void petrel_fatal_rejection(duk_context *ctx);
 /* Keeps a JS value alive while C holds its heap pointer (runtime/pins.c).
  * Pinning a pinned value again does nothing; one unpin releases it. */
 void *petrel_pin(duk_context *ctx, duk_idx_t idx);
 void petrel_unpin(duk_context *ctx, void *heapptr);
 /* The hooks runTicks, fatalException, beforeExit (light functions, process.c). */
 void petrel_push_hook(duk_context *ctx, const char *name);
+
+/* ---- promise.c: Promise and the microtask queue, drained by petrel_run_ticks ---- */
+void petrel_promise_setup(duk_context *ctx, duk_idx_t global);
+void petrel_queue_microtask(duk_context *ctx, duk_idx_t fn);
+int petrel_is_promise(duk_context *ctx, duk_idx_t idx); /* util.types.isPromise */
+void petrel_run_microtasks(duk_context *ctx);
+int petrel_rejections_pending(void);
+void petrel_push_process_rejections(duk_context *ctx); /* the light function that processes them */
 
 /* ---- loop.c ---- */
 void loop_ref(void);

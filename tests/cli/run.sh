@@ -23,6 +23,8 @@ printf 'console.log(process.argv.slice(2).join(","))\n' > "$tmp/args.js"
 printf 'function f() { throw new TypeError("boom"); }\nf();\n' > "$tmp/throw.js"
 printf 'process.on("exit", function (c) { console.log("exit " + c); });\nprocess.exit(3);\n' > "$tmp/exit3.js"
 printf 'process.exitCode = 4;\n' > "$tmp/exitcode.js"
+printf 'Promise.reject(new RangeError("nobody caught it"));\n' > "$tmp/reject.js"
+printf 'Promise.resolve().then(function () { return Promise.reject(42); });\n' > "$tmp/reject42.js"
 
 check "--version" 0 '^v[0-9]+\.[0-9]+\.[0-9]+$' '^$' -- run --version
 check "--help" 0 'Usage: petrel' '^$' -- run --help
@@ -30,6 +32,10 @@ check "-e" 0 '^2$' '^$' -- run -e 'console.log(1 + 1)'
 check "-p" 0 '^42$' '^$' -- run -p '6 * 7'
 check "script args" 0 '^a,b,c$' '^$' -- run "$tmp/args.js" a b c
 check "uncaught exception" 1 '^$' '^Uncaught TypeError: boom' -- run "$tmp/throw.js"
+# An unhandled rejection ends the process as node 20 does: exit 1, the reason's stack
+# (a non-Error reason in node's UnhandledPromiseRejection, code ERR_UNHANDLED_REJECTION).
+check "unhandled rejection" 1 '^$' '^Uncaught RangeError: nobody caught it' -- run "$tmp/reject.js"
+check "unhandled rejection, not an Error" 1 '^$' 'UnhandledPromiseRejection: .* reason "42"\..*ERR_UNHANDLED_REJECTION' -- run "$tmp/reject42.js"
 check "process.exit(3)" 3 '^exit 3$' '^$' -- run "$tmp/exit3.js"
 check "process.exitCode" 4 '^$' '^$' -- run "$tmp/exitcode.js"
 check "bad option" 9 '^$' 'bad option: --bogus' -- run --bogus

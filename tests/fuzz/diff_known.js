@@ -5,9 +5,9 @@
 // Functions node has and Petrel does not: not called in either runtime (a call would
 // change node's state and every later line would differ for that reason alone).
 exports.notCalled = {
-  'events.once': 'returns a Promise; Duktape 2.7 has no Promise',
-  'util.promisify': 'returns a Promise-returning function; Duktape 2.7 has no Promise',
-  'util.callbackify': 'takes a Promise-returning function; Duktape 2.7 has no Promise',
+  'events.once': 'returns a Promise: not written yet (Promise itself is built in since #18 item 1)',
+  'util.promisify': 'returns a Promise-returning function: not written yet (#18)',
+  'util.callbackify': 'takes a Promise-returning function: not written yet (#18)',
   'stream.Readable.from': 'iterates (async) iterables; Duktape 2.7 has neither',
   'dns.getDefaultResultOrder': 'not implemented: lookups keep the resolver order (node: verbatim)',
   'dns.setDefaultResultOrder': 'not implemented: lookups keep the resolver order (node: verbatim)',
