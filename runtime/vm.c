@@ -270,6 +270,8 @@ static int collect_garbage(void)
   return 1;
 }
 
+int plat_collect_garbage(void) { return collect_garbage(); }
+
 void *petrel_native_calloc(size_t n, size_t size)
 {
   if (size && n > SIZE_MAX / size) return NULL;
