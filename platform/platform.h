@@ -159,5 +159,10 @@ void plat_mem_stats_get(plat_mem_stats *out);
 /* Gives free heap pages back to the system (after start-up's garbage is
  * collected, so an idle device or server keeps a small footprint). */
 void plat_mem_release(void);
+/* Provided by the runtime (runtime/vm.c): collects the JS heap's garbage so that an
+ * allocation of the platform's own that failed (a new connection's state) can be
+ * tried again; returns 0 when it cannot (no heap, or a collection is under way). A
+ * backend linked without the runtime (unit tests) gets a default that returns 0. */
+int plat_collect_garbage(void);
 
 #endif

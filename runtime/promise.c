@@ -44,6 +44,21 @@ static void push_stashed(duk_context *ctx, const char *key)
   duk_remove(ctx, -2);
 }
 
+static void build_promise(duk_context *ctx);
+
+/* The stashed constructor or prototype (key), made on first use: [...] -> [... value] */
+static void push_promise_part(duk_context *ctx, const char *key)
+{
+  duk_push_global_stash(ctx);
+  if (!duk_get_prop_string(ctx, -1, key)) {
+    duk_pop(ctx);
+    build_promise(ctx);
+    duk_pop(ctx);
+    duk_get_prop_string(ctx, -1, key);
+  }
+  duk_remove(ctx, -2);
+}
+
 /* The stash's array under key, made on first use: [...] -> [... arr] */
 static void push_stashed_array(duk_context *ctx, const char *key)
 {
@@ -86,7 +101,7 @@ int petrel_is_promise(duk_context *ctx, duk_idx_t idx) { return is_promise(ctx, 
 static void push_new_promise(duk_context *ctx)
 {
   duk_push_object(ctx);
-  push_stashed(ctx, PROTO_KEY);
+  push_promise_part(ctx, PROTO_KEY);
   duk_set_prototype(ctx, -2);
   set_state(ctx, -1, ST_PENDING);
 }
@@ -321,7 +336,7 @@ static void promise_resolve_value(duk_context *ctx)
 {
   if (is_promise(ctx, -1)) {
     duk_get_prop_literal(ctx, -1, "constructor");
-    push_stashed(ctx, CTOR_KEY);
+    push_promise_part(ctx, CTOR_KEY);
     int same = duk_strict_equals(ctx, -1, -2);
     duk_pop_2(ctx);
     if (same) return;
@@ -831,10 +846,9 @@ static const petrel_lf_name promise_names[] = { { "all", promise_combinator, 0 }
                                                 { NULL, NULL, 0 } };
 PETREL_LIGHTFUNC_NAMES(promise, promise_names);
 
-/* global.Promise (non-enumerable, as in Node) on the object at global. */
-void petrel_promise_setup(duk_context *ctx, duk_idx_t global)
+/* The constructor and its prototype, made and stashed: [...] -> [... ctor] */
+static void build_promise(duk_context *ctx)
 {
-  global = duk_normalize_index(ctx, global);
   duk_push_c_function(ctx, promise_ctor, 1); /* [ctor] */
   duk_push_object(ctx);                      /* [ctor proto] */
   petrel_put_functions(ctx, -1, proto_funcs);
@@ -868,8 +882,41 @@ void petrel_promise_setup(duk_context *ctx, duk_idx_t global)
   duk_insert(ctx, -2);
   duk_put_prop_literal(ctx, -2, CTOR_KEY);
   duk_pop(ctx);
+}
+
+/* [... value] -> [...]: global.Promise as a data property (non-enumerable, as in Node). */
+static void def_global_promise(duk_context *ctx)
+{
+  duk_push_global_object(ctx);
   duk_push_literal(ctx, "Promise");
-  duk_insert(ctx, -2);
-  duk_def_prop(ctx, global, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                               DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_dup(ctx, -3);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                            DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_pop_2(ctx);
+}
+
+/* global.Promise's accessor until its first use, getter (magic 0) and setter (magic 1):
+ * the constructor and prototype (~0.5 KB of heap) are made on the first read, or by the
+ * first promise the runtime makes (push_promise_part). */
+static duk_ret_t global_promise_accessor(duk_context *ctx)
+{
+  if (duk_get_current_magic(ctx) == 0) { /* the getter */
+    push_promise_part(ctx, CTOR_KEY);
+    duk_dup_top(ctx);
+  } else {
+    duk_set_top(ctx, 1);
+  }
+  def_global_promise(ctx);
+  return duk_get_current_magic(ctx) == 0 ? 1 : 0;
+}
+
+void petrel_promise_setup(duk_context *ctx, duk_idx_t global)
+{
+  global = duk_normalize_index(ctx, global);
+  duk_push_literal(ctx, "Promise");
+  duk_push_c_function(ctx, global_promise_accessor, DUK_VARARGS);
+  duk_push_c_function(ctx, global_promise_accessor, DUK_VARARGS);
+  duk_set_magic(ctx, -1, 1);
+  duk_def_prop(ctx, global, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                                DUK_DEFPROP_SET_CONFIGURABLE);
 }

@@ -28,8 +28,10 @@ static int collecting;
  * for the next error. Under PETREL_HEAP_LIMIT the reserve is room past the limit;
  * elsewhere it is two blocks held from the start: an error that finds no memory may
  * free both, the code after an "alloc failed" the second; both are taken again once
- * the heap has room. */
-#define ERROR_RESERVE (512 * sizeof(void *))
+ * the heap has room. 1 KiB on a 32-bit board (2 KiB until 2026-12-07): an error with
+ * its traceback and a catch scope fit in it, and when they do not, Duktape throws the
+ * preallocated coded error below, never its DoubleError. */
+#define ERROR_RESERVE (256 * sizeof(void *))
 static int creating_error, after_oom;
 static void *reserve_block[2];
 static size_t freed_since_reserve_spent;
@@ -42,6 +44,31 @@ static int over_limit(size_t more)
 }
 
 void petrel_vm_creating_error(int on) { creating_error = on; }
+
+/* One "alloc failed" error with its code, made with the heap and kept in its stash:
+ * when creating the error for a failed allocation itself runs out of memory (the
+ * reserve spent or too fragmented), Duktape throws this one (tools/duktape_patch.py,
+ * edit 4) instead of its DoubleError, which has no code. It is shared: its stack is
+ * only "Error: alloc failed". */
+static void *oom_error;
+
+void *petrel_vm_double_fault(const char *msg)
+{
+  if (!msg || strcmp(msg, "alloc failed") != 0) return NULL;
+  after_oom = 1;
+  return oom_error;
+}
+
+static void make_oom_error(duk_context *ctx)
+{
+  duk_push_heap_stash(ctx);
+  duk_push_error_object(ctx, DUK_ERR_ERROR, "alloc failed");
+  duk_push_literal(ctx, "ERR_MEMORY_ALLOCATION_FAILED");
+  duk_put_prop_literal(ctx, -2, "code");
+  oom_error = duk_get_heapptr(ctx, -1);
+  duk_put_prop_literal(ctx, -2, "petrelOomError");
+  duk_pop(ctx);
+}
 
 /* An error Duktape just created: its own "alloc failed" gets Node's code, and the
  * code that handles it half of the reserve. */
@@ -243,6 +270,8 @@ static int collect_garbage(void)
   return 1;
 }
 
+int plat_collect_garbage(void) { return collect_garbage(); }
+
 void *petrel_native_calloc(size_t n, size_t size)
 {
   if (size && n > SIZE_MAX / size) return NULL;
@@ -311,6 +340,7 @@ duk_context *petrel_vm_create(void)
   for (int i = 0; i < 2 && !heap_limit; i++)
     if (!reserve_block[i]) reserve_block[i] = malloc(ERROR_RESERVE / 2);
   gc_ctx = duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
+  if (gc_ctx) make_oom_error(gc_ctx);
   return gc_ctx;
 }
 
@@ -318,6 +348,7 @@ void petrel_vm_destroy(duk_context *ctx)
 {
   if (ctx == gc_ctx) gc_ctx = NULL;
   duk_destroy_heap(ctx);
+  oom_error = NULL;
   for (int i = 0; i < 2; i++) {
     free(reserve_block[i]);
     reserve_block[i] = NULL;

@@ -35,7 +35,10 @@ docs/architecture.md, "Built-in JS"):
    whose allocator then lets it use a small reserve: when the heap is full to the
    byte, the error that reports the failed allocation has room, instead of becoming
    Duktape's uninformative DoubleError. That error gets Node's code
-   ERR_MEMORY_ALLOCATION_FAILED (petrel_vm_error_created).
+   ERR_MEMORY_ALLOCATION_FAILED (petrel_vm_error_created). When even that creation
+   runs out of memory (a double fault: the reserve was spent or too fragmented), the
+   runtime's own preallocated coded error is thrown instead of the DoubleError
+   (petrel_vm_double_fault), so out of memory always reaches JS with its code.
 
 5. With ROM built-ins (mps2-an385), Object.freeze/seal of a built-in object (JSON,
    Object.prototype...) returns it instead of throwing a TypeError: a ROM object
@@ -141,10 +144,17 @@ EDITS = [
      "DUK_INTERNAL DUK_COLD void duk_err_error_alloc_failed(duk_hthread *thr, const char *filename, duk_int_t linenumber) {\n",
      "void petrel_vm_creating_error(int on); /* Petrel: runtime/vm.c, edit 4 */\n"
      "void petrel_vm_error_created(void *ctx, const char *msg);\n"
+     "void *petrel_vm_double_fault(const char *msg);\n"
      "DUK_INTERNAL DUK_COLD void duk_err_error_alloc_failed(duk_hthread *thr, const char *filename, duk_int_t linenumber) {\n"),
     ("errors: a double fault ends the creation",
      "\t\tthr->heap->creating_error = 0;\n\n\t\th_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n",
-     "\t\tthr->heap->creating_error = 0;\n\t\tpetrel_vm_creating_error(0);\n\n\t\th_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n"),
+     "\t\tthr->heap->creating_error = 0;\n\t\tpetrel_vm_creating_error(0);\n\n"
+     "#if defined(DUK_USE_VERBOSE_ERRORS)\n"
+     "\t\th_err = (duk_hobject *) petrel_vm_double_fault(msg);\n"
+     "#else\n"
+     "\t\th_err = NULL;\n"
+     "#endif\n"
+     "\t\tif (h_err == NULL) h_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n"),
     ("errors: creation starts",
      "\t\tthr->heap->creating_error = 1;\n\n\t\tduk_require_stack(thr, 1);\n",
      "\t\tthr->heap->creating_error = 1;\n\t\tpetrel_vm_creating_error(1);\n\n\t\tduk_require_stack(thr, 1);\n"),

@@ -194,20 +194,23 @@ void board_lwip_assert(int line)
  * When the arena has no block, the reserve below: LWIP_RESERVE bytes only lwIP uses,
  * cut into blocks first-fit. Each block starts with a header word (its length in
  * words, the top bit set while in use); free neighbours are joined as the search
- * walks over them. */
+ * walks over them. The reserve is taken from the arena, and kept, once lwIP holds
+ * LWIP_RESERVE bytes of its heap (data in flight: the case it is for); until then
+ * (a program without connections, or the few blocks of the stack's own traffic) the
+ * 4 KiB serve the JS heap. */
 #define RES_WORDS (LWIP_RESERVE / 4)
 #define RES_USED 0x80000000u
-static uint32_t reserve[RES_WORDS];
+static uint32_t *reserve;
 
 static int in_lwip_reserve(const void *p)
 {
-  return (const uint32_t *)p >= reserve && (const uint32_t *)p < reserve + RES_WORDS;
+  return reserve && (const uint32_t *)p >= reserve && (const uint32_t *)p < reserve + RES_WORDS;
 }
 
 static void *reserve_alloc(size_t size)
 {
   uint32_t want = (uint32_t)((size + 3) / 4) + 1; /* + the header */
-  if (reserve[0] == 0) reserve[0] = RES_WORDS;    /* first use: one free block */
+  if (!reserve) return NULL;
   for (uint32_t i = 0; i < RES_WORDS;) {
     uint32_t len = reserve[i] & ~RES_USED;
     if (!(reserve[i] & RES_USED)) {
@@ -230,6 +233,10 @@ static void *reserve_alloc(size_t size)
 void *board_lwip_malloc(size_t size)
 {
   if ((size_t)lwip_stats.mem.used + size > MEM_SIZE) return NULL;
+  if (!reserve && (size_t)lwip_stats.mem.used + size >= LWIP_RESERVE) {
+    reserve = malloc(LWIP_RESERVE);
+    if (reserve) reserve[0] = RES_WORDS; /* one free block */
+  }
   void *p = malloc(size);
   return p ? p : reserve_alloc(size);
 }

@@ -25,7 +25,8 @@
  * uses too (MEM_CUSTOM_ALLOCATOR: board.c's board_lwip_malloc), capped at MEM_SIZE:
  * what the network does not hold serves JS, and the cap keeps what tcp_budget.c and
  * tcp_rx.c compute from MEM_SIZE true. When the arena is full (a script took it),
- * lwIP's blocks come from a small reserve of its own (LWIP_RESERVE, in .bss), so a
+ * lwIP's blocks come from a small reserve of its own (LWIP_RESERVE, taken from the
+ * arena once lwIP first holds that much, and kept: board.c), so a
  * segment's loopback copy, a retransmission or an ACK can still be made: without it
  * both ends of a loopback connection waited for ever for data lwIP could not copy
  * (tests/lwip/test_prompt_ack.js at 256 KiB). A block lwIP cannot get from either

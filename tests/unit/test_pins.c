@@ -15,6 +15,11 @@ void petrel_vm_error_created(void *ctx, const char *msg)
   (void)ctx;
   (void)msg;
 }
+void *petrel_vm_double_fault(const char *msg)
+{
+  (void)msg;
+  return NULL; /* Duktape's DoubleError */
+}
 
 int petrel_exec_timeout_check(void *udata)
 {

@@ -132,3 +132,21 @@ Test(vm, native_realloc_grows_counts_and_retries, .init = setup, .fini = teardow
   petrel_native_free(q);
   cr_assert_eq(petrel_native_used(), before);
 }
+
+/* When creating the error for a failed allocation itself runs out of memory, Duktape
+ * throws the runtime's preallocated error (tools/duktape_patch.py, edit 4): still
+ * "alloc failed" with Node's code, never the DoubleError, which has none. Other double
+ * faults keep Duktape's DoubleError. */
+void *petrel_vm_double_fault(const char *msg);
+Test(vm, a_double_fault_out_of_memory_is_the_coded_error, .init = setup, .fini = teardown)
+{
+  cr_assert_null(petrel_vm_double_fault("something else"));
+  void *e = petrel_vm_double_fault("alloc failed");
+  cr_assert_not_null(e);
+  duk_push_heapptr(ctx, e);
+  cr_assert(duk_is_error(ctx, -1));
+  cr_assert(petrel_is_alloc_failure(ctx, -1));
+  duk_get_prop_string(ctx, -1, "message");
+  cr_assert_str_eq(duk_get_string(ctx, -1), "alloc failed");
+  duk_pop_2(ctx);
+}
