@@ -18,26 +18,13 @@
 #include "duktape.h"
 #include "runtime.h"
 
-#define PS DUK_HIDDEN_SYMBOL("ps")
-#define PV DUK_HIDDEN_SYMBOL("pv")
-#define PR DUK_HIDDEN_SYMBOL("pr")
-#define QUEUE_KEY DUK_HIDDEN_SYMBOL("microtasks")
-#define PROTO_KEY DUK_HIDDEN_SYMBOL("PromiseProto")
-#define CTOR_KEY DUK_HIDDEN_SYMBOL("Promise")
-#define UNHANDLED_KEY DUK_HIDDEN_SYMBOL("unhandled")
-#define REHANDLED_KEY DUK_HIDDEN_SYMBOL("rehandled")
-#define FN_A DUK_HIDDEN_SYMBOL("a")
-#define FN_B DUK_HIDDEN_SYMBOL("b")
-#define FN_C DUK_HIDDEN_SYMBOL("c")
+#include "promise_internal.h"
 
-enum { ST_PENDING = 0, ST_FULFILLED = 1, ST_REJECTED = 2, ST_MASK = 3, F_HANDLED = 4, F_WARNED = 8 };
-enum { J_FULFILL = 1, J_REJECT, J_THENABLE, J_CALLBACK, J_BATCH };
 #define JOB_SLOTS 4
 
 static duk_uarridx_t job_head, job_tail;
-static int rejections_pending;
 
-static void push_stashed(duk_context *ctx, const char *key)
+void promise_push_stashed(duk_context *ctx, const char *key)
 {
   duk_push_global_stash(ctx);
   duk_get_prop_string(ctx, -1, key);
@@ -60,7 +47,7 @@ static void push_promise_part(duk_context *ctx, const char *key)
 }
 
 /* The stash's array under key, made on first use: [...] -> [... arr] */
-static void push_stashed_array(duk_context *ctx, const char *key)
+void promise_push_stashed_array(duk_context *ctx, const char *key)
 {
   duk_push_global_stash(ctx);
   if (!duk_get_prop_string(ctx, -1, key)) {
@@ -72,7 +59,7 @@ static void push_stashed_array(duk_context *ctx, const char *key)
   duk_remove(ctx, -2);
 }
 
-static int get_state(duk_context *ctx, duk_idx_t p)
+int promise_get_state(duk_context *ctx, duk_idx_t p)
 {
   duk_get_prop_literal(ctx, p, PS);
   int s = duk_get_int(ctx, -1);
@@ -80,7 +67,7 @@ static int get_state(duk_context *ctx, duk_idx_t p)
   return s;
 }
 
-static void set_state(duk_context *ctx, duk_idx_t p, int s)
+void promise_set_state(duk_context *ctx, duk_idx_t p, int s)
 {
   p = duk_normalize_index(ctx, p);
   duk_push_int(ctx, s);
@@ -103,7 +90,7 @@ static void push_new_promise(duk_context *ctx)
   duk_push_object(ctx);
   push_promise_part(ctx, PROTO_KEY);
   duk_set_prototype(ctx, -2);
-  set_state(ctx, -1, ST_PENDING);
+  promise_set_state(ctx, -1, ST_PENDING);
 }
 
 /* ---- the job queue ---- */
@@ -115,7 +102,7 @@ static void enqueue(duk_context *ctx, int kind, duk_idx_t a, duk_idx_t b, duk_id
   duk_idx_t idx[3] = { a, b, c };
   for (int i = 0; i < 3; i++)
     if (idx[i] != DUK_INVALID_INDEX) idx[i] = duk_normalize_index(ctx, idx[i]);
-  push_stashed_array(ctx, QUEUE_KEY);
+  promise_push_stashed_array(ctx, QUEUE_KEY);
   duk_uarridx_t at = job_tail * JOB_SLOTS;
   for (int i = 0; i < 3; i++) {
     if (idx[i] != DUK_INVALID_INDEX)
@@ -133,28 +120,17 @@ static void enqueue(duk_context *ctx, int kind, duk_idx_t a, duk_idx_t b, duk_id
 
 /* ---- settling ---- */
 
-static void track_rejection(duk_context *ctx, duk_idx_t p)
-{
-  p = duk_normalize_index(ctx, p);
-  push_stashed_array(ctx, UNHANDLED_KEY);
-  duk_dup(ctx, p);
-  duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
-  duk_pop(ctx);
-  rejections_pending = 1;
-  petrel_ticks_pending();
-}
-
 /* Fulfils or rejects the pending promise at p with the value at v. */
 static void settle(duk_context *ctx, duk_idx_t p, duk_idx_t v, int state)
 {
   p = duk_normalize_index(ctx, p);
   v = duk_normalize_index(ctx, v);
-  int s = get_state(ctx, p);
+  int s = promise_get_state(ctx, p);
   if ((s & ST_MASK) != ST_PENDING) return;
   duk_get_prop_literal(ctx, p, PR); /* [... reactions] */
   duk_dup(ctx, v);
   duk_put_prop_literal(ctx, p, PV);
-  set_state(ctx, p, s | state);
+  promise_set_state(ctx, p, s | state);
   duk_del_prop_literal(ctx, p, PR);
   /* The reactions' jobs, queued one after another as the spec queues them, are one
    * job here: the same order, and settling needs room for one job, not one per reaction. */
@@ -164,7 +140,7 @@ static void settle(duk_context *ctx, duk_idx_t p, duk_idx_t v, int state)
     duk_pop(ctx);
   }
   duk_pop(ctx);
-  if (state == ST_REJECTED && !(s & F_HANDLED)) track_rejection(ctx, p);
+  if (state == ST_REJECTED && !(s & F_HANDLED)) promise_note_rejection(ctx, p, UNHANDLED_KEY);
 }
 
 static duk_ret_t get_then(duk_context *ctx, void *udata)
@@ -254,7 +230,7 @@ static void perform_then(duk_context *ctx, duk_idx_t p, duk_idx_t f, duk_idx_t r
   else
     duk_push_undefined(ctx);
   duk_idx_t fn = duk_get_top(ctx) - 2; /* [... f r] */
-  int s = get_state(ctx, p);
+  int s = promise_get_state(ctx, p);
   if ((s & ST_MASK) == ST_PENDING) {
     if (!duk_get_prop_literal(ctx, p, PR)) {
       duk_pop(ctx);
@@ -277,17 +253,12 @@ static void perform_then(duk_context *ctx, duk_idx_t p, duk_idx_t f, duk_idx_t r
     } else {
       enqueue(ctx, J_REJECT, fn + 1, d, -1);
       if ((s & F_WARNED) && !(s & F_HANDLED)) { /* 'rejectionHandled' at the next processing */
-        push_stashed_array(ctx, REHANDLED_KEY);
-        duk_dup(ctx, p);
-        duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
-        duk_pop(ctx);
-        rejections_pending = 1;
-        petrel_ticks_pending();
+        promise_note_rejection(ctx, p, REHANDLED_KEY);
       }
     }
     duk_pop(ctx);
   }
-  if (!(s & F_HANDLED)) set_state(ctx, p, get_state(ctx, p) | F_HANDLED);
+  if (!(s & F_HANDLED)) promise_set_state(ctx, p, promise_get_state(ctx, p) | F_HANDLED);
   duk_set_top(ctx, fn);
 }
 
@@ -398,7 +369,7 @@ static duk_ret_t promise_ctor(duk_context *ctx)
     return duk_type_error(ctx, "Promise resolver %s is not a function", duk_get_string(ctx, -1));
   }
   duk_push_this(ctx); /* [executor this] */
-  set_state(ctx, 1, ST_PENDING);
+  promise_set_state(ctx, 1, ST_PENDING);
   duk_dup(ctx, 0);
   duk_push_undefined(ctx);
   push_resolving_functions(ctx, 1); /* [executor this executor undefined resolve reject] */
@@ -611,7 +582,7 @@ static duk_ret_t promise_combinator(duk_context *ctx)
       push_element_fn(ctx, 5, i, C_ANY);
     }
     push_new_promise(ctx); /* the derived promise nobody sees: marked handled below */
-    set_state(ctx, -1, ST_PENDING | F_HANDLED);
+    promise_set_state(ctx, -1, ST_PENDING | F_HANDLED);
     perform_then(ctx, -4, -3, -2, -1);
     duk_set_top(ctx, 6);
   }
@@ -721,7 +692,7 @@ void petrel_run_microtasks(duk_context *ctx)
 {
   if (job_head >= job_tail) return;
   duk_idx_t top = duk_get_top(ctx);
-  push_stashed(ctx, QUEUE_KEY);
+  promise_push_stashed(ctx, QUEUE_KEY);
   duk_idx_t q = duk_get_top_index(ctx);
   while (job_head < job_tail) {
     duk_uarridx_t at = job_head++ * JOB_SLOTS;
@@ -739,93 +710,6 @@ void petrel_run_microtasks(duk_context *ctx)
   duk_set_top(ctx, top);
 }
 
-/* ---- unhandled rejections (Node 20's default, --unhandled-rejections=throw) ---- */
-
-int petrel_rejections_pending(void) { return rejections_pending; }
-
-/* process.emit(name, args...): [... name args] -> [... emitted] */
-static void emit_process(duk_context *ctx, int nargs)
-{
-  duk_idx_t first = duk_get_top(ctx) - (nargs + 1);
-  petrel_push_process(ctx);
-  duk_insert(ctx, first);
-  duk_push_literal(ctx, "emit");
-  duk_insert(ctx, first + 1);
-  duk_call_prop(ctx, first, nargs + 1);
-  duk_remove(ctx, -2);
-}
-
-/* The lists settle() and then() fill: 'rejectionHandled' for the promises handled after
- * their 'unhandledRejection', then 'unhandledRejection' for those still unhandled; with
- * no listener, the reason (an Error; else node's UnhandledPromiseRejection) is an
- * uncaught exception. */
-static duk_ret_t process_rejections(duk_context *ctx)
-{
-  rejections_pending = 0;
-  duk_set_top(ctx, 0);
-  push_stashed(ctx, REHANDLED_KEY);
-  if (duk_is_array(ctx, 0)) {
-    duk_push_global_stash(ctx);
-    duk_del_prop_literal(ctx, -1, REHANDLED_KEY);
-    duk_pop(ctx);
-    duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, 0);
-    for (duk_uarridx_t i = 0; i < n; i++) {
-      duk_push_literal(ctx, "rejectionHandled");
-      duk_get_prop_index(ctx, 0, i);
-      emit_process(ctx, 1);
-      duk_pop(ctx);
-    }
-  }
-  duk_set_top(ctx, 0);
-  push_stashed(ctx, UNHANDLED_KEY);
-  if (!duk_is_array(ctx, 0)) return 0;
-  duk_push_global_stash(ctx);
-  duk_del_prop_literal(ctx, -1, UNHANDLED_KEY);
-  duk_pop(ctx);
-  duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, 0);
-  for (duk_uarridx_t i = 0; i < n; i++) {
-    duk_set_top(ctx, 1);
-    duk_get_prop_index(ctx, 0, i); /* [list p] */
-    int s = get_state(ctx, 1);
-    if (s & F_HANDLED) continue;
-    set_state(ctx, 1, s | F_WARNED);
-    duk_get_prop_literal(ctx, 1, PV); /* [list p reason] */
-    duk_push_literal(ctx, "unhandledRejection");
-    duk_dup(ctx, 2);
-    duk_dup(ctx, 1);
-    emit_process(ctx, 2);
-    if (duk_to_boolean(ctx, -1)) continue;
-    duk_pop(ctx);
-    if (!duk_is_error(ctx, 2)) {
-      duk_push_literal(ctx, "This error originated either by throwing inside of an async function without a catch "
-                            "block, or by rejecting a promise which was not handled with .catch(). The promise "
-                            "rejected with the reason \"");
-      if (duk_is_string(ctx, 2)) {
-        duk_push_literal(ctx, "'");
-        duk_dup(ctx, 2);
-        duk_push_literal(ctx, "'");
-        duk_concat(ctx, 3);
-      } else {
-        duk_dup(ctx, 2);
-        duk_safe_to_string(ctx, -1);
-      }
-      duk_push_literal(ctx, "\".");
-      duk_concat(ctx, 3);
-      duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", duk_get_string(ctx, -1));
-      duk_push_literal(ctx, "UnhandledPromiseRejection");
-      duk_put_prop_literal(ctx, -2, "name");
-      duk_push_literal(ctx, "ERR_UNHANDLED_REJECTION");
-      duk_put_prop_literal(ctx, -2, "code");
-    } else {
-      duk_dup(ctx, 2);
-    }
-    petrel_fatal_rejection(ctx); /* 'uncaughtException' listeners, else the report and exit 1 */
-  }
-  return 0;
-}
-
-void petrel_push_process_rejections(duk_context *ctx) { duk_push_c_lightfunc(ctx, process_rejections, 0, 0, 0); }
-
 /* ---- set-up ---- */
 
 static const duk_function_list_entry proto_funcs[] = {
@@ -842,7 +726,6 @@ static const petrel_lf_name promise_names[] = { { "all", promise_combinator, 0 }
                                                 { "allSettled", promise_combinator, 1 },
                                                 { "any", promise_combinator, 2 },
                                                 { "race", promise_combinator, 3 },
-                                                { "processPromiseRejections", process_rejections, 0 },
                                                 { NULL, NULL, 0 } };
 PETREL_LIGHTFUNC_NAMES(promise, promise_names);
 
