@@ -12,6 +12,7 @@
 #include "tcp_binding.h"
 #include "stream_state.h"
 #include "platform.h"
+#include "net_socket.h"
 
 /* The global stash's entry for net.js's helpers: connector() (internal/net_connect's
  * exports, compiled on first use), writeBeforeConnect(chunk, encoding, cb) and
@@ -20,7 +21,7 @@
  * (Readable's). */
 #define NET_KEY DUK_HIDDEN_SYMBOL("netHelpers")
 
-static void push_helper(duk_context *ctx, const char *name)
+void net_push_helper(duk_context *ctx, const char *name)
 {
   duk_push_global_stash(ctx);
   duk_get_prop_literal(ctx, -1, NET_KEY);
@@ -36,7 +37,7 @@ static duk_ret_t on_idle_timer(duk_context *ctx);
 static void arm_timer(duk_context *ctx, duk_idx_t sock, double ms)
 {
   sock = duk_normalize_index(ctx, sock);
-  push_helper(ctx, "setTimeout");
+  net_push_helper(ctx, "setTimeout");
   duk_push_c_lightfunc(ctx, on_idle_timer, 1, 1, 0);
   duk_push_number(ctx, ms);
   duk_dup(ctx, sock);
@@ -52,7 +53,7 @@ static void clear_timer(duk_context *ctx, duk_idx_t sock)
   sock = duk_normalize_index(ctx, sock);
   duk_get_prop_literal(ctx, sock, "_timer");
   if (st_truthy(ctx, -1)) {
-    push_helper(ctx, "clearTimeout");
+    net_push_helper(ctx, "clearTimeout");
     duk_dup(ctx, -2);
     duk_call(ctx, 1);
     duk_pop(ctx);
@@ -115,7 +116,7 @@ static duk_ret_t s_idle(duk_context *ctx)
 /* Pushes internal/net_connect's export name (net.js's connector() loads it once). */
 static void push_connect_export(duk_context *ctx, const char *name)
 {
-  push_helper(ctx, "connector");
+  net_push_helper(ctx, "connector");
   duk_call(ctx, 0);
   petrel_get_prop_static(ctx, -1, name);
   duk_remove(ctx, -2);
@@ -357,7 +358,7 @@ static duk_ret_t s_write_one(duk_context *ctx)
 {
   duk_push_this(ctx); /* 3 */
   if (st_flag(ctx, 3, "connecting")) {
-    push_helper(ctx, "writeBeforeConnect");
+    net_push_helper(ctx, "writeBeforeConnect");
     duk_dup(ctx, 3);
     duk_dup(ctx, 0);
     duk_dup(ctx, 1);
@@ -368,7 +369,7 @@ static duk_ret_t s_write_one(duk_context *ctx)
   duk_get_prop_literal(ctx, 3, "_handle"); /* 4 */
   if (!st_truthy(ctx, 4)) {
     duk_dup(ctx, 2);
-    push_helper(ctx, "closedError");
+    net_push_helper(ctx, "closedError");
     duk_call(ctx, 0);
     duk_call(ctx, 1);
     return 0;
@@ -406,7 +407,7 @@ static duk_ret_t s_read(duk_context *ctx)
   duk_push_this(ctx);                     /* 0 */
   duk_get_prop_literal(ctx, 0, "_handle"); /* 1 */
   if (st_flag(ctx, 0, "connecting") || !st_truthy(ctx, 1)) {
-    push_helper(ctx, "readAfterConnect");
+    net_push_helper(ctx, "readAfterConnect");
     duk_dup(ctx, 0);
     duk_call_method(ctx, 0);
     return 0;
@@ -420,7 +421,7 @@ static duk_ret_t s_read(duk_context *ctx)
 static duk_ret_t s_resume(duk_context *ctx)
 {
   duk_push_this(ctx); /* 0 */
-  push_helper(ctx, "resume");
+  net_push_helper(ctx, "resume");
   duk_dup(ctx, 0);
   duk_call_method(ctx, 0); /* 1: ret */
   duk_get_prop_literal(ctx, 0, "_onreadRest");
@@ -459,7 +460,7 @@ static duk_ret_t s_final(duk_context *ctx)
 {
   duk_push_this(ctx); /* 1 */
   if (st_flag(ctx, 1, "connecting")) {
-    push_helper(ctx, "finalAfterConnect");
+    net_push_helper(ctx, "finalAfterConnect");
     duk_dup(ctx, 1);
     duk_dup(ctx, 0);
     duk_call_method(ctx, 1);
@@ -523,13 +524,13 @@ static duk_ret_t s_destroy(duk_context *ctx)
     duk_call(ctx, 1);
     duk_pop(ctx);
     if (pending) {
-      push_helper(ctx, "destroyedError");
+      net_push_helper(ctx, "destroyedError");
       duk_call(ctx, 0);
       duk_call(ctx, 1);
       duk_pop(ctx);
     }
     /* 'close' comes in the loop's close phase, after the 'error' tick. */
-    push_helper(ctx, "setImmediate");
+    net_push_helper(ctx, "setImmediate");
     duk_push_c_lightfunc(ctx, emit_close, 2, 2, 0);
     duk_dup(ctx, 2);
     duk_push_boolean(ctx, exception);
@@ -566,7 +567,7 @@ static duk_ret_t s_write_after_fin(duk_context *ctx)
     duk_dup(ctx, 1);
     duk_replace(ctx, 2);
   }
-  push_helper(ctx, "epipeError");
+  net_push_helper(ctx, "epipeError");
   duk_call(ctx, 0); /* 4 */
   if (st_is_function(ctx, 2)) {
     duk_dup(ctx, 2);
@@ -579,294 +580,13 @@ static duk_ret_t s_write_after_fin(duk_context *ctx)
   return 1;
 }
 
-static duk_ret_t s_on_end(duk_context *ctx)
+duk_ret_t net_socket_on_end(duk_context *ctx)
 {
   duk_push_this(ctx);
   if (!st_flag(ctx, 0, "allowHalfOpen")) {
     duk_push_c_lightfunc(ctx, s_write_after_fin, 3, 3, 0);
     duk_put_prop_literal(ctx, 0, "write");
   }
-  return 0;
-}
-
-/* ---- construction and the accept path (#17) ----
- * What new Socket(options) did through Duplex, Readable, Writable, Stream and
- * EventEmitter's constructors (five JS frames, each testing instanceof and
- * resolving its module's names), in one C function with the same result: the
- * same own properties in the same order, the states' prototypes the variants for
- * emitClose: false, Node's own 'end' listener. */
-
-/* Socket.prototype and the states' prototypes for emitClose: false (the variants
- * st_push_state_proto makes), pinned at install. */
-static void *sock_proto, *rstate_proto, *wstate_proto;
-
-/* A state (Readable's or Writable's) for the socket at sock, defined as its
- * _readableState or _writableState (defined, not put: Socket.prototype's
- * _writableState is an accessor, below). */
-static void new_state(duk_context *ctx, duk_idx_t sock, int writable, double hwm)
-{
-  sock = duk_normalize_index(ctx, sock);
-  if (writable)
-    duk_push_literal(ctx, "_writableState");
-  else
-    duk_push_literal(ctx, "_readableState");
-  duk_push_object(ctx);
-  duk_push_heapptr(ctx, writable ? wstate_proto : rstate_proto);
-  duk_set_prototype(ctx, -2);
-  if (hwm != 16384) st_put_num(ctx, -1, "highWaterMark", hwm);
-  duk_def_prop(ctx, sock,
-               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
-                   DUK_DEFPROP_SET_CONFIGURABLE);
-}
-
-/* A socket's Writable state is made when something first reads it (a write, end(),
- * destroy(), a writable... getter): an idle connection holds one object less.
- * Socket.prototype._writableState is the accessor that makes it (with the default
- * highWaterMark: a socket with another one gets its state at construction) and
- * turns it into the socket's own data property, as the constructor made it. */
-static duk_ret_t s_wstate_get(duk_context *ctx)
-{
-  duk_push_this(ctx); /* 0 */
-  if (!duk_is_object(ctx, 0) || duk_get_heapptr(ctx, 0) == sock_proto) return 0; /* the prototype's own read */
-  new_state(ctx, 0, 1, 16384);
-  duk_get_prop_literal(ctx, 0, "_writableState");
-  return 1;
-}
-
-/* _writableState = value: an own data property, as an assignment makes. */
-static duk_ret_t s_wstate_set(duk_context *ctx)
-{
-  duk_push_this(ctx); /* 1 */
-  if (!duk_is_object(ctx, 1)) return 0;
-  duk_push_literal(ctx, "_writableState");
-  duk_dup(ctx, 0);
-  duk_def_prop(ctx, 1,
-               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
-                   DUK_DEFPROP_SET_CONFIGURABLE);
-  return 0;
-}
-
-/* EventEmitter.init(): an own _events table unless the object has one. */
-static void init_events(duk_context *ctx, duk_idx_t sock)
-{
-  duk_get_prop_literal(ctx, sock, "_events");
-  int own = !duk_is_undefined(ctx, -1);
-  if (own) {
-    duk_get_prototype(ctx, sock);
-    if (duk_is_object(ctx, -1)) {
-      duk_get_prop_literal(ctx, -1, "_events");
-      own = !duk_strict_equals(ctx, -1, -3);
-      duk_pop(ctx);
-    }
-    duk_pop(ctx);
-  }
-  duk_pop(ctx);
-  if (own) return;
-  duk_push_bare_object(ctx);
-  duk_put_prop_literal(ctx, sock, "_events");
-  duk_push_int(ctx, 0);
-  duk_put_prop_literal(ctx, sock, "_eventsCount");
-}
-
-/* Duplex's part: the two states, the events, allowHalfOpen where it differs. */
-static void init_duplex(duk_context *ctx, duk_idx_t sock, int half_open, double rhwm, double whwm)
-{
-  new_state(ctx, sock, 0, rhwm);
-  init_events(ctx, sock);
-  if (whwm != 16384) new_state(ctx, sock, 1, whwm);
-  duk_get_prop_literal(ctx, sock, "allowHalfOpen");
-  int same = duk_is_boolean(ctx, -1) && (int)duk_get_boolean(ctx, -1) == !!half_open;
-  duk_pop(ctx);
-  if (!same) {
-    duk_push_boolean(ctx, half_open);
-    duk_put_prop_literal(ctx, sock, "allowHalfOpen");
-  }
-}
-
-static duk_ret_t s_on_end(duk_context *ctx);
-
-/* this.on('end', onEnd): straight into a fresh table (no 'newListener' listener
- * to tell, nothing to warn about), else through on(). */
-static void add_end_listener(duk_context *ctx, duk_idx_t sock)
-{
-  duk_get_prop_literal(ctx, sock, "_events");
-  if (duk_is_object(ctx, -1) && !duk_has_prop_literal(ctx, -1, "end") && !duk_has_prop_literal(ctx, -1, "newListener")) {
-    duk_push_c_lightfunc(ctx, s_on_end, 0, 0, 0);
-    duk_put_prop_literal(ctx, -2, "end");
-    duk_pop(ctx);
-    st_add_num(ctx, sock, "_eventsCount", 1);
-    return;
-  }
-  duk_pop(ctx);
-  duk_push_literal(ctx, "end");
-  duk_push_c_lightfunc(ctx, s_on_end, 0, 0, 0);
-  st_call_method(ctx, sock, "on", 2);
-}
-
-/* The handle's part: _handle, its owner, and reading starts unless paused. */
-static void attach_handle(duk_context *ctx, duk_idx_t sock, duk_idx_t handle, int pause, int fresh)
-{
-  sock = duk_normalize_index(ctx, sock);
-  duk_dup(ctx, handle);
-  duk_put_prop_literal(ctx, sock, "_handle");
-  duk_dup(ctx, sock);
-  duk_put_prop_literal(ctx, handle, "owner");
-  if (pause) {
-    duk_push_false(ctx);
-    duk_put_prop_literal(ctx, sock, "readableFlowing");
-  } else if (fresh) {
-    /* read(0) on the state the accept path just made (empty, not ended, not
-     * reading): what Readable's read does then, without its ~20 checks of fields
-     * whose values are known: reading, needReadable, _read(hwm) with sync set. */
-    duk_get_prop_literal(ctx, sock, "_readableState");
-    duk_idx_t state = duk_get_top_index(ctx);
-    st_put_bool(ctx, state, "reading", 1);
-    st_put_bool(ctx, state, "needReadable", 1);
-    duk_get_prop_literal(ctx, sock, "_read");
-    duk_dup(ctx, sock);
-    duk_get_prop_literal(ctx, state, "highWaterMark");
-    if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS)
-      st_error_or_destroy(ctx, sock, 0);
-    else
-      duk_pop(ctx);
-    st_put_bool(ctx, state, "sync", 0);
-    double length = st_num(ctx, state, "length"); /* as read(0) ends, should _read have pushed */
-    st_put_bool(ctx, state, "needReadable",
-                length <= st_num(ctx, state, "highWaterMark") || (length == 0 && !st_flag(ctx, state, "ended")));
-    duk_pop(ctx);
-  } else {
-    duk_push_int(ctx, 0);
-    st_call_method(ctx, sock, "read", 1);
-  }
-}
-
-/* A highWaterMark option as Readable/Writable take it (key, else highWaterMark). */
-static double option_hwm(duk_context *ctx, duk_idx_t options, const char *key)
-{
-  return st_hwm(ctx, duk_is_object(ctx, options) ? options : -1, key, 0);
-}
-
-/* init(socket, options): the constructor's work after net.js checked the options
- * (options an object or undefined). */
-static duk_ret_t s_init(duk_context *ctx)
-{
-  duk_set_top(ctx, 2);
-  int has = duk_is_object(ctx, 1);
-  int half_open = has && st_flag(ctx, 1, "allowHalfOpen");
-  double rhwm = option_hwm(ctx, 1, "readableHighWaterMark");
-  double whwm = option_hwm(ctx, 1, "writableHighWaterMark");
-  init_duplex(ctx, 0, half_open, rhwm, whwm);
-  if (has) {
-    if (st_flag(ctx, 1, "noDelay")) st_put_bool(ctx, 0, "_noDelay", 1);
-    if (st_flag(ctx, 1, "keepAlive")) {
-      st_put_bool(ctx, 0, "_keepAlive", 1);
-      duk_get_prop_literal(ctx, 1, "keepAliveInitialDelay"); /* 2 */
-      if (!duk_is_undefined(ctx, 2)) {
-        push_helper(ctx, "validateNumber");
-        duk_dup(ctx, 2);
-        duk_push_literal(ctx, "options.keepAliveInitialDelay");
-        duk_call(ctx, 2);
-        duk_pop(ctx);
-        double delay = duk_get_number(ctx, 2);
-        if (delay > 0) { /* ~~(delay / 1000) */
-          duk_push_number(ctx, delay / 1000);
-          st_put_num(ctx, 0, "_keepAliveDelay", (double)duk_to_int32(ctx, -1));
-          duk_pop(ctx);
-        }
-      }
-      duk_pop(ctx);
-    }
-    duk_get_prop_literal(ctx, 1, "onread");
-    if (!duk_is_null_or_undefined(ctx, -1)) { /* {buffer, callback}: checked in JS, rare */
-      push_helper(ctx, "onreadOption");
-      duk_dup(ctx, 0);
-      duk_dup(ctx, -3);
-      duk_call_method(ctx, 1);
-      duk_pop(ctx);
-    }
-    duk_pop(ctx);
-  }
-  add_end_listener(ctx, 0);
-  if (has) {
-    duk_get_prop_literal(ctx, 1, "handle"); /* 2 */
-    if (st_truthy(ctx, 2)) attach_handle(ctx, 0, 2, st_flag(ctx, 1, "pauseOnCreate"), 0);
-  }
-  return 0;
-}
-
-/* The listening handle's onconnection(err, handle): a new Socket for the connection,
- * then this.owner's (the server's) 'connection'. A failed accept and a connection over
- * maxConnections go to net.js's helpers (acceptError, dropConnection). */
-static duk_ret_t h_onconnection(duk_context *ctx)
-{
-  duk_set_top(ctx, 2);
-  duk_push_this(ctx);
-  duk_get_prop_literal(ctx, -1, "owner"); /* 3: the server */
-  if (!st_truthy(ctx, 3)) {
-    if (duk_is_object(ctx, 1)) st_call_method(ctx, 1, "close", 0);
-    return 0;
-  }
-  if (st_truthy(ctx, 0)) {
-    push_helper(ctx, "acceptError");
-    duk_dup(ctx, 3);
-    duk_dup(ctx, 0);
-    duk_call(ctx, 2);
-    return 0;
-  }
-  duk_get_prop_literal(ctx, 3, "maxConnections"); /* 4 */
-  if (!duk_is_null_or_undefined(ctx, 4)) {
-    duk_get_prop_literal(ctx, 3, "_connections");
-    int over = duk_to_number(ctx, -1) >= duk_to_number(ctx, 4);
-    duk_pop(ctx);
-    if (over) {
-      push_helper(ctx, "dropConnection");
-      duk_dup(ctx, 3);
-      duk_dup(ctx, 1);
-      duk_call(ctx, 2);
-      return 0;
-    }
-  }
-  duk_pop(ctx);
-  int half_open = st_flag(ctx, 3, "allowHalfOpen");
-  int pause = st_flag(ctx, 3, "pauseOnConnect");
-  double hwm = 16384;
-  duk_get_prop_literal(ctx, 3, "highWaterMark");
-  if (!duk_is_null_or_undefined(ctx, -1)) { /* checked as Readable's option would be */
-    duk_push_object(ctx);
-    duk_dup(ctx, -2);
-    duk_put_prop_literal(ctx, -2, "highWaterMark");
-    hwm = st_hwm(ctx, -1, "readableHighWaterMark", 0);
-    duk_pop(ctx);
-  }
-  duk_pop(ctx);
-  duk_push_object(ctx); /* 4: the socket */
-  duk_push_heapptr(ctx, sock_proto);
-  duk_set_prototype(ctx, 4);
-  init_duplex(ctx, 4, half_open, hwm, hwm);
-  add_end_listener(ctx, 4);
-  attach_handle(ctx, 4, 1, pause, 1);
-  if (st_flag(ctx, 3, "noDelay")) {
-    duk_push_true(ctx);
-    st_call_method(ctx, 4, "setNoDelay", 1);
-  }
-  if (st_flag(ctx, 3, "keepAlive")) {
-    duk_push_true(ctx);
-    duk_push_number(ctx, st_num(ctx, 3, "keepAliveInitialDelay") * 1000);
-    st_call_method(ctx, 4, "setKeepAlive", 2);
-  }
-  st_add_num(ctx, 3, "_connections", 1);
-  duk_dup(ctx, 3);
-  duk_put_prop_literal(ctx, 4, "_server"); /* socket.server reads it (modules/net_socket_info.c) */
-  /* Duktape grows an object's property table by two slots or more at a time: the
-   * socket (5 properties, more with noDelay or keepAlive) and its readable state (1)
-   * would keep slots unused while the connection idles (13 B each on a 32-bit board). */
-  duk_compact(ctx, 4);
-  duk_get_prop_literal(ctx, 4, "_readableState");
-  duk_compact(ctx, -1);
-  duk_pop(ctx);
-  duk_push_literal(ctx, "connection");
-  duk_dup(ctx, 4);
-  st_call_method(ctx, 3, "emit", 2);
   return 0;
 }
 
@@ -877,8 +597,8 @@ static const petrel_lf_name socket_names[] = {
   { "", s_activity, 0 }, { "", s_final, 0 },    { "", s_destroy, 0 }, { "onread", h_onread, 0 },
   { "onwrite", h_onwrite, 0 }, { "onerror", h_onerror, 0 }, { "", s_connect_stub, 0 },
   { "connect", s_connect_stub, 1 }, { "onconnect", s_connect_stub, 2 }, { "idle", s_idle, 0 },
-  { "onEnd", s_on_end, 0 }, { "nop", nop, 0 }, { "emitCloseNT", emit_close, 0 }, { "onIdleTimeout", on_idle_timer, 0 },
-  { "writeAfterFIN", s_write_after_fin, 0 }, { "", s_init, 0 }, { "onconnection", h_onconnection, 0 },
+  { "onEnd", net_socket_on_end, 0 }, { "nop", nop, 0 }, { "emitCloseNT", emit_close, 0 }, { "onIdleTimeout", on_idle_timer, 0 },
+  { "writeAfterFIN", s_write_after_fin, 0 },
   { NULL, NULL, 0 }
 };
 PETREL_LIGHTFUNC_NAMES(socket, socket_names);
@@ -894,24 +614,8 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_push_global_stash(ctx);
   duk_dup(ctx, 2);
   duk_put_prop_literal(ctx, -2, NET_KEY);
-  static const char *const state_keys[2] = { READABLE_PROTO_KEY, WRITABLE_PROTO_KEY };
-  void **state_protos[2] = { &rstate_proto, &wstate_proto };
-  for (int i = 0; i < 2; i++) { /* made by packFields: stream is loaded before net */
-    if (!duk_get_prop_string(ctx, -1, state_keys[i])) return DUK_RET_ERROR;
-    st_push_state_proto(ctx, -1, 1);
-    *state_protos[i] = petrel_pin(ctx, -1);
-    duk_pop_2(ctx);
-  }
   duk_pop(ctx);
-  duk_dup(ctx, 0);
-  sock_proto = petrel_pin(ctx, -1);
-  duk_pop(ctx);
-  duk_push_literal(ctx, "_writableState");
-  duk_push_c_function(ctx, s_wstate_get, 0);
-  duk_push_c_function(ctx, s_wstate_set, 1);
-  duk_def_prop(ctx, 0,
-               DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
-                   DUK_DEFPROP_CLEAR_ENUMERABLE);
+  if (!net_socket_new_install(ctx, 0)) return DUK_RET_ERROR;
   static const struct {
     const char *name;
     duk_c_function fn;
@@ -920,7 +624,7 @@ duk_ret_t net_socket_install(duk_context *ctx)
   } methods[] = { { "write", s_write, 3, 0 },      { "_write", s_write_one, 3, 0 },   { "_read", s_read, 0, 0 },
                   { "resume", s_resume, 0, 0 },    { "_activity", s_activity, 0, 0 }, { "_final", s_final, 1, 0 },
                   { "_destroy", s_destroy, 2, 0 }, { "onread", h_onread, 1, 1 },      { "onwrite", h_onwrite, 1, 1 },
-                  { "onerror", h_onerror, 1, 1 }, { "onconnection", h_onconnection, 2, 1 } };
+                  { "onerror", h_onerror, 1, 1 }, { "onconnection", net_socket_onconnection, 2, 1 } };
   for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, methods[i].on_handle ? 1 : 0, methods[i].name);
@@ -934,9 +638,9 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_put_prop_literal(ctx, -2, "idle");
   duk_push_c_lightfunc(ctx, s_connect_stub, DUK_VARARGS, 0, 1);
   duk_put_prop_literal(ctx, -2, "connect");
-  duk_push_c_lightfunc(ctx, s_on_end, 0, 0, 0);
+  duk_push_c_lightfunc(ctx, net_socket_on_end, 0, 0, 0);
   duk_put_prop_literal(ctx, -2, "onEnd");
-  duk_push_c_lightfunc(ctx, s_init, 2, 2, 0);
+  duk_push_c_lightfunc(ctx, net_socket_init, 2, 2, 0);
   duk_put_prop_literal(ctx, -2, "init");
   return 1;
 }

@@ -1,0 +1,14 @@
+/* What net_socket.c (the socket's data path and methods) and net_socket_new.c (its
+ * construction and the accept path) share. */
+#ifndef PETREL_NET_SOCKET_H
+#define PETREL_NET_SOCKET_H
+#include "duktape.h"
+
+/* net.js's helper name from the global stash (net_socket.c): [...] -> [... fn] */
+void net_push_helper(duk_context *ctx, const char *name);
+duk_ret_t net_socket_on_end(duk_context *ctx); /* the socket's own 'end' listener */
+duk_ret_t net_socket_init(duk_context *ctx);   /* init(socket, options) */
+duk_ret_t net_socket_onconnection(duk_context *ctx); /* the listening handle's */
+int net_socket_new_install(duk_context *ctx, duk_idx_t proto);
+
+#endif
