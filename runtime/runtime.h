@@ -103,9 +103,13 @@ void petrel_push_process(duk_context *ctx);
 void petrel_require_builtin(duk_context *ctx, const char *id);
 /* Pushes the runtime's own copy of a global built-in, taken before user code ran
  * (name: a built-in module's parameter, e.g. "ArrayIsArray"; for a prototype's method such as
- * "ObjectPrototypeToString", the method itself, to call with a this; runtime/process.c). */
+ * "ObjectPrototypeToString", the method itself, to call with a this; runtime/primordials.c). */
 void petrel_push_primordial(duk_context *ctx, const char *name);
-/* [...] -> [... fn]: a built-in module compiled in its wrapper, not run (process.c) */
+/* runtime/primordials.c: the copies taken from the global object at g, at boot; the
+ * copies whose bits are set in a module's mask pushed in order (returns their count) */
+void petrel_capture_primordials(duk_context *ctx, duk_idx_t g);
+int petrel_push_used_primordials(duk_context *ctx, uint64_t used);
+/* [...] -> [... fn]: a built-in module compiled in its wrapper, not run (primordials.c) */
 struct petrel_builtin_s;
 uint64_t petrel_compile_builtin_module(duk_context *ctx, const struct petrel_builtin_s *b);
 /* [...] -> [... err]: node's "Cannot find module" for the request at idx */
