@@ -231,6 +231,7 @@ if [ "$(echo "$out" | grep -c '^Reused, TLSv1.2')" = 5 ] && [ "$cache_seen" = "n
   ok "openssl s_client -reconnect -no_ticket -> server: 5 of 6 resume through 'newSession'/'resumeSession'"
 else
   bad "s_client -reconnect -no_ticket: $(echo "$out" | grep -c '^Reused') reused; server: $cache_seen"
+  echo "$out" | grep -E '^(Reused|New|CONNECTED|[0-9]+:error|connect)' | head | sed 's/^/     | /'; sed 's/^/     | /' "$tmp/cache.out" | head
 fi
 s_server cache -cert "$certs/server.crt" -key "$certs/server.key" -tls1_2 -no_ticket -naccept 2
 res=$(run_petrel "$here/resume_client.js" "$certs" "$peer_addr" "$port" localhost)
