@@ -63,8 +63,15 @@ static void make_oom_error(duk_context *ctx)
 {
   duk_push_heap_stash(ctx);
   duk_push_error_object(ctx, DUK_ERR_ERROR, "alloc failed");
+  /* Read-only, so code that catches it once cannot change what the next one says. */
+  duk_push_literal(ctx, "code");
   duk_push_literal(ctx, "ERR_MEMORY_ALLOCATION_FAILED");
-  duk_put_prop_literal(ctx, -2, "code");
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE |
+               DUK_DEFPROP_HAVE_CONFIGURABLE | DUK_DEFPROP_SET_ENUMERABLE);
+  duk_push_literal(ctx, "message");
+  duk_push_literal(ctx, "alloc failed");
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE |
+               DUK_DEFPROP_HAVE_CONFIGURABLE | DUK_DEFPROP_HAVE_ENUMERABLE);
   oom_error = duk_get_heapptr(ctx, -1);
   duk_put_prop_literal(ctx, -2, "petrelOomError");
   duk_pop(ctx);
