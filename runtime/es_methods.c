@@ -205,6 +205,15 @@ static void require_callable(duk_context *ctx, duk_idx_t idx)
   if (!duk_is_callable(ctx, idx)) (void)duk_type_error(ctx, "%s is not a function", push_value_text(ctx, idx));
 }
 
+/* A loop with no JS call in it (Duktape checks for Ctrl-C only in bytecode) asks every
+ * 64K steps, and throws Duktape's own "execution timeout" RangeError when it must stop
+ * (the REPL reports it as "Script execution was interrupted"). */
+static void poll_interrupt(duk_context *ctx, double step)
+{
+  if (fmod(step, 65536.0) == 65535.0 && petrel_exec_timeout_check(NULL))
+    (void)duk_range_error(ctx, "execution timeout");
+}
+
 /* SameValueZero */
 static int same_value_zero(duk_context *ctx, duk_idx_t a, duk_idx_t b)
 {
@@ -287,6 +296,7 @@ static int iter_step(duk_context *ctx, es_iter *it)
   }
   if (it->kind == IT_ARRAY) {
     if (it->pos >= length_of(ctx, it->src)) return 0;
+    poll_interrupt(ctx, it->pos);
     get_index(ctx, it->src, it->pos++);
     return 1;
   }
@@ -379,6 +389,7 @@ duk_ret_t petrel_es_array_from(duk_context *ctx)
   if (len > 4294967295.0) return duk_range_error(ctx, "Invalid array length");
   duk_push_array(ctx); /* [... O A] */
   for (; k < len; k++) {
+    poll_interrupt(ctx, k);
     get_index(ctx, 3, k);
     if (!duk_is_undefined(ctx, 1)) {
       duk_dup(ctx, 1);
@@ -420,6 +431,7 @@ duk_ret_t petrel_es_array_find(duk_context *ctx)
   require_callable(ctx, 0);
   for (double i = 0; i < len; i++) {
     double k = last ? len - 1 - i : i;
+    poll_interrupt(ctx, i);
     get_index(ctx, o, k); /* [... kValue] */
     duk_dup(ctx, 0);
     duk_dup(ctx, 1);
@@ -451,6 +463,7 @@ duk_ret_t petrel_es_array_includes(duk_context *ctx)
   if (n >= len) return duk_push_false(ctx), 1;
   double k = n >= 0 ? n : (len + n < 0 ? 0 : len + n);
   for (; k < len; k++) {
+    poll_interrupt(ctx, k);
     get_index(ctx, o, k);
     if (same_value_zero(ctx, -1, 0)) return duk_push_true(ctx), 1;
     duk_pop(ctx);
@@ -466,6 +479,7 @@ duk_ret_t petrel_es_array_fill(duk_context *ctx)
   double len = length_of(ctx, o);
   double k = relative_index(ctx, 1, len, 0), end = relative_index(ctx, 2, len, len);
   for (; k < end; k++) {
+    poll_interrupt(ctx, k);
     duk_dup(ctx, 0);
     put_index(ctx, o, k);
   }
@@ -498,6 +512,7 @@ duk_ret_t petrel_es_array_copy_within(duk_context *ctx)
     to += count - 1;
   }
   for (; count > 0; count--, from += dir, to += dir) {
+    poll_interrupt(ctx, count);
     if (has_index(ctx, o, from)) {
       get_index(ctx, o, from);
       put_index(ctx, o, to);
@@ -528,6 +543,7 @@ static void flatten(duk_context *ctx, double depth, duk_idx_t mapper, duk_idx_t 
       level--;
       continue;
     }
+    poll_interrupt(ctx, i);
     duk_push_number(ctx, i + 1);
     duk_replace(ctx, src + 2);
     if (!has_index(ctx, src, i)) continue;
