@@ -348,6 +348,10 @@ duk_context *petrel_vm_create(void)
     if (!reserve_block[i]) reserve_block[i] = malloc(ERROR_RESERVE / 2);
   gc_ctx = duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
   if (gc_ctx) make_oom_error(gc_ctx);
+  if (gc_ctx && petrel_es_methods_install(gc_ctx) != 0) {
+    petrel_vm_destroy(gc_ctx);
+    return NULL;
+  }
   return gc_ctx;
 }
 
