@@ -789,6 +789,7 @@ static duk_ret_t ee_define_statics(duk_context *ctx)
   put_method(ctx, 0, "getEventListeners", ee_get_event_listeners, 2, 2, 0);
   put_method(ctx, 0, "setMaxListeners", ee_static_set_max, DUK_VARARGS, 1, 0);
   promise_api_put_once(ctx, 0); /* events.once: internal/events_once.js on the first call */
+  duk_compact(ctx, 0); /* complete (events.js calls this last): no slack in its property table */
   return 0;
 }
 

@@ -11,8 +11,8 @@ static const struct {
   const char *name, *module, *fn;
 } stubs[] = {
   { "once", "internal/events_once", "once" },
-  { "[Symbol.asyncIterator]", "internal/stream_iter", "asyncIterator" },
-  { "iterator", "internal/stream_iter", "iterator" },
+  { "", "internal/stream_iter", "asyncIterator" }, /* anonymous in node */
+  { "", "internal/stream_iter", "iterator" },
 };
 #define N_STUBS ((int)(sizeof(stubs) / sizeof(stubs[0])))
 
@@ -58,11 +58,16 @@ void promise_api_put_readable(duk_context *ctx, duk_idx_t proto)
  * enumerable or configurable). */
 void promise_api_setup(duk_context *ctx)
 {
+#if !defined(DUK_USE_ROM_OBJECTS) /* ROM built-ins are read-only: there it is in the ROM's Symbol */
   duk_get_global_literal(ctx, "Symbol");
   if (duk_is_object(ctx, -1) && !duk_has_prop_literal(ctx, -1, "asyncIterator")) {
     duk_push_literal(ctx, "asyncIterator");
     duk_push_literal(ctx, DUK_WELLKNOWN_SYMBOL("Symbol.asyncIterator"));
     duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WEC);
+    duk_compact(ctx, -1); /* no slack: Duktape grows a table by 16 entries or more */
   }
   duk_pop(ctx);
+#else
+  (void)ctx;
+#endif
 }
