@@ -190,6 +190,13 @@ static duk_ret_t call_extension(duk_context *ctx, void *udata)
 static void load_module(duk_context *ctx, duk_idx_t request, duk_idx_t parent)
 {
   duk_idx_t base = duk_get_top(ctx);
+  const char *req = duk_require_string(ctx, request);
+  if (!strncmp(req, "node:", 5) && !is_user_builtin(req + 5)) { /* as node (require.resolve: MODULE_NOT_FOUND) */
+    duk_push_error_object(ctx, DUK_ERR_ERROR, "No such built-in module: %s", req);
+    duk_push_literal(ctx, "ERR_UNKNOWN_BUILTIN_MODULE");
+    duk_put_prop_literal(ctx, -2, "code");
+    (void)duk_throw(ctx);
+  }
   if (resolve_filename(ctx, request, parent)) {
     petrel_require_builtin(ctx, duk_get_string(ctx, -1));
     duk_remove(ctx, -2);
