@@ -3,7 +3,7 @@
 // the call, as node does: a bad one throws, it is not a rejection.
 'use strict';
 var dns = require('dns');
-var PromiseCtor = Promise;
+var PromiseCtor = process.binding('promise'); // the runtime's own, whatever user code did to the global
 
 function lookup(hostname, options) {
   var all = options !== null && typeof options === 'object' && options.all === true;

@@ -10,7 +10,7 @@
 var errors = require('internal/errors');
 var validators = require('internal/validators');
 var newError = process.binding('core').newError;
-var PromiseCtor = Promise;
+var PromiseCtor = process.binding('promise'); // the runtime's own, whatever user code did to the global
 
 function abortError(signal) {
   var e = newError('Error', 'The operation was aborted');

@@ -5,7 +5,7 @@
 'use strict';
 var errors = require('internal/errors');
 var core = process.binding('core');
-var PromiseCtor = Promise;
+var PromiseCtor = process.binding('promise'); // the runtime's own, whatever user code did to the global
 var kCustom = Symbol['for']('nodejs.util.promisify.custom');
 // Names for the values of a callback that gets several (dns.lookup: address, family);
 // the symbol is shared with dns.js through the core binding.

@@ -3,7 +3,7 @@
 // signal }: an object that is not a stream).
 'use strict';
 var stream = require('stream');
-var PromiseCtor = Promise;
+var PromiseCtor = process.binding('promise'); // the runtime's own, whatever user code did to the global
 
 function isStream(v) {
   return typeof v.pipe === 'function' || typeof v.on === 'function';
