@@ -105,6 +105,14 @@ function finished(stream, opts, callback) {
   stream.on('end', onend);
   stream.on('error', onerror);
   stream.on('close', onclose);
+  // already closed: no event will come (as node: its error, or a premature close)
+  var rs = stream._readableState, ws = stream._writableState, st = rs || ws;
+  if (st && st.closeEmitted) {
+    process.nextTick(function () {
+      if (st.errored) onerror(st.errored);
+      else onclose();
+    });
+  }
   return cleanup;
 }
 

@@ -77,6 +77,21 @@ var steps = [
     return sp.finished(r, { cleanup: true }).then(null, function (e) {
       console.log('finished error', e.message, r.listenerCount('error'));
     });
+  },
+  function () { // already closed: no event will come
+    var r = new stream.Readable({ read: function () {} });
+    r.destroy();
+    return new Promise(function (res) { r.on('close', res); }).then(function () {
+      return sp.finished(r);
+    }).then(null, function (e) { console.log('finished after close', e.code); });
+  },
+  function () {
+    var r = new stream.Readable({ read: function () {} });
+    r.on('error', function () {});
+    r.destroy(new Error('gone'));
+    return new Promise(function (res) { r.on('close', res); }).then(function () {
+      return sp.finished(r);
+    }).then(null, function (e) { console.log('finished after error', e.message); });
   }
 ];
 steps.reduce(function (p, f) { return p.then(f); }, Promise.resolve());
