@@ -37,7 +37,11 @@ function promisify(original) {
   };
   ObjectSetPrototypeOf(fn, ObjectGetPrototypeOf(original));
   ObjectDefineProperty(fn, kCustom, { value: fn, enumerable: false, writable: false, configurable: true });
-  // the original's own properties (name, length and the rest), as node copies them
+  // the original's own properties (name, length and the rest), as node copies them;
+  // first its name and length as read: Duktape's anonymous functions have no own name,
+  // and a light function's are not own properties
+  ObjectDefineProperty(fn, 'name', { value: original.name, configurable: true });
+  ObjectDefineProperty(fn, 'length', { value: original.length, configurable: true });
   var keys = ArrayPrototypeConcat(ObjectGetOwnPropertyNames(original), ObjectGetOwnPropertySymbols(original));
   for (var i = 0; i < keys.length; i++) {
     ObjectDefineProperty(fn, keys[i], ObjectGetOwnPropertyDescriptor(original, keys[i]));

@@ -25,6 +25,10 @@ try { util.promisify(bad); } catch (e) { L(e.name, e.code, e.message); }
 try { util.promisify(5); } catch (e) { L(e.name, e.code, e.message); }
 try { util.promisify(); } catch (e) { L(e.name, e.code, e.message); }
 
+var anon = util.promisify(function (cb) { cb(); });
+var onceP = util.promisify(require('events').prototype.once);
+L('names', JSON.stringify(anon.name), anon.length, onceP.name, onceP.length, util.promisify(Buffer.from).name);
+
 var steps = [];
 steps.push(pf(1, 2).then(function (v) { L('one value', v); }));
 steps.push(util.promisify(function (cb) { cb(new Error('bad')); })().then(null, function (e) { L('rejected', e.message); }));
