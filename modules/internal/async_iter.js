@@ -1,43 +1,9 @@
-// internal/async_iter: what node's promise APIs share (timers/promises, events.once,
-// stream/promises, Readable's async iterator), compiled with the first of them.
-// - AsyncIter: the object an ES5 module gives where node has an async generator
-//   (timers/promises' setInterval, Readable.prototype[Symbol.asyncIterator]): next,
-//   return and throw queue as an async generator's do, and the body's cleanup (its
-//   `finally`) runs once, when it ends, returns or is thrown into.
-// - AbortError and the signal checks, for an AbortSignal or anything shaped like one
-//   (Petrel has no AbortController of its own).
+// internal/async_iter: the object an ES5 module gives where node has an async generator
+// (timers/promises' setInterval, Readable.prototype[Symbol.asyncIterator]): next, return
+// and throw queue as an async generator's do, and the body's cleanup (its `finally`)
+// runs once, when it ends, returns or is thrown into.
 'use strict';
-var errors = require('internal/errors');
-var validators = require('internal/validators');
-var newError = process.binding('core').newError;
 var PromiseCtor = process.binding('promise'); // the runtime's own, whatever user code did to the global
-
-function abortError(signal) {
-  var e = newError('Error', 'The operation was aborted');
-  e.code = 'ABORT_ERR';
-  e.name = 'AbortError';
-  if (signal !== undefined) ObjectDefineProperty(e, 'cause', { value: signal.reason, writable: true, configurable: true });
-  return e;
-}
-
-// node's validateObject(options, 'options') for the promise APIs' options
-function checkOptions(options) {
-  if (options === null || typeof options !== 'object') throw errors.invalidArgType('options', 'object', options);
-}
-
-// (signal, listener) -> a function that removes the listener; an EventTarget's
-// addEventListener or an EventEmitter's once.
-function onAbort(signal, listener) {
-  if (typeof signal.addEventListener === 'function') {
-    signal.addEventListener('abort', listener, { once: true });
-    return function () { signal.removeEventListener('abort', listener); };
-  }
-  if (typeof signal.once === 'function') {
-    signal.once('abort', listener);
-    return function () { signal.removeListener('abort', listener); };
-  }
-  return function () {};
-}
 
 // impl: { start(): called by the first next(), may throw; step(): the next record
 // {value, done} or a promise of it; cleanup(err): the body's finally, err the error
@@ -121,12 +87,4 @@ function run(it, req) {
   });
 }
 
-module.exports = {
-  AsyncIter: AsyncIter,
-  abortError: abortError,
-  checkOptions: checkOptions,
-  validateAbortSignal: validators.validateAbortSignal,
-  validateBoolean: validators.validateBoolean,
-  onAbort: onAbort,
-  Promise: PromiseCtor
-};
+module.exports = AsyncIter;

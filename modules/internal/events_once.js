@@ -5,8 +5,9 @@
 // here is resolved with it, which takes the same turns of the microtask queue.
 'use strict';
 var errors = require('internal/errors');
-var shared = require('internal/async_iter');
-var PromiseCtor = shared.Promise;
+var validators = require('internal/validators');
+var PromiseCtor = process.binding('promise'); // the runtime's own, whatever user code did to the global
+var abort; // internal/abort, compiled for the first signal
 
 function addListener(emitter, name, listener) {
   if (typeof emitter.on === 'function') emitter.once(name, listener);
@@ -24,8 +25,9 @@ function once(emitter, name) {
   var options = arguments[2];
   var signal = options === null || options === undefined ? undefined : options.signal;
   try {
-    shared.validateAbortSignal(signal, 'options.signal');
-    if (signal && signal.aborted) throw shared.abortError(signal);
+    validators.validateAbortSignal(signal, 'options.signal');
+    if (signal) abort = abort || require('internal/abort');
+    if (signal && signal.aborted) throw abort.abortError(signal);
   } catch (e) {
     return PromiseCtor.reject(e);
   }
@@ -44,10 +46,10 @@ function once(emitter, name) {
     addListener(emitter, name, resolver);
     if (name !== 'error' && typeof emitter.once === 'function') emitter.once('error', errorListener);
     if (signal) {
-      off = shared.onAbort(signal, function () {
+      off = abort.onAbort(signal, function () {
         removeListener(emitter, name, resolver);
         removeListener(emitter, 'error', errorListener);
-        reject(shared.abortError(signal));
+        reject(abort.abortError(signal));
       });
     }
   });

@@ -7,7 +7,8 @@
 // had not finished), unless { destroyOnReturn: false }.
 'use strict';
 var errors = require('internal/errors');
-var shared = require('internal/async_iter');
+var shared = require('internal/abort');
+var AsyncIter = require('internal/async_iter');
 var PromiseCtor = shared.Promise;
 
 // node's destroyImpl.destroyer(stream, null)
@@ -66,7 +67,7 @@ function createIterator(stream, options) {
       cb();
     }
   }
-  var it = new shared.AsyncIter({
+  var it = new AsyncIter({
     start: function () {
       stream.on('readable', onReadable);
       cleanupEos = endOfReadable(stream, function (err) {

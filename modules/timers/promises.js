@@ -2,10 +2,10 @@
 // require('timers/promises') (or util.promisify(setTimeout)). They schedule through
 // the global timers (runtime/timers.c), so the delays are checked and coerced the
 // same way. setInterval gives an async iterator (internal/async_iter's AsyncIter,
-// where node has an async generator).
+// where node has an async generator; compiled with its first call).
 'use strict';
 var timers = require('timers');
-var shared = require('internal/async_iter');
+var shared = require('internal/abort');
 var PromiseCtor = shared.Promise;
 
 // The options' checks, as node makes them; returns the error, or null.
@@ -60,7 +60,8 @@ function setInterval(after, value) {
   var options = arguments[2] === undefined ? {} : arguments[2];
   var interval, notYielded = 0, callback, off;
   var signal;
-  return new shared.AsyncIter({
+  var AsyncIter = require('internal/async_iter');
+  return new AsyncIter({
     start: function () {
       var err = checkTimerOptions(options);
       if (err) throw err;
