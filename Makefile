@@ -62,7 +62,7 @@ OWN_SRCS := $(wildcard runtime/*.c) $(wildcard modules/*.c) $(wildcard platform/
 # platform/host/ (linux-lwip, lwIP on a host, adds it through BOARD_SRCS).
 OWN_SRCS += $(if $(filter posix,$(PLATFORM)),$(wildcard platform/host/*.c))
 OWN_SRCS := $(filter-out $(BOARD_EXCLUDE),$(OWN_SRCS))
-JS_SRCS := $(filter-out $(BOARD_EXCLUDE),$(sort $(wildcard modules/*.js modules/internal/*.js runtime/js/*.js)))
+JS_SRCS := $(filter-out $(BOARD_EXCLUDE),$(sort $(wildcard modules/*.js modules/*/promises.js modules/internal/*.js runtime/js/*.js)))
 
 OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/builtin_js.o $(EXTRA_OBJS)
 

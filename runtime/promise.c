@@ -17,6 +17,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "runtime.h"
+#include "bindings.h"
 
 #include "promise_internal.h"
 
@@ -791,6 +792,14 @@ static duk_ret_t global_promise_accessor(duk_context *ctx)
   }
   def_global_promise(ctx);
   return duk_get_current_magic(ctx) == 0 ? 1 : 0;
+}
+
+/* process.binding('promise'): the runtime's own Promise constructor (what the built-in
+ * modules make promises with, whatever user code did to the global), made if it was not. */
+duk_ret_t petrel_binding_promise(duk_context *ctx)
+{
+  push_promise_part(ctx, CTOR_KEY);
+  return 1;
 }
 
 void petrel_promise_setup(duk_context *ctx, duk_idx_t global)
