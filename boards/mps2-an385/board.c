@@ -172,10 +172,14 @@ const char *plat_name(void) { return "mps2-an385"; }
 const char *plat_os(void) { return "none"; }
 
 /* RAM in use: static data, the heap's extent (newlib never gives memory back to
- * _sbrk, so this is also the heap's high-water mark) and the deepest stack use. */
+ * _sbrk, so this is also the heap's high-water mark), the file store at the top of
+ * RAM and the deepest stack use. */
 extern char __data_start[], __bss_end[];
 
-size_t board_rss(void) { return (size_t)(__bss_end - __data_start) + board_heap_extent() + board_stack_high_water(); }
+size_t board_rss(void)
+{
+  return (size_t)(__bss_end - __data_start) + board_heap_extent() + board_filestore_top() + board_stack_high_water();
+}
 
 void board_lwip_assert(int line)
 {

@@ -1,9 +1,8 @@
 # mps2-an385: Arm's MPS2 FPGA board with the AN385 Cortex-M3 image, as emulated by
 # `qemu-system-arm -M mps2-an385` (CMSDK UART0 console, LAN9118 ethernet, 25 MHz).
 # Firmware: newlib-nano, lwIP (NO_SYS) through platform/lwip, Duktape low-memory config.
-# The linker script budgets 512 KiB of flash and 1 MiB of RAM although QEMU gives 4 MiB
-# of each; the target part has 256 KiB of RAM (RAM_SIZE=256K; what does not fit it yet:
-# boards/mps2-an385/README.md, "Memory budget").
+# The linker script budgets 512 KiB of flash and 256 KiB of RAM although QEMU gives 4 MiB
+# of each: a part of the class our users build on (boards/mps2-an385/README.md, "Memory budget").
 #
 #   make BOARD=mps2-an385                      firmware: build/mps2-an385/petrel (ELF) + petrel.bin
 #   make BOARD=mps2-an385 APP=app.js           ... that runs app.js (built to ES5, stored as /app.js) at boot
@@ -33,9 +32,8 @@ NET_GW ?= 10.0.2.2
 NET_DNS ?= 10.0.2.3
 NET_DHCP ?= 0
 NET_PCBS ?= 16
-# RAM and flash the linker script budgets (default 1M and 512K, see mps2-an385.ld;
-# the target part: RAM_SIZE=256K);
-# QEMU has 4M of each.
+# RAM and flash the linker script budgets (default 256K and 512K, see mps2-an385.ld;
+# RAM_SIZE=1M links more room, as mps2-an385-tls does); QEMU has 4M of each.
 RAM_SIZE ?=
 FLASH_SIZE ?=
 

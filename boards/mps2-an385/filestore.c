@@ -2,9 +2,24 @@
  * A small RAM file store behind plat_file_* (and so require() and the
  * raw REPL's "//@petrel:write"): a fixed table of named blobs under one root "/".
  * Directories are implicit: "/lib" is a directory when some file is named
- * "/lib/...". Contents are malloc'd and count against a total of
- * PETREL_FILESTORE_BYTES; the application embedded at build time (APP=) is listed as
- * "/app.js" but stays in flash. Files live until reset.
+ * "/lib/...". Contents count against a total of PETREL_FILESTORE_BYTES; the
+ * application embedded at build time (APP=) is listed as "/app.js" but stays in
+ * flash. Files live until reset.
+ *
+ * A file of PACK_MIN bytes or more is kept DEFLATE-compressed when that is smaller
+ * (runtime/deflate.c; JS source to about a quarter) and inflated by each read: an
+ * uploaded script stays in the store while it runs (the 25 KB
+ * tests/js/assert/test_assert.js as 6.4 KB), and its text is read once, to compile it.
+ *
+ * Each file (its name, then its bytes) is one block at the top of RAM, below the
+ * files stored before it: the store grows down from the end of the heap region and
+ * malloc's memory (_sbrk, syscalls.c) stops where it begins. A file stored with
+ * malloc lands in the middle of the heap, above the upload's transient copies, and
+ * splits the heap in two: at 256 KiB, test_assert.js passed at 256 KiB and failed at
+ * 252 KiB half the time with its 6.4 KB there, and passed at 240 KiB without it.
+ * Replacing a file moves the blocks below it up (nothing outside the store points
+ * into them: a read returns a copy). When malloc's memory has already grown into the
+ * room a file needs, the file is malloc'd instead.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +27,8 @@
 #include "platform.h"
 #include "lwip_board.h"
 #include "platform_errors.h"
+#include "deflate.h"
+#include "inflate.h"
 
 #ifndef PETREL_FILESTORE_FILES
 #define PETREL_FILESTORE_FILES 24
@@ -20,16 +37,25 @@
 #define PETREL_FILESTORE_BYTES (64 * 1024)
 #endif
 #define NAME_MAX_LEN 63
+#define PACK_MIN 256
 
 typedef struct {
-  char name[NAME_MAX_LEN + 1]; /* normalised absolute path; "" = free slot */
-  const char *data;
+  char *name;       /* normalised absolute path, at the start of block; NULL = free slot */
+  const char *data; /* len bytes, or packed bytes that inflate to len */
   size_t len;
-  int in_flash; /* data is not ours to free */
+  size_t packed;    /* 0: data is the bytes themselves */
+  char *block;      /* name and data; NULL for the app in flash */
+  size_t block_size;
+  int on_top;       /* block is in the store's region at the top of RAM (else malloc'd) */
 } fs_entry;
 
 static fs_entry files[PETREL_FILESTORE_FILES];
 static size_t bytes_used;
+extern char __heap_end[];
+
+static size_t drop(fs_entry *e);
+
+static size_t stored_size(const fs_entry *e) { return !e->block ? 0 : e->packed ? e->packed : e->len; }
 
 /* "/a//b/./c/../d" -> "/a/b/d"; relative paths start at "/" (the only cwd). */
 static int normalise(const char *path, char *out)
@@ -63,7 +89,7 @@ static int normalise(const char *path, char *out)
 static fs_entry *find(const char *name)
 {
   for (int i = 0; i < PETREL_FILESTORE_FILES; i++)
-    if (files[i].name[0] && strcmp(files[i].name, name) == 0) return &files[i];
+    if (files[i].name && strcmp(files[i].name, name) == 0) return &files[i];
   return NULL;
 }
 
@@ -72,17 +98,16 @@ static int is_dir(const char *name)
   size_t len = strlen(name);
   if (len == 1) return 1; /* the root */
   for (int i = 0; i < PETREL_FILESTORE_FILES; i++)
-    if (files[i].name[0] && strncmp(files[i].name, name, len) == 0 && files[i].name[len] == '/') return 1;
+    if (files[i].name && strncmp(files[i].name, name, len) == 0 && files[i].name[len] == '/') return 1;
   return 0;
 }
 
 void board_filestore_init(void)
 {
   if ((uintptr_t)petrel_app_end > (uintptr_t)petrel_app_start) {
-    strcpy(files[0].name, "/app.js");
+    files[0].name = (char *)"/app.js";
     files[0].data = petrel_app_start;
     files[0].len = (size_t)(petrel_app_end - petrel_app_start);
-    files[0].in_flash = 1;
   }
 }
 
@@ -94,7 +119,12 @@ int plat_file_read(const char *path, char **data, size_t *len)
   if (!e) return is_dir(name) ? PLAT_EISDIR : PLAT_ENOENT;
   char *copy = malloc(e->len + 1);
   if (!copy) return PLAT_ENOMEM;
-  memcpy(copy, e->data, e->len);
+  if (!e->packed)
+    memcpy(copy, e->data, e->len);
+  else if (petrel_inflate(e->data, e->packed, copy, e->len) != 0) {
+    free(copy);
+    return PLAT_EIO; /* cannot happen: the store checked it when it packed it */
+  }
   copy[e->len] = 0;
   *data = copy;
   *len = e->len;
@@ -123,24 +153,87 @@ int plat_file_write(const char *path, const void *data, size_t len)
     if (clash) return PLAT_ENOENT;
   }
   fs_entry *e = find(name);
-  size_t old = (e && !e->in_flash) ? e->len : 0;
-  if (bytes_used - old + len > PETREL_FILESTORE_BYTES) return PLAT_ENOSPC;
   if (!e) {
     for (int i = 0; i < PETREL_FILESTORE_FILES && !e; i++)
-      if (!files[i].name[0]) e = &files[i];
+      if (!files[i].name) e = &files[i];
     if (!e) return PLAT_ENOSPC;
   }
-  char *copy = malloc(len ? len : 1);
-  if (!copy) return PLAT_ENOMEM;
-  memcpy(copy, data, len);
-  if (e->name[0] && !e->in_flash) free((void *)e->data);
-  strcpy(e->name, name);
-  e->data = copy;
+  /* Packed when that is smaller by an eighth and reads back (a failed malloc of the
+   * encoder's tables or of the check stores the bytes as they are). */
+  char *z = NULL;
+  size_t packed = 0;
+  if (len >= PACK_MIN && (z = malloc(len - len / 8)) != NULL &&
+      (packed = petrel_deflate(data, len, z, len - len / 8)) != 0) {
+    char *check = malloc(len);
+    if (!check || petrel_inflate(z, packed, check, len) != 0 || memcmp(check, data, len) != 0) packed = 0;
+    free(check);
+  }
+  const char *bytes = packed ? z : data;
+  size_t size = packed ? packed : len;
+  if (bytes_used - stored_size(e) + size > PETREL_FILESTORE_BYTES) {
+    free(z);
+    return PLAT_ENOSPC;
+  }
+  size_t name_len = strlen(name) + 1;
+  size_t need = (name_len + size + 3) & ~(size_t)3;
+  char *block;
+  int on_top = (size_t)(board_heap_end - board_heap_break()) >= need;
+  if (on_top) {
+    board_heap_end -= need;
+    block = board_heap_end;
+  } else {
+    block = malloc(need);
+  }
+  if (!block) {
+    free(z);
+    return PLAT_ENOMEM; /* the old contents stay */
+  }
+  memcpy(block, name, name_len);
+  memcpy(block + name_len, bytes, size);
+  free(z);
+  size_t moved = drop(e); /* the old contents; the blocks below them move up */
+  if (on_top) block += moved; /* the new block is the lowest */
+  e->name = block;
+  e->data = block + name_len;
+  e->block = block;
+  e->block_size = need;
+  e->on_top = on_top;
   e->len = len;
-  e->in_flash = 0;
-  bytes_used = bytes_used - old + len;
+  e->packed = packed;
+  bytes_used += size;
   return 0;
 }
+
+/* Frees e's block (its name goes too: the caller names it again). A block at the
+ * top: the ones below it (lower addresses) move up by its size, which is returned. */
+static size_t drop(fs_entry *e)
+{
+  if (!e->block) return 0; /* a free slot, or the app in flash (replaced in place) */
+  bytes_used -= stored_size(e);
+  size_t n = 0;
+  if (!e->on_top) {
+    free(e->block);
+  } else {
+    char *low = board_heap_end, *gap = e->block;
+    n = e->block_size;
+    memmove(low + n, low, (size_t)(gap - low));
+    for (int i = 0; i < PETREL_FILESTORE_FILES; i++) {
+      fs_entry *f = &files[i];
+      if (f != e && f->block && f->on_top && f->block < gap) {
+        f->block += n;
+        f->name += n;
+        f->data += n;
+      }
+    }
+    board_heap_end += n;
+  }
+  e->block = NULL;
+  e->name = NULL;
+  return n;
+}
+
+/* Bytes the store keeps at the top of RAM (board_rss counts them). */
+size_t board_filestore_top(void) { return (size_t)(__heap_end - board_heap_end); }
 
 int plat_cwd(char *buf, size_t len)
 {

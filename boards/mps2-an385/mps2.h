@@ -125,6 +125,9 @@ uint32_t board_rand(void);
 /* What board.c takes from the board's other files. */
 void board_filestore_init(void);     /* filestore.c */
 size_t board_heap_extent(void);      /* syscalls.c */
+char *board_heap_break(void);        /* syscalls.c: malloc's end so far */
+extern char *board_heap_end;         /* syscalls.c: how far malloc may grow (the file store is above) */
+size_t board_filestore_top(void);    /* filestore.c: bytes it keeps above board_heap_end */
 size_t board_stack_high_water(void); /* startup.c */
 /* lwIP's LWIP_PLATFORM_ASSERT (arch/cc.h; board.c) */
 void board_lwip_assert(int line) __attribute__((noreturn, noinline));

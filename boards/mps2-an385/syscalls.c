@@ -15,11 +15,14 @@
 
 extern char __heap_start[], __heap_end[];
 static char *heap_brk = __heap_start;
+/* The end of the heap region less what the file store keeps at its top (filestore.c). */
+char *board_heap_end = __heap_end;
 
-/* malloc's memory: grows from the end of .bss to the end of RAM, never past it. */
+/* malloc's memory: grows from the end of .bss to the file store at the end of RAM,
+ * never past it. */
 void *_sbrk(ptrdiff_t incr)
 {
-  if ((incr > 0 && incr > __heap_end - heap_brk) || (incr < 0 && -incr > heap_brk - __heap_start)) {
+  if ((incr > 0 && incr > board_heap_end - heap_brk) || (incr < 0 && -incr > heap_brk - __heap_start)) {
     errno = ENOMEM;
     return (void *)-1;
   }
@@ -29,6 +32,7 @@ void *_sbrk(ptrdiff_t incr)
 }
 
 size_t board_heap_extent(void) { return (size_t)(heap_brk - __heap_start); }
+char *board_heap_break(void) { return heap_brk; }
 
 int _write(int fd, const char *buf, int len)
 {

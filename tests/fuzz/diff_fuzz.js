@@ -35,7 +35,7 @@ var Buf = Buffer, alloc = bind(Buffer.alloc, Buffer), freeze = Object.freeze, ke
 var slice = Function.prototype.call.bind(String.prototype.slice);
 var split = Function.prototype.call.bind(String.prototype.split), test = Function.prototype.call.bind(RegExp.prototype.test);
 var lines = [];
-var write = bind(process.stdout.write, process.stdout);
+var write = bind(process.stdout.write, process.stdout), errWrite = bind(process.stderr.write, process.stderr);
 function out(s) { lines[lines.length] = s; }
 function flush() {
   if (!lines.length) return;
@@ -242,7 +242,19 @@ function thrown(e) {
   if (e === null || typeof e !== 'object') return 'throw ' + (e === null ? 'null' : typeof e);
   var code;
   try { code = e.code; } catch (x) { code = '?'; }
+  outOfMemory(code);
   return 'throw ' + className(e) + ' ' + (code === undefined ? '-' : S(code));
+}
+
+// A board that runs out of memory (its test-limits.txt lists this fuzz) stops here with
+// the coded error, exit 1: its output would be cut anyway (flush drops what it cannot
+// write), and the run could otherwise wait for ever on a handle that the rest of the
+// run, dropped, would have closed. Node never gets here.
+function outOfMemory(code) {
+  if (code !== 'ERR_MEMORY_ALLOCATION_FAILED') return;
+  flush();
+  try { errWrite('Error: alloc failed (ERR_MEMORY_ALLOCATION_FAILED): the fuzz stops\n'); } catch (e) { /* nothing to do */ }
+  exit(1);
 }
 
 // Tampering: [what, [owner, key] or a function giving the object to freeze]. The first
@@ -346,7 +358,12 @@ function make() { // the instances methods run on, the same ones in both runtime
   }
 }
 
-onProcess('uncaughtException', function (e) { if (TRACE) process.stderr.write('uncaught ' + (e && e.stack) + '\n'); }); // errors in callbacks: not compared
+onProcess('uncaughtException', function (e) { // errors in callbacks: not compared
+  if (TRACE) process.stderr.write('uncaught ' + (e && e.stack) + '\n');
+  var code;
+  try { code = e && e.code; } catch (x) { /* a fuzzed getter */ }
+  outOfMemory(code);
+});
 onProcess('exit', function (code) { out('exit ' + code); flush(); });
 
 var done = 0;

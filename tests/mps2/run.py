@@ -219,6 +219,19 @@ def t_commands(b):
     expect_in(b.line("1 + 1"), "2")  # still running
 
 
+def t_file_store(b):
+    # The board's file store (boards/mps2-an385/filestore.c): files kept packed at the
+    # top of RAM; replacing one moves those stored after it. Each must read back as
+    # written, packed (>= 256 B) or not.
+    b.line("var core = process.binding('core'); function body(tag, n) { var s = '';"
+           " for (var i = 0; s.length < n; i++) s += tag + i + ' '; return s; }"
+           " function put(p, tag, n) { core.writeFile(p, 'module.exports = ' + JSON.stringify(body(tag, n)) + ';\\n'); }")
+    b.line("put('/fs/a.js', 'A1-', 4000); put('/fs/b.js', 'B-', 3000); put('/fs/c.js', 'C', 10);"
+           " put('/fs/a.js', 'A2-', 5000); put('/fs/c.js', 'C2-', 20)")
+    expect_in(b.line("[require('/fs/a.js') === body('A2-', 5000), require('/fs/b.js') === body('B-', 3000),"
+                     " require('/fs/c.js') === body('C2-', 20)].join()"), "'true,true,true'")
+
+
 def t_timer_while_waiting(b):
     b.line("var fired = 0; setTimeout(function () { fired++; console.log('timer-' + 'fired'); }, 200)")
     b.expect(rb"\rtimer-fired\r\n")  # while the prompt waits
@@ -355,6 +368,7 @@ def main():
                          ("repl Ctrl-C interrupts without reset", t_ctrl_c),
                          ("repl Ctrl-C interrupts a built-in C loop", t_ctrl_c_native),
                          ("repl .help and .exit", t_commands),
+                         ("file store: packed files read back after one is replaced", t_file_store),
                          ("timers fire while the prompt waits", t_timer_while_waiting),
                          ("server started from the REPL, host connects through the port forward;"
                           " its output does not garble a typed line",
