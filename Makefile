@@ -101,12 +101,15 @@ DUK_SRC := $(B)/duktape/configured
 DUK_SRC_STAMP := $(DUK_SRC)/.stamp
 # Petrel's own strings join Duktape's in the ROM string table (rule below the built-in JS).
 DUK_ROM_STRINGS := $(B)/duktape/rom_strings.yaml
+# Petrel's additions to the ROM built-in objects (what runtime/iterators.c adds at boot elsewhere).
+DUK_ROM_OBJECTS := runtime/builtins_rom.yaml
 $(DUK_SRC_STAMP): tools/duktape_configure.py $(DUK_HEADERS) $(filter boards/%/board.mk,$(MAKEFILE_LIST)) \
-  $(DUK_ROM_STRINGS) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
+  $(DUK_ROM_STRINGS) $(DUK_ROM_OBJECTS) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 	@mkdir -p $(B)/duktape
 	@echo "  CONFIG  duktape.c with ROM built-ins (Duktape's configure.py)"
 	$(Q)/usr/bin/python3 tools/duktape_configure.py "$$(ls -d build/third_party/duktape-2.*/ | head -1)" \
-	  $(B)/duktape/configure $(DUK_SRC) $(DUK_HEADERS) -- $(DUK_CONFIGURE_ARGS) --builtin-file $(abspath $(DUK_ROM_STRINGS))
+	  $(B)/duktape/configure $(DUK_SRC) $(DUK_HEADERS) -- $(DUK_CONFIGURE_ARGS) --builtin-file $(abspath $(DUK_ROM_STRINGS)) \
+	  --builtin-file $(abspath $(DUK_ROM_OBJECTS))
 	$(Q)touch $@
 else
 DUK_SRC := /usr/share/duktape

@@ -22,8 +22,7 @@
  * live forever anyway; a symbol used as a key stays as long as the collection.
  *
  * The constructors and prototypes are made on first use: until then the globals are
- * accessors (shared getter and setter, which get the key: Duktape's
- * DUK_USE_NONSTD_GETTER_KEY_ARGUMENT), as Promise's is.
+ * accessors (runtime/lazy_globals.c), as Promise is.
  */
 #include <math.h>
 #include <stdint.h>
@@ -882,48 +881,7 @@ static void push_ctor(duk_context *ctx, int kind)
   duk_remove(ctx, -2);
 }
 
-static int kind_of_name(const char *name)
-{
-  for (int k = 0; k < N_KINDS; k++)
-    if (name && strcmp(name, kind_names[k]) == 0) return k;
-  return -1;
-}
-
-/* The globals' accessor until first use, getter (magic 0: [key]) and setter (magic 1:
- * [value key]): either replaces itself with a data property (non-enumerable, as in node). */
-static duk_ret_t global_accessor(duk_context *ctx)
-{
-  int setter = duk_get_current_magic(ctx) == 1;
-  duk_idx_t key = setter ? 1 : 0;
-  int kind = kind_of_name(duk_get_string(ctx, key));
-  if (kind < 0) return 0;
-  if (setter)
-    duk_dup(ctx, 0);
-  else
-    push_ctor(ctx, kind);
-  duk_push_global_object(ctx);
-  duk_push_string(ctx, kind_names[kind]);
-  duk_dup(ctx, -3);
-  duk_def_prop(ctx, -3, DEF_METHOD);
-  duk_pop(ctx);
-  return setter ? 0 : 1;
-}
-
-void petrel_collections_setup(duk_context *ctx, duk_idx_t global)
-{
-  global = duk_normalize_index(ctx, global);
-  duk_push_c_function(ctx, global_accessor, DUK_VARARGS);
-  duk_push_c_function(ctx, global_accessor, DUK_VARARGS);
-  duk_set_magic(ctx, -1, 1);
-  for (int k = 0; k < N_KINDS; k++) {
-    duk_push_string(ctx, kind_names[k]);
-    duk_dup(ctx, -3);
-    duk_dup(ctx, -3);
-    duk_def_prop(ctx, global, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                                  DUK_DEFPROP_SET_CONFIGURABLE);
-  }
-  duk_pop_2(ctx);
-}
+void petrel_collection_push_ctor(duk_context *ctx, int kind) { push_ctor(ctx, kind); }
 
 /* ---- for util.types and util.inspect ---- */
 

@@ -57,7 +57,7 @@ void petrel_unpin(duk_context *ctx, void *heapptr);
 void petrel_push_hook(duk_context *ctx, const char *name);
 
 /* ---- promise.c: Promise and the microtask queue, drained by petrel_run_ticks ---- */
-void petrel_promise_setup(duk_context *ctx, duk_idx_t global);
+void petrel_promise_push_ctor(duk_context *ctx, int unused); /* made on first use */
 void petrel_queue_microtask(duk_context *ctx, duk_idx_t fn);
 int petrel_is_promise(duk_context *ctx, duk_idx_t idx); /* util.types.isPromise */
 void petrel_run_microtasks(duk_context *ctx);
@@ -91,9 +91,14 @@ duk_ret_t petrel_array_iter(duk_context *ctx);  /* Array.prototype.values (0), k
 duk_ret_t petrel_string_iter(duk_context *ctx); /* String.prototype[Symbol.iterator] */
 
 /* ---- mapset.c: Map, Set, WeakMap, WeakSet (made on first use) ---- */
-void petrel_collections_setup(duk_context *ctx, duk_idx_t global);
+void petrel_collection_push_ctor(duk_context *ctx, int kind); /* 0 Map, 1 Set, 2 WeakMap, 3 WeakSet */
 int petrel_collection_kind(duk_context *ctx, duk_idx_t idx); /* 1 Map, 2 Set, 3 WeakMap, 4 WeakSet, 0 */
 void petrel_collection_entries(duk_context *ctx, duk_idx_t idx); /* [...] -> [... [k, v, k, v...] or [v...]] */
+
+/* ---- lazy_globals.c: Promise, Map, Set, WeakMap, WeakSet as accessors until first use ---- */
+void petrel_lazy_globals_setup(duk_context *ctx, duk_idx_t global);
+duk_ret_t petrel_lazy_global_get(duk_context *ctx); /* [key] (also ROM functions: runtime/builtins_rom.yaml) */
+duk_ret_t petrel_lazy_global_set(duk_context *ctx); /* [value key] */
 
 /* ---- loop.c ---- */
 void loop_ref(void);
