@@ -160,10 +160,13 @@ void petrel_iter_advance(duk_context *ctx, double pos)
   duk_pop(ctx);
 }
 
-/* An iterator being collected: [obj heapDestruct]; its target, or undefined when it was done */
-void petrel_iter_push_target(duk_context *ctx, duk_idx_t it)
+/* An iterator being collected: [...] -> [... target] (undefined when it was done), and
+ * the iterator is done from now on (a finalizer may run again on an object it rescued) */
+void petrel_iter_take_target(duk_context *ctx, duk_idx_t it)
 {
+  it = duk_normalize_index(ctx, it);
   duk_get_prop_literal(ctx, it, IT_T);
+  duk_del_prop_literal(ctx, it, IT_T);
 }
 
 /* ---- arrays ---- */

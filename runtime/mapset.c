@@ -473,7 +473,7 @@ static duk_ret_t coll_iter_finalizer(duk_context *ctx)
 {
   /* [it heapDestruct]: an iterator collected before it finished no longer holds back
    * its collection's compaction */
-  petrel_iter_push_target(ctx, 0);
+  petrel_iter_take_target(ctx, 0);
   coll c;
   if (get_coll(ctx, -1, K_MAP, &c) || get_coll(ctx, -1, K_SET, &c)) {
     table *t = tab(ctx, &c);

@@ -83,7 +83,7 @@ void petrel_iter_push_new(duk_context *ctx, int which, duk_idx_t target, int kin
 int petrel_iter_state(duk_context *ctx, int which, duk_uarridx_t *pos, int *kind);
 /* [... this target] -> [...]: the next position, or done (pos < 0) */
 void petrel_iter_advance(duk_context *ctx, double pos);
-void petrel_iter_push_target(duk_context *ctx, duk_idx_t it); /* undefined when done */
+void petrel_iter_take_target(duk_context *ctx, duk_idx_t it); /* its finalizer: undefined when done */
 void petrel_push_value_text(duk_context *ctx, duk_idx_t idx);    /* "number 5", "object null" (V8's) */
 void petrel_push_receiver_text(duk_context *ctx, duk_idx_t idx); /* "#<Map>", "[object Array]", "1" */
 void petrel_def_to_string_tag(duk_context *ctx, duk_idx_t obj, const char *tag);
