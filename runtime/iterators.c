@@ -17,10 +17,10 @@
 #include "runtime.h"
 
 #define SYM_ITERATOR DUK_WELLKNOWN_SYMBOL("Symbol.iterator")
-#define IT_T DUK_HIDDEN_SYMBOL("it") /* what it walks; deleted when done */
-#define IT_P DUK_HIDDEN_SYMBOL("ip") /* the next position */
-#define IT_K DUK_HIDDEN_SYMBOL("ik") /* the kind (values, keys, entries) */
-#define ITER_PROTO DUK_HIDDEN_SYMBOL("IteratorProto")
+#define IT_T         DUK_HIDDEN_SYMBOL("it") /* what it walks; deleted when done */
+#define IT_P         DUK_HIDDEN_SYMBOL("ip") /* the next position */
+#define IT_K         DUK_HIDDEN_SYMBOL("ik") /* the kind (values, keys, entries) */
+#define ITER_PROTO   DUK_HIDDEN_SYMBOL("IteratorProto")
 
 static const char *const proto_keys[] = { DUK_HIDDEN_SYMBOL("ArrayIterProto"), DUK_HIDDEN_SYMBOL("StringIterProto"),
                                           DUK_HIDDEN_SYMBOL("MapIterProto"), DUK_HIDDEN_SYMBOL("SetIterProto") };
@@ -53,8 +53,9 @@ static void def_hidden_value(duk_context *ctx, duk_idx_t obj, const char *key)
   obj = duk_normalize_index(ctx, obj);
   duk_push_string(ctx, key);
   duk_insert(ctx, -2);
-  duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                           DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_def_prop(ctx, obj,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
 }
 
 static void def_tag(duk_context *ctx, duk_idx_t obj, const char *tag)
@@ -62,8 +63,9 @@ static void def_tag(duk_context *ctx, duk_idx_t obj, const char *tag)
   obj = duk_normalize_index(ctx, obj);
   duk_push_literal(ctx, DUK_WELLKNOWN_SYMBOL("Symbol.toStringTag"));
   duk_push_string(ctx, tag);
-  duk_def_prop(ctx, obj, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                           DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_def_prop(ctx, obj,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
 }
 
 void petrel_def_to_string_tag(duk_context *ctx, duk_idx_t obj, const char *tag) { def_tag(ctx, obj, tag); }
@@ -310,17 +312,23 @@ static int own_iterator(duk_context *ctx, duk_idx_t idx, duk_c_function fn, int 
 void petrel_push_value_text(duk_context *ctx, duk_idx_t idx)
 {
   idx = duk_normalize_index(ctx, idx);
-  if (duk_is_symbol(ctx, idx)) duk_push_literal(ctx, "symbol");
-  else if (duk_is_string(ctx, idx)) duk_push_sprintf(ctx, "string \"%s\"", duk_get_string(ctx, idx));
+  if (duk_is_symbol(ctx, idx))
+    duk_push_literal(ctx, "symbol");
+  else if (duk_is_string(ctx, idx))
+    duk_push_sprintf(ctx, "string \"%s\"", duk_get_string(ctx, idx));
   else if (duk_is_number(ctx, idx) || duk_is_boolean(ctx, idx)) {
     duk_push_string(ctx, duk_is_number(ctx, idx) ? "number " : "boolean ");
     duk_dup(ctx, idx);
     duk_safe_to_string(ctx, -1);
     duk_concat(ctx, 2);
-  } else if (duk_is_null(ctx, idx)) duk_push_literal(ctx, "object null");
-  else if (duk_is_undefined(ctx, idx)) duk_push_literal(ctx, "undefined");
-  else if (duk_is_callable(ctx, idx)) duk_push_literal(ctx, "function");
-  else duk_push_literal(ctx, "object");
+  } else if (duk_is_null(ctx, idx))
+    duk_push_literal(ctx, "object null");
+  else if (duk_is_undefined(ctx, idx))
+    duk_push_literal(ctx, "undefined");
+  else if (duk_is_callable(ctx, idx))
+    duk_push_literal(ctx, "function");
+  else
+    duk_push_literal(ctx, "object");
 }
 
 /* [...] -> [... text]: V8's words for a wrong receiver: "#<Map>", "[object Array]", "1" */
@@ -332,7 +340,8 @@ void petrel_push_receiver_text(duk_context *ctx, duk_idx_t idx)
   } else if (duk_is_object(ctx, idx) && !duk_is_callable(ctx, idx)) {
     duk_get_prop_literal(ctx, idx, "constructor");
     duk_get_prop_literal(ctx, -1, "name");
-    duk_push_sprintf(ctx, "#<%s>", duk_is_string(ctx, -1) && !duk_is_symbol(ctx, -1) ? duk_get_string(ctx, -1) : "Object");
+    duk_push_sprintf(ctx, "#<%s>",
+                     duk_is_string(ctx, -1) && !duk_is_symbol(ctx, -1) ? duk_get_string(ctx, -1) : "Object");
     duk_replace(ctx, -3);
     duk_pop(ctx);
   } else {
@@ -429,8 +438,9 @@ PETREL_LIGHTFUNC_NAMES(iterators, iter_names);
 static duk_ret_t def_method(duk_context *ctx, void *udata)
 {
   (void)udata; /* [obj key fn] */
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                          DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
   return 0;
 }
 

@@ -23,8 +23,8 @@ static const struct {
   void (*push)(duk_context *ctx, int arg);
   int arg;
 } lazy[] = {
-  { "Promise", petrel_promise_push_ctor, 0 }, { "Map", petrel_collection_push_ctor, 0 },
-  { "Set", petrel_collection_push_ctor, 1 },  { "WeakMap", petrel_collection_push_ctor, 2 },
+  { "Promise", petrel_promise_push_ctor, 0 },    { "Map", petrel_collection_push_ctor, 0 },
+  { "Set", petrel_collection_push_ctor, 1 },     { "WeakMap", petrel_collection_push_ctor, 2 },
   { "WeakSet", petrel_collection_push_ctor, 3 },
 };
 #define N_LAZY (sizeof lazy / sizeof lazy[0])
@@ -50,8 +50,9 @@ static duk_ret_t lazy_accessor(duk_context *ctx, int setter)
   duk_push_global_object(ctx);
   duk_push_string(ctx, lazy[i].name);
   duk_dup(ctx, -3);
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                            DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
   duk_pop(ctx);
   return setter ? 0 : 1;
 }
@@ -71,8 +72,9 @@ void petrel_lazy_globals_setup(duk_context *ctx, duk_idx_t global)
     duk_push_string(ctx, lazy[i].name);
     duk_dup(ctx, -3);
     duk_dup(ctx, -3);
-    duk_def_prop(ctx, global, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                                  DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_def_prop(ctx, global,
+                 DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                     DUK_DEFPROP_SET_CONFIGURABLE);
   }
   duk_pop_3(ctx);
 }

@@ -30,11 +30,11 @@
 #include "duktape.h"
 #include "runtime.h"
 
-#define MD DUK_HIDDEN_SYMBOL("md")
-#define MS DUK_HIDDEN_SYMBOL("ms")
+#define MD  DUK_HIDDEN_SYMBOL("md")
+#define MS  DUK_HIDDEN_SYMBOL("ms")
 #define WID DUK_HIDDEN_SYMBOL("wid")
-#define WR DUK_HIDDEN_SYMBOL("wr")
-#define WO DUK_HIDDEN_SYMBOL("wo")
+#define WR  DUK_HIDDEN_SYMBOL("wr")
+#define WO  DUK_HIDDEN_SYMBOL("wo")
 
 enum { K_MAP, K_SET, K_WEAKMAP, K_WEAKSET, N_KINDS };
 static const char *const kind_names[] = { "Map", "Set", "WeakMap", "WeakSet" };
@@ -64,10 +64,10 @@ typedef struct {
   uint32_t pad;
 } table;
 
-#define ENTRIES(t) ((entry *)((char *)(t) + sizeof(table)))
-#define BUCKETS(t) ((int32_t *)(ENTRIES(t) + (t)->cap))
+#define ENTRIES(t)       ((entry *)((char *)(t) + sizeof(table)))
+#define BUCKETS(t)       ((int32_t *)(ENTRIES(t) + (t)->cap))
 #define TABLE_BYTES(cap) (sizeof(table) + (size_t)(cap) * (sizeof(entry) + sizeof(int32_t)))
-#define MAX_CAP (1u << 24)
+#define MAX_CAP          (1u << 24)
 
 static uint32_t hash_of(const entry *e)
 {
@@ -123,10 +123,7 @@ typedef struct {
   int kind;
 } coll;
 
-static table *tab(duk_context *ctx, const coll *c)
-{
-  return (table *)duk_get_buffer_data(ctx, c->buf, NULL);
-}
+static table *tab(duk_context *ctx, const coll *c) { return (table *)duk_get_buffer_data(ctx, c->buf, NULL); }
 
 static int slots_per(const table *t) { return t->kind == K_SET ? 1 : 2; }
 
@@ -584,8 +581,9 @@ static duk_ret_t put_record(duk_context *ctx, void *udata)
   duk_insert(ctx, -2);
   /* FORCE: frozen and sealed keys take it too; it stays invisible (a hidden key),
    * and non-writable and non-configurable, so Object.isFrozen is unchanged */
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_CLEAR_WRITABLE |
-                          DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_CLEAR_CONFIGURABLE);
   return 0;
 }
 
@@ -759,8 +757,7 @@ static duk_ret_t coll_ctor(duk_context *ctx)
   if (!duk_is_callable(ctx, 2)) {
     duk_safe_to_string(ctx, 2);
     return duk_type_error(ctx, "'%s' returned for property '%s' of object '#<%s>' is not a function",
-                          duk_get_string(ctx, 2), kind == K_MAP || kind == K_WEAKMAP ? "set" : "add",
-                          kind_names[kind]);
+                          duk_get_string(ctx, 2), kind == K_MAP || kind == K_WEAKMAP ? "set" : "add", kind_names[kind]);
   }
   duk_push_c_lightfunc(ctx, adder_fn(kind), 2, kind == K_MAP || kind == K_WEAKMAP ? 2 : 1, kind);
   fill_args f = { 1, 2, duk_strict_equals(ctx, -1, 2) && kind <= K_SET, kind };
@@ -783,64 +780,73 @@ typedef struct {
 } method;
 
 #define IT(what, kind) ((what) << 1 | (kind))
-static const method map_methods[] = {
-  { "get", coll_get, 1, K_MAP },           { "set", coll_set, 2, K_MAP },
-  { "has", coll_has, 1, K_MAP },           { "delete", coll_delete, 1, K_MAP },
-  { "clear", coll_clear, 0, K_MAP },       { "entries", coll_iter, 0, IT(2, K_MAP) },
-  { "forEach", coll_for_each, 1, K_MAP },  { "keys", coll_iter, 0, IT(0, K_MAP) },
-  { NULL, coll_size, 0, K_MAP },           { "values", coll_iter, 0, IT(1, K_MAP) },
-  { DUK_WELLKNOWN_SYMBOL("Symbol.iterator"), coll_iter, 0, IT(2, K_MAP) },
-  { NULL, NULL, 0, 0 }
-};
-static const method set_methods[] = {
-  { "has", coll_has, 1, K_SET },          { "add", coll_set, 1, K_SET },
-  { "delete", coll_delete, 1, K_SET },    { "clear", coll_clear, 0, K_SET },
-  { "entries", coll_iter, 0, IT(2, K_SET) }, { "forEach", coll_for_each, 1, K_SET },
-  { NULL, coll_size, 0, K_SET },          { "values", coll_iter, 0, IT(1, K_SET) },
-  { "keys", coll_iter, 0, IT(1, K_SET) }, { DUK_WELLKNOWN_SYMBOL("Symbol.iterator"), coll_iter, 0, IT(1, K_SET) },
-  { NULL, NULL, 0, 0 }
-};
-static const method weakmap_methods[] = { { "delete", weak_delete, 1, K_WEAKMAP }, { "get", weak_get, 1, K_WEAKMAP },
-                                          { "set", weak_set, 2, K_WEAKMAP },       { "has", weak_has, 1, K_WEAKMAP },
+static const method map_methods[] = { { "get", coll_get, 1, K_MAP },
+                                      { "set", coll_set, 2, K_MAP },
+                                      { "has", coll_has, 1, K_MAP },
+                                      { "delete", coll_delete, 1, K_MAP },
+                                      { "clear", coll_clear, 0, K_MAP },
+                                      { "entries", coll_iter, 0, IT(2, K_MAP) },
+                                      { "forEach", coll_for_each, 1, K_MAP },
+                                      { "keys", coll_iter, 0, IT(0, K_MAP) },
+                                      { NULL, coll_size, 0, K_MAP },
+                                      { "values", coll_iter, 0, IT(1, K_MAP) },
+                                      { DUK_WELLKNOWN_SYMBOL("Symbol.iterator"), coll_iter, 0, IT(2, K_MAP) },
+                                      { NULL, NULL, 0, 0 } };
+static const method set_methods[] = { { "has", coll_has, 1, K_SET },
+                                      { "add", coll_set, 1, K_SET },
+                                      { "delete", coll_delete, 1, K_SET },
+                                      { "clear", coll_clear, 0, K_SET },
+                                      { "entries", coll_iter, 0, IT(2, K_SET) },
+                                      { "forEach", coll_for_each, 1, K_SET },
+                                      { NULL, coll_size, 0, K_SET },
+                                      { "values", coll_iter, 0, IT(1, K_SET) },
+                                      { "keys", coll_iter, 0, IT(1, K_SET) },
+                                      { DUK_WELLKNOWN_SYMBOL("Symbol.iterator"), coll_iter, 0, IT(1, K_SET) },
+                                      { NULL, NULL, 0, 0 } };
+static const method weakmap_methods[] = { { "delete", weak_delete, 1, K_WEAKMAP },
+                                          { "get", weak_get, 1, K_WEAKMAP },
+                                          { "set", weak_set, 2, K_WEAKMAP },
+                                          { "has", weak_has, 1, K_WEAKMAP },
                                           { NULL, NULL, 0, 0 } };
-static const method weakset_methods[] = { { "delete", weak_delete, 1, K_WEAKSET }, { "has", weak_has, 1, K_WEAKSET },
-                                          { "add", weak_set, 1, K_WEAKSET },       { NULL, NULL, 0, 0 } };
+static const method weakset_methods[] = { { "delete", weak_delete, 1, K_WEAKSET },
+                                          { "has", weak_has, 1, K_WEAKSET },
+                                          { "add", weak_set, 1, K_WEAKSET },
+                                          { NULL, NULL, 0, 0 } };
 static const method *const methods[] = { map_methods, set_methods, weakmap_methods, weakset_methods };
 
-static const petrel_lf_name mapset_names[] = {
-  { "get", coll_get, K_MAP },
-  { "set", coll_set, K_MAP },
-  { "add", coll_set, K_SET },
-  { "has", coll_has, K_MAP },
-  { "has", coll_has, K_SET },
-  { "delete", coll_delete, K_MAP },
-  { "delete", coll_delete, K_SET },
-  { "clear", coll_clear, K_MAP },
-  { "clear", coll_clear, K_SET },
-  { "forEach", coll_for_each, K_MAP },
-  { "forEach", coll_for_each, K_SET },
-  { "get size", coll_size, K_MAP },
-  { "get size", coll_size, K_SET },
-  { "keys", coll_iter, IT(0, K_MAP) },
-  { "values", coll_iter, IT(1, K_MAP) },
-  { "entries", coll_iter, IT(2, K_MAP) },
-  { "values", coll_iter, IT(1, K_SET) },
-  { "entries", coll_iter, IT(2, K_SET) },
-  { "next", coll_iter_next, PETREL_ITER_MAP },
-  { "next", coll_iter_next, PETREL_ITER_SET },
-  { "", coll_iter_finalizer, 0 },
-  { "get", weak_get, K_WEAKMAP },
-  { "set", weak_set, K_WEAKMAP },
-  { "add", weak_set, K_WEAKSET },
-  { "has", weak_has, K_WEAKMAP },
-  { "has", weak_has, K_WEAKSET },
-  { "delete", weak_delete, K_WEAKMAP },
-  { "delete", weak_delete, K_WEAKSET },
-  { NULL, NULL, 0 }
-};
+static const petrel_lf_name mapset_names[] = { { "get", coll_get, K_MAP },
+                                               { "set", coll_set, K_MAP },
+                                               { "add", coll_set, K_SET },
+                                               { "has", coll_has, K_MAP },
+                                               { "has", coll_has, K_SET },
+                                               { "delete", coll_delete, K_MAP },
+                                               { "delete", coll_delete, K_SET },
+                                               { "clear", coll_clear, K_MAP },
+                                               { "clear", coll_clear, K_SET },
+                                               { "forEach", coll_for_each, K_MAP },
+                                               { "forEach", coll_for_each, K_SET },
+                                               { "get size", coll_size, K_MAP },
+                                               { "get size", coll_size, K_SET },
+                                               { "keys", coll_iter, IT(0, K_MAP) },
+                                               { "values", coll_iter, IT(1, K_MAP) },
+                                               { "entries", coll_iter, IT(2, K_MAP) },
+                                               { "values", coll_iter, IT(1, K_SET) },
+                                               { "entries", coll_iter, IT(2, K_SET) },
+                                               { "next", coll_iter_next, PETREL_ITER_MAP },
+                                               { "next", coll_iter_next, PETREL_ITER_SET },
+                                               { "", coll_iter_finalizer, 0 },
+                                               { "get", weak_get, K_WEAKMAP },
+                                               { "set", weak_set, K_WEAKMAP },
+                                               { "add", weak_set, K_WEAKSET },
+                                               { "has", weak_has, K_WEAKMAP },
+                                               { "has", weak_has, K_WEAKSET },
+                                               { "delete", weak_delete, K_WEAKMAP },
+                                               { "delete", weak_delete, K_WEAKSET },
+                                               { NULL, NULL, 0 } };
 PETREL_LIGHTFUNC_NAMES(mapset, mapset_names);
 
-#define DEF_METHOD (DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE)
+#define DEF_METHOD                                                                                                     \
+  (DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE)
 
 /* [...] -> [... ctor]: the constructor of kind, made and stashed on first use */
 static void push_ctor(duk_context *ctx, int kind)
@@ -874,8 +880,9 @@ static void push_ctor(duk_context *ctx, int kind)
   petrel_def_to_string_tag(ctx, -1, kind_names[kind]);
   duk_push_literal(ctx, "prototype");
   duk_insert(ctx, -2);
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                          DUK_DEFPROP_CLEAR_CONFIGURABLE);
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+                   DUK_DEFPROP_CLEAR_CONFIGURABLE);
   duk_dup_top(ctx);
   duk_put_prop_string(ctx, -3, ctor_keys[kind]);
   duk_remove(ctx, -2);
