@@ -173,16 +173,20 @@ void petrel_iter_take_target(duk_context *ctx, duk_idx_t it)
 
 /* ---- arrays ---- */
 
-/* Array.prototype.values (magic 0, also [Symbol.iterator]), keys (1), entries (2) */
+/* Array.prototype.values (magic 0, also [Symbol.iterator]), keys (1), entries (2); for
+ * %TypedArray%.prototype the same plus 4 (this must be a typed array) */
 duk_ret_t petrel_array_iter(duk_context *ctx)
 {
+  static const char *const names[] = { "values", "keys", "entries" };
+  int magic = duk_get_current_magic(ctx);
   duk_push_this(ctx);
-  if (duk_is_null_or_undefined(ctx, -1)) {
-    static const char *const names[] = { "values", "keys", "entries" };
-    (void)duk_type_error(ctx, "Array.prototype.%s called on null or undefined", names[duk_get_current_magic(ctx)]);
+  if (magic & 4) {
+    if (!duk_is_buffer_data(ctx, -1) || duk_is_array(ctx, -1)) (void)duk_type_error(ctx, "this is not a typed array.");
+  } else if (duk_is_null_or_undefined(ctx, -1)) {
+    (void)duk_type_error(ctx, "Array.prototype.%s called on null or undefined", names[magic & 3]);
   }
   duk_to_object(ctx, -1);
-  petrel_iter_push_new(ctx, PETREL_ITER_ARRAY, -1, duk_get_current_magic(ctx), NULL, NULL);
+  petrel_iter_push_new(ctx, PETREL_ITER_ARRAY, -1, magic & 3, NULL, NULL);
   return 1;
 }
 
@@ -426,6 +430,9 @@ void petrel_iterate(duk_context *ctx, duk_idx_t idx, petrel_iter_fn fn, void *ud
 static const petrel_lf_name iter_names[] = { { "values", petrel_array_iter, 0 },
                                              { "keys", petrel_array_iter, 1 },
                                              { "entries", petrel_array_iter, 2 },
+                                             { "values", petrel_array_iter, 4 },
+                                             { "keys", petrel_array_iter, 5 },
+                                             { "entries", petrel_array_iter, 6 },
                                              { "[Symbol.iterator]", petrel_string_iter, 0 },
                                              { "[Symbol.iterator]", iter_self, 0 },
                                              { "next", array_iter_next, PETREL_ITER_ARRAY },
@@ -468,6 +475,19 @@ void petrel_iterators_setup(duk_context *ctx, duk_idx_t global)
   put_method(ctx, -1, "values", petrel_array_iter, 0);
   put_method(ctx, -1, SYM_ITERATOR, petrel_array_iter, 0);
   duk_pop_2(ctx);
+  /* %TypedArray%.prototype (Buffer's too): Uint8Array.prototype's prototype */
+  if (duk_get_prop_literal(ctx, global, "Uint8Array") && duk_is_object(ctx, -1)) {
+    duk_get_prop_literal(ctx, -1, "prototype");
+    duk_get_prototype(ctx, -1);
+    if (duk_is_object(ctx, -1)) {
+      put_method(ctx, -1, "entries", petrel_array_iter, 6);
+      put_method(ctx, -1, "keys", petrel_array_iter, 5);
+      put_method(ctx, -1, "values", petrel_array_iter, 4);
+      put_method(ctx, -1, SYM_ITERATOR, petrel_array_iter, 4);
+    }
+    duk_pop_2(ctx);
+  }
+  duk_pop(ctx);
   duk_get_prop_literal(ctx, global, "String");
   duk_get_prop_literal(ctx, -1, "prototype");
   put_method(ctx, -1, SYM_ITERATOR, petrel_string_iter, 0);

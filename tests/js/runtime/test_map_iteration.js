@@ -70,4 +70,10 @@ L('array iterator names', Array.prototype.values.name, Array.prototype.keys.name
 var strs = [], si = 'a\ud83d\ude00\u00e9'[Symbol.iterator](), x;
 while (!(x = si.next()).done) strs.push(x.value.length);
 L('string iterator', strs.join(), Object.prototype.toString.call(si), String.prototype[Symbol.iterator].name);
+var buf = Buffer.from('abc'), u16 = new Uint16Array([7, 8]), bytes = [], bi = buf[Symbol.iterator](), b;
+while (!(b = bi.next()).done) bytes.push(b.value);
+L('typed arrays', bytes.join(), JSON.stringify(u16.entries().next()), u16.keys().next().value, new Set(buf).size,
+  new Set(u16).has(8), Array.prototype.values === Uint8Array.prototype.values, Uint8Array.prototype.values.name,
+  Object.prototype.toString.call(u16.values()));
+try { Uint8Array.prototype.values.call([1]); } catch (e) { L('typed array check', e.name, e.message); }
 console.log(out.join('\n'));
