@@ -610,8 +610,10 @@ static int weak_record(duk_context *ctx, duk_idx_t key, int make)
   duk_dup_top(ctx);
   duk_insert(ctx, -3); /* [... rec key rec] */
   if (duk_safe_call(ctx, put_record, NULL, 2, 1) != DUK_EXEC_SUCCESS) {
-    if (petrel_is_alloc_failure(ctx, -1)) (void)duk_throw(ctx);
-    duk_pop_2(ctx); /* a read-only object */
+    /* a read-only object (a ROM built-in) refuses with a TypeError; anything else, such
+     * as running out of memory, goes on */
+    if (duk_get_error_code(ctx, -1) != DUK_ERR_TYPE_ERROR) (void)duk_throw(ctx);
+    duk_pop_2(ctx);
     return 0;
   }
   duk_pop(ctx);
