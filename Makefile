@@ -62,7 +62,7 @@ OWN_SRCS := $(wildcard runtime/*.c) $(wildcard modules/*.c) $(wildcard platform/
 # platform/host/ (linux-lwip, lwIP on a host, adds it through BOARD_SRCS).
 OWN_SRCS += $(if $(filter posix,$(PLATFORM)),$(wildcard platform/host/*.c))
 OWN_SRCS := $(filter-out $(BOARD_EXCLUDE),$(OWN_SRCS))
-JS_SRCS := $(filter-out $(BOARD_EXCLUDE),$(sort $(wildcard modules/*.js modules/internal/*.js runtime/js/*.js)))
+JS_SRCS := $(filter-out $(BOARD_EXCLUDE),$(sort $(wildcard modules/*.js modules/*/promises.js modules/internal/*.js runtime/js/*.js)))
 
 OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/builtin_js.o $(EXTRA_OBJS)
 
@@ -103,13 +103,16 @@ DUK_SRC_STAMP := $(DUK_SRC)/.stamp
 DUK_ROM_STRINGS := $(B)/duktape/rom_strings.yaml
 # Petrel's additions to the ROM built-in objects (what runtime/iterators.c adds at boot elsewhere).
 DUK_ROM_OBJECTS := runtime/builtins_rom.yaml
+# The ES2015+ methods of runtime/es_methods.c become ROM function objects on the built-ins
+# (tools/es_methods_yaml.py); other boards put them on at boot as light functions.
+DUK_ROM_METHODS := $(B)/duktape/es_methods.yaml
 $(DUK_SRC_STAMP): tools/duktape_configure.py $(DUK_HEADERS) $(filter boards/%/board.mk,$(MAKEFILE_LIST)) \
-  $(DUK_ROM_STRINGS) $(DUK_ROM_OBJECTS) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
+  $(DUK_ROM_STRINGS) $(DUK_ROM_OBJECTS) $(DUK_ROM_METHODS) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 	@mkdir -p $(B)/duktape
 	@echo "  CONFIG  duktape.c with ROM built-ins (Duktape's configure.py)"
 	$(Q)/usr/bin/python3 tools/duktape_configure.py "$$(ls -d build/third_party/duktape-2.*/ | head -1)" \
 	  $(B)/duktape/configure $(DUK_SRC) $(DUK_HEADERS) -- $(DUK_CONFIGURE_ARGS) --builtin-file $(abspath $(DUK_ROM_STRINGS)) \
-	  --builtin-file $(abspath $(DUK_ROM_OBJECTS))
+	  --builtin-file $(abspath $(DUK_ROM_OBJECTS)) --builtin-file $(abspath $(DUK_ROM_METHODS))
 	$(Q)touch $@
 else
 DUK_SRC := /usr/share/duktape
@@ -158,6 +161,9 @@ $(B)/gen/builtin_js.c: $(JS_EMBED) build/host/js2c $(MAKEFILE_LIST)
 $(B)/duktape/rom_strings.yaml: tools/duktape_rom_strings.py $(JS_EMBED) $(filter %.c,$(OWN_SRCS))
 	@mkdir -p $(@D)
 	$(Q)python3 tools/duktape_rom_strings.py $@ $(JS_EMBED) $(filter %.c,$(OWN_SRCS))
+$(B)/duktape/es_methods.yaml: tools/es_methods_yaml.py runtime/es_methods.c
+	@mkdir -p $(@D)
+	$(Q)python3 tools/es_methods_yaml.py runtime/es_methods.c $@
 $(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@

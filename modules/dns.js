@@ -1,5 +1,6 @@
 // dns.lookup on the platform resolver (getaddrinfo on a thread on Linux,
-// dns_gethostbyname on lwIP). Answers are always asynchronous.
+// dns_gethostbyname on lwIP). Answers are always asynchronous. dns.promises is
+// dns/promises.js.
 'use strict';
 var binding = process.binding('dns');
 var core = process.binding('core');
@@ -72,12 +73,22 @@ function lookup(hostname, options, callback) {
   return {};
 }
 
+// util.promisify(lookup) resolves { address, family } (internal/promisify.js)
+ObjectDefineProperty(lookup, core.kCustomPromisifyArgs || (core.kCustomPromisifyArgs = Symbol('customPromisifyArgs')),
+  { value: ['address', 'family'], enumerable: false });
+
 module.exports = {
   lookup: lookup,
   ADDRCONFIG: ADDRCONFIG,
   V4MAPPED: V4MAPPED,
   ALL: ALL
 };
+// dns.promises: require('dns/promises'), compiled on the first read
+ObjectDefineProperty(module.exports, 'promises', {
+  enumerable: true,
+  configurable: true,
+  get: function () { return require('dns/promises'); }
+});
 // node's error code names: dns.NOTFOUND === 'ENOTFOUND' and so on
 ArrayPrototypeForEach(StringPrototypeSplit(('NODATA FORMERR SERVFAIL NOTFOUND NOTIMP REFUSED BADQUERY BADNAME BADFAMILY BADRESP CONNREFUSED ' +
   'TIMEOUT EOF FILE NOMEM DESTRUCTION BADSTR BADFLAGS NONAME BADHINTS NOTINITIALIZED LOADIPHLPAPI ' +

@@ -29,8 +29,9 @@ proto._maxListeners = undefined;
 // The methods; the errors' and the warning's wording loads with the first
 // (internal/events_errors.js).
 binding.install(proto, kErrorMonitor);
-// The module's static helpers: listenerCount, getEventListeners, setMaxListeners.
+EventEmitter.captureRejections = false; // rejections of async listeners are not captured
+// The module's static helpers: listenerCount, getEventListeners, setMaxListeners, and
+// once (internal/events_once.js, compiled on its first call). Last: it compacts EventEmitter.
 binding.defineStatics(EventEmitter);
-EventEmitter.captureRejections = false; // no Promise in Duktape: nothing to capture
 
 module.exports = EventEmitter;

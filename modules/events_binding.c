@@ -18,6 +18,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "runtime.h"
+#include "promise_api.h"
 #include "bindings.h"
 
 #define FAIL_KEY        DUK_HIDDEN_SYMBOL("eventsFail")
@@ -780,13 +781,15 @@ static duk_ret_t ee_define_default_max(duk_context *ctx)
   return 0;
 }
 
-/* defineStatics(EventEmitter): listenerCount, getEventListeners, setMaxListeners. */
+/* defineStatics(EventEmitter): listenerCount, getEventListeners, setMaxListeners, once. */
 static duk_ret_t ee_define_statics(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
   put_method(ctx, 0, "listenerCount", ee_static_listener_count, 2, 2, 0);
   put_method(ctx, 0, "getEventListeners", ee_get_event_listeners, 2, 2, 0);
   put_method(ctx, 0, "setMaxListeners", ee_static_set_max, DUK_VARARGS, 1, 0);
+  promise_api_put_once(ctx, 0); /* events.once: internal/events_once.js on the first call */
+  duk_compact(ctx, 0); /* complete (events.js calls this last): no slack in its property table */
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "stream_state.h"
 #include "bindings.h"
+#include "promise_api.h"
 
 /* What internal/stream_readable.js hands to C: base (Stream.prototype, whose
  * on/removeListener these extend). */
@@ -813,5 +814,6 @@ duk_ret_t readable_install(duk_context *ctx)
     duk_push_c_lightfunc(ctx, methods[i].fn, methods[i].nargs, methods[i].nargs, 0);
     duk_put_prop_string(ctx, 0, methods[i].name);
   }
+  promise_api_put_readable(ctx, 0); /* [Symbol.asyncIterator], iterator: internal/stream_iter.js */
   return 0;
 }

@@ -393,6 +393,9 @@ static duk_ret_t w_define_accessors(duk_context *ctx)
                        DUK_DEFPROP_CLEAR_ENUMERABLE);
     }
   }
+  /* The prototypes are complete (stream.js calls this last): no slack in their
+   * property tables, which Duktape grows by 16 entries or more at a time. */
+  for (duk_idx_t p = 0; p < 3; p++) duk_compact(ctx, p);
   return 0;
 }
 

@@ -339,6 +339,32 @@ static duk_ret_t util_more(duk_context *ctx)
   return 1;
 }
 
+/* ---- util.promisify: internal/promisify.js, compiled on the first call ---- */
+
+static duk_ret_t util_promisify(duk_context *ctx)
+{
+  duk_set_top(ctx, 1);
+  petrel_require_builtin(ctx, "internal/promisify");
+  duk_dup(ctx, 0);
+  duk_call(ctx, 1);
+  return 1;
+}
+
+/* A native function, not a light one: it holds custom (Symbol.for(...), as in node). */
+static void push_promisify(duk_context *ctx)
+{
+  duk_push_c_function(ctx, util_promisify, DUK_VARARGS);
+  duk_push_literal(ctx, "name");
+  duk_push_literal(ctx, "promisify");
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_push_literal(ctx, "length");
+  duk_push_int(ctx, 1);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_push_string(ctx, DUK_GLOBAL_SYMBOL("nodejs.util.promisify.custom")); /* Symbol.for(...) */
+  duk_put_prop_literal(ctx, -2, "custom");
+  duk_compact(ctx, -1);
+}
+
 /* ---- util.inspect ------------------------------------------------------- */
 
 /* inspect(value[, options]): a primitive alone is printed without the inspector. */
@@ -574,6 +600,8 @@ duk_ret_t petrel_binding_util(duk_context *ctx)
   put_lightfunc(ctx, "deprecate", util_more, DUK_VARARGS, 3, 0);
   put_lightfunc(ctx, "debuglog", util_more, DUK_VARARGS, 1, 1);
   put_lightfunc(ctx, "debug", util_more, DUK_VARARGS, 1, 1); /* the same value as debuglog */
+  push_promisify(ctx);
+  duk_put_prop_literal(ctx, -2, "promisify");
   put_lightfunc(ctx, "isDeepStrictEqual", util_is_deep_strict_equal, 2, 2, 0);
   put_lightfunc(ctx, "stripVTControlCharacters", util_strip_vt, 1, 1, 0);
   duk_push_object(ctx);

@@ -28,6 +28,7 @@ static const binding_entry bindings[] = { { "core", petrel_binding_core },
                                           { "buffer", petrel_binding_buffer },
                                           { "tcp", petrel_binding_tcp },
                                           { "dns", petrel_binding_dns },
+                                          { "promise", petrel_binding_promise },
                                           { "tls", petrel_binding_tls },
                                           { NULL, NULL } };
 

@@ -7,6 +7,7 @@
 #include "lightfunc_names.h"
 
 duk_ret_t petrel_binding_events(duk_context *ctx);
+duk_ret_t petrel_binding_promise(duk_context *ctx); /* runtime/promise.c: the Promise constructor */
 duk_ret_t petrel_binding_console(duk_context *ctx);
 duk_ret_t petrel_binding_stream_writable(duk_context *ctx);
 duk_ret_t petrel_binding_validators(duk_context *ctx);

@@ -190,6 +190,13 @@ static duk_ret_t call_extension(duk_context *ctx, void *udata)
 static void load_module(duk_context *ctx, duk_idx_t request, duk_idx_t parent)
 {
   duk_idx_t base = duk_get_top(ctx);
+  const char *req = duk_require_string(ctx, request);
+  if (!strncmp(req, "node:", 5) && !is_user_builtin(req + 5)) { /* as node (require.resolve: MODULE_NOT_FOUND) */
+    duk_push_error_object(ctx, DUK_ERR_ERROR, "No such built-in module: %s", req);
+    duk_push_literal(ctx, "ERR_UNKNOWN_BUILTIN_MODULE");
+    duk_put_prop_literal(ctx, -2, "code");
+    (void)duk_throw(ctx);
+  }
   if (resolve_filename(ctx, request, parent)) {
     petrel_require_builtin(ctx, duk_get_string(ctx, -1));
     duk_remove(ctx, -2);
@@ -598,6 +605,43 @@ static const petrel_lf_name loader_names[] = { { "require", module_require, 0 },
                                                { NULL, NULL, 0 } };
 PETREL_LIGHTFUNC_NAMES(loader, loader_names);
 
+/* Module.builtinModules: the names a script may require, sorted and frozen as in node.
+ * Made on the first read (one native function is the getter and the setter: a setter
+ * also gets the key, so two arguments), not at boot: ~20 names, and each name
+ * JS never used is a string of its own in the heap. Either way the accessor becomes
+ * a data property of Module. */
+static duk_ret_t builtin_modules(duk_context *ctx)
+{
+  int set = duk_get_top(ctx) >= 2;
+  push_stashed(ctx, MODULE_KEY);
+  duk_push_literal(ctx, "builtinModules");
+  if (set) {
+    duk_dup(ctx, 0);
+  } else {
+    duk_push_array(ctx);
+    duk_uarridx_t n = 0;
+    int module_put = 0;
+    for (const petrel_builtin *b = petrel_builtins; b->name; b++) {
+      if (!is_user_builtin(b->name)) continue;
+      if (!module_put && strcmp(b->name, "module") > 0) {
+        duk_push_literal(ctx, "module");
+        duk_put_prop_index(ctx, -2, n++);
+        module_put = 1;
+      }
+      duk_push_string(ctx, b->name);
+      duk_put_prop_index(ctx, -2, n++);
+    }
+    duk_compact(ctx, -1);
+    duk_freeze(ctx, -1);
+  }
+  duk_def_prop(ctx, -3,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                   DUK_DEFPROP_SET_CONFIGURABLE);
+  if (set) return 0;
+  duk_get_prop_literal(ctx, -1, "builtinModules");
+  return 1;
+}
+
 static duk_ret_t setup_modules(duk_context *ctx)
 {
   duk_push_c_function(ctx, module_ctor, 2);
@@ -613,20 +657,11 @@ static duk_ret_t setup_modules(duk_context *ctx)
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_push_object(ctx);
   duk_put_prop_literal(ctx, -2, "_cache");
-  duk_push_array(ctx); /* builtinModules: the names a script may require, sorted */
-  duk_uarridx_t n = 0;
-  int module_put = 0;
-  for (const petrel_builtin *b = petrel_builtins; b->name; b++) {
-    if (!is_user_builtin(b->name)) continue;
-    if (!module_put && strcmp(b->name, "module") > 0) {
-      duk_push_literal(ctx, "module");
-      duk_put_prop_index(ctx, -2, n++);
-      module_put = 1;
-    }
-    duk_push_string(ctx, b->name);
-    duk_put_prop_index(ctx, -2, n++);
-  }
-  duk_put_prop_literal(ctx, -2, "builtinModules");
+  duk_push_literal(ctx, "builtinModules"); /* made on the first read */
+  duk_push_c_function(ctx, builtin_modules, DUK_VARARGS);
+  duk_dup_top(ctx);
+  duk_def_prop(ctx, -4, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_ENUMERABLE |
+                            DUK_DEFPROP_SET_CONFIGURABLE);
   duk_push_object(ctx);
   duk_push_c_lightfunc(ctx, ext_js, 2, 2, 0);
   duk_put_prop_literal(ctx, -2, ".js");

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include "runtime.h"
+#include "promise_api.h"
 #include "builtins.h"
 #include "platform.h"
 
@@ -813,6 +814,7 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   duk_put_prop_literal(ctx, 1, "queueMicrotask");
   petrel_lazy_globals_setup(ctx, 1);
   petrel_iterators_setup(ctx, 1);
+  promise_api_setup(ctx); /* Symbol.asyncIterator */
   duk_dup(ctx, 1);
   def_accessor(ctx, "Buffer", get_global_buffer, set_global_buffer, 0);
   duk_pop(ctx);

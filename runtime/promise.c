@@ -17,6 +17,7 @@
 #include <string.h>
 #include "duktape.h"
 #include "runtime.h"
+#include "bindings.h"
 
 #include "promise_internal.h"
 
@@ -773,4 +774,12 @@ void petrel_promise_push_ctor(duk_context *ctx, int unused)
 {
   (void)unused;
   push_promise_part(ctx, CTOR_KEY);
+}
+
+/* process.binding('promise'): the runtime's own Promise constructor (what the built-in
+ * modules make promises with, whatever user code did to the global), made if it was not. */
+duk_ret_t petrel_binding_promise(duk_context *ctx)
+{
+  push_promise_part(ctx, CTOR_KEY);
+  return 1;
 }

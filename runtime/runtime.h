@@ -58,6 +58,10 @@ void petrel_push_hook(duk_context *ctx, const char *name);
 
 /* ---- promise.c: Promise and the microtask queue, drained by petrel_run_ticks ---- */
 void petrel_promise_push_ctor(duk_context *ctx, int unused); /* made on first use */
+/* es_methods.c: the ES2015+ library methods Duktape lacks, put on the built-ins as light
+ * functions (a board with ROM built-ins has them in flash: nothing to do). 0, or -1 when
+ * the heap is full. */
+int petrel_es_methods_install(duk_context *ctx);
 void petrel_queue_microtask(duk_context *ctx, duk_idx_t fn);
 int petrel_is_promise(duk_context *ctx, duk_idx_t idx); /* util.types.isPromise */
 void petrel_run_microtasks(duk_context *ctx);

@@ -63,8 +63,15 @@ static void make_oom_error(duk_context *ctx)
 {
   duk_push_heap_stash(ctx);
   duk_push_error_object(ctx, DUK_ERR_ERROR, "alloc failed");
+  /* Read-only, so code that catches it once cannot change what the next one says. */
+  duk_push_literal(ctx, "code");
   duk_push_literal(ctx, "ERR_MEMORY_ALLOCATION_FAILED");
-  duk_put_prop_literal(ctx, -2, "code");
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE |
+               DUK_DEFPROP_HAVE_CONFIGURABLE | DUK_DEFPROP_SET_ENUMERABLE);
+  duk_push_literal(ctx, "message");
+  duk_push_literal(ctx, "alloc failed");
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE |
+               DUK_DEFPROP_HAVE_CONFIGURABLE | DUK_DEFPROP_HAVE_ENUMERABLE);
   oom_error = duk_get_heapptr(ctx, -1);
   duk_put_prop_literal(ctx, -2, "petrelOomError");
   duk_pop(ctx);
@@ -341,6 +348,10 @@ duk_context *petrel_vm_create(void)
     if (!reserve_block[i]) reserve_block[i] = malloc(ERROR_RESERVE / 2);
   gc_ctx = duk_create_heap(vm_alloc, vm_realloc, vm_free, NULL, vm_fatal);
   if (gc_ctx) make_oom_error(gc_ctx);
+  if (gc_ctx && petrel_es_methods_install(gc_ctx) != 0) {
+    petrel_vm_destroy(gc_ctx);
+    return NULL;
+  }
   return gc_ctx;
 }
 

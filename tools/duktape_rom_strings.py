@@ -12,7 +12,8 @@ This lists such strings from the board's sources: in JS (the embedded, possibly
 minified modules) every identifier and every plain string literal (printable ASCII,
 no escapes); in C every string literal that is an identifier (property names). A
 string nobody ever interns only costs flash. OUT is rewritten only when its content
-changes, so an unrelated edit does not regenerate duktape.c.
+changes, so an unrelated edit does not regenerate duktape.c. The same file adds
+properties to Duktape's built-in objects (ROM_OBJECTS below).
 """
 import json
 import os
@@ -24,6 +25,17 @@ IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 JS_STRING = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)\"""")
 C_STRING = re.compile(r'"([A-Za-z_$][A-Za-z0-9_$]*)"')
 PRINTABLE = re.compile(r"[\x20-\x7e]{1,200}")
+
+
+# Additions to Duktape's own built-in objects, in ROM with them: Symbol.asyncIterator,
+# the well-known symbol Duktape 2.7 lacks (node's promise APIs: Readable's async
+# iterator, Babel's for-await helper). Boards without ROM built-ins define it at boot
+# (modules/promise_api.c), with the same value.
+ROM_OBJECTS = [
+    {"id": "bi_symbol_constructor", "modify": True, "properties": [
+        {"key": "asyncIterator", "attributes": "",
+         "value": {"type": "symbol", "variant": "wellknown", "string": "Symbol.asyncIterator"}}]},
+]
 
 
 def strings_of(path):
@@ -43,7 +55,7 @@ def main(out, files):
     found = set()
     for path in files:
         found |= strings_of(path)
-    doc = {"add_forced_strings": [{"str": s} for s in sorted(found)]}
+    doc = {"add_forced_strings": [{"str": s} for s in sorted(found)], "objects": ROM_OBJECTS}
     text = json.dumps(doc, indent=0) + "\n"  # JSON is YAML
     if os.path.exists(out):
         with open(out, encoding="utf-8") as f:

@@ -1,7 +1,8 @@
 /*
  * js2c: embeds built-in JS modules in the binary as C strings.
  *   js2c [-z] out.c modules/events.js modules/internal/errors.js runtime/js/bootstrap.js ...
- * Module names: modules/X.js -> "X", modules/internal/X.js and runtime/js/X.js -> "internal/X"
+ * Module names: modules/X.js -> "X", modules/X/Y.js -> "X/Y" (timers/promises),
+ * modules/internal/X.js and runtime/js/X.js -> "internal/X"
  * (the same under a prefix, e.g. build/<board>/gen/min/ for JSMIN=1 boards).
  * To save flash the sources are minified (comments and spaces between tokens
  * dropped, see minify()); line breaks are kept so stack traces still point at
@@ -21,6 +22,10 @@ static void module_name(const char *path, char *out, size_t len)
   base = base ? base + 1 : path;
   int internal = strstr(path, "/internal/") != NULL || strncmp(path, "runtime/js/", 11) == 0 ||
                  strstr(path, "/runtime/js/") != NULL; /* also $(B)/gen/min/runtime/js/ */
+  /* modules/X/Y.js (X not internal) -> "X/Y": node's subpath modules, timers/promises */
+  const char *m = NULL;
+  for (const char *p = strstr(path, "modules/"); p; p = strstr(p + 1, "modules/")) m = p + 8;
+  if (!internal && m && strchr(m, '/') && strncmp(m, "internal/", 9) != 0) base = m;
   snprintf(out, len, "%s%.*s", internal ? "internal/" : "", (int)(strlen(base) - 3), base);
 }
 

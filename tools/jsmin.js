@@ -58,6 +58,12 @@ function hoistPos(body, statements) {
   return pos;
 }
 
+// Duktape's parser takes `{ get() {} }` for the start of a getter: a function named
+// get or set stays a function (terser would print its method's quoted key bare).
+function accessorWord(name) {
+  return name === 'get' || name === 'set';
+}
+
 function methodize(text) {
   var code = whole ? '(' + text + ')' : text; // the bootstrap parses as an expression
   var ast = acorn.parse(code, { ecmaVersion: 5, allowReturnOutsideFunction: true, allowReserved: true });
@@ -72,7 +78,7 @@ function methodize(text) {
     if (stmts) {
       var at = hoistPos(n, stmts);
       stmts.forEach(function (d) {
-        if (d.type !== 'FunctionDeclaration' || capital(d.id.name)) return;
+        if (d.type !== 'FunctionDeclaration' || capital(d.id.name) || accessorWord(d.id.name)) return;
         // Deleted here, re-emitted (with its own inner rewrites) at the top of the body.
         ops.push({ pos: d.start, end: d.end, order: 2, text: '' });
         ops.push({ pos: at, end: at, order: 1, hoist: d });
@@ -80,7 +86,7 @@ function methodize(text) {
     }
     if (n.type !== 'FunctionExpression' || n === outer) return;
     var key = n.id ? n.id.name : '';
-    if (n.id && (capital(key) || usesName(n, key))) return;
+    if (n.id && (capital(key) || usesName(n, key) || accessorWord(key))) return;
     if (!parent || parent.type === 'NewExpression' || (parent.type === 'Property' && (parent.kind !== 'init' || parent.method))) return;
     var target = parent.type === 'AssignmentExpression' ? parent.left :
       parent.type === 'VariableDeclarator' ? parent.id : parent.type === 'Property' ? parent.key : null;

@@ -74,6 +74,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) { cb(null, chu
 // ---- helpers -----------------------------------------------------------------
 function finished(stream, opts, callback) {
   if (typeof opts === 'function') { callback = opts; opts = {}; }
+  if (!opts) opts = {};
   var done = false;
   function once(err) {
     if (done) return;
@@ -84,9 +85,11 @@ function finished(stream, opts, callback) {
   function onfinish() { if (!stream._readableState || stream.readableEnded || !stream.readable) once(); }
   function onend() { if (!stream._writableState || stream.writableFinished || !stream.writable) once(); }
   function onerror(err) { once(err); }
+  // a side not finished at 'close' (read from the states: destroy() made the
+  // readable/writable getters false) is a premature close, if opts asks for it
   function onclose() {
-    if ((stream._readableState && !stream.readableEnded && stream.readable !== false) ||
-        (stream._writableState && !stream.writableFinished && stream.writable !== false)) {
+    var rs = stream._readableState, ws = stream._writableState;
+    if ((opts.readable !== false && rs && !rs.endEmitted) || (opts.writable !== false && ws && !ws.finished)) {
       once(errors.codeError('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
     } else {
       once();
@@ -102,6 +105,14 @@ function finished(stream, opts, callback) {
   stream.on('end', onend);
   stream.on('error', onerror);
   stream.on('close', onclose);
+  // already closed: no event will come (as node: its error, or a premature close)
+  var rs = stream._readableState, ws = stream._writableState, st = rs || ws;
+  if (st && st.closeEmitted) {
+    process.nextTick(function () {
+      if (st.errored) onerror(st.errored);
+      else onclose();
+    });
+  }
   return cleanup;
 }
 

@@ -203,6 +203,16 @@ def t_ctrl_c(b):
         raise AssertionError("the board restarted")
 
 
+def t_ctrl_c_native(b):
+    # a loop in a built-in C method (runtime/es_methods.c), no bytecode running: it asks too
+    b.send(b"Array.prototype.includes.call({ length: Math.pow(2, 53) - 1 }, 1)\r")
+    b.expect(rb"\r\n")
+    b.send(b"\x03")
+    b.expect(rb"Script execution was interrupted\r\n\r> \^C\r\n\r?\(To exit[^\n]*\n")
+    b.prompt()
+    expect_in(b.line("[1, NaN].includes(NaN)"), "true")
+
+
 def t_commands(b):
     expect_in(b.line(".help"), ".break")
     expect_in(b.line(".exit"), "not available on a board")
@@ -343,6 +353,7 @@ def main():
         for name, fn in [("repl values", t_values), ("repl multi-line", t_multiline),
                          ("repl line editing and history", t_editing),
                          ("repl Ctrl-C interrupts without reset", t_ctrl_c),
+                         ("repl Ctrl-C interrupts a built-in C loop", t_ctrl_c_native),
                          ("repl .help and .exit", t_commands),
                          ("timers fire while the prompt waits", t_timer_while_waiting),
                          ("server started from the REPL, host connects through the port forward;"

@@ -42,4 +42,12 @@ if (out.length) {
 }
 function later() {}
 
+// Functions named get or set stay functions: Duktape takes `{ get() {} }` (what terser
+// prints for the method) for the start of a getter, a SyntaxError for the whole module.
+var acc = {};
+Object.defineProperty(acc, 'v', { get: function get() { return 'got'; }, set: function set(x) { this.w = x; } });
+acc.v = 'put';
+function get(o) { return o.w; }
+check('same: functions named get and set', acc.v === 'got' && get(acc) === 'put');
+
 module.exports = out;

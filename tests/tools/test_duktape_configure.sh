@@ -5,7 +5,8 @@
 # Duktape's shipped src/duktape.c byte for byte (the duktape source package's own
 # output, made by Python 2), which checks the conversion where it matters.
 # tools/duktape_rom_strings.py must list a fixture's strings and leave its output
-# file alone when the list is unchanged. Needs `make setup` (the source package).
+# file alone when the list is unchanged; tools/es_methods_yaml.py must turn
+# runtime/es_methods.c's table into ROM metadata. Needs `make setup` (the source package).
 # Ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,6 +43,29 @@ else
   python3 "$top/tools/duktape_rom_strings.py" "$yaml" "$tmp/src/m.js" "$tmp/src/b.c"
   if [ "$(stat -c %Y "$yaml")" = "$(date -d '2000-01-01' +%s)" ]; then ok "an unchanged list leaves the file alone"
   else bad "an unchanged list rewrote the file (duktape.c would be generated again)"; fi
+fi
+
+# tools/es_methods_yaml.py: runtime/es_methods.c's table as genbuiltins metadata, every
+# row a property of its object, an alias (trimLeft) the same top-level function object.
+methods="$tmp/es_methods.yaml"
+if ! python3 "$top/tools/es_methods_yaml.py" "$top/runtime/es_methods.c" "$methods"; then
+  bad "es_methods_yaml.py failed"
+else
+  rows=$(grep -c '^  ES_METHOD(' "$top/runtime/es_methods.c")
+  got=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+mods = [o for o in d["objects"] if o.get("modify")]
+tops = {o["id"]: o for o in d["objects"] if not o.get("modify")}
+props = [p for o in mods for p in o["properties"]]
+def name(p):
+    v = p["value"]
+    return tops[v["id"]]["properties"][1]["value"] if v["type"] == "object" else v["name"]
+sp = {p["key"]: p for o in mods if o["id"] == "bi_string_prototype" for p in o["properties"]}
+print(len(props), name(sp["trimLeft"]), sp["trimLeft"]["value"] == sp["trimStart"]["value"],
+      all(p["attributes"] == "wc" for p in props))' "$methods")
+  if [ "$got" = "$rows trimStart True True" ]; then ok "ES methods as ROM metadata ($rows properties, aliases shared)"
+  else bad "es_methods_yaml.py: got '$got', want '$rows trimStart True True'"; fi
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
