@@ -101,16 +101,18 @@ DUK_SRC := $(B)/duktape/configured
 DUK_SRC_STAMP := $(DUK_SRC)/.stamp
 # Petrel's own strings join Duktape's in the ROM string table (rule below the built-in JS).
 DUK_ROM_STRINGS := $(B)/duktape/rom_strings.yaml
+# Petrel's additions to the ROM built-in objects (what runtime/iterators.c adds at boot elsewhere).
+DUK_ROM_OBJECTS := runtime/builtins_rom.yaml
 # The ES2015+ methods of runtime/es_methods.c become ROM function objects on the built-ins
 # (tools/es_methods_yaml.py); other boards put them on at boot as light functions.
 DUK_ROM_METHODS := $(B)/duktape/es_methods.yaml
 $(DUK_SRC_STAMP): tools/duktape_configure.py $(DUK_HEADERS) $(filter boards/%/board.mk,$(MAKEFILE_LIST)) \
-  $(DUK_ROM_STRINGS) $(DUK_ROM_METHODS) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
+  $(DUK_ROM_STRINGS) $(DUK_ROM_OBJECTS) $(DUK_ROM_METHODS) | $(SETUP)/$(SETUP_NEEDS) $(SETUP)/sources
 	@mkdir -p $(B)/duktape
 	@echo "  CONFIG  duktape.c with ROM built-ins (Duktape's configure.py)"
 	$(Q)/usr/bin/python3 tools/duktape_configure.py "$$(ls -d build/third_party/duktape-2.*/ | head -1)" \
 	  $(B)/duktape/configure $(DUK_SRC) $(DUK_HEADERS) -- $(DUK_CONFIGURE_ARGS) --builtin-file $(abspath $(DUK_ROM_STRINGS)) \
-	  --builtin-file $(abspath $(DUK_ROM_METHODS))
+	  --builtin-file $(abspath $(DUK_ROM_OBJECTS)) --builtin-file $(abspath $(DUK_ROM_METHODS))
 	$(Q)touch $@
 else
 DUK_SRC := /usr/share/duktape

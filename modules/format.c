@@ -689,6 +689,18 @@ static duk_ret_t prim_plural(duk_context *ctx)
   return 1;
 }
 
+static duk_ret_t prim_collection_kind(duk_context *ctx)
+{
+  duk_push_int(ctx, petrel_collection_kind(ctx, 0));
+  return 1;
+}
+
+static duk_ret_t prim_collection_entries(duk_context *ctx)
+{
+  petrel_collection_entries(ctx, 0);
+  return 1;
+}
+
 static const duk_function_list_entry primitive_funcs[] = { { "isPrimitive", prim_is_primitive, 1 },
                                                            { "inspectPrimitive", prim_inspect_primitive, 1 },
                                                            { "formatNumber", prim_format_number, 1 },
@@ -696,6 +708,8 @@ static const duk_function_list_entry primitive_funcs[] = { { "isPrimitive", prim
                                                            { "formatString", prim_format_string, 2 },
                                                            { "formatPrimitive", prim_format_primitive, 2 },
                                                            { "plural", prim_plural, 2 },
+                                                           { "collectionKind", prim_collection_kind, 1 },
+                                                           { "collectionEntries", prim_collection_entries, 1 },
                                                            { NULL, NULL, 0 } };
 
 void format_push_primitive(duk_context *ctx)

@@ -56,6 +56,7 @@ enum {
   P_VIEW,  /* ArrayBuffer.isView */
   P_TYPED, /* any typed array */
   P_PROMISE, /* runtime/promise.c's */
+  P_MAP, P_SET, P_WEAKMAP, P_WEAKSET, /* runtime/mapset.c's */
   CLASS = 32
 };
 
@@ -89,6 +90,10 @@ static int check(duk_context *ctx, int pred)
     case P_ERROR: return class_of(ctx, 0) == C_ERROR || duk_is_error(ctx, 0);
     case P_FALSE: return 0;
     case P_PROMISE: return petrel_is_promise(ctx, 0);
+    case P_MAP: return petrel_collection_kind(ctx, 0) == 1;
+    case P_SET: return petrel_collection_kind(ctx, 0) == 2;
+    case P_WEAKMAP: return petrel_collection_kind(ctx, 0) == 3;
+    case P_WEAKSET: return petrel_collection_kind(ctx, 0) == 4;
   }
   c = class_of(ctx, 0);
   switch (pred) {
@@ -114,9 +119,9 @@ static const pred_entry types_list[] = {
   { "isNativeError", CLASS + C_ERROR },  { "isRegExp", CLASS + C_REGEXP },
   { "isAsyncFunction", P_FALSE },        { "isGeneratorFunction", P_FALSE },
   { "isGeneratorObject", P_FALSE },      { "isPromise", P_PROMISE },
-  { "isMap", P_FALSE },                  { "isSet", P_FALSE },
+  { "isMap", P_MAP },                    { "isSet", P_SET },
   { "isMapIterator", P_FALSE },          { "isSetIterator", P_FALSE },
-  { "isWeakMap", P_FALSE },              { "isWeakSet", P_FALSE },
+  { "isWeakMap", P_WEAKMAP },            { "isWeakSet", P_WEAKSET },
   { "isArrayBuffer", CLASS + C_ARRAYBUFFER }, { "isDataView", CLASS + C_DATAVIEW },
   { "isSharedArrayBuffer", P_FALSE },    { "isModuleNamespaceObject", P_FALSE },
   { "isAnyArrayBuffer", CLASS + C_ARRAYBUFFER }, { "isBoxedPrimitive", P_BOXED },

@@ -241,6 +241,23 @@ typedef struct {
   double pos;     /* array: index; string: byte offset */
 } es_iter;
 
+/* Whether the method at the top is the built-in iterator of the array or string at idx
+ * (runtime/iterators.c): then the value is walked by index, as that iterator would. */
+static int builtin_iterator(duk_context *ctx, duk_idx_t idx)
+{
+  int yes = 0;
+  if (duk_is_array(ctx, idx)) {
+    duk_push_c_lightfunc(ctx, petrel_array_iter, 0, 0, 0);
+    yes = duk_strict_equals(ctx, -1, -2);
+    duk_pop(ctx);
+  } else if (duk_is_string(ctx, idx) && !duk_is_symbol(ctx, idx)) {
+    duk_push_c_lightfunc(ctx, petrel_string_iter, 0, 0, 0);
+    yes = duk_strict_equals(ctx, -1, -2);
+    duk_pop(ctx);
+  }
+  return yes;
+}
+
 /* GetIterator(value at idx), with the array and string fallbacks; pushes 2 slots
  * (iterator or source, next or undefined). Returns 0 (nothing pushed) when the value
  * has no iterator and is neither an array nor a string, if allow_none (Array.from's
@@ -253,6 +270,10 @@ static int iter_open(duk_context *ctx, duk_idx_t idx, es_iter *it, int allow_non
   duk_get_prop_literal(ctx, -1, ITER_SYMBOL); /* GetMethod: a primitive's from its prototype */
   duk_remove(ctx, -2);
   it->pos = 0;
+  if (builtin_iterator(ctx, idx)) { /* by index, as that iterator would */
+    duk_pop(ctx);
+    duk_push_undefined(ctx);
+  }
   if (duk_is_null_or_undefined(ctx, -1)) {
     duk_pop(ctx);
     if (duk_is_string(ctx, idx))

@@ -812,7 +812,8 @@ static duk_ret_t core_setup_process(duk_context *ctx)
   }
   duk_push_c_lightfunc(ctx, queue_microtask, 1, 1, 0);
   duk_put_prop_literal(ctx, 1, "queueMicrotask");
-  petrel_promise_setup(ctx, 1);
+  petrel_lazy_globals_setup(ctx, 1);
+  petrel_iterators_setup(ctx, 1);
   promise_api_setup(ctx); /* Symbol.asyncIterator */
   duk_dup(ctx, 1);
   def_accessor(ctx, "Buffer", get_global_buffer, set_global_buffer, 0);

@@ -768,30 +768,12 @@ static void build_promise(duk_context *ctx)
   duk_pop(ctx);
 }
 
-/* [... value] -> [...]: global.Promise as a data property (non-enumerable, as in Node). */
-static void def_global_promise(duk_context *ctx)
+/* [...] -> [... Promise]: the constructor, made on first use (global.Promise is an
+ * accessor until then: runtime/lazy_globals.c) */
+void petrel_promise_push_ctor(duk_context *ctx, int unused)
 {
-  duk_push_global_object(ctx);
-  duk_push_literal(ctx, "Promise");
-  duk_dup(ctx, -3);
-  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                            DUK_DEFPROP_SET_CONFIGURABLE);
-  duk_pop_2(ctx);
-}
-
-/* global.Promise's accessor until its first use, getter (magic 0) and setter (magic 1):
- * the constructor and prototype (~0.5 KB of heap) are made on the first read, or by the
- * first promise the runtime makes (push_promise_part). */
-static duk_ret_t global_promise_accessor(duk_context *ctx)
-{
-  if (duk_get_current_magic(ctx) == 0) { /* the getter */
-    push_promise_part(ctx, CTOR_KEY);
-    duk_dup_top(ctx);
-  } else {
-    duk_set_top(ctx, 1);
-  }
-  def_global_promise(ctx);
-  return duk_get_current_magic(ctx) == 0 ? 1 : 0;
+  (void)unused;
+  push_promise_part(ctx, CTOR_KEY);
 }
 
 /* process.binding('promise'): the runtime's own Promise constructor (what the built-in
@@ -800,15 +782,4 @@ duk_ret_t petrel_binding_promise(duk_context *ctx)
 {
   push_promise_part(ctx, CTOR_KEY);
   return 1;
-}
-
-void petrel_promise_setup(duk_context *ctx, duk_idx_t global)
-{
-  global = duk_normalize_index(ctx, global);
-  duk_push_literal(ctx, "Promise");
-  duk_push_c_function(ctx, global_promise_accessor, DUK_VARARGS);
-  duk_push_c_function(ctx, global_promise_accessor, DUK_VARARGS);
-  duk_set_magic(ctx, -1, 1);
-  duk_def_prop(ctx, global, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_CLEAR_ENUMERABLE |
-                                DUK_DEFPROP_SET_CONFIGURABLE);
 }

@@ -57,7 +57,7 @@ void petrel_unpin(duk_context *ctx, void *heapptr);
 void petrel_push_hook(duk_context *ctx, const char *name);
 
 /* ---- promise.c: Promise and the microtask queue, drained by petrel_run_ticks ---- */
-void petrel_promise_setup(duk_context *ctx, duk_idx_t global);
+void petrel_promise_push_ctor(duk_context *ctx, int unused); /* made on first use */
 /* es_methods.c: the ES2015+ library methods Duktape lacks, put on the built-ins as light
  * functions (a board with ROM built-ins has them in flash: nothing to do). 0, or -1 when
  * the heap is full. */
@@ -67,6 +67,42 @@ int petrel_is_promise(duk_context *ctx, duk_idx_t idx); /* util.types.isPromise 
 void petrel_run_microtasks(duk_context *ctx);
 int petrel_rejections_pending(void);
 void petrel_push_process_rejections(duk_context *ctx); /* the light function that processes them */
+
+/* ---- iterators.c: the iteration protocol (Symbol.iterator on arrays and strings) ---- */
+enum { PETREL_ITER_ARRAY, PETREL_ITER_STRING, PETREL_ITER_MAP, PETREL_ITER_SET };
+void petrel_iterators_setup(duk_context *ctx, duk_idx_t global);
+/* Calls fn(ctx, value, udata) for each value of the iterable at idx (arrays, strings,
+ * anything with Symbol.iterator); an error in fn closes the iterator (return()) and
+ * goes on. fn may leave values on the stack. */
+typedef void (*petrel_iter_fn)(duk_context *ctx, duk_idx_t value, void *udata);
+void petrel_iterate(duk_context *ctx, duk_idx_t idx, petrel_iter_fn fn, void *udata);
+/* [...] -> [... { value, done }] (value at idx; DUK_INVALID_INDEX: done) */
+void petrel_iter_push_result(duk_context *ctx, duk_idx_t value);
+/* [...] -> [... iterator] of kind which over the value at target (kind: the next
+ * function's business, 0-3); finalizer (or NULL) runs for each one collected */
+void petrel_iter_push_new(duk_context *ctx, int which, duk_idx_t target, int kind, duk_c_function next_fn,
+                          duk_c_function finalizer);
+/* In next: [...] -> [... this target] and its position and kind, or 0 when it is done
+ * (nothing pushed); throws if this is not an iterator of that kind */
+int petrel_iter_state(duk_context *ctx, int which, duk_uarridx_t *pos, int *kind);
+/* [... this target] -> [...]: the next position, or done (pos < 0) */
+void petrel_iter_advance(duk_context *ctx, double pos);
+void petrel_iter_take_target(duk_context *ctx, duk_idx_t it); /* its finalizer: undefined when done */
+void petrel_push_value_text(duk_context *ctx, duk_idx_t idx);    /* "number 5", "object null" (V8's) */
+void petrel_push_receiver_text(duk_context *ctx, duk_idx_t idx); /* "#<Map>", "[object Array]", "1" */
+void petrel_def_to_string_tag(duk_context *ctx, duk_idx_t obj, const char *tag);
+duk_ret_t petrel_array_iter(duk_context *ctx);  /* Array.prototype.values (0), keys (1), entries (2) */
+duk_ret_t petrel_string_iter(duk_context *ctx); /* String.prototype[Symbol.iterator] */
+
+/* ---- mapset.c: Map, Set, WeakMap, WeakSet (made on first use) ---- */
+void petrel_collection_push_ctor(duk_context *ctx, int kind); /* 0 Map, 1 Set, 2 WeakMap, 3 WeakSet */
+int petrel_collection_kind(duk_context *ctx, duk_idx_t idx); /* 1 Map, 2 Set, 3 WeakMap, 4 WeakSet, 0 */
+void petrel_collection_entries(duk_context *ctx, duk_idx_t idx); /* [...] -> [... [k, v, k, v...] or [v...]] */
+
+/* ---- lazy_globals.c: Promise, Map, Set, WeakMap, WeakSet as accessors until first use ---- */
+void petrel_lazy_globals_setup(duk_context *ctx, duk_idx_t global);
+duk_ret_t petrel_lazy_global_get(duk_context *ctx); /* [key] (also ROM functions: runtime/builtins_rom.yaml) */
+duk_ret_t petrel_lazy_global_set(duk_context *ctx); /* [value key] */
 
 /* ---- loop.c ---- */
 void loop_ref(void);

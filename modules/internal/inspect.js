@@ -11,6 +11,9 @@ var quoteString = primitive.quoteString;
 var formatString = primitive.formatString;
 var formatPrimitive = primitive.formatPrimitive;
 var plural = primitive.plural;
+var collectionKind = primitive.collectionKind;       // 1 Map, 2 Set, 3 WeakMap, 4 WeakSet, 0
+var collectionEntries = primitive.collectionEntries; // [k0, v0, k1, v1 ...] or [v0, v1 ...]
+var COLLECTION_NAMES = ['', 'Map', 'Set', 'WeakMap', 'WeakSet'];
 
 var hasOwn = ObjectPrototypeHasOwnProperty;
 var isEnumerable = ObjectPrototypePropertyIsEnumerable;
@@ -216,7 +219,7 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   var tag = stringTag(ctx, value);
   if (tag !== '' && tag === ctor) tag = '';
   var keys, base = '', braces, kind = KIND_OBJECT, contents = null;
-  var size, prefix;
+  var size, prefix, ckind, centries;
 
   if (ArrayIsArray(value)) {
     keys = ownKeys(value, ctx.showHidden, true);
@@ -255,6 +258,18 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
       prefix = prefixOf(ctor, tag, 'Date');
       if (prefix !== 'Date ') base = prefix + base;
       if (keys.length === 0) return base;
+    } else if ((ckind = collectionKind(value)) !== 0) {
+      if (ckind <= 2) { // Map(2) { 'a' => 1, 'b' => 2 }, Set(1) { 1 }
+        centries = collectionEntries(value);
+        size = ckind === 1 ? centries.length / 2 : centries.length;
+        prefix = prefixOf(ctor, tag, COLLECTION_NAMES[ckind], '(' + size + ')');
+        if (size === 0 && keys.length === 0) return prefix + '{}';
+        contents = ckind === 1 ? 'map' : 'set';
+      } else { // WeakMap { <items unknown> }
+        prefix = prefixOf(ctor, tag, COLLECTION_NAMES[ckind]);
+        contents = 'weak';
+      }
+      braces = [prefix + '{', '}'];
     } else if (isError(value)) {
       base = formatError(value, ctor, tag, ctx, keys);
       if (keys.length === 0) return base;
@@ -290,6 +305,8 @@ function formatRaw(ctx, value, recurseTimes, inTypedArray) {
   var output = [];
   if (contents === 'array') formatArrayEntries(ctx, value, recurseTimes, output);
   else if (contents === 'typed') formatTypedEntries(ctx, value, recurseTimes, output);
+  else if (contents === 'map' || contents === 'set') formatCollectionEntries(ctx, centries, contents === 'map', recurseTimes, output);
+  else if (contents === 'weak') output.push('<items unknown>');
   else if (contents === 'arraybuffer') output.push('[Uint8Contents]: <' + hexBytes(new Uint8Array(value), ctx.maxArrayLength) + '>');
   for (var i = 0; i < keys.length; i++) {
     output.push(formatProperty(ctx, value, recurseTimes, keys[i], kind));
@@ -459,6 +476,21 @@ function formatArrayEntries(ctx, arr, recurseTimes, output) {
     if (!hasOwn(arr, i)) return formatSparseEntries(ctx, arr, recurseTimes, max, output, i);
     output.push(formatProperty(ctx, arr, recurseTimes, i, KIND_ITEM));
   }
+  if (len > max) output.push('... ' + plural(len - max, 'more item'));
+}
+
+// A Map's entries as k => v, a Set's values (node's formatMap, formatSet).
+function formatCollectionEntries(ctx, entries, pairs, recurseTimes, output) {
+  var step = pairs ? 2 : 1;
+  var len = entries.length / step;
+  var max = MathMin(ctx.maxArrayLength, len);
+  ctx.indentationLvl += 2;
+  for (var i = 0; i < max; i++) {
+    var text = formatValue(ctx, entries[i * step], recurseTimes, false);
+    if (pairs) text += ' => ' + formatValue(ctx, entries[i * step + 1], recurseTimes, false);
+    output.push(text);
+  }
+  ctx.indentationLvl -= 2;
   if (len > max) output.push('... ' + plural(len - max, 'more item'));
 }
 
