@@ -91,15 +91,16 @@ L('next on wrong iterator', err(function () { new Map().keys().next.call(new Set
 
 // many entries: growth, deletes, re-adds (the table is compacted), order kept
 var big = new Map();
-for (var i = 0; i < 5000; i++) big.set('k' + i, i);
-for (i = 0; i < 5000; i += 2) big.delete('k' + i);
+for (var i = 0; i < 600; i++) big.set('k' + i, i);
+for (i = 0; i < 600; i += 2) big.delete('k' + i);
 for (i = 0; i < 100; i++) big.set('k' + i, -i);
 var sum = 0, first = null, count = 0;
 big.forEach(function (v, k) { if (first === null) first = k; sum += v; count++; });
-L('big', big.size, count, first, sum, big.get('k4999'), big.get('k4998'), big.get('k98'), big.get('k99'));
+L('big', big.size, count, first, sum, big.get('k599'), big.get('k598'), big.get('k98'), big.get('k99'));
+big = null; // a board's heap holds one of these tables at a time
 var nums = new Set();
-for (i = 0; i < 3000; i++) nums.add(i * 0.5);
-for (i = 0; i < 3000; i++) if (i % 3) nums.delete(i * 0.5);
+for (i = 0; i < 1500; i++) nums.add(i * 0.5);
+for (i = 0; i < 1500; i++) if (i % 3) nums.delete(i * 0.5);
 L('numbers', nums.size, nums.has(1.5), nums.has(0.5), nums.has(3), list(nums.values()).slice(0, 20));
 // a queue: add at the end, delete from the front, many times over
 var q = new Set();
