@@ -118,14 +118,21 @@ static void add_end_listener(duk_context *ctx, duk_idx_t sock)
   st_call_method(ctx, sock, "on", 2);
 }
 
-/* The handle's part: _handle, its owner, and reading starts unless paused. */
-static void attach_handle(duk_context *ctx, duk_idx_t sock, duk_idx_t handle, int pause, int fresh)
+/* The handle's part: the socket owns the connection's record (child: one the
+ * accept path handed over, else a handle object's, which becomes the socket's
+ * _handle), and reading starts unless paused. */
+static void attach_handle(duk_context *ctx, duk_idx_t sock, duk_idx_t handle, tcp_rec *child, int pause, int fresh)
 {
   sock = duk_normalize_index(ctx, sock);
-  duk_dup(ctx, handle);
-  duk_put_prop_literal(ctx, sock, "_handle");
-  duk_dup(ctx, sock);
-  duk_put_prop_literal(ctx, handle, "owner");
+  handle = duk_normalize_index(ctx, handle);
+  if (child) {
+    tcp_rec_adopt(ctx, child, sock);
+  } else { /* options.handle: a handle object's record is adopted, anything else kept */
+    duk_dup(ctx, handle);
+    duk_put_prop_literal(ctx, sock, "_handle");
+    duk_dup(ctx, sock);
+    duk_put_prop_literal(ctx, handle, "owner");
+  }
   if (pause) {
     duk_push_false(ctx);
     duk_put_prop_literal(ctx, sock, "readableFlowing");
@@ -204,21 +211,27 @@ duk_ret_t net_socket_init(duk_context *ctx)
   add_end_listener(ctx, 0);
   if (has) {
     duk_get_prop_literal(ctx, 1, "handle"); /* 2 */
-    if (st_truthy(ctx, 2)) attach_handle(ctx, 0, 2, st_flag(ctx, 1, "pauseOnCreate"), 0);
+    if (st_truthy(ctx, 2)) attach_handle(ctx, 0, 2, NULL, st_flag(ctx, 1, "pauseOnCreate"), 0);
   }
   return 0;
 }
 
 /* The listening handle's onconnection(err, handle): a new Socket for the connection,
  * then this.owner's (the server's) 'connection'. A failed accept and a connection over
- * maxConnections go to net.js's helpers (acceptError, dropConnection). */
+ * maxConnections go to net.js's helpers (acceptError, dropConnection). The handle is
+ * the accepted connection's record as a pointer (tcp_binding.c), which the Socket
+ * takes, or a handle object when something else calls this. */
 duk_ret_t net_socket_onconnection(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
+  tcp_rec *child = tcp_child_at(ctx, 1);
   duk_push_this(ctx);
   duk_get_prop_literal(ctx, -1, "owner"); /* 3: the server */
   if (!st_truthy(ctx, 3)) {
-    if (duk_is_object(ctx, 1)) st_call_method(ctx, 1, "close", 0);
+    if (child)
+      tcp_rec_close(child, 0);
+    else if (duk_is_object(ctx, 1))
+      st_call_method(ctx, 1, "close", 0);
     return 0;
   }
   if (st_truthy(ctx, 0)) {
@@ -234,6 +247,10 @@ duk_ret_t net_socket_onconnection(duk_context *ctx)
     int over = duk_to_number(ctx, -1) >= duk_to_number(ctx, 4);
     duk_pop(ctx);
     if (over) {
+      if (child) { /* dropConnection asks a handle object for the addresses */
+        tcp_rec_push_handle(ctx, child);
+        duk_replace(ctx, 1);
+      }
       net_push_helper(ctx, "dropConnection");
       duk_dup(ctx, 3);
       duk_dup(ctx, 1);
@@ -259,7 +276,7 @@ duk_ret_t net_socket_onconnection(duk_context *ctx)
   duk_set_prototype(ctx, 4);
   init_duplex(ctx, 4, half_open, hwm, hwm);
   add_end_listener(ctx, 4);
-  attach_handle(ctx, 4, 1, pause, 1);
+  attach_handle(ctx, 4, 1, child, pause, 1);
   if (st_flag(ctx, 3, "noDelay")) {
     duk_push_true(ctx);
     st_call_method(ctx, 4, "setNoDelay", 1);
@@ -305,6 +322,7 @@ int net_socket_new_install(duk_context *ctx, duk_idx_t proto)
   }
   duk_pop(ctx);
   sock_proto = petrel_pin(ctx, proto);
+  tcp_define_socket_handle(ctx, proto);
   duk_push_literal(ctx, "_writableState");
   duk_push_c_function(ctx, s_wstate_get, 0);
   duk_push_c_function(ctx, s_wstate_set, 1);
