@@ -149,6 +149,14 @@ static int push_owner(duk_context *ctx)
   return 0;
 }
 
+/* The byte length of the chunk at idx (a Buffer's own, without a property lookup). */
+static double byte_length(duk_context *ctx, duk_idx_t idx)
+{
+  duk_size_t n;
+  if (duk_get_buffer_data(ctx, idx, &n)) return (double)n;
+  return (double)duk_get_length(ctx, idx);
+}
+
 /* onread(buf): the chunk into the stream; onread(null): the peer's FIN. The
  * socket at 1. */
 static duk_ret_t onread(duk_context *ctx)
@@ -159,7 +167,7 @@ static duk_ret_t onread(duk_context *ctx)
   duk_get_prop_literal(ctx, 1, "_onread"); /* 3: {buffer, callback} of options.onread, or null */
   int user_buffer = !duk_is_null_or_undefined(ctx, 3);
   if (!duk_is_null(ctx, 0)) {
-    st_add_num(ctx, 1, "_bytesRead", (double)duk_get_length(ctx, 0));
+    st_add_num(ctx, 1, "_bytesRead", byte_length(ctx, 0));
     if (user_buffer) {
       petrel_require_builtin(ctx, "internal/net_onread");
       duk_dup(ctx, 1);
@@ -354,12 +362,18 @@ static duk_ret_t s_write(duk_context *ctx)
   duk_get_prop_literal(ctx, 3, "_writableState"); /* 4 */
   /* Fast path: a Buffer written to an idle, connected socket that the stack takes
    * whole needs none of the Writable queue: same result, callback and counters. */
-  int fast = !duk_is_string(ctx, 1) && duk_is_buffer_data(ctx, 0) && duk_get_length(ctx, 0) > 0 &&
-             tcp_rec_at(ctx, 3) && !st_flag(ctx, 3, "connecting");
+  duk_size_t size = 0;
+  int fast = !duk_is_string(ctx, 1) && duk_get_buffer_data(ctx, 0, &size) && size > 0 && tcp_rec_at(ctx, 3) &&
+             !st_flag(ctx, 3, "connecting");
   if (fast) fast = st_is_buffer(ctx, 0);
   if (fast) {
-    fast = !st_flag(ctx, 4, "writing") && !st_flag(ctx, 4, "corked") && !st_flag(ctx, 4, "ending") &&
-           !st_flag(ctx, 4, "destroyed") && !st_flag(ctx, 4, "errored") && !st_flag(ctx, 4, "needDrain") &&
+    /* the packed ones in one read of the bits (each st_flag reads them again) */
+    static const char *const busy[] = { "writing", "ending", "destroyed", "needDrain", NULL };
+    int any = st_packed_any(ctx, 4, busy);
+    if (any < 0)
+      any = st_flag(ctx, 4, "writing") || st_flag(ctx, 4, "ending") || st_flag(ctx, 4, "destroyed") ||
+            st_flag(ctx, 4, "needDrain");
+    fast = !any && !st_flag(ctx, 4, "corked") && !st_flag(ctx, 4, "errored") &&
            st_num(ctx, 4, "bufferedIndex") == writable_buffered_length(ctx, 4);
   }
   if (fast) {
@@ -367,7 +381,7 @@ static duk_ret_t s_write(duk_context *ctx)
       duk_dup(ctx, 1);
       duk_replace(ctx, 2);
     }
-    double len = (double)duk_get_length(ctx, 0);
+    double len = (double)size;
     int r = send_chunk(ctx, 3, 0);
     if (r == 0) {
       st_add_num(ctx, 3, "_bytesDispatched", len);
@@ -438,12 +452,12 @@ static duk_ret_t s_write_one(duk_context *ctx)
   else
     r = send_chunk(ctx, 3, 0);
   if (r == 0) {
-    st_add_num(ctx, 3, "_bytesDispatched", (double)duk_get_length(ctx, 0));
+    st_add_num(ctx, 3, "_bytesDispatched", byte_length(ctx, 0));
     duk_dup(ctx, 2);
     duk_call(ctx, 0);
   } else if (r == 1) {
     st_put_dup(ctx, 3, "_writeCb", 2);
-    st_put_num(ctx, 3, "_writeLen", (double)duk_get_length(ctx, 0));
+    st_put_num(ctx, 3, "_writeLen", byte_length(ctx, 0));
   } else {
     duk_dup(ctx, 2);
     petrel_push_system_error(ctx, r, "write");

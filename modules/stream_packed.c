@@ -146,6 +146,22 @@ int st_packed_get(duk_context *ctx, duk_idx_t obj, const char *key)
   return i < 0 ? -1 : (int)((b >> field_shift(i)) & 3);
 }
 
+int st_packed_any(duk_context *ctx, duk_idx_t obj, const char *const *keys)
+{
+  uint64_t b;
+  int i = locate(ctx, obj, keys[0], &b);
+  if (i < 0) return -1;
+  unsigned t = (unsigned)(b & 3);
+  for (int k = 0; keys[k]; k++) {
+    if (k) {
+      i = memo_of(keys[k])->in[t];
+      if (i < 0) return -1;
+    }
+    if (((b >> field_shift(i)) & 3) == V_TRUE) return 1;
+  }
+  return 0;
+}
+
 int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v)
 {
   uint64_t b;

@@ -176,6 +176,8 @@ duk_ret_t petrel_repl_start(duk_context *ctx); /* core.replStart(opts), see modu
 /* Pushes a Buffer (a Uint8Array with Buffer.prototype) viewing bytes [0, len)
  * of the plain buffer at buf_idx. */
 void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len);
+/* Buffer.prototype as buffer.js registered it (a heap pointer), or NULL before. */
+void *petrel_buffer_prototype(void);
 
 /* Node-style system errors, Error("<syscall> <CODE>") with errno/code/syscall: made by
  * internal/errors' systemError (modules/errors_system.c), the one maker. */
