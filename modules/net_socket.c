@@ -162,7 +162,10 @@ static double byte_length(duk_context *ctx, duk_idx_t idx)
 static duk_ret_t onread(duk_context *ctx)
 {
   duk_get_prop_literal(ctx, 1, "_readableState"); /* 2 */
-  if (st_flag(ctx, 2, "destroyed")) return 0;
+  /* The state's packed flags, read once (the calls below until 'data' change none). */
+  uint64_t bits = 0;
+  int packed = st_packed_bits(ctx, 2, &bits);
+  if (packed ? st_bits_field(bits, "destroyed") == 1 : st_flag(ctx, 2, "destroyed")) return 0;
   activity(ctx, 1);
   duk_get_prop_literal(ctx, 1, "_onread"); /* 3: {buffer, callback} of options.onread, or null */
   int user_buffer = !duk_is_null_or_undefined(ctx, 3);
@@ -179,13 +182,14 @@ static duk_ret_t onread(duk_context *ctx)
     /* Fast path: a flowing socket with nothing buffered hands the chunk straight
      * to 'data' listeners, as Readable's push would, without its read-more
      * bookkeeping (the handle keeps reading on its own while flowing). */
-    if (st_flag(ctx, 2, "flowing") && st_num(ctx, 2, "length") == 0 && !st_flag(ctx, 2, "decoder") &&
-        !st_flag(ctx, 2, "ended")) {
+    int flowing = packed ? st_bits_field(bits, "flowing") == 1 : st_flag(ctx, 2, "flowing");
+    int ended = packed ? st_bits_field(bits, "ended") == 1 : st_flag(ctx, 2, "ended");
+    if (flowing && !ended && st_num(ctx, 2, "length") == 0 && !st_flag(ctx, 2, "decoder")) {
       duk_get_prop_literal(ctx, 1, "_events");
       duk_get_prop_literal(ctx, -1, "data"); /* 5 */
       if (!duk_is_undefined(ctx, 5)) {
-        st_put_bool(ctx, 2, "reading", 0);
-        st_put_bool(ctx, 2, "dataEmitted", 1);
+        if (!packed || st_bits_field(bits, "reading") != 0) st_put_bool(ctx, 2, "reading", 0);
+        if (!packed || st_bits_field(bits, "dataEmitted") != 1) st_put_bool(ctx, 2, "dataEmitted", 1);
         if (st_is_function(ctx, 5)) { /* one listener: called as emit would */
           duk_dup(ctx, 1);
           duk_dup(ctx, 0);
