@@ -184,7 +184,6 @@ var installed = binding.installSocket(Socket.prototype, TCP.prototype, {
   },
   setTimeout: timers.setTimeout,
   clearTimeout: timers.clearTimeout,
-  setImmediate: timers.setImmediate,
   resume: stream.Duplex.prototype.resume
 });
 var idle = installed.idle;

@@ -80,6 +80,9 @@ void loop_set_turn_hook(void (*fn)(duk_context *ctx));
 /* ---- timers.c: the timer queue and the immediates, run by the loop ---- */
 void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, in order */
 void timers_run_immediates(duk_context *ctx);     /* those queued before this call */
+/* fn(the n values on top) as an immediate of the runtime's own (no Immediate object:
+ * nothing can clear it), in the same queue as setImmediate's; pops the values. */
+void timers_queue_immediate(duk_context *ctx, duk_c_function fn, duk_idx_t n);
 duk_ret_t petrel_binding_timers(duk_context *ctx);
 
 /* ---- cesu8.c ---- */
