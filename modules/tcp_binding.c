@@ -317,13 +317,16 @@ tcp_rec *tcp_child_at(duk_context *ctx, duk_idx_t idx)
   return pending_child;
 }
 
+static void push_view(duk_context *ctx, tcp_rec *r);
+
 void tcp_rec_push_handle(duk_context *ctx, tcp_rec *r)
 {
-  if (r->owner) {
-    duk_push_heapptr(ctx, r->direct ? r->view : r->owner);
-    return;
-  }
-  push_handle_object(ctx, r);
+  if (r->direct)
+    push_view(ctx, r);
+  else if (r->owner)
+    duk_push_heapptr(ctx, r->owner);
+  else
+    push_handle_object(ctx, r);
 }
 
 /* Moves the unsent tail's JS buffer from the record's owner to obj. */
@@ -440,22 +443,29 @@ void tcp_rec_open(duk_context *ctx, duk_idx_t sock)
 /* Socket.prototype._handle's getter: the socket's record as a handle object (made
  * on the first read, then kept while the record is open), or what was last
  * assigned when the socket holds no record. */
+/* Pushes a direct record's handle object, made (and pinned) on first use. */
+static void push_view(duk_context *ctx, tcp_rec *r)
+{
+  if (!r->view) {
+    duk_push_object(ctx);
+    duk_push_heapptr(ctx, tcp_proto);
+    duk_set_prototype(ctx, -2);
+    duk_push_pointer(ctx, r);
+    duk_put_prop_literal(ctx, -2, HANDLE_KEY);
+    duk_push_heapptr(ctx, r->owner);
+    duk_put_prop_literal(ctx, -2, "owner");
+    r->view = petrel_pin(ctx, -1);
+    duk_pop(ctx);
+  }
+  duk_push_heapptr(ctx, r->view);
+}
+
 static duk_ret_t socket_handle_get(duk_context *ctx)
 {
   duk_push_this(ctx); /* 0 */
   tcp_rec *r = tcp_rec_at(ctx, 0);
   if (r && r->direct && r->owner == duk_get_heapptr(ctx, 0)) {
-    if (!r->view) {
-      duk_push_object(ctx);
-      duk_push_heapptr(ctx, tcp_proto);
-      duk_set_prototype(ctx, -2);
-      duk_push_pointer(ctx, r);
-      duk_put_prop_literal(ctx, -2, HANDLE_KEY);
-      duk_dup(ctx, 0);
-      duk_put_prop_literal(ctx, -2, "owner");
-      r->view = petrel_pin(ctx, -1);
-    }
-    duk_push_heapptr(ctx, r->view);
+    push_view(ctx, r);
     return 1;
   }
   if (!duk_is_object(ctx, 0)) return 0;
