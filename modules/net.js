@@ -79,7 +79,9 @@ function Socket(options) {
 inherits(Socket, stream.Duplex);
 // Defaults on the prototype: a socket object stores only what it changed.
 Socket.prototype.connecting = false;
-Socket.prototype._handle = null;
+// _handle is an accessor (modules/tcp_binding.c): a socket holds its connection's
+// record itself, and reading _handle makes the handle object Node code expects.
+Socket.prototype._pipe = false; // a UNIX-domain connection (node's Pipe handle)
 Socket.prototype._host = null;
 Socket.prototype._refed = true;
 Socket.prototype._keepAlive = false;
@@ -182,7 +184,6 @@ var installed = binding.installSocket(Socket.prototype, TCP.prototype, {
   },
   setTimeout: timers.setTimeout,
   clearTimeout: timers.clearTimeout,
-  setImmediate: timers.setImmediate,
   resume: stream.Duplex.prototype.resume
 });
 var idle = installed.idle;
@@ -194,7 +195,8 @@ var connectModule = null;
 function connector() {
   if (connectModule === null) {
     connectModule = require('internal/net_connect').init({
-      Socket: Socket, TCP: TCP, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs, dnsLookup: dnsLookup,
+      Socket: Socket, TCP: TCP, open: installed.open, hasHandle: installed.hasHandle,
+      handleObject: installed.handleObject, isIP: isIP, sysError: sysError, normalizeArgs: normalizeArgs, dnsLookup: dnsLookup,
       autoSelectFamilyDefault: function () { return autoSelectFamilyDefault; }
     });
   }
@@ -203,7 +205,7 @@ function connector() {
 
 Socket.prototype.resetAndDestroy = function () {
   if (this._handle) {
-    if (this._handle.pipe) throw errors.codeError('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', 'TypeError');
+    if (this._pipe) throw errors.codeError('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', 'TypeError');
     if (this.connecting) {
       this.once('connect', function () { this._resetOnDestroy = true; this.destroy(); });
     } else {

@@ -11,6 +11,15 @@
 #include "stream_state.h"
 
 /* ---- options ---- */
+/* The socket's handle (tcp_socket_handle): 0 none, 1 its record (r), 2 a handle
+ * object pushed (the record's once _handle was read, or user code's own), whose
+ * methods are called instead of the record's. */
+static int handle_of(duk_context *ctx, duk_idx_t sock, tcp_rec **r)
+{
+  int kind = tcp_socket_handle(ctx, sock, r);
+  return kind == 3 ? 0 : kind; /* a value that is not an object has no methods */
+}
+
 /* handle[name] is a function: the handle can take the option */
 static int handle_has(duk_context *ctx, duk_idx_t handle, const char *name)
 {
@@ -25,15 +34,20 @@ static int handle_has(duk_context *ctx, duk_idx_t handle, const char *name)
 static duk_ret_t s_set_nodelay(duk_context *ctx)
 {
   int enable = duk_is_undefined(ctx, 0) ? 1 : duk_to_boolean(ctx, 0);
-  duk_push_this(ctx);                     /* 1 */
-  duk_get_prop_literal(ctx, 1, "_handle"); /* 2 */
-  if (!st_truthy(ctx, 2)) {
+  duk_push_this(ctx); /* 1 */
+  tcp_rec *r;
+  int kind = handle_of(ctx, 1, &r); /* 2: the handle object, if any */
+  if (!kind) {
     st_put_bool(ctx, 1, "_noDelay", enable);
-  } else if (handle_has(ctx, 2, "setNoDelay") && enable != st_flag(ctx, 1, "_noDelay")) {
+  } else if ((kind == 1 || handle_has(ctx, 2, "setNoDelay")) && enable != st_flag(ctx, 1, "_noDelay")) {
     st_put_bool(ctx, 1, "_noDelay", enable);
     if (!st_flag(ctx, 1, "connecting")) {
-      duk_push_boolean(ctx, enable);
-      st_call_method(ctx, 2, "setNoDelay", 1);
+      if (kind == 1) {
+        tcp_rec_set_nodelay(r, enable);
+      } else {
+        duk_push_boolean(ctx, enable);
+        st_call_method(ctx, 2, "setNoDelay", 1);
+      }
     }
   }
   duk_dup(ctx, 1);
@@ -45,17 +59,22 @@ static duk_ret_t s_set_keepalive(duk_context *ctx)
 {
   int enable = duk_to_boolean(ctx, 0);
   duk_push_number(ctx, duk_to_number(ctx, 1) / 1000);
-  int secs = duk_to_int32(ctx, -1);       /* ~~(initialDelay / 1000) */
-  if (secs < 0) secs = 0;                 /* the platform takes seconds as unsigned */
-  duk_push_this(ctx);                     /* 3 */
-  duk_get_prop_literal(ctx, 3, "_handle"); /* 4 */
-  int set = !st_truthy(ctx, 4);
-  if (!set && handle_has(ctx, 4, "setKeepAlive")) {
+  int secs = duk_to_int32(ctx, -1); /* ~~(initialDelay / 1000) */
+  if (secs < 0) secs = 0;           /* the platform takes seconds as unsigned */
+  duk_push_this(ctx);               /* 3 */
+  tcp_rec *r;
+  int kind = handle_of(ctx, 3, &r); /* 4: the handle object, if any */
+  int set = !kind;
+  if (kind == 1 || (kind == 2 && handle_has(ctx, 4, "setKeepAlive"))) {
     set = enable != st_flag(ctx, 3, "_keepAlive") || (enable && st_num(ctx, 3, "_keepAliveDelay") != secs);
     if (set && !st_flag(ctx, 3, "connecting")) {
-      duk_push_boolean(ctx, enable);
-      duk_push_int(ctx, secs);
-      st_call_method(ctx, 4, "setKeepAlive", 2);
+      if (kind == 1) {
+        tcp_rec_set_keepalive(r, enable, secs);
+      } else {
+        duk_push_boolean(ctx, enable);
+        duk_push_int(ctx, secs);
+        st_call_method(ctx, 4, "setKeepAlive", 2);
+      }
     }
   }
   if (set) {
@@ -72,8 +91,12 @@ static duk_ret_t s_ref(duk_context *ctx)
   int on = duk_get_current_magic(ctx);
   duk_push_this(ctx);
   st_put_bool(ctx, 0, "_refed", on);
-  duk_get_prop_literal(ctx, 0, "_handle");
-  if (st_truthy(ctx, 1)) st_call_method(ctx, 1, on ? "ref" : "unref", 0);
+  tcp_rec *r;
+  int kind = handle_of(ctx, 0, &r); /* 1 */
+  if (kind == 1)
+    tcp_rec_ref(r, on);
+  else if (kind == 2)
+    st_call_method(ctx, 1, on ? "ref" : "unref", 0);
   duk_dup(ctx, 0);
   return 1;
 }
@@ -84,13 +107,19 @@ static duk_ret_t s_getname(duk_context *ctx)
 {
   int peer = duk_get_current_magic(ctx);
   const char *key = peer ? "_peername" : "_sockname";
-  duk_push_this(ctx);               /* 0 */
+  duk_push_this(ctx);                  /* 0 */
   petrel_get_prop_static(ctx, 0, key); /* 1 */
   if (st_truthy(ctx, 1)) return 1;
-  duk_get_prop_literal(ctx, 0, "_handle"); /* 2 */
-  if (!st_truthy(ctx, 2) || st_flag(ctx, 0, "connecting")) return 1;
-  duk_push_string(ctx, peer ? "getpeername" : "getsockname");
-  duk_call_prop(ctx, 2, 0); /* 3 */
+  tcp_rec *r;
+  int kind = handle_of(ctx, 0, &r); /* 2, if an object */
+  if (!kind || st_flag(ctx, 0, "connecting")) return 1;
+  if (kind == 2) {
+    duk_push_string(ctx, peer ? "getpeername" : "getsockname");
+    duk_call_prop(ctx, 2, 0); /* 3 */
+  } else {
+    duk_push_undefined(ctx);                                  /* 2 */
+    if (!tcp_rec_push_addr(ctx, r, peer)) duk_push_null(ctx); /* 3 */
+  }
   if (!st_truthy(ctx, 3)) {
     duk_pop(ctx);
     duk_push_null(ctx);
@@ -157,10 +186,11 @@ static duk_ret_t s_get(duk_context *ctx)
     /* A server's socket has server and _server, both the server: the first reads the
      * second (one own property less per connection) until something sets it. */
     case G_SERVER: duk_get_prop_literal(ctx, 0, "_server"); return 1;
-    case G_PENDING:
-      duk_get_prop_literal(ctx, 0, "_handle");
-      duk_push_boolean(ctx, !st_truthy(ctx, -1) || st_flag(ctx, 0, "connecting"));
+    case G_PENDING: {
+      tcp_rec *r;
+      duk_push_boolean(ctx, !tcp_socket_handle(ctx, 0, &r) || st_flag(ctx, 0, "connecting"));
       return 1;
+    }
     case G_CONNECTING: duk_get_prop_literal(ctx, 0, "connecting"); return 1;
     case G_READY_STATE: {
       if (st_flag(ctx, 0, "connecting")) {
@@ -171,11 +201,13 @@ static duk_ret_t s_get(duk_context *ctx)
       duk_push_string(ctx, r && w ? "open" : r ? "readOnly" : w ? "writeOnly" : "closed");
       return 1;
     }
-    case G_BUFFER_SIZE:
-      duk_get_prop_literal(ctx, 0, "_handle");
-      if (!st_truthy(ctx, -1)) return 0;
+    case G_BUFFER_SIZE: {
+      tcp_rec *r;
+      if (!tcp_socket_handle(ctx, 0, &r)) return 0;
+      duk_set_top(ctx, 1);
       duk_get_prop_literal(ctx, 0, "writableLength");
       return 1;
+    }
     case G_BYTES_READ: duk_get_prop_literal(ctx, 0, "_bytesRead"); return 1;
     case G_BYTES_WRITTEN: {
       double sent = st_num(ctx, 0, "_bytesDispatched");

@@ -146,6 +146,46 @@ int st_packed_get(duk_context *ctx, duk_idx_t obj, const char *key)
   return i < 0 ? -1 : (int)((b >> field_shift(i)) & 3);
 }
 
+int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b)
+{
+  double d;
+  if (duk_petrel_get_number_static(ctx, obj, BITS_KEY, sizeof(BITS_KEY) - 1, &d)) {
+    *b = (uint64_t)d;
+  } else {
+    duk_get_prop_literal(ctx, obj, BITS_KEY);
+    int ok = duk_is_number(ctx, -1);
+    *b = ok ? (uint64_t)duk_get_number(ctx, -1) : 0;
+    duk_pop(ctx);
+    if (!ok) return 0;
+  }
+  unsigned t = (unsigned)(*b & 3);
+  return t == 1 || t == 2;
+}
+
+int st_bits_field(uint64_t b, const char *key)
+{
+  unsigned t = (unsigned)(b & 3);
+  if (t != 1 && t != 2) return -1;
+  int i = memo_of(key)->in[t];
+  return i < 0 ? -1 : (int)((b >> field_shift(i)) & 3);
+}
+
+int st_packed_any(duk_context *ctx, duk_idx_t obj, const char *const *keys)
+{
+  uint64_t b;
+  int i = locate(ctx, obj, keys[0], &b);
+  if (i < 0) return -1;
+  unsigned t = (unsigned)(b & 3);
+  for (int k = 0; keys[k]; k++) {
+    if (k) {
+      i = memo_of(keys[k])->in[t];
+      if (i < 0) return -1;
+    }
+    if (((b >> field_shift(i)) & 3) == V_TRUE) return 1;
+  }
+  return 0;
+}
+
 int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v)
 {
   uint64_t b;

@@ -135,10 +135,15 @@ int st_is_buffer(duk_context *ctx, duk_idx_t idx)
 {
   if (!duk_is_object(ctx, idx)) return 0;
   idx = duk_normalize_index(ctx, idx);
-  st_push_helper(ctx, "Buffer");
-  duk_get_prop_literal(ctx, -1, "prototype");
-  void *proto = duk_is_object(ctx, -1) ? duk_get_heapptr(ctx, -1) : NULL;
-  duk_pop_2(ctx);
+  /* Buffer.prototype as buffer.js registered it (finding it through the helpers
+   * and its constructor was ~1,000 instructions of every socket write) */
+  void *proto = petrel_buffer_prototype();
+  if (!proto) {
+    st_push_helper(ctx, "Buffer");
+    duk_get_prop_literal(ctx, -1, "prototype");
+    proto = duk_is_object(ctx, -1) ? duk_get_heapptr(ctx, -1) : NULL;
+    duk_pop_2(ctx);
+  }
   if (!proto) return 0;
   int found = 0;
   duk_dup(ctx, idx);

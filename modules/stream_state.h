@@ -93,6 +93,15 @@ duk_ret_t stream_undestroy(duk_context *ctx);
 void packed_funcs(duk_context *ctx, duk_idx_t binding);
 int st_packed_get(duk_context *ctx, duk_idx_t obj, const char *key);
 int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v);
+/* 1 if any of the packed fields named by keys (NULL-ended) is true on obj, 0 if
+ * none, -1 if obj's flags are not packed or a key is not one of its fields (ask
+ * st_flag then): one read of the bits for several flags. */
+int st_packed_any(duk_context *ctx, duk_idx_t obj, const char *const *keys);
+/* Reads obj's packed bits once into *b: 1, or 0 when its flags are not packed. */
+int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b);
+/* The field key in bits b (st_packed_bits): 0 false, 1 true, 2 null, -1 not one of
+ * its fields (ask st_flag). */
+int st_bits_field(uint64_t b, const char *key);
 
 /* stream_readable.c: installReadable(proto, helpers) */
 duk_ret_t readable_install(duk_context *ctx);

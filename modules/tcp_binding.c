@@ -1,11 +1,16 @@
 /*
  * process.binding('tcp'): TCP handles for net.js, on platform.h.
  *
- * A JS handle object (new TCP()) owns one C record. The record holds the JS
- * object's heap pointer (pinned in the stash while the handle is open) and
- * calls its methods for events: onconnection(err, handle), onconnect(err),
- * onread(buf | null at EOF), onerror(err), onwrite(err).
- * The one write that cannot go out at once is copied here (net.js's Writable
+ * A C record per connection or listener. Its owner, pinned in the stash while
+ * the record is open, is either a JS handle object (new TCP(): a server's
+ * listener), whose methods are called for events: onconnection(err, handle),
+ * onconnect(err), onread(buf | null at EOF), onerror(err), onwrite(err); or,
+ * for a connection, the net.Socket itself ("direct": no handle object per
+ * socket, #17), whose events go straight to net_socket.c's C functions. The
+ * owner holds the record's pointer under a hidden key; TCP.prototype's methods
+ * read that key on `this`, so they work on a handle object, on a socket and on
+ * the handle object a socket's `_handle` makes when read (its "view").
+ * The one write that cannot go out at once is kept here (net.js's Writable
  * issues one write at a time), so memory per socket stays bounded.
  * Loop accounting follows libuv: a handle keeps the process alive while it is
  * ref'd and active (listening, connecting, reading, writing).
@@ -16,23 +21,30 @@
 #include "bindings.h"
 #include "platform.h"
 #include "tcp_binding.h"
+#include "net_socket.h"
 
-#define HANDLE_KEY DUK_HIDDEN_SYMBOL("tcp")
+#define HANDLE_KEY TCP_REC_KEY
 #define PEND_KEY   DUK_HIDDEN_SYMBOL("tcpPend")
+#define VALUE_KEY  DUK_HIDDEN_SYMBOL("handleValue") /* a socket's _handle set to a non-handle */
 
 struct tcp_rec {
   plat_tcp *t;
   duk_context *ctx;
-  void *owner;   /* the JS handle object */
+  void *owner;   /* the JS handle object, or (direct) the net.Socket */
+  void *view;    /* direct: the socket's _handle object once read (pinned), or NULL */
   uint8_t *pend; /* unsent tail of the current write */
   size_t pend_len, pend_off;
   unsigned pend_in_js : 1; /* pend points into the JS buffer kept at PEND_KEY on the
-                            * handle object (else pend is malloc'd) */
+                            * owner (else pend is malloc'd) */
+  unsigned direct : 1;     /* the owner is a net.Socket (events to net_socket.c) */
   unsigned refed : 1, counted : 1, listening : 1, connecting : 1, reading : 1, shutdown_after_write : 1;
   unsigned eof : 1; /* the peer's FIN was delivered: reading is over */
 };
 
 static void *tcp_proto; /* TCP.prototype, for handles created on accept */
+/* An accepted connection handed to net's onconnection as a pointer, until a
+ * Socket takes it (tcp_child_take). */
+static tcp_rec *pending_child;
 
 static int is_active(tcp_rec *r) { return r->t && (r->listening || r->connecting || r->reading || r->pend); }
 
@@ -68,10 +80,16 @@ static tcp_rec *get_rec(duk_context *ctx)
 int tcp_rec_reading(const tcp_rec *r) { return r->reading; }
 int tcp_rec_eof(const tcp_rec *r) { return r->eof; }
 
-/* [..] -> [.. fn owner] ready for args and petrel_make_callback */
+/* [..] -> [.. fn owner] ready for args and petrel_make_callback: the handle
+ * object's method name, or for a socket that owns its record, net_socket.c's fn. */
 static int push_method(tcp_rec *r, const char *name)
 {
   duk_context *ctx = r->ctx;
+  if (r->direct) {
+    net_socket_push_event(ctx, name);
+    duk_push_heapptr(ctx, r->owner);
+    return 1;
+  }
   duk_push_heapptr(ctx, r->owner);
   petrel_get_prop_static(ctx, -1, name);
   if (!duk_is_function(ctx, -1)) {
@@ -100,17 +118,32 @@ static void drop_pend(tcp_rec *r)
   r->pend_len = r->pend_off = 0;
 }
 
+/* Clears the record's pointer on obj if obj holds this one (an existing property:
+ * the write allocates nothing). */
+static void forget_rec(tcp_rec *r, void *obj)
+{
+  duk_context *ctx = r->ctx;
+  duk_push_heapptr(ctx, obj);
+  if (duk_get_prop_literal(ctx, -1, HANDLE_KEY) && duk_get_pointer(ctx, -1) == r) {
+    duk_push_pointer(ctx, NULL);
+    duk_put_prop_literal(ctx, -3, HANDLE_KEY);
+  }
+  duk_pop_2(ctx);
+}
+
 static void free_rec(tcp_rec *r)
 {
+  if (pending_child == r) pending_child = NULL;
   drop_pend(r);
   r->t = NULL;
   update_ref(r);
   if (r->owner) {
-    duk_push_heapptr(r->ctx, r->owner);
-    duk_push_pointer(r->ctx, NULL);
-    duk_put_prop_literal(r->ctx, -2, HANDLE_KEY);
-    duk_pop(r->ctx);
+    forget_rec(r, r->owner);
     petrel_unpin(r->ctx, r->owner);
+  }
+  if (r->view) {
+    forget_rec(r, r->view);
+    petrel_unpin(r->ctx, r->view);
   }
   free(r);
 }
@@ -183,6 +216,24 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
       }
       d->child = c;
       duk_push_int(ctx, 0);
+      duk_push_c_lightfunc(ctx, net_socket_onconnection, 2, 2, 0); /* as net_socket.c installs it */
+      int ours = duk_strict_equals(ctx, -1, -4);
+      duk_pop(ctx);
+      if (ours) {
+        /* net's own onconnection: the record goes to it as a pointer, and the
+         * Socket it makes owns it (no handle object). What it does not take
+         * (an exception before that) is reset here. */
+        duk_push_pointer(ctx, c);
+        pending_child = c;
+        d->child = NULL;
+        petrel_make_callback(ctx, 2);
+        if (pending_child == c) {
+          pending_child = NULL;
+          plat_tcp_abort(c->t);
+          free(c);
+        }
+        break;
+      }
       push_handle_object(ctx, c);
       d->child = NULL;
       petrel_make_callback(ctx, 2);
@@ -256,6 +307,221 @@ static void push_handle_object(duk_context *ctx, tcp_rec *r)
   duk_push_pointer(ctx, r);
   duk_put_prop_literal(ctx, -2, HANDLE_KEY);
   r->owner = petrel_pin(ctx, -1);
+  if (pending_child == r) pending_child = NULL;
+}
+
+/* ---- sockets that own their record (#17: no handle object per socket) ---- */
+tcp_rec *tcp_child_at(duk_context *ctx, duk_idx_t idx)
+{
+  if (!pending_child || !duk_is_pointer(ctx, idx) || duk_get_pointer(ctx, idx) != pending_child) return NULL;
+  return pending_child;
+}
+
+static void push_view(duk_context *ctx, tcp_rec *r);
+
+void tcp_rec_push_handle(duk_context *ctx, tcp_rec *r)
+{
+  if (r->direct)
+    push_view(ctx, r);
+  else if (r->owner)
+    duk_push_heapptr(ctx, r->owner);
+  else
+    push_handle_object(ctx, r);
+}
+
+/* Moves the unsent tail's JS buffer from the record's owner to obj. */
+static void move_pend(tcp_rec *r, void *obj)
+{
+  duk_context *ctx = r->ctx;
+  if (!r->pend_in_js) return;
+  duk_push_heapptr(ctx, obj);
+  duk_push_heapptr(ctx, r->owner);
+  duk_get_prop_literal(ctx, -1, PEND_KEY);
+  duk_put_prop_literal(ctx, -3, PEND_KEY);
+  duk_del_prop_literal(ctx, -1, PEND_KEY);
+  duk_pop_2(ctx);
+}
+
+/* A direct record whose socket lets go of it (`_handle` set to something else)
+ * goes on as a handle object's, its view or a new one (owner: the socket), as a
+ * replaced handle in Node still calls into its owner. */
+static void detach_rec(duk_context *ctx, tcp_rec *r)
+{
+  void *sock = r->owner;
+  if (!r->view) {
+    duk_push_object(ctx);
+    duk_push_heapptr(ctx, tcp_proto);
+    duk_set_prototype(ctx, -2);
+    duk_push_pointer(ctx, r);
+    duk_put_prop_literal(ctx, -2, HANDLE_KEY);
+    duk_push_heapptr(ctx, sock);
+    duk_put_prop_literal(ctx, -2, "owner");
+    r->view = petrel_pin(ctx, -1);
+    duk_pop(ctx);
+  }
+  move_pend(r, r->view);
+  forget_rec(r, sock);
+  r->owner = r->view;
+  r->view = NULL;
+  r->direct = 0;
+  petrel_unpin(ctx, sock);
+}
+
+/* The socket at sock owns r from now on; a handle object that owned it becomes
+ * the socket's _handle (its view). The allocations come first, so that a full
+ * heap leaves r as it was. */
+static void adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock)
+{
+  sock = duk_normalize_index(ctx, sock);
+  duk_get_prop_literal(ctx, sock, HANDLE_KEY);
+  tcp_rec *old = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (old == r && r->direct) return;
+  if (old && old->t) detach_rec(ctx, old);
+  duk_push_pointer(ctx, NULL); /* the property exists before anything changes */
+  duk_put_prop_literal(ctx, sock, HANDLE_KEY);
+  void *s = petrel_pin(ctx, sock);
+  if (r->owner && !r->direct) { /* a handle object: now the socket's view */
+    duk_push_heapptr(ctx, r->owner);
+    duk_dup(ctx, sock);
+    duk_put_prop_literal(ctx, -2, "owner");
+    duk_pop(ctx);
+    move_pend(r, s);
+    r->view = r->owner; /* its pin stays */
+  } else if (r->owner && r->owner != s) { /* another socket's */
+    move_pend(r, s);
+    forget_rec(r, r->owner);
+    petrel_unpin(ctx, r->owner);
+    if (r->view) {
+      duk_push_heapptr(ctx, r->view);
+      duk_dup(ctx, sock);
+      duk_put_prop_literal(ctx, -2, "owner");
+      duk_pop(ctx);
+    }
+  }
+  r->owner = s;
+  r->direct = 1;
+  if (pending_child == r) pending_child = NULL;
+  duk_push_pointer(ctx, r);
+  duk_put_prop_literal(ctx, sock, HANDLE_KEY);
+}
+
+void tcp_rec_adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock) { adopt(ctx, r, sock); }
+
+int tcp_rec_push_view(duk_context *ctx, tcp_rec *r)
+{
+  void *h = r->direct ? r->view : r->owner;
+  if (!h) return 0;
+  duk_push_heapptr(ctx, h);
+  return 1;
+}
+
+/* open(socket): a new record for a client socket's connection, owned by the socket. */
+void tcp_rec_open(duk_context *ctx, duk_idx_t sock)
+{
+  sock = duk_normalize_index(ctx, sock);
+  duk_get_prop_literal(ctx, sock, HANDLE_KEY);
+  tcp_rec *old = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (old) detach_rec(ctx, old); /* the socket's live record (not from net.js) */
+  duk_push_pointer(ctx, NULL);
+  duk_put_prop_literal(ctx, sock, HANDLE_KEY);
+  petrel_pin(ctx, sock); /* before the record: a full heap leaves nothing behind */
+  tcp_rec *r = calloc(1, sizeof *r);
+  if (r) r->t = plat_tcp_new(on_event, r);
+  if (!r || !r->t) {
+    free(r);
+    petrel_unpin(ctx, duk_get_heapptr(ctx, sock));
+    (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+    return;
+  }
+  r->ctx = ctx;
+  r->refed = 1;
+  adopt(ctx, r, sock);
+}
+
+/* Socket.prototype._handle's getter: the socket's record as a handle object (made
+ * on the first read, then kept while the record is open), or what was last
+ * assigned when the socket holds no record. */
+/* Pushes a direct record's handle object, made (and pinned) on first use. */
+static void push_view(duk_context *ctx, tcp_rec *r)
+{
+  if (!r->view) {
+    duk_push_object(ctx);
+    duk_push_heapptr(ctx, tcp_proto);
+    duk_set_prototype(ctx, -2);
+    duk_push_pointer(ctx, r);
+    duk_put_prop_literal(ctx, -2, HANDLE_KEY);
+    duk_push_heapptr(ctx, r->owner);
+    duk_put_prop_literal(ctx, -2, "owner");
+    r->view = petrel_pin(ctx, -1);
+    duk_pop(ctx);
+  }
+  duk_push_heapptr(ctx, r->view);
+}
+
+static duk_ret_t socket_handle_get(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 0 */
+  tcp_rec *r = tcp_rec_at(ctx, 0);
+  if (r && r->direct && r->owner == duk_get_heapptr(ctx, 0)) {
+    push_view(ctx, r);
+    return 1;
+  }
+  if (!duk_is_object(ctx, 0)) return 0;
+  if (!duk_get_prop_literal(ctx, 0, VALUE_KEY)) duk_push_null(ctx);
+  return 1;
+}
+
+/* _handle = value: a handle object's record (open) becomes the socket's; anything
+ * else is kept as the value _handle reads, and the socket lets go of its record. */
+static duk_ret_t socket_handle_set(duk_context *ctx)
+{
+  duk_push_this(ctx); /* 1 */
+  if (!duk_is_object(ctx, 1)) return 0;
+  tcp_rec *r = duk_is_object(ctx, 0) ? tcp_rec_at(ctx, 0) : NULL;
+  void *v = duk_get_heapptr(ctx, 0);
+  if (r && (r->direct ? r->view == v : r->owner == v)) { /* a handle object, not a socket */
+    adopt(ctx, r, 1);
+    if (duk_has_prop_literal(ctx, 1, VALUE_KEY)) duk_del_prop_literal(ctx, 1, VALUE_KEY);
+    return 0;
+  }
+  duk_get_prop_literal(ctx, 1, HANDLE_KEY);
+  tcp_rec *old = duk_get_pointer(ctx, -1);
+  duk_pop(ctx);
+  if (old && old->t && old->direct && old->owner == duk_get_heapptr(ctx, 1)) detach_rec(ctx, old);
+  if (duk_is_null_or_undefined(ctx, 0) && !duk_has_prop_literal(ctx, 1, VALUE_KEY)) return 0;
+  duk_dup(ctx, 0);
+  duk_put_prop_literal(ctx, 1, VALUE_KEY);
+  return 0;
+}
+
+int tcp_socket_handle(duk_context *ctx, duk_idx_t sock, tcp_rec **r)
+{
+  *r = tcp_rec_at(ctx, sock);
+  if (*r) {
+    if (!tcp_rec_push_view(ctx, *r)) return 1;
+    return 2;
+  }
+  if (!duk_is_object(ctx, sock)) return 0;
+  duk_get_prop_literal(ctx, sock, VALUE_KEY);
+  if (duk_is_object(ctx, -1)) return 2;
+  int truthy = duk_to_boolean(ctx, -1);
+  duk_pop(ctx);
+  return truthy ? 3 : 0;
+}
+
+void tcp_define_socket_handle(duk_context *ctx, duk_idx_t proto)
+{
+  proto = duk_normalize_index(ctx, proto);
+  duk_push_pointer(ctx, NULL); /* a socket without a record stops its lookup here */
+  duk_put_prop_literal(ctx, proto, HANDLE_KEY);
+  duk_push_literal(ctx, "_handle");
+  duk_push_c_function(ctx, socket_handle_get, 0);
+  duk_push_c_function(ctx, socket_handle_set, 1);
+  duk_def_prop(ctx, proto,
+               DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
+                   DUK_DEFPROP_CLEAR_ENUMERABLE);
 }
 
 /* new TCP() */
@@ -371,10 +637,10 @@ static duk_ret_t tcp_chmod_path(duk_context *ctx)
   return 1;
 }
 
-int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t handle, duk_idx_t buf)
+int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t buf)
 {
   duk_size_t len;
-  handle = duk_normalize_index(ctx, handle);
+  buf = duk_normalize_index(ctx, buf);
   const uint8_t *data = duk_require_buffer_data(ctx, buf, &len);
   if (r->pend) { /* not expected from net.js, but never lose bytes */
     size_t left = r->pend_len - r->pend_off;
@@ -399,10 +665,12 @@ int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t handle, duk_idx_t buf)
       return PLAT_ENOMEM;
     }
     memcpy(r->pend, data + n, r->pend_len);
-  } else { /* no copy (64 KiB less RAM per big write on a board): the handle keeps
+  } else { /* no copy (64 KiB less RAM per big write on a board): the owner keeps
             * the buffer alive until the write completes, as libuv does in Node */
+    duk_push_heapptr(ctx, r->owner);
     duk_dup(ctx, buf);
-    duk_put_prop_literal(ctx, handle, PEND_KEY);
+    duk_put_prop_literal(ctx, -2, PEND_KEY);
+    duk_pop(ctx);
     r->pend_in_js = 1;
     r->pend = (uint8_t *)data + n;
   }
@@ -414,20 +682,23 @@ int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t handle, duk_idx_t buf)
 static duk_ret_t tcp_write(duk_context *ctx)
 {
   REC_OR_EBADF(r);
-  duk_push_this(ctx);
-  duk_push_int(ctx, tcp_rec_write(ctx, r, -1, 0));
+  duk_push_int(ctx, tcp_rec_write(ctx, r, 0));
   return 1;
+}
+
+int tcp_rec_shutdown(tcp_rec *r)
+{
+  if (r->pend) {
+    r->shutdown_after_write = 1;
+    return 0;
+  }
+  return plat_tcp_shutdown(r->t);
 }
 
 static duk_ret_t tcp_shutdown(duk_context *ctx)
 {
   REC_OR_EBADF(r);
-  if (r->pend) {
-    r->shutdown_after_write = 1;
-    duk_push_int(ctx, 0);
-    return 1;
-  }
-  duk_push_int(ctx, plat_tcp_shutdown(r->t));
+  duk_push_int(ctx, tcp_rec_shutdown(r));
   return 1;
 }
 
@@ -452,25 +723,29 @@ static duk_ret_t read_switch(duk_context *ctx, int on)
 static duk_ret_t tcp_read_start(duk_context *ctx) { return read_switch(ctx, 1); }
 static duk_ret_t tcp_read_stop(duk_context *ctx) { return read_switch(ctx, 0); }
 
+int tcp_rec_set_keepalive(tcp_rec *r, int on, double secs)
+{
+  return plat_tcp_set_keepalive(r->t, on, secs > 0 && secs < 4294967295.0 ? (unsigned)secs : 0);
+}
+
+int tcp_rec_set_nodelay(tcp_rec *r, int on) { return plat_tcp_set_nodelay(r->t, on); }
+
 static duk_ret_t tcp_set_keepalive(duk_context *ctx)
 {
   REC_OR_EBADF(r);
-  double secs = duk_get_number_default(ctx, 1, 0);
-  duk_push_int(
-      ctx, plat_tcp_set_keepalive(r->t, duk_to_boolean(ctx, 0), secs > 0 && secs < 4294967295.0 ? (unsigned)secs : 0));
+  duk_push_int(ctx, tcp_rec_set_keepalive(r, duk_to_boolean(ctx, 0), duk_get_number_default(ctx, 1, 0)));
   return 1;
 }
 
 static duk_ret_t tcp_set_nodelay(duk_context *ctx)
 {
   REC_OR_EBADF(r);
-  duk_push_int(ctx, plat_tcp_set_nodelay(r->t, duk_to_boolean(ctx, 0)));
+  duk_push_int(ctx, tcp_rec_set_nodelay(r, duk_to_boolean(ctx, 0)));
   return 1;
 }
 
-static duk_ret_t push_addr(duk_context *ctx, int peer)
+int tcp_rec_push_addr(duk_context *ctx, tcp_rec *r, int peer)
 {
-  tcp_rec *r = get_rec(ctx);
   plat_addr a;
   if (!r || (peer ? plat_tcp_remote_addr(r->t, &a) : plat_tcp_local_addr(r->t, &a)) != 0) return 0;
   char buf[64];
@@ -485,44 +760,55 @@ static duk_ret_t push_addr(duk_context *ctx, int peer)
   return 1;
 }
 
+static duk_ret_t push_addr(duk_context *ctx, int peer)
+{
+  tcp_rec *r = get_rec(ctx);
+  return r ? tcp_rec_push_addr(ctx, r, peer) : 0;
+}
+
 static duk_ret_t tcp_getsockname(duk_context *ctx) { return push_addr(ctx, 0); }
 static duk_ret_t tcp_getpeername(duk_context *ctx) { return push_addr(ctx, 1); }
+
+void tcp_rec_close(tcp_rec *r, int reset)
+{
+  if (reset)
+    plat_tcp_abort(r->t);
+  else
+    plat_tcp_close(r->t);
+  free_rec(r);
+}
 
 static duk_ret_t tcp_close(duk_context *ctx)
 {
   tcp_rec *r = get_rec(ctx);
-  if (!r) return 0;
-  plat_tcp_close(r->t);
-  free_rec(r);
+  if (r) tcp_rec_close(r, 0);
   return 0;
 }
 
 static duk_ret_t tcp_reset(duk_context *ctx)
 {
   tcp_rec *r = get_rec(ctx);
-  if (!r) return 0;
-  plat_tcp_abort(r->t);
-  free_rec(r);
+  if (r) tcp_rec_close(r, 1);
   return 0;
+}
+
+void tcp_rec_ref(tcp_rec *r, int on)
+{
+  r->refed = on ? 1 : 0;
+  update_ref(r);
 }
 
 static duk_ret_t tcp_ref(duk_context *ctx)
 {
   tcp_rec *r = get_rec(ctx);
-  if (r) {
-    r->refed = 1;
-    update_ref(r);
-  }
+  if (r) tcp_rec_ref(r, 1);
   return 0;
 }
 
 static duk_ret_t tcp_unref(duk_context *ctx)
 {
   tcp_rec *r = get_rec(ctx);
-  if (r) {
-    r->refed = 0;
-    update_ref(r);
-  }
+  if (r) tcp_rec_ref(r, 0);
   return 0;
 }
 
@@ -555,6 +841,7 @@ static const duk_function_list_entry tcp_methods[] = { { "listen", tcp_listen, 4
 
 static const duk_function_list_entry tcp_funcs[] = { { "installSocket", net_socket_install, 3 },
                                                      { "installSocketInfo", net_socket_info_install, 1 },
+                                                     { "serverInit", net_socket_server_init, 1 },
                                                      { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_tcp(duk_context *ctx)

@@ -434,6 +434,8 @@ static duk_ret_t core_set_buffer_prototype(duk_context *ctx)
   return 0;
 }
 
+void *petrel_buffer_prototype(void) { return buffer_proto; }
+
 void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len)
 {
   duk_push_buffer_object(ctx, buf_idx, 0, len, DUK_BUFOBJ_UINT8ARRAY);

@@ -120,6 +120,9 @@ void loop_set_turn_hook(void (*fn)(duk_context *ctx));
 /* ---- timers.c: the timer queue and the immediates, run by the loop ---- */
 void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, in order */
 void timers_run_immediates(duk_context *ctx);     /* those queued before this call */
+/* fn(the n values on top) as an immediate of the runtime's own (no Immediate object:
+ * nothing can clear it), in the same queue as setImmediate's; pops the values. */
+void timers_queue_immediate(duk_context *ctx, duk_c_function fn, duk_idx_t n);
 duk_ret_t petrel_binding_timers(duk_context *ctx);
 
 /* ---- cesu8.c ---- */
@@ -216,6 +219,8 @@ duk_ret_t petrel_repl_start(duk_context *ctx); /* core.replStart(opts), see modu
 /* Pushes a Buffer (a Uint8Array with Buffer.prototype) viewing bytes [0, len)
  * of the plain buffer at buf_idx. */
 void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len);
+/* Buffer.prototype as buffer.js registered it (a heap pointer), or NULL before. */
+void *petrel_buffer_prototype(void);
 
 /* Node-style system errors, Error("<syscall> <CODE>") with errno/code/syscall: made by
  * internal/errors' systemError (modules/errors_system.c), the one maker. */

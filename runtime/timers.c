@@ -459,6 +459,28 @@ static void init_immediate(duk_context *ctx, duk_idx_t o, duk_idx_t cb, duk_idx_
   set_hidden(ctx, o, IFLAGS, F_REFED);
 }
 
+/* The runtime's own immediate (runtime.h): [fn, values...] in the queue. */
+void timers_queue_immediate(duk_context *ctx, duk_c_function fn, duk_idx_t n)
+{
+  duk_idx_t first = duk_get_top(ctx) - n;
+  duk_push_array(ctx);
+  petrel_push_lightfunc(ctx, fn, n, n, 0);
+  duk_put_prop_index(ctx, -2, 0);
+  for (duk_idx_t i = 0; i < n; i++) {
+    duk_dup(ctx, first + i);
+    duk_put_prop_index(ctx, -2, (duk_uarridx_t)(i + 1));
+  }
+  /* The slot first (may allocate), then the counts. */
+  duk_push_heapptr(ctx, iq_arr);
+  duk_dup(ctx, -2);
+  duk_put_prop_index(ctx, -2, (duk_uarridx_t)iq_tail);
+  if (iq_tail + 1 > iq_arr_len) iq_arr_len = iq_tail + 1;
+  iq_tail++;
+  iq_refed++;
+  sync_immediates();
+  duk_set_top(ctx, first);
+}
+
 /* setImmediate(callback, ...args) */
 static duk_ret_t i_set(duk_context *ctx)
 {
@@ -582,6 +604,16 @@ static duk_ret_t fire_immediate(duk_context *ctx, void *udata)
   duk_put_prop_index(ctx, arr, (duk_uarridx_t)iq_head);
   iq_head++;
   *started = 1;
+  if (duk_is_array(ctx, im)) { /* the runtime's own (timers_queue_immediate) */
+    if (iq_refed) iq_refed--;
+    sync_immediates();
+    duk_size_t len = duk_get_length(ctx, im);
+    duk_get_prop_index(ctx, im, 0);
+    duk_push_undefined(ctx);
+    for (duk_size_t i = 1; i < len; i++) duk_get_prop_index(ctx, im, (duk_uarridx_t)i);
+    petrel_make_callback(ctx, (duk_idx_t)(len - 1));
+    return 0;
+  }
   int f = get_flags(ctx, im, IFLAGS);
   if (f < 0 || !(f & F_QUEUED)) return 0; /* cleared */
   set_hidden(ctx, im, IFLAGS, f & ~F_QUEUED);

@@ -3,9 +3,12 @@
 // Compiled on a process's first connect(); net.js's stubs (C light functions,
 // modules/net_socket.c) call in here through connector() in net.js.
 'use strict';
-// What net.js shares with it (init): Socket, TCP, isIP, sysError, normalizeArgs,
+// What net.js shares with it (init): Socket, TCP, open, isIP, sysError, normalizeArgs,
 // dnsLookup and autoSelectFamilyDefault().
-var net, Socket, TCP, isIP, sysError, normalizeArgs;
+// A socket owns its connection's record (modules/tcp_binding.c): TCP.prototype's
+// methods are called on the socket itself (tcp.connect.call(socket, ...)), so that
+// no handle object is made unless something reads socket._handle.
+var net, Socket, tcp, isIP, sysError, normalizeArgs;
 var errors = require('internal/errors');
 var validators = require('internal/validators');
 var timers = require('timers');
@@ -26,7 +29,7 @@ function connect() {
     validators.validateString(path, 'options.path');
     return connectPath(this, path);
   }
-  if (!this._handle) newHandle(this);
+  if (!net.hasHandle(this)) newHandle(this);
   if (cb) this.once('connect', cb);
   this.connecting = true;
   this._peername = this._sockname = null;
@@ -35,11 +38,10 @@ function connect() {
   return this;
 };
 
-// A handle of its own for a connection; the counters are per connection, as in Node.
+// A record of its own for a connection; the counters are per connection, as in Node.
 function newHandle(socket) {
-  socket._handle = new TCP();
-  socket._handle.owner = socket;
-  if (!socket._refed) socket._handle.unref();
+  net.open(socket);
+  if (!socket._refed) tcp.unref.call(socket);
   // Reset only what a past connection changed: defaults live on the prototype, and an
   // own property costs every socket heap.
   if (socket._bytesRead) socket._bytesRead = 0;
@@ -50,7 +52,6 @@ function newHandle(socket) {
 // connect() on a destroyed socket (a client reconnecting after 'close') starts
 // over with a new connection, as Node's _undestroy does.
 function reuseClosedSocket(socket) {
-  socket._handle = null;
   socket._peername = socket._sockname = null;
   socket._writeCb = null;
   socket._writeErr = 0;
@@ -62,30 +63,37 @@ function reuseClosedSocket(socket) {
 // and errors name the path: 'connect ENOENT /path'. Where the platform has no
 // UNIX-domain sockets (lwIP boards) the handle answers ENOENT or ENOTSUP (docs/net.md).
 function connectPath(socket, path) {
-  if (!socket._handle) newHandle(socket);
+  if (!net.hasHandle(socket)) newHandle(socket);
+  socket._pipe = true; // node's Pipe handle: resetAndDestroy() refuses it
   socket.connecting = true;
   socket._peername = socket._sockname = null;
   socket._connectList = null;
   socket._connectAddress = path;
   socket._connectPort = undefined;
   socket._activity();
-  var h = socket._handle;
-  h.pipe = true; // node's Pipe handle: resetAndDestroy() refuses it
-  var err = h.connectPath(path);
+  var attempt = socket._connectAttempt = { cancelled: false };
+  var err = tcp.connectPath.call(socket, path);
   if (err) {
     // A call in the wrong state (EISCONN, EALREADY) or no UNIX-domain sockets: an
     // 'error' on a later tick, as libuv reports every pipe connect failure.
     process.nextTick(function () {
-      if (socket._handle === h && socket.connecting) connectFailed(socket, err);
+      if (!attempt.cancelled && socket.connecting) connectFailed(socket, err);
     });
   }
   return socket;
 }
 
+// A handle method: on the handle object when user code read socket._handle (it may
+// have changed the methods there), else TCP.prototype's on the socket's record.
+function callHandle(socket, name, a, b) {
+  var h = net.handleObject(socket);
+  if (!h) return tcp[name].call(socket, a, b);
+  if (typeof h[name] === 'function') return h[name](a, b);
+}
+
 function applyOptions(socket) {
-  var h = socket._handle;
-  if (socket._noDelay && h.setNoDelay) h.setNoDelay(true);
-  if (socket._keepAlive && h.setKeepAlive) h.setKeepAlive(true, socket._keepAliveDelay);
+  if (socket._noDelay) callHandle(socket, 'setNoDelay', true);
+  if (socket._keepAlive) callHandle(socket, 'setKeepAlive', true, socket._keepAliveDelay);
 }
 
 function connectError(socket, err) {
@@ -200,7 +208,7 @@ function startConnect(socket, list, index, port, options) {
   socket._connectPort = port;
   socket._connectOptions = options;
   socket._connectAddress = target.address;
-  var err = socket._handle.connect(target.address, port, options.localAddress, options.localPort);
+  var err = tcp.connect.call(socket, target.address, port, options.localAddress, options.localPort);
   if (err === EISCONN && socket._server === null && !socket._reconnected) {
     // connect() again on a socket that connected: Node (libuv on Linux) gets a
     // second 'connect' on the same connection once, whatever the address (the
@@ -214,7 +222,7 @@ function startConnect(socket, list, index, port, options) {
   }
   if (err) {
     // A synchronous failure names the local end, as Node's does.
-    var local = socket._handle.getsockname();
+    var local = tcp.getsockname.call(socket);
     connectFailed(socket, err, local ? local.address + ':' + local.port : undefined);
   }
 }
@@ -222,10 +230,9 @@ function startConnect(socket, list, index, port, options) {
 function connectFailed(socket, err, local) {
   var list = socket._connectList;
   var next = socket._connectIndex + 1;
-  if (list && next < list.length && socket._handle && err !== EISCONN && err !== EALREADY) {
+  if (list && next < list.length && net.hasHandle(socket) && err !== EISCONN && err !== EALREADY) {
     // Try the next address on a fresh handle.
-    socket._handle.owner = null;
-    socket._handle.close();
+    tcp.close.call(socket);
     newHandle(socket);
     startConnect(socket, list, next, socket._connectPort, socket._connectOptions);
     return;
@@ -258,7 +265,7 @@ function createConnection() {
   return connect.apply(socket, arguments);
 }
 
-// The handle's onconnect (this: the handle).
+// A handle object's onconnect (this: the handle).
 function onconnect() {
   var socket = this.owner;
   if (!socket || socket.destroyed) return;
@@ -268,7 +275,7 @@ function onconnect() {
 exports.init = function (shared) {
   net = shared;
   Socket = net.Socket;
-  TCP = net.TCP;
+  tcp = net.TCP.prototype;
   isIP = net.isIP;
   sysError = net.sysError;
   normalizeArgs = net.normalizeArgs;
@@ -277,4 +284,5 @@ exports.init = function (shared) {
 exports.connect = connect;
 exports.createConnection = createConnection;
 exports.onconnect = onconnect;
+exports.connected = afterConnect; // a socket's own record (modules/net_socket.c)
 exports.connectFailed = connectFailed;

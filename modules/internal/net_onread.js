@@ -1,6 +1,7 @@
 // net's onread option, loaded when an onread socket first gets data (net.js).
 'use strict';
 var errors = require('internal/errors');
+var tcp = process.binding('tcp').TCP.prototype;
 
 // options.onread: the data goes into the user's buffer (at most its length at a time,
 // a fresh one from buffer() each time if it is a function) and to callback(nread, buf)
@@ -12,7 +13,7 @@ module.exports = function onreadUser(socket, chunk, off) {
   while (off < chunk.length && !socket.destroyed) {
     if (socket._readableState.flowing === false) {
       socket._onreadRest = off ? chunk.slice(off) : chunk;
-      if (socket._handle) socket._handle.readStop();
+      tcp.readStop.call(socket); // the socket's record (modules/tcp_binding.c)
       return;
     }
     var buf = typeof o.buffer === 'function' ? o.buffer() : o.buffer;
