@@ -9,7 +9,6 @@ void net_push_helper(duk_context *ctx, const char *name);
 duk_ret_t net_socket_on_end(duk_context *ctx); /* the socket's own 'end' listener */
 duk_ret_t net_socket_init(duk_context *ctx);   /* init(socket, options) */
 duk_ret_t net_socket_onconnection(duk_context *ctx); /* the listening handle's */
-duk_ret_t net_socket_server_init(duk_context *ctx);  /* serverInit(server) */
 int net_socket_new_install(duk_context *ctx, duk_idx_t proto);
 /* Pushes the function for a record event ("onread", "onwrite", "onerror",
  * "onconnect") of a socket that owns its record: called with the socket as this. */

@@ -17,42 +17,6 @@
  * st_push_state_proto makes), pinned at install. */
 static void *sock_proto, *rstate_proto, *wstate_proto;
 
-/* A server's sockets share a prototype of their own: Socket.prototype with the
- * server as _server (Node sets _server on each accepted socket: one own property
- * less per connection). It holds itself under PROTO_KEY, so that an accessor can
- * tell it from a socket, and the server holds it under the same key. */
-#define PROTO_KEY DUK_HIDDEN_SYMBOL("socketProto")
-
-/* this is Socket.prototype or a server's socket prototype, not a socket */
-static int is_socket_proto(duk_context *ctx, duk_idx_t obj)
-{
-  void *p = duk_get_heapptr(ctx, obj);
-  if (p == sock_proto) return 1;
-  duk_get_prop_literal(ctx, obj, PROTO_KEY);
-  int same = duk_get_heapptr(ctx, -1) == p;
-  duk_pop(ctx);
-  return same;
-}
-
-/* Pushes the server's (at server) prototype for its sockets, made on its first connection. */
-static void push_server_proto(duk_context *ctx, duk_idx_t server)
-{
-  server = duk_normalize_index(ctx, server);
-  duk_get_prop_literal(ctx, server, PROTO_KEY);
-  if (duk_is_object(ctx, -1) && is_socket_proto(ctx, -1)) return;
-  duk_pop(ctx);
-  duk_push_object(ctx);
-  duk_push_heapptr(ctx, sock_proto);
-  duk_set_prototype(ctx, -2);
-  duk_dup(ctx, server);
-  duk_put_prop_literal(ctx, -2, "_server"); /* socket.server reads it (modules/net_socket_info.c) */
-  duk_dup_top(ctx);
-  duk_put_prop_literal(ctx, -2, PROTO_KEY);
-  duk_compact(ctx, -1);
-  duk_dup_top(ctx);
-  duk_put_prop_literal(ctx, server, PROTO_KEY);
-}
-
 /* A state (Readable's or Writable's) for the socket at sock, defined as its
  * _readableState or _writableState (defined, not put: Socket.prototype's
  * _writableState is an accessor, below). */
@@ -80,7 +44,7 @@ static void new_state(duk_context *ctx, duk_idx_t sock, int writable, double hwm
 static duk_ret_t s_wstate_get(duk_context *ctx)
 {
   duk_push_this(ctx); /* 0 */
-  if (!duk_is_object(ctx, 0) || is_socket_proto(ctx, 0)) return 0; /* a prototype's own read */
+  if (!duk_is_object(ctx, 0) || duk_get_heapptr(ctx, 0) == sock_proto) return 0; /* the prototype's own read */
   new_state(ctx, 0, 1, 16384);
   duk_get_prop_literal(ctx, 0, "_writableState");
   return 1;
@@ -252,15 +216,6 @@ duk_ret_t net_socket_init(duk_context *ctx)
   return 0;
 }
 
-/* serverInit(server): the server's socket prototype, made with the server (a fixed
- * cost of the server, not of its first connection). */
-duk_ret_t net_socket_server_init(duk_context *ctx)
-{
-  duk_require_object(ctx, 0);
-  if (sock_proto) push_server_proto(ctx, 0);
-  return 0;
-}
-
 /* The listening handle's onconnection(err, handle): a new Socket for the connection,
  * then this.owner's (the server's) 'connection'. A failed accept and a connection over
  * maxConnections go to net.js's helpers (acceptError, dropConnection). The handle is
@@ -317,7 +272,7 @@ duk_ret_t net_socket_onconnection(duk_context *ctx)
   }
   duk_pop(ctx);
   duk_push_object(ctx); /* 4: the socket */
-  push_server_proto(ctx, 3);
+  duk_push_heapptr(ctx, sock_proto);
   duk_set_prototype(ctx, 4);
   init_duplex(ctx, 4, half_open, hwm, hwm);
   add_end_listener(ctx, 4);
@@ -332,8 +287,10 @@ duk_ret_t net_socket_onconnection(duk_context *ctx)
     st_call_method(ctx, 4, "setKeepAlive", 2);
   }
   st_add_num(ctx, 3, "_connections", 1);
+  duk_dup(ctx, 3);
+  duk_put_prop_literal(ctx, 4, "_server"); /* socket.server reads it (modules/net_socket_info.c) */
   /* Duktape grows an object's property table by two slots or more at a time: the
-   * socket (4 properties, more with noDelay or keepAlive) and its readable state (1)
+   * socket (5 properties, more with noDelay or keepAlive) and its readable state (1)
    * would keep slots unused while the connection idles (13 B each on a 32-bit board). */
   duk_compact(ctx, 4);
   duk_get_prop_literal(ctx, 4, "_readableState");

@@ -841,7 +841,6 @@ static const duk_function_list_entry tcp_methods[] = { { "listen", tcp_listen, 4
 
 static const duk_function_list_entry tcp_funcs[] = { { "installSocket", net_socket_install, 3 },
                                                      { "installSocketInfo", net_socket_info_install, 1 },
-                                                     { "serverInit", net_socket_server_init, 1 },
                                                      { NULL, NULL, 0 } };
 
 duk_ret_t petrel_binding_tcp(duk_context *ctx)

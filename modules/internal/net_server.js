@@ -37,7 +37,6 @@ module.exports = function (shared) {
     this.keepAliveInitialDelay = ~~((options.keepAliveInitialDelay || 0) / 1000);
     this.highWaterMark = options.highWaterMark;
     this.maxConnections = undefined;
-    binding.serverInit(this); // its sockets' prototype (modules/net_socket_new.c)
   }
   inherits(Server, EventEmitter);
 
