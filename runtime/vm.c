@@ -6,6 +6,30 @@
 #include "runtime.h"
 #include "platform.h"
 
+/* The heap's allocator: malloc, or on a board that asks for it (PETREL_BLOCK_CACHE)
+ * malloc through runtime/block_cache.c, which keeps lwIP's freed send buffers for
+ * reuse and gives them back before the heap would grow for an allocation of ours.
+ * The error reserve below stays malloc's. */
+#ifdef PETREL_BLOCK_CACHE
+#include "block_cache.h"
+#define heap_malloc bc_malloc
+#define heap_realloc bc_realloc
+#define heap_free bc_free
+#define heap_usable_size bc_usable_size
+static void *heap_zalloc(size_t size)
+{
+  void *p = bc_malloc(size);
+  if (p) memset(p, 0, size);
+  return p;
+}
+#else
+#define heap_malloc malloc
+#define heap_realloc realloc
+#define heap_free free
+#define heap_usable_size malloc_usable_size
+#define heap_zalloc(size) calloc(1, size)
+#endif
+
 static size_t heap_used, heap_peak;
 /* Native blocks: what C allocates on behalf of JS objects (mbedTLS contexts and
  * records), reported as process.memoryUsage().external. */
@@ -102,13 +126,13 @@ int petrel_is_alloc_failure(duk_context *ctx, duk_idx_t idx)
 /* malloc, and when it fails, again after giving back the reserve blocks it may use. */
 static void *raw_malloc(size_t size)
 {
-  void *p = malloc(size);
+  void *p = heap_malloc(size);
   for (int i = creating_error ? 0 : 1; !p && (creating_error || after_oom) && i < 2; i++) {
     if (!reserve_block[i]) continue;
     free(reserve_block[i]);
     reserve_block[i] = NULL;
     freed_since_reserve_spent = 0;
-    p = malloc(size);
+    p = heap_malloc(size);
   }
   return p;
 }
@@ -138,7 +162,7 @@ static void after_free(size_t freed)
 #include <malloc.h>
 static void count(void *p, size_t old)
 {
-  heap_used = heap_used - old + (p ? malloc_usable_size(p) : 0);
+  heap_used = heap_used - old + (p ? heap_usable_size(p) : 0);
   if (heap_used > heap_peak) heap_peak = heap_used;
 }
 
@@ -155,35 +179,35 @@ static void vm_free(void *udata, void *ptr)
 {
   (void)udata;
   if (!ptr) return;
-  size_t size = malloc_usable_size(ptr);
+  size_t size = heap_usable_size(ptr);
   count(NULL, size);
-  free(ptr);
+  heap_free(ptr);
   after_free(size);
 }
 
 /* realloc of a live block, counted in *used (Duktape's heap or the native blocks). */
 static void *block_resize(void *ptr, size_t size, size_t *used)
 {
-  size_t old = malloc_usable_size(ptr);
+  size_t old = heap_usable_size(ptr);
   if (size > old && over_limit(size - old)) return NULL;
-  void *n = realloc(ptr, size);
-  if (n) *used = *used - old + malloc_usable_size(n);
+  void *n = heap_realloc(ptr, size);
+  if (n) *used = *used - old + heap_usable_size(n);
   return n;
 }
 
 static void *native_alloc(size_t size)
 {
   if (over_limit(size)) return NULL;
-  void *p = calloc(1, size);
-  if (p) native_used += malloc_usable_size(p);
+  void *p = heap_zalloc(size);
+  if (p) native_used += heap_usable_size(p);
   return p;
 }
 
 void petrel_native_free(void *ptr)
 {
   if (!ptr) return;
-  native_used -= malloc_usable_size(ptr);
-  free(ptr);
+  native_used -= heap_usable_size(ptr);
+  heap_free(ptr);
 }
 #else
 /* Elsewhere (a libc without malloc_usable_size) each block carries its size so that heap use can be reported

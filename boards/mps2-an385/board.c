@@ -8,6 +8,7 @@
 #include "platform.h"
 #include "lwip_board.h"
 #include "lwip/stats.h"
+#include "block_cache.h"
 
 /* ---- SysTick: a 1 ms tick from the 25 MHz core clock ---- */
 #define TICK_RELOAD (MPS2_CORE_HZ / 1000u - 1u)
@@ -193,7 +194,8 @@ void board_lwip_assert(int line)
 }
 
 /* lwIP's heap (lwipopts.h, MEM_CUSTOM_ALLOCATOR): malloc's arena, shared with the JS
- * heap, with at most MEM_SIZE bytes in lwIP's hands (mem.c counts each block's requested
+ * heap, through runtime/block_cache.c (which keeps freed send buffers for the next
+ * segments), with at most MEM_SIZE bytes in lwIP's hands (mem.c counts each block's requested
  * size in lwip_stats.mem.used; tcp_budget.c sizes its per-connection bound on it).
  * When the arena has no block, the reserve below: LWIP_RESERVE bytes only lwIP uses,
  * cut into blocks first-fit. Each block starts with a header word (its length in
@@ -238,10 +240,10 @@ void *board_lwip_malloc(size_t size)
 {
   if ((size_t)lwip_stats.mem.used + size > MEM_SIZE) return NULL;
   if (!reserve && (size_t)lwip_stats.mem.used + size >= LWIP_RESERVE) {
-    reserve = malloc(LWIP_RESERVE);
+    reserve = bc_malloc(LWIP_RESERVE); /* never freed */
     if (reserve) reserve[0] = RES_WORDS; /* one free block */
   }
-  void *p = malloc(size);
+  void *p = bc_malloc(size);
   return p ? p : reserve_alloc(size);
 }
 
@@ -250,7 +252,7 @@ void board_lwip_free(void *p)
   if (in_lwip_reserve(p))
     ((uint32_t *)p)[-1] &= ~RES_USED;
   else
-    free(p);
+    bc_free_keep(p);
 }
 
 void *board_lwip_calloc(size_t n, size_t size) /* lwIP calls it only with its statistics off */

@@ -42,7 +42,7 @@ CFLAGS_BOARD := $(MPS2_CPU) -Os -ffunction-sections -fdata-sections --specs=nano
   -I$(MPS2) -Iplatform/lwip -I$(LWIP_DIR)/include \
   -DPETREL_NET_IP='"$(NET_IP)"' -DPETREL_NET_MASK='"$(NET_MASK)"' -DPETREL_NET_GW='"$(NET_GW)"' \
   -DPETREL_NET_DNS='"$(NET_DNS)"' -DPETREL_NET_DHCP=$(NET_DHCP) -DPETREL_TCP_PCBS=$(NET_PCBS) \
-  -DPETREL_NO_CLI
+  -DPETREL_NO_CLI -DPETREL_BLOCK_CACHE
 # plat_random() from random_test_only.c: QEMU's AN385 has no TRNG; NOT SECURE (a real
 # board implements plat_random() with its TRNG and drops this flag and that file).
 CFLAGS_BOARD += -DPETREL_TEST_ENTROPY
@@ -91,7 +91,7 @@ BENCH_CMD = python3 $(MPS2)/bench.py
 
 # The reference firmware: the same startup, drivers and lwIP with no interpreter
 # (ref/lwip_ref.c); bench.py measures its throughput beside Petrel's.
-REF_OBJS := $(patsubst %,$(B)/obj/%.o,$(MPS2)/ref/lwip_ref.c $(BOARD_SRCS)) \
+REF_OBJS := $(patsubst %,$(B)/obj/%.o,$(MPS2)/ref/lwip_ref.c $(BOARD_SRCS) runtime/block_cache.c) \
   $(LWIP_BOARD_OBJS)
 $(B)/lwip_ref: $(REF_OBJS)
 	@echo "  LD      $@"

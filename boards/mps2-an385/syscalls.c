@@ -12,6 +12,7 @@
 #include "mps2.h"
 #include "platform.h"
 #include "lwip_board.h"
+#include "block_cache.h"
 
 extern char __heap_start[], __heap_end[];
 static char *heap_brk = __heap_start;
@@ -19,10 +20,11 @@ static char *heap_brk = __heap_start;
 char *board_heap_end = __heap_end;
 
 /* malloc's memory: grows from the end of .bss to the file store at the end of RAM,
- * never past it. */
+ * never past it, and not at all while runtime/block_cache.c asks malloc for memory
+ * with freed blocks kept: it gives them back and asks again first. */
 void *_sbrk(ptrdiff_t incr)
 {
-  if ((incr > 0 && incr > board_heap_end - heap_brk) || (incr < 0 && -incr > heap_brk - __heap_start)) {
+  if ((incr > 0 && bc_sbrk_soft) || (incr > 0 && incr > board_heap_end - heap_brk) || (incr < 0 && -incr > heap_brk - __heap_start)) {
     errno = ENOMEM;
     return (void *)-1;
   }
