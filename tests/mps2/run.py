@@ -314,8 +314,9 @@ def t_board_to_host(b):
 
 def t_embedded_app():
     """A second firmware with APP=tests/mps2/app.js: built from the first one's objects
-    (only the embedded blob differs), boots into the app, reads the UART as
-    process.stdin, serves the host, exits 7."""
+    (only the embedded blob differs), boots into the app, whose stack trace names its
+    source line (the embedded line table), reads the UART as process.stdin, serves the
+    host, exits 7."""
     app_dir = os.path.join(TOP, "build", BOARD + "-app")
     subprocess.run(["rm", "-rf", app_dir], check=True)
     subprocess.run(["cp", "-a", os.path.join(TOP, "build", BOARD), app_dir], check=True)
@@ -325,6 +326,8 @@ def t_embedded_app():
         raise RuntimeError("build with APP failed: " + r.stdout[-500:] + r.stderr[-500:])
     b = Board(os.path.join(app_dir, "petrel"))
     try:
+        # The embedded line table maps the bundle's "(/app.js:7)" to the source's.
+        b.expect(rb"app stack at [^\r\n]*\(app\.js:7\)")
         b.expect(rb"app listening\r?\n")
         b.send(b"from the uart\r")
         b.expect(rb'app got "from the uart\\r" \(Buffer\)\r?\n')
@@ -380,9 +383,9 @@ def main():
         b.close()
     try:
         t_embedded_app()
-        result("APP= embeds an app that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", True)
+        result("APP= embeds an app (and its line table) that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", True)
     except Exception as e:  # noqa: BLE001
-        result("APP= embeds an app that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", False,
+        result("APP= embeds an app (and its line table) that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", False,
                "%s: %s" % (type(e).__name__, e))
     print("%d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
