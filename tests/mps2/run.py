@@ -232,6 +232,18 @@ def t_file_store(b):
                      " require('/fs/c.js') === body('C2-', 20)].join()"), "'true,true,true'")
 
 
+def t_line_table(b):
+    # A bundle's line table beside it (runtime/linetab.c) maps its stack frames; writing
+    # the file again drops the table (filestore.c), which would be wrong for new contents.
+    b.line("var core = process.binding('core'); core.writeFile('/lt/m.js', 'module.exports = function () {\\n"
+           "  return new Error(\"x\").stack.split(\"\\\\n\")[1];\\n};\\n');"
+           " core.writeFile('/lt/m.js.lines', '#petrel-lines 1 m.js\\nf src/m.js\\n1 - 0\\n2 0 40\\n3 - 0\\n');"
+           " var ltf = require('/lt/m.js'), lt1 = ltf()")
+    b.line("core.writeFile('/lt/m.js', 'module.exports = 1;\\n')")
+    expect_in(b.line("[lt1.trim(), core.fileKind('/lt/m.js.lines'), ltf().trim()].join(' | ')"),
+              "'at [anon] (src/m.js:40) | 0 | at [anon] (/lt/m.js:2)'")
+
+
 def t_timer_while_waiting(b):
     b.line("var fired = 0; setTimeout(function () { fired++; console.log('timer-' + 'fired'); }, 200)")
     b.expect(rb"\rtimer-fired\r\n")  # while the prompt waits
@@ -372,6 +384,7 @@ def main():
                          ("repl Ctrl-C interrupts a built-in C loop", t_ctrl_c_native),
                          ("repl .help and .exit", t_commands),
                          ("file store: packed files read back after one is replaced", t_file_store),
+                         ("a line table maps stack frames; writing the file drops it", t_line_table),
                          ("timers fire while the prompt waits", t_timer_while_waiting),
                          ("server started from the REPL, host connects through the port forward;"
                           " its output does not garble a typed line",
