@@ -12,7 +12,8 @@ MAKEFLAGS += --no-builtin-rules
 
 # APP=app.js (boards that embed an application: mps2-an385): the board embeds
 # APP_BUILT, the app bundled and lowered to ES5.1 by the host build step (rule below),
-# with its line table beside it (app.js.lines: `tools/petrel-tool unmap` reads it).
+# with its line table beside it (app.js.lines: embedded too, the runtime reads it for
+# stack traces; `tools/petrel-tool unmap` on the host).
 APP_BUILT := $(if $(APP),$(abspath $(B)/gen/app/app.js))
 include boards/$(BOARD)/board.mk
 # TLS: mbedTLS built from source for boards that have the tls binding.

@@ -24,11 +24,17 @@
 // its line numbers). Nothing is added when no file needs a helper.
 //
 // Beside OUT.js goes OUT.js.lines, the line table: for each line of the bundle that
-// came from a source file, that file and line (JSON: {"bundle": name, "files": [...],
-// "chunks": [[bundleLine, fileIndex, [fileLine, ...]], ...]}: the lines from
-// bundleLine on came from these lines of files[fileIndex], 0 where Babel's source map
-// names none: the line before's applies). petrel-tool uses it to rewrite
-// "(out.js:N)" in errors to "(file.js:M)".
+// came from a source file, that file and line. It is text (a board's raw-mode upload
+// takes no control bytes) made to be read in C without parsing it all (see
+// runtime/linetab.c, which maps the positions of a stack trace on the device, and
+// petrel-tool, which maps a device's output on the host):
+//   #petrel-lines 1 BUNDLE-NAME
+//   f FILE                  (one per source file, in index order: paths relative to
+//   ...                      the entry's folder)
+//   BUNDLE-LINE INDEX LINE  (runs, ascending BUNDLE-LINE: from that line of the
+//   ...                      bundle to the next run's, bundle line B is line
+//                            LINE + (B - BUNDLE-LINE) of file INDEX; INDEX - : none)
+// A bundle line Babel's source map names no line for continues the run it is in.
 var fs = require('fs');
 var path = require('path');
 var Module = require('module');
@@ -437,11 +443,38 @@ function build() {
   // Written only when it changed: make's APP= rule runs this every time, and an
   // unchanged bundle must not relink the firmware.
   writeIfChanged(outFile, out.join('\n') + '\n');
-  writeIfChanged(outFile + '.lines', JSON.stringify({
-    bundle: path.basename(outFile),
-    files: mods.map(function (m) { return m.rel; }),
-    chunks: chunks
-  }) + '\n');
+  writeIfChanged(outFile + '.lines', lineTableText(path.basename(outFile),
+    mods.map(function (m) { return m.rel; }), chunks, line));
+}
+
+// chunks: [[bundleLine, fileIndex, [fileLine or 0, ...]], ...]; end: the line after
+// the bundle's last -> the text of OUT.js.lines (above).
+function lineTableText(bundle, files, chunks, end) {
+  var out = ['#petrel-lines 1 ' + bundle];
+  files.forEach(function (f) { out.push('f ' + f); });
+  var runs = []; // [bundleLine, fileIndex or -1, fileLine]
+  function run(b, fi, l) {
+    var r = runs[runs.length - 1];
+    if (r && r[0] === b) runs.pop(); // an empty run before this one
+    r = runs[runs.length - 1];
+    if (r && r[1] === fi && (fi < 0 || r[2] + (b - r[0]) === l)) return; // continues r
+    runs.push([b, fi, l]);
+  }
+  var next = 1;
+  chunks.forEach(function (c) {
+    var start = c[0], fi = c[1], t = c[2];
+    if (start > next) run(next, -1, 0);
+    var first = 0;
+    while (first < t.length && !t[first]) first++;
+    if (first === t.length) run(start, -1, 0);
+    else if (t[first] - first >= 1) run(start, fi, t[first] - first);
+    else { run(start, -1, 0); run(start + first, fi, t[first]); }
+    for (var k = first + 1; k < t.length; k++) if (t[k]) run(start + k, fi, t[k]);
+    next = start + t.length;
+  });
+  if (next < end) run(next, -1, 0);
+  runs.forEach(function (r) { out.push(r[0] + ' ' + (r[1] < 0 ? '-' : r[1]) + ' ' + r[2]); });
+  return out.join('\n') + '\n';
 }
 
 try {

@@ -89,6 +89,12 @@ docs/architecture.md, "Built-in JS"):
    buffer writer takes (1/16 instead of 1/4). mps2-an385 leaves DUK_USE_PREFER_SIZE
    off for the literal calls (duktape.h) and keeps these two small: with the large
    ones its RAM high-water at boot was 2.8 KB higher.
+
+11. A traceback frame's position "(FILE:N)" goes through petrel_linetab_map()
+   (runtime/linetab.c) first: when FILE is a bundle that `petrel-tool build` wrote,
+   with its line table FILE.lines beside it, the frame names the source file and line
+   instead. Only the text of `err.stack` changes; err.fileName and err.lineNumber
+   keep the bundle's.
 """
 import os
 import sys
@@ -484,6 +490,24 @@ EDITS += [
      "#if defined(DUK_USE_PREFER_SIZE)\n#define DUK_BW_SLACK_ADD   64\n#define DUK_BW_SLACK_SHIFT 4",
      "#if defined(DUK_USE_PREFER_SIZE) || defined(PETREL_DUK_LEAN_BUFFERS) /* Petrel: edit 10 */\n"
      "#define DUK_BW_SLACK_ADD   64\n#define DUK_BW_SLACK_SHIFT 4"),
+]
+
+
+EDITS += [
+    ("built apps: the traceback's positions (edit 11)",
+     "DUK_LOCAL duk_ret_t duk__error_getter_helper(duk_hthread *thr, duk_small_int_t output_type) {\n",
+     "const char *petrel_linetab_map(const char *filename, duk_uint_t *line); /* Petrel: edit 11 */\n"
+     "DUK_LOCAL duk_ret_t duk__error_getter_helper(duk_hthread *thr, duk_small_int_t output_type) {\n"),
+    ("built apps: a frame's position (edit 11)",
+     "\t\t\t\t} else {\n"
+     "\t\t\t\t\tduk_push_sprintf(\n"
+     "\t\t\t\t\t    thr,\n"
+     "\t\t\t\t\t    \"at %s (%s:%lu)%s%s%s%s%s\",\n",
+     "\t\t\t\t} else {\n"
+     "\t\t\t\t\tfilename = petrel_linetab_map(filename, &line); /* Petrel: edit 11 */\n"
+     "\t\t\t\t\tduk_push_sprintf(\n"
+     "\t\t\t\t\t    thr,\n"
+     "\t\t\t\t\t    \"at %s (%s:%lu)%s%s%s%s%s\",\n"),
 ]
 
 

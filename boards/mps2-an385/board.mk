@@ -68,8 +68,12 @@ JSMIN := 1
 MPS2_APP := $(if $(APP),$(abspath $(APP_BUILT)))
 MPS2_APP_STAMP := $(B)/gen/app_path
 $(shell mkdir -p $(B)/gen && { [ -f $(MPS2_APP_STAMP) ] && [ "$$(cat $(MPS2_APP_STAMP))" = "$(MPS2_APP)" ] || echo "$(MPS2_APP)" > $(MPS2_APP_STAMP); })
-$(B)/obj/$(MPS2)/app_embed.S.o: $(MPS2_APP_STAMP) $(MPS2_APP)
-$(B)/obj/$(MPS2)/app_embed.S.o: CFLAGS_ALL += $(if $(MPS2_APP),-DPETREL_APP_FILE='"$(MPS2_APP)"')
+# Its line table (APP_BUILT.lines, written with it) goes beside it as /app.js.lines.
+$(B)/obj/$(MPS2)/app_embed.S.o: $(MPS2_APP_STAMP) $(MPS2_APP) $(if $(MPS2_APP),$(MPS2_APP).lines)
+$(B)/obj/$(MPS2)/app_embed.S.o: CFLAGS_ALL += $(if $(MPS2_APP),-DPETREL_APP_FILE='"$(MPS2_APP)"' -DPETREL_APP_LINES='"$(MPS2_APP).lines"')
+ifneq ($(MPS2_APP),)
+$(MPS2_APP).lines: $(MPS2_APP) ;
+endif
 # Rules above must not become make's default goal.
 .DEFAULT_GOAL := all
 

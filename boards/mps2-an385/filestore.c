@@ -4,7 +4,8 @@
  * Directories are implicit: "/lib" is a directory when some file is named
  * "/lib/...". Contents count against a total of PETREL_FILESTORE_BYTES; the
  * application embedded at build time (APP=) is listed as "/app.js" but stays in
- * flash. Files live until reset.
+ * flash, and so does its line table, "/app.js.lines". Writing a file drops its line
+ * table (NAME.lines). Files live until reset.
  *
  * A file of PACK_MIN bytes or more is kept DEFLATE-compressed when that is smaller
  * (runtime/deflate.c; JS source to about a quarter) and inflated by each read: an
@@ -109,6 +110,13 @@ void board_filestore_init(void)
     files[0].data = petrel_app_start;
     files[0].len = (size_t)(petrel_app_end - petrel_app_start);
   }
+  /* Its line table (tools/build.js), in flash too: read only when a stack trace of
+   * the app is formatted (runtime/linetab.c). */
+  if ((uintptr_t)petrel_app_lines_end > (uintptr_t)petrel_app_lines_start) {
+    files[1].name = (char *)"/app.js.lines";
+    files[1].data = petrel_app_lines_start;
+    files[1].len = (size_t)(petrel_app_lines_end - petrel_app_lines_start);
+  }
 }
 
 int plat_file_read(const char *path, char **data, size_t *len)
@@ -201,6 +209,17 @@ int plat_file_write(const char *path, const void *data, size_t len)
   e->len = len;
   e->packed = packed;
   bytes_used += size;
+  /* A new file makes its old line table (NAME.lines, runtime/linetab.c) wrong: the
+   * table goes (petrel-tool sends a bundle's new one after the bundle). */
+  size_t nl = strlen(name);
+  if (nl + 6 <= NAME_MAX_LEN && !(nl > 6 && !strcmp(name + nl - 6, ".lines"))) {
+    memcpy(name + nl, ".lines", 7);
+    fs_entry *t = find(name);
+    if (t) {
+      drop(t);
+      t->name = NULL; /* drop() leaves a table in flash (APP=) listed */
+    }
+  }
   return 0;
 }
 

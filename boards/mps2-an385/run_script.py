@@ -2,7 +2,7 @@
 """Runs one JS file on the mps2-an385 firmware under QEMU (used by tools/board_run.sh
 through run_script.sh): boots build/mps2-an385/petrel, waits for the REPL on the UART,
 enters its raw mode, uploads the script -- and the files beside it that a test may
-require (see support_files) -- into the board's RAM
+require (see support_files), and a built app's line table (script.lines) -- into the board's RAM
 file store, runs it as /<script> with the given arguments, relays its output to stdout
 and exits with its exit status. QEMU is always killed at the end.
 
@@ -102,6 +102,8 @@ def main():
     try:
         pt.enter_raw(link)
         uploads = [(script, "/" + os.path.basename(script))] + support_files(script)
+        if os.path.exists(script + ".lines"):  # a built app's line table (runtime/linetab.c)
+            uploads.append((script + ".lines", "/" + os.path.basename(script) + ".lines"))
         for local, remote in uploads:
             with open(local, "rb") as f:
                 content = f.read()

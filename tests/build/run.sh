@@ -5,9 +5,11 @@
 # and their stdout and exit status must be node's on the unbuilt source (node runs
 # them here, at test time); promise_api: node's promise APIs (events.once, for await over
 # sockets, timers/promises, util.promisify, dns.promises, stream/promises) from
-# async/await code. errors: an uncaught error's report, mapped through the
-# bundle's line table (petrel-tool unmap, and petrel-tool run, which builds by itself),
-# names the source files and lines of expect.txt; errors_single: an app of one file
+# async/await code. errors: an uncaught error's report names the source files and
+# lines of expect.txt: mapped by the board through the bundle's line table
+# (runtime/linetab.c; board_run.sh uploads main.js.lines beside main.js), by petrel-tool
+# unmap, and by petrel-tool run, which builds by itself; a caught err.stack names them
+# too (expect_caught.txt); errors_single: an app of one file
 # keeps its line numbers, so the board's own report names them. async_promise: async/await (and
 # async generators, for await) on Petrel's Promise, its output node's. unbuilt: ES2015+ run
 # without the build is a SyntaxError naming the command that builds it. missing: a
@@ -53,16 +55,21 @@ if grep -q 'var babelHelpers' "$work/plain/main.js" 2>/dev/null; then bad plain-
 else ok plain-no-helpers; fi
 
 # errors: positions mapped back to the sources.
-check_positions() { # NAME FILE [CASE]: each line of CASE's (default errors) expect.txt is in FILE
+check_positions() { # NAME FILE [CASE [EXPECT]]: each line of CASE's (default errors) EXPECT (expect.txt) is in FILE
   local l miss=""
-  while IFS= read -r l; do grep -qF -- "$l" "$2" || miss="$miss [$l]"; done < "$cases/${3:-errors}/expect.txt"
+  while IFS= read -r l; do grep -qF -- "$l" "$2" || miss="$miss [$l]"; done < "$cases/${3:-errors}/${4:-expect.txt}"
   if [ -z "$miss" ]; then ok "$1"; else bad "$1" "missing:$miss" "$2"; fi
 }
 if build errors; then
   run_board "$work/errors"; rc=$?
   "$top/tools/petrel-tool" unmap "$work/errors/main.js" <"$work/errors/err" >"$work/errors/mapped"
   if [ $rc -ne 1 ] || ! grep -qx 'validating' "$work/errors/out"; then bad errors "exit $rc (want 1) or no output" "$work/errors/err"
-  else check_positions errors "$work/errors/mapped"; fi
+  else
+    check_positions errors "$work/errors/mapped"
+    # The board's own report and a caught err.stack, through the table beside the bundle.
+    check_positions errors-board "$work/errors/err"
+    check_positions errors-caught "$work/errors/out" errors expect_caught.txt
+  fi
 else bad errors "build failed" "$work/errors/build.err"; fi
 # ... and by petrel-tool run, which builds the app itself and maps its stderr.
 if [ "$EMULATION" = system ]; then link=(--qemu "$top/build/$board/petrel")

@@ -232,6 +232,18 @@ def t_file_store(b):
                      " require('/fs/c.js') === body('C2-', 20)].join()"), "'true,true,true'")
 
 
+def t_line_table(b):
+    # A bundle's line table beside it (runtime/linetab.c) maps its stack frames; writing
+    # the file again drops the table (filestore.c), which would be wrong for new contents.
+    b.line("var core = process.binding('core'); core.writeFile('/lt/m.js', 'module.exports = function () {\\n"
+           "  return new Error(\"x\").stack.split(\"\\\\n\")[1];\\n};\\n');"
+           " core.writeFile('/lt/m.js.lines', '#petrel-lines 1 m.js\\nf src/m.js\\n1 - 0\\n2 0 40\\n3 - 0\\n');"
+           " var ltf = require('/lt/m.js'), lt1 = ltf()")
+    b.line("core.writeFile('/lt/m.js', 'module.exports = 1;\\n')")
+    expect_in(b.line("[lt1.trim(), core.fileKind('/lt/m.js.lines'), ltf().trim()].join(' | ')"),
+              "'at [anon] (src/m.js:40) | 0 | at [anon] (/lt/m.js:2)'")
+
+
 def t_timer_while_waiting(b):
     b.line("var fired = 0; setTimeout(function () { fired++; console.log('timer-' + 'fired'); }, 200)")
     b.expect(rb"\rtimer-fired\r\n")  # while the prompt waits
@@ -314,8 +326,9 @@ def t_board_to_host(b):
 
 def t_embedded_app():
     """A second firmware with APP=tests/mps2/app.js: built from the first one's objects
-    (only the embedded blob differs), boots into the app, reads the UART as
-    process.stdin, serves the host, exits 7."""
+    (only the embedded blob differs), boots into the app, whose stack trace names its
+    source line (the embedded line table), reads the UART as process.stdin, serves the
+    host, exits 7."""
     app_dir = os.path.join(TOP, "build", BOARD + "-app")
     subprocess.run(["rm", "-rf", app_dir], check=True)
     subprocess.run(["cp", "-a", os.path.join(TOP, "build", BOARD), app_dir], check=True)
@@ -325,6 +338,8 @@ def t_embedded_app():
         raise RuntimeError("build with APP failed: " + r.stdout[-500:] + r.stderr[-500:])
     b = Board(os.path.join(app_dir, "petrel"))
     try:
+        # The embedded line table maps the bundle's "(/app.js:7)" to the source's.
+        b.expect(rb"app stack at [^\r\n]*\(app\.js:7\)")
         b.expect(rb"app listening\r?\n")
         b.send(b"from the uart\r")
         b.expect(rb'app got "from the uart\\r" \(Buffer\)\r?\n')
@@ -369,6 +384,7 @@ def main():
                          ("repl Ctrl-C interrupts a built-in C loop", t_ctrl_c_native),
                          ("repl .help and .exit", t_commands),
                          ("file store: packed files read back after one is replaced", t_file_store),
+                         ("a line table maps stack frames; writing the file drops it", t_line_table),
                          ("timers fire while the prompt waits", t_timer_while_waiting),
                          ("server started from the REPL, host connects through the port forward;"
                           " its output does not garble a typed line",
@@ -380,9 +396,9 @@ def main():
         b.close()
     try:
         t_embedded_app()
-        result("APP= embeds an app that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", True)
+        result("APP= embeds an app (and its line table) that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", True)
     except Exception as e:  # noqa: BLE001
-        result("APP= embeds an app that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", False,
+        result("APP= embeds an app (and its line table) that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", False,
                "%s: %s" % (type(e).__name__, e))
     print("%d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
