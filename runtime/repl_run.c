@@ -15,6 +15,11 @@
  * A request is JS source run as a module, or one directive line:
  *   //@petrel:write <path>\n<content>   store a file (the board's file store)
  *   //@petrel:run <path> [args...]      run a stored file as the main module
+ *   //@petrel:eval\n<code>              evaluate code as a line REPL entry (global
+ *                                       code; its value or "Uncaught ..." printed as
+ *                                       the REPL prints them; `petrel-tool repl`)
+ * An eval is over once its code has returned (what it starts goes on after, as in
+ * the line REPL); its status is 0.
  * Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it. */
 #include <stdlib.h>
 #include <string.h>
@@ -383,6 +388,16 @@ static duk_ret_t do_request(duk_context *ctx, void *udata)
 static void raw_request(duk_context *ctx)
 {
   repl_write(ctx, "OK");
+  duk_size_t n;
+  const char *req = duk_get_lstring(ctx, -1, &n);
+  static const char eval_tag[] = "//@petrel:eval\n";
+  if (n >= sizeof eval_tag - 1 && !memcmp(req, eval_tag, sizeof eval_tag - 1)) {
+    repl_evaluate(ctx, req + sizeof eval_tag - 1, n - (sizeof eval_tag - 1));
+    duk_pop(ctx);
+    repl_write(ctx, "\x04"
+                    "0\x04>");
+    return;
+  }
   repl.running = 1;
   run_status = 0;
   petrel_frame_stderr(1); /* the tool routes SO ... SI to its stderr */

@@ -14,7 +14,10 @@
 # async generators, for await) on Petrel's Promise, its output node's. unbuilt: ES2015+ run
 # without the build is a SyntaxError naming the command that builds it. missing: a
 # static require of a file that is not there is a build error naming the file and line
-# (syntax_error: so is a syntax error, with its column).
+# (syntax_error: so is a syntax error, with its column). repl: `petrel-tool repl --board
+# BOARD` with input.txt piped in: ES2015+ entries lowered on the host and evaluated by
+# the board's REPL (values as node's REPL prints them), multi-line entries, syntax errors
+# reported on the host with their line and column; its output must be expect.txt.
 # Ends with "N passed, N failed".
 set -u
 board=$1
@@ -106,6 +109,14 @@ else bad missing "no build error naming the file" "$work/missing/build.err"; fi
 if build syntax_error; then bad syntax_error "built"
 elif grep -q "syntax_error/main.js: Unexpected token (2:11)" "$work/syntax_error/build.err"; then ok syntax_error
 else bad syntax_error "no build error naming the file and position" "$work/syntax_error/build.err"; fi
+
+# repl: the host REPL against the board (qemu, or a local petrel -i).
+mkdir -p "$work/repl"
+PETREL_TOOL_TIMEOUT=$limit timeout -k 5 "$limit" "$top/tools/petrel-tool" repl --board "$board" \
+  <"$cases/repl/input.txt" >"$work/repl/out" 2>"$work/repl/err"; rc=$?
+if [ $rc -ne 0 ]; then bad repl "exit $rc" "$work/repl/err"
+elif ! diff "$cases/repl/expect.txt" "$work/repl/out" >"$work/repl/diff"; then bad repl "output differs (< expected, > petrel-tool repl)" "$work/repl/diff"
+else ok repl; fi
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
