@@ -229,8 +229,12 @@ valgrind:
 bench: $(B)/petrel $(B)/board.env
 	$(Q)$(or $(BENCH_CMD),tools/bench/run.sh $(BOARD))
 
-run-example: $(B)/petrel $(B)/board.env
-	$(Q)tools/board_run.sh $(BOARD) examples/echo.js
+# examples/echo.js is ES2015+: built to ES5 by the host build step first, as an app is.
+EXAMPLE_BUILT := $(B)/gen/examples/echo.js
+run-example: $(B)/petrel $(B)/board.env | $(SETUP)/babel
+	@mkdir -p $(dir $(EXAMPLE_BUILT))
+	$(Q)node tools/build.js build/tools/babel examples/echo.js $(EXAMPLE_BUILT)
+	$(Q)tools/board_run.sh $(BOARD) $(EXAMPLE_BUILT)
 
 # `make run [ARGS=...]`: runs the board's binary on this machine. A board.mk may set
 # RUN_CMD (mps2-an385 boots QEMU with the UART on this terminal); by default the

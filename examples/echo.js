@@ -1,26 +1,47 @@
-// A TCP echo server and a client talking to it, in one script.
-// Run: make run-example   (or: build/linux/petrel examples/echo.js)
-var net = require('net');
+// A TCP echo server and a client talking to it, in one script, written as a Node 20
+// user writes it. Run: make run-example (it builds this file to ES5 first:
+// tools/petrel-tool build examples/echo.js -o out.js, then build/linux/petrel out.js).
+const net = require('net');
+const { once } = require('events');
 
-var server = net.createServer(function (socket) {
-  console.log('server: connection from %s:%d', socket.remoteAddress, socket.remotePort);
-  socket.pipe(socket); // echo everything back
-  socket.on('end', function () { console.log('server: client ended'); });
-});
+class EchoServer {
+  constructor() {
+    this.server = net.createServer((socket) => this.serve(socket));
+  }
 
-server.listen(0, '127.0.0.1', function () {
-  var port = server.address().port;
-  console.log('server: listening on 127.0.0.1:%d', port);
+  serve(socket) {
+    console.log(`server: connection from ${socket.remoteAddress}:${socket.remotePort}`);
+    socket.pipe(socket); // echo everything back
+    socket.on('end', () => console.log('server: client ended'));
+  }
 
-  var client = net.connect(port, '127.0.0.1', function () {
-    console.log('client: connected');
-    client.end('Hello from Petrel!');
-  });
-  var reply = '';
+  async listen(host) {
+    this.server.listen(0, host);
+    await once(this.server, 'listening');
+    const { address, port } = this.server.address();
+    console.log(`server: listening on ${address}:${port}`);
+    return port;
+  }
+}
+
+async function main() {
+  const echo = new EchoServer();
+  const port = await echo.listen('127.0.0.1');
+
+  const client = net.connect(port, '127.0.0.1');
+  await once(client, 'connect');
+  console.log('client: connected');
+  client.end('Hello from Petrel!');
+
+  let reply = '';
   client.setEncoding('utf8');
-  client.on('data', function (chunk) { reply += chunk; });
-  client.on('end', function () {
-    console.log('client: echoed back: %s', reply);
-    server.close(function () { console.log('server: closed'); });
-  });
+  for await (const chunk of client) reply += chunk;
+  console.log(`client: echoed back: ${reply}`);
+
+  echo.server.close(() => console.log('server: closed'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
 });
