@@ -12,6 +12,15 @@
  * (a unit test linking Duktape alone) has none instead of failing to link. */
 extern const petrel_lf_names __start_petrel_lfnames[] __attribute__((weak));
 extern const petrel_lf_names __stop_petrel_lfnames[] __attribute__((weak));
+/* Duktape's own built-in methods that a ROM build keeps as light functions
+ * (boards/mps2-an385/board.mk: --rom-auto-lightfunc): the table genbuiltins writes
+ * beside the ROM objects (tools/duktape_configure.py); absent (NULL) elsewhere. */
+typedef struct {
+  duk_c_function fn;
+  int magic;
+  const char *name;
+} petrel_rom_lf_name;
+extern const petrel_rom_lf_name petrel_rom_lf_names[] __attribute__((weak));
 
 const char *petrel_lightfunc_name(duk_c_function fn, int magic)
 {
@@ -33,7 +42,22 @@ const char *petrel_lightfunc_name(duk_c_function fn, int magic)
         if (l->value == fn) return l->key;
     }
   }
+  if (petrel_rom_lf_names) {
+    for (const petrel_rom_lf_name *n = petrel_rom_lf_names; n->name; n++)
+      if (n->fn == fn && n->magic == magic) return n->name;
+  }
   return NULL;
+}
+
+/* Whether fn/magic is one of Duktape's built-in methods kept as a ROM light function:
+ * `new` on one is a TypeError, as on node (tools/duktape_patch.py, edit 12). */
+int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic);
+int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic)
+{
+  if (!petrel_rom_lf_names) return 0;
+  for (const petrel_rom_lf_name *n = petrel_rom_lf_names; n->name; n++)
+    if (n->fn == fn && n->magic == magic) return 1;
+  return 0;
 }
 
 duk_idx_t petrel_push_lightfunc(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, duk_idx_t length,

@@ -63,6 +63,52 @@ FIXES = [
     # py2's repr of a byte string, in the comments of duk_strings.h (keeps duktape.c ASCII)
     ("genbuiltins.py", "idx, repr(s['str']))", "idx, ascii(s['str']))"),
     ("genbuiltins.py", "strs.sort(cmp=sortCmp)", "strs.sort(key=lambda a: (getCat(a), a['_idx']))"),
+    # ROM light functions keep node's names (board.mk: --rom-auto-lightfunc). A built-in
+    # method converted to a light function (an 8-byte value in its object's property
+    # table instead of a ROM function object of its own) has no object to hold its
+    # `name`; genbuiltins then also writes the table petrel_rom_lf_names (C function,
+    # magic -> the name's text in the ROM string table), which runtime/lightfunc_names.c
+    # reads. A method whose name is not
+    # a plain string, or whose function and magic another method shares under another
+    # name, stays a function object.
+    ("genbuiltins.py", "            if not p.get('auto_lightfunc', True):\n",
+     "            lf_name = None\n"
+     "            for p2 in targ['properties']:\n"
+     "                if p2['key'] == 'name' and isinstance(p2['value'], str) and all(' ' <= c <= '~' and c not in '\\\\\\\"' for c in p2['value']):\n"
+     "                    lf_name = p2['value']\n"
+     "            if lf_name is None:\n"
+     "                reasons.append('no-name')\n"
+     "            if not p.get('auto_lightfunc', True):\n"),
+    ("genbuiltins.py", "                'varargs': lf_varargs\n            }\n",
+     "                'varargs': lf_varargs,\n                'name': lf_name,\n                'orig': p['value']\n            }\n"),
+    ("genbuiltins.py", "    logger.debug('Converted %d built-in function properties to lightfuncs, %d skipped as non-eligible' % (num_converted, num_skipped))\n",
+     "    names = {}\n"
+     "    for o in meta['objects']:\n"
+     "        for p in o['properties']:\n"
+     "            v = p['value']\n"
+     "            if isinstance(v, dict) and v.get('type') == 'lightfunc' and 'orig' in v:\n"
+     "                names.setdefault((v['native'], v['magic']), set()).add(v['name'])\n"
+     "    for o in meta['objects']:\n"
+     "        for p in o['properties']:\n"
+     "            v = p['value']\n"
+     "            if isinstance(v, dict) and v.get('type') == 'lightfunc' and 'orig' in v:\n"
+     "                if len(names[(v['native'], v['magic'])]) > 1:\n"
+     "                    p['value'] = v['orig']\n"
+     "                    num_converted -= 1\n"
+     "                else:\n"
+     "                    ROM_LF_NAMES[(v['native'], v['magic'])] = v['name']\n"
+     "                    del v['orig']\n"
+     "    logger.debug('Converted %d built-in function properties to lightfuncs, %d skipped as non-eligible' % (num_converted, num_skipped))\n"),
+    ("genbuiltins.py", "def metadata_convert_lightfuncs(meta):\n",
+     "ROM_LF_NAMES = {}\ndef metadata_convert_lightfuncs(meta):\n"),
+    ("genbuiltins.py", "    # Undefine helpers.\n",
+     "    genc.emitLine('/* Petrel: the names of the ROM light functions (runtime/lightfunc_names.c) */')\n"
+     "    genc.emitLine('const struct { duk_c_function fn; int magic; const char *name; } petrel_rom_lf_names[] = {')\n"
+     "    for (fn, magic), name in sorted(ROM_LF_NAMES.items()):\n"
+     "        genc.emitLine('\\t{ %s, %d, (const char *) %s.data }, /* %s */' % (fn, magic, bi_str_map[name], name))\n"
+     "    genc.emitLine('\\t{ NULL, 0, NULL }')\n"
+     "    genc.emitLine('};')\n"
+     "    # Undefine helpers.\n"),
     # py2: `if isinstance(x, unicode): x = x.encode('utf-8')`, which 2to3 made str
     ("genconfig.py", "    if isinstance(x, str):\n        x = x.encode('utf-8')\n    if not isinstance(x, str):",
      "    if not isinstance(x, str):"),
