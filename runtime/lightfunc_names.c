@@ -13,14 +13,10 @@
 extern const petrel_lf_names __start_petrel_lfnames[] __attribute__((weak));
 extern const petrel_lf_names __stop_petrel_lfnames[] __attribute__((weak));
 /* Duktape's own built-in methods that a ROM build keeps as light functions
- * (boards/mps2-an385/board.mk: --rom-auto-lightfunc): the table genbuiltins writes
- * beside the ROM objects (tools/duktape_configure.py); absent (NULL) elsewhere. */
-typedef struct {
-  duk_c_function fn;
-  int magic;
-  const char *name;
-} petrel_rom_lf_name;
-extern const petrel_rom_lf_name petrel_rom_lf_names[] __attribute__((weak));
+ * (boards/mps2-an385/board.mk: --rom-auto-lightfunc): genbuiltins writes the lookup
+ * beside the ROM objects (tools/duktape_configure.py): a method's name is its key
+ * there. Absent (NULL) elsewhere. */
+extern const char *petrel_rom_lightfunc_name(duk_c_function fn, int magic) __attribute__((weak));
 
 const char *petrel_lightfunc_name(duk_c_function fn, int magic)
 {
@@ -42,10 +38,7 @@ const char *petrel_lightfunc_name(duk_c_function fn, int magic)
         if (l->value == fn) return l->key;
     }
   }
-  if (petrel_rom_lf_names) {
-    for (const petrel_rom_lf_name *n = petrel_rom_lf_names; n->name; n++)
-      if (n->fn == fn && n->magic == magic) return n->name;
-  }
+  if (petrel_rom_lightfunc_name) return petrel_rom_lightfunc_name(fn, magic);
   return NULL;
 }
 
@@ -54,10 +47,7 @@ const char *petrel_lightfunc_name(duk_c_function fn, int magic)
 int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic);
 int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic)
 {
-  if (!petrel_rom_lf_names) return 0;
-  for (const petrel_rom_lf_name *n = petrel_rom_lf_names; n->name; n++)
-    if (n->fn == fn && n->magic == magic) return 1;
-  return 0;
+  return petrel_rom_lightfunc_name && petrel_rom_lightfunc_name(fn, magic) != NULL;
 }
 
 duk_idx_t petrel_push_lightfunc(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, duk_idx_t length,

@@ -78,8 +78,8 @@ extern unsigned long long plat_now_ms(void);
 #define DUK_USE_HOBJECT_ARRAY_ABANDON_MINSIZE 32
 /* (No DUK_USE_LIGHTFUNC_BUILTINS: it makes the RAM built-ins' methods light
  * functions. The ROM built-ins' methods are light functions in ROM instead, by
- * configure.py's --rom-auto-lightfunc (board.mk: -16.4 KB of flash), and keep node's
- * .name through genbuiltins' name table (tools/duktape_configure.py).) */
+ * configure.py's --rom-auto-lightfunc (board.mk: -19.4 KB of flash), and keep node's
+ * .name through a lookup genbuiltins writes (tools/duktape_configure.py).) */
 
 /* ---- string table and caches ------------------------------------------------- */
 /* A fixed 256-slot string table (1 KiB; the stock default grows from 4 KiB) and no
