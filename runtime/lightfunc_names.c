@@ -12,6 +12,11 @@
  * (a unit test linking Duktape alone) has none instead of failing to link. */
 extern const petrel_lf_names __start_petrel_lfnames[] __attribute__((weak));
 extern const petrel_lf_names __stop_petrel_lfnames[] __attribute__((weak));
+/* Duktape's own built-in methods that a ROM build keeps as light functions
+ * (boards/mps2-an385/board.mk: --rom-auto-lightfunc): genbuiltins writes the lookup
+ * beside the ROM objects (tools/duktape_configure.py): a method's name is its key
+ * there. Absent (NULL) elsewhere. */
+extern const char *petrel_rom_lightfunc_name(duk_c_function fn, int magic) __attribute__((weak));
 
 const char *petrel_lightfunc_name(duk_c_function fn, int magic)
 {
@@ -33,7 +38,16 @@ const char *petrel_lightfunc_name(duk_c_function fn, int magic)
         if (l->value == fn) return l->key;
     }
   }
+  if (petrel_rom_lightfunc_name) return petrel_rom_lightfunc_name(fn, magic);
   return NULL;
+}
+
+/* Whether fn/magic is one of Duktape's built-in methods kept as a ROM light function:
+ * `new` on one is a TypeError, as on node (tools/duktape_patch.py, edit 12). */
+int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic);
+int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic)
+{
+  return petrel_rom_lightfunc_name && petrel_rom_lightfunc_name(fn, magic) != NULL;
 }
 
 duk_idx_t petrel_push_lightfunc(duk_context *ctx, duk_c_function fn, duk_idx_t nargs, duk_idx_t length,

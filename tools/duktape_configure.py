@@ -63,6 +63,73 @@ FIXES = [
     # py2's repr of a byte string, in the comments of duk_strings.h (keeps duktape.c ASCII)
     ("genbuiltins.py", "idx, repr(s['str']))", "idx, ascii(s['str']))"),
     ("genbuiltins.py", "strs.sort(cmp=sortCmp)", "strs.sort(key=lambda a: (getCat(a), a['_idx']))"),
+    # ROM light functions keep node's names (board.mk: --rom-auto-lightfunc). A built-in
+    # method converted to a light function (an 8-byte value in its object's property
+    # table instead of a ROM function object of its own) has no object to hold its
+    # `name`; genbuiltins then also writes petrel_rom_lightfunc_name(), which finds the
+    # function among the properties of the objects that hold such methods (a list of
+    # their addresses: 4 B per object, no table of names) and returns its key, so a
+    # method is converted only when its name is its key; runtime/lightfunc_names.c asks
+    # it. A method whose name is not plain ASCII, or whose function and magic are also
+    # under another key (trimLeft, the same function as trimStart), stays one function
+    # object wherever it is.
+    ("genbuiltins.py", "            if not p.get('auto_lightfunc', True):\n",
+     "            lf_name = None\n"
+     "            for p2 in targ['properties']:\n"
+     "                if p2['key'] == 'name' and isinstance(p2['value'], str) and all(' ' <= c <= '~' and c not in '\\\\\\\"' for c in p2['value']):\n"
+     "                    lf_name = p2['value']\n"
+     "            if lf_name is None:\n"
+     "                reasons.append('no-name')\n"
+     "            if not p.get('auto_lightfunc', True):\n"),
+    ("genbuiltins.py", "                'varargs': lf_varargs\n            }\n",
+     "                'varargs': lf_varargs,\n                'name': lf_name,\n                'orig': p['value']\n            }\n"),
+    ("genbuiltins.py", "    logger.debug('Converted %d built-in function properties to lightfuncs, %d skipped as non-eligible' % (num_converted, num_skipped))\n",
+     "    names = {}\n"
+     "    for o in meta['objects']:\n"
+     "        for p in o['properties']:\n"
+     "            v = p['value']\n"
+     "            if isinstance(v, dict) and v.get('type') == 'lightfunc' and 'orig' in v:\n"
+     "                names.setdefault((v['native'], v['magic']), set()).add(v['name'] if v['name'] == p['key'] else None)\n"
+     "    for o in meta['objects']:\n"
+     "        for p in o['properties']:\n"
+     "            v = p['value']\n"
+     "            if isinstance(v, dict) and v.get('type') == 'lightfunc' and 'orig' in v:\n"
+     "                if len(names[(v['native'], v['magic'])]) > 1 or None in names[(v['native'], v['magic'])]:\n"
+     "                    p['value'] = v['orig']\n"
+     "                    num_converted -= 1\n"
+     "                else:\n"
+     "                    ROM_LF_OWNERS.setdefault(o['id'], len(ROM_LF_OWNERS))\n"
+     "                    del v['orig']\n"
+     "    logger.debug('Converted %d built-in function properties to lightfuncs, %d skipped as non-eligible' % (num_converted, num_skipped))\n"),
+    ("genbuiltins.py", "def metadata_convert_lightfuncs(meta):\n",
+     "ROM_LF_OWNERS = {}\ndef metadata_convert_lightfuncs(meta):\n"),
+    ("genbuiltins.py", "    # Undefine helpers.\n",
+     "    genc.emitLine('/* Petrel: the ROM objects whose methods are light functions; a method\\'s name is')\n"
+     "    genc.emitLine(' * the key it has there (runtime/lightfunc_names.c, tools/duktape_configure.py) */')\n"
+     "    genc.emitLine('static const duk_hobject * const petrel_rom_lf_owners[] = {')\n"
+     "    for oid, _ in sorted(ROM_LF_OWNERS.items(), key=lambda a: a[1]):\n"
+     "        genc.emitLine('\\t(const duk_hobject *) &%s,' % bi_obj_map[oid])\n"
+     "    genc.emitLine('\\tNULL')\n"
+     "    genc.emitLine('};')\n"
+     "    genc.emitLine('const char *petrel_rom_lightfunc_name(duk_c_function fn, int magic);')\n"
+     "    genc.emitLine('const char *petrel_rom_lightfunc_name(duk_c_function fn, int magic) {')\n"
+     "    genc.emitLine('\\tconst duk_hobject * const *o;')\n"
+     "    genc.emitLine('\\tfor (o = petrel_rom_lf_owners; *o != NULL; o++) {')\n"
+     "    genc.emitLine('\\t\\tduk_hobject *h = (duk_hobject *) DUK_LOSE_CONST(*o);')\n"
+     "    genc.emitLine('\\t\\tduk_uint_fast32_t i;')\n"
+     "    genc.emitLine('\\t\\tfor (i = 0; i < DUK_HOBJECT_GET_ENEXT(h); i++) {')\n"
+     "    genc.emitLine('\\t\\t\\tduk_hstring *key = DUK_HOBJECT_E_GET_KEY(NULL, h, i);')\n"
+     "    genc.emitLine('\\t\\t\\tduk_tval *tv = DUK_HOBJECT_E_GET_VALUE_TVAL_PTR(NULL, h, i);')\n"
+     "    genc.emitLine('\\t\\t\\tduk_c_function f;')\n"
+     "    genc.emitLine('\\t\\t\\tduk_small_uint_t lf_flags;')\n"
+     "    genc.emitLine('\\t\\t\\tif (key == NULL || DUK_HSTRING_HAS_SYMBOL(key) || DUK_HOBJECT_E_SLOT_IS_ACCESSOR(NULL, h, i) || !DUK_TVAL_IS_LIGHTFUNC(tv)) continue;')\n"
+     "    genc.emitLine('\\t\\t\\tDUK_TVAL_GET_LIGHTFUNC(tv, f, lf_flags);')\n"
+     "    genc.emitLine('\\t\\t\\tif (f == fn && (int) DUK_LFUNC_FLAGS_GET_MAGIC(lf_flags) == magic) return (const char *) DUK_HSTRING_GET_DATA(key);')\n"
+     "    genc.emitLine('\\t\\t}')\n"
+     "    genc.emitLine('\\t}')\n"
+     "    genc.emitLine('\\treturn NULL;')\n"
+     "    genc.emitLine('}')\n"
+     "    # Undefine helpers.\n"),
     # py2: `if isinstance(x, unicode): x = x.encode('utf-8')`, which 2to3 made str
     ("genconfig.py", "    if isinstance(x, str):\n        x = x.encode('utf-8')\n    if not isinstance(x, str):",
      "    if not isinstance(x, str):"),

@@ -95,6 +95,13 @@ docs/architecture.md, "Built-in JS"):
    with its line table FILE.lines beside it, the frame names the source file and line
    instead. Only the text of `err.stack` changes; err.fileName and err.lineNumber
    keep the bundle's.
+
+12. `new` on a built-in method that a ROM build keeps as a light function
+   (boards/mps2-an385/board.mk: --rom-auto-lightfunc; `new Math.max()`) throws the
+   TypeError a ROM function object gave: Duktape treats every light function as a
+   constructor. petrel_lightfunc_is_rom_method() (runtime/lightfunc_names.c) looks the
+   function up in genbuiltins' name table; the runtime's own light functions are
+   unchanged.
 """
 import os
 import sys
@@ -199,6 +206,17 @@ EDITS = [
     ("light functions: node's toString",
      "\tduk_push_literal(thr, \"() { [lightfunc code] }\");\n",
      "\tduk_push_literal(thr, \"() { [native code] }\"); /* Petrel: edit 7 */\n"),
+    ("light functions: built-in methods are no constructors (edit 12)",
+     "\t\t\t *   - Never specialfuncs.\n\t\t\t */\n\t\t\tfunc = NULL;\n\t\t\tgoto finished;\n",
+     "\t\t\t *   - Never specialfuncs.\n\t\t\t */\n"
+     "\t\t\tif (*call_flags & DUK_CALL_FLAG_CONSTRUCT) { /* Petrel: edit 12 */\n"
+     "\t\t\t\textern int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic);\n"
+     "\t\t\t\tif (petrel_lightfunc_is_rom_method(DUK_TVAL_GET_LIGHTFUNC_FUNCPTR(tv_func),\n"
+     "\t\t\t\t                                   (int) DUK_LFUNC_FLAGS_GET_MAGIC(DUK_TVAL_GET_LIGHTFUNC_FLAGS(tv_func)))) {\n"
+     "\t\t\t\t\tgoto not_constructable;\n"
+     "\t\t\t\t}\n"
+     "\t\t\t}\n"
+     "\t\t\tfunc = NULL;\n\t\t\tgoto finished;\n"),
     ("native stack: the compiler checks it too",
      "\tif (comp_ctx->recursion_depth >= comp_ctx->recursion_limit) {\n"
      "\t\tDUK_ERROR_RANGE(comp_ctx->thr, DUK_STR_COMPILER_RECURSION_LIMIT);\n",

@@ -242,4 +242,22 @@ e.on('x', function () { stack = new Error('here').stack; });
 e.emit('x');
 assert.ok(/at (EventEmitter\.)?emit\b/.test(stack), stack);
 assert.ok(!/light_/.test(stack), stack);
+// The engine's built-in methods: on a board with ROM built-ins most are light functions
+// in ROM (boards/mps2-an385/board.mk, --rom-auto-lightfunc; names from genbuiltins'
+// table), elsewhere function objects; the same names, lengths and text either way, and
+// Duktape's own (the fourth element) are no constructors (Petrel's ES2015+ methods are
+// light functions on the other boards, where Duktape lets `new` call them).
+[[[].push, 'push', 1, 1], [[].forEach, 'forEach', 1, 1], [Math.max, 'max', 2, 1], [Object.keys, 'keys', 1, 1],
+  [JSON.stringify, 'stringify', 3, 1], ['x'.padStart, 'padStart', 1], [Array.from, 'from', 1],
+  [Object.entries, 'entries', 1], [[].includes, 'includes', 1], [Math.cosh, 'cosh', 1],
+  [Date.prototype.toUTCString, 'toUTCString', 0, 1], [Object.getPrototypeOf, 'getPrototypeOf', 1, 1],
+  [Number.isInteger, 'isInteger', 1, 1], [Promise.resolve, 'resolve', 1]].forEach(function (c) {
+  assert.strictEqual(c[0].name, c[1]);
+  assert.strictEqual(c[0].length, c[2], c[1]);
+  assert.strictEqual(String(c[0]), 'function ' + c[1] + '() { [native code] }');
+  if (c[3]) assert.throws(function () { return new c[0](); }, TypeError, c[1]);
+});
+assert.strictEqual([].push, Array.prototype.push);
+assert.ok(Math.max instanceof Function);
+assert.strictEqual(Object.prototype.toString.call(Math.max), '[object Function]');
 console.log('ok: ' + n + ' function names as node\'s (' + Object.keys(DIFFERENT).length + ' differ on purpose)');
