@@ -19,7 +19,6 @@
 #define PAIR_KEY  DUK_HIDDEN_SYMBOL("packedPair")
 #define MAX_FIELD 25 /* 2 + 2 * 25 bits fit a double's 53 */
 #define NUMS_KEY  DUK_HIDDEN_SYMBOL("n")
-#define NUMS_PAIR_KEY DUK_HIDDEN_SYMBOL("numsPair")
 
 enum { V_FALSE, V_TRUE, V_NULL };
 
@@ -59,9 +58,15 @@ static uint64_t bits_of(duk_context *ctx, duk_idx_t obj)
 
 static unsigned field_shift(int i) { return 2 + 2 * (unsigned)i; }
 
-/* getter(key), this: a state */
+static int num_field(const char *key);
+static int nums_get_this(duk_context *ctx, int f);
+static void nums_set_this(duk_context *ctx, int f);
+
+/* getter(key), this: a state (the Writable's counters too: one pair for all) */
 static duk_ret_t packed_get(duk_context *ctx)
 {
+  int f = num_field(duk_get_string(ctx, 0));
+  if (f >= 0) return nums_get_this(ctx, f);
   duk_push_this(ctx);
   uint64_t b = bits_of(ctx, -1);
   int i = field_of((unsigned)(b & 3), duk_get_string(ctx, 0));
@@ -77,6 +82,11 @@ static duk_ret_t packed_get(duk_context *ctx)
 /* setter(value, key), this: a state */
 static duk_ret_t packed_set(duk_context *ctx)
 {
+  int f = num_field(duk_get_string(ctx, 1));
+  if (f >= 0) {
+    nums_set_this(ctx, f);
+    return 0;
+  }
   duk_push_this(ctx); /* 2 */
   uint64_t b = bits_of(ctx, 2);
   const char *key = duk_get_string(ctx, 1);
@@ -285,42 +295,30 @@ static int num_field(const char *key)
   return -1;
 }
 
-/* getter(key), this: a Writable state */
-static duk_ret_t nums_getter(duk_context *ctx)
+/* The counter f of this (the getter's value: 1 pushed, or 0 for undefined). */
+static int nums_get_this(duk_context *ctx, int f)
 {
-  int f = num_field(duk_get_string(ctx, 0)), mine;
+  int mine;
   duk_push_this(ctx);
-  const unsigned char *p = f < 0 || !duk_is_object(ctx, -1) ? NULL : nums_find(ctx, -1, &mine);
+  const unsigned char *p = duk_is_object(ctx, -1) ? nums_find(ctx, -1, &mine) : NULL;
   if (!p) return 0;
   duk_push_number(ctx, nums_get(p, f));
   return 1;
 }
 
-/* setter(value, key), this: a Writable state; stores the value as a number */
-static duk_ret_t nums_setter(duk_context *ctx)
+/* this's counter f = the setter's value (idx 0) as a number. */
+static void nums_set_this(duk_context *ctx, int f)
 {
-  int f = num_field(duk_get_string(ctx, 1));
   duk_push_this(ctx); /* 2 */
-  if (f < 0 || !duk_is_object(ctx, 2)) return 0;
+  if (!duk_is_object(ctx, 2)) return;
   double v = duk_to_number(ctx, 0);
   st_put_wnum(ctx, 2, f, v);
-  return 0;
 }
 
-/* The counters of table 2's prototype at idx 0 as accessors over a block of their values. */
-static void pack_nums(duk_context *ctx, duk_idx_t stash)
+/* The counters of table 2's prototype at idx 0 as accessors (the flags' pair at idx
+ * pair) over a block of their values. */
+static void pack_nums(duk_context *ctx, duk_idx_t pair)
 {
-  if (!duk_get_prop_literal(ctx, stash, NUMS_PAIR_KEY)) { /* [getter, setter], made once */
-    duk_pop(ctx);
-    duk_push_array(ctx);
-    duk_push_c_function(ctx, nums_getter, 1);
-    duk_put_prop_index(ctx, -2, 0);
-    duk_push_c_function(ctx, nums_setter, 2);
-    duk_put_prop_index(ctx, -2, 1);
-    duk_dup_top(ctx);
-    duk_put_prop_literal(ctx, stash, NUMS_PAIR_KEY);
-  }
-  duk_idx_t pair = duk_get_top_index(ctx);
   unsigned char *p = duk_push_fixed_buffer(ctx, NUMS_SIZE);
   void *owner = duk_get_heapptr(ctx, 0);
   memcpy(p + W_NUMS * sizeof(double), &owner, sizeof owner);
@@ -337,7 +335,6 @@ static void pack_nums(duk_context *ctx, duk_idx_t stash)
                      DUK_DEFPROP_SET_ENUMERABLE);
   }
   duk_put_prop_literal(ctx, 0, NUMS_KEY);
-  duk_pop(ctx); /* the pair */
 }
 
 /* The prototype at idx 0 with its hidden keys (the bits, the block) first and no
@@ -416,10 +413,10 @@ static duk_ret_t pack_fields(duk_context *ctx)
                  DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
                      DUK_DEFPROP_SET_ENUMERABLE);
   }
+  if (table == 2) pack_nums(ctx, 3);
   duk_pop(ctx); /* the pair */
   duk_push_number(ctx, (double)b);
   duk_put_prop_literal(ctx, 0, BITS_KEY);
-  if (table == 2) pack_nums(ctx, 2);
   hidden_first(ctx, table);
   /* Kept for C that makes a state without the JS constructors (net's accept path). */
   duk_dup(ctx, 0);
