@@ -30,7 +30,8 @@ static const char *const readable_fields[] = {
 };
 static const char *const writable_fields[] = {
   "finalCalled", "needDrain", "ending", "ended", "finished", "destroyed", "writing", "sync",
-  "bufferProcessing", "prefinished", "errorEmitted", "closed", "closeEmitted", NULL
+  "bufferProcessing", "prefinished", "errorEmitted", "closed", "closeEmitted", "constructed", "objectMode",
+  "decodeStrings", NULL
 };
 // clang-format on
 static const char *const *const tables[] = { NULL, readable_fields, writable_fields };

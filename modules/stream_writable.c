@@ -447,9 +447,12 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     (void)duk_throw(ctx);
   } else if (!st_flag(ctx, state, "objectMode")) {
     if (duk_is_string(ctx, chunk)) {
-      duk_get_prop_literal(ctx, state, "decodeStrings");
-      int decode = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
-      duk_pop(ctx);
+      int decode = st_packed_get(ctx, state, "decodeStrings");
+      if (decode < 0) {
+        duk_get_prop_literal(ctx, state, "decodeStrings");
+        decode = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
+        duk_pop(ctx);
+      }
       if (decode) {
         st_push_helper(ctx, "from");
         duk_dup(ctx, chunk);
