@@ -377,8 +377,8 @@ static duk_ret_t s_write(duk_context *ctx)
     if (any < 0)
       any = st_flag(ctx, 4, "writing") || st_flag(ctx, 4, "ending") || st_flag(ctx, 4, "destroyed") ||
             st_flag(ctx, 4, "needDrain");
-    fast = !any && !st_flag(ctx, 4, "corked") && !st_flag(ctx, 4, "errored") &&
-           st_num(ctx, 4, "bufferedIndex") == writable_buffered_length(ctx, 4);
+    fast = !any && !st_wnum(ctx, 4, W_CORKED) && !st_flag(ctx, 4, "errored") &&
+           st_wnum(ctx, 4, W_BUFFERED_INDEX) == writable_buffered_length(ctx, 4);
   }
   if (fast) {
     if (st_is_function(ctx, 1)) {
@@ -398,9 +398,9 @@ static duk_ret_t s_write(duk_context *ctx)
       return 1;
     }
     if (r == 1) { /* partly queued in C: account for it as Writable's own _write would */
-      st_add_num(ctx, 4, "pendingcb", 1);
-      st_add_num(ctx, 4, "length", len);
-      st_put_num(ctx, 4, "writelen", len);
+      st_add_wnum(ctx, 4, W_PENDINGCB, 1);
+      st_add_wnum(ctx, 4, W_LENGTH, len);
+      st_put_wnum(ctx, 4, W_WRITELEN, len);
       if (st_is_function(ctx, 2))
         duk_dup(ctx, 2);
       else
@@ -412,7 +412,7 @@ static duk_ret_t s_write(duk_context *ctx)
       duk_put_prop_literal(ctx, 3, "_writeCb");
       st_put_num(ctx, 3, "_writeLen", len);
       st_put_bool(ctx, 4, "sync", 0);
-      int ret = st_num(ctx, 4, "length") < st_num(ctx, 4, "highWaterMark");
+      int ret = st_wnum(ctx, 4, W_LENGTH) < st_num(ctx, 4, "highWaterMark");
       if (!ret) st_put_bool(ctx, 4, "needDrain", 1);
       duk_push_boolean(ctx, ret);
       return 1;

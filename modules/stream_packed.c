@@ -18,6 +18,7 @@
 #define BITS_KEY  DUK_HIDDEN_SYMBOL("b")
 #define PAIR_KEY  DUK_HIDDEN_SYMBOL("packedPair")
 #define MAX_FIELD 25 /* 2 + 2 * 25 bits fit a double's 53 */
+#define NUMS_KEY  DUK_HIDDEN_SYMBOL("n")
 
 enum { V_FALSE, V_TRUE, V_NULL };
 
@@ -29,7 +30,8 @@ static const char *const readable_fields[] = {
 };
 static const char *const writable_fields[] = {
   "finalCalled", "needDrain", "ending", "ended", "finished", "destroyed", "writing", "sync",
-  "bufferProcessing", "prefinished", "errorEmitted", "closed", "closeEmitted", NULL
+  "bufferProcessing", "prefinished", "errorEmitted", "closed", "closeEmitted", "constructed", "objectMode",
+  "decodeStrings", NULL
 };
 // clang-format on
 static const char *const *const tables[] = { NULL, readable_fields, writable_fields };
@@ -57,9 +59,15 @@ static uint64_t bits_of(duk_context *ctx, duk_idx_t obj)
 
 static unsigned field_shift(int i) { return 2 + 2 * (unsigned)i; }
 
-/* getter(key), this: a state */
+static int num_field(const char *key);
+static int nums_get_this(duk_context *ctx, int f);
+static void nums_set_this(duk_context *ctx, int f);
+
+/* getter(key), this: a state (the Writable's counters too: one pair for all) */
 static duk_ret_t packed_get(duk_context *ctx)
 {
+  int f = num_field(duk_get_string(ctx, 0));
+  if (f >= 0) return nums_get_this(ctx, f);
   duk_push_this(ctx);
   uint64_t b = bits_of(ctx, -1);
   int i = field_of((unsigned)(b & 3), duk_get_string(ctx, 0));
@@ -75,6 +83,11 @@ static duk_ret_t packed_get(duk_context *ctx)
 /* setter(value, key), this: a state */
 static duk_ret_t packed_set(duk_context *ctx)
 {
+  int f = num_field(duk_get_string(ctx, 1));
+  if (f >= 0) {
+    nums_set_this(ctx, f);
+    return 0;
+  }
   duk_push_this(ctx); /* 2 */
   uint64_t b = bits_of(ctx, 2);
   const char *key = duk_get_string(ctx, 1);
@@ -202,6 +215,173 @@ int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v)
   return 1;
 }
 
+/* ---- the Writable state's counters ----
+ * length, pendingcb, corked, writelen and bufferedIndex change on every write: as
+ * named properties each read was a search of the state's ~30 properties, then its
+ * prototype's, and each write a read (same_value) and a put (#17: 3.2 M of the 15 M
+ * instructions per MiB board -> host). They live in one block instead, a hidden
+ * fixed buffer under NUMS_KEY: the defaults' prototype holds a block of zeros, and a
+ * state gets its own on its first write (a Writable that never writes has none).
+ * The block's last slot names its owner (its heap pointer), so a write never lands in
+ * the prototype's. JS (and user code reading _writableState.length) reads and
+ * writes them through one accessor pair on the prototype, like the flags. */
+static const char *const writable_nums[W_NUMS + 1] = { "length", "pendingcb", "corked", "writelen", "bufferedIndex",
+                                                       NULL };
+#define NUMS_SIZE ((W_NUMS + 1) * sizeof(double))
+
+/* The block of obj (own or inherited), NULL if none; *mine: it is obj's own. */
+static unsigned char *nums_find(duk_context *ctx, duk_idx_t obj, int *mine)
+{
+  duk_get_prop_literal(ctx, obj, NUMS_KEY);
+  duk_size_t sz = 0;
+  unsigned char *p = duk_get_buffer(ctx, -1, &sz);
+  duk_pop(ctx);
+  if (!p || sz != NUMS_SIZE) return NULL;
+  void *owner;
+  memcpy(&owner, p + W_NUMS * sizeof(double), sizeof owner);
+  *mine = owner == duk_get_heapptr(ctx, obj);
+  return p;
+}
+
+/* obj's own block, made from the inherited one p. */
+static unsigned char *nums_own(duk_context *ctx, duk_idx_t obj, const unsigned char *p)
+{
+  obj = duk_normalize_index(ctx, obj);
+  void *me = duk_get_heapptr(ctx, obj);
+  unsigned char *q = duk_push_fixed_buffer(ctx, NUMS_SIZE);
+  memcpy(q, p, W_NUMS * sizeof(double));
+  memcpy(q + W_NUMS * sizeof(double), &me, sizeof me);
+  duk_put_prop_literal(ctx, obj, NUMS_KEY);
+  return q;
+}
+
+static double nums_get(const unsigned char *p, int f)
+{
+  double v;
+  memcpy(&v, p + (size_t)f * sizeof(double), sizeof v); /* the block may be only 4-aligned */
+  return v;
+}
+
+static void nums_put(unsigned char *p, int f, double v) { memcpy(p + (size_t)f * sizeof(double), &v, sizeof v); }
+
+double st_wnum(duk_context *ctx, duk_idx_t obj, int f)
+{
+  int mine;
+  const unsigned char *p = nums_find(ctx, obj, &mine);
+  return p ? nums_get(p, f) : st_num(ctx, obj, writable_nums[f]);
+}
+
+/* f = v, or f += v with add */
+static void put_wnum(duk_context *ctx, duk_idx_t obj, int f, double v, int add)
+{
+  int mine;
+  unsigned char *p = nums_find(ctx, obj, &mine);
+  if (!p) {
+    if (add) v += st_num(ctx, obj, writable_nums[f]);
+    st_put_num(ctx, obj, writable_nums[f], v);
+    return;
+  }
+  if (add) v += nums_get(p, f);
+  if (memcmp(p + (size_t)f * sizeof(double), &v, sizeof v) == 0) return; /* unchanged: no own block for it */
+  nums_put(mine ? p : nums_own(ctx, obj, p), f, v);
+}
+
+void st_put_wnum(duk_context *ctx, duk_idx_t obj, int f, double v) { put_wnum(ctx, obj, f, v, 0); }
+void st_add_wnum(duk_context *ctx, duk_idx_t obj, int f, double d) { put_wnum(ctx, obj, f, d, 1); }
+
+static int num_field(const char *key)
+{
+  for (int i = 0; key && writable_nums[i]; i++)
+    if (strcmp(writable_nums[i], key) == 0) return i;
+  return -1;
+}
+
+/* The counter f of this (the getter's value: 1 pushed, or 0 for undefined). */
+static int nums_get_this(duk_context *ctx, int f)
+{
+  int mine;
+  duk_push_this(ctx);
+  const unsigned char *p = duk_is_object(ctx, -1) ? nums_find(ctx, -1, &mine) : NULL;
+  if (!p) return 0;
+  duk_push_number(ctx, nums_get(p, f));
+  return 1;
+}
+
+/* this's counter f = the setter's value (idx 0) as a number. */
+static void nums_set_this(duk_context *ctx, int f)
+{
+  duk_push_this(ctx); /* 2 */
+  if (!duk_is_object(ctx, 2)) return;
+  double v = duk_to_number(ctx, 0);
+  st_put_wnum(ctx, 2, f, v);
+}
+
+/* The counters of table 2's prototype at idx 0 as accessors (the flags' pair at idx
+ * pair) over a block of their values. */
+static void pack_nums(duk_context *ctx, duk_idx_t pair)
+{
+  unsigned char *p = duk_push_fixed_buffer(ctx, NUMS_SIZE);
+  void *owner = duk_get_heapptr(ctx, 0);
+  memcpy(p + W_NUMS * sizeof(double), &owner, sizeof owner);
+  for (int i = 0; i < W_NUMS; i++) {
+    duk_get_prop_string(ctx, 0, writable_nums[i]);
+    nums_put(p, i, duk_to_number(ctx, -1));
+    duk_pop(ctx);
+    duk_del_prop_string(ctx, 0, writable_nums[i]);
+    duk_push_string(ctx, writable_nums[i]);
+    duk_get_prop_index(ctx, pair, 0);
+    duk_get_prop_index(ctx, pair, 1);
+    duk_def_prop(ctx, 0,
+                 DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_SET_ENUMERABLE);
+  }
+  duk_put_prop_literal(ctx, 0, NUMS_KEY);
+}
+
+/* The prototype at idx 0 with its hidden keys (the bits, the block) first and no
+ * holes: C finds them by a linear search of the state, then of its prototypes, on
+ * every field it reads. The other fields keep their order (for-in, inspect). */
+static int num_field(const char *key);
+/* table: the packFields table (which keys are accessors) */
+static void hidden_first(duk_context *ctx, unsigned table)
+{
+  duk_push_array(ctx); /* 1: the keys, in order */
+  duk_uarridx_t n = 0;
+  duk_enum(ctx, 0, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE);
+  while (duk_next(ctx, -1, 0)) duk_put_prop_index(ctx, -3, n++);
+  duk_pop(ctx);
+  duk_idx_t keys = duk_get_top_index(ctx);
+  for (duk_uarridx_t i = 0; i < n; i++) {
+    duk_get_prop_index(ctx, keys, i); /* key */
+    duk_dup_top(ctx);
+    duk_get_prop_desc(ctx, 0, 0); /* key desc */
+    duk_uint_t flags = DUK_DEFPROP_HAVE_CONFIGURABLE | DUK_DEFPROP_HAVE_ENUMERABLE;
+    if (duk_get_prop_literal(ctx, -1, "configurable") && duk_to_boolean(ctx, -1)) flags |= DUK_DEFPROP_CONFIGURABLE;
+    duk_pop(ctx);
+    if (duk_get_prop_literal(ctx, -1, "enumerable") && duk_to_boolean(ctx, -1)) flags |= DUK_DEFPROP_ENUMERABLE;
+    duk_pop(ctx);
+    duk_dup(ctx, -2);
+    duk_del_prop(ctx, 0);
+    duk_dup(ctx, -2); /* key desc key */
+    const char *k = duk_get_string(ctx, -1); /* an accessor if one of ours (the descriptor's own
+                                                get, not one Object.prototype may lend) */
+    if (field_of(table, k) >= 0 || (table == 2 && num_field(k) >= 0)) {
+      duk_get_prop_literal(ctx, -2, "get");
+      duk_get_prop_literal(ctx, -3, "set");
+      flags |= DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER;
+    } else {
+      duk_get_prop_literal(ctx, -2, "value");
+      flags |= DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE;
+      if (duk_get_prop_literal(ctx, -3, "writable") && duk_to_boolean(ctx, -1)) flags |= DUK_DEFPROP_WRITABLE;
+      duk_pop(ctx);
+    }
+    duk_def_prop(ctx, 0, flags);
+    duk_pop_2(ctx); /* key desc */
+  }
+  duk_pop(ctx);
+  duk_compact(ctx, 0);
+}
+
 /* packFields(proto, table): table 1 Readable's state, 2 Writable's. */
 static duk_ret_t pack_fields(duk_context *ctx)
 {
@@ -234,8 +414,11 @@ static duk_ret_t pack_fields(duk_context *ctx)
                  DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
                      DUK_DEFPROP_SET_ENUMERABLE);
   }
+  if (table == 2) pack_nums(ctx, 3);
+  duk_pop(ctx); /* the pair */
   duk_push_number(ctx, (double)b);
   duk_put_prop_literal(ctx, 0, BITS_KEY);
+  hidden_first(ctx, table);
   /* Kept for C that makes a state without the JS constructors (net's accept path). */
   duk_dup(ctx, 0);
   duk_put_prop_string(ctx, 2, table == 1 ? READABLE_PROTO_KEY : WRITABLE_PROTO_KEY);

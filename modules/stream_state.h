@@ -103,6 +103,16 @@ int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b);
  * its fields (ask st_flag). */
 int st_bits_field(uint64_t b, const char *key);
 
+/* The Writable state's counters, kept as doubles in a C block (a hidden fixed
+ * buffer) rather than as named properties (stream_packed.c). */
+enum { W_LENGTH, W_PENDINGCB, W_CORKED, W_WRITELEN, W_BUFFERED_INDEX, W_NUMS };
+/* The counter f of the Writable state at obj; the put and add write it (the state
+ * gets its own block on its first write). A state without the block (none made by
+ * packFields) goes through the named property. */
+double st_wnum(duk_context *ctx, duk_idx_t obj, int f);
+void st_put_wnum(duk_context *ctx, duk_idx_t obj, int f, double v);
+void st_add_wnum(duk_context *ctx, duk_idx_t obj, int f, double d);
+
 /* stream_readable.c: installReadable(proto, helpers) */
 duk_ret_t readable_install(duk_context *ctx);
 /* stream_readable_init.c: initReadable and defineReadableAccessors on the binding at idx */

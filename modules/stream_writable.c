@@ -41,7 +41,7 @@ static void put_empty(duk_context *ctx, duk_idx_t state)
   state = duk_normalize_index(ctx, state);
   st_push_helper(ctx, "EMPTY");
   duk_put_prop_literal(ctx, state, "buffered");
-  st_put_num(ctx, state, "bufferedIndex", 0);
+  st_put_wnum(ctx, state, W_BUFFERED_INDEX, 0);
 }
 
 /* Bytes (or 1 in object mode) of the chunk at idx. */
@@ -85,11 +85,11 @@ static void error_buffer(duk_context *ctx, duk_idx_t state)
 {
   state = duk_normalize_index(ctx, state);
   if (st_flag(ctx, state, "writing")) return;
-  for (double i = st_num(ctx, state, "bufferedIndex"); i < writable_buffered_length(ctx, state); i++) {
+  for (double i = st_wnum(ctx, state, W_BUFFERED_INDEX); i < writable_buffered_length(ctx, state); i++) {
     duk_get_prop_literal(ctx, state, "buffered");
     duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
     duk_get_prop_literal(ctx, -1, "chunk");
-    st_add_num(ctx, state, "length", -chunk_len(ctx, state, -1));
+    st_add_wnum(ctx, state, W_LENGTH, -chunk_len(ctx, state, -1));
     duk_pop(ctx);
     duk_get_prop_literal(ctx, -1, "callback");
     push_errored(ctx, state, "write");
@@ -120,13 +120,13 @@ static void after_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, dou
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
   cb = duk_normalize_index(ctx, cb);
-  if (!st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_num(ctx, state, "length") == 0 &&
+  if (!st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_wnum(ctx, state, W_LENGTH) == 0 &&
       st_flag(ctx, state, "needDrain")) {
     st_put_bool(ctx, state, "needDrain", 0);
     st_emit(ctx, stream, "drain");
   }
   while (count-- > 0) {
-    st_add_num(ctx, state, "pendingcb", -1);
+    st_add_wnum(ctx, state, W_PENDINGCB, -1);
     duk_dup(ctx, cb);
     duk_push_null(ctx);
     duk_call(ctx, 1);
@@ -155,7 +155,7 @@ static duk_ret_t after_write_tick(duk_context *ctx)
 /* onwriteError(stream, state, er, cb) */
 static duk_ret_t onwrite_error(duk_context *ctx)
 {
-  st_add_num(ctx, 1, "pendingcb", -1);
+  st_add_wnum(ctx, 1, W_PENDINGCB, -1);
   duk_dup(ctx, 3);
   duk_dup(ctx, 2);
   duk_call(ctx, 1);
@@ -183,8 +183,8 @@ static duk_ret_t onwrite(duk_context *ctx)
   st_put_bool(ctx, 2, "writing", 0);
   duk_push_null(ctx);
   duk_put_prop_literal(ctx, 2, "writecb");
-  st_add_num(ctx, 2, "length", -st_num(ctx, 2, "writelen"));
-  st_put_num(ctx, 2, "writelen", 0);
+  st_add_wnum(ctx, 2, W_LENGTH, -st_wnum(ctx, 2, W_WRITELEN));
+  st_put_wnum(ctx, 2, W_WRITELEN, 0);
   if (st_truthy(ctx, 0)) {
     if (!st_flag(ctx, 2, "errored")) st_put_dup(ctx, 2, "errored", 0);
     duk_get_prop_literal(ctx, 3, "_readableState");
@@ -206,7 +206,7 @@ static duk_ret_t onwrite(duk_context *ctx)
     }
     return 0;
   }
-  if (writable_buffered_length(ctx, 2) > st_num(ctx, 2, "bufferedIndex")) writable_clear_buffer(ctx, 3, 2);
+  if (writable_buffered_length(ctx, 2) > st_wnum(ctx, 2, W_BUFFERED_INDEX)) writable_clear_buffer(ctx, 3, 2);
   if (!sync) {
     after_write(ctx, 3, 2, 1, 4);
     return 0;
@@ -261,7 +261,7 @@ duk_ret_t writable_onwrite_get(duk_context *ctx)
 static void do_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int writev, double len)
 {
   duk_idx_t cb = duk_get_top_index(ctx), enc = cb - 1, chunk = cb - 2;
-  st_put_num(ctx, state, "writelen", len);
+  st_put_wnum(ctx, state, W_WRITELEN, len);
   st_put_dup(ctx, state, "writecb", cb);
   st_put_bool(ctx, state, "writing", 1);
   st_put_bool(ctx, state, "sync", 1);
@@ -299,12 +299,12 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
-  if (st_num(ctx, state, "corked") || st_flag(ctx, state, "bufferProcessing") || st_flag(ctx, state, "destroyed") ||
+  if (st_wnum(ctx, state, W_CORKED) || st_flag(ctx, state, "bufferProcessing") || st_flag(ctx, state, "destroyed") ||
       !st_flag(ctx, state, "constructed"))
     return;
   duk_get_prop_literal(ctx, state, "buffered");
   duk_idx_t buffered = duk_get_top_index(ctx);
-  double i = st_num(ctx, state, "bufferedIndex");
+  double i = st_wnum(ctx, state, W_BUFFERED_INDEX);
   double n = (double)duk_get_length(ctx, buffered) - i;
   if (!n) {
     duk_pop(ctx);
@@ -318,7 +318,7 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
     duk_pop(ctx);
   }
   if (writev) {
-    st_add_num(ctx, state, "pendingcb", -(n - 1));
+    st_add_wnum(ctx, state, W_PENDINGCB, -(n - 1));
     duk_push_literal(ctx, "slice");
     duk_push_number(ctx, i);
     duk_call_prop(ctx, buffered, 1); /* the chunks */
@@ -334,7 +334,7 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
       duk_pop(ctx);
     }
     duk_put_prop_string(ctx, -2, CBS_KEY);
-    do_write(ctx, stream, state, 1, st_num(ctx, state, "length"));
+    do_write(ctx, stream, state, 1, st_wnum(ctx, state, W_LENGTH));
   } else {
     do {
       duk_get_prop_index(ctx, buffered, (duk_uarridx_t)i); /* b */
@@ -356,9 +356,9 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
       duk_push_number(ctx, i);
       duk_call_prop(ctx, buffered, 1);
       duk_put_prop_literal(ctx, state, "buffered");
-      st_put_num(ctx, state, "bufferedIndex", 0);
+      st_put_wnum(ctx, state, W_BUFFERED_INDEX, 0);
     } else {
-      st_put_num(ctx, state, "bufferedIndex", i);
+      st_put_wnum(ctx, state, W_BUFFERED_INDEX, i);
     }
   }
   st_put_bool(ctx, state, "bufferProcessing", 0);
@@ -370,8 +370,8 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
                            duk_idx_t cb)
 {
   double len = chunk_len(ctx, state, chunk);
-  st_add_num(ctx, state, "length", len);
-  if (st_flag(ctx, state, "writing") || st_num(ctx, state, "corked") || st_flag(ctx, state, "errored") ||
+  st_add_wnum(ctx, state, W_LENGTH, len);
+  if (st_flag(ctx, state, "writing") || st_wnum(ctx, state, W_CORKED) || st_flag(ctx, state, "errored") ||
       !st_flag(ctx, state, "constructed")) {
     st_push_helper(ctx, "EMPTY");
     duk_get_prop_literal(ctx, state, "buffered");
@@ -387,7 +387,7 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
     duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
     duk_pop_2(ctx);
   } else {
-    st_put_num(ctx, state, "writelen", len);
+    st_put_wnum(ctx, state, W_WRITELEN, len);
     st_put_dup(ctx, state, "writecb", cb);
     st_put_bool(ctx, state, "writing", 1);
     st_put_bool(ctx, state, "sync", 1);
@@ -398,7 +398,7 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
     st_put_bool(ctx, state, "sync", 0);
   }
   /* Judged after the synchronous write attempt, as Node v20 reports it. */
-  int ret = st_num(ctx, state, "length") < st_num(ctx, state, "highWaterMark");
+  int ret = st_wnum(ctx, state, W_LENGTH) < st_num(ctx, state, "highWaterMark");
   if (!ret) st_put_bool(ctx, state, "needDrain", 1);
   return ret && !st_flag(ctx, state, "errored") && !st_flag(ctx, state, "destroyed");
 }
@@ -447,9 +447,12 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     (void)duk_throw(ctx);
   } else if (!st_flag(ctx, state, "objectMode")) {
     if (duk_is_string(ctx, chunk)) {
-      duk_get_prop_literal(ctx, state, "decodeStrings");
-      int decode = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
-      duk_pop(ctx);
+      int decode = st_packed_get(ctx, state, "decodeStrings");
+      if (decode < 0) {
+        duk_get_prop_literal(ctx, state, "decodeStrings");
+        decode = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
+        duk_pop(ctx);
+      }
       if (decode) {
         st_push_helper(ctx, "from");
         duk_dup(ctx, chunk);
@@ -483,7 +486,7 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     st_error_or_destroy(ctx, stream, 1);
     return -1;
   }
-  st_add_num(ctx, state, "pendingcb", 1);
+  st_add_wnum(ctx, state, W_PENDINGCB, 1);
   return write_or_buffer(ctx, stream, state, chunk, enc, cb);
 }
 
@@ -491,8 +494,8 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
 static int need_finish(duk_context *ctx, duk_idx_t state)
 {
   return st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_flag(ctx, state, "constructed") &&
-         st_num(ctx, state, "length") == 0 && !st_flag(ctx, state, "errored") &&
-         writable_buffered_length(ctx, state) == st_num(ctx, state, "bufferedIndex") &&
+         st_wnum(ctx, state, W_LENGTH) == 0 && !st_flag(ctx, state, "errored") &&
+         writable_buffered_length(ctx, state) == st_wnum(ctx, state, W_BUFFERED_INDEX) &&
          !st_flag(ctx, state, "finished") && !st_flag(ctx, state, "writing") && !st_flag(ctx, state, "errorEmitted") &&
          !st_flag(ctx, state, "closeEmitted");
 }
@@ -500,7 +503,7 @@ static int need_finish(duk_context *ctx, duk_idx_t state)
 /* finish(stream, state) */
 static duk_ret_t finish(duk_context *ctx)
 {
-  st_add_num(ctx, 1, "pendingcb", -1);
+  st_add_wnum(ctx, 1, W_PENDINGCB, -1);
   st_put_bool(ctx, 1, "finished", 1);
   take_on_finished(ctx, 1);
   duk_push_null(ctx);
@@ -535,7 +538,7 @@ static duk_ret_t finish_tick(duk_context *ctx)
   if (need_finish(ctx, 1))
     call_finish(ctx, 0, 1);
   else
-    st_add_num(ctx, 1, "pendingcb", -1);
+    st_add_wnum(ctx, 1, W_PENDINGCB, -1);
   return 0;
 }
 
@@ -555,7 +558,7 @@ static duk_ret_t on_final(duk_context *ctx)
     return 0;
   }
   st_put_bool(ctx, 1, CALLED_KEY, 1);
-  st_add_num(ctx, 2, "pendingcb", -1);
+  st_add_wnum(ctx, 2, W_PENDINGCB, -1);
   if (st_truthy(ctx, 0)) {
     take_on_finished(ctx, 2);
     duk_dup(ctx, 0);
@@ -566,7 +569,7 @@ static duk_ret_t on_final(duk_context *ctx)
   } else if (need_finish(ctx, 2)) {
     st_put_bool(ctx, 2, "prefinished", 1);
     st_emit(ctx, 3, "prefinish");
-    st_add_num(ctx, 2, "pendingcb", 1);
+    st_add_wnum(ctx, 2, W_PENDINGCB, 1);
     duk_dup(ctx, 3);
     duk_dup(ctx, 2);
     st_next_tick(ctx, finish, 2, 2);
@@ -587,7 +590,7 @@ static void call_final(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
   writable_own_stream(ctx, stream, state);
   st_put_bool(ctx, state, "sync", 1);
-  st_add_num(ctx, state, "pendingcb", 1);
+  st_add_wnum(ctx, state, W_PENDINGCB, 1);
   duk_push_c_function(ctx, on_final, 1);
   duk_idx_t fn = duk_get_top_index(ctx);
   duk_dup(ctx, state);
@@ -631,14 +634,14 @@ void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
   state = duk_normalize_index(ctx, state);
   if (!need_finish(ctx, state)) return;
   prefinish(ctx, stream, state);
-  if (st_num(ctx, state, "pendingcb") != 0) return;
+  if (st_wnum(ctx, state, W_PENDINGCB) != 0) return;
   if (sync) {
-    st_add_num(ctx, state, "pendingcb", 1);
+    st_add_wnum(ctx, state, W_PENDINGCB, 1);
     duk_dup(ctx, stream);
     duk_dup(ctx, state);
     st_next_tick(ctx, finish_tick, 2, 2);
   } else if (need_finish(ctx, state)) {
-    st_add_num(ctx, state, "pendingcb", 1);
+    st_add_wnum(ctx, state, W_PENDINGCB, 1);
     call_finish(ctx, stream, state);
   }
 }

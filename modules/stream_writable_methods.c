@@ -43,8 +43,8 @@ static duk_ret_t w_end(duk_context *ctx)
     if (writable_write_chunk(ctx, 0, 6) < 0) duk_replace(ctx, 5); /* the error at 10 */
     duk_set_top(ctx, 6);
   }
-  if (st_num(ctx, 4, "corked")) {
-    st_put_num(ctx, 4, "corked", 1);
+  if (st_wnum(ctx, 4, W_CORKED)) {
+    st_put_wnum(ctx, 4, W_CORKED, 1);
     st_call_method(ctx, 0, "uncork", 0);
   }
   if (!duk_is_undefined(ctx, 5)) {
@@ -85,7 +85,7 @@ static duk_ret_t w_cork(duk_context *ctx)
 {
   duk_push_this(ctx);
   duk_get_prop_literal(ctx, -1, "_writableState");
-  st_add_num(ctx, -1, "corked", 1);
+  st_add_wnum(ctx, -1, W_CORKED, 1);
   return 0;
 }
 
@@ -93,9 +93,9 @@ static duk_ret_t w_uncork(duk_context *ctx)
 {
   duk_push_this(ctx);                            /* 0 */
   duk_get_prop_literal(ctx, 0, "_writableState"); /* 1 */
-  double corked = st_num(ctx, 1, "corked");
+  double corked = st_wnum(ctx, 1, W_CORKED);
   if (corked) {
-    st_put_num(ctx, 1, "corked", corked - 1);
+    st_put_wnum(ctx, 1, W_CORKED, corked - 1);
     if (!st_flag(ctx, 1, "writing")) writable_clear_buffer(ctx, 0, 1);
   }
   return 0;
@@ -134,7 +134,7 @@ static duk_ret_t w_destroy(duk_context *ctx)
   duk_push_this(ctx);                            /* 2 */
   duk_get_prop_literal(ctx, 2, "_writableState"); /* 3 */
   if (!st_flag(ctx, 3, "destroyed")) {
-    int pending = st_num(ctx, 3, "bufferedIndex") < writable_buffered_length(ctx, 3);
+    int pending = st_wnum(ctx, 3, W_BUFFERED_INDEX) < writable_buffered_length(ctx, 3);
     if (!pending) {
       duk_get_prop_literal(ctx, 3, "onFinished");
       pending = st_truthy(ctx, -1) && duk_get_length(ctx, -1) > 0;
