@@ -160,7 +160,7 @@ const char *es_push_value_text(duk_context *ctx, duk_idx_t idx)
 
 /* V8's "X is not iterable": "undefined", "object null", "number 5", "boolean true",
  * "function", "symbol", "object" */
-static duk_ret_t throw_not_iterable(duk_context *ctx, duk_idx_t idx)
+duk_ret_t petrel_throw_not_iterable(duk_context *ctx, duk_idx_t idx)
 {
   const char *what = duk_is_undefined(ctx, idx)  ? "undefined"
                      : duk_is_null(ctx, idx)     ? "object null"
@@ -236,7 +236,7 @@ static int builtin_iterator(duk_context *ctx, duk_idx_t idx)
 int es_iter_open(duk_context *ctx, duk_idx_t idx, es_iter *it, int allow_none)
 {
   idx = duk_normalize_index(ctx, idx);
-  if (duk_is_null_or_undefined(ctx, idx)) (void)throw_not_iterable(ctx, idx);
+  if (duk_is_null_or_undefined(ctx, idx)) (void)petrel_throw_not_iterable(ctx, idx);
   duk_dup(ctx, idx);
   duk_get_prop_literal(ctx, -1, ITER_SYMBOL); /* GetMethod: a primitive's from its prototype */
   duk_remove(ctx, -2);
@@ -254,7 +254,7 @@ int es_iter_open(duk_context *ctx, duk_idx_t idx, es_iter *it, int allow_none)
     else if (allow_none)
       return 0;
     else
-      (void)throw_not_iterable(ctx, idx);
+      (void)petrel_throw_not_iterable(ctx, idx);
     duk_dup(ctx, idx);
     duk_push_undefined(ctx);
   } else {

@@ -438,21 +438,7 @@ static void push_list(duk_context *ctx, duk_idx_t idx)
     }
     duk_pop(ctx);
   }
-  /* V8's wording: "number 5", "object null", "undefined", "object", "function" */
-  const char *what = duk_is_undefined(ctx, idx)  ? "undefined"
-                     : duk_is_null(ctx, idx)     ? "object null"
-                     : duk_is_number(ctx, idx)   ? "number "
-                     : duk_is_boolean(ctx, idx)  ? "boolean "
-                     : duk_is_callable(ctx, idx) ? "function"
-                     : duk_is_symbol(ctx, idx)   ? "symbol"
-                                                 : "object";
-  duk_push_string(ctx, what);
-  if (duk_is_number(ctx, idx) || duk_is_boolean(ctx, idx)) {
-    duk_dup(ctx, idx);
-    duk_safe_to_string(ctx, -1);
-    duk_concat(ctx, 2);
-  }
-  (void)duk_type_error(ctx, "%s is not iterable (cannot read property Symbol(Symbol.iterator))", duk_get_string(ctx, -1));
+  (void)petrel_throw_not_iterable(ctx, idx);
 }
 
 /* The record of a combinator (hidden keys): A the values array, B the count of

@@ -69,6 +69,8 @@ int petrel_rejections_pending(void);
 void petrel_push_process_rejections(duk_context *ctx); /* the light function that processes them */
 
 /* ---- iterators.c: the iteration protocol (Symbol.iterator on arrays and strings) ---- */
+/* V8's TypeError "number 5 is not iterable (...)" for the value at idx (es_methods.c) */
+duk_ret_t petrel_throw_not_iterable(duk_context *ctx, duk_idx_t idx);
 enum { PETREL_ITER_ARRAY, PETREL_ITER_STRING, PETREL_ITER_MAP, PETREL_ITER_SET };
 void petrel_iterators_setup(duk_context *ctx, duk_idx_t global);
 /* Calls fn(ctx, value, udata) for each value of the iterable at idx (arrays, strings,
