@@ -53,6 +53,11 @@ void petrel_fatal_rejection(duk_context *ctx);
  * Pinning a pinned value again does nothing; one unpin releases it. */
 void *petrel_pin(duk_context *ctx, duk_idx_t idx);
 void petrel_unpin(duk_context *ctx, void *heapptr);
+/* A pointer C keeps with a pinned value (NULL when it is not pinned or has none):
+ * found by the value's heap pointer, without a property on the value. The pin's
+ * release drops it. net.Socket's connection record lives here (modules/tcp_binding.c). */
+void petrel_pin_set_data(void *heapptr, void *data);
+void *petrel_pin_data(void *heapptr);
 /* The hooks runTicks, fatalException, beforeExit (light functions, process.c). */
 void petrel_push_hook(duk_context *ctx, const char *name);
 
