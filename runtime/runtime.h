@@ -187,6 +187,9 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
  * edit 8): 1 and *out, nothing pushed; else 0 (always 0 without the literal cache). */
 duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, const char *key, duk_size_t key_len,
                                         duk_double_t *out);
+/* Replaces the top count values with an array of them, made at its size
+ * (Duktape's internal duk_pack; tools/duktape_patch.py, edit 13). */
+void duk_petrel_pack(duk_context *ctx, duk_idx_t count);
 #if defined(DUK_USE_LITCACHE_SIZE) && !defined(DUK_USE_PREFER_SIZE)
 #include <string.h>
 static inline duk_bool_t petrel_get_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
