@@ -120,8 +120,10 @@ static void after_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, dou
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
   cb = duk_normalize_index(ctx, cb);
-  if (!st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_wnum(ctx, state, W_LENGTH) == 0 &&
-      st_flag(ctx, state, "needDrain")) {
+  st_bits sb;
+  st_bits_of(ctx, state, &sb);
+  if (!st_flag_in(ctx, state, &sb, "ending") && !st_flag_in(ctx, state, &sb, "destroyed") &&
+      st_wnum(ctx, state, W_LENGTH) == 0 && st_flag_in(ctx, state, &sb, "needDrain")) {
     st_put_bool(ctx, state, "needDrain", 0);
     st_emit(ctx, stream, "drain");
   }
@@ -299,8 +301,10 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
-  if (st_wnum(ctx, state, W_CORKED) || st_flag(ctx, state, "bufferProcessing") || st_flag(ctx, state, "destroyed") ||
-      !st_flag(ctx, state, "constructed"))
+  st_bits sb;
+  st_bits_of(ctx, state, &sb);
+  if (st_wnum(ctx, state, W_CORKED) || st_flag_in(ctx, state, &sb, "bufferProcessing") ||
+      st_flag_in(ctx, state, &sb, "destroyed") || !st_flag_in(ctx, state, &sb, "constructed"))
     return;
   duk_get_prop_literal(ctx, state, "buffered");
   duk_idx_t buffered = duk_get_top_index(ctx);
@@ -371,8 +375,10 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
 {
   double len = chunk_len(ctx, state, chunk);
   st_add_wnum(ctx, state, W_LENGTH, len);
-  if (st_flag(ctx, state, "writing") || st_wnum(ctx, state, W_CORKED) || st_flag(ctx, state, "errored") ||
-      !st_flag(ctx, state, "constructed")) {
+  st_bits sb;
+  st_bits_of(ctx, state, &sb);
+  if (st_flag_in(ctx, state, &sb, "writing") || st_wnum(ctx, state, W_CORKED) || st_flag(ctx, state, "errored") ||
+      !st_flag_in(ctx, state, &sb, "constructed")) {
     st_push_helper(ctx, "EMPTY");
     duk_get_prop_literal(ctx, state, "buffered");
     if (duk_strict_equals(ctx, -1, -2)) {
@@ -493,11 +499,14 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
 /* ---- end ---- */
 static int need_finish(duk_context *ctx, duk_idx_t state)
 {
-  return st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_flag(ctx, state, "constructed") &&
-         st_wnum(ctx, state, W_LENGTH) == 0 && !st_flag(ctx, state, "errored") &&
+  st_bits sb; /* the reads below write nothing */
+  st_bits_of(ctx, state, &sb);
+  return st_flag_in(ctx, state, &sb, "ending") && !st_flag_in(ctx, state, &sb, "destroyed") &&
+         st_flag_in(ctx, state, &sb, "constructed") && st_wnum(ctx, state, W_LENGTH) == 0 &&
+         !st_flag(ctx, state, "errored") &&
          writable_buffered_length(ctx, state) == st_wnum(ctx, state, W_BUFFERED_INDEX) &&
-         !st_flag(ctx, state, "finished") && !st_flag(ctx, state, "writing") && !st_flag(ctx, state, "errorEmitted") &&
-         !st_flag(ctx, state, "closeEmitted");
+         !st_flag_in(ctx, state, &sb, "finished") && !st_flag_in(ctx, state, &sb, "writing") &&
+         !st_flag_in(ctx, state, &sb, "errorEmitted") && !st_flag_in(ctx, state, &sb, "closeEmitted");
 }
 
 /* finish(stream, state) */
