@@ -296,6 +296,27 @@ static duk_ret_t add_listener(duk_context *ctx, int prepend)
   return 1;
 }
 
+/* For a C method that calls EventEmitter.prototype.on on its own this and arguments
+ * (stream_readable.c's on: Stream.prototype.on.call(this, ev, fn)): if the function
+ * at fn is on as installed here, adds the listener at 1 for the type at 0 in the
+ * caller's frame, without a call, and returns 1 with the stack [type, listener,
+ * this]; else 0 and the caller calls fn. */
+static duk_ret_t ee_add(duk_context *ctx);
+int petrel_on_native(duk_context *ctx, duk_idx_t fn)
+{
+  if (!duk_is_lightfunc(ctx, fn)) return 0;
+  fn = duk_normalize_index(ctx, fn);
+  duk_push_c_lightfunc(ctx, ee_add, 2, 2, 0); /* as ee_install installs on */
+  int ours = duk_strict_equals(ctx, -1, fn);
+  duk_pop(ctx);
+  if (!ours) return 0;
+  duk_set_top(ctx, 2);
+  check_listener(ctx, 1);
+  add_listener(ctx, 0);
+  duk_set_top(ctx, 3); /* add_listener's result: this, at 2 */
+  return 1;
+}
+
 /* The once() wrapper: removes itself, then calls the listener with the target as this. */
 static duk_ret_t once_wrapper(duk_context *ctx)
 {

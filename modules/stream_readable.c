@@ -86,7 +86,14 @@ static duk_ret_t r_read0_tick(duk_context *ctx)
 /* on(ev, fn), addListener */
 static duk_ret_t r_on(duk_context *ctx)
 {
-  call_base(ctx, "on"); /* 2: the result */
+  duk_set_top(ctx, 2);
+  push_rhelper(ctx, "base");
+  petrel_get_prop_static(ctx, -1, "on"); /* 3 */
+  if (!petrel_on_native(ctx, 3)) { /* EventEmitter's own on runs in place */
+    duk_set_top(ctx, 2);
+    call_base(ctx, "on");
+  }
+  /* 2: the result */
   duk_idx_t state = push_this_state(ctx), self = state - 1;
   if (is_event(ctx, 0, "data")) {
     st_put_bool(ctx, state, "readableListening", listener_count(ctx, self, "readable"));
