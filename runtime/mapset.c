@@ -137,7 +137,7 @@ static duk_ret_t coll_for_each(duk_context *ctx)
   t->iters++;
   int failed = 0;
   for (uint32_t i = 0; !failed && i < (t = tab(ctx, &c))->used; i++) {
-    if (ENTRIES(t)[i].type == T_DEL) continue;
+    if (E_TYPE(&ENTRIES(t)[i]) == T_DEL) continue;
     duk_dup(ctx, 0);
     duk_dup(ctx, 1);
     duk_get_prop_index(ctx, c.slots, i * (duk_uarridx_t)s + (duk_uarridx_t)(s - 1));
@@ -196,7 +196,7 @@ static duk_ret_t coll_iter_next(duk_context *ctx)
   if (!mapset_get_coll(ctx, -1, which == PETREL_ITER_MAP ? K_MAP : K_SET, &c))
     return duk_type_error(ctx, "not an iterator"); /* [this target buf slots] */
   table *t = tab(ctx, &c);
-  while (pos < t->used && ENTRIES(t)[pos].type == T_DEL) pos++;
+  while (pos < t->used && E_TYPE(&ENTRIES(t)[pos]) == T_DEL) pos++;
   if (pos >= t->used) {
     t->iters--;
     duk_pop_2(ctx);
@@ -610,7 +610,7 @@ void petrel_collection_entries(duk_context *ctx, duk_idx_t idx)
   int s = slots_per(t);
   duk_uarridx_t n = 0;
   for (uint32_t i = 0; i < (t = tab(ctx, &c))->used; i++) {
-    if (ENTRIES(t)[i].type == T_DEL) continue;
+    if (E_TYPE(&ENTRIES(t)[i]) == T_DEL) continue;
     for (int j = 0; j < s; j++) {
       duk_get_prop_index(ctx, c.slots, i * (duk_uarridx_t)s + (duk_uarridx_t)j);
       duk_put_prop_index(ctx, c.buf - 1, n++);

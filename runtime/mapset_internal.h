@@ -18,15 +18,20 @@ extern const char *const mapset_kind_names[N_KINDS]; /* "Map", "Set", "WeakMap",
 /* An entry's key type; T_DEL: a hole (a deleted entry) */
 enum { T_DEL, T_UNDEF, T_NULL, T_TRUE, T_FALSE, T_NAN, T_NUM, T_PTR, T_LF, T_RAW };
 
+/* 12 bytes on every target (was 16: a union with a double, its own type byte and
+ * padding). link: the key's type (top 4 bits) and the next entry in the bucket plus 1
+ * (low 28 bits, 0 at the end). v: the key's value by memcpy (a double for T_NUM, +0
+ * for -0; a pointer for T_PTR and T_RAW; the magic for T_LF; 0 for the others), so
+ * two keys of one type other than T_LF are the same key when their v are equal. */
 typedef struct {
-  union {
-    double d;
-    void *p;
-    int32_t magic;
-  } v;
-  int32_t next; /* the next entry in the bucket, -1 at the end */
-  uint8_t type;
+  uint32_t v[2];
+  uint32_t link;
 } entry;
+
+#define E_TYPE(e) ((int)((e)->link >> 28))
+#define E_NEXT(e) ((int32_t)((e)->link & 0x0FFFFFFFu) - 1)
+static inline void e_set_next(entry *e, int32_t next) { e->link = (e->link & 0xF0000000u) | (uint32_t)(next + 1); }
+static inline void e_set_type(entry *e, int type) { e->link = (uint32_t)type << 28 | (e->link & 0x0FFFFFFFu); }
 
 typedef struct {
   uint32_t kind;  /* K_MAP or K_SET (a weak collection's own table: K_WEAKMAP) */

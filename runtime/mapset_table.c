@@ -23,50 +23,53 @@ const char *const mapset_kind_names[N_KINDS] = { "Map", "Set", "WeakMap", "WeakS
 
 static uint32_t hash_of(const entry *e)
 {
-  uint64_t x;
-  switch (e->type) {
-    case T_NUM: memcpy(&x, &e->v.d, sizeof x); break;
-    case T_PTR:
-    case T_RAW: x = (uint64_t)(uintptr_t)e->v.p; break;
-    case T_LF: x = (uint64_t)(uint32_t)e->v.magic; break;
-    default: x = e->type;
-  }
+  /* v is 0 for the types with no value: then the type alone */
+  uint64_t x = ((uint64_t)e->v[1] << 32 | e->v[0]) ^ (uint64_t)E_TYPE(e);
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;
   return (uint32_t)x;
 }
 
-/* The key at idx as an entry */
+/* The key at idx as an entry (not in a bucket) */
 void mapset_key_of(duk_context *ctx, duk_idx_t idx, entry *e)
 {
+  int type;
   memset(e, 0, sizeof *e);
   switch (duk_get_type(ctx, idx)) {
-    case DUK_TYPE_UNDEFINED: e->type = T_UNDEF; break;
-    case DUK_TYPE_NULL: e->type = T_NULL; break;
-    case DUK_TYPE_BOOLEAN: e->type = duk_get_boolean(ctx, idx) ? T_TRUE : T_FALSE; break;
+    case DUK_TYPE_UNDEFINED: type = T_UNDEF; break;
+    case DUK_TYPE_NULL: type = T_NULL; break;
+    case DUK_TYPE_BOOLEAN: type = duk_get_boolean(ctx, idx) ? T_TRUE : T_FALSE; break;
     case DUK_TYPE_NUMBER: {
       double d = duk_get_number(ctx, idx);
       if (isnan(d)) {
-        e->type = T_NAN;
+        type = T_NAN;
       } else {
-        e->type = T_NUM;
-        e->v.d = d == 0 ? 0.0 : d;
+        type = T_NUM;
+        d = d == 0 ? 0.0 : d;
+        memcpy(e->v, &d, sizeof d);
       }
       break;
     }
-    case DUK_TYPE_LIGHTFUNC:
-      e->type = T_LF;
-      e->v.magic = duk_get_magic(ctx, idx);
+    case DUK_TYPE_LIGHTFUNC: {
+      type = T_LF;
+      int32_t magic = duk_get_magic(ctx, idx);
+      memcpy(e->v, &magic, sizeof magic);
       break;
-    case DUK_TYPE_POINTER:
-      e->type = T_RAW;
-      e->v.p = duk_get_pointer(ctx, idx);
+    }
+    case DUK_TYPE_POINTER: {
+      type = T_RAW;
+      void *p = duk_get_pointer(ctx, idx);
+      memcpy(e->v, &p, sizeof p);
       break;
-    default: /* string (and symbol), object, buffer: interned or unique heap objects */
-      e->type = T_PTR;
-      e->v.p = duk_get_heapptr(ctx, idx);
+    }
+    default: { /* string (and symbol), object, buffer: interned or unique heap objects */
+      type = T_PTR;
+      void *p = duk_get_heapptr(ctx, idx);
+      memcpy(e->v, &p, sizeof p);
+    }
   }
+  e->link = (uint32_t)type << 28;
 }
 
 static void rebuild_buckets(table *t)
@@ -75,9 +78,9 @@ static void rebuild_buckets(table *t)
   entry *e = ENTRIES(t);
   for (uint32_t i = 0; i < t->cap; i++) b[i] = -1;
   for (uint32_t i = 0; i < t->used; i++) {
-    if (e[i].type == T_DEL) continue;
+    if (E_TYPE(&e[i]) == T_DEL) continue;
     uint32_t h = hash_of(&e[i]) & (t->cap - 1);
-    e[i].next = b[h];
+    e_set_next(&e[i], b[h]);
     b[h] = (int32_t)i;
   }
 }
@@ -88,27 +91,18 @@ int32_t mapset_find(duk_context *ctx, const coll *c, const entry *k, duk_idx_t k
   table *t = tab(ctx, c);
   if (t->cap == 0) return -1;
   int32_t i = BUCKETS(t)[hash_of(k) & (t->cap - 1)];
-  for (; i >= 0; i = ENTRIES(t)[i].next) {
+  for (; i >= 0; i = E_NEXT(&ENTRIES(t)[i])) {
     const entry *e = &ENTRIES(t)[i];
-    if (e->type != k->type) continue;
-    switch (e->type) {
-      case T_NUM:
-        if (e->v.d == k->v.d) return i;
-        break;
-      case T_PTR:
-      case T_RAW:
-        if (e->v.p == k->v.p) return i;
-        break;
-      case T_LF: {
-        duk_get_prop_index(ctx, c->slots, (duk_uarridx_t)i * (duk_uarridx_t)slots_per(t));
-        int same = duk_strict_equals(ctx, -1, key);
-        duk_pop(ctx);
-        t = tab(ctx, c);
-        if (same) return i;
-        break;
-      }
-      default: return i;
+    if (E_TYPE(e) != E_TYPE(k)) continue;
+    if (E_TYPE(e) != T_LF) {
+      if (e->v[0] == k->v[0] && e->v[1] == k->v[1]) return i;
+      continue;
     }
+    duk_get_prop_index(ctx, c->slots, (duk_uarridx_t)i * (duk_uarridx_t)slots_per(t));
+    int same = duk_strict_equals(ctx, -1, key);
+    duk_pop(ctx);
+    t = tab(ctx, c);
+    if (same) return i;
   }
   return -1;
 }
@@ -120,7 +114,7 @@ static void compact(duk_context *ctx, const coll *c)
   int s = slots_per(t);
   uint32_t j = 0;
   for (uint32_t i = 0; i < t->used; i++) {
-    if (ENTRIES(t)[i].type == T_DEL) continue;
+    if (E_TYPE(&ENTRIES(t)[i]) == T_DEL) continue;
     if (i != j) {
       ENTRIES(t)[j] = ENTRIES(t)[i];
       for (int k = 0; k < s; k++) {
@@ -193,9 +187,11 @@ void mapset_table_set(duk_context *ctx, const coll *c, duk_idx_t key, duk_idx_t 
   t = tab(ctx, c);
   duk_uarridx_t at = t->used * (duk_uarridx_t)s;
   /* The slots first: they may need memory (and throw); the entry counts only after. */
-  if (k.type == T_NUM)
-    duk_push_number(ctx, k.v.d); /* -0 is stored as +0 */
-  else
+  if (E_TYPE(&k) == T_NUM) {
+    double d;
+    memcpy(&d, k.v, sizeof d);
+    duk_push_number(ctx, d); /* -0 is stored as +0 */
+  } else
     duk_dup(ctx, key);
   duk_put_prop_index(ctx, c->slots, at);
   if (s == 2) {
@@ -207,7 +203,7 @@ void mapset_table_set(duk_context *ctx, const coll *c, duk_idx_t key, duk_idx_t 
   entry *e = &ENTRIES(t)[n];
   *e = k;
   int32_t *b = &BUCKETS(t)[hash_of(&k) & (t->cap - 1)];
-  e->next = *b;
+  e_set_next(e, *b);
   *b = (int32_t)n;
   t->count++;
 }
@@ -219,10 +215,15 @@ int mapset_table_delete(duk_context *ctx, const coll *c, duk_idx_t key)
   int32_t i = mapset_find(ctx, c, &k, key);
   if (i < 0) return 0;
   table *t = tab(ctx, c);
-  int32_t *p = &BUCKETS(t)[hash_of(&k) & (t->cap - 1)];
-  while (*p != i) p = &ENTRIES(t)[*p].next;
-  *p = ENTRIES(t)[i].next;
-  ENTRIES(t)[i].type = T_DEL;
+  int32_t *b = &BUCKETS(t)[hash_of(&k) & (t->cap - 1)], next = E_NEXT(&ENTRIES(t)[i]);
+  if (*b == i) {
+    *b = next;
+  } else {
+    int32_t j = *b;
+    while (E_NEXT(&ENTRIES(t)[j]) != i) j = E_NEXT(&ENTRIES(t)[j]);
+    e_set_next(&ENTRIES(t)[j], next);
+  }
+  e_set_type(&ENTRIES(t)[i], T_DEL);
   t->count--;
   int s = slots_per(t);
   for (int j = 0; j < s; j++) {
@@ -243,7 +244,7 @@ void mapset_table_clear(duk_context *ctx, const coll *c)
     return;
   }
   /* Iterators keep their positions: every entry becomes a hole. */
-  for (uint32_t i = 0; i < t->used; i++) ENTRIES(t)[i].type = T_DEL;
+  for (uint32_t i = 0; i < t->used; i++) e_set_type(&ENTRIES(t)[i], T_DEL);
   for (uint32_t i = 0; i < t->cap; i++) BUCKETS(t)[i] = -1;
   t->count = 0;
   duk_uarridx_t n = t->used * (duk_uarridx_t)slots_per(t);
