@@ -45,7 +45,7 @@ run_board() { # run_board DIR: runs DIR/main.js on the board -> DIR/out, DIR/err
 }
 
 # Apps whose output must be node's.
-for c in syntax echo_server modules plain strict async_promise promise_api collections; do
+for c in syntax echo_server modules plain strict async_promise promise_api collections events_on; do
   if ! build "$c"; then bad "$c" "build failed" "$work/$c/build.err"; continue; fi
   ( cd "$cases/$c" && timeout -k 5 60 node main.js ) >"$work/$c/node.out" 2>/dev/null; nrc=$?
   run_board "$work/$c"; rc=$?
