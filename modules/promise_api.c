@@ -54,7 +54,8 @@ void promise_api_put_readable(duk_context *ctx, duk_idx_t proto)
   duk_put_prop_literal(ctx, proto, "iterator");
 }
 
-/* Symbol.asyncIterator, the well-known symbol (Duktape's own encoding of one, so it
+/* Symbol.asyncIterator and Symbol.species (Promise's subclasses, runtime/promise.c), the
+ * well-known symbols (Duktape's own encoding of one, so it
  * is the same value wherever C makes it): on a board with ROM built-ins it is in the
  * ROM's Symbol already (tools/duktape_rom_strings.py adds it there); elsewhere it is
  * defined here once, at boot, as the other well-known symbols are (not writable,
@@ -66,6 +67,9 @@ void promise_api_setup(duk_context *ctx)
   if (duk_is_object(ctx, -1) && !duk_has_prop_literal(ctx, -1, "asyncIterator")) {
     duk_push_literal(ctx, "asyncIterator");
     duk_push_literal(ctx, DUK_WELLKNOWN_SYMBOL("Symbol.asyncIterator"));
+    duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WEC);
+    duk_push_literal(ctx, "species");
+    duk_push_literal(ctx, DUK_WELLKNOWN_SYMBOL("Symbol.species"));
     duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WEC);
     duk_compact(ctx, -1); /* no slack: Duktape grows a table by 16 entries or more */
   }

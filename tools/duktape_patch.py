@@ -101,7 +101,13 @@ docs/architecture.md, "Built-in JS"):
    TypeError a ROM function object gave: Duktape treats every light function as a
    constructor. petrel_lightfunc_is_rom_method() (runtime/lightfunc_names.c) looks the
    function up in genbuiltins' name table; the runtime's own light functions are
-   unchanged.
+   unchanged. duk_is_constructable() says no for such a method too (so
+   `Array.of.call(Math.max, 1)` makes a plain array, as on node).
+13. Array.prototype.concat, slice, splice, map and filter make their result with
+   ArraySpeciesCreate (petrel_array_species_create(), runtime/es_species.c) instead of
+   always a plain array: on an Array subclass (`class A extends Array`, as Babel lowers
+   it) they give an A, as on node. A plain array's `constructor` is the intrinsic
+   Array, so it still gets a plain array, at the cost of that one property read.
 """
 import os
 import sys
@@ -217,6 +223,13 @@ EDITS = [
      "\t\t\t\t}\n"
      "\t\t\t}\n"
      "\t\t\tfunc = NULL;\n\t\t\tgoto finished;\n"),
+    ("not a constructor: duk_is_constructable (edit 12)",
+     "\tif (DUK_TVAL_IS_LIGHTFUNC(tv)) {\n\t\treturn 1;\n\t}\n\treturn 0;\n}\n\nDUK_EXTERNAL duk_bool_t duk_is_c_function(",
+     "\tif (DUK_TVAL_IS_LIGHTFUNC(tv)) { /* Petrel: edit 12 */\n"
+     "\t\textern int petrel_lightfunc_is_rom_method(duk_c_function fn, int magic);\n"
+     "\t\treturn !petrel_lightfunc_is_rom_method(DUK_TVAL_GET_LIGHTFUNC_FUNCPTR(tv),\n"
+     "\t\t                                       (int) DUK_LFUNC_FLAGS_GET_MAGIC(DUK_TVAL_GET_LIGHTFUNC_FLAGS(tv)));\n"
+     "\t}\n\treturn 0;\n}\n\nDUK_EXTERNAL duk_bool_t duk_is_c_function("),
     ("native stack: the compiler checks it too",
      "\tif (comp_ctx->recursion_depth >= comp_ctx->recursion_limit) {\n"
      "\t\tDUK_ERROR_RANGE(comp_ctx->thr, DUK_STR_COMPILER_RECURSION_LIMIT);\n",
@@ -526,6 +539,36 @@ EDITS += [
      "\t\t\t\t\tduk_push_sprintf(\n"
      "\t\t\t\t\t    thr,\n"
      "\t\t\t\t\t    \"at %s (%s:%lu)%s%s%s%s%s\",\n"),
+]
+
+
+EDITS += [
+    ("species: the hook (edit 13)",
+     "DUK_INTERNAL duk_ret_t duk_bi_array_prototype_concat(duk_hthread *thr) {\n",
+     "void petrel_array_species_create(duk_context *ctx, duk_idx_t orig, duk_double_t len); /* Petrel: edit 13 */\n"
+     "DUK_LOCAL void duk__petrel_species_create(duk_hthread *thr, duk_idx_t orig, duk_double_t len) {\n"
+     "\tpetrel_array_species_create(thr, duk_require_normalize_index(thr, orig), len); /* [ ... ] -> [ ... result ] */\n"
+     "}\n"
+     "DUK_INTERNAL duk_ret_t duk_bi_array_prototype_concat(duk_hthread *thr) {\n"),
+    ("species: concat (edit 13)",
+     "\tduk_push_array(thr); /* -> [ ToObject(this) item1 ... itemN arr ] */\n",
+     "\tduk__petrel_species_create(thr, 0, 0); /* Petrel: edit 13 */ /* -> [ ToObject(this) item1 ... itemN arr ] */\n"),
+    ("species: splice (edit 13)",
+     "\t\tDUK_DCERROR_RANGE_INVALID_LENGTH(thr);\n\t}\n\n\tduk_push_array(thr);\n",
+     "\t\tDUK_DCERROR_RANGE_INVALID_LENGTH(thr);\n\t}\n\n\tduk__petrel_species_create(thr, -2, (duk_double_t) del_count); /* Petrel: edit 13 */\n"),
+    ("species: slice (edit 13)",
+     "\tDUK_ASSERT(len >= 0);\n\n\tduk_push_array(thr);\n\n\t/* stack[0] = start\n\t * stack[1] = end\n",
+     "\tDUK_ASSERT(len >= 0);\n\n\tduk_push_undefined(thr); /* Petrel: edit 13, the result made below */\n\n\t/* stack[0] = start\n\t * stack[1] = end\n"),
+    ("species: slice's result, of its count, after start and end (edit 13)",
+     "\tDUK_ASSERT(start >= 0 && start <= len);\n\tDUK_ASSERT(end >= 0 && end <= len);\n\n\tidx = 0;\n\tfor (i = start; i < end; i++) {\n\t\tDUK_ASSERT_TOP(thr, 5);\n",
+     "\tDUK_ASSERT(start >= 0 && start <= len);\n\tDUK_ASSERT(end >= 0 && end <= len);\n\n"
+     "\tduk_pop(thr); /* Petrel: edit 13 */\n"
+     "\tduk__petrel_species_create(thr, 2, (duk_double_t) (end > start ? end - start : 0));\n"
+     "\tidx = 0;\n\tfor (i = start; i < end; i++) {\n\t\tDUK_ASSERT_TOP(thr, 5);\n"),
+    ("species: map and filter (edit 13)",
+     "\tif (iter_type == DUK__ITER_MAP || iter_type == DUK__ITER_FILTER) {\n\t\tduk_push_array(thr);\n",
+     "\tif (iter_type == DUK__ITER_MAP || iter_type == DUK__ITER_FILTER) { /* Petrel: edit 13 */\n"
+     "\t\tduk__petrel_species_create(thr, 2, iter_type == DUK__ITER_MAP ? (duk_double_t) len : 0);\n"),
 ]
 
 
