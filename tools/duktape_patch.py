@@ -108,6 +108,11 @@ docs/architecture.md, "Built-in JS"):
    always a plain array: on an Array subclass (`class A extends Array`, as Babel lowers
    it) they give an A, as on node. A plain array's `constructor` is the intrinsic
    Array, so it still gets a plain array, at the cost of that one property read.
+14. An arguments object gets an own [Symbol.iterator] (writable, configurable, not
+   enumerable), Array.prototype's (Array.prototype.values, runtime/iterators.c), as on
+   node: `for (const x of arguments)`, `[...arguments]` and Array.from(arguments) take
+   the iteration protocol. A property of each arguments object (made only by functions
+   that name `arguments`), none at boot.
 """
 import os
 import sys
@@ -569,6 +574,24 @@ EDITS += [
      "\tif (iter_type == DUK__ITER_MAP || iter_type == DUK__ITER_FILTER) {\n\t\tduk_push_array(thr);\n",
      "\tif (iter_type == DUK__ITER_MAP || iter_type == DUK__ITER_FILTER) { /* Petrel: edit 13 */\n"
      "\t\tduk__petrel_species_create(thr, 2, iter_type == DUK__ITER_MAP ? (duk_double_t) len : 0);\n"),
+]
+
+
+EDITS += [
+    ("arguments[Symbol.iterator] (edit 14)",
+     "\t/* set exotic behavior only after we're done */\n",
+     "\t/* Petrel: edit 14, arguments[Symbol.iterator] = Array.prototype[Symbol.iterator] */\n"
+     "\tduk_push_hobject(thr, thr->builtins[DUK_BIDX_ARRAY_PROTOTYPE]);\n"
+     "\tduk_push_literal(thr, DUK_WELLKNOWN_SYMBOL(\"Symbol.iterator\"));\n"
+     "\tif (duk_get_prop(thr, -2)) {\n"
+     "\t\tduk_push_literal(thr, DUK_WELLKNOWN_SYMBOL(\"Symbol.iterator\"));\n"
+     "\t\tduk_swap_top(thr, -2);\n"
+     "\t\tduk_xdef_prop(thr, i_arg, DUK_PROPDESC_FLAGS_WC);\n"
+     "\t\tduk_pop(thr);\n"
+     "\t} else {\n"
+     "\t\tduk_pop_2(thr);\n"
+     "\t}\n\n"
+     "\t/* set exotic behavior only after we're done */\n"),
 ]
 
 
