@@ -17,7 +17,8 @@
 # static require of a file that is not there is a build error naming the file and line
 # (syntax_error: so is a syntax error, with its column). repl: `petrel-tool repl --board
 # BOARD` with input.txt piped in: ES2015+ entries lowered on the host and evaluated by
-# the board's REPL (values as node's REPL prints them), multi-line entries, syntax errors
+# the board's REPL (values as node's REPL prints them), top-level await (the REPL waits
+# for each, as node's does when typed), multi-line entries, syntax errors
 # reported on the host with their line and column; its output must be expect.txt.
 # Ends with "N passed, N failed".
 set -u
