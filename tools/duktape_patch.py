@@ -93,8 +93,9 @@ docs/architecture.md, "Built-in JS"):
 11. A traceback frame's position "(FILE:N)" goes through petrel_linetab_map()
    (runtime/linetab.c) first: when FILE is a bundle that `petrel-tool build` wrote,
    with its line table FILE.lines beside it, the frame names the source file and line
-   instead. Only the text of `err.stack` changes; err.fileName and err.lineNumber
-   keep the bundle's.
+   instead. So do err.fileName and err.lineNumber (Duktape's Error.prototype
+   getters, which read the same traceback data): the table is read when one of them is
+   read, not when the error is made.
 
 12. `new` on a built-in method that a ROM build keeps as a light function
    (boards/mps2-an385/board.mk: --rom-auto-lightfunc; `new Math.max()`) throws the
@@ -544,6 +545,20 @@ EDITS += [
      "\t\t\t\t\tduk_push_sprintf(\n"
      "\t\t\t\t\t    thr,\n"
      "\t\t\t\t\t    \"at %s (%s:%lu)%s%s%s%s%s\",\n"),
+    ("built apps: err.fileName and err.lineNumber (edit 11)",
+     "\t\t\t\tif (duk_is_string_notsymbol(thr, -1)) {\n"
+     "\t\t\t\t\tif (output_type == DUK__OUTPUT_TYPE_FILENAME) {\n"
+     "\t\t\t\t\t\treturn 1;\n"
+     "\t\t\t\t\t} else if (output_type == DUK__OUTPUT_TYPE_LINENUMBER) {\n"
+     "\t\t\t\t\t\tduk_push_uint(thr, line);\n",
+     "\t\t\t\tif (duk_is_string_notsymbol(thr, -1)) {\n"
+     "\t\t\t\t\tif (output_type == DUK__OUTPUT_TYPE_FILENAME || output_type == DUK__OUTPUT_TYPE_LINENUMBER) {\n"
+     "\t\t\t\t\t\tconst char *mapped = petrel_linetab_map(duk_get_string(thr, -1), &line); /* Petrel: edit 11 */\n"
+     "\t\t\t\t\t\tif (output_type == DUK__OUTPUT_TYPE_FILENAME) {\n"
+     "\t\t\t\t\t\t\tduk_push_string(thr, mapped);\n"
+     "\t\t\t\t\t\t\treturn 1;\n"
+     "\t\t\t\t\t\t}\n"
+     "\t\t\t\t\t\tduk_push_uint(thr, line);\n"),
 ]
 
 
