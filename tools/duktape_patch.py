@@ -113,7 +113,9 @@ docs/architecture.md, "Built-in JS"):
    enumerable), Array.prototype's (Array.prototype.values, runtime/iterators.c), as on
    node: `for (const x of arguments)`, `[...arguments]` and Array.from(arguments) take
    the iteration protocol. A property of each arguments object (made only by functions
-   that name `arguments`), none at boot.
+   that name `arguments`): its property table grows from 2 entries to 4, +24 B per live
+   arguments object on mps2-an385 (56 -> 80 B), +48 B on x86-64; at boot +112 B on
+   linux (the few kept alive by built-in JS), none measurable on mps2-an385.
 """
 import os
 import sys
