@@ -18,8 +18,14 @@
  *   //@petrel:eval\n<code>              evaluate code as a line REPL entry (global
  *                                       code; its value or "Uncaught ..." printed as
  *                                       the REPL prints them; `petrel-tool repl`)
+ *   //@petrel:await\n<code>             the same for an entry with a top-level await,
+ *                                       which tools/repl_lower.js made an async
+ *                                       function's call: code's value is a promise of
+ *                                       { value }; value, or the rejection as
+ *                                       "Uncaught ...", is printed once it settles
  * An eval is over once its code has returned (what it starts goes on after, as in
- * the line REPL); its status is 0.
+ * the line REPL), an await once its promise has settled (or Ctrl-C gave up on it);
+ * the status is 0.
  * Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it. */
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +210,76 @@ void repl_evaluate(duk_context *ctx, const char *src, size_t len)
   push_uncaught(ctx, -1);
   repl_print(ctx);
   duk_pop_2(ctx);
+}
+
+/* ---- awaited entries (//@petrel:await) ---- */
+
+static int awaiting;          /* an awaited entry is pending: the answer's end waits */
+static duk_uint_t await_turn; /* which one: a reaction of one given up on is ignored */
+#define AWAIT_TURN DUK_HIDDEN_SYMBOL("turn")
+
+static void end_await(duk_context *ctx)
+{
+  awaiting = 0;
+  await_turn++;
+  repl_write(ctx, "\x04"
+                  "0\x04>");
+}
+
+/* [settled] -> [...]: prints the value of { value } (kept in _, as an entry's), or
+ * the rejection (udata set) as "Uncaught ..." */
+static duk_ret_t print_settled(duk_context *ctx, void *udata)
+{
+  if (udata) {
+    push_uncaught(ctx, -1);
+  } else {
+    if (duk_is_object(ctx, -1))
+      duk_get_prop_literal(ctx, -1, "value");
+    else
+      duk_push_undefined(ctx);
+    duk_dup_top(ctx);
+    duk_put_global_literal(ctx, "_");
+    inspect(ctx, -1, 1);
+  }
+  repl_print(ctx);
+  return 0;
+}
+
+/* The awaited promise's reactions: magic 0 fulfilled, 1 rejected. */
+static duk_ret_t await_settled(duk_context *ctx)
+{
+  duk_set_top(ctx, 1);
+  duk_push_current_function(ctx);
+  duk_get_prop_literal(ctx, -1, AWAIT_TURN);
+  duk_uint_t turn = duk_to_uint32(ctx, -1);
+  duk_pop_2(ctx);
+  if (!awaiting || turn != await_turn) return 0;
+  if (duk_safe_call(ctx, print_settled, duk_get_current_magic(ctx) ? (void *)1 : NULL, 1, 1) != 0) {
+    push_uncaught(ctx, -1); /* printing failed (a full heap): that is reported instead */
+    repl_print(ctx);
+  }
+  end_await(ctx);
+  return 0;
+}
+
+/* [code] -> [...]: runs an awaited entry's code (Ctrl-C breaks it) and waits for the
+ * promise it gives. */
+static duk_ret_t eval_await(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  petrel_set_interruptible(1);
+  int rc = duk_safe_call(ctx, eval_code, NULL, 1, 1);
+  petrel_set_interruptible(0);
+  if (rc != 0) return duk_throw(ctx);
+  duk_push_literal(ctx, "then");
+  for (int i = 0; i < 2; i++) {
+    duk_push_c_function(ctx, await_settled, 1);
+    duk_set_magic(ctx, -1, i);
+    duk_push_uint(ctx, await_turn);
+    duk_put_prop_literal(ctx, -2, AWAIT_TURN);
+  }
+  duk_call_prop(ctx, -4, 2);
+  return 0;
 }
 
 /* ---- raw mode ---- */
@@ -398,6 +474,19 @@ static void raw_request(duk_context *ctx)
                     "0\x04>");
     return;
   }
+  static const char await_tag[] = "//@petrel:await\n";
+  if (n >= sizeof await_tag - 1 && !memcmp(req, await_tag, sizeof await_tag - 1)) {
+    duk_push_lstring(ctx, req + sizeof await_tag - 1, n - (sizeof await_tag - 1));
+    duk_remove(ctx, -2);
+    awaiting = 1;
+    if (duk_safe_call(ctx, eval_await, NULL, 1, 1) != 0) { /* it threw before awaiting */
+      push_uncaught(ctx, -1);
+      repl_print(ctx);
+      end_await(ctx);
+    }
+    duk_pop(ctx);
+    return;
+  }
   repl.running = 1;
   run_status = 0;
   petrel_frame_stderr(1); /* the tool routes SO ... SI to its stderr */
@@ -428,20 +517,25 @@ void repl_raw_input(duk_context *ctx, const char *data, size_t n)
     } else if (ch == 4) {
       duk_push_lstring(ctx, b->p ? b->p : "", b->len);
       repl_buf_clear(b);
-      if (repl.running) {
+      if (repl.running || awaiting) {
         duk_pop(ctx);
         repl_write(ctx, "\x04"
                         "busy\x04>");
         continue;
       }
       raw_request(ctx);
-    } else if (ch == 2 && !b->len && !repl.running) {
+    } else if (ch == 2 && !b->len && !repl.running && !awaiting) {
       repl.raw = 0;
       repl_write(ctx, "\r\n");
       repl_show_prompt(ctx);
     } else if (ch == 3) {
       b->len = 0;
       if (repl.running) end_run(ctx, 130, 0);
+      if (awaiting) { /* gives up on the awaited entry, as node's REPL does */
+        duk_push_literal(ctx, "Uncaught Error: Script execution was interrupted");
+        repl_print(ctx);
+        end_await(ctx);
+      }
     } else {
       repl_buf_put(ctx, b, data + i, 1);
     }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # tests/build/run.sh BOARD: the host build step (tools/petrel-tool build, tools/build.js)
 # on BOARD. Each folder of tests/build/cases is an app (main.js, its local modules and
-# node_modules). syntax, echo_server, modules, plain, strict, async_promise, promise_api and collections are built and run on the board,
+# node_modules). syntax, echo_server, modules, plain, strict, async_promise, promise_api, collections, events_on and subclass are built and run on the board,
 # and their stdout and exit status must be node's on the unbuilt source (node runs
 # them here, at test time); promise_api: node's promise APIs (events.once, for await over
 # sockets, timers/promises, util.promisify, dns.promises, stream/promises) from
-# async/await code. errors: an uncaught error's report names the source files and
+# async/await code; events_on: events.on's async iterator; subclass: classes extending
+# Map, Set, Promise, Error, EventEmitter and Array as Babel lowers them (species). errors: an uncaught error's report names the source files and
 # lines of expect.txt: mapped by the board through the bundle's line table
 # (runtime/linetab.c; board_run.sh uploads main.js.lines beside main.js), by petrel-tool
 # unmap, and by petrel-tool run, which builds by itself; a caught err.stack names them
@@ -16,7 +17,8 @@
 # static require of a file that is not there is a build error naming the file and line
 # (syntax_error: so is a syntax error, with its column). repl: `petrel-tool repl --board
 # BOARD` with input.txt piped in: ES2015+ entries lowered on the host and evaluated by
-# the board's REPL (values as node's REPL prints them), multi-line entries, syntax errors
+# the board's REPL (values as node's REPL prints them), top-level await (the REPL waits
+# for each, as node's does when typed), multi-line entries, syntax errors
 # reported on the host with their line and column; its output must be expect.txt.
 # Ends with "N passed, N failed".
 set -u
@@ -45,7 +47,7 @@ run_board() { # run_board DIR: runs DIR/main.js on the board -> DIR/out, DIR/err
 }
 
 # Apps whose output must be node's.
-for c in syntax echo_server modules plain strict async_promise promise_api collections; do
+for c in syntax echo_server modules plain strict async_promise promise_api collections events_on subclass; do
   if ! build "$c"; then bad "$c" "build failed" "$work/$c/build.err"; continue; fi
   ( cd "$cases/$c" && timeout -k 5 60 node main.js ) >"$work/$c/node.out" 2>/dev/null; nrc=$?
   run_board "$work/$c"; rc=$?
