@@ -127,7 +127,7 @@ $(B)/duktape/duk_config.h: $(DUK_HEADERS) $(DUK_SRC_STAMP) | $(SETUP)/$(SETUP_NE
 	  $(abspath runtime/duk_config_common.h) $(abspath $(DUK_CONFIG)) >> $@.tmp
 	$(Q)mv $@.tmp $@
 # duktape.c gets a few small edits (tools/duktape_patch.py says which and why).
-$(B)/duktape/duktape.c: tools/duktape_patch.py $(DUK_SRC_STAMP) | $(SETUP)/$(SETUP_NEEDS)
+$(B)/duktape/duktape.c: tools/duktape_patch.py tools/genfile.py $(DUK_SRC_STAMP) | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
 	$(Q)python3 tools/duktape_patch.py $(DUK_SRC)/duktape.c $@
 
@@ -159,10 +159,10 @@ $(B)/gen/builtin_js.c: $(JS_EMBED) build/host/js2c $(MAKEFILE_LIST)
 	$(Q)build/host/js2c $(JS2C_FLAGS) $@ $(JS_EMBED)
 # The strings of the board's JS and C for the ROM string table (DUK_ROM boards); the
 # file is rewritten only when the list changes, which alone regenerates duktape.c.
-$(B)/duktape/rom_strings.yaml: tools/duktape_rom_strings.py $(JS_EMBED) $(filter %.c,$(OWN_SRCS))
+$(B)/duktape/rom_strings.yaml: tools/duktape_rom_strings.py tools/genfile.py $(JS_EMBED) $(filter %.c,$(OWN_SRCS))
 	@mkdir -p $(@D)
 	$(Q)python3 tools/duktape_rom_strings.py $@ $(JS_EMBED) $(filter %.c,$(OWN_SRCS))
-$(B)/duktape/es_methods.yaml: tools/es_methods_yaml.py runtime/es_methods.c
+$(B)/duktape/es_methods.yaml: tools/es_methods_yaml.py tools/genfile.py runtime/es_methods.c
 	@mkdir -p $(@D)
 	$(Q)python3 tools/es_methods_yaml.py runtime/es_methods.c $@
 $(B)/obj/builtin_js.o: $(B)/gen/builtin_js.c $(B)/duktape/duk_config.h

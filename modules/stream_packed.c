@@ -143,37 +143,6 @@ static const field_memo *memo_of(const char *key)
   return &set[0];
 }
 
-/* The field's number and obj's bits if key is a packed field of obj, else -1. */
-static int locate(duk_context *ctx, duk_idx_t obj, const char *key, uint64_t *b)
-{
-  const field_memo *m = memo_of(key);
-  if (m->in[1] < 0 && m->in[2] < 0) return -1;
-  double d;
-  if (duk_petrel_get_number_static(ctx, obj, BITS_KEY, sizeof(BITS_KEY) - 1, &d)) {
-    *b = (uint64_t)d;
-  } else {
-    duk_get_prop_literal(ctx, obj, BITS_KEY);
-    int ok = duk_is_number(ctx, -1);
-    *b = ok ? (uint64_t)duk_get_number(ctx, -1) : 0;
-    duk_pop(ctx);
-    if (!ok) return -1;
-  }
-  unsigned t = (unsigned)(*b & 3);
-  if (t == 2) { /* a Writable state's bits live in its block */
-    const st_wblock *w = st_wblk(ctx, obj);
-    if (!w) return -1;
-    *b = w->bits;
-  }
-  return t == 1 || t == 2 ? m->in[t] : -1;
-}
-
-int st_packed_get(duk_context *ctx, duk_idx_t obj, const char *key)
-{
-  uint64_t b;
-  int i = locate(ctx, obj, key, &b);
-  return i < 0 ? -1 : (int)((b >> field_shift(i)) & 3);
-}
-
 int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b)
 {
   double d;
@@ -193,6 +162,22 @@ int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b)
     *b = w->bits;
   }
   return t == 1 || t == 2;
+}
+
+/* The field's number and obj's bits if key is a packed field of obj, else -1. */
+static int locate(duk_context *ctx, duk_idx_t obj, const char *key, uint64_t *b)
+{
+  const field_memo *m = memo_of(key);
+  if (m->in[1] < 0 && m->in[2] < 0) return -1;
+  if (!st_packed_bits(ctx, obj, b)) return -1;
+  return m->in[*b & 3];
+}
+
+int st_packed_get(duk_context *ctx, duk_idx_t obj, const char *key)
+{
+  uint64_t b;
+  int i = locate(ctx, obj, key, &b);
+  return i < 0 ? -1 : (int)((b >> field_shift(i)) & 3);
 }
 
 int st_bits_field(uint64_t b, const char *key)

@@ -7,20 +7,26 @@
 
 /* ---- Array ---- */
 
+/* Array.from's mapping of the value on top, the k-th, when there is a mapFn (at 1,
+ * thisArg at 2): [... value] -> [... mapFn.call(thisArg, value, k)] */
+static void from_map(duk_context *ctx, double k)
+{
+  if (duk_is_undefined(ctx, 1)) return;
+  duk_dup(ctx, 1);
+  duk_insert(ctx, -2);
+  duk_dup(ctx, 2);
+  duk_insert(ctx, -2);
+  duk_push_number(ctx, k);
+  duk_call_method(ctx, 2);
+}
+
 /* A step of Array.from over an iterator (map, store), under a safe call so that an
  * error closes the iterator. A safe call runs in its caller's frame:
  * [items mapFn thisArg src next A value] -> [items mapFn thisArg src next A] */
 static duk_ret_t from_store(duk_context *ctx, void *udata)
 {
   double k = *(double *)udata;
-  if (!duk_is_undefined(ctx, 1)) {
-    duk_dup(ctx, 1);
-    duk_insert(ctx, -2);
-    duk_dup(ctx, 2);
-    duk_insert(ctx, -2);
-    duk_push_number(ctx, k);
-    duk_call_method(ctx, 2);
-  }
+  from_map(ctx, k);
   es_define_index(ctx, 5, k);
   return 0;
 }
@@ -59,14 +65,7 @@ duk_ret_t petrel_es_array_from(duk_context *ctx)
   for (; k < len; k++) {
     es_poll_interrupt(ctx, k);
     es_get_index(ctx, 3, k);
-    if (!duk_is_undefined(ctx, 1)) {
-      duk_dup(ctx, 1);
-      duk_insert(ctx, -2);
-      duk_dup(ctx, 2);
-      duk_insert(ctx, -2);
-      duk_push_number(ctx, k);
-      duk_call_method(ctx, 2);
-    }
+    from_map(ctx, k);
     es_define_index(ctx, 4, k);
   }
   duk_push_number(ctx, len);

@@ -103,8 +103,10 @@ docs/architecture.md, "Built-in JS"):
    function up in genbuiltins' name table; the runtime's own light functions are
    unchanged.
 """
-import os
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in tools/
+import genfile  # noqa: E402  (tools/genfile.py)
 
 EDITS = [
     ("strict closures: no own caller/arguments",
@@ -538,9 +540,7 @@ def main(src, dst):
             sys.stderr.write("duktape_patch: '%s' expects its text once in %s, found %d times\n" % (name, src, n))
             return 1
         text = text.replace(old, new)
-    with open(dst + ".tmp", "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(dst + ".tmp", dst)
+    genfile.write_atomically(dst, text)
     return 0
 
 
