@@ -99,9 +99,12 @@ static duk_ret_t packed_set(duk_context *ctx)
   int i = field_of((unsigned)(b & 3), key);
   if (i < 0) return 0;
   unsigned v = duk_is_null_or_undefined(ctx, 0) && tri_state(key) ? V_NULL : (unsigned)st_truthy(ctx, 0);
-  if ((b & 3) == 2) { /* the Writable's bits: in its block */
+  if ((b & 3) == 2) { /* the Writable's bits: in its block (its own once one changes) */
+    const st_wblock *cur = st_wblk(ctx, 2);
+    uint64_t m = (uint64_t)3 << field_shift(i), nv = (uint64_t)v << field_shift(i);
+    if (cur && (cur->bits & m) == nv) return 0;
     st_wblock *w = st_wblk_own(ctx, 2);
-    if (w) w->bits = (w->bits & ~((uint64_t)3 << field_shift(i))) | ((uint64_t)v << field_shift(i));
+    if (w) w->bits = (w->bits & ~m) | nv;
     return 0;
   }
   unsigned s = field_shift(i);
