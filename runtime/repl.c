@@ -436,7 +436,21 @@ static duk_ret_t on_input(duk_context *ctx)
     }
     return 0;
   }
-  /* Piped input: whole lines, no echo, prompt after each one like Node's REPL. */
+  /* Piped input: whole lines, no echo, prompt after each one like Node's REPL. Ctrl-C
+   * drops the unfinished line and entry; then Ctrl-A enters raw mode (as on a terminal). */
+  const char *cc;
+  while ((cc = memchr(data, '\x03', n)) != NULL) {
+    n -= (size_t)(cc + 1 - data);
+    data = cc + 1;
+    repl_buf_clear(&partial);
+    repl.pending = 0;
+    repl_buf_clear(&repl.pending_text);
+  }
+  if (n && data[0] == '\x01' && !repl.pending && !partial.len) {
+    repl_enter_raw(ctx);
+    if (n > 1) repl_raw_input(ctx, data + 1, n - 1);
+    return 0;
+  }
   repl_buf_put(ctx, &partial, data, n);
   const char *nl;
   while (partial.len && (nl = memchr(partial.p, '\n', partial.len)) != NULL) {
