@@ -380,6 +380,14 @@ static void key(duk_context *ctx, const char *s, size_t n)
       repl_buf_clear(&repl.pending_text);
       break;
     case '\x04':
+      if (!l->len && repl.on_board) { /* a board has nothing to exit to: a soft reset */
+        repl.pending = 0;
+        repl_buf_clear(&repl.pending_text);
+        repl_write(ctx, "\r\n");
+        repl_soft_reset(ctx);
+        repl_write(ctx, "soft reset\r\n");
+        break;
+      }
       if (!l->len) {
         finish(ctx);
         return;
@@ -500,6 +508,7 @@ duk_ret_t petrel_repl_start(duk_context *ctx)
   duk_pop(ctx);
 
   repl_set_hooks(ctx, 0);
+  repl_note_boot_globals(ctx);
   petrel_console_read_start_c(ctx, on_input);
   if (repl.terminal) {
     duk_get_global_literal(ctx, "process");
