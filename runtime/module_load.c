@@ -542,6 +542,18 @@ static duk_ret_t run_eval(duk_context *ctx)
   return 0;
 }
 
+/* A soft reset (runtime/repl_run.c): every module is loaded again. */
+void petrel_module_cache_clear(duk_context *ctx)
+{
+  duk_idx_t top = duk_get_top(ctx);
+  push_cache(ctx);
+  if (duk_is_object(ctx, -1)) {
+    duk_enum(ctx, -1, 0);
+    while (duk_next(ctx, -1, 0)) duk_del_prop(ctx, top);
+  }
+  duk_set_top(ctx, top);
+}
+
 /* runModule(src, filename, args): source as the main module of a raw-mode run of
  * the REPL (require relative to cwd); src null: the file's. */
 static duk_ret_t run_module(duk_context *ctx)

@@ -668,6 +668,31 @@ static duk_ret_t tidy(duk_context *ctx, void *udata)
   return 0;
 }
 
+/* A soft reset (runtime/repl_run.c): every timer and immediate dropped, the queues
+ * made anew (their objects are left to the collector). */
+void timers_clear_all(duk_context *ctx)
+{
+  if (!tq_arr) return; /* timers not installed */
+  duk_push_global_stash(ctx);
+  duk_push_array(ctx);
+  tq_arr = duk_get_heapptr(ctx, -1);
+  duk_put_prop_literal(ctx, -2, TQ_KEY);
+  duk_push_array(ctx);
+  iq_arr = duk_get_heapptr(ctx, -1);
+  duk_put_prop_literal(ctx, -2, IQ_KEY);
+  duk_push_bare_object(ctx);
+  duk_put_prop_literal(ctx, -2, BYID_KEY);
+  duk_pop(ctx);
+  duk_free(ctx, tq);
+  tq = NULL;
+  tq_len = tq_cap = tq_refed = 0;
+  tq_arr_len = 0;
+  iq_head = iq_tail = iq_refed = 0;
+  iq_arr_len = 0;
+  sync_timer();
+  sync_immediates();
+}
+
 void timers_run_immediates(duk_context *ctx)
 {
   size_t end = iq_tail; /* those queued by these callbacks run on the next turn */

@@ -41,6 +41,7 @@ test_board() {
       tls-net) run tests/tls/net_cases.sh "$board" ;; # the shared net cases over tls, against node
       tls-board) run tests/tls/board.sh "$board" ;;
       repl-uart) run tests/mps2/run.py ;; # the REPL over the UART, TCP both ways through QEMU
+      tool) run python3 tests/tool/run.py "$board" ;; # petrel-tool through a serial port: many calls in one boot
       jsmin) run tests/tools/test_jsmin.sh ;;
       duk-configure) run tests/tools/test_duktape_configure.sh ;; # ROM built-ins' build tools
       valgrind) # the JS tests and TLS under valgrind (skipped with the sanitizers)
