@@ -18,6 +18,7 @@
 # BOARD` with input.txt piped in: ES2015+ entries lowered on the host and evaluated by
 # the board's REPL (values as node's REPL prints them), multi-line entries, syntax errors
 # reported on the host with their line and column; its output must be expect.txt.
+# mqtt: an app on the npm mqtt package against a broker on the host (below).
 # Ends with "N passed, N failed".
 set -u
 board=$1
@@ -25,7 +26,8 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 TEST_TIMEOUT=60; . "$top/build/$board/board.env" || exit 1
 limit=${PETREL_TEST_TIMEOUT:-$TEST_TIMEOUT}
 cases="$top/tests/build/cases"
-pass=0; fail=0
+pass=0; fail=0; limited=0
+. "$top/tools/test_limits.sh" # boards/BOARD/test-limits.txt: build/mqtt on a board too small for it
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$top/tools/setup.sh" babel >&2 || { echo "setup of Babel failed"; echo "0 passed, 1 failed"; exit 1; }
 
@@ -110,6 +112,78 @@ if build syntax_error; then bad syntax_error "built"
 elif grep -q "syntax_error/main.js: Unexpected token (2:11)" "$work/syntax_error/build.err"; then ok syntax_error
 else bad syntax_error "no build error naming the file and position" "$work/syntax_error/build.err"; fi
 
+# mqtt: an MQTT client app on the npm `mqtt` package (tests/build/mqtt/main.js; the
+# package tree of tests/build/mqtt/package-lock.json, installed by `tools/setup.sh mqtt`
+# into build/tools/mqtt) against tests/build/mqtt/broker.js, an MQTT 3.1.1 broker in
+# node: built and run on the board, and run unbuilt by node, each against a broker of
+# its own; the app's output and exit status, and the packets each broker logged, must
+# be the same. Where the broker is comes from the board's PEER_NET (board.mk): host
+# (127.0.0.1); tap (linux-lwip): the board's lwIP on a TAP device in a network
+# namespace (10.77.0.2), node and the brokers on its Linux side (10.77.0.1), as
+# tests/tls/run.sh does; qemu-user (mps2-an385): the board reaches the host's
+# 127.0.0.1 as 10.0.2.2.
+mqtt_case() {
+  local d="$work/mqtt" src="$work/mqtt-src" bpid port addr=127.0.0.1 board_addr=127.0.0.1 nrc rc n
+  local in_peer=() petrel_env=()
+  mkdir -p "$d" "$src"
+  "$top/tools/setup.sh" mqtt >"$d/setup.err" 2>&1 || { bad mqtt "tools/setup.sh mqtt failed" "$d/setup.err"; return; }
+  cp "$top/tests/build/mqtt/main.js" "$src/"
+  ln -s "$top/build/tools/mqtt/node_modules" "$src/node_modules"
+  if ! node "$top/tools/build.js" "$top/build/tools/babel" "$src/main.js" "$d/main.js" --quiet 2>"$d/build.err"; then
+    bad mqtt "build failed" "$d/build.err"; return
+  fi
+  # A board too small for the app lists it in its test-limits.txt as kind "size": the
+  # bundle must be larger than the bytes its line names (the part's RAM), and is not run.
+  local lim size max; lim=$(limit_line build/mqtt); size=$(wc -c <"$d/main.js")
+  if [ -n "$lim" ] && [ "$(echo "$lim" | cut -d'|' -f2 | tr -d ' ')" = size ]; then
+    max=$(echo "$lim" | cut -d'|' -f3 | tr -d ' ')
+    if [ "$size" -gt "$max" ]; then limited=$((limited + 1)); echo "limit [$board] build/mqtt: bundle $size B > $max B: $(limit_why "$lim")"
+    else bad mqtt "listed in $limits_rel, but the bundle is $size B, not more than $max B: run it and drop the line"; fi
+    return
+  fi
+  case "${PEER_NET:-host}" in
+    host) ;;
+    qemu-user) board_addr=10.0.2.2 ;;
+    tap)
+      mqtt_ns=petrel-mqtt-$$
+      if ! ( exec 3<>/dev/net/tun ) 2>/dev/null || ! ip netns add "$mqtt_ns" 2>/dev/null; then
+        mqtt_ns=; bad mqtt "$board needs a TAP device in a network namespace (root, /dev/net/tun)"; return
+      fi
+      in_peer=(ip netns exec "$mqtt_ns")
+      "${in_peer[@]}" ip link set lo up
+      "${in_peer[@]}" ip tuntap add dev pmqtt0 mode tap
+      "${in_peer[@]}" ip addr add 10.77.0.1/24 dev pmqtt0
+      "${in_peer[@]}" ip link set pmqtt0 up
+      addr=10.77.0.1 board_addr=10.77.0.1
+      petrel_env=(env PETREL_TAP=pmqtt0 PETREL_IP=10.77.0.2/24 PETREL_GW=10.77.0.1) ;;
+    *) bad mqtt "no broker reachable from a board whose network is $PEER_NET (board.mk's PEER_NET)"; return ;;
+  esac
+  broker() { # broker NAME: a broker logging to $d/NAME.log, on $addr; sets bpid and port
+    "${in_peer[@]}" node "$top/tests/build/mqtt/broker.js" "$d/$1.log" "$addr" >"$d/$1.broker" 2>&1 &
+    bpid=$!; port=
+    for n in $(seq 200); do
+      port=$(sed -n 's/^port //p' "$d/$1.broker"); [ -n "$port" ] && return 0
+      kill -0 $bpid 2>/dev/null || break; sleep 0.05
+    done
+    return 1
+  }
+  if ! broker node; then bad mqtt "the broker did not start" "$d/node.broker"; return; fi
+  ( cd "$src" && timeout -k 5 60 "${in_peer[@]}" node main.js "$addr" "$port" ) >"$d/node.out" 2>"$d/node.err"; nrc=$?
+  kill $bpid; wait $bpid 2>/dev/null
+  if ! broker board; then bad mqtt "the broker did not start" "$d/board.broker"; return; fi
+  ( cd "$d" && timeout -k 5 "$limit" "${in_peer[@]}" "${petrel_env[@]}" "$top/tools/board_run.sh" "$board" main.js \
+    "$board_addr" "$port" ) >"$d/out" 2>"$d/err"; rc=$?
+  kill $bpid; wait $bpid 2>/dev/null
+  if [ $nrc -ne 0 ] || ! grep -q '^ended' "$d/node.out"; then bad mqtt "node's run failed (exit $nrc)" "$d/node.err"
+  elif [ $rc -ne $nrc ]; then bad mqtt "exit $rc, node $nrc" "$d/err"
+  elif ! diff "$d/node.out" "$d/out" >"$d/diff"; then bad mqtt "output differs from node's (< node, > petrel)" "$d/diff"
+  elif ! diff "$d/node.log" "$d/board.log" >"$d/diff"; then bad mqtt "the broker saw other packets (< node's, > petrel's)" "$d/diff"
+  else ok "mqtt ($(grep -c . "$d/board.log") packets and events at the broker, bundle $(wc -c <"$d/main.js") B)"; fi
+}
+mqtt_ns=
+trap 'rm -rf "$work"; [ -n "$mqtt_ns" ] && ip netns del "$mqtt_ns" 2>/dev/null' EXIT
+mqtt_case
+
 # repl: the host REPL against the board (qemu, or a local petrel -i).
 mkdir -p "$work/repl"
 PETREL_TOOL_TIMEOUT=$limit timeout -k 5 "$limit" "$top/tools/petrel-tool" repl --board "$board" \
@@ -118,5 +192,5 @@ if [ $rc -ne 0 ]; then bad repl "exit $rc" "$work/repl/err"
 elif ! diff "$cases/repl/expect.txt" "$work/repl/out" >"$work/repl/diff"; then bad repl "output differs (< expected, > petrel-tool repl)" "$work/repl/diff"
 else ok repl; fi
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed$([ $limited -gt 0 ] && echo ", $limited board limits (see $limits_rel)")"
 [ $fail -eq 0 ]
