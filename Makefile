@@ -13,7 +13,9 @@ MAKEFLAGS += --no-builtin-rules
 # APP=app.js (boards that embed an application: mps2-an385): the board embeds
 # APP_BUILT, the app bundled and lowered to ES5.1 by the host build step (rule below),
 # with its line table beside it (app.js.lines: embedded too, the runtime reads it for
-# stack traces; `tools/petrel-tool unmap` on the host).
+# stack traces; `tools/petrel-tool unmap` on the host). APP_EXCLUDE="pkg ...": packages
+# left out of the bundle; APP_ALIAS="pkg=name ...": packages required as others
+# (petrel-tool build --exclude, --alias).
 APP_BUILT := $(if $(APP),$(abspath $(B)/gen/app/app.js))
 include boards/$(BOARD)/board.mk
 # TLS: mbedTLS built from source for boards that have the tls binding.
@@ -181,7 +183,7 @@ ifneq ($(APP),)
 $(APP_BUILT): FORCE | $(SETUP)/babel
 	@mkdir -p $(@D)
 	@echo "  BUILD   $(APP) (ES5 bundle)"
-	$(Q)node tools/build.js build/tools/babel $(APP) $@
+	$(Q)node tools/build.js build/tools/babel $(APP) $@ $(addprefix --exclude ,$(APP_EXCLUDE)) $(addprefix --alias ,$(APP_ALIAS))
 endif
 
 # ---- our own sources -------------------------------------------------------

@@ -18,7 +18,8 @@
 # BOARD` with input.txt piped in: ES2015+ entries lowered on the host and evaluated by
 # the board's REPL (values as node's REPL prints them), multi-line entries, syntax errors
 # reported on the host with their line and column; its output must be expect.txt.
-# mqtt: an app on the npm mqtt package against a broker on the host (below).
+# exclude: petrel-tool build --exclude leaves a package out (its require throws at run
+# time). mqtt: an app on the npm mqtt package against a broker on the host (below).
 # Ends with "N passed, N failed".
 set -u
 board=$1
@@ -55,6 +56,19 @@ for c in syntax echo_server modules plain strict async_promise promise_api colle
   elif ! diff "$work/$c/node.out" "$work/$c/out" >"$work/$c/diff"; then bad "$c" "output differs from node's (< node, > petrel)" "$work/$c/diff"
   else ok "$c"; fi
 done
+# exclude: modules built with --exclude fake-pkg: the package is not in the bundle, and
+# its require, reached on the board, throws MODULE_NOT_FOUND (exit 1), as in node without it.
+mkdir -p "$work/exclude"
+if ! node "$top/tools/build.js" "$top/build/tools/babel" "$cases/modules/main.js" "$work/exclude/main.js" \
+  --exclude fake-pkg 2>"$work/exclude/build.err"; then bad exclude "build failed" "$work/exclude/build.err"
+elif grep -q 'node_modules/fake-pkg/' "$work/exclude/main.js"; then bad exclude "fake-pkg is in the bundle"
+elif ! grep -q "modules/main.js:7: 'fake-pkg' excluded (--exclude): left to run time" "$work/exclude/build.err"; then
+  bad exclude "no note of the excluded require" "$work/exclude/build.err"
+else
+  run_board "$work/exclude"; rc=$?
+  if [ $rc -eq 1 ] && grep -q "Cannot find module 'fake-pkg'" "$work/exclude/err" && grep -q MODULE_NOT_FOUND "$work/exclude/err"; then ok exclude
+  else bad exclude "exit $rc: want 1 and MODULE_NOT_FOUND for 'fake-pkg'" "$work/exclude/err"; fi
+fi
 # An app that uses no ES2015+ feature gets no helpers.
 if grep -q 'var babelHelpers' "$work/plain/main.js" 2>/dev/null; then bad plain-no-helpers "Babel helpers in an ES5 app's bundle"
 else ok plain-no-helpers; fi
@@ -129,8 +143,16 @@ mqtt_case() {
   "$top/tools/setup.sh" mqtt >"$d/setup.err" 2>&1 || { bad mqtt "tools/setup.sh mqtt failed" "$d/setup.err"; return; }
   cp "$top/tests/build/mqtt/main.js" "$src/"
   ln -s "$top/build/tools/mqtt/node_modules" "$src/node_modules"
-  if ! node "$top/tools/build.js" "$top/build/tools/babel" "$src/main.js" "$d/main.js" --quiet 2>"$d/build.err"; then
+  # The app never calls mqtt.connect(), the only path that loads the WebSocket (ws) and
+  # SOCKS (socks, and through it ip-address and smart-buffer) transports: --exclude
+  # leaves them out of the bundle; readable-stream (node's stream for browsers) becomes
+  # the runtime's own stream (--alias). 889 KB -> 399 KB (README "npm packages").
+  if ! node "$top/tools/build.js" "$top/build/tools/babel" "$src/main.js" "$d/main.js" --quiet \
+    --exclude ws --exclude socks --alias readable-stream=stream 2>"$d/build.err"; then
     bad mqtt "build failed" "$d/build.err"; return
+  fi
+  if grep -qE 'node_modules/(ws|socks|ip-address|smart-buffer|readable-stream)/' "$d/main.js"; then
+    bad mqtt "an excluded or aliased package (or one only it requires) is in the bundle"; return
   fi
   # A board too small for the app lists it in its test-limits.txt as kind "memory": run
   # there, it must end with the runtime's coded out-of-memory error (exit 1 and the
