@@ -60,8 +60,11 @@ for (var ai = argv.indexOf('--exclude'); ai >= 0 && ai + 1 < argv.length; ai = a
 var aliases = {};
 for (ai = argv.indexOf('--alias'); ai >= 0 && ai + 1 < argv.length; ai = argv.indexOf('--alias')) {
   var eq = argv[ai + 1].indexOf('=');
-  if (eq > 0) aliases[argv[ai + 1].slice(0, eq)] = argv[ai + 1].slice(eq + 1);
-  else argv.push('--alias needs PACKAGE=NAME');
+  if (eq <= 0 || eq === argv[ai + 1].length - 1) {
+    process.stderr.write('petrel-tool build: --alias ' + argv[ai + 1] + ': want PACKAGE=NAME\n');
+    process.exit(2);
+  }
+  aliases[argv[ai + 1].slice(0, eq)] = argv[ai + 1].slice(eq + 1);
   argv.splice(ai, 2);
 }
 if (argv.length !== 3) {
