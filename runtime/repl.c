@@ -35,7 +35,7 @@ void repl_buf_put(duk_context *ctx, repl_buf *b, const char *s, size_t len)
     size_t cap = b->cap ? b->cap : 32;
     while (cap < b->len + len + 1) cap *= 2;
     char *p = petrel_native_realloc(b->p, cap);
-    if (!p) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    if (!p) (void)petrel_throw_oom(ctx);
     b->p = p;
     b->cap = cap;
   }
@@ -225,7 +225,7 @@ static void history_add(duk_context *ctx, const char *text, size_t n)
 {
   if (history_len && history[0].len == n && !memcmp(history[0].p, text, n)) return;
   char *p = petrel_native_realloc(NULL, n + 1);
-  if (!p) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+  if (!p) (void)petrel_throw_oom(ctx);
   memcpy(p, text, n);
   p[n] = 0;
   if (history_len == HISTORY_MAX) petrel_native_free(history[--history_len].p);

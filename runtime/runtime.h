@@ -25,6 +25,8 @@ void petrel_vm_creating_error(int on);
 void petrel_vm_error_created(void *ctx, const char *msg);
 /* Is the value at idx the out-of-memory error (code ERR_MEMORY_ALLOCATION_FAILED)? */
 int petrel_is_alloc_failure(duk_context *ctx, duk_idx_t idx);
+/* Throws that error (a failed malloc of the runtime's own; runtime/vm.c). */
+duk_ret_t petrel_throw_oom(duk_context *ctx);
 /* REPL evaluation: while set, Ctrl-C (plat_interrupt_requested) breaks running JS. */
 void petrel_set_interruptible(int on);
 

@@ -197,7 +197,7 @@ static void tq_insert(duk_context *ctx, duk_idx_t obj, double when)
   if (tq_len == tq_cap) {
     size_t cap = tq_cap ? tq_cap * 2 : 8;
     tentry *n = duk_realloc(ctx, tq, cap * sizeof *n);
-    if (!n) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    if (!n) (void)petrel_throw_oom(ctx);
     tq = n;
     tq_cap = cap;
   }
