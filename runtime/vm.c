@@ -128,6 +128,16 @@ void petrel_vm_error_created(void *ctx, const char *msg)
   }
 }
 
+/* Throws the out-of-memory error for an allocation of the runtime's own that failed
+ * (a malloc outside Duktape's heap functions): "alloc failed" with the code Duktape's
+ * own gets above. duk_error() would make it without the code. */
+duk_ret_t petrel_throw_oom(duk_context *ctx)
+{
+  duk_push_error_object(ctx, DUK_ERR_ERROR, "alloc failed");
+  petrel_vm_error_created(ctx, "alloc failed");
+  return duk_throw(ctx);
+}
+
 /* Is the value at idx that error ("alloc failed" with the code above)? Reading an own
  * property allocates nothing, so this works on a full heap. */
 int petrel_is_alloc_failure(duk_context *ctx, duk_idx_t idx)

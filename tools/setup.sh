@@ -8,6 +8,7 @@
 #   tools/setup.sh sources   Debian source packages (duktape, lwip, mbedtls)
 #   tools/setup.sh jsmin     terser from npm into build/tools/terser (boards with JSMIN=1)
 #   tools/setup.sh babel     Babel from npm into build/tools/babel (petrel-tool build: ES2015+ to ES5)
+#   tools/setup.sh mqtt      the npm `mqtt` package into build/tools/mqtt (tests/build's MQTT client app)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build="$top/build"
@@ -108,5 +109,19 @@ case "${1:-host}" in
       npm ci --prefix "$dest" --no-audit --no-fund --loglevel=error >/dev/null
     fi
     ;;
-  *) echo "usage: $0 host|cross|sources|jsmin|babel" >&2; exit 2 ;;
+  mqtt)
+    # tests/build/mqtt: an app on the npm `mqtt` package (5.16.0, which supports node
+    # >= 16), the exact tree of tests/build/mqtt/package-lock.json. Redone when it changes.
+    command -v node >/dev/null || install_pkgs nodejs
+    command -v npm >/dev/null || install_pkgs npm
+    dest="$build/tools/mqtt"
+    if ! cmp -s "$top/tests/build/mqtt/package-lock.json" "$dest/package-lock.json" ||
+       [ ! -f "$dest/node_modules/mqtt/package.json" ]; then
+      echo "setup: installing mqtt from npm into build/tools/mqtt (tests/build/mqtt/package-lock.json)"
+      rm -rf "$dest" && mkdir -p "$dest"
+      cp "$top/tests/build/mqtt/package.json" "$top/tests/build/mqtt/package-lock.json" "$dest/"
+      npm ci --prefix "$dest" --no-audit --no-fund --loglevel=error >/dev/null
+    fi
+    ;;
+  *) echo "usage: $0 host|cross|sources|jsmin|babel|mqtt" >&2; exit 2 ;;
 esac
