@@ -1,4 +1,4 @@
-// sources: runtime/vm.c build/linux/duktape/duktape.c runtime/lightfunc_names.c runtime/es_methods.c runtime/es_array.c runtime/es_object_string.c runtime/iterators.c runtime/linetab.c runtime/es_species.c tests/unit/plat_file_none.c
+// sources: runtime/vm.c build/linux/duktape/duktape.c runtime/lightfunc_names.c runtime/es_methods.c runtime/es_array.c runtime/es_object_string.c runtime/iterators.c runtime/linetab.c runtime/es_species.c tests/unit/plat_file_none.c tests/unit/plat_console_none.c
 // cflags: -Ibuild/linux/duktape -w -Dmalloc=board_malloc -Dcalloc=board_calloc -Drealloc=board_realloc -Dfree=board_free -Dmalloc_usable_size=board_usable_size
 /* Out of heap as on a board (runtime/vm.c without PETREL_HEAP_LIMIT: malloc itself
  * fails, and the error reserve is two blocks held from the start). malloc here is a
@@ -13,16 +13,6 @@
 #include "duktape.h"
 #include "platform.h"
 #include "runtime.h"
-
-/* What vm.c needs from the platform. */
-volatile int plat_interrupt_requested;
-void plat_console_write(int fd, const void *buf, size_t len)
-{
-  (void)fd;
-  (void)buf;
-  (void)len;
-}
-void plat_exit(int status) { exit(status); }
 
 /* The board's RAM: the real allocator, bounded. */
 #undef malloc
