@@ -17,6 +17,7 @@
   X(EACCES, -13, "permission denied")                                                                                  \
   X(EBUSY, -16, "resource busy or locked")                                                                             \
   X(EEXIST, -17, "file already exists")                                                                                \
+  X(ENOTDIR, -20, "not a directory")                                                                                   \
   X(EISDIR, -21, "illegal operation on a directory")                                                                   \
   X(EINVAL, -22, "invalid argument")                                                                                   \
   X(EMFILE, -24, "too many open files")                                                                                \

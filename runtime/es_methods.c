@@ -159,22 +159,10 @@ const char *es_push_value_text(duk_context *ctx, duk_idx_t idx)
 }
 
 /* V8's "X is not iterable": "undefined", "object null", "number 5", "boolean true",
- * "function", "symbol", "object" */
+ * "string \"ab\"", "function", "symbol", "object" (petrel_push_value_text's words) */
 duk_ret_t petrel_throw_not_iterable(duk_context *ctx, duk_idx_t idx)
 {
-  const char *what = duk_is_undefined(ctx, idx)  ? "undefined"
-                     : duk_is_null(ctx, idx)     ? "object null"
-                     : duk_is_number(ctx, idx)   ? "number "
-                     : duk_is_boolean(ctx, idx)  ? "boolean "
-                     : duk_is_callable(ctx, idx) ? "function"
-                     : duk_is_symbol(ctx, idx)   ? "symbol"
-                                                 : "object";
-  duk_push_string(ctx, what);
-  if (duk_is_number(ctx, idx) || duk_is_boolean(ctx, idx)) {
-    duk_dup(ctx, idx);
-    duk_safe_to_string(ctx, -1);
-    duk_concat(ctx, 2);
-  }
+  petrel_push_value_text(ctx, idx);
   return duk_type_error(ctx, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
                         duk_get_string(ctx, -1));
 }

@@ -354,18 +354,6 @@ void petrel_push_receiver_text(duk_context *ctx, duk_idx_t idx)
   }
 }
 
-/* throws V8's "number 5 is not iterable (...)" */
-static void throw_not_iterable(duk_context *ctx, duk_idx_t idx)
-{
-  if (duk_is_string(ctx, idx) || duk_is_object(ctx, idx)) {
-    duk_push_literal(ctx, "object");
-    if (duk_is_callable(ctx, idx)) duk_push_literal(ctx, "function");
-  } else
-    petrel_push_value_text(ctx, idx);
-  (void)duk_type_error(ctx, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
-                       duk_get_string(ctx, -1));
-}
-
 void petrel_iterate(duk_context *ctx, duk_idx_t idx, petrel_iter_fn fn, void *udata)
 {
   idx = duk_normalize_index(ctx, idx);
@@ -391,9 +379,9 @@ void petrel_iterate(duk_context *ctx, duk_idx_t idx, petrel_iter_fn fn, void *ud
     }
     return;
   }
-  if (duk_is_null_or_undefined(ctx, idx)) throw_not_iterable(ctx, idx);
+  if (duk_is_null_or_undefined(ctx, idx)) (void)petrel_throw_not_iterable(ctx, idx);
   duk_get_prop_literal(ctx, idx, SYM_ITERATOR);
-  if (!duk_is_callable(ctx, -1)) throw_not_iterable(ctx, idx);
+  if (!duk_is_callable(ctx, -1)) (void)petrel_throw_not_iterable(ctx, idx);
   duk_dup(ctx, idx);
   duk_call_method(ctx, 0); /* [... it] */
   if (!duk_check_type_mask(ctx, -1, DUK_TYPE_MASK_OBJECT | DUK_TYPE_MASK_LIGHTFUNC | DUK_TYPE_MASK_BUFFER))

@@ -4,15 +4,9 @@
  * skip those deleted.
  *
  * A Map or Set is an ordinary object (its prototype Map.prototype or Set.prototype,
- * so classes can extend them) with two hidden properties: MD, a dynamic buffer with
- * the hash table, and MS, an array with the keys and values in entry order (two
- * slots an entry for a Map, one for a Set), which keeps them alive for the GC. The
- * table (header, entries, buckets) identifies a key without calling into the engine:
- * a string by its interned heap pointer, an object by its heap pointer, a number by
- * its value (NaN one value, -0 as +0). Lookup is O(1) on average. A deleted entry
- * stays as a hole, so positions held by iterators stay right; holes are squeezed out
- * (compaction) only while no iterator or forEach is running on the map: each running
- * one counts in the header (iters), and an iterator that is collected before it
+ * so classes can extend them) with a hash table (runtime/mapset_table.c) under two
+ * hidden properties; its iterators and forEach count as running in the table, so its
+ * holes are not squeezed out under them, and an iterator that is collected before it
  * finishes stops counting through its prototype's finalizer.
  *
  * A WeakMap or WeakSet holds nothing: the value lives on the key, in a record under a
@@ -28,324 +22,17 @@
 #include <stdint.h>
 #include <string.h>
 #include "duktape.h"
+#include "mapset_internal.h"
 #include "runtime.h"
 
-#define MD  DUK_HIDDEN_SYMBOL("md")
-#define MS  DUK_HIDDEN_SYMBOL("ms")
 #define WID DUK_HIDDEN_SYMBOL("wid")
 #define WR  DUK_HIDDEN_SYMBOL("wr")
 #define WO  DUK_HIDDEN_SYMBOL("wo")
 
-enum { K_MAP, K_SET, K_WEAKMAP, K_WEAKSET, N_KINDS };
-static const char *const kind_names[] = { "Map", "Set", "WeakMap", "WeakSet" };
 static const char *const ctor_keys[] = { DUK_HIDDEN_SYMBOL("Map"), DUK_HIDDEN_SYMBOL("Set"),
                                          DUK_HIDDEN_SYMBOL("WeakMap"), DUK_HIDDEN_SYMBOL("WeakSet") };
 
-/* ---- the table ---- */
-
-enum { T_DEL, T_UNDEF, T_NULL, T_TRUE, T_FALSE, T_NAN, T_NUM, T_PTR, T_LF, T_RAW };
-
-typedef struct {
-  union {
-    double d;
-    void *p;
-    int32_t magic;
-  } v;
-  int32_t next; /* the next entry in the bucket, -1 at the end */
-  uint8_t type;
-} entry;
-
-typedef struct {
-  uint32_t kind;  /* K_MAP or K_SET (a weak collection's own table: K_WEAKMAP) */
-  uint32_t count; /* live entries */
-  uint32_t used;  /* entries used, holes included */
-  uint32_t cap;   /* entries allocated; the buckets are as many (0 or a power of 2) */
-  uint32_t iters; /* iterators and forEach running */
-  uint32_t pad;
-} table;
-
-#define ENTRIES(t)       ((entry *)((char *)(t) + sizeof(table)))
-#define BUCKETS(t)       ((int32_t *)(ENTRIES(t) + (t)->cap))
-#define TABLE_BYTES(cap) (sizeof(table) + (size_t)(cap) * (sizeof(entry) + sizeof(int32_t)))
-#define MAX_CAP          (1u << 24)
-
-static uint32_t hash_of(const entry *e)
-{
-  uint64_t x;
-  switch (e->type) {
-    case T_NUM: memcpy(&x, &e->v.d, sizeof x); break;
-    case T_PTR:
-    case T_RAW: x = (uint64_t)(uintptr_t)e->v.p; break;
-    case T_LF: x = (uint64_t)(uint32_t)e->v.magic; break;
-    default: x = e->type;
-  }
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  return (uint32_t)x;
-}
-
-/* The key at idx as an entry */
-static void key_of(duk_context *ctx, duk_idx_t idx, entry *e)
-{
-  memset(e, 0, sizeof *e);
-  switch (duk_get_type(ctx, idx)) {
-    case DUK_TYPE_UNDEFINED: e->type = T_UNDEF; break;
-    case DUK_TYPE_NULL: e->type = T_NULL; break;
-    case DUK_TYPE_BOOLEAN: e->type = duk_get_boolean(ctx, idx) ? T_TRUE : T_FALSE; break;
-    case DUK_TYPE_NUMBER: {
-      double d = duk_get_number(ctx, idx);
-      if (isnan(d)) {
-        e->type = T_NAN;
-      } else {
-        e->type = T_NUM;
-        e->v.d = d == 0 ? 0.0 : d;
-      }
-      break;
-    }
-    case DUK_TYPE_LIGHTFUNC:
-      e->type = T_LF;
-      e->v.magic = duk_get_magic(ctx, idx);
-      break;
-    case DUK_TYPE_POINTER:
-      e->type = T_RAW;
-      e->v.p = duk_get_pointer(ctx, idx);
-      break;
-    default: /* string (and symbol), object, buffer: interned or unique heap objects */
-      e->type = T_PTR;
-      e->v.p = duk_get_heapptr(ctx, idx);
-  }
-}
-
-/* A collection's parts on the value stack: the object, its table buffer, its slots */
-typedef struct {
-  duk_idx_t obj, buf, slots;
-  int kind;
-} coll;
-
-static table *tab(duk_context *ctx, const coll *c) { return (table *)duk_get_buffer_data(ctx, c->buf, NULL); }
-
-static int slots_per(const table *t) { return t->kind == K_SET ? 1 : 2; }
-
-static void rebuild_buckets(table *t)
-{
-  int32_t *b = BUCKETS(t);
-  entry *e = ENTRIES(t);
-  for (uint32_t i = 0; i < t->cap; i++) b[i] = -1;
-  for (uint32_t i = 0; i < t->used; i++) {
-    if (e[i].type == T_DEL) continue;
-    uint32_t h = hash_of(&e[i]) & (t->cap - 1);
-    e[i].next = b[h];
-    b[h] = (int32_t)i;
-  }
-}
-
-/* The entry of the key k (the value at key), or -1 */
-static int32_t find(duk_context *ctx, const coll *c, const entry *k, duk_idx_t key)
-{
-  table *t = tab(ctx, c);
-  if (t->cap == 0) return -1;
-  int32_t i = BUCKETS(t)[hash_of(k) & (t->cap - 1)];
-  for (; i >= 0; i = ENTRIES(t)[i].next) {
-    const entry *e = &ENTRIES(t)[i];
-    if (e->type != k->type) continue;
-    switch (e->type) {
-      case T_NUM:
-        if (e->v.d == k->v.d) return i;
-        break;
-      case T_PTR:
-      case T_RAW:
-        if (e->v.p == k->v.p) return i;
-        break;
-      case T_LF: {
-        duk_get_prop_index(ctx, c->slots, (duk_uarridx_t)i * (duk_uarridx_t)slots_per(t));
-        int same = duk_strict_equals(ctx, -1, key);
-        duk_pop(ctx);
-        t = tab(ctx, c);
-        if (same) return i;
-        break;
-      }
-      default: return i;
-    }
-  }
-  return -1;
-}
-
-/* Squeezes the holes out (only while no iterator runs: their positions would move). */
-static void compact(duk_context *ctx, const coll *c)
-{
-  table *t = tab(ctx, c);
-  int s = slots_per(t);
-  uint32_t j = 0;
-  for (uint32_t i = 0; i < t->used; i++) {
-    if (ENTRIES(t)[i].type == T_DEL) continue;
-    if (i != j) {
-      ENTRIES(t)[j] = ENTRIES(t)[i];
-      for (int k = 0; k < s; k++) {
-        duk_get_prop_index(ctx, c->slots, i * (duk_uarridx_t)s + (duk_uarridx_t)k);
-        duk_put_prop_index(ctx, c->slots, j * (duk_uarridx_t)s + (duk_uarridx_t)k);
-      }
-      t = tab(ctx, c);
-    }
-    j++;
-  }
-  t->used = j;
-  rebuild_buckets(t);
-  duk_set_length(ctx, c->slots, (duk_size_t)j * (duk_size_t)s);
-}
-
-/* Resizes the table to cap entries (at least used), rebuilding the buckets. */
-static void resize(duk_context *ctx, const coll *c, uint32_t cap)
-{
-  duk_resize_buffer(ctx, c->buf, TABLE_BYTES(cap));
-  table *t = tab(ctx, c);
-  t->cap = cap;
-  rebuild_buckets(t);
-}
-
-/* Room for one more entry at used. */
-static void make_room(duk_context *ctx, const coll *c)
-{
-  table *t = tab(ctx, c);
-  if (t->used < t->cap) return;
-  if (t->iters == 0 && t->count < t->used) {
-    int many = t->count <= t->used / 2;
-    compact(ctx, c);
-    if (many) return;
-  }
-  t = tab(ctx, c);
-  uint32_t cap = t->cap ? t->cap * 2 : 4;
-  while (cap <= t->used) cap *= 2;
-  if (cap > MAX_CAP) (void)duk_range_error(ctx, "%s maximum size exceeded", kind_names[t->kind]);
-  resize(ctx, c, cap);
-}
-
-/* After a delete: a table mostly of holes shrinks (while nothing iterates). */
-static void maybe_shrink(duk_context *ctx, const coll *c)
-{
-  table *t = tab(ctx, c);
-  if (t->iters != 0 || t->cap <= 8 || t->count >= t->cap / 4) return;
-  compact(ctx, c);
-  t = tab(ctx, c);
-  uint32_t cap = t->cap;
-  while (cap > 8 && t->count < cap / 4) cap /= 2;
-  resize(ctx, c, cap);
-}
-
-/* Adds or updates the entry of the key at key (value: the value at val, for a Map). */
-static void table_set(duk_context *ctx, const coll *c, duk_idx_t key, duk_idx_t val)
-{
-  entry k;
-  key_of(ctx, key, &k);
-  int32_t i = find(ctx, c, &k, key);
-  table *t = tab(ctx, c);
-  int s = slots_per(t);
-  if (i >= 0) {
-    if (s == 2) {
-      duk_dup(ctx, val);
-      duk_put_prop_index(ctx, c->slots, (duk_uarridx_t)i * 2 + 1);
-    }
-    return;
-  }
-  make_room(ctx, c);
-  t = tab(ctx, c);
-  duk_uarridx_t at = t->used * (duk_uarridx_t)s;
-  /* The slots first: they may need memory (and throw); the entry counts only after. */
-  if (k.type == T_NUM)
-    duk_push_number(ctx, k.v.d); /* -0 is stored as +0 */
-  else
-    duk_dup(ctx, key);
-  duk_put_prop_index(ctx, c->slots, at);
-  if (s == 2) {
-    duk_dup(ctx, val);
-    duk_put_prop_index(ctx, c->slots, at + 1);
-  }
-  t = tab(ctx, c);
-  uint32_t n = t->used++;
-  entry *e = &ENTRIES(t)[n];
-  *e = k;
-  int32_t *b = &BUCKETS(t)[hash_of(&k) & (t->cap - 1)];
-  e->next = *b;
-  *b = (int32_t)n;
-  t->count++;
-}
-
-static int table_delete(duk_context *ctx, const coll *c, duk_idx_t key)
-{
-  entry k;
-  key_of(ctx, key, &k);
-  int32_t i = find(ctx, c, &k, key);
-  if (i < 0) return 0;
-  table *t = tab(ctx, c);
-  int32_t *p = &BUCKETS(t)[hash_of(&k) & (t->cap - 1)];
-  while (*p != i) p = &ENTRIES(t)[*p].next;
-  *p = ENTRIES(t)[i].next;
-  ENTRIES(t)[i].type = T_DEL;
-  t->count--;
-  int s = slots_per(t);
-  for (int j = 0; j < s; j++) {
-    duk_push_undefined(ctx);
-    duk_put_prop_index(ctx, c->slots, (duk_uarridx_t)i * (duk_uarridx_t)s + (duk_uarridx_t)j);
-  }
-  maybe_shrink(ctx, c);
-  return 1;
-}
-
-static void table_clear(duk_context *ctx, const coll *c)
-{
-  table *t = tab(ctx, c);
-  if (t->iters == 0) {
-    t->used = t->count = 0;
-    duk_set_length(ctx, c->slots, 0);
-    resize(ctx, c, 0);
-    return;
-  }
-  /* Iterators keep their positions: every entry becomes a hole. */
-  for (uint32_t i = 0; i < t->used; i++) ENTRIES(t)[i].type = T_DEL;
-  for (uint32_t i = 0; i < t->cap; i++) BUCKETS(t)[i] = -1;
-  t->count = 0;
-  duk_uarridx_t n = t->used * (duk_uarridx_t)slots_per(t);
-  for (duk_uarridx_t i = 0; i < n; i++) {
-    duk_push_undefined(ctx);
-    duk_put_prop_index(ctx, c->slots, i);
-  }
-}
-
-/* [...] -> [...]: MD and MS on the object at obj, an empty table of kind */
-static void table_new(duk_context *ctx, duk_idx_t obj, int kind)
-{
-  obj = duk_normalize_index(ctx, obj);
-  table *t = duk_push_dynamic_buffer(ctx, sizeof(table));
-  memset(t, 0, sizeof *t);
-  t->kind = (uint32_t)kind;
-  duk_put_prop_literal(ctx, obj, MD);
-  duk_push_array(ctx);
-  duk_put_prop_literal(ctx, obj, MS);
-}
-
-/* The collection at obj's parts pushed ([... buf slots]), or 0 (nothing pushed) if it has
- * no table of kind */
-static int get_coll(duk_context *ctx, duk_idx_t obj, int kind, coll *c)
-{
-  obj = duk_normalize_index(ctx, obj);
-  if (!duk_is_object(ctx, obj)) return 0;
-  if (!duk_get_prop_literal(ctx, obj, MD) || !duk_is_buffer_data(ctx, -1)) {
-    duk_pop(ctx);
-    return 0;
-  }
-  duk_size_t size;
-  table *t = duk_get_buffer_data(ctx, -1, &size);
-  if (size < sizeof(table) || t->kind != (uint32_t)kind) {
-    duk_pop(ctx);
-    return 0;
-  }
-  duk_get_prop_literal(ctx, obj, MS);
-  c->obj = obj;
-  c->buf = duk_get_top(ctx) - 2;
-  c->slots = c->buf + 1;
-  c->kind = kind;
-  return 1;
-}
+/* ---- the receiver ---- */
 
 /* [...] -> throws V8's "Method Map.prototype.get called on incompatible receiver #<Object>" */
 static duk_ret_t incompatible(duk_context *ctx, int kind, const char *method)
@@ -353,14 +40,14 @@ static duk_ret_t incompatible(duk_context *ctx, int kind, const char *method)
   duk_push_this(ctx);
   petrel_push_receiver_text(ctx, -1);
   return duk_type_error(ctx, "Method %s%s.prototype.%s called on incompatible receiver %s",
-                        strcmp(method, "size") ? "" : "get ", kind_names[kind], method, duk_get_string(ctx, -1));
+                        strcmp(method, "size") ? "" : "get ", mapset_kind_names[kind], method, duk_get_string(ctx, -1));
 }
 
 /* this's parts for a method of kind: [args...] -> [args... buf slots] */
 static void this_coll(duk_context *ctx, int kind, const char *method, coll *c)
 {
   duk_push_this(ctx);
-  if (!get_coll(ctx, -1, kind, c)) (void)incompatible(ctx, kind, method);
+  if (!mapset_get_coll(ctx, -1, kind, c)) (void)incompatible(ctx, kind, method);
   c->obj = duk_get_top(ctx) - 3;
 }
 
@@ -372,8 +59,8 @@ static duk_ret_t coll_get(duk_context *ctx)
   duk_set_top(ctx, 1);
   this_coll(ctx, K_MAP, "get", &c);
   entry k;
-  key_of(ctx, 0, &k);
-  int32_t i = find(ctx, &c, &k, 0);
+  mapset_key_of(ctx, 0, &k);
+  int32_t i = mapset_find(ctx, &c, &k, 0);
   if (i < 0) return 0;
   duk_get_prop_index(ctx, c.slots, (duk_uarridx_t)i * 2 + 1);
   return 1;
@@ -385,8 +72,8 @@ static duk_ret_t coll_has(duk_context *ctx)
   duk_set_top(ctx, 1);
   this_coll(ctx, duk_get_current_magic(ctx), "has", &c);
   entry k;
-  key_of(ctx, 0, &k);
-  duk_push_boolean(ctx, find(ctx, &c, &k, 0) >= 0);
+  mapset_key_of(ctx, 0, &k);
+  duk_push_boolean(ctx, mapset_find(ctx, &c, &k, 0) >= 0);
   return 1;
 }
 
@@ -397,7 +84,7 @@ static duk_ret_t coll_set(duk_context *ctx)
   int kind = duk_get_current_magic(ctx);
   duk_set_top(ctx, 2);
   this_coll(ctx, kind, kind == K_MAP ? "set" : "add", &c);
-  table_set(ctx, &c, 0, 1);
+  mapset_table_set(ctx, &c, 0, 1);
   duk_dup(ctx, c.obj);
   return 1;
 }
@@ -407,7 +94,7 @@ static duk_ret_t coll_delete(duk_context *ctx)
   coll c;
   duk_set_top(ctx, 1);
   this_coll(ctx, duk_get_current_magic(ctx), "delete", &c);
-  duk_push_boolean(ctx, table_delete(ctx, &c, 0));
+  duk_push_boolean(ctx, mapset_table_delete(ctx, &c, 0));
   return 1;
 }
 
@@ -416,7 +103,7 @@ static duk_ret_t coll_clear(duk_context *ctx)
   coll c;
   duk_set_top(ctx, 0);
   this_coll(ctx, duk_get_current_magic(ctx), "clear", &c);
-  table_clear(ctx, &c);
+  mapset_table_clear(ctx, &c);
   return 0;
 }
 
@@ -450,7 +137,7 @@ static duk_ret_t coll_for_each(duk_context *ctx)
   t->iters++;
   int failed = 0;
   for (uint32_t i = 0; !failed && i < (t = tab(ctx, &c))->used; i++) {
-    if (ENTRIES(t)[i].type == T_DEL) continue;
+    if (E_TYPE(&ENTRIES(t)[i]) == T_DEL) continue;
     duk_dup(ctx, 0);
     duk_dup(ctx, 1);
     duk_get_prop_index(ctx, c.slots, i * (duk_uarridx_t)s + (duk_uarridx_t)(s - 1));
@@ -472,7 +159,7 @@ static duk_ret_t coll_iter_finalizer(duk_context *ctx)
    * its collection's compaction */
   petrel_iter_take_target(ctx, 0);
   coll c;
-  if (get_coll(ctx, -1, K_MAP, &c) || get_coll(ctx, -1, K_SET, &c)) {
+  if (mapset_get_coll(ctx, -1, K_MAP, &c) || mapset_get_coll(ctx, -1, K_SET, &c)) {
     table *t = tab(ctx, &c);
     if (t->iters > 0) t->iters--;
   }
@@ -506,10 +193,10 @@ static duk_ret_t coll_iter_next(duk_context *ctx)
     return 1;
   }
   coll c;
-  if (!get_coll(ctx, -1, which == PETREL_ITER_MAP ? K_MAP : K_SET, &c))
+  if (!mapset_get_coll(ctx, -1, which == PETREL_ITER_MAP ? K_MAP : K_SET, &c))
     return duk_type_error(ctx, "not an iterator"); /* [this target buf slots] */
   table *t = tab(ctx, &c);
-  while (pos < t->used && ENTRIES(t)[pos].type == T_DEL) pos++;
+  while (pos < t->used && E_TYPE(&ENTRIES(t)[pos]) == T_DEL) pos++;
   if (pos >= t->used) {
     t->iters--;
     duk_pop_2(ctx);
@@ -563,13 +250,13 @@ static int weak_key_ok(duk_context *ctx, duk_idx_t idx)
 static int weak_own(duk_context *ctx, int make, coll *c)
 {
   duk_push_this(ctx);
-  if (!get_coll(ctx, -1, K_WEAKMAP, c)) {
+  if (!mapset_get_coll(ctx, -1, K_WEAKMAP, c)) {
     if (!make) {
       duk_pop(ctx);
       return 0;
     }
-    table_new(ctx, -1, K_WEAKMAP);
-    get_coll(ctx, -1, K_WEAKMAP, c);
+    mapset_table_new(ctx, -1, K_WEAKMAP);
+    mapset_get_coll(ctx, -1, K_WEAKMAP, c);
   }
   return 1;
 }
@@ -639,8 +326,8 @@ static duk_ret_t weak_get_has(duk_context *ctx, int kind, int get)
   int32_t i = -1;
   if (weak_own(ctx, 0, &c)) {
     entry k;
-    key_of(ctx, 0, &k);
-    i = find(ctx, &c, &k, 0);
+    mapset_key_of(ctx, 0, &k);
+    i = mapset_find(ctx, &c, &k, 0);
     if (i >= 0 && get) {
       duk_get_prop_index(ctx, c.slots, (duk_uarridx_t)i * 2 + 1);
       return 1;
@@ -674,7 +361,7 @@ static duk_ret_t weak_set(duk_context *ctx)
   } else {
     coll c;
     weak_own(ctx, 1, &c);
-    table_set(ctx, &c, 0, 1);
+    mapset_table_set(ctx, &c, 0, 1);
   }
   duk_push_this(ctx);
   return 1;
@@ -692,7 +379,7 @@ static duk_ret_t weak_delete(duk_context *ctx)
     return 1;
   }
   coll c;
-  duk_push_boolean(ctx, weak_own(ctx, 0, &c) && table_delete(ctx, &c, 0));
+  duk_push_boolean(ctx, weak_own(ctx, 0, &c) && mapset_table_delete(ctx, &c, 0));
   return 1;
 }
 
@@ -728,8 +415,8 @@ static void fill_one(duk_context *ctx, duk_idx_t item, void *udata)
   duk_idx_t k = duk_get_top(ctx) - 2;
   if (f->fast) {
     coll c;
-    get_coll(ctx, f->target, f->kind, &c);
-    table_set(ctx, &c, k, k + 1);
+    mapset_get_coll(ctx, f->target, f->kind, &c);
+    mapset_table_set(ctx, &c, k, k + 1);
     return;
   }
   duk_dup(ctx, f->adder);
@@ -745,11 +432,12 @@ static duk_c_function adder_fn(int kind);
 static duk_ret_t coll_ctor(duk_context *ctx)
 {
   int kind = duk_get_current_magic(ctx);
-  if (!duk_is_constructor_call(ctx)) return duk_type_error(ctx, "Constructor %s requires 'new'", kind_names[kind]);
+  if (!duk_is_constructor_call(ctx))
+    return duk_type_error(ctx, "Constructor %s requires 'new'", mapset_kind_names[kind]);
   duk_set_top(ctx, 1);
   duk_push_this(ctx); /* 1: made by the engine from new.target's prototype (subclasses too) */
   if (kind == K_MAP || kind == K_SET) {
-    table_new(ctx, 1, kind);
+    mapset_table_new(ctx, 1, kind);
   } else {
     duk_push_number(ctx, (double)weak_ids++ * 2 + (kind - K_WEAKMAP));
     duk_put_prop_literal(ctx, 1, WID);
@@ -759,7 +447,8 @@ static duk_ret_t coll_ctor(duk_context *ctx)
   if (!duk_is_callable(ctx, 2)) {
     duk_safe_to_string(ctx, 2);
     return duk_type_error(ctx, "'%s' returned for property '%s' of object '#<%s>' is not a function",
-                          duk_get_string(ctx, 2), kind == K_MAP || kind == K_WEAKMAP ? "set" : "add", kind_names[kind]);
+                          duk_get_string(ctx, 2), kind == K_MAP || kind == K_WEAKMAP ? "set" : "add",
+                          mapset_kind_names[kind]);
   }
   duk_push_c_lightfunc(ctx, adder_fn(kind), 2, kind == K_MAP || kind == K_WEAKMAP ? 2 : 1, kind);
   fill_args f = { 1, 2, duk_strict_equals(ctx, -1, 2) && kind <= K_SET, kind };
@@ -862,7 +551,7 @@ static void push_ctor(duk_context *ctx, int kind)
   duk_push_c_function(ctx, coll_ctor, DUK_VARARGS); /* [stash ctor] */
   duk_set_magic(ctx, -1, kind);
   duk_push_literal(ctx, "name");
-  duk_push_string(ctx, kind_names[kind]);
+  duk_push_string(ctx, mapset_kind_names[kind]);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_push_object(ctx); /* [stash ctor proto] */
   duk_push_literal(ctx, "constructor");
@@ -879,7 +568,7 @@ static void push_ctor(duk_context *ctx, int kind)
     duk_push_c_lightfunc(ctx, m->fn, DUK_VARARGS, m->length, m->magic);
     duk_def_prop(ctx, -3, DEF_METHOD);
   }
-  petrel_def_to_string_tag(ctx, -1, kind_names[kind]);
+  petrel_def_to_string_tag(ctx, -1, mapset_kind_names[kind]);
   duk_push_literal(ctx, "prototype");
   duk_insert(ctx, -2);
   duk_def_prop(ctx, -3,
@@ -899,7 +588,7 @@ int petrel_collection_kind(duk_context *ctx, duk_idx_t idx)
 {
   coll c;
   for (int k = K_MAP; k <= K_SET; k++)
-    if (get_coll(ctx, idx, k, &c)) {
+    if (mapset_get_coll(ctx, idx, k, &c)) {
       duk_pop_2(ctx);
       return k + 1;
     }
@@ -916,12 +605,12 @@ void petrel_collection_entries(duk_context *ctx, duk_idx_t idx)
   coll c;
   idx = duk_normalize_index(ctx, idx);
   duk_push_array(ctx);
-  if (!get_coll(ctx, idx, K_MAP, &c) && !get_coll(ctx, idx, K_SET, &c)) return;
+  if (!mapset_get_coll(ctx, idx, K_MAP, &c) && !mapset_get_coll(ctx, idx, K_SET, &c)) return;
   table *t = tab(ctx, &c);
   int s = slots_per(t);
   duk_uarridx_t n = 0;
   for (uint32_t i = 0; i < (t = tab(ctx, &c))->used; i++) {
-    if (ENTRIES(t)[i].type == T_DEL) continue;
+    if (E_TYPE(&ENTRIES(t)[i]) == T_DEL) continue;
     for (int j = 0; j < s; j++) {
       duk_get_prop_index(ctx, c.slots, i * (duk_uarridx_t)s + (duk_uarridx_t)j);
       duk_put_prop_index(ctx, c.buf - 1, n++);

@@ -16,9 +16,11 @@ changes, so an unrelated edit does not regenerate duktape.c. The same file adds
 properties to Duktape's built-in objects (ROM_OBJECTS below).
 """
 import json
-import os
 import re
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in tools/
+import genfile  # noqa: E402  (tools/genfile.py)
 
 IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 # escapes are matched (so that quotes pair up), such literals are then left out
@@ -27,14 +29,16 @@ C_STRING = re.compile(r'"([A-Za-z_$][A-Za-z0-9_$]*)"')
 PRINTABLE = re.compile(r"[\x20-\x7e]{1,200}")
 
 
-# Additions to Duktape's own built-in objects, in ROM with them: Symbol.asyncIterator,
-# the well-known symbol Duktape 2.7 lacks (node's promise APIs: Readable's async
-# iterator, Babel's for-await helper). Boards without ROM built-ins define it at boot
+# Additions to Duktape's own built-in objects, in ROM with them: Symbol.asyncIterator
+# and Symbol.species, well-known symbols Duktape 2.7 lacks (node's promise APIs:
+# Readable's async iterator, Babel's for-await helper; Promise's subclasses). Boards without ROM built-ins define it at boot
 # (modules/promise_api.c), with the same value.
 ROM_OBJECTS = [
     {"id": "bi_symbol_constructor", "modify": True, "properties": [
         {"key": "asyncIterator", "attributes": "",
-         "value": {"type": "symbol", "variant": "wellknown", "string": "Symbol.asyncIterator"}}]},
+         "value": {"type": "symbol", "variant": "wellknown", "string": "Symbol.asyncIterator"}},
+        {"key": "species", "attributes": "",
+         "value": {"type": "symbol", "variant": "wellknown", "string": "Symbol.species"}}]},
 ]
 
 
@@ -57,13 +61,7 @@ def main(out, files):
         found |= strings_of(path)
     doc = {"add_forced_strings": [{"str": s} for s in sorted(found)], "objects": ROM_OBJECTS}
     text = json.dumps(doc, indent=0) + "\n"  # JSON is YAML
-    if os.path.exists(out):
-        with open(out, encoding="utf-8") as f:
-            if f.read() == text:
-                return 0
-    with open(out + ".tmp", "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(out + ".tmp", out)
+    genfile.write_if_changed(out, text)
     return 0
 
 

@@ -16,9 +16,11 @@ and trimStart) are one function object, as in node, defined once as a top-level 
 and referenced from each key. OUT is rewritten only when its content changes.
 """
 import json
-import os
 import re
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in tools/
+import genfile  # noqa: E402  (tools/genfile.py)
 
 ROW = re.compile(r'^\s*ES_METHOD\((\w+),\s*"(\w+)",\s*(\w+),\s*(\d+),\s*(\w+),\s*(-?\d+),\s*"(\w+)"\)')
 
@@ -63,13 +65,7 @@ def main(src, out):
     for obj in sorted(by_obj):
         objects.append({"id": obj, "modify": True, "properties": by_obj[obj]})
     text = json.dumps({"objects": objects}, indent=1) + "\n"  # JSON is YAML
-    if os.path.exists(out):
-        with open(out, encoding="utf-8") as f:
-            if f.read() == text:
-                return 0
-    with open(out + ".tmp", "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(out + ".tmp", out)
+    genfile.write_if_changed(out, text)
     return 0
 
 

@@ -35,8 +35,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
-sys.path.insert(0, os.path.join(TOP, "tests", "mps2"))
-import run as boardtest  # noqa: E402  (the QEMU + UART driver of the board tests)
+sys.path.insert(0, HERE)
+import qemu_stream  # noqa: E402  (the board under QEMU and the stream, shared with profile.py)
+from qemu_stream import boardtest  # noqa: E402  (the QEMU + UART driver of the board tests)
 
 MB = int(os.environ.get("BENCH_MPS2_MB", "4"))
 # The modules loaded at boot (REPL up) and by require('net'); not the bootstrap,
@@ -105,25 +106,7 @@ def host_to_board(b, port, count):
 
 def board_to_host(start):
     """Seconds for the board to send MB MiB to a host server; start(port) tells it to."""
-    total = MB * 1048576
-    lst = socket.socket()
-    lst.bind(("127.0.0.1", 0))
-    lst.listen(1)
-    start(lst.getsockname()[1])
-    c, _ = lst.accept()
-    t0 = time.time()
-    n = 0
-    while True:
-        d = c.recv(262144)
-        if not d:
-            break
-        n += len(d)
-    took = time.time() - t0
-    c.close()
-    lst.close()
-    if n != total:
-        raise RuntimeError("host received %d of %d bytes" % (n, total))
-    return took
+    return qemu_stream.receive(start, MB * 1048576)
 
 
 ICOUNT = ["-icount", "shift=0"]  # one instruction = one ns of the board's clock
@@ -152,16 +135,11 @@ def busy(before, after):
 
 def cpu_board_to_host():
     """Instructions per MiB sent board -> host: (Petrel, the reference firmware)."""
-    b = boardtest.Board(extra=ICOUNT)
+    b = qemu_stream.boot(ICOUNT)
     try:
-        b.expect(rb"Welcome to Petrel[^\r]*\r\n")
-        b.prompt()
-        b.line("var net = require('net'), chunk = Buffer.alloc(8192, 120); function go(port, left) {"
-               " var cl = net.connect(port, '10.0.2.2', function pump() { while (left > 0) {"
-               " left -= chunk.length; if (!cl.write(chunk)) { cl.once('drain', pump); return; } }"
-               " cl.end(); }); }")
+        b.line(qemu_stream.GO)
         c0 = cpu_reading(b, boardtest.IMAGE)
-        board_to_host(lambda hport: b.send(b"go(%d, %d)\r" % (hport, MB * 1048576)))
+        qemu_stream.go(b, MB * 1048576)
         petrel = busy(c0, cpu_reading(b, boardtest.IMAGE)) / MB
     finally:
         b.close()
@@ -200,10 +178,8 @@ def main():
     rows.append(("flash (text + data)", "%d B (%.1f KiB)" % (text + data, (text + data) / 1024.0), "<= 512 KiB"))
     rows.append(("static RAM (data + bss)", "%d B (%.1f KiB)" % (data + bss, (data + bss) / 1024.0), ""))
 
-    b = boardtest.Board()
+    b = qemu_stream.boot()
     try:
-        b.expect(rb"Welcome to Petrel[^\r]*\r\n")
-        b.prompt()
         boot, boot_ram = heap(b), ram(b)
         b.line("var net = require('net')")
         after_net, net_ram = heap(b), ram(b)
@@ -252,11 +228,8 @@ def main():
 
         b.line("sink = 0")
         up = host_to_board(b, port, lambda: value(b, "sink"))
-        b.line("var chunk = Buffer.alloc(8192, 120)")
-        down = board_to_host(lambda hport: b.send(
-            b"var left = %d; var cl = net.connect(%d, '10.0.2.2', function pump() {"
-            b" while (left > 0) { left -= chunk.length; if (!cl.write(chunk)) { cl.once('drain', pump); return; } }"
-            b" cl.end(); })\r" % (MB * 1048576, hport)))
+        b.line(qemu_stream.GO)
+        down = qemu_stream.go(b, MB * 1048576)
     finally:
         b.close()
 

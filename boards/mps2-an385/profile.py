@@ -17,16 +17,14 @@ import bisect
 import collections
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-TOP = os.path.dirname(os.path.dirname(HERE))
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.join(TOP, "tests", "mps2"))
-import run as boardtest  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu_stream  # noqa: E402  (the board under QEMU and the stream, shared with bench.py)
+from qemu_stream import boardtest  # noqa: E402
 
 MB = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
 IMAGE = boardtest.IMAGE
@@ -50,34 +48,15 @@ def symbols():
 
 
 def transfer(b, total):
-    lst = socket.socket()
-    lst.bind(("127.0.0.1", 0))
-    lst.listen(1)
-    b.send(b"go(%d, %d)\r" % (lst.getsockname()[1], total))
-    c, _ = lst.accept()
-    n = 0
-    while True:
-        d = c.recv(262144)
-        if not d:
-            break
-        n += len(d)
-    c.close()
-    lst.close()
+    qemu_stream.go(b, total)
     b.prompt()
-    if n != total:
-        raise RuntimeError("host received %d of %d bytes" % (n, total))
 
 
 def main():
     log = tempfile.mktemp(prefix="petrel-profile-", suffix=".log")
-    b = boardtest.Board(extra=["-d", "in_asm,nochain", "-D", log])
+    b = qemu_stream.boot(["-d", "in_asm,nochain", "-D", log])
     try:
-        b.expect(rb"Welcome to Petrel[^\r]*\r\n")
-        b.prompt()
-        b.line("var net = require('net'), chunk = Buffer.alloc(8192, 120); function go(port, left) {"
-               " var cl = net.connect(port, '10.0.2.2', function pump() { while (left > 0) {"
-               " left -= chunk.length; if (!cl.write(chunk)) { cl.once('drain', pump); return; } }"
-               " cl.end(); }); }")
+        b.line(qemu_stream.GO)
         total = int(MB * 1048576)
         transfer(b, total)
         b.monitor(b"log in_asm,nochain,exec")

@@ -159,6 +159,19 @@ static inline void connect_pair(peer *l, peer *c, peer *s, int server_reads)
   cr_assert(WAIT_UNTIL(c->connected && s->t, 2000), "connected and accepted");
 }
 
+/* connect_pair, then c sends n bytes of pattern() (returned: the caller frees it) as
+ * fast as the stack takes them: now and on each PLAT_TCP_WRITABLE. */
+__attribute__((unused)) static unsigned char *connect_and_send(peer *l, peer *c, peer *s, int server_reads, size_t n)
+{
+  unsigned char *src = pattern(n);
+  connect_pair(l, c, s, server_reads);
+  c->src = src;
+  c->src_len = n;
+  c->auto_write = 1;
+  pump(c);
+  return src;
+}
+
 __attribute__((unused)) static void peer_free(peer *p) { free(p->rx); }
 
 #endif

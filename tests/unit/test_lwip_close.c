@@ -16,12 +16,7 @@ Test(lwip_close, close_with_writes_pending)
 {
   peer l = { 0 }, c = { 0 }, s = { 0 };
   const size_t n = 200 * 1024;
-  unsigned char *src = pattern(n);
-  connect_pair(&l, &c, &s, 0);
-  c.src = src;
-  c.src_len = n;
-  c.auto_write = 1;
-  pump(&c);
+  unsigned char *src = connect_and_send(&l, &c, &s, 0, n);
   cr_assert(WAIT_UNTIL(s.t->pcb->rcv_wnd == 0, 3000));
   run_for(100);
   cr_assert(c.t->want_write, "the writer waits for room");
@@ -49,12 +44,7 @@ Test(lwip_close, abort_with_writes_pending)
 {
   peer l = { 0 }, c = { 0 }, s = { 0 };
   const size_t n = 200 * 1024;
-  unsigned char *src = pattern(n);
-  connect_pair(&l, &c, &s, 0);
-  c.src = src;
-  c.src_len = n;
-  c.auto_write = 1;
-  pump(&c);
+  unsigned char *src = connect_and_send(&l, &c, &s, 0, n);
   cr_assert(WAIT_UNTIL(s.t->pcb->rcv_wnd == 0, 3000));
   c.closed = 1;
   plat_tcp_abort(c.t);
@@ -82,12 +72,7 @@ Test(lwip_close, close_inside_data_callback)
 {
   peer l = { 0 }, c = { 0 }, s = { 0 };
   const size_t n = 100 * 1024;
-  unsigned char *src = pattern(n);
-  connect_pair(&l, &c, &s, 0);
-  c.src = src;
-  c.src_len = n;
-  c.auto_write = 1;
-  pump(&c);
+  unsigned char *src = connect_and_send(&l, &c, &s, 0, n);
   cr_assert(WAIT_UNTIL(s.t->rx_bytes == TCP_WND, 3000));
   s.close_on = 1 + PLAT_TCP_DATA;
   plat_tcp_read_start(s.t);

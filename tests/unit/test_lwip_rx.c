@@ -11,12 +11,7 @@ Test(lwip_rx, large_transfer_in_pieces)
 {
   peer l = { 0 }, c = { 0 }, s = { 0 };
   const size_t n = 300 * 1024;
-  unsigned char *src = pattern(n);
-  connect_pair(&l, &c, &s, 1);
-  c.src = src;
-  c.src_len = n;
-  c.auto_write = 1;
-  pump(&c);
+  unsigned char *src = connect_and_send(&l, &c, &s, 1, n);
   cr_assert(WAIT_UNTIL(s.rx_len == n, 10000), "got %zu of %zu", s.rx_len, n);
   cr_assert_eq(memcmp(s.rx, src, n), 0);
   cr_assert_gt(c.short_writes, 0, "the writer met backpressure");
@@ -70,12 +65,7 @@ Test(lwip_rx, pause_closes_window_resume_reopens)
 {
   peer l = { 0 }, c = { 0 }, s = { 0 };
   const size_t n = 200 * 1024;
-  unsigned char *src = pattern(n);
-  connect_pair(&l, &c, &s, 0);
-  c.src = src;
-  c.src_len = n;
-  c.auto_write = 1;
-  pump(&c);
+  unsigned char *src = connect_and_send(&l, &c, &s, 0, n);
   cr_assert(WAIT_UNTIL(s.t->rx_bytes == TCP_WND, 3000), "queued %zu", s.t->rx_bytes);
   run_for(300);
   size_t stalled_at = c.sent;

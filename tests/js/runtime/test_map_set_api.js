@@ -53,6 +53,7 @@ L('array-like is not iterable', err(function () { return new Set({ length: 2, 0:
 
 L('without new', err(function () { Map(); }), err(function () { Set([1]); }));
 L('not iterable', err(function () { return new Map(5); }), err(function () { return new Set(true); }));
+L('symbol is not iterable', err(function () { return new Set(Symbol('x')); }), err(function () { return new WeakMap(Symbol.iterator); }));
 L('not an entry', err(function () { return new Map([1]); }), err(function () { return new Map(['ab']); }));
 L('entries can be any object', new Map([{ 0: 'k', 1: 'v' }]).get('k'), new Map(['ab'.split('')]).get('a'));
 L('receiver', err(function () { Map.prototype.get.call({}, 1); }), err(function () { Set.prototype.add.call(new Map(), 1); }));
