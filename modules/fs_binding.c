@@ -275,8 +275,9 @@ static duk_ret_t op_stat(duk_context *ctx, int follow)
   return 1;
 }
 
-/* mkdir -p: creates path's missing ancestors, then path. *first gets the length of the
- * first directory made (0: none). path is written into and restored. */
+/* mkdir -p as node's MKDirpSync: on ENOENT the parent (path up to its last "/", so
+ * "/a//b/" -> "/a//b" -> "/a/") is made first. *first gets the length of the first
+ * directory made (0: none). path is written into and restored. */
 static int mkdir_p(char *path, size_t len, size_t *first)
 {
   int r = plat_file_mkdir(path);
@@ -288,18 +289,15 @@ static int mkdir_p(char *path, size_t len, size_t *first)
     plat_stat st;
     return plat_file_stat(path, 1, &st) == 0 && st.kind == PLAT_KIND_DIR ? 0 : PLAT_EEXIST;
   }
-  if (r != PLAT_ENOENT) return r;
-  size_t cut = len;
-  while (cut > 0 && path[cut - 1] == '/') cut--; /* trailing slashes */
-  while (cut > 0 && path[cut - 1] != '/') cut--; /* the last name */
-  while (cut > 1 && path[cut - 1] == '/') cut--; /* its slashes, but the root's */
-  if (cut == 0 || cut == len) return r;
-  char saved = path[cut];
+  char *slash = strrchr(path, '/');
+  if (r != PLAT_ENOENT || !slash || slash == path) return r;
+  size_t cut = (size_t)(slash - path);
   path[cut] = 0;
   r = mkdir_p(path, cut, first);
-  path[cut] = saved;
+  path[cut] = '/';
   if (r) return r;
   r = plat_file_mkdir(path);
+  if (r == PLAT_EEXIST && len > 0 && path[len - 1] == '/') r = 0; /* "/a/b/" after "/a/b" */
   if (r == 0 && !*first) *first = len;
   return r;
 }

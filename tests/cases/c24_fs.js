@@ -16,6 +16,10 @@ function show(label, fn) {
 }
 fs.mkdirSync('/tmp', { recursive: true }); // a board's store has no /tmp yet
 show('mkdir -p', function () { return fs.mkdirSync(dir + '/a/b', { recursive: true }) === dir; });
+show('mkdir -p slashes', function () { return fs.mkdirSync(dir + '/s//t/', { recursive: true }); });
+show('mkdir -p done', function () { return fs.mkdirSync(dir + '/s//t/', { recursive: true }); });
+fs.rmdirSync(dir + '/s/t');
+fs.rmdirSync(dir + '/s');
 show('mkdir again', function () { return fs.mkdirSync(dir + '/a'); });
 show('mkdir no parent', function () { return fs.mkdirSync(dir + '/x/y'); });
 show('write', function () { return fs.writeFileSync(dir + '/f', 'caf\u00e9 \u20ac'); });
