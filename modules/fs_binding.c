@@ -131,16 +131,54 @@ static int get_encoding(duk_context *ctx, duk_idx_t idx)
   return enc;
 }
 
-/* A write's flag ('w', 'a', 'wx', 'ax'; node's other flags are not done yet). */
-static unsigned get_write_flag(duk_context *ctx, duk_idx_t idx)
+/* node's string flags (stringToFlags) as what they ask of the file */
+enum { F_READ = 1, F_WRITE = 2, F_CREATE = 4, F_TRUNC = 8, F_EXCL = 16, F_APPEND = 32 };
+static const struct {
+  char name[4];
+  unsigned char bits;
+} flag_table[] = {
+  { "r", F_READ },
+  { "rs", F_READ },
+  { "sr", F_READ },
+  { "r+", F_READ | F_WRITE },
+  { "rs+", F_READ | F_WRITE },
+  { "sr+", F_READ | F_WRITE },
+  { "w", F_WRITE | F_CREATE | F_TRUNC },
+  { "wx", F_WRITE | F_CREATE | F_TRUNC | F_EXCL },
+  { "xw", F_WRITE | F_CREATE | F_TRUNC | F_EXCL },
+  { "w+", F_READ | F_WRITE | F_CREATE | F_TRUNC },
+  { "wx+", F_READ | F_WRITE | F_CREATE | F_TRUNC | F_EXCL },
+  { "xw+", F_READ | F_WRITE | F_CREATE | F_TRUNC | F_EXCL },
+  { "a", F_WRITE | F_CREATE | F_APPEND },
+  { "as", F_WRITE | F_CREATE | F_APPEND },
+  { "sa", F_WRITE | F_CREATE | F_APPEND },
+  { "ax", F_WRITE | F_CREATE | F_APPEND | F_EXCL },
+  { "xa", F_WRITE | F_CREATE | F_APPEND | F_EXCL },
+  { "a+", F_READ | F_WRITE | F_CREATE | F_APPEND },
+  { "as+", F_READ | F_WRITE | F_CREATE | F_APPEND },
+  { "sa+", F_READ | F_WRITE | F_CREATE | F_APPEND },
+  { "ax+", F_READ | F_WRITE | F_CREATE | F_APPEND | F_EXCL },
+  { "xa+", F_READ | F_WRITE | F_CREATE | F_APPEND | F_EXCL },
+};
+
+/* The flag at idx (a string; numbers are not done yet): its F_* bits, or node's error. */
+static unsigned get_flag(duk_context *ctx, duk_idx_t idx)
 {
   const char *f = is_string(ctx, idx) ? duk_get_string(ctx, idx) : "";
-  if (!strcmp(f, "w")) return 0;
-  if (!strcmp(f, "a")) return PLAT_FILE_APPEND;
-  if (!strcmp(f, "wx") || !strcmp(f, "xw")) return PLAT_FILE_EXCL;
-  if (!strcmp(f, "ax") || !strcmp(f, "xa")) return PLAT_FILE_APPEND | PLAT_FILE_EXCL;
+  for (size_t i = 0; i < sizeof flag_table / sizeof flag_table[0]; i++)
+    if (!strcmp(f, flag_table[i].name)) return flag_table[i].bits;
   (void)invalid_value(ctx, "flags", idx, NULL);
   return 0;
+}
+
+/* The open of a flag that creates or truncates, as plat_file_put does it (no bytes);
+ * 0 or a code. A flag that only reads or writes in place: whether the file is there. */
+static int open_as(const char *path, unsigned fl)
+{
+  if (fl & F_CREATE) return plat_file_put(path, "", 0, ((fl & F_TRUNC) ? 0 : PLAT_FILE_APPEND) | ((fl & F_EXCL) ? PLAT_FILE_EXCL : 0));
+  plat_stat st;
+  int r = plat_file_stat(path, 1, &st);
+  return r ? r : st.kind == PLAT_KIND_DIR && (fl & F_WRITE) ? PLAT_EISDIR : 0;
 }
 
 /* [ptr len enc] -> [the bytes as a Buffer (enc -1) or decoded string]; under a safe
@@ -177,11 +215,15 @@ static duk_ret_t op_read(duk_context *ctx)
   duk_idx_t o = duk_get_top(ctx);
   get_options(ctx, 1, "r");
   int enc = get_encoding(ctx, o);
-  const char *flag = is_string(ctx, o + 1) ? duk_get_string(ctx, o + 1) : "";
-  if (strcmp(flag, "r") && strcmp(flag, "rs") && strcmp(flag, "sr")) (void)invalid_value(ctx, "flags", o + 1, NULL);
+  unsigned fl = get_flag(ctx, o + 1);
   char *data;
   size_t len;
-  int r = plat_file_read(path, &data, &len);
+  int r;
+  if (fl != F_READ) { /* opened as the flag says first: created, truncated, or EEXIST */
+    if ((r = open_as(path, fl)) != 0) return fail(ctx, r, "open", P(0), 0);
+    if (!(fl & F_READ)) return fail(ctx, PLAT_EBADF, "read", 0, 0); /* node: a write-only descriptor */
+  }
+  r = plat_file_read(path, &data, &len);
   if (r == PLAT_EISDIR) return fail(ctx, r, "read", 0, 0); /* node: the open worked, the read failed */
   if (r) return fail(ctx, r, "open", P(0), 0);
   push_bytes_free(ctx, data, len, enc);
@@ -194,7 +236,7 @@ static duk_ret_t op_write(duk_context *ctx, unsigned def_flags)
   const char *path = get_path(ctx, 0, "path");
   duk_idx_t o = duk_get_top(ctx);
   get_options(ctx, 2, def_flags ? "a" : "w");
-  unsigned flags = get_write_flag(ctx, o + 1);
+  unsigned fl = get_flag(ctx, o + 1);
   const uint8_t *bytes;
   size_t len;
   if (is_string(ctx, 1)) {
@@ -211,7 +253,36 @@ static duk_ret_t op_write(duk_context *ctx, unsigned def_flags)
   } else {
     return invalid_type(ctx, "data", "of type string or an instance of Buffer, TypedArray, or DataView", 1);
   }
-  int r = plat_file_put(path, bytes, len, flags);
+  int r;
+  if (!(fl & F_WRITE)) { /* node: opened read-only, then the write fails */
+    if ((r = open_as(path, fl)) != 0) return fail(ctx, r, "open", P(0), 0);
+    petrel_push_fs_error(ctx, PLAT_EBADF, "write", -2, -1); /* node's order: errno, syscall, code */
+    return duk_throw(ctx);
+  }
+  if (!(fl & F_CREATE)) { /* r+: over the start of the file, which must exist */
+    char *old;
+    size_t old_len;
+    if ((r = open_as(path, fl)) != 0 || (r = plat_file_read(path, &old, &old_len)) != 0)
+      return fail(ctx, r, "open", P(0), 0);
+    if (old_len > len) {
+      /* a throw here would lose old: build the bytes in a plain buffer first */
+      uint8_t *both = malloc(old_len);
+      if (!both) {
+        free(old);
+        return fail(ctx, PLAT_ENOMEM, "write", 0, 0);
+      }
+      memcpy(both, bytes, len);
+      memcpy(both + len, old + len, old_len - len);
+      free(old);
+      r = plat_file_put(path, both, old_len, 0);
+      free(both);
+    } else {
+      free(old);
+      r = plat_file_put(path, bytes, len, 0);
+    }
+  } else {
+    r = plat_file_put(path, bytes, len, ((fl & F_APPEND) ? PLAT_FILE_APPEND : 0) | ((fl & F_EXCL) ? PLAT_FILE_EXCL : 0));
+  }
   if (r == PLAT_ENOSPC || r == PLAT_EIO) return fail(ctx, r, "write", 0, 0);
   if (r) return fail(ctx, r, "open", P(0), 0);
   return 0;

@@ -59,6 +59,22 @@ show('unlink missing', function () { return fs.unlinkSync(dir + '/f'); });
 show('unlink dir', function () { return fs.unlinkSync(dir + '/a'); });
 show('rmdir full', function () { return fs.rmdirSync(dir + '/a'); });
 show('mkdir -p file', function () { return fs.mkdirSync(dir + '/g/h', { recursive: true }); });
+// every string flag of node's, reading and writing
+var fl = dir + '/fl';
+['r', 'r+', 'w', 'w+', 'a', 'a+', 'ax+', 'sa+', 'xw+', 'rs'].forEach(function (f) {
+  fs.writeFileSync(fl, 'hello');
+  show('readFile ' + f, function () { return fs.readFileSync(fl, { encoding: 'utf8', flag: f }); });
+});
+['r', 'r+', 'rs+', 'w+', 'a+', 'sa', 'ax', 'xw+', 'as+'].forEach(function (f) {
+  fs.writeFileSync(fl, 'hello');
+  show('writeFile ' + f, function () { fs.writeFileSync(fl, 'XY', { flag: f }); return fs.readFileSync(fl, 'utf8'); });
+});
+show('r+ longer', function () { fs.writeFileSync(fl, 'hi'); fs.writeFileSync(fl, 'XYZ', { flag: 'r+' }); return fs.readFileSync(fl, 'utf8'); });
+show('r+ missing', function () { return fs.writeFileSync(dir + '/m', 'XY', { flag: 'r+' }); });
+show('r missing', function () { return fs.writeFileSync(dir + '/m', 'XY', { flag: 'r' }); });
+show('read a+ missing', function () { return fs.readFileSync(dir + '/m', { encoding: 'utf8', flag: 'a+' }); });
+fs.unlinkSync(dir + '/m');
+fs.unlinkSync(fl);
 var sync = true;
 fs.stat(dir + '/m', function (err) {
   console.log('stat cb', sync, clean(err.message));
