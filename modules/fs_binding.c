@@ -19,19 +19,39 @@
 #include "buffer_codec.h"
 #include "platform.h"
 
-enum { OP_READ, OP_WRITE, OP_APPEND, OP_EXISTS, OP_STAT, OP_LSTAT, OP_UNLINK, OP_MKDIR, OP_READDIR, OP_RENAME, OP_RMDIR, OP_COUNT };
-#define ASYNC 0x10
-#define OP_OF(m) ((m) & 0x0f)
+enum {
+  OP_READ,
+  OP_WRITE,
+  OP_APPEND,
+  OP_EXISTS,
+  OP_STAT,
+  OP_LSTAT,
+  OP_UNLINK,
+  OP_MKDIR,
+  OP_READDIR,
+  OP_RENAME,
+  OP_RMDIR,
+  OP_COUNT
+};
+#define ASYNC    0x10
+#define OP_OF(m) ((m)&0x0f)
 
 /* Per operation: how many leading arguments (paths, data), whether an options argument follows. */
 static const struct {
   const char *sync_name, *async_name;
   unsigned char fixed, options;
 } ops[OP_COUNT] = {
-  { "readFileSync", "readFile", 1, 1 },   { "writeFileSync", "writeFile", 2, 1 }, { "appendFileSync", "appendFile", 2, 1 },
-  { "existsSync", "exists", 1, 0 },       { "statSync", "stat", 1, 1 },           { "lstatSync", "lstat", 1, 1 },
-  { "unlinkSync", "unlink", 1, 0 },       { "mkdirSync", "mkdir", 1, 1 },         { "readdirSync", "readdir", 1, 1 },
-  { "renameSync", "rename", 2, 0 },       { "rmdirSync", "rmdir", 1, 1 },
+  { "readFileSync", "readFile", 1, 1 },
+  { "writeFileSync", "writeFile", 2, 1 },
+  { "appendFileSync", "appendFile", 2, 1 },
+  { "existsSync", "exists", 1, 0 },
+  { "statSync", "stat", 1, 1 },
+  { "lstatSync", "lstat", 1, 1 },
+  { "unlinkSync", "unlink", 1, 0 },
+  { "mkdirSync", "mkdir", 1, 1 },
+  { "readdirSync", "readdir", 1, 1 },
+  { "renameSync", "rename", 2, 0 },
+  { "rmdirSync", "rmdir", 1, 1 },
 };
 
 static duk_ret_t fs_call(duk_context *ctx);
@@ -52,6 +72,7 @@ static duk_ret_t throw_coded(duk_context *ctx, const char *maker, duk_idx_t n)
 
 static duk_ret_t invalid_type(duk_context *ctx, const char *name, const char *expected, duk_idx_t value)
 {
+  value = duk_normalize_index(ctx, value);
   duk_push_string(ctx, name);
   duk_push_string(ctx, expected);
   duk_dup(ctx, value);
@@ -60,6 +81,7 @@ static duk_ret_t invalid_type(duk_context *ctx, const char *name, const char *ex
 
 static duk_ret_t invalid_value(duk_context *ctx, const char *name, duk_idx_t value, const char *reason)
 {
+  value = duk_normalize_index(ctx, value);
   duk_push_string(ctx, name);
   duk_dup(ctx, value);
   if (reason)
@@ -76,7 +98,8 @@ static int is_string(duk_context *ctx, duk_idx_t idx) { return duk_is_string(ctx
 static const char *get_path(duk_context *ctx, duk_idx_t idx, const char *name)
 {
   if (!is_string(ctx, idx)) {
-    if (!petrel_buffer_is_u8(ctx, idx)) (void)invalid_type(ctx, name, "of type string or an instance of Buffer or URL", idx);
+    if (!petrel_buffer_is_u8(ctx, idx))
+      (void)invalid_type(ctx, name, "of type string or an instance of Buffer or URL", idx);
     size_t n;
     uint8_t *b = petrel_buffer_bytes(ctx, idx, &n);
     petrel_buffer_push_decoded(ctx, b, n, PB_UTF8);
@@ -175,7 +198,8 @@ static unsigned get_flag(duk_context *ctx, duk_idx_t idx)
  * 0 or a code. A flag that only reads or writes in place: whether the file is there. */
 static int open_as(const char *path, unsigned fl)
 {
-  if (fl & F_CREATE) return plat_file_put(path, "", 0, ((fl & F_TRUNC) ? 0 : PLAT_FILE_APPEND) | ((fl & F_EXCL) ? PLAT_FILE_EXCL : 0));
+  if (fl & F_CREATE)
+    return plat_file_put(path, "", 0, ((fl & F_TRUNC) ? 0 : PLAT_FILE_APPEND) | ((fl & F_EXCL) ? PLAT_FILE_EXCL : 0));
   plat_stat st;
   int r = plat_file_stat(path, 1, &st);
   return r ? r : st.kind == PLAT_KIND_DIR && (fl & F_WRITE) ? PLAT_EISDIR : 0;
@@ -281,7 +305,8 @@ static duk_ret_t op_write(duk_context *ctx, unsigned def_flags)
       r = plat_file_put(path, bytes, len, 0);
     }
   } else {
-    r = plat_file_put(path, bytes, len, ((fl & F_APPEND) ? PLAT_FILE_APPEND : 0) | ((fl & F_EXCL) ? PLAT_FILE_EXCL : 0));
+    r = plat_file_put(path, bytes, len,
+                      ((fl & F_APPEND) ? PLAT_FILE_APPEND : 0) | ((fl & F_EXCL) ? PLAT_FILE_EXCL : 0));
   }
   if (r == PLAT_ENOSPC || r == PLAT_EIO) return fail(ctx, r, "write", 0, 0);
   if (r) return fail(ctx, r, "open", P(0), 0);
@@ -565,8 +590,8 @@ static duk_ret_t stats_is(duk_context *ctx)
  * mtimeMs, ctimeMs, birthtimeMs), as node's */
 static duk_ret_t stats_new(duk_context *ctx)
 {
-  static const char *const keys[] = { "dev",  "mode", "nlink",  "uid",     "gid",     "rdev",    "blksize",
-                                      "ino",  "size", "blocks", "atimeMs", "mtimeMs", "ctimeMs", "birthtimeMs" };
+  static const char *const keys[] = { "dev", "mode", "nlink",  "uid",     "gid",     "rdev",    "blksize",
+                                      "ino", "size", "blocks", "atimeMs", "mtimeMs", "ctimeMs", "birthtimeMs" };
   duk_set_top(ctx, 14);
   duk_push_this(ctx);
   for (int i = 0; i < 14; i++) {
@@ -593,19 +618,22 @@ static duk_ret_t fs_promises(duk_context *ctx)
 static const struct {
   const char *name;
   int type;
-} stats_methods[] = { { "isDirectory", 4 }, { "isFile", 8 },   { "isBlockDevice", 6 }, { "isCharacterDevice", 2 },
+} stats_methods[] = { { "isDirectory", 4 },     { "isFile", 8 }, { "isBlockDevice", 6 }, { "isCharacterDevice", 2 },
                       { "isSymbolicLink", 10 }, { "isFIFO", 1 }, { "isSocket", 12 } };
 
 static const char *fs_name(duk_c_function fn, int magic)
 {
-  if (fn == fs_call && OP_OF(magic) < OP_COUNT) return magic & ASYNC ? ops[OP_OF(magic)].async_name : ops[OP_OF(magic)].sync_name;
+  if (fn == fs_call && OP_OF(magic) < OP_COUNT)
+    return magic & ASYNC ? ops[OP_OF(magic)].async_name : ops[OP_OF(magic)].sync_name;
   if (fn == stats_is)
     for (size_t i = 0; i < sizeof stats_methods / sizeof stats_methods[0]; i++)
       if (stats_methods[i].type == magic) return stats_methods[i].name;
   return NULL;
 }
 PETREL_LIGHTFUNC_LOOKUP(fs, fs_name);
-static const petrel_lf_name fs_names[] = { { "deliver", deliver, 0 }, { "get promises", fs_promises, 0 }, { NULL, NULL, 0 } };
+static const petrel_lf_name fs_names[] = { { "deliver", deliver, 0 },
+                                           { "get promises", fs_promises, 0 },
+                                           { NULL, NULL, 0 } };
 PETREL_LIGHTFUNC_NAMES(fs, fs_names);
 
 duk_ret_t petrel_binding_fs(duk_context *ctx)
@@ -638,7 +666,9 @@ duk_ret_t petrel_binding_fs(duk_context *ctx)
   duk_put_prop_literal(ctx, -2, "Stats");
   duk_get_global_literal(ctx, "Date");
   date_ctor = duk_get_heapptr(ctx, -1);
-  duk_put_prop_literal(ctx, -2, "\xff" "Date");
+  duk_put_prop_literal(ctx, -2,
+                       "\xff"
+                       "Date");
   duk_push_literal(ctx, "promises");
   duk_push_c_lightfunc(ctx, fs_promises, 0, 0, 0);
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_SET_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
