@@ -13,7 +13,9 @@ MAKEFLAGS += --no-builtin-rules
 # APP=app.js (boards that embed an application: mps2-an385): the board embeds
 # APP_BUILT, the app bundled and lowered to ES5.1 by the host build step (rule below),
 # with its line table beside it (app.js.lines: embedded too, the runtime reads it for
-# stack traces; `tools/petrel-tool unmap` on the host).
+# stack traces; `tools/petrel-tool unmap` on the host). APP_EXCLUDE="pkg ...": packages
+# left out of the bundle; APP_ALIAS="pkg=name ...": packages required as others
+# (petrel-tool build --exclude, --alias).
 APP_BUILT := $(if $(APP),$(abspath $(B)/gen/app/app.js))
 include boards/$(BOARD)/board.mk
 # TLS: mbedTLS built from source for boards that have the tls binding.
@@ -44,6 +46,8 @@ include modules/tls/mbedtls.mk
 #               uses this machine's stack: 127.0.0.1), tap (its own stack, reached
 #               through a TAP device in a network namespace: needs root), qemu-user
 #               (QEMU's user networking: ports forwarded by the runner)
+#   APP_IMAGE   1 when the board can run an app embedded in a firmware of its own
+#               (board.mk's APP_EMBED_SRC: make app-image APP_JS=bundle.js, below)
 PLATFORM ?= posix
 TEST_COMMON ?= js conformance fuzz diff build
 SETUP_NEEDS ?= host
@@ -73,10 +77,10 @@ all: $(B)/petrel $(B)/board.env
 # The board's facts for the shell scripts (see the board interface above).
 $(B)/board.env: boards/$(BOARD)/board.mk Makefile $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
-	$(Q)printf "RUN_PREFIX='%s'\nRUN_SCRIPT='%s'\nEMULATION='%s'\nTEST_SUITES='%s'\nTEST_COMMON='%s'\nTEST_ALSO='%s'\nTEST_SANITIZED='%s'\nTEST_TIMEOUT='%s'\nTEST_TIMEOUT_LONG='%s'\nPEER_NET='%s'\n" \
+	$(Q)printf "RUN_PREFIX='%s'\nRUN_SCRIPT='%s'\nEMULATION='%s'\nTEST_SUITES='%s'\nTEST_COMMON='%s'\nTEST_ALSO='%s'\nTEST_SANITIZED='%s'\nTEST_TIMEOUT='%s'\nTEST_TIMEOUT_LONG='%s'\nPEER_NET='%s'\nAPP_IMAGE='%s'\n" \
 	  "$(RUN_PREFIX)" "$(RUN_SCRIPT)" "$(EMULATION)" "$(strip $(TEST_SUITES))" "$(strip $(TEST_COMMON))" \
 	  "$(strip $(TEST_ALSO))" "$(strip $(TEST_SANITIZED))" "$(strip $(TEST_TIMEOUT))" "$(strip $(TEST_TIMEOUT_LONG))" \
-	  "$(strip $(PEER_NET))" > $@
+	  "$(strip $(PEER_NET))" "$(if $(APP_EMBED_SRC),1)" > $@
 
 # ---- set-up: Debian packages and source packages, installed on demand ----
 # The host and sources stamps are redone when setup.sh or the sources list changes
@@ -179,7 +183,7 @@ ifneq ($(APP),)
 $(APP_BUILT): FORCE | $(SETUP)/babel
 	@mkdir -p $(@D)
 	@echo "  BUILD   $(APP) (ES5 bundle)"
-	$(Q)node tools/build.js build/tools/babel $(APP) $@
+	$(Q)node tools/build.js build/tools/babel $(APP) $@ $(addprefix --exclude ,$(APP_EXCLUDE)) $(addprefix --alias ,$(APP_ALIAS))
 endif
 
 # ---- our own sources -------------------------------------------------------
@@ -195,6 +199,26 @@ $(B)/petrel: $(OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_BOARD) -o $@ $(OBJS) $(LDLIBS_BOARD)
 	$(Q)$(POST_LINK)
+
+# ---- make app-image APP_JS=bundle.js (boards that embed an app: APP_EMBED_SRC) ------
+# $(B)/petrel-app: the firmware of `make` with a bundle already built (tools/build.js;
+# its .lines beside it go in too) embedded as /app.js, which it runs at boot with no
+# arguments; linked from the same objects with APP_IMAGE_LDFLAGS (board.mk). Always
+# relinked (the bundle is named on the command line). tests/build/run.sh runs an app
+# too large for the board's file store this way (board.env's APP_IMAGE).
+ifneq ($(APP_EMBED_SRC),)
+.PHONY: app-image FORCE
+APP_IMAGE_OBJS := $(filter-out $(B)/obj/$(APP_EMBED_SRC).o,$(OBJS)) $(B)/obj/app_image.S.o
+app-image: $(B)/petrel-app $(B)/board.env
+$(B)/obj/app_image.S.o: $(APP_EMBED_SRC) FORCE | $(SETUP)/$(SETUP_NEEDS)
+	$(if $(APP_JS),,$(error app-image: name the bundle, APP_JS=bundle.js))
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_ALL) -DPETREL_APP_FILE='"$(abspath $(APP_JS))"' \
+	  $(if $(wildcard $(APP_JS).lines),-DPETREL_APP_LINES='"$(abspath $(APP_JS)).lines"') -c $< -o $@
+$(B)/petrel-app: $(APP_IMAGE_OBJS)
+	@echo "  LD      $@ ($(APP_JS) embedded)"
+	$(Q)$(CC) $(CFLAGS_ALL) $(APP_IMAGE_LDFLAGS) -o $@ $(APP_IMAGE_OBJS) $(LDLIBS_BOARD)
+endif
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
 

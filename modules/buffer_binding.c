@@ -131,6 +131,9 @@ static int has_proto(duk_context *ctx, duk_idx_t idx, void *proto)
   return found;
 }
 
+/* A soft reset (core_binding.c's petrel_buffer_forget): buffer.js is loaded again. */
+void buffer_binding_forget(void) { buffer_proto = NULL; }
+
 int petrel_buffer_is_buffer(duk_context *ctx, duk_idx_t idx) { return has_proto(ctx, idx, buffer_proto); }
 /* An ArrayBuffer has bytes (Node checks the internal slot: an object that only
  * inherits from ArrayBuffer.prototype is none). */

@@ -5,10 +5,36 @@
 #include "bindings.h"
 #include "platform.h"
 
-typedef struct {
+typedef struct lookup_req {
   duk_context *ctx;
-  void *cb;
+  void *cb; /* NULL once cancelled by a soft reset: the answer is then dropped */
+  struct lookup_req *next, *prev;
 } lookup_req;
+
+static lookup_req *pending; /* the lookups not answered yet */
+
+static void unlist(lookup_req *q)
+{
+  if (q->prev)
+    q->prev->next = q->next;
+  else
+    pending = q->next;
+  if (q->next) q->next->prev = q->prev;
+  q->next = q->prev = NULL;
+}
+
+/* A soft reset (runtime/repl_run.c): no pending lookup keeps the loop alive or calls
+ * back; the platform still answers each, and the answer is dropped. */
+void dns_cancel_all(duk_context *ctx)
+{
+  while (pending) {
+    lookup_req *q = pending;
+    unlist(q);
+    petrel_unpin(ctx, q->cb);
+    q->cb = NULL;
+    loop_unref();
+  }
+}
 
 /* A lookup's answer, delivered under petrel_protected: the address list is built
  * in the heap, which may be full. */
@@ -45,6 +71,11 @@ static void on_lookup(void *user, int err, const plat_addr *addrs, int n)
   lookup_req *q = user;
   duk_context *ctx = q->ctx;
   lookup_answer a = { q->cb, err, addrs, n };
+  if (!q->cb) { /* cancelled */
+    free(q);
+    return;
+  }
+  unlist(q);
   free(q);
   loop_unref();
   /* No lookup is left unanswered: when the list cannot be built, the callback
@@ -69,12 +100,17 @@ static duk_ret_t dns_lookup(duk_context *ctx)
   }
   q->ctx = ctx;
   q->cb = petrel_pin(ctx, 2);
+  q->prev = NULL; /* listed first: an answer may come before plat_lookup returns */
+  q->next = pending;
+  if (pending) pending->prev = q;
+  pending = q;
+  loop_ref();
   int err = plat_lookup(host, family, on_lookup, q);
   if (err) {
+    unlist(q);
+    loop_unref();
     petrel_unpin(ctx, q->cb);
     free(q);
-  } else {
-    loop_ref();
   }
   duk_push_int(ctx, err);
   return 1;

@@ -670,7 +670,8 @@ static duk_ret_t ee_fail(duk_context *ctx)
   return 1;
 }
 
-/* install(proto, errorMonitor): the methods on proto, the symbol kept for them. */
+/* install(proto, errorMonitor): the methods on proto, the symbol kept for them; proto is
+ * compacted (Duktape grows a table by several entries: 3 were left unused). */
 static duk_ret_t ee_install(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
@@ -695,6 +696,7 @@ static duk_ret_t ee_install(duk_context *ctx)
   put_method(ctx, 0, "eventNames", ee_event_names, 0, 0, 0);
   put_method(ctx, 0, "setMaxListeners", ee_set_max, 1, 1, 0);
   put_method(ctx, 0, "getMaxListeners", ee_get_max, 0, 0, 0);
+  duk_compact(ctx, 0); /* complete (events.js adds nothing after): no slack in its table */
   return 0;
 }
 
@@ -781,14 +783,14 @@ static duk_ret_t ee_define_default_max(duk_context *ctx)
   return 0;
 }
 
-/* defineStatics(EventEmitter): listenerCount, getEventListeners, setMaxListeners, once. */
+/* defineStatics(EventEmitter): listenerCount, getEventListeners, setMaxListeners, once, on. */
 static duk_ret_t ee_define_statics(duk_context *ctx)
 {
   duk_require_object(ctx, 0);
   put_method(ctx, 0, "listenerCount", ee_static_listener_count, 2, 2, 0);
   put_method(ctx, 0, "getEventListeners", ee_get_event_listeners, 2, 2, 0);
   put_method(ctx, 0, "setMaxListeners", ee_static_set_max, DUK_VARARGS, 1, 0);
-  promise_api_put_once(ctx, 0); /* events.once: internal/events_once.js on the first call */
+  promise_api_put_once(ctx, 0); /* events.once, events.on: internal/events_once.js, events_on.js on the first call */
   duk_compact(ctx, 0); /* complete (events.js calls this last): no slack in its property table */
   return 0;
 }

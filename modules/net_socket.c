@@ -322,6 +322,13 @@ void net_socket_push_event(duk_context *ctx, const char *name)
 /* ---- Socket.prototype's methods ---- */
 /* Sends the chunk at chunk on the socket's record: 0, 1 or an error as
  * tcp_rec_write, EBADF for a closed one. */
+static int send_chunk_rec(duk_context *ctx, duk_idx_t sock, duk_idx_t chunk, tcp_rec *r)
+{
+  if (!r) return PLAT_EBADF;
+  activity(ctx, sock);
+  return tcp_rec_write(ctx, r, chunk);
+}
+
 static int send_chunk(duk_context *ctx, duk_idx_t sock, duk_idx_t chunk)
 {
   tcp_rec *r = tcp_rec_at(ctx, sock);
@@ -367,18 +374,16 @@ static duk_ret_t s_write(duk_context *ctx)
   /* Fast path: a Buffer written to an idle, connected socket that the stack takes
    * whole needs none of the Writable queue: same result, callback and counters. */
   duk_size_t size = 0;
-  int fast = !duk_is_string(ctx, 1) && duk_get_buffer_data(ctx, 0, &size) && size > 0 && tcp_rec_at(ctx, 3) &&
-             !st_flag(ctx, 3, "connecting");
+  tcp_rec *rec = NULL;
+  int fast = !duk_is_string(ctx, 1) && duk_get_buffer_data(ctx, 0, &size) && size > 0 &&
+             (rec = tcp_rec_at(ctx, 3)) != NULL && !st_flag(ctx, 3, "connecting");
   if (fast) fast = st_is_buffer(ctx, 0);
+  st_wblock *w = NULL; /* the state's block, read once (its own: it stays put) */
   if (fast) {
-    /* the packed ones in one read of the bits (each st_flag reads them again) */
-    static const char *const busy[] = { "writing", "ending", "destroyed", "needDrain", NULL };
-    int any = st_packed_any(ctx, 4, busy);
-    if (any < 0)
-      any = st_flag(ctx, 4, "writing") || st_flag(ctx, 4, "ending") || st_flag(ctx, 4, "destroyed") ||
-            st_flag(ctx, 4, "needDrain");
-    fast = !any && !st_wnum(ctx, 4, W_CORKED) && !st_flag(ctx, 4, "errored") &&
-           st_wnum(ctx, 4, W_BUFFERED_INDEX) == writable_buffered_length(ctx, 4);
+    w = st_wblk_req(ctx, 4);
+    fast = !wb_any(w, (1u << WF_WRITING) | (1u << WF_ENDING) | (1u << WF_DESTROYED) | (1u << WF_NEED_DRAIN)) &&
+           !w->num[W_CORKED] && !st_flag(ctx, 4, "errored") &&
+           w->num[W_BUFFERED_INDEX] == writable_buffered_length(ctx, 4);
   }
   if (fast) {
     if (st_is_function(ctx, 1)) {
@@ -386,7 +391,7 @@ static duk_ret_t s_write(duk_context *ctx)
       duk_replace(ctx, 2);
     }
     double len = (double)size;
-    int r = send_chunk(ctx, 3, 0);
+    int r = send_chunk_rec(ctx, 3, 0, rec);
     if (r == 0) {
       st_add_num(ctx, 3, "_bytesDispatched", len);
       if (st_is_function(ctx, 2)) {
@@ -398,22 +403,22 @@ static duk_ret_t s_write(duk_context *ctx)
       return 1;
     }
     if (r == 1) { /* partly queued in C: account for it as Writable's own _write would */
-      st_add_wnum(ctx, 4, W_PENDINGCB, 1);
-      st_add_wnum(ctx, 4, W_LENGTH, len);
-      st_put_wnum(ctx, 4, W_WRITELEN, len);
+      w->num[W_PENDINGCB] += 1;
+      w->num[W_LENGTH] += len;
+      w->num[W_WRITELEN] = len;
       if (st_is_function(ctx, 2))
         duk_dup(ctx, 2);
       else
         duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
       duk_put_prop_literal(ctx, 4, "writecb");
-      st_put_bool(ctx, 4, "writing", 1);
+      wb_set(w, WF_WRITING, 1);
       writable_own_stream(ctx, 3, 4);
       duk_get_prop_literal(ctx, 4, "onwrite");
       duk_put_prop_literal(ctx, 3, "_writeCb");
       st_put_num(ctx, 3, "_writeLen", len);
-      st_put_bool(ctx, 4, "sync", 0);
-      int ret = st_wnum(ctx, 4, W_LENGTH) < st_num(ctx, 4, "highWaterMark");
-      if (!ret) st_put_bool(ctx, 4, "needDrain", 1);
+      wb_set(w, WF_SYNC, 0);
+      int ret = w->num[W_LENGTH] < w->num[W_HWM];
+      if (!ret) wb_set(w, WF_NEED_DRAIN, 1);
       duk_push_boolean(ctx, ret);
       return 1;
     }

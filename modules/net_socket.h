@@ -10,6 +10,8 @@ duk_ret_t net_socket_on_end(duk_context *ctx); /* the socket's own 'end' listene
 duk_ret_t net_socket_init(duk_context *ctx);   /* init(socket, options) */
 duk_ret_t net_socket_onconnection(duk_context *ctx); /* the listening handle's */
 int net_socket_new_install(duk_context *ctx, duk_idx_t proto);
+/* A soft reset: the prototypes install pinned are let go (net is loaded again). */
+void net_socket_forget(duk_context *ctx);
 /* Pushes the function for a record event ("onread", "onwrite", "onerror",
  * "onconnect") of a socket that owns its record: called with the socket as this. */
 void net_socket_push_event(duk_context *ctx, const char *name);

@@ -305,6 +305,15 @@ duk_ret_t net_socket_onconnection(duk_context *ctx)
 /* Pins Socket.prototype (at proto) and the states' prototypes for emitClose: false
  * (made by packFields: stream is loaded before net), and defines the
  * _writableState accessor; 0 when the stream core's prototypes are missing. */
+void net_socket_forget(duk_context *ctx)
+{
+  void **protos[3] = { &sock_proto, &rstate_proto, &wstate_proto };
+  for (int i = 0; i < 3; i++) {
+    if (*protos[i]) petrel_unpin(ctx, *protos[i]);
+    *protos[i] = NULL;
+  }
+}
+
 int net_socket_new_install(duk_context *ctx, duk_idx_t proto)
 {
   proto = duk_normalize_index(ctx, proto);
@@ -317,10 +326,12 @@ int net_socket_new_install(duk_context *ctx, duk_idx_t proto)
       return 0;
     }
     st_push_state_proto(ctx, -1, 1);
+    if (*state_protos[i]) petrel_unpin(ctx, *state_protos[i]); /* net loaded again (a soft reset) */
     *state_protos[i] = petrel_pin(ctx, -1);
     duk_pop_2(ctx);
   }
   duk_pop(ctx);
+  if (sock_proto) petrel_unpin(ctx, sock_proto);
   sock_proto = petrel_pin(ctx, proto);
   tcp_define_socket_handle(ctx, proto);
   duk_push_literal(ctx, "_writableState");

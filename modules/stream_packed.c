@@ -72,6 +72,11 @@ static duk_ret_t packed_get(duk_context *ctx)
   uint64_t b = bits_of(ctx, -1);
   int i = field_of((unsigned)(b & 3), duk_get_string(ctx, 0));
   if (i < 0) return 0;
+  if ((b & 3) == 2) { /* the Writable's bits: in its block */
+    const st_wblock *w = st_wblk(ctx, -1);
+    if (!w) return 0;
+    b = w->bits;
+  }
   unsigned v = (unsigned)(b >> field_shift(i)) & 3;
   if (v == V_NULL)
     duk_push_null(ctx);
@@ -94,6 +99,14 @@ static duk_ret_t packed_set(duk_context *ctx)
   int i = field_of((unsigned)(b & 3), key);
   if (i < 0) return 0;
   unsigned v = duk_is_null_or_undefined(ctx, 0) && tri_state(key) ? V_NULL : (unsigned)st_truthy(ctx, 0);
+  if ((b & 3) == 2) { /* the Writable's bits: in its block (its own once one changes) */
+    const st_wblock *cur = st_wblk(ctx, 2);
+    uint64_t m = (uint64_t)3 << field_shift(i), nv = (uint64_t)v << field_shift(i);
+    if (cur && (cur->bits & m) == nv) return 0;
+    st_wblock *w = st_wblk_own(ctx, 2);
+    if (w) w->bits = (w->bits & ~m) | nv;
+    return 0;
+  }
   unsigned s = field_shift(i);
   uint64_t nb = (b & ~((uint64_t)3 << s)) | ((uint64_t)v << s);
   if (nb != b) {
@@ -146,6 +159,11 @@ int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b)
     if (!ok) return 0;
   }
   unsigned t = (unsigned)(*b & 3);
+  if (t == 2) {
+    const st_wblock *w = st_wblk(ctx, obj);
+    if (!w) return 0;
+    *b = w->bits;
+  }
   return t == 1 || t == 2;
 }
 
@@ -198,6 +216,11 @@ int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v)
   unsigned s = field_shift(i);
   uint64_t nb = (b & ~((uint64_t)3 << s)) | ((uint64_t)v << s);
   if (nb != b) {
+    if ((b & 3) == 2) {
+      st_wblock *w = st_wblk_own(ctx, obj);
+      if (w) w->bits = nb;
+      return 1;
+    }
     obj = duk_normalize_index(ctx, obj);
     duk_push_number(ctx, (double)nb);
     duk_put_prop_literal(ctx, obj, BITS_KEY);
@@ -205,75 +228,104 @@ int st_packed_put(duk_context *ctx, duk_idx_t obj, const char *key, int v)
   return 1;
 }
 
-/* ---- the Writable state's counters ----
- * length, pendingcb, corked, writelen and bufferedIndex change on every write: as
- * named properties each read was a search of the state's ~30 properties, then its
- * prototype's, and each write a read (same_value) and a put (#17: 3.2 M of the 15 M
- * instructions per MiB board -> host). They live in one block instead, a hidden
- * fixed buffer under NUMS_KEY: the defaults' prototype holds a block of zeros, and a
- * state gets its own on its first write (a Writable that never writes has none).
- * The block's last slot names its owner (its heap pointer), so a write never lands in
- * the prototype's. JS (and user code reading _writableState.length) reads and
- * writes them through one accessor pair on the prototype, like the flags. */
-static const char *const writable_nums[W_NUMS + 1] = { "length", "pendingcb", "corked", "writelen", "bufferedIndex",
-                                                       NULL };
-#define NUMS_SIZE ((W_NUMS + 1) * sizeof(double))
+/* ---- the Writable state's block ----
+ * length, pendingcb, corked, writelen, bufferedIndex and highWaterMark, and the
+ * Writable's flag bits, change or are read on every write: as named properties
+ * each read was a search of the state's ~30 properties, then its prototype's, and
+ * each write a read (same_value) and a put (#17: 3.2 M of the 15 M instructions
+ * per MiB board -> host). They live in one C struct instead (st_wblock), a hidden
+ * fixed buffer under NUMS_KEY: the defaults' prototype holds the defaults, and a
+ * state gets its own copy on its first write (a Writable that never writes has
+ * none). The struct's owner names the state it belongs to (its heap pointer), so a
+ * write never lands in the prototype's. The hot C paths fetch the block once per
+ * call (st_wblk, st_wblk_own) and then read and write plain C; the pointer stays
+ * good across calls into JS, since a state's own block is never replaced. JS (and
+ * user code reading _writableState.length) reads and writes the fields through
+ * one accessor pair on the prototype, the flags' (BITS_KEY on the prototype keeps
+ * the table's number, 2, so the generic st_flag knows to look in the block). */
+static const char *const writable_nums[W_NUMS + 1] = { "length",        "pendingcb",     "corked", "writelen",
+                                                       "bufferedIndex", "highWaterMark", NULL };
 
-/* The block of obj (own or inherited), NULL if none; *mine: it is obj's own. */
-static unsigned char *nums_find(duk_context *ctx, duk_idx_t obj, int *mine)
+static st_wblock *nums_find(duk_context *ctx, duk_idx_t obj)
 {
   duk_get_prop_literal(ctx, obj, NUMS_KEY);
   duk_size_t sz = 0;
-  unsigned char *p = duk_get_buffer(ctx, -1, &sz);
+  st_wblock *p = duk_get_buffer(ctx, -1, &sz);
   duk_pop(ctx);
-  if (!p || sz != NUMS_SIZE) return NULL;
-  void *owner;
-  memcpy(&owner, p + W_NUMS * sizeof(double), sizeof owner);
-  *mine = owner == duk_get_heapptr(ctx, obj);
-  return p;
+  return p && sz == sizeof(st_wblock) ? p : NULL;
 }
 
-/* obj's own block, made from the inherited one p. */
-static unsigned char *nums_own(duk_context *ctx, duk_idx_t obj, const unsigned char *p)
+st_wblock *st_wblk(duk_context *ctx, duk_idx_t obj) { return nums_find(ctx, obj); }
+
+/* A state with no block (an object user code made a _writableState of: none made
+ * by packFields) gets one from its named fields, and the Writable's table number
+ * as its own bits key: C then reads and writes that block alone. */
+static st_wblock *adopt(duk_context *ctx, duk_idx_t obj)
 {
   obj = duk_normalize_index(ctx, obj);
+  st_wblock w;
+  memset(&w, 0, sizeof w);
+  for (int i = 0; i < W_NUMS; i++) {
+    duk_get_prop_string(ctx, obj, writable_nums[i]);
+    w.num[i] = duk_is_number(ctx, -1) ? duk_get_number(ctx, -1) : i == W_HWM ? 16384 : 0;
+    duk_pop(ctx);
+  }
+  w.bits = 2;
+  for (int i = 0; writable_fields[i]; i++) {
+    duk_get_prop_string(ctx, obj, writable_fields[i]);
+    unsigned v = duk_is_undefined(ctx, -1) ? (i == WF_CONSTRUCTED || i == WF_DECODE_STRINGS) : (unsigned)duk_to_boolean(ctx, -1);
+    duk_pop(ctx);
+    w.bits |= (uint64_t)v << field_shift(i);
+  }
+  w.owner = duk_get_heapptr(ctx, obj);
+  st_wblock *q = duk_push_fixed_buffer(ctx, sizeof w);
+  *q = w;
+  duk_put_prop_literal(ctx, obj, NUMS_KEY);
+  duk_push_number(ctx, 2);
+  duk_put_prop_literal(ctx, obj, BITS_KEY);
+  return q;
+}
+
+st_wblock *st_wblk_own(duk_context *ctx, duk_idx_t obj)
+{
+  st_wblock *p = nums_find(ctx, obj);
+  if (!p) return duk_is_object(ctx, obj) ? adopt(ctx, obj) : NULL;
   void *me = duk_get_heapptr(ctx, obj);
-  unsigned char *q = duk_push_fixed_buffer(ctx, NUMS_SIZE);
-  memcpy(q, p, W_NUMS * sizeof(double));
-  memcpy(q + W_NUMS * sizeof(double), &me, sizeof me);
+  if (p->owner == me) return p;
+  obj = duk_normalize_index(ctx, obj);
+  st_wblock *q = duk_push_fixed_buffer(ctx, sizeof *q);
+  *q = *p;
+  q->owner = me;
   duk_put_prop_literal(ctx, obj, NUMS_KEY);
   return q;
 }
 
-static double nums_get(const unsigned char *p, int f)
+st_wblock *st_wblk_req(duk_context *ctx, duk_idx_t obj)
 {
-  double v;
-  memcpy(&v, p + (size_t)f * sizeof(double), sizeof v); /* the block may be only 4-aligned */
-  return v;
+  st_wblock *w = st_wblk_own(ctx, obj);
+  if (!w) {
+    duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR, "Invalid state: _writableState is not an object");
+    duk_push_literal(ctx, "ERR_INVALID_STATE");
+    duk_put_prop_literal(ctx, -2, "code");
+    (void)duk_throw(ctx);
+  }
+  return w;
 }
-
-static void nums_put(unsigned char *p, int f, double v) { memcpy(p + (size_t)f * sizeof(double), &v, sizeof v); }
 
 double st_wnum(duk_context *ctx, duk_idx_t obj, int f)
 {
-  int mine;
-  const unsigned char *p = nums_find(ctx, obj, &mine);
-  return p ? nums_get(p, f) : st_num(ctx, obj, writable_nums[f]);
+  const st_wblock *p = nums_find(ctx, obj);
+  return p ? p->num[f] : st_num(ctx, obj, writable_nums[f]);
 }
 
 /* f = v, or f += v with add */
 static void put_wnum(duk_context *ctx, duk_idx_t obj, int f, double v, int add)
 {
-  int mine;
-  unsigned char *p = nums_find(ctx, obj, &mine);
-  if (!p) {
-    if (add) v += st_num(ctx, obj, writable_nums[f]);
-    st_put_num(ctx, obj, writable_nums[f], v);
-    return;
-  }
-  if (add) v += nums_get(p, f);
-  if (memcmp(p + (size_t)f * sizeof(double), &v, sizeof v) == 0) return; /* unchanged: no own block for it */
-  nums_put(mine ? p : nums_own(ctx, obj, p), f, v);
+  st_wblock *p = nums_find(ctx, obj);
+  if (add) v += p ? p->num[f] : st_num(ctx, obj, writable_nums[f]);
+  if (p && memcmp(&p->num[f], &v, sizeof v) == 0) return; /* unchanged: no own block for it */
+  p = st_wblk_own(ctx, obj);
+  if (p) p->num[f] = v;
 }
 
 void st_put_wnum(duk_context *ctx, duk_idx_t obj, int f, double v) { put_wnum(ctx, obj, f, v, 0); }
@@ -289,11 +341,10 @@ static int num_field(const char *key)
 /* The counter f of this (the getter's value: 1 pushed, or 0 for undefined). */
 static int nums_get_this(duk_context *ctx, int f)
 {
-  int mine;
   duk_push_this(ctx);
-  const unsigned char *p = duk_is_object(ctx, -1) ? nums_find(ctx, -1, &mine) : NULL;
+  const st_wblock *p = duk_is_object(ctx, -1) ? nums_find(ctx, -1) : NULL;
   if (!p) return 0;
-  duk_push_number(ctx, nums_get(p, f));
+  duk_push_number(ctx, p->num[f]);
   return 1;
 }
 
@@ -307,15 +358,15 @@ static void nums_set_this(duk_context *ctx, int f)
 }
 
 /* The counters of table 2's prototype at idx 0 as accessors (the flags' pair at idx
- * pair) over a block of their values. */
-static void pack_nums(duk_context *ctx, duk_idx_t pair)
+ * pair) over a block of their values and of the flags' bits. */
+static void pack_nums(duk_context *ctx, duk_idx_t pair, uint64_t bits)
 {
-  unsigned char *p = duk_push_fixed_buffer(ctx, NUMS_SIZE);
-  void *owner = duk_get_heapptr(ctx, 0);
-  memcpy(p + W_NUMS * sizeof(double), &owner, sizeof owner);
+  st_wblock *p = duk_push_fixed_buffer(ctx, sizeof *p);
+  p->owner = duk_get_heapptr(ctx, 0);
+  p->bits = bits;
   for (int i = 0; i < W_NUMS; i++) {
     duk_get_prop_string(ctx, 0, writable_nums[i]);
-    nums_put(p, i, duk_to_number(ctx, -1));
+    p->num[i] = duk_to_number(ctx, -1);
     duk_pop(ctx);
     duk_del_prop_string(ctx, 0, writable_nums[i]);
     duk_push_string(ctx, writable_nums[i]);
@@ -404,7 +455,10 @@ static duk_ret_t pack_fields(duk_context *ctx)
                  DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
                      DUK_DEFPROP_SET_ENUMERABLE);
   }
-  if (table == 2) pack_nums(ctx, 3);
+  if (table == 2) {
+    pack_nums(ctx, 3, b);
+    b = 2; /* the bits live in the block: the key keeps the table's number */
+  }
   duk_pop(ctx); /* the pair */
   duk_push_number(ctx, (double)b);
   duk_put_prop_literal(ctx, 0, BITS_KEY);

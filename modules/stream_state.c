@@ -115,7 +115,15 @@ void st_put_dup(duk_context *ctx, duk_idx_t obj, const char *key, duk_idx_t val)
 
 void st_add_num(duk_context *ctx, duk_idx_t obj, const char *key, double d)
 {
-  st_put_num(ctx, obj, key, st_num(ctx, obj, key) + d);
+  double v = st_num(ctx, obj, key) + d;
+  if (d == 0 || v != v) {
+    st_put_num(ctx, obj, key, v);
+    return;
+  }
+  /* a change: no need to read the field again (same_value) */
+  obj = duk_normalize_index(ctx, obj);
+  duk_push_number(ctx, v);
+  petrel_put_prop_static(ctx, obj, key);
 }
 
 int st_key_index(duk_context *ctx, duk_idx_t idx, const char *const *names, int n)

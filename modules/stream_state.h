@@ -4,6 +4,7 @@
  * Readable's flowing-mode switches). */
 #ifndef PETREL_STREAM_STATE_H
 #define PETREL_STREAM_STATE_H
+#include <stdint.h>
 #include "runtime.h"
 
 /* The global stash's entry for what internal/stream_writable.js hands to C:
@@ -103,12 +104,59 @@ int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b);
  * its fields (ask st_flag). */
 int st_bits_field(uint64_t b, const char *key);
 
-/* The Writable state's counters, kept as doubles in a C block (a hidden fixed
- * buffer) rather than as named properties (stream_packed.c). */
-enum { W_LENGTH, W_PENDINGCB, W_CORKED, W_WRITELEN, W_BUFFERED_INDEX, W_NUMS };
+/* The Writable state's block (stream_packed.c): its counters and its flags' bits
+ * as a C struct in a hidden fixed buffer rather than as named properties. */
+enum { W_LENGTH, W_PENDINGCB, W_CORKED, W_WRITELEN, W_BUFFERED_INDEX, W_HWM, W_NUMS };
+/* The Writable's flags, their bits in the block (the order of writable_fields). */
+enum {
+  WF_FINAL_CALLED,
+  WF_NEED_DRAIN,
+  WF_ENDING,
+  WF_ENDED,
+  WF_FINISHED,
+  WF_DESTROYED,
+  WF_WRITING,
+  WF_SYNC,
+  WF_BUFFER_PROCESSING,
+  WF_PREFINISHED,
+  WF_ERROR_EMITTED,
+  WF_CLOSED,
+  WF_CLOSE_EMITTED,
+  WF_CONSTRUCTED,
+  WF_OBJECT_MODE,
+  WF_DECODE_STRINGS
+};
+/* Duktape aligns a fixed buffer's data to 4 bytes at least (DUK_USE_ALIGN_BY):
+ * enough for doubles on the boards (ARMv7-M's LDRD/VLDR take word alignment) and
+ * for x86-64. */
+typedef struct {
+  double num[W_NUMS];
+  uint64_t bits; /* 2 bits a flag from bit 2 on (bits 0-1: the table, 2) */
+  void *owner;   /* the state it belongs to (the prototype's is shared) */
+} st_wblock;
+/* The block of the Writable state at obj (own or its prototype's: read only), or
+ * NULL; the state's own (made on first use; a state from elsewhere adopts one from
+ * its named fields), NULL if obj is no object. One lookup each: the hot paths
+ * fetch it once per call. */
+st_wblock *st_wblk(duk_context *ctx, duk_idx_t obj);
+st_wblock *st_wblk_own(duk_context *ctx, duk_idx_t obj);
+/* st_wblk_own, or a coded TypeError (ERR_INVALID_STATE) if obj is no object. */
+st_wblock *st_wblk_req(duk_context *ctx, duk_idx_t obj);
+static inline int wb_flag(const st_wblock *w, int f) { return ((w->bits >> (2 + 2 * f)) & 3) == 1; }
+static inline void wb_set(st_wblock *w, int f, int v)
+{
+  w->bits = (w->bits & ~((uint64_t)3 << (2 + 2 * f))) | ((uint64_t)(v ? 1 : 0) << (2 + 2 * f));
+}
+/* Any of the flags in mask (1 << WF_...) true. */
+static inline int wb_any(const st_wblock *w, unsigned mask)
+{
+  for (int f = 0; mask; f++, mask >>= 1)
+    if ((mask & 1) && wb_flag(w, f)) return 1;
+  return 0;
+}
 /* The counter f of the Writable state at obj; the put and add write it (the state
- * gets its own block on its first write). A state without the block (none made by
- * packFields) goes through the named property. */
+ * gets its own block on its first write). A state without the block goes through
+ * the named property (the read) or adopts one (the write). */
 double st_wnum(duk_context *ctx, duk_idx_t obj, int f);
 void st_put_wnum(duk_context *ctx, duk_idx_t obj, int f, double v);
 void st_add_wnum(duk_context *ctx, duk_idx_t obj, int f, double d);

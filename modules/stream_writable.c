@@ -45,9 +45,9 @@ static void put_empty(duk_context *ctx, duk_idx_t state)
 }
 
 /* Bytes (or 1 in object mode) of the chunk at idx. */
-static double chunk_len(duk_context *ctx, duk_idx_t state, duk_idx_t chunk)
+static double chunk_len_w(duk_context *ctx, const st_wblock *w, duk_idx_t chunk)
 {
-  if (st_flag(ctx, state, "objectMode")) return 1;
+  if (wb_flag(w, WF_OBJECT_MODE)) return 1;
   duk_get_prop_literal(ctx, chunk, "length");
   double n = duk_get_number(ctx, -1);
   duk_pop(ctx);
@@ -89,7 +89,8 @@ static void error_buffer(duk_context *ctx, duk_idx_t state)
     duk_get_prop_literal(ctx, state, "buffered");
     duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
     duk_get_prop_literal(ctx, -1, "chunk");
-    st_add_wnum(ctx, state, W_LENGTH, -chunk_len(ctx, state, -1));
+    st_wblock *w = st_wblk_req(ctx, state);
+    w->num[W_LENGTH] -= chunk_len_w(ctx, w, -1);
     duk_pop(ctx);
     duk_get_prop_literal(ctx, -1, "callback");
     push_errored(ctx, state, "write");
@@ -120,20 +121,20 @@ static void after_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, dou
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
   cb = duk_normalize_index(ctx, cb);
-  if (!st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_wnum(ctx, state, W_LENGTH) == 0 &&
-      st_flag(ctx, state, "needDrain")) {
-    st_put_bool(ctx, state, "needDrain", 0);
+  st_wblock *w = st_wblk_req(ctx, state); /* its own: stays put across the calls below */
+  if (!wb_any(w, (1u << WF_ENDING) | (1u << WF_DESTROYED)) && w->num[W_LENGTH] == 0 && wb_flag(w, WF_NEED_DRAIN)) {
+    wb_set(w, WF_NEED_DRAIN, 0);
     st_emit(ctx, stream, "drain");
   }
   while (count-- > 0) {
-    st_add_wnum(ctx, state, W_PENDINGCB, -1);
+    w->num[W_PENDINGCB] -= 1;
     duk_dup(ctx, cb);
     duk_push_null(ctx);
     duk_call(ctx, 1);
     duk_pop(ctx);
   }
-  if (st_flag(ctx, state, "destroyed")) error_buffer(ctx, state);
-  writable_finish_maybe(ctx, stream, state, 0);
+  if (wb_flag(w, WF_DESTROYED)) error_buffer(ctx, state);
+  if (wb_flag(w, WF_ENDING)) writable_finish_maybe(ctx, stream, state, 0); /* needs ending */
 }
 
 /* afterWriteTick(info): the callbacks of the writes done synchronously since the last tick. */
@@ -147,7 +148,8 @@ static duk_ret_t after_write_tick(duk_context *ctx)
   duk_put_prop_literal(ctx, 1, "afterWriteTickInfo");
   duk_push_null(ctx);
   duk_put_prop_literal(ctx, 0, "cb");
-  st_put_dup(ctx, 1, "spareTickInfo", 0);
+  duk_dup(ctx, 0);
+  duk_put_prop_literal(ctx, 1, "spareTickInfo");
   after_write(ctx, 3, 1, count, 2);
   return 0;
 }
@@ -171,20 +173,21 @@ static duk_ret_t onwrite(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
   duk_push_current_function(ctx);
-  duk_get_prop_string(ctx, -1, STATE_KEY); /* 2: state */
+  duk_get_prop_literal(ctx, -1, STATE_KEY); /* 2: state */
   duk_get_prop_literal(ctx, 2, "stream");   /* 3: stream */
-  int sync = st_flag(ctx, 2, "sync");
+  st_wblock *w = st_wblk_req(ctx, 2);
+  int sync = wb_flag(w, WF_SYNC);
   duk_get_prop_literal(ctx, 2, "writecb"); /* 4: cb */
   if (!st_is_function(ctx, 4)) {
     st_push_error(ctx, F_MULTIPLE, NULL);
     st_error_or_destroy(ctx, 3, 0);
     return 0;
   }
-  st_put_bool(ctx, 2, "writing", 0);
+  wb_set(w, WF_WRITING, 0);
   duk_push_null(ctx);
   duk_put_prop_literal(ctx, 2, "writecb");
-  st_add_wnum(ctx, 2, W_LENGTH, -st_wnum(ctx, 2, W_WRITELEN));
-  st_put_wnum(ctx, 2, W_WRITELEN, 0);
+  w->num[W_LENGTH] -= w->num[W_WRITELEN];
+  w->num[W_WRITELEN] = 0;
   if (st_truthy(ctx, 0)) {
     if (!st_flag(ctx, 2, "errored")) st_put_dup(ctx, 2, "errored", 0);
     duk_get_prop_literal(ctx, 3, "_readableState");
@@ -206,7 +209,7 @@ static duk_ret_t onwrite(duk_context *ctx)
     }
     return 0;
   }
-  if (writable_buffered_length(ctx, 2) > st_wnum(ctx, 2, W_BUFFERED_INDEX)) writable_clear_buffer(ctx, 3, 2);
+  if (writable_buffered_length(ctx, 2) > w->num[W_BUFFERED_INDEX]) writable_clear_buffer(ctx, 3, 2);
   if (!sync) {
     after_write(ctx, 3, 2, 1, 4);
     return 0;
@@ -223,20 +226,27 @@ static duk_ret_t onwrite(duk_context *ctx)
   }
   /* One record per stream, reused once its tick has run. */
   duk_get_prop_literal(ctx, 2, "spareTickInfo"); /* 6 */
-  if (!st_truthy(ctx, 6)) {
+  int fresh = !st_truthy(ctx, 6);
+  if (fresh) {
     duk_pop(ctx);
     duk_push_object(ctx);
-    st_put_num(ctx, 6, "count", 0);
+  } else {
     duk_push_null(ctx);
-    duk_put_prop_literal(ctx, 6, "cb");
-    st_put_dup(ctx, 6, "stream", 3);
-    st_put_dup(ctx, 6, "state", 2);
+    duk_put_prop_literal(ctx, 2, "spareTickInfo");
   }
-  duk_push_null(ctx);
-  duk_put_prop_literal(ctx, 2, "spareTickInfo");
-  st_put_num(ctx, 6, "count", 1);
-  st_put_dup(ctx, 6, "cb", 4);
-  st_put_dup(ctx, 2, "afterWriteTickInfo", 6);
+  /* plain puts: each value differs from what the field holds */
+  duk_push_int(ctx, 1);
+  duk_put_prop_literal(ctx, 6, "count");
+  duk_dup(ctx, 4);
+  duk_put_prop_literal(ctx, 6, "cb");
+  if (fresh) {
+    duk_dup(ctx, 3);
+    duk_put_prop_literal(ctx, 6, "stream");
+    duk_dup(ctx, 2);
+    duk_put_prop_literal(ctx, 6, "state");
+  }
+  duk_dup(ctx, 6);
+  duk_put_prop_literal(ctx, 2, "afterWriteTickInfo");
   duk_dup(ctx, 6);
   st_next_tick(ctx, after_write_tick, 1, 1);
   return 0;
@@ -249,7 +259,7 @@ duk_ret_t writable_onwrite_get(duk_context *ctx)
   duk_push_literal(ctx, "onwrite");
   duk_push_c_function(ctx, onwrite, 1);
   duk_dup(ctx, 0);
-  duk_put_prop_string(ctx, -2, STATE_KEY);
+  duk_put_prop_literal(ctx, -2, STATE_KEY);
   duk_def_prop(ctx, 0,
                DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
                    DUK_DEFPROP_CLEAR_ENUMERABLE);
@@ -261,11 +271,14 @@ duk_ret_t writable_onwrite_get(duk_context *ctx)
 static void do_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int writev, double len)
 {
   duk_idx_t cb = duk_get_top_index(ctx), enc = cb - 1, chunk = cb - 2;
-  st_put_wnum(ctx, state, W_WRITELEN, len);
-  st_put_dup(ctx, state, "writecb", cb);
-  st_put_bool(ctx, state, "writing", 1);
-  st_put_bool(ctx, state, "sync", 1);
-  if (st_flag(ctx, state, "destroyed")) {
+  state = duk_normalize_index(ctx, state);
+  st_wblock *w = st_wblk_req(ctx, state);
+  w->num[W_WRITELEN] = len;
+  duk_dup(ctx, cb); /* a function: never the default null */
+  duk_put_prop_literal(ctx, state, "writecb");
+  wb_set(w, WF_WRITING, 1);
+  wb_set(w, WF_SYNC, 1);
+  if (wb_flag(w, WF_DESTROYED)) {
     push_onwrite(ctx, stream, state);
     st_push_error(ctx, F_DESTROYED, "write");
     duk_call(ctx, 1);
@@ -280,7 +293,7 @@ static void do_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int wr
     push_onwrite(ctx, stream, state);
     st_call_method(ctx, stream, "_write", 3);
   }
-  st_put_bool(ctx, state, "sync", 0);
+  wb_set(w, WF_SYNC, 0);
   duk_pop_3(ctx);
 }
 
@@ -289,7 +302,7 @@ static duk_ret_t call_all(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
   duk_push_current_function(ctx);
-  duk_get_prop_string(ctx, -1, CBS_KEY);
+  duk_get_prop_literal(ctx, -1, CBS_KEY);
   duk_dup(ctx, 0);
   st_call_each(ctx, -2);
   return 0;
@@ -299,18 +312,19 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
-  if (st_wnum(ctx, state, W_CORKED) || st_flag(ctx, state, "bufferProcessing") || st_flag(ctx, state, "destroyed") ||
-      !st_flag(ctx, state, "constructed"))
+  st_wblock *w = st_wblk_req(ctx, state);
+  if (w->num[W_CORKED] || wb_any(w, (1u << WF_BUFFER_PROCESSING) | (1u << WF_DESTROYED)) ||
+      !wb_flag(w, WF_CONSTRUCTED))
     return;
   duk_get_prop_literal(ctx, state, "buffered");
   duk_idx_t buffered = duk_get_top_index(ctx);
-  double i = st_wnum(ctx, state, W_BUFFERED_INDEX);
+  double i = w->num[W_BUFFERED_INDEX];
   double n = (double)duk_get_length(ctx, buffered) - i;
   if (!n) {
     duk_pop(ctx);
     return;
   }
-  st_put_bool(ctx, state, "bufferProcessing", 1);
+  wb_set(w, WF_BUFFER_PROCESSING, 1);
   int writev = 0;
   if (n > 1) {
     duk_get_prop_literal(ctx, stream, "_writev");
@@ -318,7 +332,7 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
     duk_pop(ctx);
   }
   if (writev) {
-    st_add_wnum(ctx, state, W_PENDINGCB, -(n - 1));
+    w->num[W_PENDINGCB] -= n - 1;
     duk_push_literal(ctx, "slice");
     duk_push_number(ctx, i);
     duk_call_prop(ctx, buffered, 1); /* the chunks */
@@ -333,8 +347,8 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
       duk_put_prop_index(ctx, -3, k);
       duk_pop(ctx);
     }
-    duk_put_prop_string(ctx, -2, CBS_KEY);
-    do_write(ctx, stream, state, 1, st_wnum(ctx, state, W_LENGTH));
+    duk_put_prop_literal(ctx, -2, CBS_KEY);
+    do_write(ctx, stream, state, 1, w->num[W_LENGTH]);
   } else {
     do {
       duk_get_prop_index(ctx, buffered, (duk_uarridx_t)i); /* b */
@@ -342,12 +356,12 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
       duk_put_prop_index(ctx, buffered, (duk_uarridx_t)i);
       i++;
       duk_get_prop_literal(ctx, -1, "chunk");
-      double len = chunk_len(ctx, state, -1);
+      double len = chunk_len_w(ctx, w, -1);
       duk_get_prop_literal(ctx, -2, "encoding");
       duk_get_prop_literal(ctx, -3, "callback");
       do_write(ctx, stream, state, 0, len);
       duk_pop(ctx);
-    } while (i < (double)duk_get_length(ctx, buffered) && !st_flag(ctx, state, "writing"));
+    } while (i < (double)duk_get_length(ctx, buffered) && !wb_flag(w, WF_WRITING));
     double total = (double)duk_get_length(ctx, buffered);
     if (i == total) {
       put_empty(ctx, state);
@@ -356,12 +370,12 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
       duk_push_number(ctx, i);
       duk_call_prop(ctx, buffered, 1);
       duk_put_prop_literal(ctx, state, "buffered");
-      st_put_wnum(ctx, state, W_BUFFERED_INDEX, 0);
+      w->num[W_BUFFERED_INDEX] = 0;
     } else {
-      st_put_wnum(ctx, state, W_BUFFERED_INDEX, i);
+      w->num[W_BUFFERED_INDEX] = i;
     }
   }
-  st_put_bool(ctx, state, "bufferProcessing", 0);
+  wb_set(w, WF_BUFFER_PROCESSING, 0);
   duk_pop(ctx);
 }
 
@@ -369,10 +383,10 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, duk_idx_t chunk, duk_idx_t enc,
                            duk_idx_t cb)
 {
-  double len = chunk_len(ctx, state, chunk);
-  st_add_wnum(ctx, state, W_LENGTH, len);
-  if (st_flag(ctx, state, "writing") || st_wnum(ctx, state, W_CORKED) || st_flag(ctx, state, "errored") ||
-      !st_flag(ctx, state, "constructed")) {
+  st_wblock *w = st_wblk_req(ctx, state);
+  double len = chunk_len_w(ctx, w, chunk);
+  w->num[W_LENGTH] += len;
+  if (wb_flag(w, WF_WRITING) || w->num[W_CORKED] || st_flag(ctx, state, "errored") || !wb_flag(w, WF_CONSTRUCTED)) {
     st_push_helper(ctx, "EMPTY");
     duk_get_prop_literal(ctx, state, "buffered");
     if (duk_strict_equals(ctx, -1, -2)) {
@@ -380,27 +394,31 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
       duk_push_array(ctx);
       st_put_dup(ctx, state, "buffered", -1);
     }
-    duk_push_object(ctx);
-    st_put_dup(ctx, -1, "chunk", chunk);
-    st_put_dup(ctx, -1, "encoding", enc);
-    st_put_dup(ctx, -1, "callback", cb);
+    duk_push_object(ctx); /* a fresh object: plain puts */
+    duk_dup(ctx, chunk);
+    duk_put_prop_literal(ctx, -2, "chunk");
+    duk_dup(ctx, enc);
+    duk_put_prop_literal(ctx, -2, "encoding");
+    duk_dup(ctx, cb);
+    duk_put_prop_literal(ctx, -2, "callback");
     duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
     duk_pop_2(ctx);
   } else {
-    st_put_wnum(ctx, state, W_WRITELEN, len);
-    st_put_dup(ctx, state, "writecb", cb);
-    st_put_bool(ctx, state, "writing", 1);
-    st_put_bool(ctx, state, "sync", 1);
+    w->num[W_WRITELEN] = len;
+    duk_dup(ctx, cb); /* a function: never the default null */
+    duk_put_prop_literal(ctx, state, "writecb");
+    wb_set(w, WF_WRITING, 1);
+    wb_set(w, WF_SYNC, 1);
     duk_dup(ctx, chunk);
     duk_dup(ctx, enc);
     push_onwrite(ctx, stream, state);
     st_call_method(ctx, stream, "_write", 3);
-    st_put_bool(ctx, state, "sync", 0);
+    wb_set(w, WF_SYNC, 0);
   }
   /* Judged after the synchronous write attempt, as Node v20 reports it. */
-  int ret = st_wnum(ctx, state, W_LENGTH) < st_num(ctx, state, "highWaterMark");
-  if (!ret) st_put_bool(ctx, state, "needDrain", 1);
-  return ret && !st_flag(ctx, state, "errored") && !st_flag(ctx, state, "destroyed");
+  int ret = w->num[W_LENGTH] < w->num[W_HWM];
+  if (!ret) wb_set(w, WF_NEED_DRAIN, 1);
+  return ret && !wb_flag(w, WF_DESTROYED) && !st_flag(ctx, state, "errored");
 }
 
 static duk_ret_t nop(duk_context *ctx)
@@ -417,6 +435,7 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
   duk_idx_t chunk = base, enc = base + 1, cb = base + 2, state = base + 3;
   duk_set_top(ctx, base + 3);
   duk_get_prop_literal(ctx, stream, "_writableState");
+  st_wblock *w = st_wblk_req(ctx, state); /* its own: stays put across the calls below */
   if (st_is_function(ctx, enc)) {
     duk_dup(ctx, enc);
     duk_replace(ctx, cb);
@@ -445,15 +464,9 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
   if (duk_is_null(ctx, chunk)) {
     st_push_error(ctx, F_NULL, NULL);
     (void)duk_throw(ctx);
-  } else if (!st_flag(ctx, state, "objectMode")) {
+  } else if (!wb_flag(w, WF_OBJECT_MODE)) {
     if (duk_is_string(ctx, chunk)) {
-      int decode = st_packed_get(ctx, state, "decodeStrings");
-      if (decode < 0) {
-        duk_get_prop_literal(ctx, state, "decodeStrings");
-        decode = !(duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1));
-        duk_pop(ctx);
-      }
-      if (decode) {
+      if (wb_flag(w, WF_DECODE_STRINGS)) {
         st_push_helper(ctx, "from");
         duk_dup(ctx, chunk);
         duk_dup(ctx, enc);
@@ -473,9 +486,9 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     }
   }
   int kind = -1;
-  if (st_flag(ctx, state, "ending"))
+  if (wb_flag(w, WF_ENDING))
     kind = F_AFTER_END;
-  else if (st_flag(ctx, state, "destroyed"))
+  else if (wb_flag(w, WF_DESTROYED))
     kind = F_DESTROYED;
   if (kind >= 0) {
     st_push_error(ctx, kind, "write"); /* base + 4 */
@@ -486,18 +499,19 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     st_error_or_destroy(ctx, stream, 1);
     return -1;
   }
-  st_add_wnum(ctx, state, W_PENDINGCB, 1);
+  w->num[W_PENDINGCB] += 1;
   return write_or_buffer(ctx, stream, state, chunk, enc, cb);
 }
 
 /* ---- end ---- */
 static int need_finish(duk_context *ctx, duk_idx_t state)
 {
-  return st_flag(ctx, state, "ending") && !st_flag(ctx, state, "destroyed") && st_flag(ctx, state, "constructed") &&
-         st_wnum(ctx, state, W_LENGTH) == 0 && !st_flag(ctx, state, "errored") &&
-         writable_buffered_length(ctx, state) == st_wnum(ctx, state, W_BUFFERED_INDEX) &&
-         !st_flag(ctx, state, "finished") && !st_flag(ctx, state, "writing") && !st_flag(ctx, state, "errorEmitted") &&
-         !st_flag(ctx, state, "closeEmitted");
+  const st_wblock *w = st_wblk_req(ctx, state);
+  if (!wb_flag(w, WF_ENDING) || !wb_flag(w, WF_CONSTRUCTED) || w->num[W_LENGTH] != 0 ||
+      wb_any(w, (1u << WF_DESTROYED) | (1u << WF_FINISHED) | (1u << WF_WRITING) | (1u << WF_ERROR_EMITTED) |
+                    (1u << WF_CLOSE_EMITTED)))
+    return 0;
+  return !st_flag(ctx, state, "errored") && writable_buffered_length(ctx, state) == w->num[W_BUFFERED_INDEX];
 }
 
 /* finish(stream, state) */
@@ -547,7 +561,7 @@ static duk_ret_t on_final(duk_context *ctx)
 {
   duk_set_top(ctx, 1);
   duk_push_current_function(ctx);         /* 1 */
-  duk_get_prop_string(ctx, 1, STATE_KEY); /* 2 */
+  duk_get_prop_literal(ctx, 1, STATE_KEY); /* 2 */
   duk_get_prop_literal(ctx, 2, "stream");  /* 3 */
   if (st_flag(ctx, 1, CALLED_KEY)) {
     if (st_truthy(ctx, 0))
@@ -594,7 +608,7 @@ static void call_final(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
   duk_push_c_function(ctx, on_final, 1);
   duk_idx_t fn = duk_get_top_index(ctx);
   duk_dup(ctx, state);
-  duk_put_prop_string(ctx, fn, STATE_KEY);
+  duk_put_prop_literal(ctx, fn, STATE_KEY);
   duk_dup(ctx, stream);
   duk_dup(ctx, fn);
   if (duk_safe_call(ctx, call_final_try, NULL, 2, 1) != DUK_EXEC_SUCCESS) {

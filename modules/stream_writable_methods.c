@@ -196,7 +196,7 @@ static duk_ret_t w_init(duk_context *ctx)
   st_push_state_proto(ctx, 3, has_opts ? st_option_bits(ctx, 1) : 0);
   duk_set_prototype(ctx, 4);
   if (object_mode) st_put_bool(ctx, 4, "objectMode", 1);
-  st_put_num(ctx, 4, "highWaterMark", hwm);
+  st_put_wnum(ctx, 4, W_HWM, hwm);
   if (has_opts) {
     duk_get_prop_literal(ctx, 1, "decodeStrings");
     if (duk_is_boolean(ctx, -1) && !duk_get_boolean(ctx, -1)) st_put_bool(ctx, 4, "decodeStrings", 0);

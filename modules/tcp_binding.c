@@ -39,7 +39,32 @@ struct tcp_rec {
   unsigned direct : 1;     /* the owner is a net.Socket (events to net_socket.c) */
   unsigned refed : 1, counted : 1, listening : 1, connecting : 1, reading : 1, shutdown_after_write : 1;
   unsigned eof : 1; /* the peer's FIN was delivered: reading is over */
+  tcp_rec *next, *prev; /* every live record, for tcp_close_all (a soft reset) */
 };
+
+static tcp_rec *all_recs;
+
+static tcp_rec *rec_alloc(void)
+{
+  tcp_rec *r = calloc(1, sizeof *r);
+  if (r) {
+    r->next = all_recs;
+    if (all_recs) all_recs->prev = r;
+    all_recs = r;
+  }
+  return r;
+}
+
+static void rec_release(tcp_rec *r)
+{
+  if (!r) return;
+  if (r->prev)
+    r->prev->next = r->next;
+  else if (all_recs == r)
+    all_recs = r->next;
+  if (r->next) r->next->prev = r->prev;
+  free(r);
+}
 
 static void *tcp_proto; /* TCP.prototype, for handles created on accept */
 /* An accepted connection handed to net's onconnection as a pointer, until a
@@ -145,7 +170,7 @@ static void free_rec(tcp_rec *r)
     forget_rec(r, r->view);
     petrel_unpin(r->ctx, r->view);
   }
-  free(r);
+  rec_release(r);
 }
 
 /* Calls the handle's method(status): 0 for a success (onconnect, onwrite) or an error. */
@@ -200,7 +225,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
       emit_status(r, "onconnect", 0);
       break;
     case PLAT_TCP_ACCEPTED: {
-      tcp_rec *c = calloc(1, sizeof *c);
+      tcp_rec *c = rec_alloc();
       if (!c) {
         plat_tcp_abort(ev->child);
         break;
@@ -211,7 +236,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
       plat_tcp_set_callback(c->t, on_event, c);
       if (!push_method(r, "onconnection")) {
         plat_tcp_close(c->t);
-        free(c);
+        rec_release(c);
         break;
       }
       d->child = c;
@@ -230,7 +255,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
         if (pending_child == c) {
           pending_child = NULL;
           plat_tcp_abort(c->t);
-          free(c);
+          rec_release(c);
         }
         break;
       }
@@ -291,7 +316,7 @@ static void on_event(plat_tcp *t, const plat_tcp_event *ev, void *user)
   if (d.child) {
     if (d.child->owner) petrel_unpin(d.r->ctx, d.child->owner);
     plat_tcp_abort(d.child->t);
-    free(d.child);
+    rec_release(d.child);
   } else if (ev->type == PLAT_TCP_DATA && d.r->t) {
     plat_tcp_event e = { .type = PLAT_TCP_ERROR, .err = PLAT_ENOMEM };
     tcp_delivery failed = { d.r, &e, NULL };
@@ -427,10 +452,10 @@ void tcp_rec_open(duk_context *ctx, duk_idx_t sock)
   duk_push_pointer(ctx, NULL);
   duk_put_prop_literal(ctx, sock, HANDLE_KEY);
   petrel_pin(ctx, sock); /* before the record: a full heap leaves nothing behind */
-  tcp_rec *r = calloc(1, sizeof *r);
+  tcp_rec *r = rec_alloc();
   if (r) r->t = plat_tcp_new(on_event, r);
   if (!r || !r->t) {
-    free(r);
+    rec_release(r);
     petrel_unpin(ctx, duk_get_heapptr(ctx, sock));
     (void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
     return;
@@ -528,11 +553,11 @@ void tcp_define_socket_handle(duk_context *ctx, duk_idx_t proto)
 static duk_ret_t tcp_ctor(duk_context *ctx)
 {
   if (!duk_is_constructor_call(ctx)) return DUK_RET_TYPE_ERROR;
-  tcp_rec *r = calloc(1, sizeof *r);
+  tcp_rec *r = rec_alloc();
   if (!r) return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   r->t = plat_tcp_new(on_event, r);
   if (!r->t) {
-    free(r);
+    rec_release(r);
     return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
   }
   r->ctx = ctx;
@@ -776,6 +801,22 @@ void tcp_rec_close(tcp_rec *r, int reset)
   else
     plat_tcp_close(r->t);
   free_rec(r);
+}
+
+/* A soft reset (runtime/repl_run.c): every connection reset, every listener closed;
+ * their JS objects are left to the collector. */
+void tcp_close_all(void)
+{
+  while (all_recs) {
+    tcp_rec *r = all_recs;
+    if (!r->t) { /* closed already, its record kept by its owner: only unlisted */
+      all_recs = r->next;
+      if (all_recs) all_recs->prev = NULL;
+      r->next = r->prev = NULL;
+      continue;
+    }
+    tcp_rec_close(r, !r->listening);
+  }
 }
 
 static duk_ret_t tcp_close(duk_context *ctx)

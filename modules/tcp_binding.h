@@ -21,6 +21,7 @@ int tcp_rec_eof(const tcp_rec *r); /* the peer's FIN was delivered */
 void tcp_rec_read(tcp_rec *r, int on);
 int tcp_rec_shutdown(tcp_rec *r); /* after the unsent tail, if any */
 void tcp_rec_close(tcp_rec *r, int reset); /* frees r */
+void tcp_close_all(void);                  /* a soft reset: every record closed */
 void tcp_rec_ref(tcp_rec *r, int on);
 int tcp_rec_set_nodelay(tcp_rec *r, int on);
 int tcp_rec_set_keepalive(tcp_rec *r, int on, double secs);

@@ -64,6 +64,10 @@ int plat_file_read(const char *path, char **data, size_t *len);
 /* 0: does not exist, 1: regular file, 2: directory */
 int plat_file_kind(const char *path);
 int plat_file_write(const char *path, const void *data, size_t len);
+/* Adds len bytes at the end of path (which must exist): how petrel-tool streams a
+ * file larger than free RAM to the store in chunks. 0 or a PLAT_E* code (ENOSPC
+ * when the store is full: the file keeps what it had). */
+int plat_file_append(const char *path, const void *data, size_t len);
 int plat_cwd(char *buf, size_t len);
 /* The calls behind the fs module (modules/fs_binding.c). Each returns 0 or a PLAT_E*
  * code as the system's call would give it (ENOENT, EEXIST, EISDIR, ENOTDIR, ENOTEMPTY,

@@ -436,6 +436,14 @@ static duk_ret_t core_set_buffer_prototype(duk_context *ctx)
 
 void *petrel_buffer_prototype(void) { return buffer_proto; }
 
+void buffer_binding_forget(void);
+void petrel_buffer_forget(duk_context *ctx)
+{
+  if (buffer_proto) petrel_unpin(ctx, buffer_proto);
+  buffer_proto = NULL;
+  buffer_binding_forget();
+}
+
 void petrel_push_buffer_object(duk_context *ctx, duk_idx_t buf_idx, size_t len)
 {
   duk_push_buffer_object(ctx, buf_idx, 0, len, DUK_BUFOBJ_UINT8ARRAY);

@@ -20,6 +20,37 @@ static void from_map(duk_context *ctx, double k)
   duk_call_method(ctx, 2);
 }
 
+void petrel_array_species_create(duk_context *ctx, duk_idx_t orig, duk_double_t len); /* es_species.c */
+
+/* ArraySpeciesCreate(O at orig, len) for flat/flatMap: [...] -> [... A] */
+static void species_create(duk_context *ctx, duk_idx_t orig, double len)
+{
+  petrel_array_species_create(ctx, duk_normalize_index(ctx, orig), len);
+}
+
+/* Array.from's and Array.of's result: `new C(...args)` when this (C) is a constructor
+ * other than Array (a subclass: `A.from(...)` makes an A; Array's prototype is the one
+ * Duktape gives a new array), else a plain array. [...] -> [... A]; nargs 0 or 1 (the
+ * length, len). */
+static void push_from_result(duk_context *ctx, int nargs, double len)
+{
+  duk_push_array(ctx);
+  duk_push_this(ctx);
+  if (duk_is_constructable(ctx, -1)) {
+    duk_get_prop_literal(ctx, -1, "prototype");
+    duk_get_prototype(ctx, -3);
+    int plain = duk_strict_equals(ctx, -1, -2);
+    duk_pop_2(ctx);
+    if (!plain) {
+      duk_remove(ctx, -2);
+      if (nargs) duk_push_number(ctx, len);
+      duk_new(ctx, nargs);
+      return;
+    }
+  }
+  duk_pop(ctx);
+}
+
 /* A step of Array.from over an iterator (map, store), under a safe call so that an
  * error closes the iterator. A safe call runs in its caller's frame:
  * [items mapFn thisArg src next A value] -> [items mapFn thisArg src next A] */
@@ -39,7 +70,7 @@ duk_ret_t petrel_es_array_from(duk_context *ctx)
   es_iter it;
   double k = 0;
   if (es_iter_open(ctx, 0, &it, 1)) {
-    duk_push_array(ctx); /* [items mapFn thisArg src next A] */
+    push_from_result(ctx, 0, 0); /* [items mapFn thisArg src next A] */
     for (;; k++) {
       if (k >= MAX_SAFE) {
         es_iter_close(ctx, &it);
@@ -61,7 +92,7 @@ duk_ret_t petrel_es_array_from(duk_context *ctx)
   duk_to_object(ctx, -1); /* [items mapFn thisArg O] */
   double len = es_length_of(ctx, 3);
   if (len > 4294967295.0) return duk_range_error(ctx, "Invalid array length");
-  duk_push_array(ctx); /* [... O A] */
+  push_from_result(ctx, 1, len); /* [... O A] */
   for (; k < len; k++) {
     es_poll_interrupt(ctx, k);
     es_get_index(ctx, 3, k);
@@ -77,7 +108,7 @@ duk_ret_t petrel_es_array_from(duk_context *ctx)
 duk_ret_t petrel_es_array_of(duk_context *ctx)
 {
   duk_idx_t n = duk_get_top(ctx);
-  duk_push_array(ctx);
+  push_from_result(ctx, 1, n);
   for (duk_idx_t i = 0; i < n; i++) {
     duk_dup(ctx, i);
     es_define_index(ctx, n, i);
@@ -244,7 +275,7 @@ duk_ret_t petrel_es_array_flat(duk_context *ctx)
   (void)es_length_of(ctx, o);                   /* read before depth, as the specification orders it */
   double depth = duk_is_undefined(ctx, 0) ? 1 : es_to_integer(ctx, 0);
   if (depth < 0) depth = 0;
-  duk_push_array(ctx);
+  species_create(ctx, o, 0);
   duk_dup(ctx, o);
   flatten(ctx, depth, -1, -1);
   return 1;
@@ -256,7 +287,7 @@ duk_ret_t petrel_es_array_flat_map(duk_context *ctx)
   duk_idx_t o = es_push_this_object(ctx, NULL); /* [mapper thisArg O] */
   (void)es_length_of(ctx, o);
   if (!duk_is_callable(ctx, 0)) return duk_type_error(ctx, "flatMap mapper function is not callable");
-  duk_push_array(ctx);
+  species_create(ctx, o, 0);
   duk_dup(ctx, o);
   flatten(ctx, 1, 0, 1); /* the mapper is at 0, thisArg at 1 */
   return 1;

@@ -319,6 +319,9 @@ static char *read_file(duk_context *ctx, duk_idx_t filename, size_t head, size_t
   char *data;
   size_t n;
   int r = plat_file_read(path, &data, &n);
+  /* No room for the text (an app larger than the heap, on a small board): the runtime's
+   * out-of-memory error (code ERR_MEMORY_ALLOCATION_FAILED, runtime/vm.c), not an open error. */
+  if (r == PLAT_ENOMEM) (void)petrel_throw_oom(ctx);
   if (r) {
     petrel_push_system_error(ctx, r, "open");
     duk_push_string(ctx, path);
@@ -333,7 +336,7 @@ static char *read_file(duk_context *ctx, duk_idx_t filename, size_t head, size_t
     char *grown = realloc(data, n + skip + head + tail);
     if (!grown) {
       free(data);
-      (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+      (void)petrel_throw_oom(ctx);
     }
     data = grown;
   }
@@ -369,7 +372,7 @@ static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t 
     const char *s = duk_get_lstring(ctx, src, &n);
     len = hl + n + tl;
     text = malloc(len);
-    if (!text) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    if (!text) (void)petrel_throw_oom(ctx);
     memcpy(text + hl, s, n);
   } else {
     text = read_file(ctx, filename, hl, tl, &len);
@@ -540,6 +543,18 @@ static duk_ret_t run_eval(duk_context *ctx)
     duk_call_prop(ctx, -3, 1);
   }
   return 0;
+}
+
+/* A soft reset (runtime/repl_run.c): every module is loaded again. */
+void petrel_module_cache_clear(duk_context *ctx)
+{
+  duk_idx_t top = duk_get_top(ctx);
+  push_cache(ctx);
+  if (duk_is_object(ctx, -1)) {
+    duk_enum(ctx, -1, 0);
+    while (duk_next(ctx, -1, 0)) duk_del_prop(ctx, top);
+  }
+  duk_set_top(ctx, top);
 }
 
 /* runModule(src, filename, args): source as the main module of a raw-mode run of

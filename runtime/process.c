@@ -47,6 +47,7 @@ static void put_stashed(duk_context *ctx, const char *key)
 }
 
 void petrel_push_process(duk_context *ctx) { push_stashed(ctx, PROCESS_KEY); }
+void petrel_push_builtin_cache(duk_context *ctx) { push_stashed(ctx, BUILTINS_KEY); }
 
 /* ---- built-in modules ---- */
 
@@ -186,6 +187,14 @@ static void tick_push(duk_context *ctx, duk_idx_t nargs)
   if (tick_head == tick_tail) petrel_ticks_pending();
   tick_tail++;
   duk_set_top(ctx, fn);
+}
+
+void petrel_ticks_clear(duk_context *ctx)
+{
+  duk_push_array(ctx);
+  ticks_array = duk_get_heapptr(ctx, -1);
+  put_stashed(ctx, TICKS_KEY);
+  tick_head = tick_tail = 0;
 }
 
 static duk_ret_t process_next_tick(duk_context *ctx)

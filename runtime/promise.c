@@ -213,6 +213,115 @@ static void push_resolving_functions(duk_context *ctx, duk_idx_t p)
   duk_put_prop_literal(ctx, -2, FN_A);
 }
 
+/* ---- subclasses: a derived promise made by `new C(executor)` ---- */
+
+/* The capability's executor: keeps the resolve (A) and reject (B) functions C gives it. */
+static duk_ret_t capability_executor(duk_context *ctx)
+{
+  duk_set_top(ctx, 2);
+  duk_push_current_function(ctx);
+  for (int i = 0; i < 2; i++) {
+    if (duk_get_prop_string(ctx, 2, i ? FN_B : FN_A) && !duk_is_undefined(ctx, -1))
+      return duk_type_error(ctx, "Promise executor has already been invoked with non-undefined arguments");
+    duk_pop(ctx);
+  }
+  duk_dup(ctx, 0);
+  duk_put_prop_literal(ctx, 2, FN_A);
+  duk_dup(ctx, 1);
+  duk_put_prop_literal(ctx, 2, FN_B);
+  return 0;
+}
+
+/* NewPromiseCapability(C) for the constructor at c: [...] -> [... promise capability].
+ * The capability (the executor function) stands for the promise where a derived promise
+ * is settled (target_settle). */
+static void push_capability(duk_context *ctx, duk_idx_t c)
+{
+  c = duk_normalize_index(ctx, c);
+  duk_push_c_function(ctx, capability_executor, 2);
+  duk_dup(ctx, c);
+  duk_dup(ctx, -2);
+  duk_new(ctx, 1); /* [... cap promise] */
+  duk_swap_top(ctx, -2);
+  for (int i = 0; i < 2; i++) {
+    duk_get_prop_string(ctx, -1, i ? FN_B : FN_A);
+    if (!duk_is_callable(ctx, -1)) (void)duk_type_error(ctx, "Promise resolve or reject function is not callable");
+    duk_pop(ctx);
+  }
+}
+
+/* Settles the target at t (a promise of the runtime's, or a subclass's capability) with
+ * the value at v: resolved, or rejected. */
+static void target_settle(duk_context *ctx, duk_idx_t t, duk_idx_t v, int rejected)
+{
+  t = duk_normalize_index(ctx, t);
+  v = duk_normalize_index(ctx, v);
+  if (!duk_is_function(ctx, t)) {
+    if (rejected)
+      settle(ctx, t, v, ST_REJECTED);
+    else
+      resolve_promise(ctx, t, v);
+    return;
+  }
+  duk_get_prop_string(ctx, t, rejected ? FN_B : FN_A);
+  duk_push_undefined(ctx);
+  duk_dup(ctx, v);
+  duk_call_method(ctx, 1);
+  duk_pop(ctx);
+}
+
+/* The constructor at c, when it is one other than the runtime's Promise: 1 (it stays
+ * on the stack) or 0 (nothing pushed). */
+static int keep_subclass(duk_context *ctx, duk_idx_t c)
+{
+  c = duk_normalize_index(ctx, c);
+  if (!duk_is_object(ctx, c) || !duk_is_constructable(ctx, c)) return 0;
+  push_promise_part(ctx, CTOR_KEY);
+  int same = duk_strict_equals(ctx, -1, c);
+  duk_pop(ctx);
+  if (same) return 0;
+  duk_dup(ctx, c);
+  return 1;
+}
+
+/* The receiver of a static method (resolve, reject, the combinators) at c must be a
+ * constructor, as on node: name is the method's, in node's message. */
+static void require_ctor_receiver(duk_context *ctx, duk_idx_t c, const char *name)
+{
+  if (!duk_is_object(ctx, c)) (void)duk_type_error(ctx, "%s called on non-object", name);
+  if (!duk_is_constructable(ctx, c)) (void)duk_type_error(ctx, "%s called on a non-constructor", name);
+}
+
+/* SpeciesConstructor(p, %Promise%) for the promise at p: 1 with the constructor pushed
+ * when it is a subclass's, 0 for the runtime's own. */
+static int push_species(duk_context *ctx, duk_idx_t p)
+{
+  p = duk_normalize_index(ctx, p);
+  duk_get_prop_literal(ctx, p, "constructor");
+  if (duk_is_undefined(ctx, -1)) {
+    duk_pop(ctx);
+    return 0;
+  }
+  if (!duk_is_object(ctx, -1)) (void)duk_type_error(ctx, "The .constructor property is not an object");
+  duk_get_prop_literal(ctx, -1, DUK_WELLKNOWN_SYMBOL("Symbol.species"));
+  duk_remove(ctx, -2);
+  if (duk_is_null_or_undefined(ctx, -1)) {
+    duk_pop(ctx);
+    return 0;
+  }
+  if (!duk_is_constructable(ctx, -1)) (void)duk_type_error(ctx, "object.constructor[Symbol.species] is not a constructor");
+  int sub = keep_subclass(ctx, -1);
+  duk_remove(ctx, sub ? -2 : -1);
+  return sub;
+}
+
+/* get Promise[Symbol.species]: this */
+static duk_ret_t promise_species(duk_context *ctx)
+{
+  duk_push_this(ctx);
+  return 1;
+}
+
 /* ---- then ---- */
 
 /* The promise at p gets the reactions onFulfilled (f), onRejected (r) settling the
@@ -287,7 +396,13 @@ static duk_ret_t promise_then(duk_context *ctx)
 {
   duk_set_top(ctx, 2);
   require_promise_this(ctx, "then"); /* [f r this] */
-  push_new_promise(ctx);             /* [f r this d] */
+  if (push_species(ctx, 2)) {        /* a subclass's: [f r this C promise capability] */
+    push_capability(ctx, 3);
+    perform_then(ctx, 2, 0, 1, 5);
+    duk_pop(ctx);
+    return 1;
+  }
+  push_new_promise(ctx); /* [f r this d] */
   perform_then(ctx, 2, 0, 1, 3);
   return 1;
 }
@@ -384,8 +499,31 @@ static duk_ret_t promise_ctor(duk_context *ctx)
   return 0;
 }
 
+/* Promise.resolve and reject (magic 1) on a subclass (`this`, at 1): its promise,
+ * through its constructor; resolve returns a promise whose constructor is `this`. */
+static duk_ret_t subclass_resolve(duk_context *ctx, int rejected)
+{
+  if (!rejected && is_promise(ctx, 0)) {
+    duk_get_prop_literal(ctx, 0, "constructor");
+    int same = duk_strict_equals(ctx, -1, 1);
+    duk_pop(ctx);
+    if (same) {
+      duk_dup(ctx, 0);
+      return 1;
+    }
+  }
+  push_capability(ctx, 1); /* [x C promise cap] */
+  target_settle(ctx, 3, 0, rejected);
+  duk_pop(ctx);
+  return 1;
+}
+
 static duk_ret_t promise_static_resolve(duk_context *ctx)
 {
+  duk_set_top(ctx, 1);
+  duk_push_this(ctx);
+  require_ctor_receiver(ctx, 1, "PromiseResolve");
+  if (keep_subclass(ctx, 1)) return subclass_resolve(ctx, 0);
   duk_set_top(ctx, 1);
   promise_resolve_value(ctx);
   return 1;
@@ -393,6 +531,10 @@ static duk_ret_t promise_static_resolve(duk_context *ctx)
 
 static duk_ret_t promise_static_reject(duk_context *ctx)
 {
+  duk_set_top(ctx, 1);
+  duk_push_this(ctx);
+  require_ctor_receiver(ctx, 1, "PromiseReject");
+  if (keep_subclass(ctx, 1)) return subclass_resolve(ctx, 1);
   duk_set_top(ctx, 1);
   push_new_promise(ctx);
   settle(ctx, 1, 0, ST_REJECTED);
@@ -470,10 +612,10 @@ static void record_done(duk_context *ctx, duk_idx_t rec, int kind)
   duk_get_prop_literal(ctx, rec, FN_A); /* [... p values] */
   if (kind == C_ANY) {
     aggregate_error(ctx, -1);
-    settle(ctx, -3, -1, ST_REJECTED);
+    target_settle(ctx, -3, -1, 1);
     duk_pop(ctx);
   } else {
-    resolve_promise(ctx, -2, -1);
+    target_settle(ctx, -2, -1, 0);
   }
   duk_pop_2(ctx);
 }
@@ -531,49 +673,64 @@ static duk_ret_t promise_combinator(duk_context *ctx)
 {
   int m = duk_get_current_magic(ctx);
   duk_set_top(ctx, 1);
-  push_new_promise(ctx);            /* [it p] */
-  push_resolving_functions(ctx, 1); /* [it p resolve reject] */
+  duk_push_this(ctx);
+  require_ctor_receiver(ctx, 1, m == 0 ? "Promise.all" : m == 1 ? "Promise.allSettled" : m == 2 ? "Promise.any" : "Promise.race");
+  if (keep_subclass(ctx, 1)) { /* a subclass's promise, settled through its capability */
+    push_capability(ctx, 2);   /* [it this C p cap] */
+    duk_remove(ctx, 1);
+    duk_remove(ctx, 1); /* [it p cap] */
+    duk_get_prop_literal(ctx, 2, FN_A);
+    duk_get_prop_literal(ctx, 2, FN_B); /* [it p cap resolve reject] */
+    duk_pull(ctx, 2);                   /* [it p resolve reject target] */
+  } else {
+    duk_set_top(ctx, 1);
+    push_new_promise(ctx);            /* [it p] */
+    push_resolving_functions(ctx, 1); /* [it p resolve reject] */
+    duk_dup(ctx, 1);                  /* [it p resolve reject target] */
+  }
   duk_dup(ctx, 0);
   if (duk_safe_call(ctx, safe_push_list, NULL, 1, 1) != DUK_EXEC_SUCCESS) {
+    duk_dup(ctx, 3);
+    duk_insert(ctx, -2);
     duk_call(ctx, 1); /* reject(err) */
     duk_set_top(ctx, 2);
     return 1;
-  } /* [it p resolve reject list] */
-  duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, 4);
+  } /* [it p resolve reject target list] */
+  duk_uarridx_t n = (duk_uarridx_t)duk_get_length(ctx, 5);
   if (m != 3) { /* the record */
     duk_push_object(ctx);
     duk_push_array(ctx);
     duk_put_prop_literal(ctx, -2, FN_A);
     duk_push_number(ctx, (double)n + 1);
     duk_put_prop_literal(ctx, -2, FN_B);
-    duk_dup(ctx, 1);
+    duk_dup(ctx, 4);
     duk_put_prop_literal(ctx, -2, FN_C);
   } else {
     duk_push_undefined(ctx);
-  } /* [it p resolve reject list rec] */
+  } /* [it p resolve reject target list rec] */
   int kind = m == 0 ? C_ALL : m == 1 ? C_SETTLED_OK : C_ANY;
   for (duk_uarridx_t i = 0; i < n; i++) {
-    duk_get_prop_index(ctx, 4, i);
+    duk_get_prop_index(ctx, 5, i);
     promise_resolve_value(ctx); /* [... next] */
     if (m == 3) {
       duk_dup(ctx, 2);
       duk_dup(ctx, 3);
     } else if (m == 0) {
-      push_element_fn(ctx, 5, i, C_ALL);
+      push_element_fn(ctx, 6, i, C_ALL);
       duk_dup(ctx, 3);
     } else if (m == 1) {
-      push_element_fn(ctx, 5, i, C_SETTLED_OK);
-      push_element_fn(ctx, 5, i, C_SETTLED_ERR); /* one of the two is ever called */
+      push_element_fn(ctx, 6, i, C_SETTLED_OK);
+      push_element_fn(ctx, 6, i, C_SETTLED_ERR); /* one of the two is ever called */
     } else {
       duk_dup(ctx, 2);
-      push_element_fn(ctx, 5, i, C_ANY);
+      push_element_fn(ctx, 6, i, C_ANY);
     }
     push_new_promise(ctx); /* the derived promise nobody sees: marked handled below */
     promise_set_state(ctx, -1, ST_PENDING | F_HANDLED);
     perform_then(ctx, -4, -3, -2, -1);
-    duk_set_top(ctx, 6);
+    duk_set_top(ctx, 7);
   }
-  if (m != 3) record_done(ctx, 5, kind);
+  if (m != 3) record_done(ctx, 6, kind);
   duk_set_top(ctx, 2);
   return 1;
 }
@@ -594,19 +751,13 @@ static void run_reaction(duk_context *ctx, int kind, duk_idx_t a, duk_idx_t b, d
   b = duk_normalize_index(ctx, b);
   c = duk_normalize_index(ctx, c);
   if (!duk_is_callable(ctx, a)) {
-    if (kind == J_FULFILL)
-      resolve_promise(ctx, b, c);
-    else
-      settle(ctx, b, c, ST_REJECTED);
+    target_settle(ctx, b, c, kind != J_FULFILL);
     return;
   }
   duk_dup(ctx, a);
   duk_push_undefined(ctx);
   duk_dup(ctx, c);
-  if (duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS)
-    settle(ctx, b, -1, ST_REJECTED);
-  else
-    resolve_promise(ctx, b, -1);
+  target_settle(ctx, b, -1, duk_pcall_method(ctx, 1) != DUK_EXEC_SUCCESS);
   duk_pop(ctx);
 }
 
@@ -713,6 +864,7 @@ static const petrel_lf_name promise_names[] = { { "all", promise_combinator, 0 }
                                                 { "allSettled", promise_combinator, 1 },
                                                 { "any", promise_combinator, 2 },
                                                 { "race", promise_combinator, 3 },
+                                                { "get [Symbol.species]", promise_species, 0 },
                                                 { NULL, NULL, 0 } };
 PETREL_LIGHTFUNC_NAMES(promise, promise_names);
 
@@ -744,6 +896,9 @@ static void build_promise(duk_context *ctx)
     duk_push_c_lightfunc(ctx, promise_combinator, 1, 1, i);
     duk_put_prop_string(ctx, -2, combinators[i]);
   }
+  duk_push_literal(ctx, DUK_WELLKNOWN_SYMBOL("Symbol.species")); /* subclasses' then: their own */
+  duk_push_c_lightfunc(ctx, promise_species, 0, 0, 0);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
   duk_push_literal(ctx, "name");
   duk_push_literal(ctx, "Promise");
   duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE | DUK_DEFPROP_SET_CONFIGURABLE);

@@ -35,7 +35,7 @@ void repl_buf_put(duk_context *ctx, repl_buf *b, const char *s, size_t len)
     size_t cap = b->cap ? b->cap : 32;
     while (cap < b->len + len + 1) cap *= 2;
     char *p = petrel_native_realloc(b->p, cap);
-    if (!p) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    if (!p) (void)petrel_throw_oom(ctx);
     b->p = p;
     b->cap = cap;
   }
@@ -225,7 +225,7 @@ static void history_add(duk_context *ctx, const char *text, size_t n)
 {
   if (history_len && history[0].len == n && !memcmp(history[0].p, text, n)) return;
   char *p = petrel_native_realloc(NULL, n + 1);
-  if (!p) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+  if (!p) (void)petrel_throw_oom(ctx);
   memcpy(p, text, n);
   p[n] = 0;
   if (history_len == HISTORY_MAX) petrel_native_free(history[--history_len].p);
@@ -380,6 +380,14 @@ static void key(duk_context *ctx, const char *s, size_t n)
       repl_buf_clear(&repl.pending_text);
       break;
     case '\x04':
+      if (!l->len && repl.on_board) { /* a board has nothing to exit to: a soft reset */
+        repl.pending = 0;
+        repl_buf_clear(&repl.pending_text);
+        repl_write(ctx, "\r\n");
+        repl_soft_reset(ctx);
+        repl_write(ctx, "soft reset\r\n");
+        break;
+      }
       if (!l->len) {
         finish(ctx);
         return;
@@ -436,7 +444,21 @@ static duk_ret_t on_input(duk_context *ctx)
     }
     return 0;
   }
-  /* Piped input: whole lines, no echo, prompt after each one like Node's REPL. */
+  /* Piped input: whole lines, no echo, prompt after each one like Node's REPL. Ctrl-C
+   * drops the unfinished line and entry; then Ctrl-A enters raw mode (as on a terminal). */
+  const char *cc;
+  while ((cc = memchr(data, '\x03', n)) != NULL) {
+    n -= (size_t)(cc + 1 - data);
+    data = cc + 1;
+    repl_buf_clear(&partial);
+    repl.pending = 0;
+    repl_buf_clear(&repl.pending_text);
+  }
+  if (n && data[0] == '\x01' && !repl.pending && !partial.len) {
+    repl_enter_raw(ctx);
+    if (n > 1) repl_raw_input(ctx, data + 1, n - 1);
+    return 0;
+  }
   repl_buf_put(ctx, &partial, data, n);
   const char *nl;
   while (partial.len && (nl = memchr(partial.p, '\n', partial.len)) != NULL) {
@@ -486,6 +508,7 @@ duk_ret_t petrel_repl_start(duk_context *ctx)
   duk_pop(ctx);
 
   repl_set_hooks(ctx, 0);
+  repl_note_boot_globals(ctx);
   petrel_console_read_start_c(ctx, on_input);
   if (repl.terminal) {
     duk_get_global_literal(ctx, "process");

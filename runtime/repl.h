@@ -47,6 +47,15 @@ size_t repl_space_len(const char *s, size_t n);
 /* repl_run.c */
 void repl_evaluate(duk_context *ctx, const char *src, size_t len);
 void repl_enter_raw(duk_context *ctx);
+/* The soft reset (Ctrl-D at a board's empty prompt, the raw request //@petrel:soft-reset):
+ * every socket, server, timer, immediate, tick and pending lookup closed or dropped (no
+ * callback of theirs runs again); the modules (the scripts' own and the built-in ones
+ * loaded since boot), the globals, process's properties and listeners and the stash
+ * entries added since boot dropped; then compacting collections: the heap is back to its
+ * boot figure. The files stay. repl_note_boot_globals notes what there is at boot
+ * (names only: no lazy global is made by it). */
+void repl_soft_reset(duk_context *ctx);
+void repl_note_boot_globals(duk_context *ctx);
 void repl_raw_input(duk_context *ctx, const char *s, size_t len);
 /* Sets up the hooks process.c offers (exit and uncaught errors during raw runs). */
 void repl_set_hooks(duk_context *ctx, duk_idx_t opts);

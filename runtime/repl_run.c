@@ -18,14 +18,26 @@
  *   //@petrel:eval\n<code>              evaluate code as a line REPL entry (global
  *                                       code; its value or "Uncaught ..." printed as
  *                                       the REPL prints them; `petrel-tool repl`)
+ *   //@petrel:await\n<code>             the same for an entry with a top-level await,
+ *                                       which tools/repl_lower.js made an async
+ *                                       function's call: code's value is a promise of
+ *                                       { value }; value, or the rejection as
+ *                                       "Uncaught ...", is printed once it settles
+ *   //@petrel:put, sha256, get          files as base64 chunks (below, file_request)
  * An eval is over once its code has returned (what it starts goes on after, as in
- * the line REPL); its status is 0.
- * Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it. */
+ * the line REPL), an await once its promise has settled (or Ctrl-C gave up on it);
+ * the status is 0.
+ * Ctrl-B leaves raw mode; Ctrl-C during a run interrupts it, otherwise drops the
+ * request being received; Ctrl-A with no request pending prints the banner again (so
+ * "\x03\x01" enters raw mode from any state). docs/board-tool.md has the whole protocol. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "runtime.h"
 #include "platform.h"
 #include "repl.h"
+#include "sha256.h"
+#include "buffer_codec.h"
 
 /* Thrown by process.exit inside a run (the exit hook) to unwind it: this light
  * function is the marker (no heap object, and no script can make one). */
@@ -206,6 +218,76 @@ void repl_evaluate(duk_context *ctx, const char *src, size_t len)
   duk_pop_2(ctx);
 }
 
+/* ---- awaited entries (//@petrel:await) ---- */
+
+static int awaiting;          /* an awaited entry is pending: the answer's end waits */
+static duk_uint_t await_turn; /* which one: a reaction of one given up on is ignored */
+#define AWAIT_TURN DUK_HIDDEN_SYMBOL("turn")
+
+static void end_await(duk_context *ctx)
+{
+  awaiting = 0;
+  await_turn++;
+  repl_write(ctx, "\x04"
+                  "0\x04>");
+}
+
+/* [settled] -> [...]: prints the value of { value } (kept in _, as an entry's), or
+ * the rejection (udata set) as "Uncaught ..." */
+static duk_ret_t print_settled(duk_context *ctx, void *udata)
+{
+  if (udata) {
+    push_uncaught(ctx, -1);
+  } else {
+    if (duk_is_object(ctx, -1))
+      duk_get_prop_literal(ctx, -1, "value");
+    else
+      duk_push_undefined(ctx);
+    duk_dup_top(ctx);
+    duk_put_global_literal(ctx, "_");
+    inspect(ctx, -1, 1);
+  }
+  repl_print(ctx);
+  return 0;
+}
+
+/* The awaited promise's reactions: magic 0 fulfilled, 1 rejected. */
+static duk_ret_t await_settled(duk_context *ctx)
+{
+  duk_set_top(ctx, 1);
+  duk_push_current_function(ctx);
+  duk_get_prop_literal(ctx, -1, AWAIT_TURN);
+  duk_uint_t turn = duk_to_uint32(ctx, -1);
+  duk_pop_2(ctx);
+  if (!awaiting || turn != await_turn) return 0;
+  if (duk_safe_call(ctx, print_settled, duk_get_current_magic(ctx) ? (void *)1 : NULL, 1, 1) != 0) {
+    push_uncaught(ctx, -1); /* printing failed (a full heap): that is reported instead */
+    repl_print(ctx);
+  }
+  end_await(ctx);
+  return 0;
+}
+
+/* [code] -> [...]: runs an awaited entry's code (Ctrl-C breaks it) and waits for the
+ * promise it gives. */
+static duk_ret_t eval_await(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  petrel_set_interruptible(1);
+  int rc = duk_safe_call(ctx, eval_code, NULL, 1, 1);
+  petrel_set_interruptible(0);
+  if (rc != 0) return duk_throw(ctx);
+  duk_push_literal(ctx, "then");
+  for (int i = 0; i < 2; i++) {
+    duk_push_c_function(ctx, await_settled, 1);
+    duk_set_magic(ctx, -1, i);
+    duk_push_uint(ctx, await_turn);
+    duk_put_prop_literal(ctx, -2, AWAIT_TURN);
+  }
+  duk_call_prop(ctx, -4, 2);
+  return 0;
+}
+
 /* ---- raw mode ---- */
 
 static int run_status; /* what a run ends with if nothing sets process.exitCode */
@@ -384,18 +466,191 @@ static duk_ret_t do_request(duk_context *ctx, void *udata)
   return 0;
 }
 
+/* ---- file transfer requests (petrel-tool's put, sha256 and get) ----
+ *   //@petrel:put OFFSET TOTAL PATH\n<base64>   bytes OFFSET.. of PATH's TOTAL: offset 0
+ *                                              creates or replaces PATH, more chunks append
+ *   //@petrel:sha256 PATH                      prints "<hex digest> <size>\n"
+ *   //@petrel:get OFFSET LENGTH PATH           prints bytes OFFSET.. of PATH in base64
+ * Every byte travels as text without control bytes, so no upload can end a request or
+ * interrupt anything, and any file (binary, not UTF-8) is stored as it is. An error is
+ * one line on stderr ("ENOSPC: no space left on device, write '/big.bin'"), status 1. */
+
+#define REPACK_MAX (32 * 1024) /* a chunked upload up to this is rewritten whole (packed) */
+
+typedef struct {
+  const char *req;
+  size_t n;
+  int kind; /* 1 put, 2 sha256, 3 get */
+} file_req;
+
+/* Reads a decimal number at *p (before end); -1 when there is none. */
+static long long number(const char **p, const char *end)
+{
+  long long v = 0;
+  int any = 0;
+  while (*p < end && **p >= '0' && **p <= '9' && v < (1LL << 40)) v = v * 10 + (*(*p)++ - '0'), any = 1;
+  if (*p < end && **p == ' ') (*p)++;
+  else if (*p < end) any = 0;
+  return any ? v : -1;
+}
+
+/* Throws "CODE: text, syscall 'path'" (a plain Error: its message is the line shown). */
+static duk_ret_t file_error(duk_context *ctx, int err, const char *syscall, const char *path)
+{
+  return duk_error(ctx, DUK_ERR_ERROR, "%s: %s, %s '%s'", plat_strerror_code(err), plat_strerror_text(err), syscall,
+                   path);
+}
+
+typedef struct {
+  char *data;
+  size_t len;
+} file_copy;
+
+static duk_ret_t push_copy(duk_context *ctx, void *udata)
+{
+  file_copy *c = udata;
+  void *b = duk_push_fixed_buffer(ctx, c->len);
+  if (c->len) memcpy(b, c->data, c->len);
+  return 1;
+}
+
+static duk_ret_t do_file_request(duk_context *ctx, void *udata)
+{
+  file_req *f = udata;
+  const char *p = f->req, *end = f->req + f->n;
+  const char *nl = memchr(p, '\n', f->n);
+  const char *line_end = nl ? nl : end;
+  long long a = -1, b = -1;
+  if (f->kind != 2) {
+    a = number(&p, line_end);
+    b = number(&p, line_end);
+    if (a < 0 || b < 0) return duk_error(ctx, DUK_ERR_ERROR, "EINVAL: bad request (want OFFSET LENGTH PATH)");
+  }
+  if (p == line_end) return duk_error(ctx, DUK_ERR_ERROR, "EINVAL: no path in the request");
+  duk_push_lstring(ctx, p, (size_t)(line_end - p));
+  const char *path = duk_get_string(ctx, -1);
+  if (f->kind == 1) {
+    const char *body = nl ? nl + 1 : end;
+    const uint8_t *text = (const uint8_t *)body;
+    size_t tlen = (size_t)(end - body);
+    size_t len = pb_encoded_length(text, tlen, PB_BASE64); /* Buffer's codec: base64 -> bytes */
+    void *data = duk_push_fixed_buffer(ctx, len);
+    pb_encode(text, tlen, PB_BASE64, data, len);
+    if (a + (long long)len > b) return duk_error(ctx, DUK_ERR_ERROR, "EINVAL: more bytes than TOTAL");
+    int r = a == 0 ? plat_file_write(path, data, len) : plat_file_append(path, data, len);
+    if (r && a > 0) (void)plat_file_write(path, "", 0); /* not left half there, filling the store */
+    if (r) return file_error(ctx, r, a == 0 ? "open" : "write", path);
+    duk_pop(ctx);
+    if (a > 0 && a + (long long)len == b && b <= REPACK_MAX) { /* best effort: a store may pack it */
+      char *all;
+      size_t all_len;
+      if (plat_file_read(path, &all, &all_len) == 0) {
+        (void)plat_file_write(path, all, all_len); /* on failure the file stays as it is */
+        free(all);
+      }
+    }
+    return 0;
+  }
+  /* The file's bytes are the store's copy (malloc'd): nothing may throw until they are
+   * freed, so the digest or the base64 text is made in C, then pushed. */
+  file_copy c;
+  int r = plat_file_read(path, &c.data, &c.len);
+  if (r) return file_error(ctx, r, "open", path);
+  char hex[65 + 24];
+  file_copy out = { hex, 0 };
+  if (f->kind == 2) {
+    petrel_sha256 h;
+    unsigned char d[32];
+    petrel_sha256_init(&h);
+    petrel_sha256_update(&h, c.data, c.len);
+    petrel_sha256_final(&h, d);
+    for (int i = 0; i < 32; i++) {
+      hex[2 * i] = "0123456789abcdef"[d[i] >> 4];
+      hex[2 * i + 1] = "0123456789abcdef"[d[i] & 15];
+    }
+    out.len = 64 + (size_t)snprintf(hex + 64, sizeof hex - 64, " %lu\n", (unsigned long)c.len);
+  } else {
+    size_t from = (size_t)a < c.len ? (size_t)a : c.len;
+    size_t k = (size_t)b < c.len - from ? (size_t)b : c.len - from;
+    out.len = pb_decoded_length((const uint8_t *)c.data + from, k, PB_BASE64, NULL);
+    out.data = malloc(out.len + 1);
+    if (out.data) pb_decode((const uint8_t *)c.data + from, k, PB_BASE64, (uint8_t *)out.data);
+  }
+  free(c.data);
+  if (!out.data) return file_error(ctx, PLAT_ENOMEM, "read", path);
+  int rc = duk_safe_call(ctx, push_copy, &out, 0, 1);
+  if (out.data != hex) free(out.data);
+  if (rc != 0) return duk_throw(ctx);
+  petrel_console_write_raw(1, duk_get_buffer_data(ctx, -1, NULL), out.len);
+  return 0;
+}
+
+/* A put, sha256 or get request (req, n bytes after the tag; kind as file_req's). */
+static void file_request(duk_context *ctx, const char *req, size_t n, int kind)
+{
+  file_req f = { req, n, kind };
+  int status = 0;
+  if (duk_safe_call(ctx, do_file_request, &f, 0, 1) != 0) {
+    duk_get_prop_literal(ctx, -1, "message");
+    const char *msg = duk_is_string(ctx, -1) ? duk_get_string(ctx, -1) : "request failed";
+    petrel_frame_stderr(1);
+    petrel_console_write(ctx, 2, msg, strlen(msg));
+    petrel_console_write(ctx, 2, "\n", 1);
+    petrel_frame_stderr(0);
+    duk_pop(ctx);
+    status = 1;
+  }
+  duk_pop(ctx);
+  duk_push_sprintf(ctx, "\x04%d\x04>", status);
+  repl_write(ctx, duk_get_string(ctx, -1));
+  duk_pop(ctx);
+}
+
 /* The request on top (popped). */
 static void raw_request(duk_context *ctx)
 {
   repl_write(ctx, "OK");
   duk_size_t n;
   const char *req = duk_get_lstring(ctx, -1, &n);
+  static const struct {
+    const char *tag;
+    int kind;
+  } file_tags[] = { { "//@petrel:put ", 1 }, { "//@petrel:sha256 ", 2 }, { "//@petrel:get ", 3 } };
+  static const char reset_tag[] = "//@petrel:soft-reset";
+  if (n >= sizeof reset_tag - 1 && !memcmp(req, reset_tag, sizeof reset_tag - 1)) {
+    duk_pop(ctx);
+    repl_soft_reset(ctx);
+    repl_write(ctx, "\x04"
+                    "0\x04>");
+    return;
+  }
+  for (size_t t = 0; t < sizeof file_tags / sizeof file_tags[0]; t++) {
+    size_t tl = strlen(file_tags[t].tag);
+    if (n >= tl && !memcmp(req, file_tags[t].tag, tl)) {
+      file_request(ctx, req + tl, n - tl, file_tags[t].kind);
+      duk_pop(ctx);
+      return;
+    }
+  }
   static const char eval_tag[] = "//@petrel:eval\n";
   if (n >= sizeof eval_tag - 1 && !memcmp(req, eval_tag, sizeof eval_tag - 1)) {
     repl_evaluate(ctx, req + sizeof eval_tag - 1, n - (sizeof eval_tag - 1));
     duk_pop(ctx);
     repl_write(ctx, "\x04"
                     "0\x04>");
+    return;
+  }
+  static const char await_tag[] = "//@petrel:await\n";
+  if (n >= sizeof await_tag - 1 && !memcmp(req, await_tag, sizeof await_tag - 1)) {
+    duk_push_lstring(ctx, req + sizeof await_tag - 1, n - (sizeof await_tag - 1));
+    duk_remove(ctx, -2);
+    awaiting = 1;
+    if (duk_safe_call(ctx, eval_await, NULL, 1, 1) != 0) { /* it threw before awaiting */
+      push_uncaught(ctx, -1);
+      repl_print(ctx);
+      end_await(ctx);
+    }
+    duk_pop(ctx);
     return;
   }
   repl.running = 1;
@@ -428,20 +683,27 @@ void repl_raw_input(duk_context *ctx, const char *data, size_t n)
     } else if (ch == 4) {
       duk_push_lstring(ctx, b->p ? b->p : "", b->len);
       repl_buf_clear(b);
-      if (repl.running) {
+      if (repl.running || awaiting) {
         duk_pop(ctx);
         repl_write(ctx, "\x04"
                         "busy\x04>");
         continue;
       }
       raw_request(ctx);
-    } else if (ch == 2 && !b->len && !repl.running) {
+    } else if (ch == 2 && !b->len && !repl.running && !awaiting) {
       repl.raw = 0;
       repl_write(ctx, "\r\n");
       repl_show_prompt(ctx);
     } else if (ch == 3) {
       b->len = 0;
       if (repl.running) end_run(ctx, 130, 0);
+      if (awaiting) { /* gives up on the awaited entry, as node's REPL does */
+        duk_push_literal(ctx, "Uncaught Error: Script execution was interrupted");
+        repl_print(ctx);
+        end_await(ctx);
+      }
+    } else if (ch == 1 && !b->len && !repl.running && !awaiting) {
+      repl_enter_raw(ctx); /* again: the banner tells a tool that raw mode is ready */
     } else {
       repl_buf_put(ctx, b, data + i, 1);
     }

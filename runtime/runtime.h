@@ -25,6 +25,8 @@ void petrel_vm_creating_error(int on);
 void petrel_vm_error_created(void *ctx, const char *msg);
 /* Is the value at idx the out-of-memory error (code ERR_MEMORY_ALLOCATION_FAILED)? */
 int petrel_is_alloc_failure(duk_context *ctx, duk_idx_t idx);
+/* Throws that error (a failed malloc of the runtime's own; runtime/vm.c). */
+duk_ret_t petrel_throw_oom(duk_context *ctx);
 /* REPL evaluation: while set, Ctrl-C (plat_interrupt_requested) breaks running JS. */
 void petrel_set_interruptible(int on);
 
@@ -122,6 +124,12 @@ void loop_set_turn_hook(void (*fn)(duk_context *ctx));
 /* ---- timers.c: the timer queue and the immediates, run by the loop ---- */
 void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, in order */
 void timers_run_immediates(duk_context *ctx);     /* those queued before this call */
+/* A soft reset (runtime/repl_run.c) goes through these: */
+void timers_clear_all(duk_context *ctx);          /* every timer and immediate gone */
+void petrel_module_cache_clear(duk_context *ctx); /* every module is loaded again (module_load.c) */
+void petrel_ticks_clear(duk_context *ctx);        /* the nextTick queue emptied (process.c) */
+void dns_cancel_all(duk_context *ctx);            /* pending lookups dropped (dns_binding.c) */
+void petrel_buffer_forget(duk_context *ctx);      /* Buffer.prototype let go: buffer.js is loaded again */
 /* fn(the n values on top) as an immediate of the runtime's own (no Immediate object:
  * nothing can clear it), in the same queue as setImmediate's; pops the values. */
 void timers_queue_immediate(duk_context *ctx, duk_c_function fn, duk_idx_t n);
@@ -144,6 +152,7 @@ extern const duk_function_list_entry petrel_module_funcs[];
 extern const duk_function_list_entry petrel_process_funcs[];
 extern const duk_function_list_entry petrel_loader_funcs[]; /* module_load.c: Module, require */
 void petrel_push_process(duk_context *ctx);
+void petrel_push_builtin_cache(duk_context *ctx); /* the built-in modules loaded: { id: module } */
 /* requireBuiltin(id): [...] -> [... exports], or throws MODULE_NOT_FOUND */
 void petrel_require_builtin(duk_context *ctx, const char *id);
 /* Pushes the runtime's own copy of a global built-in, taken before user code ran

@@ -197,7 +197,7 @@ static void tq_insert(duk_context *ctx, duk_idx_t obj, double when)
   if (tq_len == tq_cap) {
     size_t cap = tq_cap ? tq_cap * 2 : 8;
     tentry *n = duk_realloc(ctx, tq, cap * sizeof *n);
-    if (!n) (void)duk_error(ctx, DUK_ERR_ERROR, "alloc failed");
+    if (!n) (void)petrel_throw_oom(ctx);
     tq = n;
     tq_cap = cap;
   }
@@ -666,6 +666,31 @@ static duk_ret_t tidy(duk_context *ctx, void *udata)
     tq_cap = 0;
   }
   return 0;
+}
+
+/* A soft reset (runtime/repl_run.c): every timer and immediate dropped, the queues
+ * made anew (their objects are left to the collector). */
+void timers_clear_all(duk_context *ctx)
+{
+  if (!tq_arr) return; /* timers not installed */
+  duk_push_global_stash(ctx);
+  duk_push_array(ctx);
+  tq_arr = duk_get_heapptr(ctx, -1);
+  duk_put_prop_literal(ctx, -2, TQ_KEY);
+  duk_push_array(ctx);
+  iq_arr = duk_get_heapptr(ctx, -1);
+  duk_put_prop_literal(ctx, -2, IQ_KEY);
+  duk_push_bare_object(ctx);
+  duk_put_prop_literal(ctx, -2, BYID_KEY);
+  duk_pop(ctx);
+  duk_free(ctx, tq);
+  tq = NULL;
+  tq_len = tq_cap = tq_refed = 0;
+  tq_arr_len = 0;
+  iq_head = iq_tail = iq_refed = 0;
+  iq_arr_len = 0;
+  sync_timer();
+  sync_immediates();
 }
 
 void timers_run_immediates(duk_context *ctx)

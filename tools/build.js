@@ -1,5 +1,5 @@
 'use strict';
-// node tools/build.js BABEL_DIR ENTRY.js OUT.js [--quiet]
+// node tools/build.js BABEL_DIR ENTRY.js OUT.js [--quiet] [--exclude PACKAGE]... [--alias PACKAGE=NAME]...
 // The host build step of `petrel-tool build` (README, "Modern JavaScript"): bundles
 // ENTRY.js, the local files it requires and the packages it requires from
 // node_modules into one ES5.1 file that Petrel's Duktape parses, with Babel
@@ -17,6 +17,16 @@
 // require, a path that was not bundled throws node's MODULE_NOT_FOUND. So does a
 // request by a string that is not found when the require is inside a try (optional
 // packages: `try { require('bufferutil') } catch (e) {}`); elsewhere it is a build error.
+// --exclude PACKAGE (repeatable): requests for that package (`ws`, `ws/lib/x`) are
+// left to run time too, wherever they are, so the package -- and what only it
+// requires -- stays out of the bundle: for a package the app reaches only on a path it
+// never takes (mqtt's WebSocket and SOCKS transports, only loaded by mqtt.connect()),
+// whose compiled code would otherwise take heap on the device. Reached after all, such
+// a require throws MODULE_NOT_FOUND, as in node without the package.
+// --alias PACKAGE=NAME (repeatable): a require of PACKAGE (or PACKAGE/sub) in any file
+// is written as one of NAME (NAME/sub), before it is resolved: for a package that
+// copies a built-in module the device has already (readable-stream, node's stream for
+// browsers: --alias readable-stream=stream), so the bundle does not carry a second one.
 //
 // Babel's helpers are not inlined in each file: every file names them as
 // `babelHelpers.x`, and one copy of each helper the bundle uses (with the helpers
@@ -42,8 +52,23 @@ var Module = require('module');
 var argv = process.argv.slice(2);
 var quiet = argv.indexOf('--quiet') >= 0;
 argv = argv.filter(function (a) { return a !== '--quiet'; });
+var excluded = {};
+for (var ai = argv.indexOf('--exclude'); ai >= 0 && ai + 1 < argv.length; ai = argv.indexOf('--exclude')) {
+  excluded[argv[ai + 1]] = true;
+  argv.splice(ai, 2);
+}
+var aliases = {};
+for (ai = argv.indexOf('--alias'); ai >= 0 && ai + 1 < argv.length; ai = argv.indexOf('--alias')) {
+  var eq = argv[ai + 1].indexOf('=');
+  if (eq <= 0 || eq === argv[ai + 1].length - 1) {
+    process.stderr.write('petrel-tool build: --alias ' + argv[ai + 1] + ': want PACKAGE=NAME\n');
+    process.exit(2);
+  }
+  aliases[argv[ai + 1].slice(0, eq)] = argv[ai + 1].slice(eq + 1);
+  argv.splice(ai, 2);
+}
 if (argv.length !== 3) {
-  process.stderr.write('usage: node tools/build.js BABEL_DIR ENTRY.js OUT.js [--quiet]\n');
+  process.stderr.write('usage: node tools/build.js BABEL_DIR ENTRY.js OUT.js [--quiet] [--exclude PACKAGE]... [--alias PACKAGE=NAME]...\n');
   process.exit(2);
 }
 var babelDir = path.resolve(argv[0]);
@@ -139,6 +164,15 @@ function viaExports(pkgDir, exp, sub) { // sub: "." or "./x"
   var f = path.resolve(pkgDir, target);
   return isFile(f) ? f : null;
 }
+function aliasOf(req) { // req with its package renamed by --alias, or req
+  var parts = req.split('/'), name = req[0] === '@' ? parts.slice(0, 2).join('/') : parts[0];
+  return Object.prototype.hasOwnProperty.call(aliases, name) ? aliases[name] + req.slice(name.length) : req;
+}
+function isExcluded(req) { // a bare request for a package named by --exclude
+  if (/^(\.\.?(\/|$)|\/)/.test(req) || isBuiltin(req)) return false;
+  var parts = req.split('/');
+  return Object.prototype.hasOwnProperty.call(excluded, req[0] === '@' ? parts.slice(0, 2).join('/') : parts[0]);
+}
 function resolve(req, fromFile) { // a real path (node's cache is by real path), null: built-in, undefined: none
   var f = resolvePath(req, fromFile);
   return typeof f === 'string' ? fs.realpathSync(f) : f;
@@ -199,7 +233,11 @@ function collectRequires(out) {
         var line = p.node.loc ? p.node.loc.start.line : 0;
         // try { require('optional') } catch (e) {}: a package that may be absent
         var inTry = !!p.findParent(function (q) { return q.isTryStatement(); });
-        if (p.node.arguments.length >= 1 && a.type === 'StringLiteral') out.push({ req: a.value, line: line, inTry: inTry });
+        if (p.node.arguments.length >= 1 && a.type === 'StringLiteral') {
+          var to = aliasOf(a.value);
+          if (to !== a.value) { a.value = to; delete a.extra; } // the code requires NAME (--alias)
+          out.push({ req: a.value, line: line, inTry: inTry });
+        }
         else if (p.node.arguments.length >= 1 && a.type === 'TemplateLiteral' && a.expressions.length === 0) {
           out.push({ req: a.quasis[0].value.cooked, line: line, inTry: inTry });
         } else out.push({ dynamic: true, line: line });
@@ -296,6 +334,10 @@ function add(file) {
       return;
     }
     if (Object.prototype.hasOwnProperty.call(m.map, r.req)) return;
+    if (isExcluded(r.req)) {
+      if (!quiet) process.stderr.write('build: ' + file + ':' + r.line + ": '" + r.req + "' excluded (--exclude): left to run time\n");
+      return;
+    }
     var f = resolve(r.req, file);
     if (f === null) { m.map[r.req] = -1; return; }
     if (f === undefined && r.inTry) {

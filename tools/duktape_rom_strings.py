@@ -29,14 +29,16 @@ C_STRING = re.compile(r'"([A-Za-z_$][A-Za-z0-9_$]*)"')
 PRINTABLE = re.compile(r"[\x20-\x7e]{1,200}")
 
 
-# Additions to Duktape's own built-in objects, in ROM with them: Symbol.asyncIterator,
-# the well-known symbol Duktape 2.7 lacks (node's promise APIs: Readable's async
-# iterator, Babel's for-await helper). Boards without ROM built-ins define it at boot
+# Additions to Duktape's own built-in objects, in ROM with them: Symbol.asyncIterator
+# and Symbol.species, well-known symbols Duktape 2.7 lacks (node's promise APIs:
+# Readable's async iterator, Babel's for-await helper; Promise's subclasses). Boards without ROM built-ins define it at boot
 # (modules/promise_api.c), with the same value.
 ROM_OBJECTS = [
     {"id": "bi_symbol_constructor", "modify": True, "properties": [
         {"key": "asyncIterator", "attributes": "",
-         "value": {"type": "symbol", "variant": "wellknown", "string": "Symbol.asyncIterator"}}]},
+         "value": {"type": "symbol", "variant": "wellknown", "string": "Symbol.asyncIterator"}},
+        {"key": "species", "attributes": "",
+         "value": {"type": "symbol", "variant": "wellknown", "string": "Symbol.species"}}]},
 ]
 
 

@@ -41,6 +41,7 @@ test_board() {
       tls-net) run tests/tls/net_cases.sh "$board" ;; # the shared net cases over tls, against node
       tls-board) run tests/tls/board.sh "$board" ;;
       repl-uart) run tests/mps2/run.py ;; # the REPL over the UART, TCP both ways through QEMU
+      tool) run python3 tests/tool/run.py "$board" ;; # petrel-tool through a serial port: many calls in one boot
       jsmin) run tests/tools/test_jsmin.sh ;;
       duk-configure) run tests/tools/test_duktape_configure.sh ;; # ROM built-ins' build tools
       valgrind) # the JS tests and TLS under valgrind (skipped with the sanitizers)
@@ -72,6 +73,9 @@ build_and_test() {
 # petrel-tool run builds first, so the CLI suite's stderr checks would otherwise see
 # the install's message in a fresh clone.
 tools/setup.sh babel >"$log" 2>&1 || { cat "$log"; echo "setup of Babel failed"; total_fail=$((total_fail + 1)); }
+# ... and tests/build's npm mqtt tree (tools/setup.sh mqtt, tests/build/mqtt/package-lock.json),
+# which tests/build/run.sh also asks for (a no-op once it is there).
+tools/setup.sh mqtt >"$log" 2>&1 || { cat "$log"; echo "setup of mqtt failed"; total_fail=$((total_fail + 1)); }
 
 sanitized=()
 if [ $only_sanitized = 1 ]; then

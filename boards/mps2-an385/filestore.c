@@ -238,6 +238,57 @@ static int store(char *name, const void *data, size_t len, int dir)
   return 0;
 }
 
+/* Appending (petrel-tool's chunked uploads): one new block holds the name, the old
+ * bytes (inflated when they were packed) and the new ones, unpacked (the tool's last
+ * chunk is followed by a rewrite that packs the file when it fits in RAM: repl_run.c).
+ * Only that block is allocated, never a second copy of the file: an upload larger
+ * than free RAM fills the store and gets ENOSPC. */
+int plat_file_append(const char *path, const void *data, size_t len)
+{
+  char name[NAME_MAX_LEN + 1];
+  if (normalise(path, name)) return PLAT_ENOENT;
+  fs_entry *e = find(name);
+  if (!e) return is_dir(name) ? PLAT_EISDIR : PLAT_ENOENT;
+  if (!len) return 0;
+  if (bytes_used - stored_size(e) + e->len + len > PETREL_FILESTORE_BYTES) return PLAT_ENOSPC;
+  size_t name_len = strlen(name) + 1;
+  size_t need = (name_len + e->len + len + 3) & ~(size_t)3;
+  char *block;
+  int on_top = (size_t)(board_heap_end - board_heap_break()) >= need;
+  if (on_top) {
+    board_heap_end -= need;
+    block = board_heap_end;
+  } else if ((block = malloc(need)) == NULL) {
+    return PLAT_ENOMEM;
+  }
+  memcpy(block, name, name_len);
+  size_t old = e->len;
+  if (!e->packed)
+    memcpy(block + name_len, e->data, old);
+  else if (petrel_inflate(e->data, e->packed, block + name_len, old) != 0) {
+    if (on_top)
+      board_heap_end += need;
+    else
+      free(block);
+    return PLAT_EIO; /* cannot happen: checked when packed */
+  }
+  memcpy(block + name_len + old, data, len);
+  if (!e->block) { /* the app in flash: the slot is reused as is */
+    e->name = NULL;
+  }
+  size_t moved = drop(e);
+  if (on_top) block += moved;
+  e->name = block;
+  e->data = block + name_len;
+  e->block = block;
+  e->block_size = need;
+  e->on_top = on_top;
+  e->len = old + len;
+  e->packed = 0;
+  bytes_used += e->len;
+  return 0;
+}
+
 /* Frees e's block (its name goes too: the caller names it again). A block at the
  * top: the ones below it (lower addresses) move up by its size, which is returned. */
 static size_t drop(fs_entry *e)

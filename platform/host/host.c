@@ -75,6 +75,17 @@ int plat_file_write(const char *path, const void *data, size_t len)
   return (n == len && err == 0) ? 0 : PLAT_EIO;
 }
 
+int plat_file_append(const char *path, const void *data, size_t len)
+{
+  if (plat_file_kind(path) != 1) return plat_file_kind(path) == 2 ? PLAT_EISDIR : PLAT_ENOENT;
+  FILE *f = fopen(path, "ab");
+  if (!f) return host_error(errno);
+  size_t n = fwrite(data, 1, len, f);
+  int e = n == len ? 0 : errno;
+  if (fclose(f) != 0 && !e) e = errno;
+  return e ? host_error(e) : n == len ? 0 : PLAT_EIO;
+}
+
 int plat_cwd(char *buf, size_t len) { return getcwd(buf, len) ? 0 : host_error(errno); }
 
 int plat_file_put(const char *path, const void *data, size_t len, unsigned flags)

@@ -64,6 +64,13 @@ int plat_file_write(const char *path, const void *data, size_t len)
   (void)len;
   return PLAT_EIO;
 }
+int plat_file_append(const char *path, const void *data, size_t len)
+{
+  (void)path;
+  (void)data;
+  (void)len;
+  return PLAT_EIO;
+}
 int plat_cwd(char *buf, size_t len)
 {
   strncpy(buf, "/", len);

@@ -1,4 +1,4 @@
-// sources: runtime/pins.c build/linux/duktape/duktape.c runtime/lightfunc_names.c runtime/linetab.c tests/unit/plat_file_none.c
+// sources: runtime/pins.c build/linux/duktape/duktape.c runtime/lightfunc_names.c runtime/linetab.c runtime/es_species.c tests/unit/plat_file_none.c
 // cflags: -Ibuild/linux/duktape -w
 /* Pins (runtime/pins.c): pinned values survive garbage collection, unpinned
  * ones are collected, slots are reused, and the pointer table stays right

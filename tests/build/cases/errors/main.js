@@ -1,7 +1,7 @@
 // An uncaught error thrown in a local module: the report names the source files and
 // lines (the board maps them through the bundle's line table: runtime/linetab.c;
-// petrel-tool unmap does it on the host) (tests/build/run.sh). So does a caught
-// error's err.stack (expect_caught.txt, on stdout).
+// petrel-tool unmap does it on the host) (tests/build/run.sh). So do a caught
+// error's err.stack and its err.fileName and err.lineNumber (expect_caught.txt, on stdout).
 const { check } = require('./lib/check');
 
 class Config {
@@ -14,7 +14,7 @@ class Config {
 try {
   new Config(-2).validate();
 } catch (err) {
-  console.log(err.stack.split('\n').slice(0, 3).join('\n'));
+  console.log(err.stack.split('\n').slice(0, 3).join('\n'), `\nfileName ${err.fileName}:${err.lineNumber}`);
 }
 console.log('validating');
 new Config(-1).validate();

@@ -97,3 +97,11 @@ outer: for (let i = 0; i < 3; i++) {
 console.log(later.map((f) => f()).join(' '));
 const { a: { b: [, second] = [] } = {} } = { a: { b: [1, 2] } };
 console.log(second, (({ x = 1, ...r }) => [x, r])({ y: 2 }));
+// arguments is iterable (arguments[Symbol.iterator] is Array.prototype.values)
+function argsJoined() {
+  const out = [];
+  for (const x of arguments) out.push(x);
+  return [out.join('+'), [...arguments].length, Array.from(arguments).reverse(), Math.max(...arguments)];
+}
+function strictArgs() { 'use strict'; return [...arguments]; }
+console.log(argsJoined(3, 1, 2), strictArgs("a", "b"), argsJoined());
