@@ -21,5 +21,6 @@ duk_ret_t petrel_binding_buffer(duk_context *ctx);
 duk_ret_t petrel_binding_tcp(duk_context *ctx);
 duk_ret_t petrel_binding_dns(duk_context *ctx);
 duk_ret_t petrel_binding_tls(duk_context *ctx);
+duk_ret_t petrel_binding_fs(duk_context *ctx); /* modules/fs_binding.c */
 
 #endif

@@ -246,5 +246,10 @@ void *petrel_buffer_prototype(void);
 duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall);
 /* Pushes an Error object for a platform error (code, errno, syscall set). */
 void petrel_push_system_error(duk_context *ctx, int err, const char *syscall);
+/* A file system call's error in node's uvException form: "ENOENT: no such file or
+ * directory, open '/x'" (and " -> 'dest'"), with errno, code, syscall, path and dest
+ * (the strings at path_idx and dest_idx; -1: none; path_idx -2: none, and `syscall`
+ * before `code`, as node's C++ UVException puts them). modules/errors_system.c. */
+void petrel_push_fs_error(duk_context *ctx, int err, const char *syscall, duk_idx_t path_idx, duk_idx_t dest_idx);
 
 #endif
