@@ -119,6 +119,34 @@ static void push_uncaught(duk_context *ctx, duk_idx_t idx)
   duk_concat(ctx, 2);
 }
 
+static duk_ret_t print_uncaught(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  push_uncaught(ctx, -1);
+  duk_size_t n;
+  const char *s = duk_get_lstring(ctx, -1, &n);
+  repl_out(ctx, 2, s, n, 0);
+  repl_out(ctx, 2, "\n", 1, 1);
+  return 0;
+}
+
+/* An uncaught error (at idx) reported on stderr, as "Uncaught ...": written directly,
+ * not through console.error (whose stream errors are dropped, and which a script may
+ * have replaced). When describing it runs out of heap, a fixed text written without
+ * the heap, the coded error for an allocation failure, so the report always gets out. */
+static void report_uncaught(duk_context *ctx, duk_idx_t idx)
+{
+  static const char oom[] = "Uncaught Error: alloc failed (ERR_MEMORY_ALLOCATION_FAILED)\n";
+  static const char other[] = "Uncaught (the error could not be described: out of memory)\n";
+  idx = duk_normalize_index(ctx, idx);
+  duk_dup(ctx, idx);
+  if (duk_safe_call(ctx, print_uncaught, NULL, 1, 1) != 0) {
+    const char *t = petrel_is_alloc_failure(ctx, idx) ? oom : other;
+    repl_out(ctx, 2, t, strlen(t), 0);
+  }
+  duk_pop(ctx);
+}
+
 /* Is the value at idx truthy with this name? (e && e.name === name) */
 static int named(duk_context *ctx, duk_idx_t idx, const char *name)
 {
@@ -319,8 +347,7 @@ static void end_run(duk_context *ctx, int status, int natural)
   if (!repl.running) return;
   repl.running = 0;
   if (duk_safe_call(ctx, emit_exit, &status, 0, 1) != 0) {
-    push_uncaught(ctx, -1);
-    repl_console(ctx, "error");
+    report_uncaught(ctx, -1);
     if (!status) status = 1;
   }
   duk_pop(ctx);
@@ -660,8 +687,7 @@ static void raw_request(duk_context *ctx)
   int rc = duk_safe_call(ctx, do_request, NULL, 1, 1);
   petrel_set_interruptible(0);
   if (rc != 0 && !is_exit(ctx, -1)) {
-    push_uncaught(ctx, -1);
-    repl_console(ctx, "error");
+    report_uncaught(ctx, -1);
     duk_pop(ctx);
     end_run(ctx, 1, 0);
     return;
@@ -734,8 +760,7 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
     duk_push_false(ctx);
     return 1;
   }
-  push_uncaught(ctx, 0);
-  repl_console(ctx, "error");
+  report_uncaught(ctx, 0);
   if (repl.running) end_run(ctx, 1, 0);
   duk_push_true(ctx);
   return 1;
