@@ -340,6 +340,24 @@ static duk_ret_t emit_exit(duk_context *ctx, void *udata)
   return 0;
 }
 
+/* The run's 'exit' and 'beforeExit' listeners and its process.exitCode go with it. */
+static duk_ret_t forget_run(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  duk_get_global_literal(ctx, "process");
+  duk_push_literal(ctx, "removeAllListeners");
+  duk_push_literal(ctx, "exit");
+  duk_call_prop(ctx, -3, 1);
+  duk_pop(ctx);
+  duk_push_literal(ctx, "removeAllListeners");
+  duk_push_literal(ctx, "beforeExit");
+  duk_call_prop(ctx, -3, 1);
+  duk_pop(ctx);
+  duk_push_undefined(ctx);
+  duk_put_prop_literal(ctx, -2, "exitCode");
+  return 0;
+}
+
 /* natural: the run ended with nothing left to do (not process.exit, an error or Ctrl-C):
  * as in node, the microtasks 'exit' listeners queue then run (not their ticks). */
 static void end_run(duk_context *ctx, int status, int natural)
@@ -352,22 +370,17 @@ static void end_run(duk_context *ctx, int status, int natural)
   }
   duk_pop(ctx);
   if (natural) petrel_run_microtasks(ctx);
-  duk_get_global_literal(ctx, "process");
-  duk_push_literal(ctx, "removeAllListeners");
-  duk_push_literal(ctx, "exit");
-  duk_call_prop(ctx, -3, 1);
+  if (duk_safe_call(ctx, forget_run, NULL, 0, 1) != 0) {
+    report_uncaught(ctx, -1);
+    if (!status) status = 1;
+  }
   duk_pop(ctx);
-  duk_push_literal(ctx, "removeAllListeners");
-  duk_push_literal(ctx, "beforeExit");
-  duk_call_prop(ctx, -3, 1);
-  duk_pop(ctx);
-  duk_push_undefined(ctx);
-  duk_put_prop_literal(ctx, -2, "exitCode");
-  duk_pop(ctx);
+  /* The status, written without the heap: the run is over (repl.running is 0), so a
+   * status lost here would leave the tool waiting for the end of an answer. */
   petrel_frame_stderr(0);
-  duk_push_sprintf(ctx, "\x04%d\x04>", status);
-  repl_write(ctx, duk_get_string(ctx, -1));
-  duk_pop(ctx);
+  char end[24];
+  int n = snprintf(end, sizeof end, "\x04%d\x04>", status);
+  petrel_console_write_raw(1, end, (size_t)n);
 }
 
 /* process.exitCode | 0 if set, else dflt */
