@@ -294,6 +294,18 @@ static int run_status; /* what a run ends with if nothing sets process.exitCode 
 /* The run under way is the boot app (repl_run_boot), not a raw request: it writes no
  * framing, and its end shows the REPL's prompt. */
 static int boot_run;
+static int boot_ctrl_c; /* the Ctrl-C that interrupted it has not come as input yet */
+
+/* Is the value at idx the RangeError Duktape throws when Ctrl-C interrupts? */
+static int interrupted(duk_context *ctx, duk_idx_t idx)
+{
+  if (!named(ctx, idx, "RangeError")) return 0;
+  duk_get_prop_literal(ctx, idx, "message");
+  int r = repl_has_word(duk_to_string(ctx, -1), "timeout");
+  duk_pop(ctx);
+  return r;
+}
+
 
 void repl_enter_raw(duk_context *ctx)
 {
@@ -321,6 +333,7 @@ static void end_run(duk_context *ctx, int status, int natural)
 {
   if (!repl.running) return;
   repl.running = 0;
+  petrel_interrupt_callbacks = 0;
   if (duk_safe_call(ctx, emit_exit, &status, 0, 1) != 0) {
     push_uncaught(ctx, -1);
     repl_console(ctx, "error");
@@ -675,7 +688,10 @@ static void raw_request(duk_context *ctx)
     return;
   }
   duk_pop(ctx);
-  if (repl.running) loop_set_turn_hook(wait_for_run);
+  if (repl.running) {
+    petrel_interrupt_callbacks = 1;
+    loop_set_turn_hook(wait_for_run);
+  }
 }
 
 void repl_raw_input(duk_context *ctx, const char *data, size_t n)
@@ -742,6 +758,14 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
     duk_push_false(ctx);
     return 1;
   }
+  if (repl.running && interrupted(ctx, 0)) { /* Ctrl-C in a callback of the run's */
+    duk_push_literal(ctx, "Script execution was interrupted");
+    repl_console(ctx, "error");
+    if (boot_run) boot_ctrl_c = 1; /* the key that did it is still to come as input */
+    end_run(ctx, 130, 0);
+    duk_push_true(ctx);
+    return 1;
+  }
   push_uncaught(ctx, 0);
   repl_console(ctx, "error");
   if (repl.running) end_run(ctx, 1, 0);
@@ -775,7 +799,6 @@ void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
  * at reset) skips it: the safe mode. What it started goes on (a server serves) until
  * a soft reset, as after a run. An empty /main.js is none (petrel-tool boot --clear). */
 static const char boot_path[] = "/main.js";
-static int boot_ctrl_c; /* the Ctrl-C that interrupted it has not come as input yet */
 
 static duk_ret_t do_boot(duk_context *ctx, void *udata)
 {
@@ -786,16 +809,6 @@ static duk_ret_t do_boot(duk_context *ctx, void *udata)
   duk_push_array(ctx);
   duk_call(ctx, 3);
   return 0;
-}
-
-/* Is the value at idx the RangeError Duktape throws when Ctrl-C interrupts? */
-static int interrupted(duk_context *ctx, duk_idx_t idx)
-{
-  if (!named(ctx, idx, "RangeError")) return 0;
-  duk_get_prop_literal(ctx, idx, "message");
-  int r = repl_has_word(duk_to_string(ctx, -1), "timeout");
-  duk_pop(ctx);
-  return r;
 }
 
 int repl_run_boot(duk_context *ctx)
@@ -831,7 +844,10 @@ int repl_run_boot(duk_context *ctx)
     return 1;
   }
   duk_pop(ctx);
-  if (repl.running) loop_set_turn_hook(wait_for_run);
+  if (repl.running) {
+    petrel_interrupt_callbacks = 1;
+    loop_set_turn_hook(wait_for_run);
+  }
   return 1;
 }
 
