@@ -292,15 +292,15 @@ static int push_listener_method(duk_context *ctx, duk_idx_t this_idx, duk_idx_t 
 }
 
 /* The once() wrapper: removes itself, then calls the listener with the target as this.
- * The target is deleted before the removal: its absence is the "fired" flag, so a
- * wrapper called again (from a 'removeListener' listener, or kept from rawListeners())
- * does nothing, and no cycle is left for mark-and-sweep. */
+ * The target is deleted after the removal, as Node sets its fired flag (a 'removeListener'
+ * listener that calls the wrapper runs the listener too): its absence is that flag, so a
+ * wrapper called again (kept from rawListeners()) does nothing, and no cycle is left for
+ * mark-and-sweep. */
 static duk_ret_t once_wrapper(duk_context *ctx)
 {
   duk_idx_t n = duk_get_top(ctx);
   duk_push_current_function(ctx); /* n */
   if (!duk_get_prop_literal(ctx, n, W_TARGET)) return 0; /* n + 1 */
-  duk_del_prop_literal(ctx, n, W_TARGET);
   duk_get_prop_literal(ctx, n, W_TYPE); /* n + 2 */
   duk_dup(ctx, n);
   duk_dup(ctx, n + 1);
@@ -315,6 +315,7 @@ static duk_ret_t once_wrapper(duk_context *ctx)
     duk_call_method(ctx, 2);
   }
   duk_set_top(ctx, n + 2);
+  duk_del_prop_literal(ctx, n, W_TARGET);
   duk_get_prop_literal(ctx, n, "listener"); /* n + 2 */
   duk_dup(ctx, n + 2);
   duk_dup(ctx, n + 1);
