@@ -39,6 +39,9 @@ docs/architecture.md, "Built-in JS"):
    runs out of memory (a double fault: the reserve was spent or too fragmented), the
    runtime's own preallocated coded error is thrown instead of the DoubleError
    (petrel_vm_double_fault), so out of memory always reaches JS with its code.
+   The hook also says whether the collector is running (Duktape's ms_running): the
+   errors an emergency collection's compaction creates and swallows get no reserve,
+   which they would otherwise spend before the real error (runtime/vm.c says why).
 
 5. With ROM built-ins (mps2-an385), Object.freeze/seal of a built-in object (JSON,
    Object.prototype...) returns it instead of throwing a TypeError: a ROM object
@@ -177,16 +180,19 @@ EDITS = [
      "DUK_INTERNAL DUK_COLD void duk_err_error_alloc_failed(duk_hthread *thr, const char *filename, duk_int_t linenumber) {\n"),
     ("errors: a double fault ends the creation",
      "\t\tthr->heap->creating_error = 0;\n\n\t\th_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n",
-     "\t\tthr->heap->creating_error = 0;\n\t\tpetrel_vm_creating_error(0);\n\n"
+     "\t\tthr->heap->creating_error = 0;\n\n"
      "#if defined(DUK_USE_VERBOSE_ERRORS)\n"
-     "\t\th_err = (duk_hobject *) petrel_vm_double_fault(msg);\n"
+     "\t\th_err = (duk_hobject *) petrel_vm_double_fault(msg); /* before the creation ends */\n"
      "#else\n"
      "\t\th_err = NULL;\n"
      "#endif\n"
+     "\t\tpetrel_vm_creating_error(0);\n"
      "\t\tif (h_err == NULL) h_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n"),
     ("errors: creation starts",
      "\t\tthr->heap->creating_error = 1;\n\n\t\tduk_require_stack(thr, 1);\n",
-     "\t\tthr->heap->creating_error = 1;\n\t\tpetrel_vm_creating_error(1);\n\n\t\tduk_require_stack(thr, 1);\n"),
+     "\t\tthr->heap->creating_error = 1;\n"
+     "\t\tpetrel_vm_creating_error(thr->heap->ms_running ? 2 : 1); /* 2: the collector's, swallowed */\n\n"
+     "\t\tduk_require_stack(thr, 1);\n"),
     ("errors: the created error",
      "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n#else\n",
      "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n"
