@@ -98,20 +98,15 @@ static void call_listener(duk_context *ctx, duk_idx_t fn_idx, duk_idx_t this_idx
   duk_pop(ctx);
 }
 
-/* emit(type, ...args) */
-static duk_ret_t ee_emit(duk_context *ctx)
+/* emit's body: the emitter at self, the type at type and the nargs arguments after
+ * it (absolute indexes). Returns emit's result and leaves the stack as it was. */
+static int emit_core(duk_context *ctx, duk_idx_t self, duk_idx_t type, int nargs)
 {
-  duk_idx_t n = duk_get_top(ctx); /* type + args */
-  if (n == 0) {
-    duk_push_undefined(ctx);
-    n = 1;
-  }
-  int nargs = (int)n - 1;
-  duk_push_this(ctx);
-  duk_idx_t self = n;
-  push_events(ctx, self, 0); /* n + 1 */
-  duk_idx_t events = n + 1;
-  int is_error = duk_is_string(ctx, 0) && strcmp(duk_get_string(ctx, 0), "error") == 0;
+  duk_require_stack(ctx, nargs + 8);
+  duk_idx_t top = duk_get_top(ctx);
+  push_events(ctx, self, 0);
+  duk_idx_t events = top;
+  int is_error = duk_is_string(ctx, type) && strcmp(duk_get_string(ctx, type), "error") == 0;
   if (is_error && duk_is_object(ctx, events)) {
     duk_push_global_stash(ctx);
     duk_get_prop_literal(ctx, -1, MONITOR_KEY);
@@ -123,32 +118,32 @@ static duk_ret_t ee_emit(duk_context *ctx)
       duk_push_global_stash(ctx);
       duk_get_prop_literal(ctx, -1, MONITOR_KEY);
       duk_remove(ctx, -2);
-      for (int i = 1; i < (int)n; i++) duk_dup(ctx, i);
-      call_own_method(ctx, self, "emit", (int)n);
+      for (int i = 1; i <= nargs; i++) duk_dup(ctx, type + i);
+      call_own_method(ctx, self, "emit", nargs + 1);
     }
     duk_pop(ctx);
   }
   if (duk_is_object(ctx, events)) {
-    duk_dup(ctx, 0);
+    duk_dup(ctx, type);
     duk_get_prop(ctx, events);
   } else {
     duk_push_undefined(ctx);
   }
-  duk_idx_t handler = n + 2;
+  duk_idx_t handler = top + 1;
   if (duk_is_undefined(ctx, handler)) {
     if (is_error) {
       if (nargs >= 1)
-        duk_dup(ctx, 1);
+        duk_dup(ctx, type + 1);
       else
         duk_push_undefined(ctx);
       call_fail(ctx, FAIL_UNHANDLED, -1, 0);
-      return duk_throw(ctx);
+      (void)duk_throw(ctx);
     }
-    duk_push_false(ctx);
-    return 1;
+    duk_set_top(ctx, top);
+    return 0;
   }
   if (duk_is_function(ctx, handler)) {
-    call_listener(ctx, handler, self, 1, nargs);
+    call_listener(ctx, handler, self, type + 1, nargs);
   } else {
     /* A copy: listeners may add or remove listeners while it runs. */
     duk_size_t len = duk_get_length(ctx, handler);
@@ -160,12 +155,41 @@ static duk_ret_t ee_emit(duk_context *ctx)
     }
     for (duk_size_t i = 0; i < len; i++) {
       duk_get_prop_index(ctx, copy, (duk_uarridx_t)i);
-      call_listener(ctx, -1, self, 1, nargs);
+      call_listener(ctx, -1, self, type + 1, nargs);
       duk_pop(ctx);
     }
   }
-  duk_push_true(ctx);
+  duk_set_top(ctx, top);
   return 1;
+}
+
+/* emit(type, ...args) */
+static duk_ret_t ee_emit(duk_context *ctx)
+{
+  duk_idx_t n = duk_get_top(ctx); /* type + args */
+  if (n == 0) {
+    duk_push_undefined(ctx);
+    n = 1;
+  }
+  duk_push_this(ctx); /* n */
+  duk_push_boolean(ctx, emit_core(ctx, n, 0, (int)n - 1));
+  return 1;
+}
+
+/* For C code that emits (stream_state.c's st_call_method): if the function at fn is
+ * EventEmitter.prototype.emit as installed here, emits on the emitter at self
+ * the type at type and the nargs values after it without a call of its own (no
+ * activation; an event with no listener costs a lookup) and returns emit's
+ * result; else -1 and the caller calls fn. */
+int petrel_emit_native(duk_context *ctx, duk_idx_t fn, duk_idx_t self, duk_idx_t type, int nargs)
+{
+  if (!duk_is_lightfunc(ctx, fn)) return -1;
+  fn = duk_normalize_index(ctx, fn);
+  duk_push_c_lightfunc(ctx, ee_emit, DUK_VARARGS, 1, 0); /* as ee_install installs it */
+  int ours = duk_strict_equals(ctx, -1, fn);
+  duk_pop(ctx);
+  if (!ours) return -1;
+  return emit_core(ctx, duk_normalize_index(ctx, self), duk_normalize_index(ctx, type), nargs);
 }
 
 /* f.listener if it is a once() wrapper, else f; [...] -> [... unwrapped] */
@@ -289,6 +313,26 @@ static int push_listener_method(duk_context *ctx, duk_idx_t this_idx, duk_idx_t 
   int own = duk_strict_equals(ctx, -1, -2);
   duk_pop(ctx);
   return own;
+}
+
+/* For a C method that calls EventEmitter.prototype.on on its own this and arguments
+ * (stream_readable.c's on: Stream.prototype.on.call(this, ev, fn)): if the function
+ * at fn is on as installed here, adds the listener at 1 for the type at 0 in the
+ * caller's frame, without a call, and returns 1 with the stack [type, listener,
+ * this]; else 0 and the caller calls fn. */
+int petrel_on_native(duk_context *ctx, duk_idx_t fn)
+{
+  if (!duk_is_lightfunc(ctx, fn)) return 0;
+  fn = duk_normalize_index(ctx, fn);
+  duk_push_c_lightfunc(ctx, ee_add, 2, 2, 0); /* as ee_install installs on */
+  int ours = duk_strict_equals(ctx, -1, fn);
+  duk_pop(ctx);
+  if (!ours) return 0;
+  duk_set_top(ctx, 2);
+  check_listener(ctx, 1);
+  add_listener(ctx, 0);
+  duk_set_top(ctx, 3); /* add_listener's result: this, at 2 */
+  return 1;
 }
 
 /* The once() wrapper: removes itself, then calls the listener with the target as this.

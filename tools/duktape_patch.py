@@ -119,6 +119,18 @@ docs/architecture.md, "Built-in JS"):
    that name `arguments`): its property table grows from 2 entries to 4, +24 B per live
    arguments object on mps2-an385 (56 -> 80 B), +48 B on x86-64; at boot +112 B on
    linux (the few kept alive by built-in JS), none measurable on mps2-an385.
+15. duk_pack (an array of the top N values, made at its size in one allocation) is
+   internal in 2.7; duk_petrel_pack() calls it from C (runtime.h). An array grown a
+   put at a time is reallocated at each (timers.c's runtime immediates: ~800
+   instructions a value on linux).
+
+16. duk_get_prop_index / duk_put_prop_index on an object with an array part try
+   Duktape's own array fast paths (the ones duk_hobject_getprop/putprop take first
+   for a number key) before pushing the index as a key: the same answer without the
+   push, the call through duk_get_prop/duk__put_prop_shared and the key's removal.
+   A read of a slot inside the array part ~170 -> ~50 instructions on linux (the
+   nextTick queue reads and writes ~40 such slots a churn connection). A put on a
+   read-only (ROM) object and anything outside the array part take the long path.
 """
 import sys
 
@@ -617,6 +629,92 @@ EDITS += [
      "\t\tduk_pop_2(thr);\n"
      "\t}\n\n"
      "\t/* set exotic behavior only after we're done */\n"),
+]
+
+
+EDITS += [
+    ("duk_pack for C (edit 15)",
+     "DUK_INTERNAL void duk_pack(duk_hthread *thr, duk_idx_t count) {\n",
+     "DUK_EXTERNAL void duk_petrel_pack(duk_hthread *thr, duk_idx_t count) { /* Petrel: edit 15 */\n"
+     "\tduk_pack(thr, count);\n"
+     "}\n"
+     "DUK_INTERNAL void duk_pack(duk_hthread *thr, duk_idx_t count) {\n"),
+]
+
+
+EDITS += [
+    ("index access: the helpers (edit 16)",
+     "#endif /* DUK_USE_ARRAY_PROP_FASTPATH */\n\n/*\n *  Fast path for bufobj getprop/putprop\n */\n",
+     "#endif /* DUK_USE_ARRAY_PROP_FASTPATH */\n\n"
+     "/* Petrel (tools/duktape_patch.py, edit 16): obj_idx (normalized) [arr_idx] by the\n"
+     " * array fast paths above; 0: nothing done, take the long path. */\n"
+     "DUK_INTERNAL duk_bool_t duk_petrel_get_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "#if defined(DUK_USE_ARRAY_PROP_FASTPATH)\n"
+     "\tduk_tval *tv_obj = DUK_GET_TVAL_POSIDX(thr, obj_idx);\n"
+     "\tduk_tval tv_key;\n"
+     "\tduk_tval *tv;\n"
+     "\tif (!DUK_TVAL_IS_OBJECT(tv_obj)) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tDUK_TVAL_SET_U32(&tv_key, (duk_uint32_t) arr_idx);\n"
+     "\ttv = duk__getprop_shallow_fastpath_array_tval(thr, DUK_TVAL_GET_OBJECT(tv_obj), &tv_key);\n"
+     "\tif (tv == NULL) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tduk_push_tval(thr, tv);\n"
+     "\treturn 1;\n"
+     "#else\n"
+     "\tDUK_UNREF(thr); DUK_UNREF(obj_idx); DUK_UNREF(arr_idx);\n"
+     "\treturn 0;\n"
+     "#endif\n"
+     "}\n"
+     "/* The value on top into obj_idx (normalized) [arr_idx], popped on success. */\n"
+     "DUK_INTERNAL duk_bool_t duk_petrel_put_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "#if defined(DUK_USE_ARRAY_PROP_FASTPATH)\n"
+     "\tduk_tval *tv_obj = DUK_GET_TVAL_POSIDX(thr, obj_idx);\n"
+     "\tduk_tval tv_key;\n"
+     "\tduk_hobject *obj;\n"
+     "\tif (!DUK_TVAL_IS_OBJECT(tv_obj) || duk_get_top(thr) <= 0) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tobj = DUK_TVAL_GET_OBJECT(tv_obj);\n"
+     "\tif (DUK_HEAPHDR_HAS_READONLY((duk_heaphdr *) obj)) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tDUK_TVAL_SET_U32(&tv_key, (duk_uint32_t) arr_idx);\n"
+     "\tif (!duk__putprop_shallow_fastpath_array_tval(thr, obj, &tv_key, DUK_GET_TVAL_NEGIDX(thr, -1))) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tduk_pop_unsafe(thr);\n"
+     "\treturn 1;\n"
+     "#else\n"
+     "\tDUK_UNREF(thr); DUK_UNREF(obj_idx); DUK_UNREF(arr_idx);\n"
+     "\treturn 0;\n"
+     "#endif\n"
+     "}\n\n"
+     "/*\n *  Fast path for bufobj getprop/putprop\n */\n"),
+    ("index access: get (edit 16)",
+     "DUK_EXTERNAL duk_bool_t duk_get_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n",
+     "DUK_INTERNAL_DECL duk_bool_t duk_petrel_get_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx);\n"
+     "DUK_INTERNAL_DECL duk_bool_t duk_petrel_put_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx);\n"
+     "DUK_EXTERNAL duk_bool_t duk_get_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n"
+     "\tif (duk_petrel_get_index_fast(thr, obj_idx, arr_idx)) {\n"
+     "\t\treturn 1; /* Petrel: edit 16 */\n"
+     "\t}\n"),
+    ("index access: put (edit 16)",
+     "DUK_EXTERNAL duk_bool_t duk_put_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n",
+     "DUK_EXTERNAL duk_bool_t duk_put_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n"
+     "\tif (duk_petrel_put_index_fast(thr, obj_idx, arr_idx)) {\n"
+     "\t\treturn 1; /* Petrel: edit 16 */\n"
+     "\t}\n"),
 ]
 
 
