@@ -115,3 +115,49 @@ duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *sysca
   petrel_push_system_error(ctx, err, syscall);
   return duk_throw(ctx);
 }
+
+/* node's uvException (lib/internal/errors.js), the form of every fs error. */
+void petrel_push_fs_error(duk_context *ctx, int err, const char *syscall, duk_idx_t path_idx, duk_idx_t dest_idx)
+{
+  int syscall_second = path_idx == -2; /* the order of node's C++ UVException (a write's EBADF) */
+  if (path_idx >= 0) path_idx = duk_require_normalize_index(ctx, path_idx);
+  if (dest_idx >= 0) dest_idx = duk_require_normalize_index(ctx, dest_idx);
+  const char *code = plat_strerror_code(err);
+  duk_push_sprintf(ctx, "%s: %s, %s", code, plat_strerror_text(err), syscall);
+  int n = 1;
+  if (path_idx >= 0) {
+    duk_push_literal(ctx, " '");
+    duk_dup(ctx, path_idx);
+    duk_push_literal(ctx, "'");
+    n += 3;
+  }
+  if (dest_idx >= 0) {
+    duk_push_literal(ctx, " -> '");
+    duk_dup(ctx, dest_idx);
+    duk_push_literal(ctx, "'");
+    n += 3;
+  }
+  duk_concat(ctx, n);
+  duk_push_error_object_raw(ctx, DUK_ERR_ERROR, NULL, 0, NULL);
+  duk_push_literal(ctx, "message");
+  duk_pull(ctx, -3);
+  duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+  duk_push_int(ctx, err);
+  duk_put_prop_literal(ctx, -2, "errno");
+  if (syscall_second) {
+    duk_push_string(ctx, syscall);
+    duk_put_prop_literal(ctx, -2, "syscall");
+  }
+  duk_push_string(ctx, code);
+  duk_put_prop_literal(ctx, -2, "code");
+  duk_push_string(ctx, syscall);
+  duk_put_prop_literal(ctx, -2, "syscall");
+  if (path_idx >= 0) {
+    duk_dup(ctx, path_idx);
+    duk_put_prop_literal(ctx, -2, "path");
+  }
+  if (dest_idx >= 0) {
+    duk_dup(ctx, dest_idx);
+    duk_put_prop_literal(ctx, -2, "dest");
+  }
+}

@@ -86,7 +86,14 @@ static duk_ret_t r_read0_tick(duk_context *ctx)
 /* on(ev, fn), addListener */
 static duk_ret_t r_on(duk_context *ctx)
 {
-  call_base(ctx, "on"); /* 2: the result */
+  duk_set_top(ctx, 2);
+  push_rhelper(ctx, "base");
+  petrel_get_prop_static(ctx, -1, "on"); /* 3 */
+  if (!petrel_on_native(ctx, 3)) { /* EventEmitter's own on runs in place */
+    duk_set_top(ctx, 2);
+    call_base(ctx, "on");
+  }
+  /* 2: the result */
   duk_idx_t state = push_this_state(ctx), self = state - 1;
   if (is_event(ctx, 0, "data")) {
     st_put_bool(ctx, state, "readableListening", listener_count(ctx, self, "readable"));
@@ -138,6 +145,24 @@ static duk_ret_t r_remove_listener(duk_context *ctx)
     st_next_tick(ctx, r_update_listening_tick, 1, 1);
   }
   return 1;
+}
+
+/* For EventEmitter's once() and its wrapper (events_binding.c): the method on top of the
+ * stack, when it is Readable's on (remove 0) or removeListener (remove 1) and the event
+ * at type is one those do nothing more for, is replaced by the base's method that they
+ * would call (Stream.prototype's), saving a call through them. */
+void petrel_readable_skip_listener_method(duk_context *ctx, duk_idx_t type, int remove)
+{
+  type = duk_normalize_index(ctx, type);
+  if (is_event(ctx, type, "readable") || (!remove && is_event(ctx, type, "data"))) return;
+  duk_push_c_lightfunc(ctx, remove ? r_remove_listener : r_on, 2, 2, 0);
+  int same = duk_strict_equals(ctx, -1, -2);
+  duk_pop(ctx);
+  if (!same) return;
+  duk_pop(ctx);
+  push_rhelper(ctx, "base");
+  petrel_get_prop_static(ctx, -1, remove ? "removeListener" : "on");
+  duk_remove(ctx, -2);
 }
 
 /* tick of resume(): resume_(stream, state) */
@@ -216,13 +241,16 @@ static void flow(duk_context *ctx, duk_idx_t stream)
 static duk_ret_t r_emit_readable_now(duk_context *ctx)
 {
   duk_get_prop_literal(ctx, 0, "_readableState"); /* 1 */
-  if (!st_flag(ctx, 1, "destroyed") && !st_flag(ctx, 1, "errored") &&
-      (st_flag(ctx, 1, "length") || st_flag(ctx, 1, "ended"))) {
+  st_bits sb;
+  st_bits_of(ctx, 1, &sb);
+  if (!st_flag_in(ctx, 1, &sb, "destroyed") && !st_flag(ctx, 1, "errored") &&
+      (st_flag(ctx, 1, "length") || st_flag_in(ctx, 1, &sb, "ended"))) {
     st_emit(ctx, 0, "readable");
     st_put_bool(ctx, 1, "emittedReadable", 0);
   }
+  st_bits_of(ctx, 1, &sb); /* again: the listeners and the put above write flags */
   st_put_bool(ctx, 1, "needReadable",
-              !st_flag(ctx, 1, "flowing") && !st_flag(ctx, 1, "ended") &&
+              !st_flag_in(ctx, 1, &sb, "flowing") && !st_flag_in(ctx, 1, &sb, "ended") &&
                   st_num(ctx, 1, "length") <= st_num(ctx, 1, "highWaterMark"));
   flow(ctx, 0);
   return 0;
@@ -279,7 +307,9 @@ static duk_ret_t r_end_tick(duk_context *ctx)
  * writable side's end or the stream's auto-destroy. */
 static duk_ret_t r_end_tick_nt(duk_context *ctx)
 {
-  if (st_flag(ctx, 0, "errored") || st_flag(ctx, 0, "closeEmitted") || st_flag(ctx, 0, "endEmitted") ||
+  st_bits sb;
+  st_bits_of(ctx, 0, &sb);
+  if (st_flag(ctx, 0, "errored") || st_flag_in(ctx, 0, &sb, "closeEmitted") || st_flag_in(ctx, 0, &sb, "endEmitted") ||
       st_num(ctx, 0, "length") != 0)
     return 0;
   st_put_bool(ctx, 0, "endEmitted", 1);
@@ -506,8 +536,11 @@ static duk_ret_t r_read(duk_context *ctx)
   int do_read = st_flag(ctx, state, "needReadable");
   length = st_num(ctx, state, "length");
   if (length == 0 || length - n < hwm) do_read = 1;
-  if (st_flag(ctx, state, "ended") || st_flag(ctx, state, "reading") || st_flag(ctx, state, "destroyed") ||
-      st_flag(ctx, state, "errored") || !st_flag(ctx, state, "constructed")) {
+  st_bits sb;
+  st_bits_of(ctx, state, &sb);
+  if (st_flag_in(ctx, state, &sb, "ended") || st_flag_in(ctx, state, &sb, "reading") ||
+      st_flag_in(ctx, state, &sb, "destroyed") || st_flag(ctx, state, "errored") ||
+      !st_flag_in(ctx, state, &sb, "constructed")) {
     do_read = 0;
   } else if (do_read) {
     st_put_bool(ctx, state, "reading", 1);

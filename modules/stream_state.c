@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 #include "stream_state.h"
+#include "bindings.h"
 
 void st_push_helper(duk_context *ctx, const char *name)
 {
@@ -185,11 +186,19 @@ void st_next_tick_value(duk_context *ctx, duk_idx_t n)
   duk_pop(ctx);
 }
 
-/* obj.name(the n values on top): pops them and the result. */
+/* obj.name(the n values on top): pops them and the result. An emit that is
+ * EventEmitter's own runs without a call of its own (petrel_emit_native): the
+ * streams emit ~4 events a connection that nobody listens to (resume, prefinish,
+ * finish, readable), each a call into C that found no listener. */
 void st_call_method(duk_context *ctx, duk_idx_t obj, const char *name, duk_idx_t n)
 {
   obj = duk_normalize_index(ctx, obj);
   petrel_get_prop_static(ctx, obj, name);
+  if (n >= 1 && name[0] == 'e' && strcmp(name, "emit") == 0 &&
+      petrel_emit_native(ctx, -1, obj, -1 - n, (int)n - 1) >= 0) {
+    duk_pop_n(ctx, n + 1);
+    return;
+  }
   duk_dup(ctx, obj);
   duk_insert(ctx, -2 - n);
   duk_insert(ctx, -2 - n);

@@ -103,6 +103,25 @@ int st_packed_bits(duk_context *ctx, duk_idx_t obj, uint64_t *b);
 /* The field key in bits b (st_packed_bits): 0 false, 1 true, 2 null, -1 not one of
  * its fields (ask st_flag). */
 int st_bits_field(uint64_t b, const char *key);
+/* Several flag reads of one state in a row with nothing between them that writes
+ * its flags: the bits read once (st_bits_of), then st_flag_in per key, which
+ * answers as st_flag does (a key that is not packed reads the property). */
+typedef struct {
+  uint64_t b;
+  int packed;
+} st_bits;
+static inline void st_bits_of(duk_context *ctx, duk_idx_t obj, st_bits *sb)
+{
+  sb->packed = st_packed_bits(ctx, obj, &sb->b);
+}
+static inline int st_flag_in(duk_context *ctx, duk_idx_t obj, const st_bits *sb, const char *key)
+{
+  if (sb->packed) {
+    int v = st_bits_field(sb->b, key);
+    if (v >= 0) return v == 1;
+  }
+  return st_flag(ctx, obj, key);
+}
 
 /* The Writable state's block (stream_packed.c): its counters and its flags' bits
  * as a C struct in a hidden fixed buffer rather than as named properties. */
@@ -163,6 +182,8 @@ void st_add_wnum(duk_context *ctx, duk_idx_t obj, int f, double d);
 
 /* stream_readable.c: installReadable(proto, helpers) */
 duk_ret_t readable_install(duk_context *ctx);
+/* Readable's on/removeListener on top, for an event they only pass on: the base's. */
+void petrel_readable_skip_listener_method(duk_context *ctx, duk_idx_t type, int remove);
 /* stream_readable_init.c: initReadable and defineReadableAccessors on the binding at idx */
 void readable_init_funcs(duk_context *ctx, duk_idx_t binding);
 /* deferred.c: deferMethods, defineLazy and deferErrors on the binding at idx */

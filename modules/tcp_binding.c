@@ -85,12 +85,23 @@ static void update_ref(tcp_rec *r)
   }
 }
 
+/* A net.Socket that owns its record keeps it with its pin (runtime/pins.c: no
+ * property on the socket, 16 B less per connection on a 32-bit board); a handle
+ * object (TCP.prototype) holds it under HANDLE_KEY. */
+static tcp_rec *sock_rec(duk_context *ctx, duk_idx_t sock)
+{
+  return petrel_pin_data(duk_get_heapptr(ctx, sock));
+}
+
 tcp_rec *tcp_rec_at(duk_context *ctx, duk_idx_t handle)
 {
   if (!duk_is_object(ctx, handle)) return NULL;
-  duk_get_prop_literal(ctx, handle, HANDLE_KEY);
-  tcp_rec *r = duk_get_pointer(ctx, -1);
-  duk_pop(ctx);
+  tcp_rec *r = sock_rec(ctx, handle);
+  if (!r) {
+    duk_get_prop_literal(ctx, handle, HANDLE_KEY);
+    r = duk_get_pointer(ctx, -1);
+    duk_pop(ctx);
+  }
   return r && r->t ? r : NULL;
 }
 
@@ -398,14 +409,10 @@ static void detach_rec(duk_context *ctx, tcp_rec *r)
 static void adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock)
 {
   sock = duk_normalize_index(ctx, sock);
-  duk_get_prop_literal(ctx, sock, HANDLE_KEY);
-  tcp_rec *old = duk_get_pointer(ctx, -1);
-  duk_pop(ctx);
+  tcp_rec *old = sock_rec(ctx, sock);
   if (old == r && r->direct) return;
   if (old && old->t) detach_rec(ctx, old);
-  duk_push_pointer(ctx, NULL); /* the property exists before anything changes */
-  duk_put_prop_literal(ctx, sock, HANDLE_KEY);
-  void *s = petrel_pin(ctx, sock);
+  void *s = petrel_pin(ctx, sock); /* may throw (out of memory) before anything changes */
   if (r->owner && !r->direct) { /* a handle object: now the socket's view */
     duk_push_heapptr(ctx, r->owner);
     duk_dup(ctx, sock);
@@ -427,8 +434,7 @@ static void adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock)
   r->owner = s;
   r->direct = 1;
   if (pending_child == r) pending_child = NULL;
-  duk_push_pointer(ctx, r);
-  duk_put_prop_literal(ctx, sock, HANDLE_KEY);
+  petrel_pin_set_data(s, r);
 }
 
 void tcp_rec_adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock) { adopt(ctx, r, sock); }
@@ -445,12 +451,8 @@ int tcp_rec_push_view(duk_context *ctx, tcp_rec *r)
 void tcp_rec_open(duk_context *ctx, duk_idx_t sock)
 {
   sock = duk_normalize_index(ctx, sock);
-  duk_get_prop_literal(ctx, sock, HANDLE_KEY);
-  tcp_rec *old = duk_get_pointer(ctx, -1);
-  duk_pop(ctx);
+  tcp_rec *old = sock_rec(ctx, sock);
   if (old) detach_rec(ctx, old); /* the socket's live record (not from net.js) */
-  duk_push_pointer(ctx, NULL);
-  duk_put_prop_literal(ctx, sock, HANDLE_KEY);
   petrel_pin(ctx, sock); /* before the record: a full heap leaves nothing behind */
   tcp_rec *r = rec_alloc();
   if (r) r->t = plat_tcp_new(on_event, r);
@@ -511,9 +513,7 @@ static duk_ret_t socket_handle_set(duk_context *ctx)
     if (duk_has_prop_literal(ctx, 1, VALUE_KEY)) duk_del_prop_literal(ctx, 1, VALUE_KEY);
     return 0;
   }
-  duk_get_prop_literal(ctx, 1, HANDLE_KEY);
-  tcp_rec *old = duk_get_pointer(ctx, -1);
-  duk_pop(ctx);
+  tcp_rec *old = sock_rec(ctx, 1);
   if (old && old->t && old->direct && old->owner == duk_get_heapptr(ctx, 1)) detach_rec(ctx, old);
   if (duk_is_null_or_undefined(ctx, 0) && !duk_has_prop_literal(ctx, 1, VALUE_KEY)) return 0;
   duk_dup(ctx, 0);

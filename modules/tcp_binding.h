@@ -7,8 +7,10 @@
 
 typedef struct tcp_rec tcp_rec;
 
-/* The hidden key under which a handle object, a net.Socket that owns its record,
- * and a socket's _handle object hold the record's pointer (NULL once closed). */
+/* The hidden key under which a handle object and a socket's _handle object hold
+ * the record's pointer (NULL once closed). A net.Socket that owns its record keeps
+ * it with its pin instead (petrel_pin_data: no property per socket); Socket.prototype
+ * holds the key as NULL, so a socket without a record stops its lookup there. */
 #define TCP_REC_KEY DUK_HIDDEN_SYMBOL("tcp")
 
 /* The open record of the handle object or socket at idx, or NULL (closed, or none). */

@@ -69,6 +69,29 @@ int plat_file_write(const char *path, const void *data, size_t len);
  * when the store is full: the file keeps what it had). */
 int plat_file_append(const char *path, const void *data, size_t len);
 int plat_cwd(char *buf, size_t len);
+/* The calls behind the fs module (modules/fs_binding.c). Each returns 0 or a PLAT_E*
+ * code as the system's call would give it (ENOENT, EEXIST, EISDIR, ENOTDIR, ENOTEMPTY,
+ * EACCES, ENOSPC...), so node's error for it can be made. */
+#define PLAT_FILE_APPEND 1u /* write at the end (else the file is truncated) */
+#define PLAT_FILE_EXCL 2u   /* EEXIST when the file exists */
+/* Writes len bytes, creating the file (mode 0666 before the umask) when missing. */
+int plat_file_put(const char *path, const void *data, size_t len, unsigned flags);
+typedef enum { PLAT_KIND_OTHER, PLAT_KIND_FILE, PLAT_KIND_DIR, PLAT_KIND_LINK } plat_kind;
+typedef struct {
+  uint32_t mode; /* st_mode: type and permission bits */
+  uint8_t kind;  /* plat_kind */
+  uint64_t size, dev, ino, nlink, uid, gid, rdev, blksize, blocks;
+  double atime_ms, mtime_ms, ctime_ms, birthtime_ms; /* since the epoch; 0 where unknown */
+} plat_stat;
+/* follow: stat (0: lstat, a symbolic link itself) */
+int plat_file_stat(const char *path, int follow, plat_stat *out);
+int plat_file_unlink(const char *path);
+int plat_file_mkdir(const char *path); /* one level, mode 0777 before the umask */
+int plat_file_rmdir(const char *path); /* an empty directory (ENOTEMPTY) */
+int plat_file_rename(const char *from, const char *to);
+/* A directory's entries but "." and "..", each a NUL-terminated name, one after the
+ * other in one malloc'd buffer of *len bytes (the system's order). */
+int plat_dir_read(const char *path, char **names, size_t *len);
 
 /* ---- addresses ------------------------------------------------------ */
 typedef struct {

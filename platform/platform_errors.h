@@ -17,12 +17,18 @@
   X(EACCES, -13, "permission denied")                                                                                  \
   X(EBUSY, -16, "resource busy or locked")                                                                             \
   X(EEXIST, -17, "file already exists")                                                                                \
+  X(EXDEV, -18, "cross-device link not permitted")                                                                     \
   X(ENOTDIR, -20, "not a directory")                                                                                   \
   X(EISDIR, -21, "illegal operation on a directory")                                                                   \
   X(EINVAL, -22, "invalid argument")                                                                                   \
   X(EMFILE, -24, "too many open files")                                                                                \
   X(ENOSPC, -28, "no space left on device")                                                                            \
+  X(EROFS, -30, "read-only file system")                                                                               \
   X(EPIPE, -32, "broken pipe")                                                                                         \
+  X(ENAMETOOLONG, -36, "name too long")                                                                                \
+  X(ENOSYS, -38, "function not implemented")                                                                           \
+  X(ENOTEMPTY, -39, "directory not empty")                                                                             \
+  X(ELOOP, -40, "too many symbolic links encountered")                                                                 \
   X(ENOTSUP, -95, "operation not supported on socket")                                                                 \
   X(EAFNOSUPPORT, -97, "address family not supported")                                                                 \
   X(EADDRINUSE, -98, "address already in use")                                                                         \

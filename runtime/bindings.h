@@ -7,6 +7,10 @@
 #include "lightfunc_names.h"
 
 duk_ret_t petrel_binding_events(duk_context *ctx);
+/* modules/events_binding.c: emit straight from C when fn is the native emit (else -1) */
+int petrel_emit_native(duk_context *ctx, duk_idx_t fn, duk_idx_t self, duk_idx_t type, int nargs);
+/* modules/events_binding.c: on(type at 0, listener at 1) on the caller's this when fn is the native on */
+int petrel_on_native(duk_context *ctx, duk_idx_t fn);
 duk_ret_t petrel_binding_promise(duk_context *ctx); /* runtime/promise.c: the Promise constructor */
 duk_ret_t petrel_binding_console(duk_context *ctx);
 duk_ret_t petrel_binding_stream_writable(duk_context *ctx);
@@ -17,5 +21,6 @@ duk_ret_t petrel_binding_buffer(duk_context *ctx);
 duk_ret_t petrel_binding_tcp(duk_context *ctx);
 duk_ret_t petrel_binding_dns(duk_context *ctx);
 duk_ret_t petrel_binding_tls(duk_context *ctx);
+duk_ret_t petrel_binding_fs(duk_context *ctx); /* modules/fs_binding.c */
 
 #endif

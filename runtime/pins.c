@@ -11,6 +11,7 @@
 typedef struct {
   void *ptr;
   uint32_t slot;
+  void *data; /* what C keeps for the pinned value (petrel_pin_set_data), or NULL */
 } pin_entry;
 
 static pin_entry *table; /* capacity a power of two; ptr NULL = empty */
@@ -36,12 +37,13 @@ static pin_entry *find(void *p)
   }
 }
 
-static void insert(void *p, uint32_t slot)
+static void insert(void *p, uint32_t slot, void *data)
 {
   size_t i = hash(p, table_cap);
   while (table[i].ptr) i = (i + 1) & (table_cap - 1);
   table[i].ptr = p;
   table[i].slot = slot;
+  table[i].data = data;
 }
 
 static int grow(void)
@@ -53,7 +55,7 @@ static int grow(void)
   table = t;
   table_cap = cap;
   for (size_t i = 0; i < old_cap; i++)
-    if (old[i].ptr) insert(old[i].ptr, old[i].slot);
+    if (old[i].ptr) insert(old[i].ptr, old[i].slot, old[i].data);
   free(old);
   return 0;
 }
@@ -108,7 +110,7 @@ void *petrel_pin(duk_context *ctx, duk_idx_t idx)
   duk_put_prop_index(ctx, -2, slot); /* may throw (out of memory): nothing recorded yet */
   duk_pop(ctx);
   if (slot == next_slot) next_slot++;
-  insert(p, slot);
+  insert(p, slot, NULL);
   table_len++;
   return p;
 }
@@ -125,4 +127,16 @@ void petrel_unpin(duk_context *ctx, void *heapptr)
   duk_push_undefined(ctx);
   duk_put_prop_index(ctx, -2, slot);
   duk_pop(ctx);
+}
+
+void petrel_pin_set_data(void *heapptr, void *data)
+{
+  pin_entry *e = heapptr ? find(heapptr) : NULL;
+  if (e) e->data = data;
+}
+
+void *petrel_pin_data(void *heapptr)
+{
+  pin_entry *e = heapptr ? find(heapptr) : NULL;
+  return e ? e->data : NULL;
 }

@@ -24,7 +24,8 @@
 
 /* A tick is 5 slots of the queue array: function, a, b, c (or an array of the
  * arguments), count (-1: the array). Parallel slots, so queuing allocates nothing
- * once the array has grown. */
+ * once the array has grown; a tick writes and reads only the slots it uses (a
+ * one-argument tick 3 + 3 index operations and 2 clears, not 5 + 5 and 4). */
 #define TICK_SLOTS 5
 static duk_uarridx_t tick_head, tick_tail;
 static int exiting, repl_running;
@@ -171,12 +172,9 @@ static void tick_push(duk_context *ctx, duk_idx_t nargs)
       duk_put_prop_index(ctx, -2, (duk_uarridx_t)i);
     }
     duk_put_prop_index(ctx, -2, at + 1);
-  } else {
-    for (duk_idx_t i = 0; i < 3; i++) {
-      if (i < nargs)
-        duk_dup(ctx, fn + 1 + i);
-      else
-        duk_push_undefined(ctx);
+  } else { /* only the slots the tick has: run_ticks reads no more than nargs */
+    for (duk_idx_t i = 0; i < nargs; i++) {
+      duk_dup(ctx, fn + 1 + i);
       duk_put_prop_index(ctx, -2, at + 1 + (duk_uarridx_t)i);
     }
   }
@@ -221,21 +219,24 @@ static duk_ret_t run_ticks(duk_context *ctx)
   duk_push_heapptr(ctx, ticks_array); /* [ticks] */
   while (tick_head < tick_tail) {
     duk_uarridx_t at = tick_head++ * TICK_SLOTS;
-    for (duk_uarridx_t k = 0; k < 5; k++) duk_get_prop_index(ctx, 0, at + k);
-    for (duk_uarridx_t k = 0; k < 4; k++) {
+    /* The slots tick_push wrote (the function, the nargs values or their array)
+     * are read, then let go of (set to undefined: the values may be large and the
+     * tick may run long); the count slot is a number, overwritten by the next
+     * push there. A slot a tick did not use is neither read nor written. */
+    duk_get_prop_index(ctx, 0, at + 4);
+    int n = duk_get_int(ctx, -1);
+    duk_pop(ctx);
+    duk_uarridx_t used = n < 0 ? 1 : (duk_uarridx_t)n;
+    for (duk_uarridx_t k = 0; k <= used; k++) duk_get_prop_index(ctx, 0, at + k); /* [ticks fn args...] */
+    for (duk_uarridx_t k = 0; k <= used; k++) {
       duk_push_undefined(ctx);
       duk_put_prop_index(ctx, 0, at + k);
     }
-    int n = duk_get_int(ctx, 5); /* [ticks fn a b c n] */
-    duk_pop(ctx);
     if (n < 0) {
-      duk_pop_2(ctx);
       duk_idx_t arr = duk_get_top_index(ctx);
       n = (int)duk_get_length(ctx, arr);
       for (int i = 0; i < n; i++) duk_get_prop_index(ctx, arr, (duk_uarridx_t)i);
       duk_remove(ctx, arr);
-    } else {
-      duk_pop_n(ctx, 3 - n);
     }
     if (duk_pcall(ctx, n) != DUK_EXEC_SUCCESS) {
       duk_push_c_lightfunc(ctx, fatal_exception, 1, 1, 0);

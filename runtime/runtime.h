@@ -58,6 +58,11 @@ void petrel_fatal_rejection(duk_context *ctx);
  * Pinning a pinned value again does nothing; one unpin releases it. */
 void *petrel_pin(duk_context *ctx, duk_idx_t idx);
 void petrel_unpin(duk_context *ctx, void *heapptr);
+/* A pointer C keeps with a pinned value (NULL when it is not pinned or has none):
+ * found by the value's heap pointer, without a property on the value. The pin's
+ * release drops it. net.Socket's connection record lives here (modules/tcp_binding.c). */
+void petrel_pin_set_data(void *heapptr, void *data);
+void *petrel_pin_data(void *heapptr);
 /* The hooks runTicks, fatalException, beforeExit (light functions, process.c). */
 void petrel_push_hook(duk_context *ctx, const char *name);
 
@@ -194,6 +199,9 @@ static inline int petrel_truthy(duk_context *ctx, duk_idx_t idx)
  * edit 8): 1 and *out, nothing pushed; else 0 (always 0 without the literal cache). */
 duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, const char *key, duk_size_t key_len,
                                         duk_double_t *out);
+/* Replaces the top count values with an array of them, made at its size
+ * (Duktape's internal duk_pack; tools/duktape_patch.py, edit 15). */
+void duk_petrel_pack(duk_context *ctx, duk_idx_t count);
 #if defined(DUK_USE_LITCACHE_SIZE) && !defined(DUK_USE_PREFER_SIZE)
 #include <string.h>
 static inline duk_bool_t petrel_get_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
@@ -241,5 +249,10 @@ void *petrel_buffer_prototype(void);
 duk_ret_t petrel_throw_system_error(duk_context *ctx, int err, const char *syscall);
 /* Pushes an Error object for a platform error (code, errno, syscall set). */
 void petrel_push_system_error(duk_context *ctx, int err, const char *syscall);
+/* A file system call's error in node's uvException form: "ENOENT: no such file or
+ * directory, open '/x'" (and " -> 'dest'"), with errno, code, syscall, path and dest
+ * (the strings at path_idx and dest_idx; -1: none; path_idx -2: none, and `syscall`
+ * before `code`, as node's C++ UVException puts them). modules/errors_system.c. */
+void petrel_push_fs_error(duk_context *ctx, int err, const char *syscall, duk_idx_t path_idx, duk_idx_t dest_idx);
 
 #endif

@@ -56,6 +56,18 @@ static int collecting;
  * its traceback and a catch scope fit in it, and when they do not, Duktape throws the
  * preallocated coded error below, never its DoubleError. */
 #define ERROR_RESERVE (256 * sizeof(void *))
+/* Whose error Duktape is creating (tools/duktape_patch.py, edit 4): none, one that
+ * will be thrown to JS, or one its garbage collector makes and swallows at once. The
+ * collector's are the "alloc failed" of an emergency collection compacting an object
+ * (a new, smaller property table is allocated before the old one is freed); an
+ * emergency collection compacts every object, so one collection may make hundreds of
+ * them, and while it runs reference counting frees nothing, so they stay allocated
+ * until the next collection. Were they to take the reserve, they would spend it all,
+ * and the real error that follows, for the allocation that made the collection run,
+ * would find none (a double fault, then no room for the catch clause either). So
+ * they get none, and neither they nor their double faults give the code after an
+ * "alloc failed" its share: no JS sees them. */
+enum { NOT_CREATING, CREATING_FOR_JS, CREATING_IN_GC };
 static int creating_error, after_oom;
 static void *reserve_block[2];
 static size_t freed_since_reserve_spent;
@@ -63,10 +75,12 @@ static size_t freed_since_reserve_spent;
 /* Would growing the heap by `more` bytes pass the limit? */
 static int over_limit(size_t more)
 {
-  size_t allow = creating_error ? ERROR_RESERVE : after_oom ? ERROR_RESERVE / 2 : 0;
+  size_t allow = creating_error == CREATING_FOR_JS ? ERROR_RESERVE : after_oom ? ERROR_RESERVE / 2 : 0;
   return heap_limit && heap_used + native_used + more > heap_limit + allow;
 }
 
+/* on: 0 when the creation ends, else 1, or 2 when the collector is running (its
+ * ms_running), as the enum above. */
 void petrel_vm_creating_error(int on) { creating_error = on; }
 
 /* One "alloc failed" error with its code, made with the heap and kept in its stash:
@@ -76,10 +90,12 @@ void petrel_vm_creating_error(int on) { creating_error = on; }
  * only "Error: alloc failed". */
 static void *oom_error;
 
+/* Called while the creation that failed is still marked, so that a collector's
+ * double fault leaves after_oom alone. */
 void *petrel_vm_double_fault(const char *msg)
 {
   if (!msg || strcmp(msg, "alloc failed") != 0) return NULL;
-  after_oom = 1;
+  if (creating_error != CREATING_IN_GC) after_oom = 1;
   return oom_error;
 }
 
@@ -106,7 +122,7 @@ static void make_oom_error(duk_context *ctx)
 void petrel_vm_error_created(void *ctx, const char *msg)
 {
   if (msg && strcmp(msg, "alloc failed") == 0) {
-    after_oom = 1;
+    if (creating_error != CREATING_IN_GC) after_oom = 1;
     duk_push_literal((duk_context *)ctx, "ERR_MEMORY_ALLOCATION_FAILED");
     duk_put_prop_literal((duk_context *)ctx, -2, "code");
   }
@@ -137,7 +153,8 @@ int petrel_is_alloc_failure(duk_context *ctx, duk_idx_t idx)
 static void *raw_malloc(size_t size)
 {
   void *p = heap_malloc(size);
-  for (int i = creating_error ? 0 : 1; !p && (creating_error || after_oom) && i < 2; i++) {
+  int for_js = creating_error == CREATING_FOR_JS;
+  for (int i = for_js ? 0 : 1; !p && (for_js || after_oom) && i < 2; i++) {
     if (!reserve_block[i]) continue;
     free(reserve_block[i]);
     reserve_block[i] = NULL;
@@ -176,11 +193,26 @@ static void count(void *p, size_t old)
   if (heap_used > heap_peak) heap_peak = heap_used;
 }
 
+/* Under PETREL_HEAP_LIMIT a block is checked again once made, by what malloc really
+ * gave, which is what is counted: that can be more than was asked, up to 15 bytes
+ * for a small block, up to a page for a large one (glibc maps those whole pages).
+ * A check of the size asked alone let a Map's 320 KB table grow the heap 4 KB past
+ * the limit, more than the whole error reserve. NULL (the block given back) when
+ * it does not fit. */
+static void *fit(void *p, size_t old)
+{
+  if (p && over_limit(heap_usable_size(p) - old)) {
+    heap_free(p);
+    return NULL;
+  }
+  return p;
+}
+
 static void *vm_alloc(void *udata, duk_size_t size)
 {
   (void)udata;
   if (size == 0 || over_limit(size)) return NULL;
-  void *p = raw_malloc(size);
+  void *p = fit(raw_malloc(size), 0);
   count(p, 0);
   return p;
 }
@@ -200,7 +232,17 @@ static void *block_resize(void *ptr, size_t size, size_t *used)
 {
   size_t old = heap_usable_size(ptr);
   if (size > old && over_limit(size - old)) return NULL;
-  void *n = heap_realloc(ptr, size);
+  void *n;
+  if (heap_limit && size > old) {
+    /* Growing under the limit: a new block, so that the check by its real size
+     * (fit) can still fail with the old block as it was. */
+    n = fit(heap_malloc(size), old);
+    if (!n) return NULL;
+    memcpy(n, ptr, old);
+    heap_free(ptr);
+  } else {
+    n = heap_realloc(ptr, size);
+  }
   if (n) *used = *used - old + heap_usable_size(n);
   return n;
 }
@@ -208,7 +250,7 @@ static void *block_resize(void *ptr, size_t size, size_t *used)
 static void *native_alloc(size_t size)
 {
   if (over_limit(size)) return NULL;
-  void *p = heap_zalloc(size);
+  void *p = fit(heap_zalloc(size), 0);
   if (p) native_used += heap_usable_size(p);
   return p;
 }

@@ -39,6 +39,9 @@ docs/architecture.md, "Built-in JS"):
    runs out of memory (a double fault: the reserve was spent or too fragmented), the
    runtime's own preallocated coded error is thrown instead of the DoubleError
    (petrel_vm_double_fault), so out of memory always reaches JS with its code.
+   The hook also says whether the collector is running (Duktape's ms_running): the
+   errors an emergency collection's compaction creates and swallows get no reserve,
+   which they would otherwise spend before the real error (runtime/vm.c says why).
 
 5. With ROM built-ins (mps2-an385), Object.freeze/seal of a built-in object (JSON,
    Object.prototype...) returns it instead of throwing a TypeError: a ROM object
@@ -116,6 +119,18 @@ docs/architecture.md, "Built-in JS"):
    that name `arguments`): its property table grows from 2 entries to 4, +24 B per live
    arguments object on mps2-an385 (56 -> 80 B), +48 B on x86-64; at boot +112 B on
    linux (the few kept alive by built-in JS), none measurable on mps2-an385.
+15. duk_pack (an array of the top N values, made at its size in one allocation) is
+   internal in 2.7; duk_petrel_pack() calls it from C (runtime.h). An array grown a
+   put at a time is reallocated at each (timers.c's runtime immediates: ~800
+   instructions a value on linux).
+
+16. duk_get_prop_index / duk_put_prop_index on an object with an array part try
+   Duktape's own array fast paths (the ones duk_hobject_getprop/putprop take first
+   for a number key) before pushing the index as a key: the same answer without the
+   push, the call through duk_get_prop/duk__put_prop_shared and the key's removal.
+   A read of a slot inside the array part ~170 -> ~50 instructions on linux (the
+   nextTick queue reads and writes ~40 such slots a churn connection). A put on a
+   read-only (ROM) object and anything outside the array part take the long path.
 """
 import sys
 
@@ -177,16 +192,19 @@ EDITS = [
      "DUK_INTERNAL DUK_COLD void duk_err_error_alloc_failed(duk_hthread *thr, const char *filename, duk_int_t linenumber) {\n"),
     ("errors: a double fault ends the creation",
      "\t\tthr->heap->creating_error = 0;\n\n\t\th_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n",
-     "\t\tthr->heap->creating_error = 0;\n\t\tpetrel_vm_creating_error(0);\n\n"
+     "\t\tthr->heap->creating_error = 0;\n\n"
      "#if defined(DUK_USE_VERBOSE_ERRORS)\n"
-     "\t\th_err = (duk_hobject *) petrel_vm_double_fault(msg);\n"
+     "\t\th_err = (duk_hobject *) petrel_vm_double_fault(msg); /* before the creation ends */\n"
      "#else\n"
      "\t\th_err = NULL;\n"
      "#endif\n"
+     "\t\tpetrel_vm_creating_error(0);\n"
      "\t\tif (h_err == NULL) h_err = thr->builtins[DUK_BIDX_DOUBLE_ERROR];\n"),
     ("errors: creation starts",
      "\t\tthr->heap->creating_error = 1;\n\n\t\tduk_require_stack(thr, 1);\n",
-     "\t\tthr->heap->creating_error = 1;\n\t\tpetrel_vm_creating_error(1);\n\n\t\tduk_require_stack(thr, 1);\n"),
+     "\t\tthr->heap->creating_error = 1;\n"
+     "\t\tpetrel_vm_creating_error(thr->heap->ms_running ? 2 : 1); /* 2: the collector's, swallowed */\n\n"
+     "\t\tduk_require_stack(thr, 1);\n"),
     ("errors: the created error",
      "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n#else\n",
      "\t\tduk_push_error_object_raw(thr, code | DUK_ERRCODE_FLAG_NOBLAME_FILELINE, filename, line, \"%s\", (const char *) msg);\n"
@@ -611,6 +629,92 @@ EDITS += [
      "\t\tduk_pop_2(thr);\n"
      "\t}\n\n"
      "\t/* set exotic behavior only after we're done */\n"),
+]
+
+
+EDITS += [
+    ("duk_pack for C (edit 15)",
+     "DUK_INTERNAL void duk_pack(duk_hthread *thr, duk_idx_t count) {\n",
+     "DUK_EXTERNAL void duk_petrel_pack(duk_hthread *thr, duk_idx_t count) { /* Petrel: edit 15 */\n"
+     "\tduk_pack(thr, count);\n"
+     "}\n"
+     "DUK_INTERNAL void duk_pack(duk_hthread *thr, duk_idx_t count) {\n"),
+]
+
+
+EDITS += [
+    ("index access: the helpers (edit 16)",
+     "#endif /* DUK_USE_ARRAY_PROP_FASTPATH */\n\n/*\n *  Fast path for bufobj getprop/putprop\n */\n",
+     "#endif /* DUK_USE_ARRAY_PROP_FASTPATH */\n\n"
+     "/* Petrel (tools/duktape_patch.py, edit 16): obj_idx (normalized) [arr_idx] by the\n"
+     " * array fast paths above; 0: nothing done, take the long path. */\n"
+     "DUK_INTERNAL duk_bool_t duk_petrel_get_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "#if defined(DUK_USE_ARRAY_PROP_FASTPATH)\n"
+     "\tduk_tval *tv_obj = DUK_GET_TVAL_POSIDX(thr, obj_idx);\n"
+     "\tduk_tval tv_key;\n"
+     "\tduk_tval *tv;\n"
+     "\tif (!DUK_TVAL_IS_OBJECT(tv_obj)) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tDUK_TVAL_SET_U32(&tv_key, (duk_uint32_t) arr_idx);\n"
+     "\ttv = duk__getprop_shallow_fastpath_array_tval(thr, DUK_TVAL_GET_OBJECT(tv_obj), &tv_key);\n"
+     "\tif (tv == NULL) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tduk_push_tval(thr, tv);\n"
+     "\treturn 1;\n"
+     "#else\n"
+     "\tDUK_UNREF(thr); DUK_UNREF(obj_idx); DUK_UNREF(arr_idx);\n"
+     "\treturn 0;\n"
+     "#endif\n"
+     "}\n"
+     "/* The value on top into obj_idx (normalized) [arr_idx], popped on success. */\n"
+     "DUK_INTERNAL duk_bool_t duk_petrel_put_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "#if defined(DUK_USE_ARRAY_PROP_FASTPATH)\n"
+     "\tduk_tval *tv_obj = DUK_GET_TVAL_POSIDX(thr, obj_idx);\n"
+     "\tduk_tval tv_key;\n"
+     "\tduk_hobject *obj;\n"
+     "\tif (!DUK_TVAL_IS_OBJECT(tv_obj) || duk_get_top(thr) <= 0) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tobj = DUK_TVAL_GET_OBJECT(tv_obj);\n"
+     "\tif (DUK_HEAPHDR_HAS_READONLY((duk_heaphdr *) obj)) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tDUK_TVAL_SET_U32(&tv_key, (duk_uint32_t) arr_idx);\n"
+     "\tif (!duk__putprop_shallow_fastpath_array_tval(thr, obj, &tv_key, DUK_GET_TVAL_NEGIDX(thr, -1))) {\n"
+     "\t\treturn 0;\n"
+     "\t}\n"
+     "\tduk_pop_unsafe(thr);\n"
+     "\treturn 1;\n"
+     "#else\n"
+     "\tDUK_UNREF(thr); DUK_UNREF(obj_idx); DUK_UNREF(arr_idx);\n"
+     "\treturn 0;\n"
+     "#endif\n"
+     "}\n\n"
+     "/*\n *  Fast path for bufobj getprop/putprop\n */\n"),
+    ("index access: get (edit 16)",
+     "DUK_EXTERNAL duk_bool_t duk_get_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n",
+     "DUK_INTERNAL_DECL duk_bool_t duk_petrel_get_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx);\n"
+     "DUK_INTERNAL_DECL duk_bool_t duk_petrel_put_index_fast(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx);\n"
+     "DUK_EXTERNAL duk_bool_t duk_get_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n"
+     "\tif (duk_petrel_get_index_fast(thr, obj_idx, arr_idx)) {\n"
+     "\t\treturn 1; /* Petrel: edit 16 */\n"
+     "\t}\n"),
+    ("index access: put (edit 16)",
+     "DUK_EXTERNAL duk_bool_t duk_put_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n",
+     "DUK_EXTERNAL duk_bool_t duk_put_prop_index(duk_hthread *thr, duk_idx_t obj_idx, duk_uarridx_t arr_idx) {\n"
+     "\tDUK_ASSERT_API_ENTRY(thr);\n\n"
+     "\tobj_idx = duk_require_normalize_index(thr, obj_idx);\n"
+     "\tif (duk_petrel_put_index_fast(thr, obj_idx, arr_idx)) {\n"
+     "\t\treturn 1; /* Petrel: edit 16 */\n"
+     "\t}\n"),
 ]
 
 

@@ -76,6 +76,22 @@ fetch_source() {
      dpkg-source --no-check -x "$(ls $want | head -1)" >/dev/null)
 }
 
+# npm_ci_lock DIR NAME PKG: the exact tree of DIR/package-lock.json (every package's
+# version and checksum) installed by npm ci into build/tools/NAME; redone when the lock
+# file changes or PKG is missing.
+npm_ci_lock() {
+  local src="$top/$1" dest="$build/tools/$2"
+  command -v node >/dev/null || install_pkgs nodejs
+  command -v npm >/dev/null || install_pkgs npm
+  if ! cmp -s "$src/package-lock.json" "$dest/package-lock.json" ||
+     [ ! -f "$dest/node_modules/$3/package.json" ]; then
+    echo "setup: installing $2 from npm into build/tools/$2 ($1/package-lock.json)"
+    rm -rf "$dest" && mkdir -p "$dest"
+    cp "$src/package.json" "$src/package-lock.json" "$dest/"
+    npm ci --prefix "$dest" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
 case "${1:-host}" in
   host) install_pkgs $HOST_PKGS ;;
   cross) install_pkgs $HOST_PKGS $CROSS_PKGS ;;
@@ -95,33 +111,12 @@ case "${1:-host}" in
     fi
     ;;
   babel)
-    # Every package's exact version and checksum is in tools/babel/package-lock.json
-    # (@babel/core and @babel/preset-env 7.29.17: the 7.x line, which lowers to ES5);
-    # npm ci installs exactly that tree. Redone when the lock file changes.
-    command -v node >/dev/null || install_pkgs nodejs
-    command -v npm >/dev/null || install_pkgs npm
-    dest="$build/tools/babel"
-    if ! cmp -s "$top/tools/babel/package-lock.json" "$dest/package-lock.json" ||
-       [ ! -f "$dest/node_modules/@babel/core/package.json" ]; then
-      echo "setup: installing Babel from npm into build/tools/babel (tools/babel/package-lock.json)"
-      rm -rf "$dest" && mkdir -p "$dest"
-      cp "$top/tools/babel/package.json" "$top/tools/babel/package-lock.json" "$dest/"
-      npm ci --prefix "$dest" --no-audit --no-fund --loglevel=error >/dev/null
-    fi
+    # @babel/core and @babel/preset-env 7.29.17: the 7.x line, which lowers to ES5
+    npm_ci_lock tools/babel babel @babel/core
     ;;
   mqtt)
-    # tests/build/mqtt: an app on the npm `mqtt` package (5.16.0, which supports node
-    # >= 16), the exact tree of tests/build/mqtt/package-lock.json. Redone when it changes.
-    command -v node >/dev/null || install_pkgs nodejs
-    command -v npm >/dev/null || install_pkgs npm
-    dest="$build/tools/mqtt"
-    if ! cmp -s "$top/tests/build/mqtt/package-lock.json" "$dest/package-lock.json" ||
-       [ ! -f "$dest/node_modules/mqtt/package.json" ]; then
-      echo "setup: installing mqtt from npm into build/tools/mqtt (tests/build/mqtt/package-lock.json)"
-      rm -rf "$dest" && mkdir -p "$dest"
-      cp "$top/tests/build/mqtt/package.json" "$top/tests/build/mqtt/package-lock.json" "$dest/"
-      npm ci --prefix "$dest" --no-audit --no-fund --loglevel=error >/dev/null
-    fi
+    # tests/build/mqtt: an app on the npm `mqtt` package (5.16.0, which supports node >= 16)
+    npm_ci_lock tests/build/mqtt mqtt mqtt
     ;;
   *) echo "usage: $0 host|cross|sources|jsmin|babel|mqtt" >&2; exit 2 ;;
 esac

@@ -71,6 +71,14 @@ extern unsigned long long plat_now_ms(void);
 /* 16-bit property table sizes: an object or array holds at most 65535 slots, which is
  * 512 KiB of values -- more than the part's RAM. */
 #define DUK_USE_OBJSIZES16
+/* Heap blocks aligned by 4, not Duktape's safe default of 8: a Cortex-M3 reads an
+ * 8-byte value (LDRD, LDM, two LDRs for a soft-float double) from any word-aligned
+ * address. A property table pads its flag bytes to a multiple of 4 instead of 8
+ * (a 2-slot table 28 B instead of 32, a 4-slot one 52 instead of 56: with malloc's
+ * 8-byte steps, 8 B less on about half the tables). An idle connection's
+ * `_events` table is one of them (#17, docs/bench.md). */
+#undef DUK_USE_ALIGN_BY
+#define DUK_USE_ALIGN_BY 4
 /* Hash part only for objects with 64+ properties (module exports, big prototypes). */
 #undef DUK_USE_HOBJECT_HASH_PROP_LIMIT
 #define DUK_USE_HOBJECT_HASH_PROP_LIMIT 64

@@ -48,6 +48,8 @@ typedef struct {
   char *block;      /* name and data; NULL for the app in flash */
   size_t block_size;
   int on_top;       /* block is in the store's region at the top of RAM (else malloc'd) */
+  int dir;          /* a directory made by mkdir (no bytes) */
+  double mtime;     /* wall clock ms of the last write (0: the app in flash) */
 } fs_entry;
 
 static fs_entry files[PETREL_FILESTORE_FILES];
@@ -98,6 +100,8 @@ static int is_dir(const char *name)
 {
   size_t len = strlen(name);
   if (len == 1) return 1; /* the root */
+  fs_entry *d = find(name);
+  if (d) return d->dir;
   for (int i = 0; i < PETREL_FILESTORE_FILES; i++)
     if (files[i].name && strncmp(files[i].name, name, len) == 0 && files[i].name[len] == '/') return 1;
   return 0;
@@ -124,7 +128,7 @@ int plat_file_read(const char *path, char **data, size_t *len)
   char name[NAME_MAX_LEN + 1];
   if (normalise(path, name)) return PLAT_ENOENT;
   fs_entry *e = find(name);
-  if (!e) return is_dir(name) ? PLAT_EISDIR : PLAT_ENOENT;
+  if (!e || e->dir) return is_dir(name) ? PLAT_EISDIR : PLAT_ENOENT;
   char *copy = malloc(e->len + 1);
   if (!copy) return PLAT_ENOMEM;
   if (!e->packed)
@@ -143,20 +147,29 @@ int plat_file_kind(const char *path)
 {
   char name[NAME_MAX_LEN + 1];
   if (normalise(path, name)) return 0;
-  if (find(name)) return 1;
-  return is_dir(name) ? 2 : 0;
+  if (is_dir(name)) return 2;
+  return find(name) ? 1 : 0;
 }
+
+static int store(char *name, const void *data, size_t len, int dir);
 
 int plat_file_write(const char *path, const void *data, size_t len)
 {
   char name[NAME_MAX_LEN + 1];
   int r = normalise(path, name);
   if (r) return r;
+  return store(name, data, len, 0);
+}
+
+/* Stores a file (or with dir, an empty directory) under the normalised name. */
+static int store(char *name, const void *data, size_t len, int dir)
+{
   if (is_dir(name)) return PLAT_EISDIR;
   /* A path below an existing file ("/app.js/x") cannot be created. */
   for (char *slash = strchr(name + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
     *slash = 0;
-    int clash = find(name) != NULL;
+    fs_entry *f = find(name);
+    int clash = f && !f->dir;
     *slash = '/';
     if (clash) return PLAT_ENOENT;
   }
@@ -170,7 +183,7 @@ int plat_file_write(const char *path, const void *data, size_t len)
    * encoder's tables or of the check stores the bytes as they are). */
   char *z = NULL;
   size_t packed = 0;
-  if (len >= PACK_MIN && (z = malloc(len - len / 8)) != NULL &&
+  if (!dir && len >= PACK_MIN && (z = malloc(len - len / 8)) != NULL &&
       (packed = petrel_deflate(data, len, z, len - len / 8)) != 0) {
     char *check = malloc(len);
     if (!check || petrel_inflate(z, packed, check, len) != 0 || memcmp(check, data, len) != 0) packed = 0;
@@ -208,6 +221,8 @@ int plat_file_write(const char *path, const void *data, size_t len)
   e->on_top = on_top;
   e->len = len;
   e->packed = packed;
+  e->dir = dir;
+  e->mtime = plat_wallclock_ms();
   bytes_used += size;
   /* A new file makes its old line table (NAME.lines, runtime/linetab.c) wrong: the
    * table goes (petrel-tool sends a bundle's new one after the bundle). */
@@ -299,6 +314,7 @@ static size_t drop(fs_entry *e)
   }
   e->block = NULL;
   e->name = NULL;
+  e->dir = 0;
   return n;
 }
 
@@ -309,5 +325,184 @@ int plat_cwd(char *buf, size_t len)
 {
   if (len < 2) return PLAT_EINVAL;
   strcpy(buf, "/");
+  return 0;
+}
+
+/* ---- the calls behind the fs module (platform.h) ----------------------------
+ * Stricter than plat_file_write, as a POSIX file system: a file's directory must
+ * exist (ENOENT; ENOTDIR under a file). A directory is made by mkdir, or exists
+ * because a file below it does (an upload's "/lib/x.js"). */
+
+/* The parent of a normalised name: 0 when it is a directory, else ENOENT/ENOTDIR. */
+static int check_parent(char *name)
+{
+  char *slash = strrchr(name, '/');
+  if (slash == name) return 0; /* the root */
+  *slash = 0;
+  int r = 0;
+  if (!is_dir(name)) {
+    r = PLAT_ENOENT;
+    /* a file on the way: ENOTDIR */
+    for (char *p = name + 1;; p++) {
+      if (*p == '/' || *p == 0) {
+        char c = *p;
+        *p = 0;
+        fs_entry *f = find(name);
+        *p = c;
+        if (f && !f->dir) {
+          r = PLAT_ENOTDIR;
+          break;
+        }
+        if (!c) break;
+      }
+    }
+  }
+  *slash = '/';
+  return r;
+}
+
+static int name_of(const char *path, char *name) { return normalise(path, name) ? PLAT_ENAMETOOLONG : 0; }
+
+int plat_file_put(const char *path, const void *data, size_t len, unsigned flags)
+{
+  char name[NAME_MAX_LEN + 1];
+  int r = name_of(path, name);
+  if (r) return r;
+  if (is_dir(name)) return PLAT_EISDIR;
+  if ((r = check_parent(name)) != 0) return r;
+  fs_entry *e = find(name);
+  if (e && (flags & PLAT_FILE_EXCL)) return PLAT_EEXIST;
+  if (!e || !(flags & PLAT_FILE_APPEND) || e->len == 0) return store(name, data, len, 0);
+  /* appending: the old bytes and the new, stored again */
+  char *old;
+  size_t old_len;
+  if ((r = plat_file_read(name, &old, &old_len)) != 0) return r;
+  char *both = realloc(old, old_len + len + 1);
+  if (!both) {
+    free(old);
+    return PLAT_ENOMEM;
+  }
+  memcpy(both + old_len, data, len);
+  r = store(name, both, old_len + len, 0);
+  free(both);
+  return r;
+}
+
+int plat_file_stat(const char *path, int follow, plat_stat *out)
+{
+  (void)follow; /* no links in the store */
+  char name[NAME_MAX_LEN + 1];
+  int r = name_of(path, name);
+  if (r) return r;
+  fs_entry *e = find(name);
+  memset(out, 0, sizeof *out);
+  if (is_dir(name)) {
+    out->kind = PLAT_KIND_DIR;
+    out->mode = 0040777;
+  } else if (e) {
+    out->kind = PLAT_KIND_FILE;
+    out->mode = 0100666;
+    out->size = e->len;
+  } else {
+    return (r = check_parent(name)) != 0 ? r : PLAT_ENOENT;
+  }
+  out->nlink = 1;
+  out->atime_ms = out->mtime_ms = out->ctime_ms = out->birthtime_ms = e ? e->mtime : 0;
+  return 0;
+}
+
+int plat_file_unlink(const char *path)
+{
+  char name[NAME_MAX_LEN + 1];
+  int r = name_of(path, name);
+  if (r) return r;
+  if (is_dir(name)) return PLAT_EISDIR; /* as Linux's unlink(2) */
+  fs_entry *e = find(name);
+  if (!e) return (r = check_parent(name)) != 0 ? r : PLAT_ENOENT;
+  drop(e);
+  e->name = NULL; /* drop() leaves the app in flash listed */
+  return 0;
+}
+
+int plat_file_mkdir(const char *path)
+{
+  char name[NAME_MAX_LEN + 1];
+  int r = name_of(path, name);
+  if (r) return r;
+  if (is_dir(name) || find(name)) return PLAT_EEXIST;
+  if ((r = check_parent(name)) != 0) return r;
+  return store(name, "", 0, 1);
+}
+
+int plat_file_rmdir(const char *path)
+{
+  char name[NAME_MAX_LEN + 1];
+  int r = name_of(path, name);
+  if (r) return r;
+  fs_entry *e = find(name);
+  if (e && !e->dir) return PLAT_ENOTDIR;
+  if (!is_dir(name)) return (r = check_parent(name)) != 0 ? r : PLAT_ENOENT;
+  if (strlen(name) == 1) return PLAT_EBUSY; /* the root */
+  if (!e) return PLAT_ENOTEMPTY; /* there only because files are below it */
+  size_t len = strlen(name);
+  for (int i = 0; i < PETREL_FILESTORE_FILES; i++)
+    if (files[i].name && !strncmp(files[i].name, name, len) && files[i].name[len] == '/') return PLAT_ENOTEMPTY;
+  drop(e);
+  return 0;
+}
+
+int plat_file_rename(const char *from, const char *to)
+{
+  char a[NAME_MAX_LEN + 1], b[NAME_MAX_LEN + 1];
+  int r = name_of(from, a);
+  if (r || (r = name_of(to, b)) != 0) return r;
+  fs_entry *e = find(a);
+  if (is_dir(a)) return PLAT_ENOSYS; /* moving a directory's files: not done yet */
+  if (!e) return (r = check_parent(a)) != 0 ? r : PLAT_ENOENT;
+  if (!strcmp(a, b)) return 0;
+  if (is_dir(b)) return PLAT_EISDIR;
+  if ((r = check_parent(b)) != 0) return r;
+  char *data;
+  size_t len;
+  if ((r = plat_file_read(a, &data, &len)) != 0) return r;
+  r = store(b, data, len, 0);
+  free(data);
+  if (r) return r;
+  e = find(a); /* store() may have moved the blocks */
+  if (e) {
+    drop(e);
+    e->name = NULL;
+  }
+  return 0;
+}
+
+int plat_dir_read(const char *path, char **names, size_t *len)
+{
+  char name[NAME_MAX_LEN + 1];
+  int r = name_of(path, name);
+  if (r) return r;
+  if (!is_dir(name)) {
+    if (find(name)) return PLAT_ENOTDIR;
+    return (r = check_parent(name)) != 0 ? r : PLAT_ENOENT;
+  }
+  size_t plen = strlen(name), n = 0;
+  if (plen == 1) plen = 0; /* the root: entries start after its "/" */
+  char *out = malloc(PETREL_FILESTORE_FILES * (NAME_MAX_LEN + 1) + 1);
+  if (!out) return PLAT_ENOMEM;
+  for (int i = 0; i < PETREL_FILESTORE_FILES; i++) {
+    const char *f = files[i].name;
+    if (!f || strncmp(f, name, plen) != 0 || f[plen] != '/' || !f[plen + 1]) continue;
+    const char *child = f + plen + 1;
+    size_t cl = strcspn(child, "/");
+    int seen = 0; /* a directory named by several files: once */
+    for (size_t o = 0; o < n && !seen; o += strlen(out + o) + 1)
+      seen = strlen(out + o) == cl && !memcmp(out + o, child, cl);
+    if (seen) continue;
+    memcpy(out + n, child, cl);
+    out[n + cl] = 0;
+    n += cl + 1;
+  }
+  *names = out;
+  *len = n;
   return 0;
 }

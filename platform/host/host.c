@@ -1,10 +1,12 @@
 /* platform.h's files, working directory and terminal mode on a POSIX host, and the
  * memory figure (host.h). */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
@@ -85,6 +87,95 @@ int plat_file_append(const char *path, const void *data, size_t len)
 }
 
 int plat_cwd(char *buf, size_t len) { return getcwd(buf, len) ? 0 : host_error(errno); }
+
+int plat_file_put(const char *path, const void *data, size_t len, unsigned flags)
+{
+  int oflags = O_WRONLY | O_CREAT | O_CLOEXEC | ((flags & PLAT_FILE_APPEND) ? O_APPEND : O_TRUNC);
+  if (flags & PLAT_FILE_EXCL) oflags |= O_EXCL;
+  int fd = open(path, oflags, 0666);
+  if (fd < 0) return host_error(errno);
+  const char *p = data;
+  while (len > 0) {
+    ssize_t n = write(fd, p, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      close(fd);
+      return host_error(e);
+    }
+    p += n;
+    len -= (size_t)n;
+  }
+  return close(fd) == 0 ? 0 : host_error(errno);
+}
+
+static double ms(struct timespec t) { return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6; }
+
+int plat_file_stat(const char *path, int follow, plat_stat *out)
+{
+  struct stat st;
+  if ((follow ? stat(path, &st) : lstat(path, &st)) != 0) return host_error(errno);
+  out->mode = (uint32_t)st.st_mode;
+  out->kind = S_ISREG(st.st_mode) ? PLAT_KIND_FILE : S_ISDIR(st.st_mode) ? PLAT_KIND_DIR
+            : S_ISLNK(st.st_mode) ? PLAT_KIND_LINK : PLAT_KIND_OTHER;
+  out->size = (uint64_t)st.st_size;
+  out->dev = (uint64_t)st.st_dev;
+  out->ino = (uint64_t)st.st_ino;
+  out->nlink = (uint64_t)st.st_nlink;
+  out->uid = st.st_uid;
+  out->gid = st.st_gid;
+  out->rdev = (uint64_t)st.st_rdev;
+  out->blksize = (uint64_t)st.st_blksize;
+  out->blocks = (uint64_t)st.st_blocks;
+  out->atime_ms = ms(st.st_atim);
+  out->mtime_ms = ms(st.st_mtim);
+  out->ctime_ms = ms(st.st_ctim);
+  out->birthtime_ms = 0; /* stat(2) has none (node asks statx, which most file systems leave at 0 too) */
+  return 0;
+}
+
+int plat_file_unlink(const char *path) { return unlink(path) == 0 ? 0 : host_error(errno); }
+int plat_file_mkdir(const char *path) { return mkdir(path, 0777) == 0 ? 0 : host_error(errno); }
+int plat_file_rmdir(const char *path) { return rmdir(path) == 0 ? 0 : host_error(errno); }
+int plat_file_rename(const char *from, const char *to) { return rename(from, to) == 0 ? 0 : host_error(errno); }
+
+int plat_dir_read(const char *path, char **names, size_t *len)
+{
+  DIR *d = opendir(path);
+  if (!d) return host_error(errno);
+  size_t cap = 256, n = 0;
+  char *buf = malloc(cap);
+  int err = buf ? 0 : PLAT_ENOMEM;
+  struct dirent *e;
+  while (!err) {
+    errno = 0;
+    if (!(e = readdir(d))) {
+      if (errno) err = host_error(errno);
+      break;
+    }
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    size_t l = strlen(e->d_name) + 1;
+    if (n + l > cap) {
+      while (n + l > cap) cap *= 2;
+      char *nb = realloc(buf, cap);
+      if (!nb) {
+        err = PLAT_ENOMEM;
+        break;
+      }
+      buf = nb;
+    }
+    memcpy(buf + n, e->d_name, l);
+    n += l;
+  }
+  closedir(d);
+  if (err) {
+    free(buf);
+    return err;
+  }
+  *names = buf;
+  *len = n;
+  return 0;
+}
 
 size_t host_rss(void)
 {

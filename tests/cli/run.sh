@@ -92,5 +92,23 @@ check "out of heap in the uncaughtException listener: coded error, exit 1" 1 '^$
 # bounded; here PETREL_HEAP_LIMIT bounds it, so the out-of-memory part really runs).
 timers_oom() { env PETREL_HEAP_LIMIT=6000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/js/runtime/test_timers_oom.js"; }
 check "timers out of heap: queues whole, coded errors" 0 'until the heap ran out' '^$' -- timers_oom
+# Out of heap at many limits, each a little past the last, so that the allocation that
+# fails is each time another one (a Map's table, the compaction of an object in Duktape's
+# emergency collection, a catch clause's scope): test_map_oom.js must catch the coded
+# error in each of its fills and end "ok bounded". Native: 400 limits; emulated: 25.
+EMULATION=none; . "$top/build/$board/board.env" 2>/dev/null
+sweep() {
+  local n=400 step=2003 i l out bad=0
+  [ "$EMULATION" = none ] || { n=25; step=32009; }
+  for ((i = 0; i < n; i++)); do
+    l=$((300000 + i * step))
+    out=$(env PETREL_HEAP_LIMIT=$l timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/js/runtime/test_map_oom.js" 2>&1)
+    if [ $? -ne 0 ] || [ "$out" != "ok bounded" ]; then
+      bad=$((bad + 1)); [ $bad -le 3 ] && echo "PETREL_HEAP_LIMIT=$l: ${out:0:200}"
+    fi
+  done
+  echo "$n limits, $bad bad"
+}
+check "out of heap at many limits: Map/Set fills catch the coded error, never anything else" 0 '^[0-9]+ limits, 0 bad$' '^$' -- sweep
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -515,7 +515,8 @@ def main():
             def ctrl_d():
                 poke(b"var s = require('net').createServer().listen(7315, '127.0.0.1'); 'LISTEN' + 'ING'\r",
                      b"'LISTENING'")
-                # (the reset's line: a late answer to poke's Ctrl-E redraws may bring a "> " first)
+                # the reset's own line: a prompt could be a late redraw from poke's
+                # Ctrl-E handshake (two of them answered on a loaded machine)
                 got = poke(b"\x04", b"soft reset\r\n")
                 rc, out, err = tool("exec", AFTER % {"port": 7315})
                 heap = heap_after_reset()
