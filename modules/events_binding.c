@@ -20,6 +20,7 @@
 #include "runtime.h"
 #include "promise_api.h"
 #include "bindings.h"
+#include "stream_state.h"
 
 #define FAIL_KEY        DUK_HIDDEN_SYMBOL("eventsFail")
 #define MONITOR_KEY     DUK_HIDDEN_SYMBOL("eventsErrorMonitor")
@@ -27,7 +28,6 @@
 /* A once() wrapper's state, kept on the wrapper function. */
 #define W_TARGET DUK_HIDDEN_SYMBOL("target")
 #define W_TYPE   DUK_HIDDEN_SYMBOL("type")
-#define W_FIRED  DUK_HIDDEN_SYMBOL("fired")
 
 /* What events.js's fail(kind, value, a, b) makes. */
 enum { FAIL_LISTENER, FAIL_MAX, FAIL_UNHANDLED, WARN_MAX, FAIL_NOT_EMITTER };
@@ -296,12 +296,30 @@ static duk_ret_t add_listener(duk_context *ctx, int prepend)
   return 1;
 }
 
+static void remove_at(duk_context *ctx, duk_idx_t b);
+static duk_ret_t ee_add(duk_context *ctx);
+static duk_ret_t ee_remove(duk_context *ctx);
+
+/* For once() and its wrapper: pushes this.on (remove 0) or this.removeListener (1), a
+ * Readable's own replaced by the base's when it would only pass the call on (type at
+ * type_idx); returns 1 if it is this file's own (the light function as installed), which
+ * the caller then runs in place instead of calling. */
+static int push_listener_method(duk_context *ctx, duk_idx_t this_idx, duk_idx_t type_idx, int remove)
+{
+  type_idx = duk_normalize_index(ctx, type_idx);
+  petrel_get_prop_static(ctx, this_idx, remove ? "removeListener" : "on");
+  petrel_readable_skip_listener_method(ctx, type_idx, remove);
+  duk_push_c_lightfunc(ctx, remove ? ee_remove : ee_add, 2, 2, 0);
+  int own = duk_strict_equals(ctx, -1, -2);
+  duk_pop(ctx);
+  return own;
+}
+
 /* For a C method that calls EventEmitter.prototype.on on its own this and arguments
  * (stream_readable.c's on: Stream.prototype.on.call(this, ev, fn)): if the function
  * at fn is on as installed here, adds the listener at 1 for the type at 0 in the
  * caller's frame, without a call, and returns 1 with the stack [type, listener,
  * this]; else 0 and the caller calls fn. */
-static duk_ret_t ee_add(duk_context *ctx);
 int petrel_on_native(duk_context *ctx, duk_idx_t fn)
 {
   if (!duk_is_lightfunc(ctx, fn)) return 0;
@@ -317,30 +335,50 @@ int petrel_on_native(duk_context *ctx, duk_idx_t fn)
   return 1;
 }
 
-/* The once() wrapper: removes itself, then calls the listener with the target as this. */
+/* The once() wrapper: removes itself, then calls the listener with the target as this.
+ * The target is deleted after the removal, as Node sets its fired flag (a 'removeListener'
+ * listener that calls the wrapper runs the listener too): its absence is that flag, so a
+ * wrapper called again (kept from rawListeners()) does nothing, and no cycle is left for
+ * mark-and-sweep. */
 static duk_ret_t once_wrapper(duk_context *ctx)
 {
   duk_idx_t n = duk_get_top(ctx);
   duk_push_current_function(ctx); /* n */
-  duk_get_prop_literal(ctx, n, W_FIRED);
-  if (duk_to_boolean(ctx, -1)) return 0;
-  duk_pop(ctx);
-  duk_push_true(ctx);
-  duk_put_prop_literal(ctx, n, W_FIRED);
-  duk_get_prop_literal(ctx, n, W_TARGET); /* n + 1 */
-  duk_get_prop_literal(ctx, n, W_TYPE);
+  if (!duk_get_prop_literal(ctx, n, W_TARGET)) return 0; /* n + 1 */
+  duk_get_prop_literal(ctx, n, W_TYPE); /* n + 2 */
   duk_dup(ctx, n);
-  call_own_method(ctx, n + 1, "removeListener", 2);
-  duk_pop(ctx);
-  duk_get_prop_literal(ctx, n, "listener"); /* n + 2 */
-  /* The wrapper lets go of the target: no cycle is left for mark-and-sweep. */
+  duk_dup(ctx, n + 1);
+  /* [... target type wrapper target] */
+  if (push_listener_method(ctx, n + 1, n + 2, 1)) {
+    duk_pop(ctx);
+    remove_at(ctx, n + 2);
+  } else {
+    duk_swap_top(ctx, -2); /* [... type wrapper fn target] */
+    duk_insert(ctx, n + 2);
+    duk_insert(ctx, n + 2);
+    duk_call_method(ctx, 2);
+  }
+  duk_set_top(ctx, n + 2);
   duk_del_prop_literal(ctx, n, W_TARGET);
+  duk_get_prop_literal(ctx, n, "listener"); /* n + 2 */
   duk_dup(ctx, n + 2);
   duk_dup(ctx, n + 1);
   for (duk_idx_t i = 0; i < n; i++) duk_dup(ctx, i);
   duk_call_method(ctx, n);
   return 1;
 }
+
+/* Defines obj[key] = the value on top as a plain data property (what an assignment
+ * makes on an object without that key): no search of the prototype chain for a setter,
+ * which a function's (Function.prototype, Object.prototype) does not have. */
+#define DEF_PLAIN(ctx, obj, key)                                                                               \
+  do {                                                                                                         \
+    duk_push_literal(ctx, key);                                                                                \
+    duk_swap_top(ctx, -2);                                                                                     \
+    duk_def_prop(ctx, obj,                                                                                     \
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |              \
+                     DUK_DEFPROP_SET_CONFIGURABLE);                                                            \
+  } while (0)
 
 /* on/addListener (magic 0), prependListener (1), once (2), prependOnceListener (3) */
 static duk_ret_t ee_add(duk_context *ctx)
@@ -349,20 +387,22 @@ static duk_ret_t ee_add(duk_context *ctx)
   duk_set_top(ctx, 2);
   check_listener(ctx, 1);
   if (magic < 2) return add_listener(ctx, magic);
-  duk_push_c_function(ctx, once_wrapper, DUK_VARARGS);
+  duk_push_c_function(ctx, once_wrapper, DUK_VARARGS); /* 2 */
   duk_push_this(ctx);
-  duk_put_prop_literal(ctx, -2, W_TARGET);
+  DEF_PLAIN(ctx, 2, W_TARGET);
   duk_dup(ctx, 0);
-  duk_put_prop_literal(ctx, -2, W_TYPE);
+  DEF_PLAIN(ctx, 2, W_TYPE);
   duk_dup(ctx, 1);
-  duk_put_prop_literal(ctx, -2, "listener");
+  DEF_PLAIN(ctx, 2, "listener");
   duk_replace(ctx, 1);
   if (magic == 3) return add_listener(ctx, 1);
   /* once(): through this.on, as Node does (a Readable's once('data') starts the flow). */
-  duk_push_this(ctx);
+  duk_push_this(ctx); /* 2 */
+  if (push_listener_method(ctx, 2, 0, 0)) return add_listener(ctx, 0);
+  duk_dup(ctx, 2);
   duk_dup(ctx, 0);
   duk_dup(ctx, 1);
-  call_own_method(ctx, 2, "on", 2);
+  duk_call_method(ctx, 2);
   return 1;
 }
 
@@ -390,70 +430,70 @@ static void drop_type(duk_context *ctx, duk_idx_t self, duk_idx_t events, duk_id
   }
 }
 
-/* removeListener's stack: [type listener this events ...]. Emits 'removeListener'
- * (type, the function at fn or the listener it wraps) if the table at 3 still has a
+/* removeListener's stack from b: [type listener this events ...]. Emits 'removeListener'
+ * (type, the function at fn or the listener it wraps) if the table at b + 3 still has a
  * listener for it: asked of the old table after the removal, as Node does, so that
  * removing the last 'removeListener' listener itself is not announced. */
-static void announce_removal(duk_context *ctx, duk_idx_t fn)
+static void announce_removal(duk_context *ctx, duk_idx_t b, duk_idx_t fn)
 {
-  duk_get_prop_literal(ctx, 3, "removeListener");
+  duk_get_prop_literal(ctx, b + 3, "removeListener");
   int tell = !duk_is_undefined(ctx, -1);
   duk_pop(ctx);
   if (!tell) return;
   duk_push_literal(ctx, "removeListener");
-  duk_dup(ctx, 0);
+  duk_dup(ctx, b);
   push_unwrapped(ctx, fn);
-  call_own_method(ctx, 2, "emit", 3);
+  call_own_method(ctx, b + 2, "emit", 3);
   duk_pop(ctx);
 }
 
-/* removeListener(type, listener): the most recently added instance (or a once-wrapper of it). */
-static duk_ret_t ee_remove(duk_context *ctx)
+/* removeListener(type, listener) with [type listener this] at b (the top): removes the
+ * most recently added instance (or a once-wrapper of it); leaves [type listener this
+ * ...] and whatever it pushed above them. The body of ee_remove, and of once()'s wrapper
+ * when the emitter's removeListener is this one. */
+static void remove_at(duk_context *ctx, duk_idx_t b)
 {
-  duk_set_top(ctx, 2);
-  check_listener(ctx, 1);
-  duk_push_this(ctx);     /* 2 */
-  push_events(ctx, 2, 0); /* 3 */
-  if (!duk_is_object(ctx, 3)) {
-    duk_dup(ctx, 2);
-    return 1;
+  duk_idx_t self = b + 2, events = b + 3, list = b + 4;
+  push_events(ctx, self, 0); /* b + 3 */
+  if (!duk_is_object(ctx, events)) return;
+  duk_dup(ctx, b);
+  duk_get_prop(ctx, events); /* b + 4: list */
+  if (duk_is_undefined(ctx, list)) return;
+  if (is_or_wraps(ctx, list, b + 1)) {
+    drop_type(ctx, self, events, b);
+    announce_removal(ctx, b, list);
+    return;
   }
-  duk_dup(ctx, 0);
-  duk_get_prop(ctx, 3); /* 4: list */
-  if (duk_is_undefined(ctx, 4)) {
-    duk_dup(ctx, 2);
-    return 1;
-  }
-  if (is_or_wraps(ctx, 4, 1)) {
-    drop_type(ctx, 2, 3, 0);
-    announce_removal(ctx, 4);
-    duk_dup(ctx, 2);
-    return 1;
-  }
-  if (duk_is_function(ctx, 4) || !duk_is_array(ctx, 4)) {
-    duk_dup(ctx, 2);
-    return 1;
-  }
-  for (duk_int_t i = (duk_int_t)duk_get_length(ctx, 4) - 1; i >= 0; i--) {
-    duk_get_prop_index(ctx, 4, (duk_uarridx_t)i); /* 5: fn */
-    if (!is_or_wraps(ctx, 5, 1)) {
+  if (duk_is_function(ctx, list) || !duk_is_array(ctx, list)) return;
+  for (duk_int_t i = (duk_int_t)duk_get_length(ctx, list) - 1; i >= 0; i--) {
+    duk_get_prop_index(ctx, list, (duk_uarridx_t)i); /* b + 5: fn */
+    if (!is_or_wraps(ctx, b + 5, b + 1)) {
       duk_pop(ctx);
       continue;
     }
-    duk_get_prop_literal(ctx, 4, "splice");
-    duk_dup(ctx, 4);
+    duk_get_prop_literal(ctx, list, "splice");
+    duk_dup(ctx, list);
     duk_push_int(ctx, i);
     duk_push_int(ctx, 1);
     duk_call_method(ctx, 2);
     duk_pop(ctx);
-    if (duk_get_length(ctx, 4) == 1) {
-      duk_dup(ctx, 0);
-      duk_get_prop_index(ctx, 4, 0);
-      duk_put_prop(ctx, 3);
+    if (duk_get_length(ctx, list) == 1) {
+      duk_dup(ctx, b);
+      duk_get_prop_index(ctx, list, 0);
+      duk_put_prop(ctx, events);
     }
-    announce_removal(ctx, 5);
+    announce_removal(ctx, b, b + 5);
     break;
   }
+}
+
+/* removeListener(type, listener) */
+static duk_ret_t ee_remove(duk_context *ctx)
+{
+  duk_set_top(ctx, 2);
+  check_listener(ctx, 1);
+  duk_push_this(ctx); /* 2 */
+  remove_at(ctx, 0);
   duk_dup(ctx, 2);
   return 1;
 }

@@ -87,14 +87,11 @@ Socket.prototype._refed = true;
 Socket.prototype._keepAlive = false;
 Socket.prototype._keepAliveDelay = 0; // seconds
 Socket.prototype._noDelay = false;
-Socket.prototype._timeoutMs = 0;
 Socket.prototype._timer = null;
-Socket.prototype._lastActivity = 0;
+// _timeoutMs, _lastActivity, _bytesDispatched, _writeLen, _writeErr: accessors of a C
+// block (modules/net_socket.c), 0 until set.
 Socket.prototype._bytesRead = 0;
-Socket.prototype._bytesDispatched = 0;
 Socket.prototype._writeCb = null;
-Socket.prototype._writeLen = 0;
-Socket.prototype._writeErr = 0; // the fast path's failed send, for _write to report
 Socket.prototype._reconnected = false; // connect() again gave its one extra 'connect' (startConnect)
 Socket.prototype._peername = null;
 Socket.prototype._sockname = null;

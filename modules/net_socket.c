@@ -4,8 +4,9 @@
  * write() reaches plat_tcp_write, with no JS frame of net's on the way.
  *
  * The socket's fields stay where net.js and the stream core read them (_bytesRead,
- * _bytesDispatched, _writeCb/_writeLen of the write in flight, _timeoutMs, _timer,
- * _lastActivity, defaults on Socket.prototype); whether the handle reads and
+ * _writeCb, _timer, defaults on Socket.prototype), but for the numbers of the data
+ * path (_bytesDispatched, _writeLen of the write in flight, _writeErr, _timeoutMs,
+ * _lastActivity), a C block behind accessors of those names (below); whether the handle reads and
  * whether the peer's FIN came are asked of the handle (modules/tcp_binding.c), which
  * owns them. What is rare (a write or read before the connection, a failed connect,
  * the coded errors) is JS, handed over by net.js at install (helpers below). */
@@ -28,6 +29,98 @@ void net_push_helper(duk_context *ctx, const char *name)
   petrel_get_prop_static(ctx, -1, name);
   duk_remove(ctx, -2);
   duk_remove(ctx, -2);
+}
+
+/* ---- the socket's numbers (_timeoutMs, _lastActivity, _bytesDispatched, _writeLen,
+ * _writeErr) as a C block ----
+ * A fixed buffer under a hidden key on the socket, made on the first write of one; a
+ * socket without it reads 0 (the defaults). Socket.prototype has an accessor for each
+ * name, so JS (net_connect.js, tls.js, net_socket_info.c) reads and writes them as
+ * before; the data path fetches the block once a call instead of a search of the
+ * socket's names and then Socket.prototype's for each. */
+#define SK_KEY DUK_HIDDEN_SYMBOL("sk")
+enum { SK_TIMEOUT_MS, SK_LAST_ACTIVITY, SK_BYTES_DISPATCHED, SK_WRITE_LEN, SK_WRITE_ERR, SK_NUMS };
+static const char *const sk_names[SK_NUMS] = { "_timeoutMs", "_lastActivity", "_bytesDispatched", "_writeLen",
+                                               "_writeErr" };
+typedef struct {
+  double num[SK_NUMS];
+  void *owner; /* the socket it belongs to (one inherited from a socket is not its own) */
+} sk_block;
+
+/* The block the socket at sock reads (maybe inherited), or NULL: all 0. */
+static sk_block *sk_get(duk_context *ctx, duk_idx_t sock)
+{
+  if (!duk_is_object(ctx, sock)) return NULL;
+  duk_get_prop_literal(ctx, sock, SK_KEY);
+  duk_size_t size = 0;
+  sk_block *b = duk_is_buffer(ctx, -1) ? duk_get_buffer(ctx, -1, &size) : NULL;
+  duk_pop(ctx);
+  return size == sizeof(sk_block) ? b : NULL;
+}
+
+/* The socket's own block, made (from what it read) if it has none; NULL if sock is
+ * no object. */
+static sk_block *sk_own(duk_context *ctx, duk_idx_t sock)
+{
+  sock = duk_normalize_index(ctx, sock);
+  sk_block *b = sk_get(ctx, sock);
+  void *self = duk_get_heapptr(ctx, sock);
+  if (!self || (b && b->owner == self)) return b;
+  duk_push_literal(ctx, SK_KEY);
+  sk_block *own = duk_push_fixed_buffer(ctx, sizeof(sk_block));
+  if (b) *own = *b;
+  own->owner = self;
+  duk_def_prop(ctx, sock,
+               DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_CONFIGURABLE |
+                   DUK_DEFPROP_CLEAR_ENUMERABLE);
+  return own;
+}
+
+static double sk_num(duk_context *ctx, duk_idx_t sock, int f)
+{
+  sk_block *b = sk_get(ctx, sock);
+  return b ? b->num[f] : 0;
+}
+
+static void sk_put(duk_context *ctx, duk_idx_t sock, int f, double v)
+{
+  sk_block *b = sk_own(ctx, sock);
+  if (b) b->num[f] = v;
+}
+
+/* Socket.prototype's accessors of the names (Duktape passes the key). */
+static duk_ret_t sk_getter(duk_context *ctx)
+{
+  int f = st_key_index(ctx, 0, sk_names, SK_NUMS);
+  duk_push_this(ctx);
+  duk_push_number(ctx, f < SK_NUMS ? sk_num(ctx, -1, f) : 0);
+  return 1;
+}
+
+static duk_ret_t sk_setter(duk_context *ctx)
+{
+  int f = st_key_index(ctx, 1, sk_names, SK_NUMS);
+  double v = duk_to_number(ctx, 0);
+  duk_push_this(ctx);
+  if (f < SK_NUMS) sk_put(ctx, -1, f, v);
+  return 0;
+}
+
+/* One getter and one setter serve the five names (two function objects in the heap). */
+static void sk_define(duk_context *ctx, duk_idx_t proto)
+{
+  proto = duk_normalize_index(ctx, proto);
+  duk_push_c_function(ctx, sk_getter, 1); /* the key: Duktape passes it */
+  duk_push_c_function(ctx, sk_setter, 2);
+  for (int i = 0; i < SK_NUMS; i++) {
+    duk_push_string(ctx, sk_names[i]);
+    duk_dup(ctx, -3);
+    duk_dup(ctx, -3);
+    duk_def_prop(ctx, proto,
+                 DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER | DUK_DEFPROP_SET_CONFIGURABLE |
+                     DUK_DEFPROP_SET_ENUMERABLE);
+  }
+  duk_pop_2(ctx);
 }
 
 /* ---- the idle timer (setTimeout's 'timeout') ---- */
@@ -63,12 +156,14 @@ static void clear_timer(duk_context *ctx, duk_idx_t sock)
   duk_pop(ctx);
 }
 
-/* Socket.prototype._activity(): an I/O restarts the idle time. */
-static void activity(duk_context *ctx, duk_idx_t sock)
+/* Socket.prototype._activity(): an I/O restarts the idle time. b: the socket's block
+ * if the caller has it, else NULL (looked up). */
+static void activity(duk_context *ctx, duk_idx_t sock, sk_block *b)
 {
-  double ms = st_num(ctx, sock, "_timeoutMs");
+  if (!b) b = sk_get(ctx, sock);
+  double ms = b ? b->num[SK_TIMEOUT_MS] : 0;
   if (!ms || ms != ms) return;
-  st_put_num(ctx, sock, "_lastActivity", loop_now());
+  sk_put(ctx, sock, SK_LAST_ACTIVITY, loop_now());
   duk_get_prop_literal(ctx, sock, "_timer");
   int armed = st_truthy(ctx, -1);
   duk_pop(ctx);
@@ -78,7 +173,7 @@ static void activity(duk_context *ctx, duk_idx_t sock)
 static duk_ret_t s_activity(duk_context *ctx)
 {
   duk_push_this(ctx);
-  activity(ctx, 0);
+  activity(ctx, 0, NULL);
   return 0;
 }
 
@@ -87,9 +182,9 @@ static duk_ret_t on_idle_timer(duk_context *ctx)
 {
   duk_push_null(ctx);
   duk_put_prop_literal(ctx, 0, "_timer");
-  double ms = st_num(ctx, 0, "_timeoutMs");
+  double ms = sk_num(ctx, 0, SK_TIMEOUT_MS);
   if (!ms || ms != ms || st_flag(ctx, 0, "destroyed")) return 0;
-  double idle = loop_now() - st_num(ctx, 0, "_lastActivity");
+  double idle = loop_now() - sk_num(ctx, 0, SK_LAST_ACTIVITY);
   if (idle < ms) {
     arm_timer(ctx, 0, ms - idle);
     return 0;
@@ -104,9 +199,9 @@ static duk_ret_t s_idle(duk_context *ctx)
 {
   double ms = duk_require_number(ctx, 1);
   clear_timer(ctx, 0);
-  st_put_num(ctx, 0, "_timeoutMs", ms);
+  sk_put(ctx, 0, SK_TIMEOUT_MS, ms);
   if (ms > 0) {
-    st_put_num(ctx, 0, "_lastActivity", loop_now());
+    sk_put(ctx, 0, SK_LAST_ACTIVITY, loop_now());
     arm_timer(ctx, 0, ms);
   }
   return 0;
@@ -166,7 +261,7 @@ static duk_ret_t onread(duk_context *ctx)
   uint64_t bits = 0;
   int packed = st_packed_bits(ctx, 2, &bits);
   if (packed ? st_bits_field(bits, "destroyed") == 1 : st_flag(ctx, 2, "destroyed")) return 0;
-  activity(ctx, 1);
+  activity(ctx, 1, NULL);
   duk_get_prop_literal(ctx, 1, "_onread"); /* 3: {buffer, callback} of options.onread, or null */
   int user_buffer = !duk_is_null_or_undefined(ctx, 3);
   if (!duk_is_null(ctx, 0)) {
@@ -252,8 +347,9 @@ static duk_ret_t onwrite(duk_context *ctx)
     duk_call(ctx, 1);
     return 0;
   }
-  st_add_num(ctx, 1, "_bytesDispatched", st_num(ctx, 1, "_writeLen"));
-  activity(ctx, 1);
+  sk_block *b = sk_own(ctx, 1);
+  if (b) b->num[SK_BYTES_DISPATCHED] += b->num[SK_WRITE_LEN];
+  activity(ctx, 1, b);
   duk_call(ctx, 0);
   return 0;
 }
@@ -322,18 +418,18 @@ void net_socket_push_event(duk_context *ctx, const char *name)
 /* ---- Socket.prototype's methods ---- */
 /* Sends the chunk at chunk on the socket's record: 0, 1 or an error as
  * tcp_rec_write, EBADF for a closed one. */
-static int send_chunk_rec(duk_context *ctx, duk_idx_t sock, duk_idx_t chunk, tcp_rec *r)
+static int send_chunk_rec(duk_context *ctx, duk_idx_t sock, duk_idx_t chunk, tcp_rec *r, sk_block *b)
 {
   if (!r) return PLAT_EBADF;
-  activity(ctx, sock);
+  activity(ctx, sock, b);
   return tcp_rec_write(ctx, r, chunk);
 }
 
-static int send_chunk(duk_context *ctx, duk_idx_t sock, duk_idx_t chunk)
+static int send_chunk(duk_context *ctx, duk_idx_t sock, duk_idx_t chunk, sk_block *b)
 {
   tcp_rec *r = tcp_rec_at(ctx, sock);
   if (!r) return PLAT_EBADF;
-  activity(ctx, sock);
+  activity(ctx, sock, b);
   return tcp_rec_write(ctx, r, chunk);
 }
 
@@ -391,9 +487,10 @@ static duk_ret_t s_write(duk_context *ctx)
       duk_replace(ctx, 2);
     }
     double len = (double)size;
-    int r = send_chunk_rec(ctx, 3, 0, rec);
+    sk_block *b = sk_own(ctx, 3); /* the socket holds it: it stays put */
+    int r = send_chunk_rec(ctx, 3, 0, rec, b);
     if (r == 0) {
-      st_add_num(ctx, 3, "_bytesDispatched", len);
+      b->num[SK_BYTES_DISPATCHED] += len;
       if (st_is_function(ctx, 2)) {
         duk_dup(ctx, 2);
         duk_push_null(ctx);
@@ -415,7 +512,7 @@ static duk_ret_t s_write(duk_context *ctx)
       writable_own_stream(ctx, 3, 4);
       duk_get_prop_literal(ctx, 4, "onwrite");
       duk_put_prop_literal(ctx, 3, "_writeCb");
-      st_put_num(ctx, 3, "_writeLen", len);
+      b->num[SK_WRITE_LEN] = len;
       wb_set(w, WF_SYNC, 0);
       int ret = w->num[W_LENGTH] < w->num[W_HWM];
       if (!ret) wb_set(w, WF_NEED_DRAIN, 1);
@@ -424,7 +521,7 @@ static duk_ret_t s_write(duk_context *ctx)
     }
     /* An error: the general path reports it the usual way (callback, 'error',
      * destroy); _write hands it over instead of sending the chunk a second time. */
-    st_put_num(ctx, 3, "_writeErr", r);
+    b->num[SK_WRITE_ERR] = r;
   }
   duk_set_top(ctx, 4);
   duk_insert(ctx, 0); /* this at 0, arguments at 1.. */
@@ -455,18 +552,19 @@ static duk_ret_t s_write_one(duk_context *ctx)
     duk_call(ctx, 1);
     return 0;
   }
-  int r = (int)st_num(ctx, 3, "_writeErr");
+  sk_block *b = sk_own(ctx, 3); /* an object: it has a handle */
+  int r = (int)b->num[SK_WRITE_ERR];
   if (r)
-    st_put_num(ctx, 3, "_writeErr", 0);
+    b->num[SK_WRITE_ERR] = 0;
   else
-    r = send_chunk(ctx, 3, 0);
+    r = send_chunk(ctx, 3, 0, b);
   if (r == 0) {
-    st_add_num(ctx, 3, "_bytesDispatched", byte_length(ctx, 0));
+    b->num[SK_BYTES_DISPATCHED] += byte_length(ctx, 0);
     duk_dup(ctx, 2);
     duk_call(ctx, 0);
   } else if (r == 1) {
     st_put_dup(ctx, 3, "_writeCb", 2);
-    st_put_num(ctx, 3, "_writeLen", byte_length(ctx, 0));
+    b->num[SK_WRITE_LEN] = byte_length(ctx, 0);
   } else {
     duk_dup(ctx, 2);
     petrel_push_system_error(ctx, r, "write");
@@ -719,6 +817,7 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_put_prop_literal(ctx, -2, NET_KEY);
   duk_pop(ctx);
   if (!net_socket_new_install(ctx, 0)) return DUK_RET_ERROR;
+  sk_define(ctx, 0);
   static const struct {
     const char *name;
     duk_c_function fn;

@@ -147,6 +147,24 @@ static duk_ret_t r_remove_listener(duk_context *ctx)
   return 1;
 }
 
+/* For EventEmitter's once() and its wrapper (events_binding.c): the method on top of the
+ * stack, when it is Readable's on (remove 0) or removeListener (remove 1) and the event
+ * at type is one those do nothing more for, is replaced by the base's method that they
+ * would call (Stream.prototype's), saving a call through them. */
+void petrel_readable_skip_listener_method(duk_context *ctx, duk_idx_t type, int remove)
+{
+  type = duk_normalize_index(ctx, type);
+  if (is_event(ctx, type, "readable") || (!remove && is_event(ctx, type, "data"))) return;
+  duk_push_c_lightfunc(ctx, remove ? r_remove_listener : r_on, 2, 2, 0);
+  int same = duk_strict_equals(ctx, -1, -2);
+  duk_pop(ctx);
+  if (!same) return;
+  duk_pop(ctx);
+  push_rhelper(ctx, "base");
+  petrel_get_prop_static(ctx, -1, remove ? "removeListener" : "on");
+  duk_remove(ctx, -2);
+}
+
 /* tick of resume(): resume_(stream, state) */
 static duk_ret_t r_resume_tick(duk_context *ctx)
 {

@@ -182,6 +182,8 @@ void st_add_wnum(duk_context *ctx, duk_idx_t obj, int f, double d);
 
 /* stream_readable.c: installReadable(proto, helpers) */
 duk_ret_t readable_install(duk_context *ctx);
+/* Readable's on/removeListener on top, for an event they only pass on: the base's. */
+void petrel_readable_skip_listener_method(duk_context *ctx, duk_idx_t type, int remove);
 /* stream_readable_init.c: initReadable and defineReadableAccessors on the binding at idx */
 void readable_init_funcs(duk_context *ctx, duk_idx_t binding);
 /* deferred.c: deferMethods, defineLazy and deferErrors on the binding at idx */

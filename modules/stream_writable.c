@@ -387,22 +387,28 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
   double len = chunk_len_w(ctx, w, chunk);
   w->num[W_LENGTH] += len;
   if (wb_flag(w, WF_WRITING) || w->num[W_CORKED] || st_flag(ctx, state, "errored") || !wb_flag(w, WF_CONSTRUCTED)) {
-    st_push_helper(ctx, "EMPTY");
+    /* An empty queue is the shared EMPTY (never written) or, if user code set one,
+     * an empty array: either way a fresh array takes it, with no search for EMPTY. */
     duk_get_prop_literal(ctx, state, "buffered");
-    if (duk_strict_equals(ctx, -1, -2)) {
+    if (duk_get_length(ctx, -1) == 0) {
       duk_pop(ctx);
       duk_push_array(ctx);
       st_put_dup(ctx, state, "buffered", -1);
     }
-    duk_push_object(ctx); /* a fresh object: plain puts */
-    duk_dup(ctx, chunk);
-    duk_put_prop_literal(ctx, -2, "chunk");
-    duk_dup(ctx, enc);
-    duk_put_prop_literal(ctx, -2, "encoding");
-    duk_dup(ctx, cb);
-    duk_put_prop_literal(ctx, -2, "callback");
+    /* {chunk, encoding, callback}: defined, as the object literal does (no search of
+     * Object.prototype for setters). */
+    duk_push_object(ctx);
+    static const char *const keys[3] = { "chunk", "encoding", "callback" };
+    duk_idx_t vals[3] = { chunk, enc, cb };
+    for (int k = 0; k < 3; k++) {
+      duk_push_string(ctx, keys[k]);
+      duk_dup(ctx, vals[k]);
+      duk_def_prop(ctx, -3,
+                   DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
+                       DUK_DEFPROP_SET_CONFIGURABLE);
+    }
     duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
-    duk_pop_2(ctx);
+    duk_pop(ctx);
   } else {
     w->num[W_WRITELEN] = len;
     duk_dup(ctx, cb); /* a function: never the default null */

@@ -80,12 +80,18 @@ void petrel_run_ticks(duk_context *ctx)
 }
 
 unsigned long petrel_calls;
+int petrel_interrupt_callbacks;
 
 int petrel_call_keep(duk_context *ctx, duk_idx_t nargs)
 {
   petrel_calls++;
+  /* While a REPL run or the boot app is on, Ctrl-C interrupts its callbacks too (a
+   * timer spinning in for(;;){}): the outermost call only. */
+  int intr = petrel_interrupt_callbacks && depth == 0;
   depth++;
+  if (intr) petrel_set_interruptible(1);
   int threw = duk_pcall_method(ctx, nargs) != DUK_EXEC_SUCCESS;
+  if (intr) petrel_set_interruptible(0);
   if (threw) {
     petrel_fatal_exception(ctx);
     duk_pop(ctx);

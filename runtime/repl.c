@@ -406,6 +406,7 @@ static void key(duk_context *ctx, const char *s, size_t n)
         repl_write(ctx, "\r\n");
         repl_soft_reset(ctx);
         repl_write(ctx, "soft reset\r\n");
+        if (repl_run_boot(ctx)) return; /* main.js again, as MicroPython's soft reboot */
         break;
       }
       if (!l->len) {
@@ -443,6 +444,12 @@ static duk_ret_t on_input(duk_context *ctx)
   }
   duk_size_t n;
   const char *data = duk_require_lstring(ctx, 0, &n);
+  if (!repl.raw && repl_boot_wants_input()) { /* the boot app's Ctrl-C */
+    size_t took = repl_boot_input(ctx, data, n);
+    data += took;
+    n -= took;
+    if (!n) return 0;
+  }
   if (repl.raw) {
     repl_raw_input(ctx, data, n);
     return 0;
@@ -457,6 +464,10 @@ static duk_ret_t on_input(duk_context *ctx)
       if (repl.raw) {
         repl_raw_input(ctx, data + i, n - i);
         return 0;
+      }
+      if (repl_boot_wants_input()) { /* Ctrl-D started main.js */
+        i += repl_boot_input(ctx, data + i, n - i);
+        continue;
       }
       size_t c = char_len(data + i, n - i);
       key(ctx, data + i, c);
@@ -538,7 +549,7 @@ duk_ret_t petrel_repl_start(duk_context *ctx)
                      duk_to_string(ctx, -2), duk_to_string(ctx, -1));
     repl_write(ctx, duk_get_string(ctx, -1));
     duk_pop_n(ctx, 4);
-    repl_show_prompt(ctx);
   }
+  if (!repl_run_boot(ctx) && repl.terminal) repl_show_prompt(ctx);
   return 0;
 }

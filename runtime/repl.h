@@ -61,6 +61,14 @@ void repl_enter_raw(duk_context *ctx);
 void repl_soft_reset(duk_context *ctx);
 void repl_note_boot_globals(duk_context *ctx);
 void repl_raw_input(duk_context *ctx, const char *s, size_t len);
+/* The boot app (a board's /main.js, at boot and after Ctrl-D's soft reset): started
+ * unless there is none or a Ctrl-C came first; 1 if it was (its end shows the prompt). */
+int repl_run_boot(duk_context *ctx);
+/* Console input that concerns the boot app: while it runs, input is dropped but for
+ * Ctrl-C, which ends it (the prompt comes); after a statement of it was interrupted,
+ * the Ctrl-C that did it. Returns how many bytes of data it took. */
+size_t repl_boot_input(duk_context *ctx, const char *data, size_t n);
+int repl_boot_wants_input(void);
 /* Sets up the hooks process.c offers (exit and uncaught errors during raw runs). */
 void repl_set_hooks(duk_context *ctx, duk_idx_t opts);
 

@@ -319,6 +319,21 @@ static duk_ret_t eval_await(duk_context *ctx, void *udata)
 /* ---- raw mode ---- */
 
 static int run_status; /* what a run ends with if nothing sets process.exitCode */
+/* The run under way is the boot app (repl_run_boot), not a raw request: it writes no
+ * framing, and its end shows the REPL's prompt. */
+static int boot_run;
+static int boot_ctrl_c; /* the Ctrl-C that interrupted it has not come as input yet */
+
+/* Is the value at idx the RangeError Duktape throws when Ctrl-C interrupts? */
+static int interrupted(duk_context *ctx, duk_idx_t idx)
+{
+  if (!named(ctx, idx, "RangeError")) return 0;
+  duk_get_prop_literal(ctx, idx, "message");
+  int r = repl_has_word(duk_to_string(ctx, -1), "timeout");
+  duk_pop(ctx);
+  return r;
+}
+
 
 void repl_enter_raw(duk_context *ctx)
 {
@@ -364,6 +379,7 @@ static void end_run(duk_context *ctx, int status, int natural)
 {
   if (!repl.running) return;
   repl.running = 0;
+  petrel_interrupt_callbacks = 0;
   if (duk_safe_call(ctx, emit_exit, &status, 0, 1) != 0) {
     report_uncaught(ctx, -1);
     if (!status) status = 1;
@@ -378,6 +394,11 @@ static void end_run(duk_context *ctx, int status, int natural)
   /* The status, written without the heap: the run is over (repl.running is 0), so a
    * status lost here would leave the tool waiting for the end of an answer. */
   petrel_frame_stderr(0);
+  if (boot_run) { /* the boot app is over: the REPL's prompt, no raw framing */
+    boot_run = 0;
+    repl_show_prompt(ctx);
+    return;
+  }
   char end[24];
   int n = snprintf(end, sizeof end, "\x04%d\x04>", status);
   petrel_console_write_raw(1, end, (size_t)n);
@@ -706,7 +727,10 @@ static void raw_request(duk_context *ctx)
     return;
   }
   duk_pop(ctx);
-  if (repl.running) loop_set_turn_hook(wait_for_run);
+  if (repl.running) {
+    petrel_interrupt_callbacks = 1;
+    loop_set_turn_hook(wait_for_run);
+  }
 }
 
 void repl_raw_input(duk_context *ctx, const char *data, size_t n)
@@ -773,6 +797,14 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
     duk_push_false(ctx);
     return 1;
   }
+  if (repl.running && interrupted(ctx, 0)) { /* Ctrl-C in a callback of the run's */
+    duk_push_literal(ctx, "Script execution was interrupted");
+    repl_console(ctx, "error");
+    if (boot_run) boot_ctrl_c = 1; /* the key that did it is still to come as input */
+    end_run(ctx, 130, 0);
+    duk_push_true(ctx);
+    return 1;
+  }
   report_uncaught(ctx, 0);
   if (repl.running) end_run(ctx, 1, 0);
   duk_push_true(ctx);
@@ -795,3 +827,82 @@ void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
   duk_call_prop(ctx, opts, 1);
   duk_pop_2(ctx);
 }
+
+/* ---- the boot app: a board's /main.js ----
+ * Run as a raw run is (the same end: its code has returned and nothing it started keeps
+ * the loop busy, process.exit, an uncaught error, or Ctrl-C), but at the normal REPL:
+ * no framing, stderr as it is, and the prompt once it is over. Input meanwhile is
+ * dropped but for Ctrl-C, which ends it (and interrupts a statement running, such as
+ * `for(;;){}`). A Ctrl-C that arrived before it starts (during the boot, a key held
+ * at reset) skips it: the safe mode. What it started goes on (a server serves) until
+ * a soft reset, as after a run. An empty /main.js is none (petrel-tool boot --clear). */
+static const char boot_path[] = "/main.js";
+
+static duk_ret_t do_boot(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  duk_push_heapptr(ctx, repl.run_module);
+  duk_push_null(ctx);
+  duk_push_string(ctx, boot_path);
+  duk_push_array(ctx);
+  duk_call(ctx, 3);
+  return 0;
+}
+
+int repl_run_boot(duk_context *ctx)
+{
+  if (!repl.on_board || repl.running || plat_file_kind(boot_path) != 1) return 0;
+  char *data = NULL;
+  size_t len = 0;
+  if (plat_file_read(boot_path, &data, &len) != 0) return 0;
+  free(data);
+  if (!len) return 0;
+  if (plat_interrupt_requested) {
+    repl_write(ctx, "main.js skipped (Ctrl-C at boot)\r\n");
+    boot_ctrl_c = 1; /* the key is still to come as input: not the REPL's */
+    return 0;
+  }
+  repl.running = boot_run = 1;
+  repl.prompt_shown = 0;
+  run_status = 0;
+  petrel_set_interruptible(1);
+  int rc = duk_safe_call(ctx, do_boot, NULL, 0, 1);
+  petrel_set_interruptible(0);
+  if (rc != 0 && !is_exit(ctx, -1)) {
+    int intr = interrupted(ctx, -1);
+    if (intr) {
+      duk_push_literal(ctx, "Script execution was interrupted");
+      boot_ctrl_c = 1; /* the key that did it is still to come as input */
+      repl_console(ctx, "error");
+    } else {
+      report_uncaught(ctx, -1);
+    }
+    duk_pop(ctx);
+    end_run(ctx, intr ? 130 : 1, 0);
+    return 1;
+  }
+  duk_pop(ctx);
+  if (repl.running) {
+    petrel_interrupt_callbacks = 1;
+    loop_set_turn_hook(wait_for_run);
+  }
+  return 1;
+}
+
+int repl_boot_wants_input(void) { return boot_run || boot_ctrl_c; }
+
+size_t repl_boot_input(duk_context *ctx, const char *data, size_t n)
+{
+  const char *cc = memchr(data, 3, n);
+  if (boot_ctrl_c && !boot_run) { /* the key that interrupted it: done with */
+    boot_ctrl_c = 0;
+    return cc ? (size_t)(cc + 1 - data) : 0;
+  }
+  boot_ctrl_c = 0;
+  if (!boot_run) return 0;
+  if (!cc) return n; /* dropped */
+  repl_write(ctx, "^C\r\n");
+  end_run(ctx, 130, 0);
+  return (size_t)(cc + 1 - data);
+}
+

@@ -48,6 +48,9 @@ extern unsigned long petrel_calls; /* calls from C into JS so far (the loop's id
 void petrel_ticks_pending(void);   /* JS queued a nextTick: run the queue after this callback */
 /* The current exception (top of stack) is uncaught: report it through process. */
 void petrel_fatal_exception(duk_context *ctx);
+/* Set while a REPL run (raw mode, the boot app) is on: Ctrl-C interrupts its callbacks
+ * as it does its top-level code (runtime/callback.c). */
+extern int petrel_interrupt_callbacks;
 /* The same for an unhandled rejection's reason: 'uncaughtException' listeners get the
  * origin 'unhandledRejection', as in node. */
 void petrel_fatal_rejection(duk_context *ctx);

@@ -28,6 +28,7 @@ import re
 import select
 import shlex
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -82,9 +83,14 @@ class Qemu:
 
     def __init__(self):
         image = os.path.join(TOP, "build", BOARD, "petrel")
+        s = socket.socket()  # a free host port for the forward to the board's BOOT_PORT
+        s.bind(("127.0.0.1", 0))
+        self.host_port = s.getsockname()[1]
+        s.close()
         self.proc = subprocess.Popen(
             ["qemu-system-arm", "-M", "mps2-an385", "-cpu", "cortex-m3", "-display", "none", "-nodefaults",
-             "-serial", "pty", "-semihosting-config", "enable=on,target=native", "-kernel", image],
+             "-serial", "pty", "-semihosting-config", "enable=on,target=native",
+             "-nic", "user,hostfwd=tcp:127.0.0.1:%d-:%d" % (self.host_port, BOOT_PORT), "-kernel", image],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         text = wait_output(self.proc.stdout.fileno(), b"(label serial0)")
         self.path = re.search(rb"(/dev/pts/\d+)", text).group(1).decode()
@@ -181,6 +187,30 @@ def poke(data, until):
         return wait_output(fd, until)
     finally:
         os.close(fd)
+
+
+BOOT_PORT = 7400  # the boot app's server (forwarded from a host port on mps2-an385)
+BOOT_THROWS = "console.log('main starts');\nfunction f() { throw new Error('boom'); }\nf();\n"
+BOOT_SPINS = "console.log('spinning');\nfor (;;) {}\n"
+BOOT_TIMER_SPINS = "setTimeout(function () { console.log('spinning'); for (;;) {} }, 10);\n"
+BOOT_SERVES = ("var n = 0;\nrequire('net').createServer(function (c) { c.end('hello ' + (++n) + '\\n'); })\n"
+               "  .listen(%d, function () { console.log('serving'); });\n" % BOOT_PORT)
+
+
+def ctrl_d_boot(until):
+    """Ctrl-D at the prompt: the soft reset, then the boot app; returns the board's output
+    up to `until`, and the port, still open (the caller closes it)."""
+    fd = os.open(DEV.path, os.O_RDWR | os.O_NOCTTY)
+    tty.setraw(fd)
+    while True:  # as poke: QEMU drops output until it has noticed the reader
+        os.write(fd, b"\x05")
+        try:
+            wait_output(fd, b"> ", timeout=1.5)
+            break
+        except TimeoutError:
+            pass
+    os.write(fd, b"\x04")
+    return wait_output(fd, until), fd
 
 
 HEAP = "process.memoryUsage().heapUsed"
@@ -365,6 +395,21 @@ def main():
             return rc == 0 and out.strip() == b"4", show(rc, out, err)
         check("the call after one killed during a run (the run is interrupted)", killed_run)
 
+        def killed_spin():  # Ctrl-C interrupts a run's callbacks too
+            p = subprocess.Popen([sys.executable, TOOL, DEV.path, "exec",
+                                  "setTimeout(function () { console.log('spinning'); for (;;) {} }, 5)"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            try:
+                wait_output(p.stdout.fileno(), b"spinning")
+            finally:
+                p.kill()
+                p.wait()
+            rc, out, err = tool("eval", "3 + 3")
+            return rc == 0 and out.strip() == b"6", show(rc, out, err)
+        if emulated:  # a board's UART flags Ctrl-C as it arrives; `petrel -i` reads it between callbacks
+            check("the call after one killed during a run spinning in a timer (Ctrl-C interrupts the callback)",
+                  killed_spin)
+
         big_size = 300 * 1024  # more than the board's RAM (256 KiB on mps2-an385)
         big = bytes(rnd.randrange(256) for _ in range(big_size))
         bigp = os.path.join(work, "big.bin")
@@ -478,6 +523,93 @@ def main():
                 return b"soft reset\r\n" in got and after_ok(rc, out) and abs(heap - boot_heap) <= HEAP_TOLERANCE, \
                     "%r\n%s\nheap %d (boot %d)" % (got, show(rc, out, err), heap, boot_heap)
             check("Ctrl-D at the board's prompt: a soft reset (a server left from the REPL is gone)", ctrl_d)
+
+            def boot_file(name, text):
+                p = os.path.join(work, name)
+                with open(p, "w") as f:
+                    f.write(text)
+                rc, out, err = tool("boot", p)
+                if rc != 0:
+                    raise RuntimeError("boot %s: %s" % (name, show(rc, out, err)))
+
+            def prompt_after(fd, got):
+                """The REPL is up: an entry typed at it is answered."""
+                os.write(fd, b"6 * 7\r")
+                return got + wait_output(fd, b"42\r\n")
+
+            def boot_throws():
+                boot_file("throws.js", BOOT_THROWS)
+                got, fd = ctrl_d_boot(b"> ")
+                try:
+                    got = prompt_after(fd, got)
+                finally:
+                    os.close(fd)
+                want = b"soft reset\r\nmain starts\r\nUncaught Error: boom\r\n    at f (throws.js:2)"
+                return want in got and b"6 * 7\r\n42\r\n" in got, repr(got)
+            check("a main.js that throws: the error as an uncaught one, then the REPL (after Ctrl-D's soft reset)",
+                  boot_throws)
+
+            def boot_spins(text=BOOT_SPINS):
+                boot_file("spins.js", text)
+                got, fd = ctrl_d_boot(b"spinning\r\n")
+                try:
+                    os.write(fd, b"\x03")
+                    got += wait_output(fd, b"> ")
+                    got = prompt_after(fd, got)
+                finally:
+                    os.close(fd)
+                return b"Script execution was interrupted\r\n" in got and b"To exit" not in got, repr(got)
+            check("Ctrl-C of a main.js in for(;;){} gives the REPL", boot_spins)
+            check("Ctrl-C of a main.js in for(;;){} in a timer gives the REPL", lambda: boot_spins(BOOT_TIMER_SPINS))
+
+            def boot_serves():
+                boot_file("serves.js", BOOT_SERVES)
+                got, fd = ctrl_d_boot(b"serving\r\n")
+                def ask():
+                    c = socket.create_connection(("127.0.0.1", DEV.host_port), timeout=STEP)
+                    data = b""
+                    while True:
+                        chunk = c.recv(100)
+                        if not chunk:
+                            break
+                        data += chunk
+                    c.close()
+                    return data
+                try:
+                    answers = [ask(), ask()]
+                    os.write(fd, b"\x03")  # its end: the REPL, the server still serving
+                    got += wait_output(fd, b"> ")
+                    got = prompt_after(fd, got)
+                    answers.append(ask())
+                finally:
+                    os.close(fd)
+                rc, out, err = tool("soft-reset")  # what it started is gone
+                return answers == [b"hello 1\n", b"hello 2\n", b"hello 3\n"] and rc == 0, \
+                    "%r %r\n%s" % (answers, got, show(rc, out, err))
+            check("a main.js that runs a server: reachable from the host while it runs, and after Ctrl-C "
+                  "gave the REPL", boot_serves)
+
+            def boot_clear():
+                rc, out, err = tool("boot", "--clear", "+", "sha256sum", "/main.js")
+                got, fd = ctrl_d_boot(b"soft reset\r\n")
+                try:
+                    if not re.search(rb"soft reset\r\n.*> ", got, re.S):
+                        got += wait_output(fd, b"> ")
+                    got = prompt_after(fd, got)
+                finally:
+                    os.close(fd)
+                empty = hashlib.sha256(b"").hexdigest().encode()
+                return rc == 0 and out.startswith(empty) and b"hello" not in got and b"Uncaught" not in got, \
+                    show(rc, out, err) + "\n" + repr(got)
+            check("boot --clear: Ctrl-D's soft reset runs no main.js", boot_clear)
+        else:
+            def boot_refused():
+                p = os.path.join(work, "b.js")
+                with open(p, "w") as f:
+                    f.write("1;\n")
+                rc, out, err = tool("boot", p)
+                return one_line_error(rc, err, r"^petrel-tool: boot: the device is not a board"), show(rc, out, err)
+            check("boot on a device that is not a board: a one-line error", boot_refused)
     finally:
         DEV.close()
     print("%d passed, %d failed" % (passed, failed))
