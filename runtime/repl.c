@@ -118,28 +118,48 @@ void repl_show_prompt(duk_context *ctx)
     repl_write(ctx, prompt());
 }
 
+void repl_out(duk_context *ctx, int fd, const char *s, size_t n, int redraw_after)
+{
+  int above = repl.terminal && repl.prompt_shown;
+  if (above) petrel_console_write_raw(fd, "\r\x1b[K", 4);
+  if (!repl.terminal) {
+    petrel_console_write(ctx, fd, s, n);
+  } else if (memchr(s, 0xed, n)) { /* surrogates: the copy converted to UTF-8 needs the heap */
+    size_t lines = 0, o = 0;
+    for (size_t i = 0; i < n; i++) lines += s[i] == '\n';
+    char *out = duk_push_fixed_buffer(ctx, n + lines);
+    for (size_t i = 0; i < n; i++) {
+      if (s[i] == '\n') out[o++] = '\r';
+      out[o++] = s[i];
+    }
+    petrel_console_write(ctx, fd, out, o);
+    duk_pop(ctx);
+  } else { /* \n -> \r\n through a buffer on the C stack */
+    char buf[128];
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (o + 2 > sizeof buf) {
+        petrel_console_write_raw(fd, buf, o);
+        o = 0;
+      }
+      if (s[i] == '\n') buf[o++] = '\r';
+      buf[o++] = s[i];
+    }
+    if (o) petrel_console_write_raw(fd, buf, o);
+  }
+  if (above && redraw_after) redraw(ctx);
+}
+
 /* The console's streams: write(s) for fd 1 (magic 1) and 2. Output produced while
- * the prompt is up goes above it, then the line is redrawn. */
+ * the prompt is up goes above it, then the line is redrawn. No heap is needed (but for
+ * text with surrogates): the Console drops what its stream's write throws, and on a
+ * full heap that would silently lose the uncaught-error report. */
 static duk_ret_t stream_write(duk_context *ctx)
 {
   int fd = duk_get_current_magic(ctx);
   duk_size_t n;
   const char *s = duk_to_lstring(ctx, 0, &n);
-  int above = repl.terminal && repl.prompt_shown;
-  if (repl.terminal) { /* \n -> \r\n, after "\r\x1b[K" when above the prompt */
-    size_t lines = 0, o = above ? 4 : 0;
-    for (size_t i = 0; i < n; i++) lines += s[i] == '\n';
-    char *out = duk_push_fixed_buffer(ctx, o + n + lines);
-    memcpy(out, "\r\x1b[K", o);
-    for (size_t i = 0; i < n; i++) {
-      if (s[i] == '\n') out[o++] = '\r';
-      out[o++] = s[i];
-    }
-    s = out;
-    n = o;
-  }
-  petrel_console_write(ctx, fd, s, n);
-  if (above) redraw(ctx);
+  repl_out(ctx, fd, s, n, 1);
   duk_push_true(ctx);
   return 1;
 }

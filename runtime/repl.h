@@ -35,6 +35,10 @@ void repl_buf_put(duk_context *ctx, repl_buf *b, const char *s, size_t len);
 void repl_buf_clear(repl_buf *b);
 /* Raw bytes to the console (fd 1): the prompt, redraws, the raw protocol. */
 void repl_write(duk_context *ctx, const char *s);
+/* s (n bytes) to fd as the REPL's console streams write it: \n as \r\n on a terminal,
+ * above the prompt when it is up (then redrawn if redraw_after). Uses no heap unless s
+ * holds surrogates (or the redraw), so a full heap's error report still gets out. */
+void repl_out(duk_context *ctx, int fd, const char *s, size_t n, int redraw_after);
 /* global.console[method](the value on top), popped: "log", or "error". */
 void repl_console(duk_context *ctx, const char *method);
 #define repl_print(ctx) repl_console(ctx, "log")

@@ -119,6 +119,34 @@ static void push_uncaught(duk_context *ctx, duk_idx_t idx)
   duk_concat(ctx, 2);
 }
 
+static duk_ret_t print_uncaught(duk_context *ctx, void *udata)
+{
+  (void)udata;
+  push_uncaught(ctx, -1);
+  duk_size_t n;
+  const char *s = duk_get_lstring(ctx, -1, &n);
+  repl_out(ctx, 2, s, n, 0);
+  repl_out(ctx, 2, "\n", 1, 1);
+  return 0;
+}
+
+/* An uncaught error (at idx) reported on stderr, as "Uncaught ...": written directly,
+ * not through console.error (whose stream errors are dropped, and which a script may
+ * have replaced). When describing it runs out of heap, a fixed text written without
+ * the heap, the coded error for an allocation failure, so the report always gets out. */
+static void report_uncaught(duk_context *ctx, duk_idx_t idx)
+{
+  static const char oom[] = "Uncaught Error: alloc failed (ERR_MEMORY_ALLOCATION_FAILED)\n";
+  static const char other[] = "Uncaught (the error could not be described: out of memory)\n";
+  idx = duk_normalize_index(ctx, idx);
+  duk_dup(ctx, idx);
+  if (duk_safe_call(ctx, print_uncaught, NULL, 1, 1) != 0) {
+    const char *t = petrel_is_alloc_failure(ctx, idx) ? oom : other;
+    repl_out(ctx, 2, t, strlen(t), 0);
+  }
+  duk_pop(ctx);
+}
+
 /* Is the value at idx truthy with this name? (e && e.name === name) */
 static int named(duk_context *ctx, duk_idx_t idx, const char *name)
 {
@@ -327,20 +355,10 @@ static duk_ret_t emit_exit(duk_context *ctx, void *udata)
   return 0;
 }
 
-/* natural: the run ended with nothing left to do (not process.exit, an error or Ctrl-C):
- * as in node, the microtasks 'exit' listeners queue then run (not their ticks). */
-static void end_run(duk_context *ctx, int status, int natural)
+/* The run's 'exit' and 'beforeExit' listeners and its process.exitCode go with it. */
+static duk_ret_t forget_run(duk_context *ctx, void *udata)
 {
-  if (!repl.running) return;
-  repl.running = 0;
-  petrel_interrupt_callbacks = 0;
-  if (duk_safe_call(ctx, emit_exit, &status, 0, 1) != 0) {
-    push_uncaught(ctx, -1);
-    repl_console(ctx, "error");
-    if (!status) status = 1;
-  }
-  duk_pop(ctx);
-  if (natural) petrel_run_microtasks(ctx);
+  (void)udata;
   duk_get_global_literal(ctx, "process");
   duk_push_literal(ctx, "removeAllListeners");
   duk_push_literal(ctx, "exit");
@@ -352,16 +370,38 @@ static void end_run(duk_context *ctx, int status, int natural)
   duk_pop(ctx);
   duk_push_undefined(ctx);
   duk_put_prop_literal(ctx, -2, "exitCode");
+  return 0;
+}
+
+/* natural: the run ended with nothing left to do (not process.exit, an error or Ctrl-C):
+ * as in node, the microtasks 'exit' listeners queue then run (not their ticks). */
+static void end_run(duk_context *ctx, int status, int natural)
+{
+  if (!repl.running) return;
+  repl.running = 0;
+  petrel_interrupt_callbacks = 0;
+  if (duk_safe_call(ctx, emit_exit, &status, 0, 1) != 0) {
+    report_uncaught(ctx, -1);
+    if (!status) status = 1;
+  }
   duk_pop(ctx);
+  if (natural) petrel_run_microtasks(ctx);
+  if (duk_safe_call(ctx, forget_run, NULL, 0, 1) != 0) {
+    report_uncaught(ctx, -1);
+    if (!status) status = 1;
+  }
+  duk_pop(ctx);
+  /* The status, written without the heap: the run is over (repl.running is 0), so a
+   * status lost here would leave the tool waiting for the end of an answer. */
   petrel_frame_stderr(0);
   if (boot_run) { /* the boot app is over: the REPL's prompt, no raw framing */
     boot_run = 0;
     repl_show_prompt(ctx);
     return;
   }
-  duk_push_sprintf(ctx, "\x04%d\x04>", status);
-  repl_write(ctx, duk_get_string(ctx, -1));
-  duk_pop(ctx);
+  char end[24];
+  int n = snprintf(end, sizeof end, "\x04%d\x04>", status);
+  petrel_console_write_raw(1, end, (size_t)n);
 }
 
 /* process.exitCode | 0 if set, else dflt */
@@ -681,8 +721,7 @@ static void raw_request(duk_context *ctx)
   int rc = duk_safe_call(ctx, do_request, NULL, 1, 1);
   petrel_set_interruptible(0);
   if (rc != 0 && !is_exit(ctx, -1)) {
-    push_uncaught(ctx, -1);
-    repl_console(ctx, "error");
+    report_uncaught(ctx, -1);
     duk_pop(ctx);
     end_run(ctx, 1, 0);
     return;
@@ -766,8 +805,7 @@ static duk_ret_t uncaught_hook(duk_context *ctx)
     duk_push_true(ctx);
     return 1;
   }
-  push_uncaught(ctx, 0);
-  repl_console(ctx, "error");
+  report_uncaught(ctx, 0);
   if (repl.running) end_run(ctx, 1, 0);
   duk_push_true(ctx);
   return 1;
@@ -835,10 +873,10 @@ int repl_run_boot(duk_context *ctx)
     if (intr) {
       duk_push_literal(ctx, "Script execution was interrupted");
       boot_ctrl_c = 1; /* the key that did it is still to come as input */
+      repl_console(ctx, "error");
     } else {
-      push_uncaught(ctx, -1);
+      report_uncaught(ctx, -1);
     }
-    repl_console(ctx, "error");
     duk_pop(ctx);
     end_run(ctx, intr ? 130 : 1, 0);
     return 1;

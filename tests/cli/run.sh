@@ -110,5 +110,10 @@ sweep() {
   echo "$n limits, $bad bad"
 }
 check "out of heap at many limits: Map/Set fills catch the coded error, never anything else" 0 '^[0-9]+ limits, 0 bad$' '^$' -- sweep
+# The same through the REPL's raw mode (petrel-tool, as the boards run scripts): the
+# uncaught report of a run that fills the heap always gets out (native boards: a boot each).
+raw_sweep() { python3 "$top/tests/cli/raw_oom_sweep.py" "$board" "$top/tests/cli/oom_connections.js"; }
+[ "$EMULATION" = none ] && check "raw runs out of heap at many limits: the report is never lost, exit 1" 0 \
+  '^[0-9]+ limits, 0 bad$' '^$' -- raw_sweep
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
