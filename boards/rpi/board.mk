@@ -7,7 +7,9 @@ CC := arm-linux-gnueabihf-gcc
 PLATFORM := posix
 SETUP_NEEDS := cross
 DUK_CONFIG := boards/rpi/duk_config_board.h
-CFLAGS_BOARD := -pthread -mfloat-abi=hard
+# 64-bit file offsets and inode numbers (readdir64, stat64): a 64-bit file system (an
+# SD card's ext4, or the host's under qemu-arm) gives a 32-bit readdir EOVERFLOW.
+CFLAGS_BOARD := -pthread -mfloat-abi=hard -D_FILE_OFFSET_BITS=64
 LDLIBS_BOARD := -lm -pthread
 RUN_PREFIX := qemu-arm -L /usr/arm-linux-gnueabihf
 TEST_SUITES := cli net-real tls
