@@ -682,6 +682,29 @@ var give_up = setTimeout(function () { console.log('no address'); process.exitCo
                 return b"main sees 10.0.2.15\r\n" in got, repr(got)
             check("main.js starts once DHCP gave an address (Ctrl-D's soft reset, static to DHCP)", net_boot_waits)
 
+            def net_no_wait():  # "wait": 0: main.js at once, and 'network' tells it when the lease came
+                put_net('{"ip": "10.0.2.21"}')
+                tool("soft-reset")
+                put_net('{"dhcp": true, "wait": 0}')
+                boot_file("netevent.js", "var os = require('os');\n"
+                          "function v4() { return os.networkInterfaces().eth0.filter(function (a) {"
+                          " return a.family === 'IPv4'; })[0]; }\n"
+                          "console.log('at start ' + (v4() ? v4().address : 'none'));\n"
+                          "var t = setTimeout(function () {}, 20000);\n"
+                          "process.on('network', function f() {\n"
+                          "  if (!v4()) return; // the static address going is an event too\n"
+                          "  console.log('then ' + v4().address); clearTimeout(t); process.removeListener('network', f);\n"
+                          "});\n")
+                got, fd = ctrl_d_boot(b"then ")
+                try:
+                    while not re.search(rb"then [^\r]*\r\n.*> ", got, re.S):
+                        got += wait_output(fd, b"> ")
+                    got = prompt_after(fd, got)
+                finally:
+                    os.close(fd)
+                return b"at start none\r\nthen 10.0.2.15\r\n" in got, repr(got)
+            check("\"wait\": 0 in /net.json: main.js starts before the lease, and process's 'network' event "
+                  "tells it when the address came", net_no_wait)
 
             def net_bad():
                 put_net('{"ip": "10.0.2.300"}')
