@@ -157,7 +157,7 @@ static duk_ret_t os_call(duk_context *ctx)
     }
     break;
   case OS_MACHINE: duk_push_string(ctx, info.machine); break;
-  case OS_CPUS: /* node's shape; the times a board does not count are 0 */
+  case OS_CPUS: /* node's shape; a board counts no times: 0 */
     duk_push_array(ctx);
     for (unsigned i = 0; i < (info.cpus ? info.cpus : 1); i++) {
       duk_push_object(ctx);
@@ -167,8 +167,10 @@ static duk_ret_t os_call(duk_context *ctx)
       duk_put_prop_literal(ctx, -2, "speed");
       duk_push_object(ctx);
       static const char *const times[] = { "user", "nice", "sys", "idle", "irq" };
+      double v[5] = { 0 };
+      if (plat_cpu_times(i, v) != 0) memset(v, 0, sizeof v);
       for (int t = 0; t < 5; t++) {
-        duk_push_int(ctx, 0);
+        duk_push_number(ctx, v[t]);
         duk_put_prop_string(ctx, -2, times[t]);
       }
       duk_put_prop_literal(ctx, -2, "times");

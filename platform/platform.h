@@ -219,6 +219,9 @@ typedef struct {
   unsigned cpu_mhz, cpus;
 } plat_os_info;
 void plat_os_info_get(plat_os_info *out);
+/* CPU cpu's time in ms as node's os.cpus(): user, nice, sys, idle, irq; 0, or a
+ * PLAT_E* code where nothing counts them (a board: os.cpus() then says 0). */
+int plat_cpu_times(unsigned cpu, double times[5]);
 
 /* ---- memory statistics (for process.memoryUsage and benchmarks) ------ */
 typedef struct {

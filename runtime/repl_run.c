@@ -877,6 +877,7 @@ int repl_run_boot(duk_context *ctx)
   /* Not before the board's interface has an address, or /net.json's "wait" passed
    * (a DHCP lease takes a moment): the loop runs meanwhile, Ctrl-C skips main.js. */
   if (!plat_net_ready() && petrel_net_wait_ms() > 0) {
+    repl_write(ctx, "main.js waits for the network (Ctrl-C skips it)\r\n");
     boot_wait = 1;
     wait_until = loop_now() + petrel_net_wait_ms();
     loop_wake_at(wait_until);

@@ -1,7 +1,7 @@
 /*
  * The host's figures for node's os module, on every board that runs as a process
  * (linux, linux-lwip): as libuv reads them on Linux (/proc/meminfo's MemTotal and
- * MemAvailable, /proc/uptime, /proc/loadavg, /proc/cpuinfo's model and cpufreq's speed), uname(2) and gethostname(2).
+ * MemAvailable, /proc/uptime, /proc/loadavg, /proc/cpuinfo's model, cpufreq's speed, /proc/stat's CPU times), uname(2) and gethostname(2).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -78,4 +78,29 @@ void plat_os_info_get(plat_os_info *out)
       }
     fclose(f);
   }
+}
+
+/* /proc/stat's "cpuN user nice system idle iowait irq ..." in clock ticks, as libuv reads it. */
+int plat_cpu_times(unsigned cpu, double times[5])
+{
+  FILE *f = fopen("/proc/stat", "r");
+  if (!f) return PLAT_ENOSYS;
+  char line[512], want[16];
+  int n = snprintf(want, sizeof want, "cpu%u ", cpu), r = PLAT_EINVAL;
+  double ms = 1000.0 / (double)sysconf(_SC_CLK_TCK);
+  while (fgets(line, sizeof line, f))
+    if (!strncmp(line, want, (size_t)n)) {
+      unsigned long long v[6];
+      if (sscanf(line + n, "%llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) == 6) {
+        times[0] = (double)v[0] * ms;
+        times[1] = (double)v[1] * ms;
+        times[2] = (double)v[2] * ms;
+        times[3] = (double)v[3] * ms;
+        times[4] = (double)v[5] * ms;
+        r = 0;
+      }
+      break;
+    }
+  fclose(f);
+  return r;
 }

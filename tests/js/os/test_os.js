@@ -40,7 +40,9 @@ cpus.forEach(function (c) {
   eq(typeof c.model, 'string');
   eq(typeof c.speed, 'number');
   eq(Object.keys(c.times).join(), 'user,nice,sys,idle,irq');
+  Object.keys(c.times).forEach(function (k) { ok(typeof c.times[k] === 'number' && c.times[k] >= 0); });
 });
+if (!board) ok(cpus[0].times.idle + cpus[0].times.user > 0, 'a host counts CPU time (/proc/stat)');
 
 var ifs = os.networkInterfaces();
 eq(typeof ifs, 'object');
