@@ -531,79 +531,130 @@ static duk_ret_t nop(duk_context *ctx)
   return 0;
 }
 
+/* An ASCII string's bytes are the same in these encodings (a socket's strings go to
+ * Buffer.from(chunk, encoding) on the general path). */
+static int ascii_same(const char *enc)
+{
+  static const char *const names[] = { "utf8", "utf-8", "latin1", "binary", "ascii" };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(enc, names[i]) == 0) return 1;
+  return 0;
+}
+
+/* Fast path of a write to a socket (write(), and end()'s chunk through
+ * writable_fast_end_write): a Buffer, or an ASCII string in an encoding that leaves
+ * its bytes as they are, written to an idle, connected socket that the stack takes
+ * whole needs none of the Writable queue: same result, callback and counters.
+ * sock, state (its _writableState), chunk, enc (undefined/null: the state's
+ * defaultEncoding), cb (the write's callback, or anything else for none). Returns
+ * -1 when the general path must run (a failed send is left for _write in
+ * SK_WRITE_ERR), else write()'s result (1 true, 0 false). Values may be left pushed. */
+static int fast_write(duk_context *ctx, duk_idx_t sock, duk_idx_t state, duk_idx_t chunk, duk_idx_t enc,
+                      duk_idx_t cb)
+{
+  duk_size_t size = 0;
+  tcp_rec *rec = tcp_rec_at(ctx, sock);
+  if (!rec) return -1;
+  int str = duk_is_string(ctx, chunk);
+  if (str) {
+    duk_size_t n;
+    const char *p = duk_get_lstring(ctx, chunk, &n);
+    if (n == 0) return -1;
+    for (duk_size_t i = 0; i < n; i++)
+      if ((unsigned char)p[i] >= 0x80) return -1;
+    size = n;
+  } else if (duk_is_string(ctx, enc) || !duk_get_buffer_data(ctx, chunk, &size) || size == 0) {
+    return -1;
+  }
+  /* a socket's own field, never a packed flag: read as it is */
+  duk_get_prop_literal(ctx, sock, "connecting");
+  if (duk_to_boolean(ctx, -1)) return -1;
+  if (!str && !st_is_buffer(ctx, chunk)) return -1;
+  st_wblock *w = st_wblk_req(ctx, state); /* the state's block, read once (its own: it stays put) */
+  if (wb_any(w, (1u << WF_WRITING) | (1u << WF_ENDING) | (1u << WF_DESTROYED) | (1u << WF_NEED_DRAIN)) ||
+      w->num[W_CORKED] || (str && wb_flag(w, WF_OBJECT_MODE)))
+    return -1;
+  duk_get_prop_literal(ctx, state, "errored"); /* not a packed flag either */
+  if (duk_to_boolean(ctx, -1) || w->num[W_BUFFERED_INDEX] != writable_buffered_length(ctx, state)) return -1;
+  if (str) {
+    if (!st_truthy(ctx, enc)) {
+      duk_get_prop_literal(ctx, state, "defaultEncoding");
+      enc = duk_get_top_index(ctx);
+    }
+    const char *e = duk_get_string(ctx, enc);
+    if (!e || !ascii_same(e)) return -1;
+    duk_size_t n;
+    const char *p = duk_get_lstring(ctx, chunk, &n);
+    void *q = duk_push_fixed_buffer(ctx, n); /* what Buffer.from would hold */
+    memcpy(q, p, n);
+    chunk = duk_get_top_index(ctx);
+  }
+  double len = (double)size;
+  /* The socket holds it, so it stays put: kept with the record after the first. */
+  void *self = duk_get_heapptr(ctx, sock);
+  sk_block *b = tcp_rec_sock_cache(rec, self);
+  if (!b) {
+    b = sk_own(ctx, sock);
+    tcp_rec_set_sock_cache(rec, self, b);
+  }
+  int r = send_chunk_rec(ctx, sock, chunk, rec, b);
+  if (r == 0) {
+    b->num[SK_BYTES_DISPATCHED] += len;
+    if (st_is_function(ctx, cb)) {
+      duk_dup(ctx, cb);
+      duk_push_null(ctx);
+      st_next_tick_value(ctx, 1);
+    }
+    return 1;
+  }
+  if (r == 1) { /* partly queued in C: account for it as Writable's own _write would */
+    w->num[W_PENDINGCB] += 1;
+    w->num[W_LENGTH] += len;
+    w->num[W_WRITELEN] = len;
+    if (st_is_function(ctx, cb))
+      duk_dup(ctx, cb);
+    else
+      duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
+    duk_put_prop_literal(ctx, state, "writecb");
+    wb_set(w, WF_WRITING, 1);
+    writable_own_stream(ctx, sock, state);
+    duk_get_prop_literal(ctx, state, "onwrite");
+    duk_put_prop_literal(ctx, sock, "_writeCb");
+    b->num[SK_WRITE_LEN] = len;
+    wb_set(w, WF_SYNC, 0);
+    int ret = w->num[W_LENGTH] < w->num[W_HWM];
+    if (!ret) wb_set(w, WF_NEED_DRAIN, 1);
+    return ret;
+  }
+  /* An error: the general path reports it the usual way (callback, 'error',
+   * destroy); _write hands it over instead of sending the chunk a second time. */
+  b->num[SK_WRITE_ERR] = r;
+  return -1;
+}
+
+/* end()'s chunk (stream_writable_methods.c): the socket's fast path, if it applies. */
+static int end_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, duk_idx_t chunk, duk_idx_t enc)
+{
+  duk_push_undefined(ctx); /* end()'s own callback is not the write's */
+  return fast_write(ctx, stream, state, chunk, enc, duk_get_top_index(ctx));
+}
+
 /* write(chunk, encoding, cb) */
 static duk_ret_t s_write(duk_context *ctx)
 {
-  duk_push_this(ctx);                            /* 3 */
+  duk_push_this(ctx);                             /* 3 */
   duk_get_prop_literal(ctx, 3, "_writableState"); /* 4 */
-  /* Fast path: a Buffer written to an idle, connected socket that the stack takes
-   * whole needs none of the Writable queue: same result, callback and counters. */
-  duk_size_t size = 0;
-  tcp_rec *rec = NULL;
-  int fast = !duk_is_string(ctx, 1) && duk_get_buffer_data(ctx, 0, &size) && size > 0 &&
-             (rec = tcp_rec_at(ctx, 3)) != NULL;
-  if (fast) { /* a socket's own field, never a packed flag: read as it is (5) */
-    duk_get_prop_literal(ctx, 3, "connecting");
-    fast = !duk_to_boolean(ctx, -1);
+  if (st_is_function(ctx, 1)) {                   /* write(chunk, cb): 5 the encoding */
+    duk_dup(ctx, 1);
+    duk_replace(ctx, 2);
+    duk_push_undefined(ctx);
+  } else {
+    duk_dup(ctx, 1);
   }
-  if (fast) fast = st_is_buffer(ctx, 0);
-  st_wblock *w = NULL; /* the state's block, read once (its own: it stays put) */
-  if (fast) {
-    w = st_wblk_req(ctx, 4);
-    fast = !wb_any(w, (1u << WF_WRITING) | (1u << WF_ENDING) | (1u << WF_DESTROYED) | (1u << WF_NEED_DRAIN)) &&
-           !w->num[W_CORKED];
-    if (fast) { /* not a packed flag either (6) */
-      duk_get_prop_literal(ctx, 4, "errored");
-      fast = !duk_to_boolean(ctx, -1) && w->num[W_BUFFERED_INDEX] == writable_buffered_length(ctx, 4);
-    }
-  }
-  if (fast) {
-    if (st_is_function(ctx, 1)) {
-      duk_dup(ctx, 1);
-      duk_replace(ctx, 2);
-    }
-    double len = (double)size;
-    /* The socket holds it, so it stays put: kept with the record after the first. */
-    void *self = duk_get_heapptr(ctx, 3);
-    sk_block *b = tcp_rec_sock_cache(rec, self);
-    if (!b) {
-      b = sk_own(ctx, 3);
-      tcp_rec_set_sock_cache(rec, self, b);
-    }
-    int r = send_chunk_rec(ctx, 3, 0, rec, b);
-    if (r == 0) {
-      b->num[SK_BYTES_DISPATCHED] += len;
-      if (st_is_function(ctx, 2)) {
-        duk_dup(ctx, 2);
-        duk_push_null(ctx);
-        st_next_tick_value(ctx, 1);
-      }
-      duk_push_true(ctx);
-      return 1;
-    }
-    if (r == 1) { /* partly queued in C: account for it as Writable's own _write would */
-      w->num[W_PENDINGCB] += 1;
-      w->num[W_LENGTH] += len;
-      w->num[W_WRITELEN] = len;
-      if (st_is_function(ctx, 2))
-        duk_dup(ctx, 2);
-      else
-        duk_push_c_lightfunc(ctx, nop, 0, 0, 0);
-      duk_put_prop_literal(ctx, 4, "writecb");
-      wb_set(w, WF_WRITING, 1);
-      writable_own_stream(ctx, 3, 4);
-      duk_get_prop_literal(ctx, 4, "onwrite");
-      duk_put_prop_literal(ctx, 3, "_writeCb");
-      b->num[SK_WRITE_LEN] = len;
-      wb_set(w, WF_SYNC, 0);
-      int ret = w->num[W_LENGTH] < w->num[W_HWM];
-      if (!ret) wb_set(w, WF_NEED_DRAIN, 1);
-      duk_push_boolean(ctx, ret);
-      return 1;
-    }
-    /* An error: the general path reports it the usual way (callback, 'error',
-     * destroy); _write hands it over instead of sending the chunk a second time. */
-    b->num[SK_WRITE_ERR] = r;
+  int r = fast_write(ctx, 3, 4, 0, 5, 2);
+  if (r >= 0) {
+    duk_push_boolean(ctx, r);
+    return 1;
   }
   duk_set_top(ctx, 4);
   duk_insert(ctx, 0); /* this at 0, arguments at 1.. */
@@ -900,6 +951,7 @@ duk_ret_t net_socket_install(duk_context *ctx)
   duk_pop(ctx);
   if (!net_socket_new_install(ctx, 0)) return DUK_RET_ERROR;
   sk_define(ctx, 0);
+  writable_fast_end_write = end_write; /* a stream without a record goes the general way */
   static const struct {
     const char *name;
     duk_c_function fn;

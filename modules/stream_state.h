@@ -81,6 +81,11 @@ void st_push_state_proto(duk_context *ctx, duk_idx_t base, int bits);
 
 /* stream_writable.c, for the methods */
 int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base);
+/* end(chunk)'s write through a stream kind's own fast path, when one is set (net.Socket's,
+ * modules/net_socket.c): -1 not taken (the general write runs), else taken. It may leave
+ * values pushed. */
+extern int (*writable_fast_end_write)(duk_context *ctx, duk_idx_t stream, duk_idx_t state, duk_idx_t chunk,
+                                      duk_idx_t enc);
 void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state);
 void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int sync);
 duk_ret_t writable_error_buffer_tick(duk_context *ctx);                        /* (state) */
