@@ -368,7 +368,7 @@ int net_socket_read_direct(duk_context *ctx, tcp_rec *r, void *sock_ptr, const v
   duk_remove(ctx, -2); /* + 6: the chunk */
   activity(ctx, top, tcp_rec_sock_cache(r, sock_ptr)); /* the block a write found, if any */
   double read;
-  if (duk_petrel_get_number_static(ctx, top, "_bytesRead", 10, &read) && read + len == read + len) {
+  if (duk_petrel_get_number_static(ctx, top, "_bytesRead", 10, &read) && read == read) { /* not NaN */
     duk_push_number(ctx, read + (double)len);
     duk_put_prop_literal(ctx, top, "_bytesRead");
   } else {
