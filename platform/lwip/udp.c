@@ -154,11 +154,14 @@ int lw_udp_dispatch(void)
   pending_head = pending_tail = NULL;
   while (u) {
     plat_udp *next = u->next_pending;
+    /* Still marked queued while its callbacks run: a close from one of them leaves
+     * the record to us (freed below), not freed under deliver's feet. */
+    if (!u->closed) ran |= deliver(u);
     u->queued = 0;
     if (u->closed)
       free(u); /* its close left it to us */
-    else
-      ran |= deliver(u);
+    else if (u->count && u->reading)
+      enqueue(u);
     u = next;
   }
   return ran;
