@@ -49,9 +49,10 @@ var results = [];
 burst(100, undefined, function (got, dropped) {
   assert.strictEqual(got, 100);
   results.push('all');
-  // a small buffer (4 KiB) and 400 datagrams: most are dropped, and counted
-  burst(400, 4096, function (got, dropped) {
-    assert.ok(got < 400);
+  // a small buffer (4 KiB: 64 datagrams in lwIP's ring, fewer in Linux's, which
+  // counts its overhead) and 100 datagrams: some are dropped, and counted
+  burst(100, 4096, function (got, dropped) {
+    assert.ok(got < 100);
     assert.ok(got > 0 && dropped > 0, got + ' received, ' + dropped + ' dropped');
     results.push('dropped');
   });
