@@ -10,7 +10,7 @@
  * pending list is freed by the dispatch phase, never under a running callback.
  *
  * Not here: multicast groups (the boards build lwIP without IGMP: membership is
- * ENOSYS), ICMP errors (lwIP tells a UDP pcb nothing of a port unreachable, so a
+ * ENOSYS; the multicast send options are there, with MLD's LWIP_MULTICAST_TX_OPTIONS), ICMP errors (lwIP tells a UDP pcb nothing of a port unreachable, so a
  * connected socket gets no ECONNREFUSED), fragmentation where lwIP has IP_FRAG off.
  */
 #include <stdlib.h>
@@ -320,11 +320,26 @@ int plat_udp_membership(plat_udp *u, const plat_addr *group, const plat_addr *if
   return PLAT_ENOSYS;
 }
 
+/* The interface multicast goes out of: an IPv4 address of ours, or (IPv6) a scope index. */
 int plat_udp_set_multicast_iface(plat_udp *u, const plat_addr *iface)
 {
-  (void)iface;
   if (u->closed || !u->pcb) return PLAT_EBADF;
+#if LWIP_MULTICAST_TX_OPTIONS
+  ip_addr_t ip;
+  int r = lw_to_ip(iface, &ip, NULL);
+  if (r) return r;
+  if (u->family == 4) {
+    if (!IP_IS_V4(&ip)) return PLAT_EINVAL;
+    if (!lw_address_is_local(&ip)) return PLAT_EADDRNOTAVAIL;
+    udp_set_multicast_netif_addr(u->pcb, ip_2_ip4(&ip));
+  } else {
+    udp_set_multicast_netif_index(u->pcb, (u8_t)iface->scope_id);
+  }
+  return 0;
+#else
+  (void)iface;
   return PLAT_ENOSYS;
+#endif
 }
 
 /* No socket buffers here: the receive size bounds the bytes the ring holds; the
