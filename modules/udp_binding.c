@@ -316,11 +316,13 @@ static duk_ret_t u_close(duk_context *ctx)
   return 0;
 }
 
-/* dropped(sock): datagrams the heap could not take, and those the backend dropped */
+/* dropped(sock): datagrams the heap could not take, and those the backend dropped;
+ * -1 when the system does not count its own (plat_udp_dropped) */
 static duk_ret_t u_dropped(duk_context *ctx)
 {
   udp_rec *r = rec_of(ctx, 0);
-  duk_push_number(ctx, r ? (double)r->dropped + (double)plat_udp_dropped(r->u) : 0);
+  long sys = r ? plat_udp_dropped(r->u) : 0;
+  duk_push_number(ctx, !r ? 0 : sys < 0 ? -1 : (double)r->dropped + (double)sys);
   return 1;
 }
 

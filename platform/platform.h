@@ -221,8 +221,9 @@ int plat_udp_set_multicast_iface(plat_udp *u, const plat_addr *iface);
  * (Linux reports twice what was set, as node shows it); else sets it. */
 int plat_udp_buffer_size(plat_udp *u, int which, int size, int *out);
 /* Datagrams the socket dropped (its buffer full, no memory): lwIP's own count; on
- * POSIX the kernel's (Linux's SO_RXQ_OVFL, known as of the last datagram read). */
-unsigned long plat_udp_dropped(plat_udp *u);
+ * POSIX the kernel's (Linux's SO_RXQ_OVFL, known as of the last datagram read), or -1
+ * where the system does not count them (qemu-arm's user emulation lacks the option). */
+long plat_udp_dropped(plat_udp *u);
 /* Ends the handle: no event after this, freed by the backend when safe. */
 void plat_udp_close(plat_udp *u);
 

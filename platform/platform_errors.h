@@ -31,6 +31,7 @@
   X(ELOOP, -40, "too many symbolic links encountered")                                                                 \
   X(EDESTADDRREQ, -89, "destination address required")                                                                \
   X(EMSGSIZE, -90, "message too long")                                                                                \
+  X(ENOPROTOOPT, -92, "protocol not available")                                                                       \
   X(ENOTSUP, -95, "operation not supported on socket")                                                                 \
   X(EAFNOSUPPORT, -97, "address family not supported")                                                                 \
   X(EADDRINUSE, -98, "address already in use")                                                                         \

@@ -353,7 +353,7 @@ int plat_udp_buffer_size(plat_udp *u, int which, int size, int *out)
   return 0;
 }
 
-unsigned long plat_udp_dropped(plat_udp *u) { return u->dropped; }
+long plat_udp_dropped(plat_udp *u) { return (long)u->dropped; }
 
 void plat_udp_close(plat_udp *u)
 {

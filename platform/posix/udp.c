@@ -14,7 +14,7 @@ struct plat_udp {
   void *user;
   uint8_t family;
   uint32_t dropped; /* the kernel's count of what this socket's full buffer dropped (SO_RXQ_OVFL) */
-  unsigned reading : 1, closed : 1;
+  unsigned reading : 1, closed : 1, counted : 1;
 };
 
 /* One receive buffer for every socket (a datagram is at most 64 KiB): the data of
@@ -85,7 +85,7 @@ int plat_udp_bind(plat_udp *u, const plat_addr *addr, unsigned flags)
   if (fd < 0) return host_error(errno);
   int one = 1;
 #ifdef SO_RXQ_OVFL
-  setsockopt(fd, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof one); /* the kernel counts our drops */
+  u->counted = setsockopt(fd, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof one) == 0; /* the kernel counts our drops */
 #endif
   if (flags & PLAT_UDP_REUSEADDR) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   if (u->family == 6) {
@@ -250,7 +250,7 @@ int plat_udp_buffer_size(plat_udp *u, int which, int size, int *out)
 
 /* What the kernel dropped for a full buffer, as of the last datagram read (Linux's
  * SO_RXQ_OVFL; 0 where the system has no such count). */
-unsigned long plat_udp_dropped(plat_udp *u) { return u->dropped; }
+long plat_udp_dropped(plat_udp *u) { return u->counted ? (long)u->dropped : -1; }
 
 void plat_udp_close(plat_udp *u)
 {

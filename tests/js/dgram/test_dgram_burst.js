@@ -16,7 +16,11 @@ function burst(n, recvBufferSize, done) {
       if (ended) return;
       ended = true;
       var dropped = udp.dropped(rx); // markers sent before this one may be among them
-      assert.ok(got + dropped >= n && got + dropped <= n + markers - 1, got + ' received, ' + dropped + ' dropped');
+      // -1: the system does not count its drops (qemu-arm's user emulation has no
+      // SO_RXQ_OVFL): what arrived is checked, not the count
+      if (dropped !== -1) {
+        assert.ok(got + dropped >= n && got + dropped <= n + markers - 1, got + ' received, ' + dropped + ' dropped');
+      }
       rx.close();
       tx.close();
       done(got, dropped);
@@ -53,7 +57,7 @@ burst(100, undefined, function (got, dropped) {
   // counts its overhead) and 100 datagrams: some are dropped, and counted
   burst(100, 4096, function (got, dropped) {
     assert.ok(got < 100);
-    assert.ok(got > 0 && dropped > 0, got + ' received, ' + dropped + ' dropped');
+    assert.ok(got > 0 && dropped !== 0, got + ' received, ' + dropped + ' dropped');
     results.push('dropped');
   });
 });

@@ -29,7 +29,17 @@ r.bind(0, function () {
   assert.throws(function () { r.dropMembership('239.255.7.8'); }, { code: 'EADDRNOTAVAIL', syscall: 'dropMembership' });
   var s = dgram.createSocket('udp4');
   s.bind(0, '127.0.0.1', function () {
-    s.setMulticastInterface('127.0.0.1');
+    try {
+      s.setMulticastInterface('127.0.0.1');
+    } catch (e) {
+      // qemu-arm's user emulation (rpi here) does not pass IP_MULTICAST_IF on: the
+      // system's coded answer, and no multicast over loopback to test
+      assert.strictEqual(e.message, 'setMulticastInterface ENOPROTOOPT');
+      r.close();
+      s.close();
+      steps.push('no IP_MULTICAST_IF here');
+      return;
+    }
     s.setMulticastLoopback(true);
     assert.strictEqual(s.setMulticastTTL(1), 1);
     s.send('mc', r.address().port, '239.255.7.7');
