@@ -149,6 +149,7 @@ static int read_reply(char **buf, size_t *len)
         *len = n;
         return 0;
       }
+      if ((unsigned char)c < 0x20) continue; /* a Ctrl-C typed meanwhile (flagged already) */
       if (tn || c == ':') {
         if (tn < sizeof tail) tail[tn++] = c;
         continue;

@@ -355,11 +355,12 @@ def mount_checks(work):
     check("mount: a 3-file app runs from the host folder; an edit on the host shows in the next run", app_runs)
 
     def reads():
-        rc, out, err = tool("mount", app, "+", "exec", MOUNT_READS)
+        rc, out, err = tool("mount", app, "+", "exec", MOUNT_READS, "+", "eval", "require('./lib/b.js').name")
         want = (b"/remote lib,main.js,out a.js,b.js\n\"exports.name = 'bee';\\n\" true true false\n"
-                b"ENOENT ENOENT: no such file or directory, open '/remote/lib/nope.txt'\nMODULE_NOT_FOUND\n")
+                b"ENOENT ENOENT: no such file or directory, open '/remote/lib/nope.txt'\nMODULE_NOT_FOUND\n'bee'\n")
         return rc == 0 and out == want, show(rc, out, err) + "\nwant %r" % want
-    check("mount: readdirSync, readFileSync, statSync of mounted files; ENOENT names the path", reads)
+    check("mount: readdirSync, readFileSync, statSync of mounted files; ENOENT names the path; a REPL "
+          "entry's relative require is the folder's", reads)
 
     rnd = random.Random(2424)
     blob = bytes(range(256)) + bytes(rnd.randrange(256) for _ in range(6000)) + b"\x18M\x03\x04\x18"
