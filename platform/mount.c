@@ -6,8 +6,9 @@
  *
  * A call is one request and one reply, both framed as
  *
- *   CAN (0x18), a tag byte ('M' from the board; none from the tool),
- *   the payload in base64, ':', the first 8 bytes of its SHA-256 in hex, CAN
+ *   CAN (0x18), a tag byte ('M' from the board) or the payload's size in decimal
+ *   and '.' (from the tool: the board takes one block for it), the payload in base64,
+ *   ':', the first 8 bytes of its SHA-256 in hex, CAN
  *
  * base64 and the digest are the raw protocol's (runtime/repl_run.c's put/get and
  * sha256), so a frame has no control byte inside, no byte of a file can interrupt
@@ -113,8 +114,8 @@ static void digest_tail(petrel_sha256 *s, uint8_t *out)
 static int read_reply(char **buf, size_t *len)
 {
   char in[128], quad[4], tail[17];
-  size_t qn = 0, tn = 0, cap = 0, n = 0;
-  int started = 0, nomem = 0;
+  size_t qn = 0, tn = 0, size = 0, n = 0;
+  int state = 0, nomem = 0; /* 0: before the frame, 1: its size, 2: its base64 */
   char *b = NULL;
   uint64_t deadline = plat_now_ms() + MOUNT_IDLE_MS;
   for (;;) {
@@ -127,9 +128,9 @@ static int read_reply(char **buf, size_t *len)
     }
     for (long i = 0; i < got; i++) {
       char c = in[i];
-      if (!started) { /* before the frame: a Ctrl-C (its flag is set already), or a new
-                       * tool's Ctrl-C Ctrl-A, which must not keep the board waiting */
-        started = c == CAN;
+      if (!state) { /* before the frame: a Ctrl-C (its flag is set already), or a new
+                     * tool's Ctrl-C Ctrl-A, which must not keep the board waiting */
+        state = c == CAN;
         continue;
       }
       deadline = plat_now_ms() + MOUNT_IDLE_MS; /* a long reply takes as long as it flows */
@@ -139,17 +140,25 @@ static int read_reply(char **buf, size_t *len)
         petrel_sha256_init(&s);
         petrel_sha256_update(&s, b, n);
         digest_tail(&s, want);
-        if (nomem || tn != 17 || memcmp(want, tail, 17)) {
+        if (nomem || state != 2 || n != size || tn != 17 || memcmp(want, tail, 17)) {
           free(b);
           return nomem ? PLAT_ENOMEM : PLAT_EIO;
         }
-        if (!b && !(b = malloc(1))) return PLAT_ENOMEM;
         b[n] = 0;
         *buf = b;
         *len = n;
         return 0;
       }
       if ((unsigned char)c < 0x20) continue; /* a Ctrl-C typed meanwhile (flagged already) */
+      if (state == 1) { /* the payload's size, then '.': one block for it */
+        if (c >= '0' && c <= '9' && size < ((size_t)-1 >> 4)) {
+          size = size * 10 + (size_t)(c - '0');
+        } else {
+          state = 2;
+          nomem = !(b = malloc(size + 4));
+        }
+        continue;
+      }
       if (tn || c == ':') {
         if (tn < sizeof tail) tail[tn++] = c;
         continue;
@@ -157,17 +166,7 @@ static int read_reply(char **buf, size_t *len)
       quad[qn++] = c;
       if (qn < 4) continue;
       qn = 0;
-      if (n + 4 > cap && !nomem) {
-        char *nb = realloc(b, cap = cap ? 2 * cap : 256);
-        if (!nb) {
-          nomem = 1;
-          free(b);
-          b = NULL;
-        } else {
-          b = nb;
-        }
-      }
-      if (!nomem) n += pb_encode((const uint8_t *)quad, 4, PB_BASE64, (uint8_t *)b + n, 3);
+      if (!nomem && n <= size) n += pb_encode((const uint8_t *)quad, 4, PB_BASE64, (uint8_t *)b + n, 3);
     }
   }
 }
