@@ -24,6 +24,8 @@
  *                                       { value }; value, or the rejection as
  *                                       "Uncaught ...", is printed once it settles
  *   //@petrel:put, sha256, get          files as base64 chunks (below, file_request)
+ *   //@petrel:reset                     the hard reset (plat_hard_reset): status 0, then
+ *                                       the board restarts; status 1 where it cannot
  * An eval is over once its code has returned (what it starts goes on after, as in
  * the line REPL), an await once its promise has settled (or Ctrl-C gave up on it);
  * the status is 0.
@@ -683,6 +685,25 @@ static void raw_request(duk_context *ctx)
     repl_soft_reset(ctx);
     repl_write(ctx, "\x04"
                     "0\x04>");
+    return;
+  }
+  static const char hard_tag[] = "//@petrel:reset";
+  if (n == sizeof hard_tag - 1 && !memcmp(req, hard_tag, n)) { /* the hard reset: acknowledged first */
+    duk_pop(ctx);
+    int r = plat_hard_reset(1);
+    if (r) {
+      char line[96];
+      int len = snprintf(line, sizeof line, "%s: %s, reset\n", plat_strerror_code(r), plat_strerror_text(r));
+      petrel_frame_stderr(1);
+      petrel_console_write(ctx, 2, line, (size_t)len);
+      petrel_frame_stderr(0);
+      repl_write(ctx, "\x04"
+                      "1\x04>");
+      return;
+    }
+    repl_write(ctx, "\x04"
+                    "0\x04>");
+    plat_hard_reset(0);
     return;
   }
   for (size_t t = 0; t < sizeof file_tags / sizeof file_tags[0]; t++) {
