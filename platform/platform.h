@@ -32,6 +32,9 @@ const char *plat_os(void);
  * restarts it and never returns (a board: its CPU's system reset; RAM is lost, the
  * firmware and what a part keeps in flash stay). */
 int plat_hard_reset(int check);
+/* The app a board's REPL runs at boot when its store has no /main.js: an app built into
+ * the firmware (mps2-an385's APP=, "/app.js"), or NULL. */
+const char *plat_boot_app(void);
 /* Fills buf with len bytes from the platform's strong random source: 0, or a
  * PLAT_E* code if it has none or it failed (never weak bytes instead). Each board
  * documents its source; mps2-an385's under QEMU is TEST-ONLY (not secure). */

@@ -849,7 +849,7 @@ void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
   duk_pop_2(ctx);
 }
 
-/* ---- the boot app: a board's /main.js ----
+/* ---- the boot app: a board's /main.js, else the firmware's own app (plat_boot_app) ----
  * Run as a raw run is (the same end: its code has returned and nothing it started keeps
  * the loop busy, process.exit, an uncaught error, or Ctrl-C), but at the normal REPL:
  * no framing, stderr as it is, and the prompt once it is over. Input meanwhile is
@@ -857,7 +857,7 @@ void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
  * `for(;;){}`). A Ctrl-C that arrived before it starts (during the boot, a key held
  * at reset) skips it: the safe mode. What it started goes on (a server serves) until
  * a soft reset, as after a run. An empty /main.js is none (petrel-tool boot --clear). */
-static const char boot_path[] = "/main.js";
+static const char *boot_path = "/main.js";
 
 static duk_ret_t do_boot(duk_context *ctx, void *udata)
 {
@@ -870,16 +870,27 @@ static duk_ret_t do_boot(duk_context *ctx, void *udata)
   return 0;
 }
 
-int repl_run_boot(duk_context *ctx)
+/* 1 when path is a file with bytes in it */
+static int has_bytes(const char *path)
 {
-  if (!repl.on_board || repl.running || plat_file_kind(boot_path) != 1) return 0;
   char *data = NULL;
   size_t len = 0;
-  if (plat_file_read(boot_path, &data, &len) != 0) return 0;
+  if (!path || plat_file_kind(path) != 1 || plat_file_read(path, &data, &len) != 0) return 0;
   free(data);
-  if (!len) return 0;
+  return len > 0;
+}
+
+int repl_run_boot(duk_context *ctx)
+{
+  if (!repl.on_board || repl.running) return 0;
+  boot_path = "/main.js";
+  if (!has_bytes(boot_path)) {
+    boot_path = plat_boot_app();
+    if (!has_bytes(boot_path)) return 0;
+  }
   if (plat_interrupt_requested) {
-    repl_write(ctx, "main.js skipped (Ctrl-C at boot)\r\n");
+    repl_write(ctx, boot_path + 1);
+    repl_write(ctx, " skipped (Ctrl-C at boot)\r\n");
     boot_ctrl_c = 1; /* the key is still to come as input: not the REPL's */
     return 0;
   }

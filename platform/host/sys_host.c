@@ -37,6 +37,8 @@ int plat_hard_reset(int check)
   return PLAT_ENOSYS;
 }
 
+const char *plat_boot_app(void) { return NULL; } /* a process has no boot app */
+
 /* The kernel's CSPRNG (getrandom blocks only until it is seeded, at boot). */
 int plat_random(void *buf, size_t len)
 {
