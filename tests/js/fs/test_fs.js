@@ -159,6 +159,17 @@ if (board) {
   assert.strictEqual(fs.statfsSync('/').bfree, sf.bfree);
 }
 throwsSys(function () { fs.statfsSync(dir + '/nope'); }, 'ENOENT', -2, 'statfs', dir + '/nope');
+assert.throws(function () { fs.statfsSync(5); }, { code: 'ERR_INVALID_ARG_TYPE' });
+var statfsCalled = 0;
+fs.statfs(dir, function (err, st) {
+  assert.strictEqual(err, null);
+  assert.strictEqual(st.blocks, sf.blocks);
+  fs.promises.statfs(dir + '/nope').then(function () { assert.fail('resolved'); }, function (e) {
+    assert.strictEqual(e.code, 'ENOENT');
+    assert.strictEqual(e.syscall, 'statfs');
+    statfsCalled++;
+  });
+});
 
 // a full store is ENOSPC (the board's 64 KiB, or its table of files), and nothing is lost
 if (board) {
@@ -281,6 +292,7 @@ function promises() {
 
 process.on('exit', function () {
   assert.deepStrictEqual(steps, ['readFile error', 'callbacks', 'promises']);
+  assert.strictEqual(statfsCalled, 1);
   assert.ok(checks >= 29, 'checks: ' + checks);
   console.log('fs ok');
 });
