@@ -314,6 +314,30 @@ int plat_dir_read(const char *path, char **names, size_t *len)
   return u ? call('l', 0, REL(p), "", 0, names, len) : store_dir_read(path, names, len);
 }
 
+/* The host folder's file system, as the tool's statvfs gives it: "bsize blocks bfree
+ * bavail files ffree" (df of /remote). */
+int plat_file_statfs(const char *path, plat_statfs *out)
+{
+  char p[PATH_MAX_LEN + 1];
+  int u = under(path, p);
+  if (u < 0) return u;
+  if (!u) return store_file_statfs(path, out);
+  char *r;
+  size_t n;
+  int e = call('f', 0, REL(p), "", 0, &r, &n);
+  if (e) return e;
+  memset(out, 0, sizeof *out);
+  const char *q = r;
+  out->bsize = (uint64_t)num(&q);
+  out->blocks = (uint64_t)num(&q);
+  out->bfree = (uint64_t)num(&q);
+  out->bavail = (uint64_t)num(&q);
+  out->files = (uint64_t)num(&q);
+  out->ffree = (uint64_t)num(&q);
+  free(r);
+  return 0;
+}
+
 /* The mount point is the working directory while mounted (mpremote's cwd), so a
  * relative require or path is the host folder's. */
 int plat_cwd(char *buf, size_t len)

@@ -19,6 +19,7 @@ int store_file_mkdir(const char *path);
 int store_file_rmdir(const char *path);
 int store_file_rename(const char *from, const char *to);
 int store_dir_read(const char *path, char **names, size_t *len);
+int store_file_statfs(const char *path, plat_statfs *out);
 
 #ifndef PETREL_MOUNT_IMPL
 #define plat_file_read store_file_read
@@ -33,5 +34,6 @@ int store_dir_read(const char *path, char **names, size_t *len);
 #define plat_file_rmdir store_file_rmdir
 #define plat_file_rename store_file_rename
 #define plat_dir_read store_dir_read
+#define plat_file_statfs store_file_statfs
 #endif
 #endif

@@ -27,6 +27,14 @@ const char *plat_name(void); /* "linux", "linux-lwip", "mps2-an385"... */
 /* Node's process.platform for this build: "linux" on a Linux host (linux-lwip too:
  * a Linux process), "none" on a device without an OS. */
 const char *plat_os(void);
+/* The hard reset (petrel-tool reset): with check set, 0 if this platform can restart
+ * itself as at power on, or a PLAT_E* code (a process on a host: PLAT_ENOSYS); without,
+ * restarts it and never returns (a board: its CPU's system reset; RAM is lost, the
+ * firmware and what a part keeps in flash stay). */
+int plat_hard_reset(int check);
+/* The app a board's REPL runs at boot when its store has no /main.js: an app built into
+ * the firmware (mps2-an385's APP=, "/app.js"), or NULL. */
+const char *plat_boot_app(void);
 /* Fills buf with len bytes from the platform's strong random source: 0, or a
  * PLAT_E* code if it has none or it failed (never weak bytes instead). Each board
  * documents its source; mps2-an385's under QEMU is TEST-ONLY (not secure). */
@@ -100,6 +108,13 @@ int plat_dir_read(const char *path, char **names, size_t *len);
  * also the working directory; 0, none (it unmounted, a soft reset); 2, a mount's tool
  * is gone (calls under /remote fail with EIO at once; nothing when none was mounted). */
 void plat_mount_set(int on);
+/* The file system that holds path, as statfs(2) gives it (node's fs.statfs): its size
+ * in blocks of bsize bytes, blocks free (bavail: free to an unprivileged writer), file
+ * slots and slots free. A board's store says what it holds (filestore.c). */
+typedef struct {
+  uint64_t type, bsize, blocks, bfree, bavail, files, ffree;
+} plat_statfs;
+int plat_file_statfs(const char *path, plat_statfs *out);
 
 /* ---- addresses ------------------------------------------------------ */
 typedef struct {
