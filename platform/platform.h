@@ -65,6 +65,10 @@ void plat_console_read_stop(void);
 int plat_console_is_tty(void);
 /* Character-at-a-time input without local echo (for line editing); returns 0 on success. */
 int plat_console_set_raw(int raw);
+/* Console input read at once, not through plat_wait: waits up to timeout_ms for some;
+ * returns the bytes read, 0 when none came, <0 at the end of input (platform/mount.c's
+ * replies, which the board waits for inside a file call). */
+long plat_console_read_sync(char *buf, size_t max, int timeout_ms);
 
 /* ---- files (host file system; a board may offer a small store or none) -- */
 /* Reads a whole file into a malloc'd buffer. Returns 0 or a PLAT_E* code. */
@@ -100,6 +104,10 @@ int plat_file_rename(const char *from, const char *to);
 /* A directory's entries but "." and "..", each a NUL-terminated name, one after the
  * other in one malloc'd buffer of *len bytes (the system's order). */
 int plat_dir_read(const char *path, char **names, size_t *len);
+/* petrel-tool's mount (platform/mount.c): 1, the tool serves a host folder at /remote,
+ * also the working directory; 0, none (it unmounted, a soft reset); 2, a mount's tool
+ * is gone (calls under /remote fail with EIO at once; nothing when none was mounted). */
+void plat_mount_set(int on);
 /* The file system that holds path, as statfs(2) gives it (node's fs.statfs): its size
  * in blocks of bsize bytes, blocks free (bavail: free to an unprivileged writer), file
  * slots and slots free. A board's store says what it holds (filestore.c). */

@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "host.h"
+#include "plat_store.h"
 
 int plat_file_read(const char *path, char **data, size_t *len)
 {
