@@ -27,6 +27,14 @@ const char *plat_name(void); /* "linux", "linux-lwip", "mps2-an385"... */
 /* Node's process.platform for this build: "linux" on a Linux host (linux-lwip too:
  * a Linux process), "none" on a device without an OS. */
 const char *plat_os(void);
+/* The hard reset (petrel-tool reset): with check set, 0 if this platform can restart
+ * itself as at power on, or a PLAT_E* code (a process on a host: PLAT_ENOSYS); without,
+ * restarts it and never returns (a board: its CPU's system reset; RAM is lost, the
+ * firmware and what a part keeps in flash stay). */
+int plat_hard_reset(int check);
+/* The app a board's REPL runs at boot when its store has no /main.js: an app built into
+ * the firmware (mps2-an385's APP=, "/app.js"), or NULL. */
+const char *plat_boot_app(void);
 /* Fills buf with len bytes from the platform's strong random source: 0, or a
  * PLAT_E* code if it has none or it failed (never weak bytes instead). Each board
  * documents its source; mps2-an385's under QEMU is TEST-ONLY (not secure). */
@@ -57,6 +65,10 @@ void plat_console_read_stop(void);
 int plat_console_is_tty(void);
 /* Character-at-a-time input without local echo (for line editing); returns 0 on success. */
 int plat_console_set_raw(int raw);
+/* Console input read at once, not through plat_wait: waits up to timeout_ms for some;
+ * returns the bytes read, 0 when none came, <0 at the end of input (platform/mount.c's
+ * replies, which the board waits for inside a file call). */
+long plat_console_read_sync(char *buf, size_t max, int timeout_ms);
 
 /* ---- files (host file system; a board may offer a small store or none) -- */
 /* Reads a whole file into a malloc'd buffer. Returns 0 or a PLAT_E* code. */
@@ -92,6 +104,17 @@ int plat_file_rename(const char *from, const char *to);
 /* A directory's entries but "." and "..", each a NUL-terminated name, one after the
  * other in one malloc'd buffer of *len bytes (the system's order). */
 int plat_dir_read(const char *path, char **names, size_t *len);
+/* petrel-tool's mount (platform/mount.c): 1, the tool serves a host folder at /remote,
+ * also the working directory; 0, none (it unmounted, a soft reset); 2, a mount's tool
+ * is gone (calls under /remote fail with EIO at once; nothing when none was mounted). */
+void plat_mount_set(int on);
+/* The file system that holds path, as statfs(2) gives it (node's fs.statfs): its size
+ * in blocks of bsize bytes, blocks free (bavail: free to an unprivileged writer), file
+ * slots and slots free. A board's store says what it holds (filestore.c). */
+typedef struct {
+  uint64_t type, bsize, blocks, bfree, bavail, files, ffree;
+} plat_statfs;
+int plat_file_statfs(const char *path, plat_statfs *out);
 
 /* ---- addresses ------------------------------------------------------ */
 typedef struct {

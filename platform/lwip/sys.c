@@ -130,6 +130,17 @@ void plat_console_read_start(plat_console_cb cb, void *user)
   board_console_input(1);
 }
 
+long plat_console_read_sync(char *buf, size_t max, int timeout_ms)
+{
+  uint64_t deadline = plat_now_ms() + (uint64_t)timeout_ms;
+  for (;;) {
+    long n = board_console_read(buf, max);
+    uint64_t now = plat_now_ms();
+    if (n != 0 || now >= deadline) return n;
+    board_sleep((int)(deadline - now));
+  }
+}
+
 void plat_console_read_stop(void)
 {
   if (!console_cb) return;
