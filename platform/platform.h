@@ -193,6 +193,63 @@ int plat_tcp_path_chmod(plat_tcp *t, unsigned flags);
 void plat_tcp_close(plat_tcp *t);
 void plat_tcp_abort(plat_tcp *t);
 
+/* ---- UDP ------------------------------------------------------------ */
+/* Datagram sockets for the dgram module (modules/udp_binding.c). A handle is made
+ * for one family and gets its socket on bind; events come only from plat_wait. */
+typedef struct plat_udp plat_udp;
+
+typedef enum {
+  PLAT_UDP_MESSAGE, /* a datagram: data/len (valid during the callback only), from */
+  PLAT_UDP_ERROR    /* err: a receive error (ECONNREFUSED on a connected socket...) */
+} plat_udp_event_type;
+
+typedef struct {
+  plat_udp_event_type type;
+  int err;
+  const uint8_t *data;
+  size_t len;
+  plat_addr from;
+} plat_udp_event;
+
+typedef void (*plat_udp_cb)(plat_udp *u, const plat_udp_event *ev, void *user);
+
+#define PLAT_UDP_REUSEADDR 1u
+#define PLAT_UDP_V6ONLY    2u
+
+/* family: 4 or 6. NULL when out of memory. */
+plat_udp *plat_udp_new(int family, plat_udp_cb cb, void *user);
+/* Binds (an IPv4 address on a family-6 handle is refused: EINVAL); receiving starts
+ * with plat_udp_recv_start. Errors (EADDRINUSE, EACCES, EADDRNOTAVAIL) are returned. */
+int plat_udp_bind(plat_udp *u, const plat_addr *addr, unsigned flags);
+/* Sets the default peer (NULL: disconnect); a bound handle only. */
+int plat_udp_connect(plat_udp *u, const plat_addr *remote);
+/* Sends one datagram of len bytes to `to` (NULL: the connected peer). 0, or a
+ * PLAT_E* code (EMSGSIZE, ENOBUFS/EAGAIN when the stack has no room now: the
+ * datagram is dropped, as a full socket buffer drops it, and the caller is told). */
+int plat_udp_send(plat_udp *u, const void *data, size_t len, const plat_addr *to);
+void plat_udp_recv_start(plat_udp *u);
+void plat_udp_recv_stop(plat_udp *u);
+int plat_udp_local_addr(plat_udp *u, plat_addr *out);
+int plat_udp_remote_addr(plat_udp *u, plat_addr *out); /* ENOTCONN when not connected */
+/* Options, as setsockopt: 0 or a PLAT_E* code (EBADF before bind, as libuv). */
+int plat_udp_set_broadcast(plat_udp *u, int on);
+int plat_udp_set_ttl(plat_udp *u, int ttl); /* 1..255 (EINVAL otherwise) */
+int plat_udp_set_multicast_ttl(plat_udp *u, int ttl);
+int plat_udp_set_multicast_loop(plat_udp *u, int on);
+/* join 1: add membership of group on iface (NULL: any); 0: drop it. A backend without
+ * multicast groups returns ENOSYS. */
+int plat_udp_membership(plat_udp *u, const plat_addr *group, const plat_addr *iface, int join);
+int plat_udp_set_multicast_iface(plat_udp *u, const plat_addr *iface);
+/* which 0: the receive buffer, 1: the send buffer. size 0 reads it: *out the size
+ * (Linux reports twice what was set, as node shows it); else sets it. */
+int plat_udp_buffer_size(plat_udp *u, int which, int size, int *out);
+/* Datagrams the socket dropped (its buffer full, no memory): lwIP's own count; on
+ * POSIX the kernel's (Linux's SO_RXQ_OVFL, known as of the last datagram read), or -1
+ * where the system does not count them (qemu-arm's user emulation lacks the option). */
+long plat_udp_dropped(plat_udp *u);
+/* Ends the handle: no event after this, freed by the backend when safe. */
+void plat_udp_close(plat_udp *u);
+
 /* ---- DNS ------------------------------------------------------------ */
 /* family: 0 any, 4, 6. The callback always runs later, from plat_wait.
  * On success err is 0 and addrs holds n >= 1 addresses (valid during the call). */

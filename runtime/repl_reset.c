@@ -99,6 +99,7 @@ static duk_ret_t do_soft_reset(duk_context *ctx, void *udata)
   (void)udata;
   /* every handle: its callbacks are never called again */
   tcp_close_all();
+  udp_close_all();
   dns_cancel_all(ctx);
   timers_clear_all(ctx);
   petrel_ticks_clear(ctx);
