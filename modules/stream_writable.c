@@ -387,27 +387,32 @@ static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, 
   double len = chunk_len_w(ctx, w, chunk);
   w->num[W_LENGTH] += len;
   if (wb_flag(w, WF_WRITING) || w->num[W_CORKED] || st_flag(ctx, state, "errored") || !wb_flag(w, WF_CONSTRUCTED)) {
-    /* An empty queue is the shared EMPTY (never written) or, if user code set one,
-     * an empty array: either way a fresh array takes it, with no search for EMPTY. */
     duk_get_prop_literal(ctx, state, "buffered");
-    if (duk_get_length(ctx, -1) == 0) {
-      duk_pop(ctx);
-      duk_push_array(ctx);
-      st_put_dup(ctx, state, "buffered", -1);
-    }
+    int empty = duk_get_length(ctx, -1) == 0;
     /* {chunk, encoding, callback}: defined, as the object literal does (no search of
-     * Object.prototype for setters). */
+     * Object.prototype for setters), in a table made at its size (edit 17). */
     duk_push_object(ctx);
-    static const char *const keys[3] = { "chunk", "encoding", "callback" };
-    duk_idx_t vals[3] = { chunk, enc, cb };
-    for (int k = 0; k < 3; k++) {
-      duk_push_string(ctx, keys[k]);
-      duk_dup(ctx, vals[k]);
-      duk_def_prop(ctx, -3,
-                   DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
-                       DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_petrel_reserve(ctx, -1, 3);
+#define DEF_ENTRY(key, val)                                                                                    \
+  do {                                                                                                         \
+    duk_push_literal(ctx, key);                                                                                \
+    duk_dup(ctx, val);                                                                                         \
+    duk_def_prop(ctx, -3,                                                                                      \
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |              \
+                     DUK_DEFPROP_SET_CONFIGURABLE);                                                            \
+  } while (0)
+    DEF_ENTRY("chunk", chunk);
+    DEF_ENTRY("encoding", enc);
+    DEF_ENTRY("callback", cb);
+#undef DEF_ENTRY
+    if (empty) {
+      /* An empty queue is the shared EMPTY (never written) or, if user code set one, an
+       * empty array: a fresh one made at its size with the entry in it takes its place. */
+      duk_petrel_pack(ctx, 1);
+      st_put_dup(ctx, state, "buffered", -1);
+    } else {
+      duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
     }
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
     duk_pop(ctx);
   } else {
     w->num[W_WRITELEN] = len;

@@ -131,6 +131,12 @@ docs/architecture.md, "Built-in JS"):
    A read of a slot inside the array part ~170 -> ~50 instructions on linux (the
    nextTick queue reads and writes ~40 such slots a churn connection). A put on a
    read-only (ROM) object and anything outside the array part take the long path.
+17. duk_petrel_reserve(ctx, idx, n) gives the object at idx a property table of at
+   least n entries in one allocation, as an object literal's NEWOBJ does with its size
+   hint (duk_hobject_resize_entrypart, internal in 2.7). From C, an object given three
+   properties one at a time grew its table twice (0 -> 2 -> 4 entries: two
+   reallocations, each a malloc and a free); the stream core's queued-write record and
+   once()'s wrapper take one, at the size they need (runtime.h).
 """
 import sys
 
@@ -639,6 +645,22 @@ EDITS += [
      "\tduk_pack(thr, count);\n"
      "}\n"
      "DUK_INTERNAL void duk_pack(duk_hthread *thr, duk_idx_t count) {\n"),
+]
+
+
+EDITS += [
+    ("a property table of a given size from C (edit 17)",
+     "/* Grow entry part allocation for one additional entry. */\n"
+     "DUK_LOCAL void duk__grow_props_for_new_entry_item(duk_hthread *thr, duk_hobject *obj) {\n",
+     "/* Petrel (tools/duktape_patch.py, edit 17): at least n entries for the object at idx. */\n"
+     "DUK_EXTERNAL void duk_petrel_reserve(duk_hthread *thr, duk_idx_t idx, duk_uint_t n) {\n"
+     "\tduk_hobject *obj = duk_require_hobject(thr, idx);\n"
+     "\tif (DUK_HOBJECT_GET_ESIZE(obj) < n) {\n"
+     "\t\tduk_hobject_resize_entrypart(thr, obj, (duk_uint32_t) n);\n"
+     "\t}\n"
+     "}\n\n"
+     "/* Grow entry part allocation for one additional entry. */\n"
+     "DUK_LOCAL void duk__grow_props_for_new_entry_item(duk_hthread *thr, duk_hobject *obj) {\n"),
 ]
 
 
