@@ -137,6 +137,14 @@ docs/architecture.md, "Built-in JS"):
    properties one at a time grew its table twice (0 -> 2 -> 4 entries: two
    reallocations, each a malloc and a free); the stream core's queued-write record and
    once()'s wrapper take one, at the size they need (runtime.h).
+18. Deleting an object's last properties gives their slots back: Duktape marks a deleted
+   entry's key NULL and reuses the slot only when the table is reallocated, so a key
+   added and deleted over and over (an emitter's 'drain' entry in `_events`, one per
+   once('drain') round) grew the table every other time (a malloc and a free). When
+   the deleted entries are the last ones and the object has no hash part, the next
+   free slot moves back over them. With a hash part it stays: the hash's deleted
+   markers are cleared only by a reallocation, and a table that never grew again
+   could fill with them.
 """
 import sys
 
@@ -645,6 +653,24 @@ EDITS += [
      "\tduk_pack(thr, count);\n"
      "}\n"
      "DUK_INTERNAL void duk_pack(duk_hthread *thr, duk_idx_t count) {\n"),
+]
+
+
+EDITS += [
+    ("deleted last entries give their slots back (edit 18)",
+     "\t\tDUK_ASSERT(key == DUK_HOBJECT_E_GET_KEY(thr->heap, obj, desc.e_idx));\n"
+     "\t\tDUK_HOBJECT_E_SET_KEY(thr->heap, obj, desc.e_idx, NULL);\n"
+     "\t\tDUK_HSTRING_DECREF_NORZ(thr, key);\n",
+     "\t\tDUK_ASSERT(key == DUK_HOBJECT_E_GET_KEY(thr->heap, obj, desc.e_idx));\n"
+     "\t\tDUK_HOBJECT_E_SET_KEY(thr->heap, obj, desc.e_idx, NULL);\n"
+     "\t\tDUK_HSTRING_DECREF_NORZ(thr, key);\n"
+     "\t\tif (DUK_HOBJECT_GET_HSIZE(obj) == 0) { /* Petrel: edit 18 */\n"
+     "\t\t\tduk_uint32_t e_next = DUK_HOBJECT_GET_ENEXT(obj);\n"
+     "\t\t\twhile (e_next > 0 && DUK_HOBJECT_E_GET_KEY(thr->heap, obj, e_next - 1) == NULL) {\n"
+     "\t\t\t\te_next--;\n"
+     "\t\t\t}\n"
+     "\t\t\tDUK_HOBJECT_SET_ENEXT(obj, e_next);\n"
+     "\t\t}\n"),
 ]
 
 
