@@ -203,7 +203,7 @@ $(B)/petrel: $(OBJS)
 # ---- make app-image APP_JS=bundle.js (boards that embed an app: APP_EMBED_SRC) ------
 # $(B)/petrel-app: the firmware of `make` with a bundle already built (tools/build.js;
 # its .lines beside it go in too) embedded as /app.js, which it runs at boot with no
-# arguments; linked from the same objects with APP_IMAGE_LDFLAGS (board.mk). Always
+# arguments as its program (APP_MODE=main: no REPL, the app's exit status the board's); linked from the same objects with APP_IMAGE_LDFLAGS (board.mk). Always
 # relinked (the bundle is named on the command line). tests/build/run.sh runs an app
 # too large for the board's file store this way (board.env's APP_IMAGE).
 ifneq ($(APP_EMBED_SRC),)
@@ -213,7 +213,7 @@ app-image: $(B)/petrel-app $(B)/board.env
 $(B)/obj/app_image.S.o: $(APP_EMBED_SRC) FORCE | $(SETUP)/$(SETUP_NEEDS)
 	$(if $(APP_JS),,$(error app-image: name the bundle, APP_JS=bundle.js))
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(CFLAGS_ALL) -DPETREL_APP_FILE='"$(abspath $(APP_JS))"' \
+	$(Q)$(CC) $(CFLAGS_ALL) -DPETREL_APP_MAIN=1 -DPETREL_APP_FILE='"$(abspath $(APP_JS))"' \
 	  $(if $(wildcard $(APP_JS).lines),-DPETREL_APP_LINES='"$(abspath $(APP_JS)).lines"') -c $< -o $@
 $(B)/petrel-app: $(APP_IMAGE_OBJS)
 	@echo "  LD      $@ ($(APP_JS) embedded)"

@@ -31,6 +31,7 @@ enum {
   OP_READDIR,
   OP_RENAME,
   OP_RMDIR,
+  OP_STATFS,
   OP_COUNT
 };
 #define ASYNC    0x10
@@ -52,6 +53,7 @@ static const struct {
   { "readdirSync", "readdir", 1, 1 },
   { "renameSync", "rename", 2, 0 },
   { "rmdirSync", "rmdir", 1, 1 },
+  { "statfsSync", "statfs", 1, 1 },
 };
 
 static duk_ret_t fs_call(duk_context *ctx);
@@ -480,6 +482,20 @@ static duk_ret_t run_op(duk_context *ctx, int op)
       return r ? fail(ctx, r, "rmdir", P(0), 0) : 0;
     }
     case OP_READDIR: return op_readdir(ctx);
+    case OP_STATFS: { /* node's StatFs fields, in its order (options.bigint is not done) */
+      plat_statfs f;
+      int r = plat_file_statfs(get_path(ctx, 0, "path"), &f);
+      if (r) return fail(ctx, r, "statfs", P(0), 0);
+      duk_push_object(ctx);
+      put_num(ctx, "type", (double)f.type);
+      put_num(ctx, "bsize", (double)f.bsize);
+      put_num(ctx, "blocks", (double)f.blocks);
+      put_num(ctx, "bfree", (double)f.bfree);
+      put_num(ctx, "bavail", (double)f.bavail);
+      put_num(ctx, "files", (double)f.files);
+      put_num(ctx, "ffree", (double)f.ffree);
+      return 1;
+    }
     case OP_RENAME: {
       const char *from = get_path(ctx, 0, "oldPath");
       const char *to = get_path(ctx, 1, "newPath");

@@ -24,6 +24,8 @@
  *                                       { value }; value, or the rejection as
  *                                       "Uncaught ...", is printed once it settles
  *   //@petrel:put, sha256, get          files as base64 chunks (below, file_request)
+ *   //@petrel:reset                     the hard reset (plat_hard_reset): status 0, then
+ *                                       the board restarts; status 1 where it cannot
  * An eval is over once its code has returned (what it starts goes on after, as in
  * the line REPL), an await once its promise has settled (or Ctrl-C gave up on it);
  * the status is 0.
@@ -340,6 +342,7 @@ void repl_enter_raw(duk_context *ctx)
   repl.raw = 1;
   repl.raw_buf.len = 0;
   repl.prompt_shown = 0;
+  plat_mount_set(2); /* a tool connects: one that had mounted is gone */
   repl_write(ctx, "raw REPL; CTRL-B to exit\r\n>");
 }
 
@@ -685,6 +688,34 @@ static void raw_request(duk_context *ctx)
                     "0\x04>");
     return;
   }
+  static const char mount_tag[] = "//@petrel:mount", umount_tag[] = "//@petrel:umount";
+  int m = n == sizeof mount_tag - 1 && !memcmp(req, mount_tag, n);
+  if (m || (n == sizeof umount_tag - 1 && !memcmp(req, umount_tag, n))) {
+    duk_pop(ctx);
+    plat_mount_set(m); /* petrel-tool serves /remote now (platform/mount.c), or no more */
+    repl_write(ctx, "\x04"
+                    "0\x04>");
+    return;
+  }
+  static const char hard_tag[] = "//@petrel:reset";
+  if (n == sizeof hard_tag - 1 && !memcmp(req, hard_tag, n)) { /* the hard reset: acknowledged first */
+    duk_pop(ctx);
+    int r = plat_hard_reset(1);
+    if (r) {
+      char line[96];
+      int len = snprintf(line, sizeof line, "%s: %s, reset\n", plat_strerror_code(r), plat_strerror_text(r));
+      petrel_frame_stderr(1);
+      petrel_console_write(ctx, 2, line, (size_t)len);
+      petrel_frame_stderr(0);
+      repl_write(ctx, "\x04"
+                      "1\x04>");
+      return;
+    }
+    repl_write(ctx, "\x04"
+                    "0\x04>");
+    plat_hard_reset(0);
+    return;
+  }
   for (size_t t = 0; t < sizeof file_tags / sizeof file_tags[0]; t++) {
     size_t tl = strlen(file_tags[t].tag);
     if (n >= tl && !memcmp(req, file_tags[t].tag, tl)) {
@@ -828,7 +859,7 @@ void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
   duk_pop_2(ctx);
 }
 
-/* ---- the boot app: a board's /main.js ----
+/* ---- the boot app: a board's /main.js, else the firmware's own app (plat_boot_app) ----
  * Run as a raw run is (the same end: its code has returned and nothing it started keeps
  * the loop busy, process.exit, an uncaught error, or Ctrl-C), but at the normal REPL:
  * no framing, stderr as it is, and the prompt once it is over. Input meanwhile is
@@ -836,7 +867,7 @@ void repl_set_hooks(duk_context *ctx, duk_idx_t opts)
  * `for(;;){}`). A Ctrl-C that arrived before it starts (during the boot, a key held
  * at reset) skips it: the safe mode. What it started goes on (a server serves) until
  * a soft reset, as after a run. An empty /main.js is none (petrel-tool boot --clear). */
-static const char boot_path[] = "/main.js";
+static const char *boot_path = "/main.js";
 
 static duk_ret_t do_boot(duk_context *ctx, void *udata)
 {
@@ -849,16 +880,27 @@ static duk_ret_t do_boot(duk_context *ctx, void *udata)
   return 0;
 }
 
-int repl_run_boot(duk_context *ctx)
+/* 1 when path is a file with bytes in it */
+static int has_bytes(const char *path)
 {
-  if (!repl.on_board || repl.running || plat_file_kind(boot_path) != 1) return 0;
   char *data = NULL;
   size_t len = 0;
-  if (plat_file_read(boot_path, &data, &len) != 0) return 0;
+  if (!path || plat_file_kind(path) != 1 || plat_file_read(path, &data, &len) != 0) return 0;
   free(data);
-  if (!len) return 0;
+  return len > 0;
+}
+
+int repl_run_boot(duk_context *ctx)
+{
+  if (!repl.on_board || repl.running) return 0;
+  boot_path = "/main.js";
+  if (!has_bytes(boot_path)) {
+    boot_path = plat_boot_app();
+    if (!has_bytes(boot_path)) return 0;
+  }
   if (plat_interrupt_requested) {
-    repl_write(ctx, "main.js skipped (Ctrl-C at boot)\r\n");
+    repl_write(ctx, boot_path + 1);
+    repl_write(ctx, " skipped (Ctrl-C at boot)\r\n");
     boot_ctrl_c = 1; /* the key is still to come as input: not the REPL's */
     return 0;
   }

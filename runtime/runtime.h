@@ -137,6 +137,7 @@ void timers_clear_all(duk_context *ctx);          /* every timer and immediate g
 void petrel_module_cache_clear(duk_context *ctx); /* every module is loaded again (module_load.c) */
 void petrel_ticks_clear(duk_context *ctx);        /* the nextTick queue emptied (process.c) */
 void dns_cancel_all(duk_context *ctx);            /* pending lookups dropped (dns_binding.c) */
+void udp_close_all(void);                         /* every UDP socket closed (udp_binding.c) */
 void petrel_buffer_forget(duk_context *ctx);      /* Buffer.prototype let go: buffer.js is loaded again */
 /* fn(the n values on top) as an immediate of the runtime's own (no Immediate object:
  * nothing can clear it), in the same queue as setImmediate's; pops the values. */

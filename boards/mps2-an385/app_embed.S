@@ -1,7 +1,9 @@
 /* The application embedded at build time (make BOARD=mps2-an385 APP=file.js), kept
  * in flash and listed in the file store as /app.js, and its line table (tools/build.js)
  * as /app.js.lines. Without APP the blobs are empty and the firmware starts the REPL.
- * PETREL_APP_FILE and PETREL_APP_LINES are set by board.mk. */
+ * PETREL_APP_FILE and PETREL_APP_LINES are set by board.mk, and PETREL_APP_MAIN, how
+ * the app runs (startup.c): 0 as the REPL's boot app (APP_MODE=boot, the default), 1 as
+ * the firmware's main program with no REPL (APP_MODE=main; make app-image). */
   .section .rodata.petrel_app, "a"
   .global petrel_app_start
   .global petrel_app_end
@@ -19,3 +21,10 @@ petrel_app_lines_start:
 #endif
 petrel_app_lines_end:
   .byte 0
+  .global petrel_app_as_main
+petrel_app_as_main:
+#if defined(PETREL_APP_MAIN) && PETREL_APP_MAIN
+  .byte 1
+#else
+  .byte 0
+#endif

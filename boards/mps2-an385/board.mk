@@ -67,20 +67,29 @@ JSMIN := 1
 
 # ---- APP=file.js: embedded in flash, run at boot as /app.js ------------------------
 # The embedded file is APP_BUILT: APP bundled and lowered to ES5.1 (Makefile, tools/build.js).
-# The stamp holds the embedded file's path, so changing or dropping APP rebuilds the blob.
+# APP_MODE=boot (the default): the REPL starts and runs /app.js as its boot app (as a
+# /main.js: Ctrl-C, an error or its end give the REPL). APP_MODE=main: /app.js is the
+# firmware's program, with no REPL: process.stdin is the UART, its exit status ends the
+# board (QEMU's). The stamp holds the embedded file's path and the mode, so changing or
+# dropping either rebuilds the blob.
+APP_MODE ?= boot
+$(if $(filter boot main,$(APP_MODE)),,$(error APP_MODE=$(APP_MODE): boot or main))
 MPS2_APP := $(if $(APP),$(abspath $(APP_BUILT)))
 MPS2_APP_STAMP := $(B)/gen/app_path
-$(shell mkdir -p $(B)/gen && { [ -f $(MPS2_APP_STAMP) ] && [ "$$(cat $(MPS2_APP_STAMP))" = "$(MPS2_APP)" ] || echo "$(MPS2_APP)" > $(MPS2_APP_STAMP); })
+MPS2_APP_ID := $(MPS2_APP)$(if $(MPS2_APP), $(APP_MODE))
+$(shell mkdir -p $(B)/gen && { [ -f $(MPS2_APP_STAMP) ] && [ "$$(cat $(MPS2_APP_STAMP))" = "$(MPS2_APP_ID)" ] || echo "$(MPS2_APP_ID)" > $(MPS2_APP_STAMP); })
 # Its line table (APP_BUILT.lines, written with it) goes beside it as /app.js.lines.
 $(B)/obj/$(MPS2)/app_embed.S.o: $(MPS2_APP_STAMP) $(MPS2_APP) $(if $(MPS2_APP),$(MPS2_APP).lines)
-$(B)/obj/$(MPS2)/app_embed.S.o: CFLAGS_ALL += $(if $(MPS2_APP),-DPETREL_APP_FILE='"$(MPS2_APP)"' -DPETREL_APP_LINES='"$(MPS2_APP).lines"')
+$(B)/obj/$(MPS2)/app_embed.S.o: CFLAGS_ALL += $(if $(MPS2_APP),-DPETREL_APP_FILE='"$(MPS2_APP)"' -DPETREL_APP_LINES='"$(MPS2_APP).lines"' \
+  -DPETREL_APP_MAIN=$(if $(filter main,$(APP_MODE)),1,0))
 ifneq ($(MPS2_APP),)
 $(MPS2_APP).lines: $(MPS2_APP) ;
 endif
 # Rules above must not become make's default goal.
 .DEFAULT_GOAL := all
 # `make BOARD=mps2-an385 app-image APP_JS=bundle.js` (Makefile): build/BOARD/petrel-app,
-# this firmware with a bundle tools/build.js already wrote embedded as /app.js, linked
+# this firmware with a bundle tools/build.js already wrote embedded as /app.js (as
+# APP_MODE=main: the program, its exit status the board's), linked
 # from the same objects with all of QEMU's 4 MiB of flash and the board's RAM:
 # tests/build/run.sh runs an app too large for the 64 KiB file store this way.
 APP_EMBED_SRC := $(MPS2)/app_embed.S

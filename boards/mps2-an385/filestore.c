@@ -28,6 +28,7 @@
 #include "platform.h"
 #include "lwip_board.h"
 #include "platform_errors.h"
+#include "plat_store.h"
 #include "deflate.h"
 #include "inflate.h"
 
@@ -473,6 +474,26 @@ int plat_file_rename(const char *from, const char *to)
     drop(e);
     e->name = NULL;
   }
+  return 0;
+}
+
+/* The store as statfs gives a file system: blocks of one byte, PETREL_FILESTORE_BYTES of
+ * them, the free ones what is not stored yet (a packed file counts its packed size); the
+ * table's slots as its files (a directory takes one, and so does the app in flash).
+ * type: 0 (a RAM store). Free bytes are room the store allows; malloc's memory at its
+ * peak may have taken some of it, and a file then goes to malloc (above). */
+int plat_file_statfs(const char *path, plat_statfs *out)
+{
+  plat_stat st;
+  int r = plat_file_stat(path, 1, &st);
+  if (r) return r;
+  memset(out, 0, sizeof *out);
+  out->bsize = 1;
+  out->blocks = PETREL_FILESTORE_BYTES;
+  out->bfree = out->bavail = bytes_used < PETREL_FILESTORE_BYTES ? PETREL_FILESTORE_BYTES - bytes_used : 0;
+  out->files = PETREL_FILESTORE_FILES;
+  for (int i = 0; i < PETREL_FILESTORE_FILES; i++)
+    if (!files[i].name) out->ffree++;
   return 0;
 }
 

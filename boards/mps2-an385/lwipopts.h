@@ -67,7 +67,7 @@ void *board_lwip_calloc(size_t n, size_t size);
 #define PBUF_POOL_BUFSIZE 1536
 #define MEMP_NUM_PBUF     24 /* PBUF_REF/ROM headers (tcp_write without copy, loopback) */
 #define MEMP_NUM_RAW_PCB  0
-#define MEMP_NUM_UDP_PCB  4 /* DNS, DHCP */
+#define MEMP_NUM_UDP_PCB  8 /* DNS and DHCP one each, six for dgram sockets */
 /* 16 connections (a loopback connection takes two: both ends are lwIP's); more with
  * make ... NET_PCBS=n (each costs ~170 bytes of RAM, plus its sockets' JS heap). */
 #ifndef PETREL_TCP_PCBS

@@ -104,6 +104,7 @@ void board_halt(int status) __attribute__((noreturn));
 /* Embedded application (app_embed.S); empty when built without APP=. */
 extern const char petrel_app_start[], petrel_app_end[];
 extern const char petrel_app_lines_start[], petrel_app_lines_end[]; /* its line table (APP=) */
+extern const char petrel_app_as_main[1]; /* 1: the app is the main program (APP_MODE=main) */
 
 /* Set by interrupt handlers and board_wake(); consumed by board_sleep(). */
 extern volatile int board_wake_flag;

@@ -128,10 +128,19 @@ void reset_c(void)
   clock_init();
   uart_init();
 
-  char *argv[3] = { arg0, (uintptr_t)petrel_app_end > (uintptr_t)petrel_app_start ? arg_app : arg_repl, NULL };
+  /* APP_MODE=main: the app is the program (its stdin the UART, its exit status the
+   * board's); otherwise the REPL, which runs an embedded app as its boot app. */
+  int app = (uintptr_t)petrel_app_end > (uintptr_t)petrel_app_start;
+  char *argv[3] = { arg0, app && petrel_app_as_main[0] ? arg_app : arg_repl, NULL };
   int status = main(2, argv);
   board_exit(status);
   for (;;) {}
+}
+
+/* The REPL's boot app when the store has no /main.js: the embedded app (APP_MODE=boot). */
+const char *plat_boot_app(void)
+{
+  return (uintptr_t)petrel_app_end > (uintptr_t)petrel_app_start && !petrel_app_as_main[0] ? "/app.js" : NULL;
 }
 
 /* ---- UART output for fault reports (no stdio, no malloc) ---- */

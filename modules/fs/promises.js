@@ -5,7 +5,7 @@ var fs = require('fs');
 var PromiseCtor = process.binding('promise'); // the runtime's own, whatever user code did to the global
 
 // name: how many arguments the callback form takes before its callback
-var arity = { readFile: 2, writeFile: 3, appendFile: 3, stat: 2, lstat: 2, unlink: 1, mkdir: 2, readdir: 2, rename: 2, rmdir: 2 };
+var arity = { readFile: 2, writeFile: 3, appendFile: 3, stat: 2, lstat: 2, unlink: 1, mkdir: 2, readdir: 2, rename: 2, rmdir: 2, statfs: 2 };
 
 function wrap(name, n) {
   var fn = fs[name];

@@ -8,9 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#else
+#include <sys/statvfs.h>
+#endif
 #include <termios.h>
 #include <unistd.h>
 #include "host.h"
+#include "plat_store.h"
 
 int plat_file_read(const char *path, char **data, size_t *len)
 {
@@ -138,6 +144,27 @@ int plat_file_unlink(const char *path) { return unlink(path) == 0 ? 0 : host_err
 int plat_file_mkdir(const char *path) { return mkdir(path, 0777) == 0 ? 0 : host_error(errno); }
 int plat_file_rmdir(const char *path) { return rmdir(path) == 0 ? 0 : host_error(errno); }
 int plat_file_rename(const char *from, const char *to) { return rename(from, to) == 0 ? 0 : host_error(errno); }
+
+int plat_file_statfs(const char *path, plat_statfs *out)
+{
+  memset(out, 0, sizeof *out);
+#ifdef __linux__
+  struct statfs f;
+  if (statfs(path, &f) != 0) return host_error(errno);
+  out->type = (uint64_t)f.f_type;
+#else
+  struct statvfs f;
+  if (statvfs(path, &f) != 0) return host_error(errno);
+  f.f_bsize = f.f_frsize;
+#endif
+  out->bsize = (uint64_t)f.f_bsize;
+  out->blocks = (uint64_t)f.f_blocks;
+  out->bfree = (uint64_t)f.f_bfree;
+  out->bavail = (uint64_t)f.f_bavail;
+  out->files = (uint64_t)f.f_files;
+  out->ffree = (uint64_t)f.f_ffree;
+  return 0;
+}
 
 int plat_dir_read(const char *path, char **names, size_t *len)
 {

@@ -30,6 +30,15 @@ const char *plat_os(void) { return "darwin"; }
 const char *plat_os(void) { return "unknown"; }
 #endif
 
+/* A process does not reset its machine: petrel-tool restarts a cmd: DEVICE instead. */
+int plat_hard_reset(int check)
+{
+  (void)check;
+  return PLAT_ENOSYS;
+}
+
+const char *plat_boot_app(void) { return NULL; } /* a process has no boot app */
+
 /* The kernel's CSPRNG (getrandom blocks only until it is seeded, at boot). */
 int plat_random(void *buf, size_t len)
 {

@@ -333,7 +333,7 @@ def t_embedded_app():
     subprocess.run(["rm", "-rf", app_dir], check=True)
     subprocess.run(["cp", "-a", os.path.join(TOP, "build", BOARD), app_dir], check=True)
     r = subprocess.run(["make", "--no-print-directory", "BOARD=" + BOARD, "B=build/%s-app" % BOARD,
-                        "APP=tests/mps2/app.js"], cwd=TOP, capture_output=True, text=True)
+                        "APP=tests/mps2/app.js", "APP_MODE=main"], cwd=TOP, capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError("build with APP failed: " + r.stdout[-500:] + r.stderr[-500:])
     b = Board(os.path.join(app_dir, "petrel"))
@@ -358,6 +358,45 @@ def t_embedded_app():
             raise AssertionError("QEMU ended with %r, not the app's exit status 7" % code)
         if b"Welcome to Petrel" in b.log:
             raise AssertionError("the REPL started instead of the app")
+    finally:
+        b.close()
+        subprocess.run(["rm", "-rf", app_dir])
+
+
+def t_boot_app():
+    """A firmware with APP=tests/mps2/boot_app.js as the REPL's boot app (APP_MODE=boot,
+    the default): the REPL starts, the app (with its bundled module) runs; Ctrl-C of its
+    for(;;){} in a timer gives the REPL, which answers; with /throw in the store, Ctrl-D's
+    soft reset runs it again and its error (naming its source line) is printed, then the
+    REPL answers again: never a halt."""
+    app_dir = os.path.join(TOP, "build", BOARD + "-bootapp")
+    subprocess.run(["rm", "-rf", app_dir], check=True)
+    subprocess.run(["cp", "-a", os.path.join(TOP, "build", BOARD), app_dir], check=True)
+    r = subprocess.run(["make", "--no-print-directory", "BOARD=" + BOARD, "B=build/%s-bootapp" % BOARD,
+                        "APP=tests/mps2/boot_app.js"], cwd=TOP, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError("build with APP failed: " + r.stdout[-500:] + r.stderr[-500:])
+    b = Board(os.path.join(app_dir, "petrel"))
+    try:
+        b.expect(rb"Welcome to Petrel[^\r]*\r\n")
+        b.expect(rb"boot app says hello\r\nspinning\r\n")
+        b.send(b"\x03")
+        b.expect(rb"Script execution was interrupted\r\n")
+        b.prompt()
+        b.line("6 * 7")
+        b.buf = b""
+        b.line("require('fs').writeFileSync('/throw', '1')")
+        b.buf = b""
+        b.send(b"\x04")  # the soft reset: the boot app again
+        out = b.expect(rb"\r> $")
+        want = rb"soft reset\r\nboot app says hello\r\nUncaught Error: boom\r\n    at [^\r]*\(boot_lib\.js:4\)"
+        if not re.search(want, out):
+            raise AssertionError("after Ctrl-D: %r" % out)
+        out = b.line("6 * 7")
+        if b"42" not in out:
+            raise AssertionError("the REPL after the error: %r" % out)
+        if b.proc.poll() is not None:
+            raise AssertionError("QEMU ended")
     finally:
         b.close()
         subprocess.run(["rm", "-rf", app_dir])
@@ -400,6 +439,9 @@ def main():
     except Exception as e:  # noqa: BLE001
         result("APP= embeds an app (and its line table) that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", False,
                "%s: %s" % (type(e).__name__, e))
+    check("APP= (APP_MODE=boot) runs an app with its module as the REPL's boot app: Ctrl-C of its for(;;){} "
+          "gives the REPL; thrown after Ctrl-D's soft reset, the error is printed and the REPL answers",
+          lambda _: t_boot_app(), None)
     print("%d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
 

@@ -139,6 +139,38 @@ fs.rmdirSync(dir + '/a/b');
 fs.rmdirSync(dir + '/a');
 assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['c', 'g.txt']);
 
+// statfs: node's StatFs fields; a file the store holds takes room from it (a board)
+var sf = fs.statfsSync(dir);
+assert.deepStrictEqual(Object.keys(sf), ['type', 'bsize', 'blocks', 'bfree', 'bavail', 'files', 'ffree']);
+Object.keys(sf).forEach(function (k) { assert.ok(typeof sf[k] === 'number' && sf[k] >= 0, k); });
+assert.ok(sf.bsize > 0 && sf.blocks > 0 && sf.bfree <= sf.blocks && sf.bavail <= sf.bfree, JSON.stringify(sf));
+if (board) {
+  var noise = Buffer.alloc(3000);
+  for (var ni = 0, x = 2463534242; ni < noise.length; ni++) { // xorshift32: does not pack
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    noise[ni] = x & 255;
+  }
+  fs.writeFileSync(dir + '/sf.bin', noise);
+  var sf2 = fs.statfsSync('/');
+  assert.strictEqual(sf2.bsize, 1);
+  assert.strictEqual(sf.bfree - sf2.bfree, 3000);
+  assert.strictEqual(sf.ffree - sf2.ffree, 1);
+  fs.unlinkSync(dir + '/sf.bin');
+  assert.strictEqual(fs.statfsSync('/').bfree, sf.bfree);
+}
+throwsSys(function () { fs.statfsSync(dir + '/nope'); }, 'ENOENT', -2, 'statfs', dir + '/nope');
+assert.throws(function () { fs.statfsSync(5); }, { code: 'ERR_INVALID_ARG_TYPE' });
+var statfsCalled = 0;
+fs.statfs(dir, function (err, st) {
+  assert.strictEqual(err, null);
+  assert.strictEqual(st.blocks, sf.blocks);
+  fs.promises.statfs(dir + '/nope').then(function () { assert.fail('resolved'); }, function (e) {
+    assert.strictEqual(e.code, 'ENOENT');
+    assert.strictEqual(e.syscall, 'statfs');
+    statfsCalled++;
+  });
+});
+
 // a full store is ENOSPC (the board's 64 KiB, or its table of files), and nothing is lost
 if (board) {
   var chunk = Buffer.alloc(6000);
@@ -260,6 +292,7 @@ function promises() {
 
 process.on('exit', function () {
   assert.deepStrictEqual(steps, ['readFile error', 'callbacks', 'promises']);
+  assert.strictEqual(statfsCalled, 1);
   assert.ok(checks >= 29, 'checks: ' + checks);
   console.log('fs ok');
 });
