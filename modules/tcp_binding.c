@@ -39,6 +39,7 @@ struct tcp_rec {
   unsigned direct : 1;     /* the owner is a net.Socket (events to net_socket.c) */
   unsigned refed : 1, counted : 1, listening : 1, connecting : 1, reading : 1, shutdown_after_write : 1;
   unsigned eof : 1; /* the peer's FIN was delivered: reading is over */
+  void *sock_cache; /* net_socket.c's pointer for its direct owner (tcp_rec_sock_cache) */
   tcp_rec *next, *prev; /* every live record, for tcp_close_all (a soft reset) */
 };
 
@@ -111,6 +112,12 @@ static tcp_rec *get_rec(duk_context *ctx)
   tcp_rec *r = tcp_rec_at(ctx, -1);
   duk_pop(ctx);
   return r;
+}
+
+void *tcp_rec_sock_cache(const tcp_rec *r, void *sock) { return r->direct && r->owner == sock ? r->sock_cache : NULL; }
+void tcp_rec_set_sock_cache(tcp_rec *r, void *sock, void *p)
+{
+  if (r->direct && r->owner == sock) r->sock_cache = p;
 }
 
 int tcp_rec_reading(const tcp_rec *r) { return r->reading; }
@@ -293,6 +300,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
       break;
     }
     case PLAT_TCP_DATA: {
+      if (r->direct && net_socket_read_direct(ctx, r, r->owner, ev->data, ev->len)) break;
       if (!push_method(r, "onread")) break;
       void *p = duk_push_fixed_buffer(ctx, ev->len);
       memcpy(p, ev->data, ev->len);
@@ -417,6 +425,7 @@ static void detach_rec(duk_context *ctx, tcp_rec *r)
   r->owner = r->view;
   r->view = NULL;
   r->direct = 0;
+  r->sock_cache = NULL;
   petrel_unpin(ctx, sock);
 }
 
@@ -448,6 +457,7 @@ static void adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock)
       duk_pop(ctx);
     }
   }
+  if (r->owner != s) r->sock_cache = NULL;
   r->owner = s;
   r->direct = 1;
   if (pending_child == r) pending_child = NULL;
