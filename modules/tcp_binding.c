@@ -143,15 +143,32 @@ static int push_method(tcp_rec *r, const char *name)
   return 1;
 }
 
+/* [... owner value] -> [...]: owner[PEND_KEY] = value. The key stays once made (set to
+ * undefined when the write completes): an assignment to an own property is found at
+ * once, where adding the key searched Socket's six-deep prototype chain for a setter,
+ * and a deleted key's slot is not reused until the table is reallocated (an add after
+ * each delete grew it every other write). */
+static void put_pend(duk_context *ctx)
+{
+  duk_put_prop_literal(ctx, -2, PEND_KEY);
+  duk_pop(ctx);
+}
+
 /* Lets go of the unsent tail: drops the handle's reference to the JS buffer it
  * points into, or frees the copy. */
 static void drop_pend(tcp_rec *r)
 {
   if (r->pend_in_js) {
     if (r->owner) {
+      /* undefined rather than deleted (put_pend) */
       duk_push_heapptr(r->ctx, r->owner);
-      duk_del_prop_literal(r->ctx, -1, PEND_KEY);
-      duk_pop(r->ctx);
+      if (duk_get_prop_literal(r->ctx, -1, PEND_KEY)) {
+        duk_pop(r->ctx);
+        duk_push_undefined(r->ctx);
+        put_pend(r->ctx);
+      } else {
+        duk_pop_2(r->ctx);
+      }
     }
   } else {
     free(r->pend);
@@ -704,8 +721,7 @@ int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t buf)
             * the buffer alive until the write completes, as libuv does in Node */
     duk_push_heapptr(ctx, r->owner);
     duk_dup(ctx, buf);
-    duk_put_prop_literal(ctx, -2, PEND_KEY);
-    duk_pop(ctx);
+    put_pend(ctx);
     r->pend_in_js = 1;
     r->pend = (uint8_t *)data + n;
   }
