@@ -36,9 +36,11 @@ NET_DNS ?= 10.0.2.3
 NET_DHCP ?= 0
 NET_PCBS ?= 16
 # RAM and flash the linker script budgets (default 256K and 512K, see mps2-an385.ld;
-# RAM_SIZE=1M links more room, as mps2-an385-tls does); QEMU has 4M of each.
+# RAM_SIZE=1M links more room, as mps2-an385-tls does); QEMU has 4M of each. An APP=
+# firmware carries the app in flash beside the firmware, which the plain build holds to
+# 512K: it links against a 1 MiB part (the users' parts have 1-2 MiB of flash).
 RAM_SIZE ?=
-FLASH_SIZE ?=
+FLASH_SIZE ?= $(if $(APP),1M)
 
 MPS2_CPU := -mcpu=cortex-m3 -mthumb -flto
 CFLAGS_BOARD := $(MPS2_CPU) -Os -ffunction-sections -fdata-sections --specs=nano.specs \
