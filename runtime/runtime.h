@@ -203,6 +203,9 @@ duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, con
 /* Replaces the top count values with an array of them, made at its size
  * (Duktape's internal duk_pack; tools/duktape_patch.py, edit 15). */
 void duk_petrel_pack(duk_context *ctx, duk_idx_t count);
+/* Gives the object at idx a property table of at least n entries, in one allocation
+ * (tools/duktape_patch.py, edit 17): for an object C fills with n properties. */
+void duk_petrel_reserve(duk_context *ctx, duk_idx_t idx, duk_uint_t n);
 #if defined(DUK_USE_LITCACHE_SIZE) && !defined(DUK_USE_PREFER_SIZE)
 #include <string.h>
 static inline duk_bool_t petrel_get_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)
