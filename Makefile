@@ -74,6 +74,21 @@ OBJS := $(patsubst %,$(B)/obj/%.o,$(OWN_SRCS)) $(B)/obj/duktape.o $(B)/obj/built
 .PHONY: all clean test test-unit test-js test-conformance check-asan valgrind bench run-example run setup
 all: $(B)/petrel $(B)/board.env
 
+# ---- the build's options: a changed option rebuilds what it affects (#24) ----------
+# $(B)/gen/config.stamp holds the compiler, flags and libraries every object and the
+# link are made with (EXTRA_CFLAGS, RAM_SIZE, NET_PCBS, ...); it is rewritten only when
+# they change, and every object and the firmware depend on it, so `make X=...` rebuilds
+# instead of answering "Nothing to be done". A board's network settings (NET_IP, NET_DHCP...)
+# are not flags but a generated header, $(B)/gen/board_config.h (board.mk's
+# BOARD_CONFIG), on which only the files that include it depend (their .d files).
+CONFIG_STAMP := $(B)/gen/config.stamp
+write_if_changed = $(shell mkdir -p $(dir $1))$(file >$1.tmp,$2)$(shell cmp -s $1.tmp $1 && rm -f $1.tmp || mv -f $1.tmp $1)
+$(call write_if_changed,$(CONFIG_STAMP),$(CC) $(CFLAGS_ALL) $(DUK_CFLAGS) | $(LDFLAGS_BOARD) | $(LDLIBS_BOARD))
+ifneq ($(BOARD_CONFIG),)
+$(call write_if_changed,$(B)/gen/board_config.h,$(BOARD_CONFIG))
+endif
+$(OBJS): $(CONFIG_STAMP)
+
 # The board's facts for the shell scripts (see the board interface above).
 $(B)/board.env: boards/$(BOARD)/board.mk Makefile $(MAKEFILE_LIST)
 	@mkdir -p $(@D)
@@ -207,7 +222,7 @@ $(B)/obj/%.S.o: %.S | $(SETUP)/$(SETUP_NEEDS)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(B)/petrel: $(OBJS)
+$(B)/petrel: $(OBJS) $(CONFIG_STAMP)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDFLAGS_BOARD) -o $@ $(OBJS) $(LDLIBS_BOARD)
 	$(Q)$(POST_LINK)

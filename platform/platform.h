@@ -256,6 +256,53 @@ void plat_udp_close(plat_udp *u);
 typedef void (*plat_lookup_cb)(void *user, int err, const plat_addr *addrs, int n);
 int plat_lookup(const char *host, int family, plat_lookup_cb cb, void *user);
 
+/* ---- the network's settings and interfaces (os, runtime/netcfg.c) ---- */
+/* One address of an interface that is up (os.networkInterfaces()). */
+typedef struct {
+  char name[16];   /* "lo", "eth0"... */
+  plat_addr addr;  /* family 4 or 6; scope_id for IPv6 */
+  uint8_t prefix;  /* the netmask's length in bits */
+  uint8_t mac[6];  /* all 0 when it has none (a loopback) */
+  uint8_t internal;
+} plat_if_addr;
+/* Fills out[0..max) and returns how many addresses there are (may be more than max),
+ * or a PLAT_E* code. */
+int plat_net_interfaces(plat_if_addr *out, int max);
+
+/* The board's network interface's settings: a static IPv4 address or DHCP. */
+typedef struct {
+  uint8_t dhcp;
+  uint8_t ip[4], mask[4], gw[4], dns[4]; /* static; network order; dns all 0: unchanged */
+  char hostname[33];                     /* "" keeps the board's */
+} plat_net_config;
+/* Applies c (NULL: back to the settings the board booted with); the same settings
+ * again change nothing (a DHCP lease is kept). PLAT_ENOTSUP where the host's system
+ * owns the network (POSIX), PLAT_ENETDOWN where there is no interface. */
+int plat_net_configure(const plat_net_config *c);
+/* 1 where plat_net_configure can apply settings (lwIP), 0 where the host owns them. */
+int plat_net_configurable(void);
+/* 1 when the board's interface has an IPv4 address (or there is none to wait for:
+ * no NIC, POSIX). */
+int plat_net_ready(void);
+/* Counts the board's address changes (a DHCP lease, a static address set, a lease
+ * lost); 0 on POSIX. A change ends a plat_wait, so the loop sees it on its next turn. */
+unsigned plat_net_changes(void);
+
+/* What node's os module reports (platform/host on a host: the host's; a board's own). */
+typedef struct {
+  uint64_t total_mem, free_mem; /* bytes: a board's RAM and what its heap can still take */
+  double uptime;                /* seconds since the system (the board) started */
+  double loadavg[3];            /* 1, 5, 15 minutes; 0 on a board */
+  char hostname[65];
+  char type[32], release[65], version[65], machine[32];
+  char cpu_model[64];
+  unsigned cpu_mhz, cpus;
+} plat_os_info;
+void plat_os_info_get(plat_os_info *out);
+/* CPU cpu's time in ms as node's os.cpus(): user, nice, sys, idle, irq; 0, or a
+ * PLAT_E* code where nothing counts them (a board: os.cpus() then says 0). */
+int plat_cpu_times(unsigned cpu, double times[5]);
+
 /* ---- memory statistics (for process.memoryUsage and benchmarks) ------ */
 typedef struct {
   size_t rss;             /* resident set on Linux; 0 where unknown */

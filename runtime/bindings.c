@@ -33,6 +33,7 @@ static const binding_entry bindings[] = { { "core", petrel_binding_core },
                                           { "promise", petrel_binding_promise },
                                           { "tls", petrel_binding_tls },
                                           { "fs", petrel_binding_fs },
+                                          { "os", petrel_binding_os },
                                           { NULL, NULL } };
 
 void petrel_put_functions(duk_context *ctx, duk_idx_t obj, const duk_function_list_entry *list)

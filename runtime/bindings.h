@@ -23,5 +23,6 @@ duk_ret_t petrel_binding_dns(duk_context *ctx);
 duk_ret_t petrel_binding_udp(duk_context *ctx); /* modules/udp_binding.c */
 duk_ret_t petrel_binding_tls(duk_context *ctx);
 duk_ret_t petrel_binding_fs(duk_context *ctx); /* modules/fs_binding.c */
+duk_ret_t petrel_binding_os(duk_context *ctx); /* modules/os_binding.c */
 
 #endif

@@ -36,6 +36,12 @@ void loop_set_immediates(int pending, int refed)
 }
 void loop_update_time(void) { now_ms = (double)plat_now_ms(); }
 void loop_set_turn_hook(void (*fn)(duk_context *ctx)) { turn_hook = fn; }
+/* The turn hook's own deadline (the REPL's wait for the network before main.js): the
+ * loop wakes by then even with no timer. -1: none. */
+static double hook_deadline = -1;
+void loop_wake_at(double ms) { hook_deadline = ms; }
+/* The board's address changed (a DHCP lease...): process emits 'network' (netcfg.c). */
+static unsigned net_changes;
 double loop_now(void)
 {
   if (time_stale || now_ms == 0) { /* 0: read before the loop's first iteration */
@@ -139,6 +145,11 @@ void loop_run(duk_context *ctx)
       double d = timer_deadline - now_ms;
       timeout = d <= 0 ? 0 : d > 0x7fffffff ? 0x7fffffff : (int)d + (d > (int)d);
     }
+    if (hook_deadline >= 0 && turn_hook) {
+      double d = hook_deadline - loop_now() + 1;
+      if (d < 0) d = 0;
+      if (timeout < 0 || timeout > d) timeout = d > 0x7fffffff ? 0x7fffffff : (int)d;
+    }
     if (timeout != 0 && idle_grown()) {
       if (now_ms < next_probe) {
         double d = next_probe - now_ms + 1; /* sleep no longer than until the next probe */
@@ -152,6 +163,10 @@ void loop_run(duk_context *ctx)
     time_stale = 0;
     loop_update_time();
     if (immediates_pending) timers_run_immediates(ctx);
+    if (plat_net_changes() != net_changes) {
+      net_changes = plat_net_changes();
+      petrel_net_changed(ctx);
+    }
     busy_collect(ctx);
   }
 }

@@ -116,6 +116,7 @@ int main(int argc, char **argv)
     return 70;
   }
   bootstrap(ctx);
+  petrel_net_config(ctx); /* the store's /net.json, else the build's settings (netcfg.c) */
   if (expose_gc) { /* global.gc(), as node --expose-gc: the core binding's collector */
     petrel_push_binding(ctx, "core");
     duk_get_prop_literal(ctx, -1, "gc");

@@ -133,5 +133,6 @@ void repl_soft_reset(duk_context *ctx)
    * global object, the stash) and the value stack let go of what they no longer use */
   duk_gc(ctx, DUK_GC_COMPACT);
   duk_gc(ctx, DUK_GC_COMPACT);
+  petrel_net_config(ctx); /* /net.json again: a new one takes effect (netcfg.c) */
 }
 

@@ -880,6 +880,18 @@ static duk_ret_t do_boot(duk_context *ctx, void *udata)
   return 0;
 }
 
+/* main.js waits for the network (repl_run_boot): until the loop's deadline */
+static int boot_wait;
+static double wait_until;
+static void stop_waiting(void)
+{
+  boot_wait = 0;
+  loop_wake_at(-1);
+  loop_set_turn_hook(NULL);
+}
+static void wait_for_net(duk_context *ctx);
+static int start_boot(duk_context *ctx);
+
 /* 1 when path is a file with bytes in it */
 static int has_bytes(const char *path)
 {
@@ -904,6 +916,31 @@ int repl_run_boot(duk_context *ctx)
     boot_ctrl_c = 1; /* the key is still to come as input: not the REPL's */
     return 0;
   }
+  /* Not before the board's interface has an address, or /net.json's "wait" passed
+   * (a DHCP lease takes a moment): the loop runs meanwhile, Ctrl-C skips main.js. */
+  if (!plat_net_ready() && petrel_net_wait_ms() > 0) {
+    repl_write(ctx, boot_path + 1);
+    repl_write(ctx, " waits for the network (Ctrl-C skips it)\r\n");
+    boot_wait = 1;
+    wait_until = loop_now() + petrel_net_wait_ms();
+    loop_wake_at(wait_until);
+    loop_set_turn_hook(wait_for_net);
+    return 1;
+  }
+  return start_boot(ctx);
+}
+
+/* The loop's turn hook while main.js waits for the network. */
+static void wait_for_net(duk_context *ctx)
+{
+  if (!plat_net_ready() && loop_now() < wait_until) return;
+  stop_waiting();
+  start_boot(ctx);
+  plat_interrupt(); /* the loop turns once more before it sleeps: wait_for_run sees the run */
+}
+
+static int start_boot(duk_context *ctx)
+{
   repl.running = boot_run = 1;
   repl.prompt_shown = 0;
   run_status = 0;
@@ -931,11 +968,20 @@ int repl_run_boot(duk_context *ctx)
   return 1;
 }
 
-int repl_boot_wants_input(void) { return boot_run || boot_ctrl_c; }
+int repl_boot_wants_input(void) { return boot_run || boot_ctrl_c || boot_wait; }
 
 size_t repl_boot_input(duk_context *ctx, const char *data, size_t n)
 {
   const char *cc = memchr(data, 3, n);
+  if (boot_wait) { /* waiting for the network: Ctrl-C skips main.js, the rest is dropped */
+    if (!cc) return n;
+    stop_waiting();
+    repl_write(ctx, "^C\r\n");
+    repl_write(ctx, boot_path + 1);
+    repl_write(ctx, " skipped (Ctrl-C)\r\n");
+    if (repl.terminal) repl_show_prompt(ctx);
+    return (size_t)(cc + 1 - data);
+  }
   if (boot_ctrl_c && !boot_run) { /* the key that interrupted it: done with */
     boot_ctrl_c = 0;
     return cc ? (size_t)(cc + 1 - data) : 0;

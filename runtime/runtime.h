@@ -133,6 +133,11 @@ double loop_now(void); /* cached at each loop iteration, like libuv */
 void loop_update_time(void);
 /* fn(ctx) once per loop turn, after the timers and before the loop sleeps (NULL: none). */
 void loop_set_turn_hook(void (*fn)(duk_context *ctx));
+void loop_wake_at(double ms); /* the turn hook's deadline: the loop wakes by then (-1: none) */
+/* runtime/netcfg.c: the board's network settings from the store (#24) */
+void petrel_net_config(duk_context *ctx); /* /net.json (or the build's defaults) applied */
+double petrel_net_wait_ms(void);          /* how long main.js waits for an address */
+void petrel_net_changed(duk_context *ctx); /* the address changed: process emits 'network' */
 
 /* ---- timers.c: the timer queue and the immediates, run by the loop ---- */
 void timers_run(duk_context *ctx, double now_ms); /* the timers due at now_ms, in order */

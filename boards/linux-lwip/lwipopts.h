@@ -28,7 +28,10 @@
 #define LWIP_UDP                      1
 #define LWIP_TCP                      1
 #define LWIP_DNS                      1
-#define LWIP_DHCP                     0
+#define LWIP_DHCP                     1 /* PETREL_NET_CONFIG's {"dhcp": true} (platform/lwip/netcfg.c) */
+#define LWIP_DHCP_DOES_ACD_CHECK      0
+#define LWIP_NETIF_STATUS_CALLBACK    1 /* an address set or lost: process's 'network' */
+#define LWIP_NETIF_HOSTNAME           1 /* PETREL_NET_CONFIG's "hostname", sent by DHCP */
 #define LWIP_AUTOIP                   0
 #define LWIP_IGMP                     0
 #define LWIP_IPV6_MLD                 1 /* neighbour discovery needs the solicited-node group */

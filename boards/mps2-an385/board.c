@@ -8,6 +8,7 @@
 #include "platform.h"
 #include "lwip_board.h"
 #include "lwip/stats.h"
+#include "lwip/netif.h"
 #include "block_cache.h"
 
 /* ---- SysTick: a 1 ms tick from the 25 MHz core clock ---- */
@@ -193,6 +194,44 @@ extern char __data_start[], __bss_end[];
 size_t board_rss(void)
 {
   return (size_t)(__bss_end - __data_start) + board_heap_extent() + board_filestore_top() + board_stack_high_water();
+}
+
+/* node's os module (plat_os_info_get): the board's RAM, what malloc can still hand
+ * out (its free blocks and the room up to the file store), the time since reset and
+ * the name DHCP sends (/net.json's "hostname", else "petrel"); release: Petrel's
+ * version (modules/os_binding.c). */
+extern char __heap_end[];
+/* newlib-nano's free list (nano-mallocr.c: a free chunk starts with its size, then the
+ * next one); mallinfo() would add stdio's 4 KB (it comes with malloc_stats). */
+struct nano_chunk {
+  long size;
+  struct nano_chunk *next;
+};
+extern struct nano_chunk *__malloc_free_list;
+
+void plat_os_info_get(plat_os_info *out)
+{
+  memset(out, 0, sizeof *out);
+  out->total_mem = (uint64_t)(uintptr_t)(__heap_end - (char *)0x20000000);
+  out->free_mem = (uint64_t)(board_heap_end - board_heap_break());
+  for (struct nano_chunk *c = __malloc_free_list; c; c = c->next) out->free_mem += (uint64_t)c->size;
+  out->uptime = (double)plat_now_ms() / 1000;
+  const char *h = netif_default && netif_default->hostname ? netif_default->hostname : "petrel";
+  strncpy(out->hostname, h, sizeof out->hostname - 1);
+  strcpy(out->type, "Petrel");
+  strcpy(out->version, PETREL_BOARD_NAME);
+  strcpy(out->machine, "armv7-m");
+  strcpy(out->cpu_model, "Arm Cortex-M3");
+  out->cpu_mhz = 25;
+  out->cpus = 1;
+}
+
+/* No one counts where the CPU's time goes: os.cpus() says 0. */
+int plat_cpu_times(unsigned cpu, double times[5])
+{
+  (void)cpu;
+  (void)times;
+  return PLAT_ENOTSUP;
 }
 
 void board_lwip_assert(int line)

@@ -8,8 +8,9 @@
 #   make BOARD=mps2-an385 APP=app.js           ... that runs app.js (built to ES5, stored as /app.js) at boot
 #   make BOARD=mps2-an385 run [PORT=8080]      boot it in QEMU, UART on this terminal, host port
 #                                              PORT forwarded to the board (PORT= for none)
-# Network (build time): NET_IP, NET_MASK, NET_GW, NET_DNS (QEMU user networking defaults),
-# NET_DHCP=1 to ask for an address with DHCP instead.
+# Network: NET_IP, NET_MASK, NET_GW, NET_DNS (QEMU user networking defaults), NET_DHCP=1
+# to ask for an address with DHCP instead: the defaults, used when the store has no
+# /net.json (docs/board-tool.md, "The network"); DHCP is always compiled in.
 MPS2 := boards/mps2-an385
 comma := ,
 CROSS := arm-none-eabi-
@@ -42,11 +43,20 @@ NET_PCBS ?= 16
 RAM_SIZE ?=
 FLASH_SIZE ?= $(if $(APP),1M)
 
+# The network defaults as a header (Makefile, "the build's options"): a new NET_IP
+# recompiles lan9118.c alone.
+define BOARD_CONFIG
+#define PETREL_NET_IP "$(NET_IP)"
+#define PETREL_NET_MASK "$(NET_MASK)"
+#define PETREL_NET_GW "$(NET_GW)"
+#define PETREL_NET_DNS "$(NET_DNS)"
+#define PETREL_NET_DHCP $(NET_DHCP)
+endef
+
 MPS2_CPU := -mcpu=cortex-m3 -mthumb -flto
 CFLAGS_BOARD := $(MPS2_CPU) -Os -ffunction-sections -fdata-sections --specs=nano.specs \
   -I$(MPS2) -Iplatform/lwip -I$(LWIP_DIR)/include \
-  -DPETREL_NET_IP='"$(NET_IP)"' -DPETREL_NET_MASK='"$(NET_MASK)"' -DPETREL_NET_GW='"$(NET_GW)"' \
-  -DPETREL_NET_DNS='"$(NET_DNS)"' -DPETREL_NET_DHCP=$(NET_DHCP) -DPETREL_TCP_PCBS=$(NET_PCBS) \
+  -I$(B)/gen -DPETREL_TCP_PCBS=$(NET_PCBS) \
   -DPETREL_NO_CLI -DPETREL_BLOCK_CACHE
 # plat_random() from random_test_only.c: QEMU's AN385 has no TRNG; NOT SECURE (a real
 # board implements plat_random() with its TRNG and drops this flag and that file).

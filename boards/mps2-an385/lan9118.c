@@ -15,6 +15,7 @@
  */
 #include <string.h>
 #include "mps2.h"
+#include "board_config.h" /* NET_IP... (board.mk: the defaults without /net.json) */
 #include "lwip_board.h"
 #include "lwip/init.h"
 #include "lwip/netif.h"
@@ -349,14 +350,11 @@ static int parse_ip4(const char *s, ip4_addr_t *out) { return ip4addr_aton(s, ou
 void board_netifs_init(void)
 {
   ip4_addr_t ip, mask, gw;
-#if LWIP_DHCP
   ip4_addr_set_zero(&ip);
   ip4_addr_set_zero(&mask);
   ip4_addr_set_zero(&gw);
-#else
-  if (parse_ip4(PETREL_NET_IP, &ip) || parse_ip4(PETREL_NET_MASK, &mask) || parse_ip4(PETREL_NET_GW, &gw))
+  if (!PETREL_NET_DHCP && (parse_ip4(PETREL_NET_IP, &ip) || parse_ip4(PETREL_NET_MASK, &mask) || parse_ip4(PETREL_NET_GW, &gw)))
     board_panic("bad NET_IP/NET_MASK/NET_GW");
-#endif
   if (!netif_add(&eth, &ip, &mask, &gw, NULL, lan9118_netif_init, ethernet_input)) {
     board_puts("petrel: no LAN9118 ethernet controller found\r\n");
     return;
@@ -375,9 +373,7 @@ void board_netifs_init(void)
   ip_addr_t dns;
   if (ipaddr_aton(PETREL_NET_DNS, &dns)) dns_setserver(0, &dns);
 #endif
-#if LWIP_DHCP
-  dhcp_start(&eth);
-#endif
+  if (PETREL_NET_DHCP) dhcp_start(&eth);
   nvic_clear_pending(LAN9118_IRQ);
   INT_STS = 0xffffffffu;
   INT_EN = INT_RSFL;

@@ -108,10 +108,11 @@ void *board_lwip_calloc(size_t n, size_t size);
 #define IP_FRAG       0
 #define LWIP_ICMP     1
 #define LWIP_RAW      0
-#ifndef PETREL_NET_DHCP
-#define PETREL_NET_DHCP 0
-#endif
-#define LWIP_DHCP   PETREL_NET_DHCP /* static address by default (QEMU user networking) */
+/* DHCP is always compiled in (4.6 KB of flash): /net.json picks DHCP or a static
+ * address at run time (platform/lwip/netcfg.c); NET_DHCP picks the default. No address
+ * conflict probe (ACD, 0.8 KB): the server's offer is taken as it is. */
+#define LWIP_DHCP   1
+#define LWIP_DHCP_DOES_ACD_CHECK 0
 #define LWIP_AUTOIP 0
 #define LWIP_IGMP   0
 

@@ -105,6 +105,8 @@ int lw_udp_dispatch(void);
 int lw_udp_pending(void);
 
 /* DNS results waiting for the dispatch phase. */
+/* netcfg.c: notes the settings the board booted with (plat_init) */
+void lw_netcfg_boot(void);
 int lw_dns_dispatch(void);
 int lw_dns_pending(void);
 

@@ -27,6 +27,9 @@ static volatile int wake_requested;
 static plat_console_cb console_cb;
 static void *console_user;
 
+/* netcfg.c's; a build without it (the unit tests) notes nothing. */
+__attribute__((weak)) void lw_netcfg_boot(void) {}
+
 /* A board that does not care when console input is wanted need not define it. */
 __attribute__((weak)) void board_console_input(int on) { (void)on; }
 
@@ -47,6 +50,7 @@ int plat_init(int argc, char **argv)
   }
 #endif
   board_netifs_init();
+  lw_netcfg_boot();
   return 0;
 }
 

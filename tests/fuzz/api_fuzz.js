@@ -22,7 +22,7 @@ function pick(a) { return a[Math.floor(rnd() * a.length)]; }
 
 var modules = {};
 ['net', 'buffer', 'events', 'stream', 'dns', 'timers', 'util', 'assert', 'path', 'string_decoder', 'tls',
-  'dgram']
+  'dgram', 'os']
   .forEach(function (m) {
     try { modules[m] = require(m); } catch (e) { /* not on this board (tls) */ }
   });

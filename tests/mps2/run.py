@@ -53,12 +53,12 @@ class Board:
     """One QEMU boot: the UART on pipes, a host port forwarded to GUEST_PORT and the
     QEMU monitor on a UNIX socket (to read back which host port that is)."""
 
-    def __init__(self, image=IMAGE, extra=()):
+    def __init__(self, image=IMAGE, extra=(), nic=None):
         self.tmp = tempfile.mkdtemp(prefix="petrel-mps2-")
         mon = os.path.join(self.tmp, "monitor")
         cmd = ["qemu-system-arm", "-M", "mps2-an385", "-cpu", "cortex-m3", "-display", "none",
                "-nodefaults", "-serial", "stdio", "-semihosting-config", "enable=on,target=native",
-               "-nic", "user,hostfwd=tcp:127.0.0.1:0-:%d" % GUEST_PORT,
+               "-nic", nic or "user,hostfwd=tcp:127.0.0.1:0-:%d" % GUEST_PORT,
                "-monitor", "unix:%s,server=on,wait=off" % mon, "-kernel", image] + list(extra)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, preexec_fn=run_script.die_with_parent)
@@ -363,6 +363,38 @@ def t_embedded_app():
         subprocess.run(["rm", "-rf", app_dir])
 
 
+def t_net_wait():
+    """A NIC no DHCP server answers (-nic none): with /net.json's DHCP, main.js starts
+    after its "wait" (the board's uptime says it waited), with no IPv4 address; Ctrl-C
+    while it waits skips it and leaves the REPL."""
+    b = Board(nic="none")
+    try:
+        b.expect(rb"Welcome to Petrel[^\r]*\r\n")
+        b.prompt()
+        b.line("""require('fs').writeFileSync('/net.json', '{"dhcp": true, "wait": 1500}')""")
+        b.line("require('fs').writeFileSync('/main.js', \"var os = require('os'); console.log('main at ' + "
+               "os.uptime() + ' v4 ' + (os.networkInterfaces().eth0 || []).filter(function (a) { "
+               "return a.family === 'IPv4'; }).length)\")")
+        out = b.line("require('os').uptime()")
+        before = float(re.match(rb"([0-9.]+)\r\n", out).group(1))
+        b.send(b"\x04")
+        out = b.expect(rb"main at ([0-9.]+) v4 (\d+)\r\n")
+        m = re.search(rb"main at ([0-9.]+) v4 (\d+)", out)
+        b.prompt()
+        waited = float(m.group(1)) - before
+        if not (waited >= 1.5 and m.group(2) == b"0"):
+            raise AssertionError("main.js after %.2f s, %s IPv4 addresses: %r" % (waited, m.group(2), out))
+        b.line("""require('fs').writeFileSync('/net.json', '{"dhcp": true, "wait": 600000}')""")
+        b.send(b"\x04")
+        b.expect(rb"soft reset\r\nmain\.js waits for the network \(Ctrl-C skips it\)\r\n")
+        b.send(b"\x03")
+        b.expect(rb"main\.js skipped \(Ctrl-C\)\r\n")
+        out = b.line("6 * 7")
+        expect_in(out, "42")
+        if b"main at" in b.log[-300:]:
+            raise AssertionError("main.js ran after Ctrl-C: %r" % b.log[-300:])
+    finally:
+        b.close()
 def t_boot_app():
     """A firmware with APP=tests/mps2/boot_app.js as the REPL's boot app (APP_MODE=boot,
     the default): the REPL starts, the app (with its bundled module) runs; Ctrl-C of its
@@ -433,6 +465,12 @@ def main():
             b.buf = b""
     finally:
         b.close()
+    try:
+        t_net_wait()
+        result("DHCP with no server: main.js starts after /net.json's wait; Ctrl-C while it waits skips it", True)
+    except Exception as e:  # noqa: BLE001
+        result("DHCP with no server: main.js starts after /net.json's wait; Ctrl-C while it waits skips it", False,
+               "%s: %s" % (type(e).__name__, e))
     try:
         t_embedded_app()
         result("APP= embeds an app (and its line table) that runs at boot, reads the UART as process.stdin, serves the host and sets the exit status", True)

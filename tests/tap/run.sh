@@ -156,5 +156,26 @@ for _ in $(seq 200); do grep -q '^got \|^problems' "$tmp/paused.out" && break; s
 res=$(grep '^got \|^problems' "$tmp/paused.out")
 [ "$res" = "got 6 x 100000 lines" ] && ok "6 clients to a paused Petrel server: every line arrives after the resume" || bad "paused server: ${res:-$(tail -2 "$tmp/paused.out")}"
 
+# 8. The address from a config file ($PETREL_NET_CONFIG, as a board's /net.json): it
+# replaces PETREL_IP's, os.networkInterfaces() shows it, and a Linux client reaches it.
+cat > "$tmp/net.json" <<'JSON'
+{"ip": "10.77.0.5", "netmask": "255.255.255.0", "gateway": "10.77.0.1", "hostname": "tapboard"}
+JSON
+cat > "$tmp/netcfg.js" <<'JS'
+var os = require('os');
+var a = (os.networkInterfaces().eth0 || []).filter(function (x) { return x.family === 'IPv4'; })[0];
+require('net').createServer(function (c) { c.end('hi from ' + c.localAddress + ' ' + (a && a.cidr) + '\n'); this.close(); })
+  .listen(0, function () { console.log('port ' + this.address().port); });
+JS
+tap_free
+in_ns env PETREL_TAP="$dev" PETREL_IP="$petrel4/24" PETREL_NET_CONFIG="$tmp/net.json" \
+  "$top/tools/board_run.sh" "$board" "$tmp/netcfg.js" >"$tmp/netcfg.out" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do grep -q '^port ' "$tmp/netcfg.out" && break; sleep 0.05; done
+port=$(sed -n 's/^port //p' "$tmp/netcfg.out")
+res=$(in_ns timeout 30 nc -N 10.77.0.5 "$port" < /dev/null | sed 's/::ffff://')  # a dual-stack listener's form
+[ "$res" = "hi from 10.77.0.5 10.77.0.5/24" ] && ok "PETREL_NET_CONFIG's static address replaces PETREL_IP's: os.networkInterfaces() has it, nc reaches it" ||
+  bad "net config: '$res'; petrel: $(tail -c 300 "$tmp/netcfg.out" | tr '\n' ' ')"
+
 echo "$pass passed, $fail failed, 0 skipped"
 [ $fail -eq 0 ]

@@ -853,6 +853,122 @@ def main():
                     show(rc, out, err) + "\n" + repr(got)
             check("boot --clear: /main.js removed (again: nothing to remove), Ctrl-D's soft reset runs no main.js",
                   boot_clear)
+
+            # ---- the network at run time: /net.json, applied by the soft reset ----
+            def put_net(config):
+                p = os.path.join(work, "net.json")
+                with open(p, "w") as f:
+                    f.write(config)
+                return tool("cp", p, ":/net.json")
+
+            # The board's IPv4 address, its hostname, and a connection out through QEMU's
+            # user networking to a server on this machine (10.0.2.2 is the host): the server
+            # gets the board's own idea of its local address. Waits for 'network' if the
+            # interface has no address yet (DHCP), with a timer that fails the run.
+            host = socket.socket()
+            host.bind(("127.0.0.1", 0))
+            host.listen(4)
+            heard = []
+
+            def serve():
+                while True:
+                    try:
+                        c, _ = host.accept()
+                    except OSError:
+                        return
+                    data = b""
+                    while True:
+                        chunk = c.recv(100)
+                        if not chunk:
+                            break
+                        data += chunk
+                    heard.append(data)
+                    c.close()
+            threading.Thread(target=serve, daemon=True).start()
+            NET_SHOW = """
+var os = require('os'), net = require('net');
+function v4() { return (os.networkInterfaces().eth0 || []).filter(function (a) { return a.family === 'IPv4'; })[0]; }
+var give_up = setTimeout(function () { console.log('no address'); process.exitCode = 1; }, 20000);
+(function go() {
+  var a = v4();
+  if (!a) { console.log('waiting'); process.once('network', go); return; }
+  clearTimeout(give_up);
+  var c = net.connect(%d, '10.0.2.2', function () { c.end('from ' + c.localAddress); });
+  c.on('close', function () { console.log(a.cidr, a.netmask, os.hostname(), c.localAddress); });
+})();
+""" % host.getsockname()[1]
+
+            def net_static():
+                rc, out, err = put_net('{"ip": "10.0.2.20", "netmask": "255.255.0.0", "gateway": "10.0.2.2",'
+                                       ' "dns": "10.0.2.3", "hostname": "board20"}')
+                rc2, out2, err2 = tool("soft-reset", "+", "exec", NET_SHOW)
+                return rc == 0 and rc2 == 0 and out2 == b"10.0.2.20/16 255.255.0.0 board20 10.0.2.20\n" and \
+                    b"from 10.0.2.20" in heard, show(rc2, out2, err2) + repr(heard)
+            check("/net.json with a static address: after a soft reset os.networkInterfaces() has it, "
+                  "os.hostname() its name, and a connection to the host goes out from it", net_static)
+
+            def net_dhcp():
+                rc, out, err = put_net('{"dhcp": true, "hostname": "dhcpboard"}')
+                rc2, out2, err2 = tool("soft-reset", "+", "exec", NET_SHOW)
+                # "waiting" when the lease had not come by the time the run started
+                return rc == 0 and rc2 == 0 and out2.replace(b"waiting\n", b"", 1) == \
+                    b"10.0.2.15/24 255.255.255.0 dhcpboard 10.0.2.15\n" \
+                    and b"from 10.0.2.15" in heard, show(rc2, out2, err2)
+            check("/net.json with DHCP: the soft reset starts it, 'network' comes with QEMU's lease, "
+                  "and a connection goes out", net_dhcp)
+
+            def net_boot_waits():
+                put_net('{"ip": "10.0.2.21"}')
+                tool("soft-reset")
+                put_net('{"dhcp": true}')  # Ctrl-D's soft reset goes from .21 to DHCP
+                boot_file("netboot.js", "var a = require('os').networkInterfaces().eth0[0];\n"
+                          "console.log('main sees ' + a.address);\n")
+                got, fd = ctrl_d_boot(b"main sees ")
+                try:
+                    while not re.search(rb"main sees [^\r]*\r\n.*> ", got, re.S):  # it ended: the prompt
+                        got += wait_output(fd, b"> ")
+                    got = prompt_after(fd, got)
+                finally:
+                    os.close(fd)
+                return b"main sees 10.0.2.15\r\n" in got, repr(got)
+            check("main.js starts once DHCP gave an address (Ctrl-D's soft reset, static to DHCP)", net_boot_waits)
+
+            def net_no_wait():  # "wait": 0: main.js at once, and 'network' tells it when the lease came
+                put_net('{"ip": "10.0.2.21"}')
+                tool("soft-reset")
+                put_net('{"dhcp": true, "wait": 0}')
+                boot_file("netevent.js", "var os = require('os');\n"
+                          "function v4() { return os.networkInterfaces().eth0.filter(function (a) {"
+                          " return a.family === 'IPv4'; })[0]; }\n"
+                          "console.log('at start ' + (v4() ? v4().address : 'none'));\n"
+                          "var t = setTimeout(function () {}, 20000);\n"
+                          "process.on('network', function f() {\n"
+                          "  if (!v4()) return; // the static address going is an event too\n"
+                          "  console.log('then ' + v4().address); clearTimeout(t); process.removeListener('network', f);\n"
+                          "});\n")
+                got, fd = ctrl_d_boot(b"then ")
+                try:
+                    while not re.search(rb"then [^\r]*\r\n.*> ", got, re.S):
+                        got += wait_output(fd, b"> ")
+                    got = prompt_after(fd, got)
+                finally:
+                    os.close(fd)
+                return b"at start none\r\nthen 10.0.2.15\r\n" in got, repr(got)
+            check("\"wait\": 0 in /net.json: main.js starts before the lease, and process's 'network' event "
+                  "tells it when the address came", net_no_wait)
+
+            def net_bad():
+                put_net('{"ip": "10.0.2.300"}')
+                rc, out, err = tool("soft-reset", "+", "exec", NET_SHOW)
+                return rc == 0 and out.startswith(b"10.0.2.15/24 255.255.255.0 petrel 10.0.2.15"), show(rc, out, err)
+            check("a /net.json that cannot be used: the build's settings", net_bad)
+
+            def net_gone():
+                rc, out, err = tool("exec", "require('fs').unlinkSync('/net.json')", "+", "boot", "--clear",
+                                    "+", "soft-reset", "+", "exec", NET_SHOW)
+                return rc == 0 and out == b"10.0.2.15/24 255.255.255.0 petrel 10.0.2.15\n", show(rc, out, err)
+            check("no /net.json: the build's static address again", net_gone)
+            host.close()
         else:
             def boot_refused():
                 p = os.path.join(work, "b.js")

@@ -37,6 +37,9 @@ void petrel_push_hook(duk_context *ctx, const char *name)
   last_hook = name;
 }
 void petrel_run_ticks(duk_context *ctx) { (void)ctx; }
+/* the board's address never changes here (runtime/netcfg.c's event) */
+unsigned plat_net_changes(void) { return 0; }
+void petrel_net_changed(duk_context *ctx) { (void)ctx; }
 int petrel_make_callback(duk_context *ctx, duk_idx_t nargs)
 {
   (void)ctx;
