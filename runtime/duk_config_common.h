@@ -19,7 +19,7 @@ extern int petrel_compiling_builtin;
  * built-in JS ("at write (built-in)"); user frames keep their file and line. */
 #define PETREL_DUK_SKIP_FILENAME() 0
 
-/* Read by the edited duktape.c (edit 17): the literal cache finds an interned string
+/* Read by the edited duktape.c (edit 19): the literal cache finds an interned string
  * by its C string's address, so that string must never change there. A build with
  * PETREL_CHECK_STATIC_KEYS (linux-asan) checks each key lies in read-only data
  * (runtime/static_key.c) and aborts naming it otherwise; others do nothing. */

@@ -1,5 +1,5 @@
 /* A debug check for the keys C finds by their address (PETREL_CHECK_STATIC_KEYS,
- * linux-asan): Duktape's literal cache (tools/duktape_patch.py, edit 17) and the
+ * linux-asan): Duktape's literal cache (tools/duktape_patch.py, edit 19) and the
  * packed stream fields' memo (modules/stream_packed.c) keep what they found for a
  * C string by the string's address, so the string must never change there: a
  * literal or a static table's entry, which lie in the program's read-only data.
