@@ -11,6 +11,7 @@
 #include <string.h>
 #include "lightfunc_names.h"
 #include "duktape.h"
+#include "runtime.h" /* the literal calls checked for literals */
 #include "buffer_codec.h"
 #include "buffer_binding.h"
 

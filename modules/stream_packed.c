@@ -137,6 +137,7 @@ static const field_memo *memo_of(const char *key)
   if (set[0].key == key) return &set[0];
   field_memo m = set[1];
   if (m.key != key) {
+    PETREL_DUK_STATIC_KEY(key, strlen(key)); /* kept by that address: must not change there */
     m.key = key;
     m.in[0] = -1;
     m.in[1] = (signed char)field_of(1, key);

@@ -18,3 +18,15 @@ extern int petrel_compiling_builtin;
  * closure): a board that sets it to the flag names no module in tracebacks into
  * built-in JS ("at write (built-in)"); user frames keep their file and line. */
 #define PETREL_DUK_SKIP_FILENAME() 0
+
+/* Read by the edited duktape.c (edit 19): the literal cache finds an interned string
+ * by its C string's address, so that string must never change there. A build with
+ * PETREL_CHECK_STATIC_KEYS (linux-asan) checks each key lies in read-only data
+ * (runtime/static_key.c) and aborts naming it otherwise; others do nothing. */
+#if defined(PETREL_CHECK_STATIC_KEYS)
+#include <stddef.h>
+extern void petrel_static_key_check(const void *key, size_t len);
+#define PETREL_DUK_STATIC_KEY(key, len) petrel_static_key_check((key), (size_t)(len))
+#else
+#define PETREL_DUK_STATIC_KEY(key, len) ((void)0)
+#endif

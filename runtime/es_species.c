@@ -9,6 +9,7 @@
  * undefined does); one that defines it (null or undefined: a plain array) is followed. Only Duktape's API here:
  * unit tests that link Duktape link this file too. */
 #include "duktape.h"
+#include "runtime.h" /* the literal calls checked for literals */
 
 void petrel_array_species_create(duk_context *ctx, duk_idx_t orig, duk_double_t len);
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "duktape.h"
+#include "runtime.h" /* the literal calls checked for literals */
 #include "mapset_internal.h"
 
 const char *const mapset_kind_names[N_KINDS] = { "Map", "Set", "WeakMap", "WeakSet" };

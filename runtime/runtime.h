@@ -235,6 +235,37 @@ static inline const char *petrel_push_static(duk_context *ctx, const char *s)
 #define petrel_put_prop_static(ctx, idx, key) duk_put_prop_string((ctx), (idx), (key))
 #define petrel_push_static(ctx, s)            duk_push_string((ctx), (s))
 #endif
+/* duktape.h's literal calls again, as it defines them, except that each key must be
+ * a string literal when it compiles ("" key): a char array would also pass sizeof,
+ * and the literal cache would then know its bytes by an address that changes them. */
+#if !defined(DUK_USE_PREFER_SIZE)
+/* The symbol names as duktape.h spells them, without the parentheses that "" x
+ * cannot follow (adjacent literals join before parsing: the same string anywhere). */
+#undef DUK_HIDDEN_SYMBOL
+#undef DUK_GLOBAL_SYMBOL
+#undef DUK_LOCAL_SYMBOL
+#undef DUK_WELLKNOWN_SYMBOL
+#undef DUK_INTERNAL_SYMBOL
+#define DUK_HIDDEN_SYMBOL(x)      "\xFF" x
+#define DUK_GLOBAL_SYMBOL(x)      "\x80" x
+#define DUK_LOCAL_SYMBOL(x, uniq) "\x81" x "\xff" uniq
+#define DUK_WELLKNOWN_SYMBOL(x)   "\x81" x "\xff"
+#define DUK_INTERNAL_SYMBOL(x)    "\x82" x
+#undef duk_push_literal
+#undef duk_get_prop_literal
+#undef duk_put_prop_literal
+#undef duk_del_prop_literal
+#undef duk_has_prop_literal
+#undef duk_get_global_literal
+#undef duk_put_global_literal
+#define duk_push_literal(ctx, s)          duk_push_literal_raw((ctx), "" s, sizeof(s) - 1U)
+#define duk_get_prop_literal(ctx, i, key) duk_get_prop_literal_raw((ctx), (i), "" key, sizeof(key) - 1U)
+#define duk_put_prop_literal(ctx, i, key) duk_put_prop_literal_raw((ctx), (i), "" key, sizeof(key) - 1U)
+#define duk_del_prop_literal(ctx, i, key) duk_del_prop_literal_raw((ctx), (i), "" key, sizeof(key) - 1U)
+#define duk_has_prop_literal(ctx, i, key) duk_has_prop_literal_raw((ctx), (i), "" key, sizeof(key) - 1U)
+#define duk_get_global_literal(ctx, key)  duk_get_global_literal_raw((ctx), "" key, sizeof(key) - 1U)
+#define duk_put_global_literal(ctx, key)  duk_put_global_literal_raw((ctx), "" key, sizeof(key) - 1U)
+#endif
 
 /* ---- core_binding.c: the console ---- */
 /* Console output as core.print(fd, text) writes it: the platform console, UTF-8,

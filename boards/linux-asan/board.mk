@@ -2,6 +2,9 @@
 include boards/linux/board.mk
 CFLAGS_BOARD += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 LDFLAGS_BOARD := -fsanitize=address,undefined
+# Keys C finds by their address (Duktape's literal cache, the packed stream fields)
+# must lie in read-only data: checked at each use, abort naming the key (runtime/static_key.c).
+CFLAGS_BOARD += -DPETREL_CHECK_STATIC_KEYS
 # In make test (linux's TEST_SANITIZED): tls and the common suites.
 TEST_SUITES := tls
 TEST_SANITIZED :=
