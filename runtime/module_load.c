@@ -377,8 +377,9 @@ static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t 
     text = malloc(len);
     if (!text) (void)petrel_throw_oom(ctx);
     memcpy(text + hl, s, n);
-  } else if (plat_file_in_place(duk_require_string(ctx, filename), wrapper_head, tail, &in_place, &len)) {
-    text = NULL; /* compiled where it is (an app in flash), wrapper included */
+  } else if (plat_file_in_place(duk_require_string(ctx, filename), wrapper_head, tail, &in_place, &len) &&
+             !(len >= hl + tl + 2 && (!memcmp(in_place + hl, "\xef\xbb\xbf", 3) || !memcmp(in_place + hl, "#!", 2)))) {
+    text = NULL; /* compiled where it is (an app in flash), wrapper included; a BOM or a #! line: a copy, edited */
   } else {
     text = read_file(ctx, filename, hl, tl, &len);
   }
