@@ -25,7 +25,7 @@ static int has_field(duk_context *ctx, duk_idx_t extra, const char *key)
 }
 
 /* systemError(errno, syscall, extra): extra's address/port and local end (sockets) or
- * hostname (lookups). A listen or bind error with an address has the form of Node's
+ * hostname (lookups). A listen error with an address has the form of Node's
  * UVExceptionWithHostPort (the description in the message, `code` first: also with
  * extra.codeFirst), others exceptionWithHostPort's (connect: `errno` first). */
 duk_ret_t errors_system_error(duk_context *ctx)
@@ -43,7 +43,7 @@ duk_ret_t errors_system_error(duk_context *ctx)
     append_field(ctx, 2, "hostname");
   } else if (extra && has_field(ctx, 2, "address")) {
     const char *sc = duk_is_string(ctx, 1) && !duk_is_symbol(ctx, 1) ? duk_get_string(ctx, 1) : "";
-    uv_form = strcmp(sc, "listen") == 0 || strcmp(sc, "bind") == 0;
+    uv_form = strcmp(sc, "listen") == 0; /* a bind's is not (node's dgram and net: ExceptionWithHostPort) */
     if (uv_form)
       duk_push_sprintf(ctx, ": %s ", plat_strerror_text(err));
     else

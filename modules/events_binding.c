@@ -388,6 +388,7 @@ static duk_ret_t ee_add(duk_context *ctx)
   check_listener(ctx, 1);
   if (magic < 2) return add_listener(ctx, magic);
   duk_push_c_function(ctx, once_wrapper, DUK_VARARGS); /* 2 */
+  duk_petrel_reserve(ctx, 2, 3); /* its three properties: one allocation (edit 17) */
   duk_push_this(ctx);
   DEF_PLAIN(ctx, 2, W_TARGET);
   duk_dup(ctx, 0);

@@ -16,4 +16,8 @@ void net_socket_forget(duk_context *ctx);
  * "onconnect") of a socket that owns its record: called with the socket as this. */
 void net_socket_push_event(duk_context *ctx, const char *name);
 
+/* deliver's fast path for a chunk of a socket that owns its record: 1 if it was
+ * handed to the socket's 'data' listeners, 0 (nothing done) for the general path. */
+int net_socket_read_direct(duk_context *ctx, struct tcp_rec *r, void *sock_ptr, const void *data, size_t len);
+
 #endif

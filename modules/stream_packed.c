@@ -23,6 +23,7 @@
 enum { V_FALSE, V_TRUE, V_NULL };
 
 // clang-format off
+/* The order is stream_state.h's RF_ numbers (st_rbit). */
 static const char *const readable_fields[] = {
   "flowing", "ended", "endEmitted", "reading", "sync", "needReadable", "emittedReadable",
   "readableListening", "resumeScheduled", "paused", "errorEmitted", "destroyed", "closed",
@@ -471,6 +472,14 @@ static duk_ret_t pack_fields(duk_context *ctx)
 
 void packed_funcs(duk_context *ctx, duk_idx_t binding)
 {
+  /* st_rbit's numbers must name these fields: a table edited without them fails here,
+   * at the stream binding's first load, not in a socket's data path. */
+  static const char *const rf_names[RF_DATA_EMITTED + 1] = {
+    "flowing", "ended", "endEmitted", "reading", "sync", "needReadable", "emittedReadable", "readableListening",
+    "resumeScheduled", "paused", "errorEmitted", "destroyed", "closed", "closeEmitted", "readingMore", "dataEmitted"
+  };
+  for (int i = 0; i <= RF_DATA_EMITTED; i++)
+    if (field_of(1, rf_names[i]) != i) (void)duk_error(ctx, DUK_ERR_ERROR, "stream: RF_ numbers out of date");
   static const duk_function_list_entry funcs[] = { { "packFields", pack_fields, 2 }, { NULL, NULL, 0 } };
   PETREL_LIGHTFUNC_LIST(stream_packed_funcs, funcs);
   petrel_put_functions(ctx, binding, funcs);

@@ -154,7 +154,11 @@ int st_is_buffer(duk_context *ctx, duk_idx_t idx)
     duk_pop_2(ctx);
   }
   if (!proto) return 0;
-  int found = 0;
+  /* A Buffer's own prototype first (a write's chunk is one), without a walk. */
+  duk_get_prototype(ctx, idx);
+  int found = duk_get_heapptr(ctx, -1) == proto;
+  duk_pop(ctx);
+  if (found) return 1;
   duk_dup(ctx, idx);
   for (int i = 0; i < 10000 && !found; i++) { /* Duktape's own limit of a chain */
     duk_get_prototype(ctx, -1);

@@ -43,6 +43,13 @@ void st_push_fail(duk_context *ctx, int kind, duk_idx_t idx);
 /* JS truthiness of a value, of obj[key]; a number field (NaN if none). */
 int st_truthy(duk_context *ctx, duk_idx_t idx);
 int st_flag(duk_context *ctx, duk_idx_t obj, const char *key);
+/* A Readable state's packed flag by its number in stream_packed.c's readable_fields
+ * (same order), from bits st_packed_bits gave for a Readable state ((bits & 3) == 1):
+ * 0 false, 1 true, 2 null. The data path's reads without a search of the table. */
+enum { RF_FLOWING, RF_ENDED, RF_END_EMITTED, RF_READING, RF_SYNC, RF_NEED_READABLE, RF_EMITTED_READABLE,
+       RF_READABLE_LISTENING, RF_RESUME_SCHEDULED, RF_PAUSED, RF_ERROR_EMITTED, RF_DESTROYED, RF_CLOSED,
+       RF_CLOSE_EMITTED, RF_READING_MORE, RF_DATA_EMITTED };
+static inline int st_rbit(uint64_t bits, int f) { return (int)((bits >> (2 + 2 * (unsigned)f)) & 3); }
 double st_num(duk_context *ctx, duk_idx_t obj, const char *key);
 void st_put_bool(duk_context *ctx, duk_idx_t obj, const char *key, int v);
 void st_put_num(duk_context *ctx, duk_idx_t obj, const char *key, double v);
@@ -74,6 +81,11 @@ void st_push_state_proto(duk_context *ctx, duk_idx_t base, int bits);
 
 /* stream_writable.c, for the methods */
 int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base);
+/* end(chunk)'s write through a stream kind's own fast path, when one is set (net.Socket's,
+ * modules/net_socket.c): -1 not taken (the general write runs), else taken. It may leave
+ * values pushed. */
+extern int (*writable_fast_end_write)(duk_context *ctx, duk_idx_t stream, duk_idx_t state, duk_idx_t chunk,
+                                      duk_idx_t enc);
 void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state);
 void writable_finish_maybe(duk_context *ctx, duk_idx_t stream, duk_idx_t state, int sync);
 duk_ret_t writable_error_buffer_tick(duk_context *ctx);                        /* (state) */

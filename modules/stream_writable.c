@@ -116,12 +116,16 @@ duk_ret_t writable_error_buffer_tick(duk_context *ctx)
   return 0;
 }
 
-static void after_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, double count, duk_idx_t cb)
+static void clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, st_wblock *w);
+
+/* w: the state's block if the caller has it (its own: it stays put), else NULL. */
+static void after_write(duk_context *ctx, duk_idx_t stream, duk_idx_t state, double count, duk_idx_t cb,
+                        st_wblock *w)
 {
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
   cb = duk_normalize_index(ctx, cb);
-  st_wblock *w = st_wblk_req(ctx, state); /* its own: stays put across the calls below */
+  if (!w) w = st_wblk_req(ctx, state); /* its own: stays put across the calls below */
   if (!wb_any(w, (1u << WF_ENDING) | (1u << WF_DESTROYED)) && w->num[W_LENGTH] == 0 && wb_flag(w, WF_NEED_DRAIN)) {
     wb_set(w, WF_NEED_DRAIN, 0);
     st_emit(ctx, stream, "drain");
@@ -150,7 +154,7 @@ static duk_ret_t after_write_tick(duk_context *ctx)
   duk_put_prop_literal(ctx, 0, "cb");
   duk_dup(ctx, 0);
   duk_put_prop_literal(ctx, 1, "spareTickInfo");
-  after_write(ctx, 3, 1, count, 2);
+  after_write(ctx, 3, 1, count, 2, NULL);
   return 0;
 }
 
@@ -209,9 +213,9 @@ static duk_ret_t onwrite(duk_context *ctx)
     }
     return 0;
   }
-  if (writable_buffered_length(ctx, 2) > w->num[W_BUFFERED_INDEX]) writable_clear_buffer(ctx, 3, 2);
+  if (writable_buffered_length(ctx, 2) > w->num[W_BUFFERED_INDEX]) clear_buffer(ctx, 3, 2, w);
   if (!sync) {
-    after_write(ctx, 3, 2, 1, 4);
+    after_write(ctx, 3, 2, 1, 4, w);
     return 0;
   }
   duk_get_prop_literal(ctx, 2, "afterWriteTickInfo"); /* 5 */
@@ -308,11 +312,11 @@ static duk_ret_t call_all(duk_context *ctx)
   return 0;
 }
 
-void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
+/* writable_clear_buffer with the state's own block w, which the caller has. */
+static void clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, st_wblock *w)
 {
   stream = duk_normalize_index(ctx, stream);
   state = duk_normalize_index(ctx, state);
-  st_wblock *w = st_wblk_req(ctx, state);
   if (w->num[W_CORKED] || wb_any(w, (1u << WF_BUFFER_PROCESSING) | (1u << WF_DESTROYED)) ||
       !wb_flag(w, WF_CONSTRUCTED))
     return;
@@ -379,35 +383,45 @@ void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
   duk_pop(ctx);
 }
 
-/* Queues the chunk at chunk or hands it to _write; true/false as write() returns. */
-static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, duk_idx_t chunk, duk_idx_t enc,
-                           duk_idx_t cb)
+void writable_clear_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state)
 {
-  st_wblock *w = st_wblk_req(ctx, state);
+  clear_buffer(ctx, stream, state, st_wblk_req(ctx, state));
+}
+
+/* Queues the chunk at chunk or hands it to _write; true/false as write() returns.
+ * w: the state's own block (the caller's). */
+static int write_or_buffer(duk_context *ctx, duk_idx_t stream, duk_idx_t state, duk_idx_t chunk, duk_idx_t enc,
+                           duk_idx_t cb, st_wblock *w)
+{
   double len = chunk_len_w(ctx, w, chunk);
   w->num[W_LENGTH] += len;
   if (wb_flag(w, WF_WRITING) || w->num[W_CORKED] || st_flag(ctx, state, "errored") || !wb_flag(w, WF_CONSTRUCTED)) {
-    /* An empty queue is the shared EMPTY (never written) or, if user code set one,
-     * an empty array: either way a fresh array takes it, with no search for EMPTY. */
     duk_get_prop_literal(ctx, state, "buffered");
-    if (duk_get_length(ctx, -1) == 0) {
-      duk_pop(ctx);
-      duk_push_array(ctx);
-      st_put_dup(ctx, state, "buffered", -1);
-    }
+    int empty = duk_get_length(ctx, -1) == 0;
     /* {chunk, encoding, callback}: defined, as the object literal does (no search of
-     * Object.prototype for setters). */
+     * Object.prototype for setters), in a table made at its size (edit 17). */
     duk_push_object(ctx);
-    static const char *const keys[3] = { "chunk", "encoding", "callback" };
-    duk_idx_t vals[3] = { chunk, enc, cb };
-    for (int k = 0; k < 3; k++) {
-      duk_push_string(ctx, keys[k]);
-      duk_dup(ctx, vals[k]);
-      duk_def_prop(ctx, -3,
-                   DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |
-                       DUK_DEFPROP_SET_CONFIGURABLE);
+    duk_petrel_reserve(ctx, -1, 3);
+#define DEF_ENTRY(key, val)                                                                                    \
+  do {                                                                                                         \
+    duk_push_literal(ctx, key);                                                                                \
+    duk_dup(ctx, val);                                                                                         \
+    duk_def_prop(ctx, -3,                                                                                      \
+                 DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE | DUK_DEFPROP_SET_ENUMERABLE |              \
+                     DUK_DEFPROP_SET_CONFIGURABLE);                                                            \
+  } while (0)
+    DEF_ENTRY("chunk", chunk);
+    DEF_ENTRY("encoding", enc);
+    DEF_ENTRY("callback", cb);
+#undef DEF_ENTRY
+    if (empty) {
+      /* An empty queue is the shared EMPTY (never written) or, if user code set one, an
+       * empty array: a fresh one made at its size with the entry in it takes its place. */
+      duk_petrel_pack(ctx, 1);
+      st_put_dup(ctx, state, "buffered", -1);
+    } else {
+      duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
     }
-    duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));
     duk_pop(ctx);
   } else {
     w->num[W_WRITELEN] = len;
@@ -506,7 +520,7 @@ int writable_write_chunk(duk_context *ctx, duk_idx_t stream, duk_idx_t base)
     return -1;
   }
   w->num[W_PENDINGCB] += 1;
-  return write_or_buffer(ctx, stream, state, chunk, enc, cb);
+  return write_or_buffer(ctx, stream, state, chunk, enc, cb, w);
 }
 
 /* ---- end ---- */

@@ -6,6 +6,8 @@
 #include "bindings.h"
 #include "format.h"
 
+int (*writable_fast_end_write)(duk_context *ctx, duk_idx_t stream, duk_idx_t state, duk_idx_t chunk, duk_idx_t enc);
+
 /* ---- methods ---- */
 /* write(chunk, encoding, cb) */
 static duk_ret_t w_write(duk_context *ctx)
@@ -37,11 +39,15 @@ static duk_ret_t w_end(duk_context *ctx)
   duk_get_prop_literal(ctx, 0, "_writableState"); /* 4 */
   duk_push_undefined(ctx);                       /* 5: err */
   if (!duk_is_null_or_undefined(ctx, 1)) {
-    duk_dup(ctx, 1);
-    duk_dup(ctx, 2);
-    duk_push_undefined(ctx);                                      /* 6, 7, 8 */
-    if (writable_write_chunk(ctx, 0, 6) < 0) duk_replace(ctx, 5); /* the error at 10 */
+    int fast = writable_fast_end_write ? writable_fast_end_write(ctx, 0, 4, 1, 2) : -1;
     duk_set_top(ctx, 6);
+    if (fast < 0) {
+      duk_dup(ctx, 1);
+      duk_dup(ctx, 2);
+      duk_push_undefined(ctx);                                      /* 6, 7, 8 */
+      if (writable_write_chunk(ctx, 0, 6) < 0) duk_replace(ctx, 5); /* the error at 10 */
+      duk_set_top(ctx, 6);
+    }
   }
   if (st_wnum(ctx, 4, W_CORKED)) {
     st_put_wnum(ctx, 4, W_CORKED, 1);

@@ -39,6 +39,7 @@ struct tcp_rec {
   unsigned direct : 1;     /* the owner is a net.Socket (events to net_socket.c) */
   unsigned refed : 1, counted : 1, listening : 1, connecting : 1, reading : 1, shutdown_after_write : 1;
   unsigned eof : 1; /* the peer's FIN was delivered: reading is over */
+  void *sock_cache; /* net_socket.c's pointer for its direct owner (tcp_rec_sock_cache) */
   tcp_rec *next, *prev; /* every live record, for tcp_close_all (a soft reset) */
 };
 
@@ -113,6 +114,12 @@ static tcp_rec *get_rec(duk_context *ctx)
   return r;
 }
 
+void *tcp_rec_sock_cache(const tcp_rec *r, void *sock) { return r->direct && r->owner == sock ? r->sock_cache : NULL; }
+void tcp_rec_set_sock_cache(tcp_rec *r, void *sock, void *p)
+{
+  if (r->direct && r->owner == sock) r->sock_cache = p;
+}
+
 int tcp_rec_reading(const tcp_rec *r) { return r->reading; }
 int tcp_rec_eof(const tcp_rec *r) { return r->eof; }
 
@@ -136,15 +143,32 @@ static int push_method(tcp_rec *r, const char *name)
   return 1;
 }
 
+/* [... owner value] -> [...]: owner[PEND_KEY] = value. The key stays once made (set to
+ * undefined when the write completes): an assignment to an own property is found at
+ * once, where adding the key searched Socket's six-deep prototype chain for a setter,
+ * and a deleted key's slot is not reused until the table is reallocated (an add after
+ * each delete grew it every other write). */
+static void put_pend(duk_context *ctx)
+{
+  duk_put_prop_literal(ctx, -2, PEND_KEY);
+  duk_pop(ctx);
+}
+
 /* Lets go of the unsent tail: drops the handle's reference to the JS buffer it
  * points into, or frees the copy. */
 static void drop_pend(tcp_rec *r)
 {
   if (r->pend_in_js) {
     if (r->owner) {
+      /* undefined rather than deleted (put_pend) */
       duk_push_heapptr(r->ctx, r->owner);
-      duk_del_prop_literal(r->ctx, -1, PEND_KEY);
-      duk_pop(r->ctx);
+      if (duk_get_prop_literal(r->ctx, -1, PEND_KEY)) {
+        duk_pop(r->ctx);
+        duk_push_undefined(r->ctx);
+        put_pend(r->ctx);
+      } else {
+        duk_pop_2(r->ctx);
+      }
     }
   } else {
     free(r->pend);
@@ -276,6 +300,7 @@ static duk_ret_t deliver(duk_context *ctx, void *udata)
       break;
     }
     case PLAT_TCP_DATA: {
+      if (r->direct && net_socket_read_direct(ctx, r, r->owner, ev->data, ev->len)) break;
       if (!push_method(r, "onread")) break;
       void *p = duk_push_fixed_buffer(ctx, ev->len);
       memcpy(p, ev->data, ev->len);
@@ -400,6 +425,7 @@ static void detach_rec(duk_context *ctx, tcp_rec *r)
   r->owner = r->view;
   r->view = NULL;
   r->direct = 0;
+  r->sock_cache = NULL;
   petrel_unpin(ctx, sock);
 }
 
@@ -431,6 +457,7 @@ static void adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock)
       duk_pop(ctx);
     }
   }
+  if (r->owner != s) r->sock_cache = NULL;
   r->owner = s;
   r->direct = 1;
   if (pending_child == r) pending_child = NULL;
@@ -694,8 +721,7 @@ int tcp_rec_write(duk_context *ctx, tcp_rec *r, duk_idx_t buf)
             * the buffer alive until the write completes, as libuv does in Node */
     duk_push_heapptr(ctx, r->owner);
     duk_dup(ctx, buf);
-    duk_put_prop_literal(ctx, -2, PEND_KEY);
-    duk_pop(ctx);
+    put_pend(ctx);
     r->pend_in_js = 1;
     r->pend = (uint8_t *)data + n;
   }

@@ -33,6 +33,12 @@ int tcp_rec_push_addr(duk_context *ctx, tcp_rec *r, int peer);
  * read: user code may have replaced a method there), else NULL pushed nothing: 1/0. */
 int tcp_rec_push_view(duk_context *ctx, tcp_rec *r);
 
+/* A pointer net_socket.c keeps with a record for the socket that owns it (the
+ * socket's C block of numbers, which lives as long as the socket): what was set for
+ * sock while sock owned r directly, else NULL. Cleared whenever r changes owner. */
+void *tcp_rec_sock_cache(const tcp_rec *r, void *sock);
+void tcp_rec_set_sock_cache(tcp_rec *r, void *sock, void *p);
+
 /* Sockets that own their record (no handle object per socket, #17). */
 /* onconnection's handle argument at idx when it is an accepted connection handed
  * over as a pointer and not yet taken (adopted, made a handle object or closed),

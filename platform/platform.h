@@ -65,6 +65,10 @@ void plat_console_read_stop(void);
 int plat_console_is_tty(void);
 /* Character-at-a-time input without local echo (for line editing); returns 0 on success. */
 int plat_console_set_raw(int raw);
+/* Console input read at once, not through plat_wait: waits up to timeout_ms for some;
+ * returns the bytes read, 0 when none came, <0 at the end of input (platform/mount.c's
+ * replies, which the board waits for inside a file call). */
+long plat_console_read_sync(char *buf, size_t max, int timeout_ms);
 
 /* ---- files (host file system; a board may offer a small store or none) -- */
 /* Reads a whole file into a malloc'd buffer. Returns 0 or a PLAT_E* code. */
@@ -106,6 +110,10 @@ int plat_file_rename(const char *from, const char *to);
 /* A directory's entries but "." and "..", each a NUL-terminated name, one after the
  * other in one malloc'd buffer of *len bytes (the system's order). */
 int plat_dir_read(const char *path, char **names, size_t *len);
+/* petrel-tool's mount (platform/mount.c): 1, the tool serves a host folder at /remote,
+ * also the working directory; 0, none (it unmounted, a soft reset); 2, a mount's tool
+ * is gone (calls under /remote fail with EIO at once; nothing when none was mounted). */
+void plat_mount_set(int on);
 /* The file system that holds path, as statfs(2) gives it (node's fs.statfs): its size
  * in blocks of bsize bytes, blocks free (bavail: free to an unprivileged writer), file
  * slots and slots free. A board's store says what it holds (filestore.c). */
@@ -190,6 +198,63 @@ int plat_tcp_path_chmod(plat_tcp *t, unsigned flags);
 /* Graceful close (pending stack data still goes out) / reset. Both end the handle. */
 void plat_tcp_close(plat_tcp *t);
 void plat_tcp_abort(plat_tcp *t);
+
+/* ---- UDP ------------------------------------------------------------ */
+/* Datagram sockets for the dgram module (modules/udp_binding.c). A handle is made
+ * for one family and gets its socket on bind; events come only from plat_wait. */
+typedef struct plat_udp plat_udp;
+
+typedef enum {
+  PLAT_UDP_MESSAGE, /* a datagram: data/len (valid during the callback only), from */
+  PLAT_UDP_ERROR    /* err: a receive error (ECONNREFUSED on a connected socket...) */
+} plat_udp_event_type;
+
+typedef struct {
+  plat_udp_event_type type;
+  int err;
+  const uint8_t *data;
+  size_t len;
+  plat_addr from;
+} plat_udp_event;
+
+typedef void (*plat_udp_cb)(plat_udp *u, const plat_udp_event *ev, void *user);
+
+#define PLAT_UDP_REUSEADDR 1u
+#define PLAT_UDP_V6ONLY    2u
+
+/* family: 4 or 6. NULL when out of memory. */
+plat_udp *plat_udp_new(int family, plat_udp_cb cb, void *user);
+/* Binds (an IPv4 address on a family-6 handle is refused: EINVAL); receiving starts
+ * with plat_udp_recv_start. Errors (EADDRINUSE, EACCES, EADDRNOTAVAIL) are returned. */
+int plat_udp_bind(plat_udp *u, const plat_addr *addr, unsigned flags);
+/* Sets the default peer (NULL: disconnect); a bound handle only. */
+int plat_udp_connect(plat_udp *u, const plat_addr *remote);
+/* Sends one datagram of len bytes to `to` (NULL: the connected peer). 0, or a
+ * PLAT_E* code (EMSGSIZE, ENOBUFS/EAGAIN when the stack has no room now: the
+ * datagram is dropped, as a full socket buffer drops it, and the caller is told). */
+int plat_udp_send(plat_udp *u, const void *data, size_t len, const plat_addr *to);
+void plat_udp_recv_start(plat_udp *u);
+void plat_udp_recv_stop(plat_udp *u);
+int plat_udp_local_addr(plat_udp *u, plat_addr *out);
+int plat_udp_remote_addr(plat_udp *u, plat_addr *out); /* ENOTCONN when not connected */
+/* Options, as setsockopt: 0 or a PLAT_E* code (EBADF before bind, as libuv). */
+int plat_udp_set_broadcast(plat_udp *u, int on);
+int plat_udp_set_ttl(plat_udp *u, int ttl); /* 1..255 (EINVAL otherwise) */
+int plat_udp_set_multicast_ttl(plat_udp *u, int ttl);
+int plat_udp_set_multicast_loop(plat_udp *u, int on);
+/* join 1: add membership of group on iface (NULL: any); 0: drop it. A backend without
+ * multicast groups returns ENOSYS. */
+int plat_udp_membership(plat_udp *u, const plat_addr *group, const plat_addr *iface, int join);
+int plat_udp_set_multicast_iface(plat_udp *u, const plat_addr *iface);
+/* which 0: the receive buffer, 1: the send buffer. size 0 reads it: *out the size
+ * (Linux reports twice what was set, as node shows it); else sets it. */
+int plat_udp_buffer_size(plat_udp *u, int which, int size, int *out);
+/* Datagrams the socket dropped (its buffer full, no memory): lwIP's own count; on
+ * POSIX the kernel's (Linux's SO_RXQ_OVFL, known as of the last datagram read), or -1
+ * where the system does not count them (qemu-arm's user emulation lacks the option). */
+long plat_udp_dropped(plat_udp *u);
+/* Ends the handle: no event after this, freed by the backend when safe. */
+void plat_udp_close(plat_udp *u);
 
 /* ---- DNS ------------------------------------------------------------ */
 /* family: 0 any, 4, 6. The callback always runs later, from plat_wait.

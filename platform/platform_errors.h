@@ -29,6 +29,9 @@
   X(ENOSYS, -38, "function not implemented")                                                                           \
   X(ENOTEMPTY, -39, "directory not empty")                                                                             \
   X(ELOOP, -40, "too many symbolic links encountered")                                                                 \
+  X(EDESTADDRREQ, -89, "destination address required")                                                                \
+  X(EMSGSIZE, -90, "message too long")                                                                                \
+  X(ENOPROTOOPT, -92, "protocol not available")                                                                       \
   X(ENOTSUP, -95, "operation not supported on socket")                                                                 \
   X(EAFNOSUPPORT, -97, "address family not supported")                                                                 \
   X(EADDRINUSE, -98, "address already in use")                                                                         \

@@ -15,6 +15,7 @@ typedef struct {
 OPTIONAL duk_ret_t petrel_binding_buffer(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_tcp(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_dns(duk_context *ctx);
+OPTIONAL duk_ret_t petrel_binding_udp(duk_context *ctx);
 OPTIONAL duk_ret_t petrel_binding_tls(duk_context *ctx);
 
 static const binding_entry bindings[] = { { "core", petrel_binding_core },
@@ -28,6 +29,7 @@ static const binding_entry bindings[] = { { "core", petrel_binding_core },
                                           { "buffer", petrel_binding_buffer },
                                           { "tcp", petrel_binding_tcp },
                                           { "dns", petrel_binding_dns },
+                                          { "udp", petrel_binding_udp },
                                           { "promise", petrel_binding_promise },
                                           { "tls", petrel_binding_tls },
                                           { "fs", petrel_binding_fs },

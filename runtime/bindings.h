@@ -20,6 +20,7 @@ duk_ret_t petrel_binding_assert(duk_context *ctx);
 duk_ret_t petrel_binding_buffer(duk_context *ctx);
 duk_ret_t petrel_binding_tcp(duk_context *ctx);
 duk_ret_t petrel_binding_dns(duk_context *ctx);
+duk_ret_t petrel_binding_udp(duk_context *ctx); /* modules/udp_binding.c */
 duk_ret_t petrel_binding_tls(duk_context *ctx);
 duk_ret_t petrel_binding_fs(duk_context *ctx); /* modules/fs_binding.c */
 

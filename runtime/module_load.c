@@ -153,10 +153,17 @@ static int resolve_filename(duk_context *ctx, duk_idx_t request, duk_idx_t paren
     return 1;
   }
   duk_dup(ctx, request);
-  if (parent >= 0)
-    duk_get_prop_literal(ctx, parent, "path");
-  else
+  if (parent >= 0) { /* the REPL's module has no filename: the working directory, as node */
+    duk_get_prop_literal(ctx, parent, "filename");
+    int repl = duk_is_null(ctx, -1);
+    duk_pop(ctx);
+    if (repl)
+      push_cwd(ctx);
+    else
+      duk_get_prop_literal(ctx, parent, "path");
+  } else {
     push_cwd(ctx);
+  }
   call_core(ctx, "resolveFile", 2);
   if (!petrel_truthy(ctx, -1)) (void)throw_not_found(ctx, request, parent);
   return 0;
@@ -603,6 +610,12 @@ static duk_ret_t run_repl(duk_context *ctx)
   call_core(ctx, "replRunning", 0);
   duk_pop(ctx);
   push_cwd_module(ctx, "<repl>");
+  /* node's: id '<repl>', filename null, so that a relative require follows the working
+   * directory (process.chdir, petrel-tool mount's /remote) */
+  duk_push_literal(ctx, "<repl>");
+  duk_put_prop_literal(ctx, -2, "id");
+  duk_push_null(ctx);
+  duk_put_prop_literal(ctx, -2, "filename");
   set_globals(ctx, 1);
   petrel_push_binding(ctx, "core");
   duk_push_literal(ctx, "replStart");

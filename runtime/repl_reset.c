@@ -7,6 +7,7 @@
 #include "repl.h"
 #include "tcp_binding.h"
 #include "net_socket.h"
+#include "platform.h"
 
 /* What there is at boot (when the REPL starts): the names of the own properties of the
  * global object, process, the built-in module cache and the stash, each a set (a bare
@@ -98,6 +99,7 @@ static duk_ret_t do_soft_reset(duk_context *ctx, void *udata)
   (void)udata;
   /* every handle: its callbacks are never called again */
   tcp_close_all();
+  udp_close_all();
   dns_cancel_all(ctx);
   timers_clear_all(ctx);
   petrel_ticks_clear(ctx);
@@ -124,6 +126,7 @@ static duk_ret_t do_soft_reset(duk_context *ctx, void *udata)
 void repl_soft_reset(duk_context *ctx)
 {
   (void)petrel_protected(ctx, do_soft_reset, NULL);
+  plat_mount_set(0); /* a tool's mount is forgotten (it mounts again after its own) */
   repl.pending = 0;
   repl_buf_clear(&repl.pending_text);
   /* twice: the first pass only finalizes some; compacting: the objects that grew (the

@@ -342,6 +342,7 @@ void repl_enter_raw(duk_context *ctx)
   repl.raw = 1;
   repl.raw_buf.len = 0;
   repl.prompt_shown = 0;
+  plat_mount_set(2); /* a tool connects: one that had mounted is gone */
   repl_write(ctx, "raw REPL; CTRL-B to exit\r\n>");
 }
 
@@ -683,6 +684,15 @@ static void raw_request(duk_context *ctx)
   if (n >= sizeof reset_tag - 1 && !memcmp(req, reset_tag, sizeof reset_tag - 1)) {
     duk_pop(ctx);
     repl_soft_reset(ctx);
+    repl_write(ctx, "\x04"
+                    "0\x04>");
+    return;
+  }
+  static const char mount_tag[] = "//@petrel:mount", umount_tag[] = "//@petrel:umount";
+  int m = n == sizeof mount_tag - 1 && !memcmp(req, mount_tag, n);
+  if (m || (n == sizeof umount_tag - 1 && !memcmp(req, umount_tag, n))) {
+    duk_pop(ctx);
+    plat_mount_set(m); /* petrel-tool serves /remote now (platform/mount.c), or no more */
     repl_write(ctx, "\x04"
                     "0\x04>");
     return;

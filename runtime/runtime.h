@@ -137,6 +137,7 @@ void timers_clear_all(duk_context *ctx);          /* every timer and immediate g
 void petrel_module_cache_clear(duk_context *ctx); /* every module is loaded again (module_load.c) */
 void petrel_ticks_clear(duk_context *ctx);        /* the nextTick queue emptied (process.c) */
 void dns_cancel_all(duk_context *ctx);            /* pending lookups dropped (dns_binding.c) */
+void udp_close_all(void);                         /* every UDP socket closed (udp_binding.c) */
 void petrel_buffer_forget(duk_context *ctx);      /* Buffer.prototype let go: buffer.js is loaded again */
 /* fn(the n values on top) as an immediate of the runtime's own (no Immediate object:
  * nothing can clear it), in the same queue as setImmediate's; pops the values. */
@@ -202,6 +203,9 @@ duk_bool_t duk_petrel_get_number_static(duk_context *ctx, duk_idx_t obj_idx, con
 /* Replaces the top count values with an array of them, made at its size
  * (Duktape's internal duk_pack; tools/duktape_patch.py, edit 15). */
 void duk_petrel_pack(duk_context *ctx, duk_idx_t count);
+/* Gives the object at idx a property table of at least n entries, in one allocation
+ * (tools/duktape_patch.py, edit 17): for an object C fills with n properties. */
+void duk_petrel_reserve(duk_context *ctx, duk_idx_t idx, duk_uint_t n);
 #if defined(DUK_USE_LITCACHE_SIZE) && !defined(DUK_USE_PREFER_SIZE)
 #include <string.h>
 static inline duk_bool_t petrel_get_prop_static(duk_context *ctx, duk_idx_t idx, const char *key)

@@ -131,6 +131,20 @@ docs/architecture.md, "Built-in JS"):
    A read of a slot inside the array part ~170 -> ~50 instructions on linux (the
    nextTick queue reads and writes ~40 such slots a churn connection). A put on a
    read-only (ROM) object and anything outside the array part take the long path.
+17. duk_petrel_reserve(ctx, idx, n) gives the object at idx a property table of at
+   least n entries in one allocation, as an object literal's NEWOBJ does with its size
+   hint (duk_hobject_resize_entrypart, internal in 2.7). From C, an object given three
+   properties one at a time grew its table twice (0 -> 2 -> 4 entries: two
+   reallocations, each a malloc and a free); the stream core's queued-write record and
+   once()'s wrapper take one, at the size they need (runtime.h).
+18. Deleting an object's last properties gives their slots back: Duktape marks a deleted
+   entry's key NULL and reuses the slot only when the table is reallocated, so a key
+   added and deleted over and over (an emitter's 'drain' entry in `_events`, one per
+   once('drain') round) grew the table every other time (a malloc and a free). When
+   the deleted entries are the last ones and the object has no hash part, the next
+   free slot moves back over them. With a hash part it stays: the hash's deleted
+   markers are cleared only by a reallocation, and a table that never grew again
+   could fill with them.
 """
 import sys
 
@@ -639,6 +653,40 @@ EDITS += [
      "\tduk_pack(thr, count);\n"
      "}\n"
      "DUK_INTERNAL void duk_pack(duk_hthread *thr, duk_idx_t count) {\n"),
+]
+
+
+EDITS += [
+    ("deleted last entries give their slots back (edit 18)",
+     "\t\tDUK_ASSERT(key == DUK_HOBJECT_E_GET_KEY(thr->heap, obj, desc.e_idx));\n"
+     "\t\tDUK_HOBJECT_E_SET_KEY(thr->heap, obj, desc.e_idx, NULL);\n"
+     "\t\tDUK_HSTRING_DECREF_NORZ(thr, key);\n",
+     "\t\tDUK_ASSERT(key == DUK_HOBJECT_E_GET_KEY(thr->heap, obj, desc.e_idx));\n"
+     "\t\tDUK_HOBJECT_E_SET_KEY(thr->heap, obj, desc.e_idx, NULL);\n"
+     "\t\tDUK_HSTRING_DECREF_NORZ(thr, key);\n"
+     "\t\tif (DUK_HOBJECT_GET_HSIZE(obj) == 0) { /* Petrel: edit 18 */\n"
+     "\t\t\tduk_uint32_t e_next = DUK_HOBJECT_GET_ENEXT(obj);\n"
+     "\t\t\twhile (e_next > 0 && DUK_HOBJECT_E_GET_KEY(thr->heap, obj, e_next - 1) == NULL) {\n"
+     "\t\t\t\te_next--;\n"
+     "\t\t\t}\n"
+     "\t\t\tDUK_HOBJECT_SET_ENEXT(obj, e_next);\n"
+     "\t\t}\n"),
+]
+
+
+EDITS += [
+    ("a property table of a given size from C (edit 17)",
+     "/* Grow entry part allocation for one additional entry. */\n"
+     "DUK_LOCAL void duk__grow_props_for_new_entry_item(duk_hthread *thr, duk_hobject *obj) {\n",
+     "/* Petrel (tools/duktape_patch.py, edit 17): at least n entries for the object at idx. */\n"
+     "DUK_EXTERNAL void duk_petrel_reserve(duk_hthread *thr, duk_idx_t idx, duk_uint_t n) {\n"
+     "\tduk_hobject *obj = duk_require_hobject(thr, idx);\n"
+     "\tif (DUK_HOBJECT_GET_ESIZE(obj) < n) {\n"
+     "\t\tduk_hobject_resize_entrypart(thr, obj, (duk_uint32_t) n);\n"
+     "\t}\n"
+     "}\n\n"
+     "/* Grow entry part allocation for one additional entry. */\n"
+     "DUK_LOCAL void duk__grow_props_for_new_entry_item(duk_hthread *thr, duk_hobject *obj) {\n"),
 ]
 
 

@@ -44,6 +44,7 @@ test_board() {
       tool) run python3 tests/tool/run.py "$board" ;; # petrel-tool through a serial port: many calls in one boot
       jsmin) run tests/tools/test_jsmin.sh ;;
       duk-configure) run tests/tools/test_duktape_configure.sh ;; # ROM built-ins' build tools
+      chksum) run tests/mps2/chksum.sh ;; # the board's LWIP_CHKSUM against a reference, host and Thumb-2
       valgrind) # the JS tests and TLS under valgrind (skipped with the sanitizers)
         [ "${PETREL_SKIP_SANITIZERS:-0}" = 1 ] && continue
         PETREL_TEST_TIMEOUT=300 PETREL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \

@@ -104,7 +104,7 @@ POST_LINK = $(CROSS)objcopy -O binary $@ $@.bin && $(CROSS)size $@
 # the REPL over the UART has its own suite (tests/mps2/run.py), and the TLS variant
 # (boards/mps2-an385-tls) is built and tested with this board.
 RUN_SCRIPT := $(MPS2)/run_script.sh
-TEST_SUITES := repl-uart tool jsmin duk-configure lwip-board
+TEST_SUITES := repl-uart tool jsmin duk-configure lwip-board chksum
 TEST_ALSO := mps2-an385-tls
 # Host programs reach the board through QEMU's user networking (forwarded ports).
 PEER_NET := qemu-user

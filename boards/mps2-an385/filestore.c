@@ -28,6 +28,7 @@
 #include "platform.h"
 #include "lwip_board.h"
 #include "platform_errors.h"
+#include "plat_store.h"
 #include "deflate.h"
 #include "inflate.h"
 

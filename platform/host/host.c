@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "host.h"
+#include "plat_store.h"
 
 int plat_file_in_place(const char *path, const char *head, const char *tail, const char **text, size_t *len)
 {

@@ -96,6 +96,14 @@ size_t lw_rx_gather(plat_tcp *t, uint8_t *dst, size_t max); /* copies from the f
 int lw_tcp_dispatch(void);
 int lw_tcp_pending(void);
 
+/* Is ip one of this stack's addresses (or any)? Linux refuses a bind to another
+ * with EADDRNOTAVAIL (tcp.c). */
+int lw_address_is_local(const ip_addr_t *ip);
+
+/* UDP datagrams waiting for the dispatch phase (udp.c). */
+int lw_udp_dispatch(void);
+int lw_udp_pending(void);
+
 /* DNS results waiting for the dispatch phase. */
 int lw_dns_dispatch(void);
 int lw_dns_pending(void);

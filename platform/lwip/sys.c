@@ -6,7 +6,7 @@
  *
  * plat_wait: board_netifs_poll (NIC frames into lwIP), netif_poll_all (the
  * loopback queue), sys_check_timeouts (lwIP timers), then the dispatch phase
- * (console input, DNS answers, TCP events). With nothing dispatched it sleeps
+ * (console input, DNS answers, TCP events, UDP datagrams). With nothing dispatched it sleeps
  * in board_sleep until the earliest of the caller's timeout and lwIP's next
  * timer, never spinning.
  */
@@ -102,6 +102,7 @@ void plat_wait(int timeout_ms)
     ran |= console_poll();
     ran |= lw_dns_dispatch();
     ran |= lw_tcp_dispatch();
+    ran |= lw_udp_dispatch();
     if (ran || wake_requested) {
       wake_requested = 0;
       return;
@@ -113,7 +114,7 @@ void plat_wait(int timeout_ms)
       if (elapsed >= (uint64_t)timeout_ms) return;
       left = timeout_ms - (int)elapsed;
     }
-    if (lw_tcp_pending() || lw_dns_pending() || loopback_busy()) continue;
+    if (lw_tcp_pending() || lw_udp_pending() || lw_dns_pending() || loopback_busy()) continue;
     u32_t next = sys_timeouts_sleeptime();
     if (next != SYS_TIMEOUTS_SLEEPTIME_INFINITE && (left < 0 || next < (u32_t)left)) left = (int)next;
     if (left != 0) board_sleep(left);
@@ -127,6 +128,17 @@ void plat_console_read_start(plat_console_cb cb, void *user)
   console_cb = cb;
   console_user = user;
   board_console_input(1);
+}
+
+long plat_console_read_sync(char *buf, size_t max, int timeout_ms)
+{
+  uint64_t deadline = plat_now_ms() + (uint64_t)timeout_ms;
+  for (;;) {
+    long n = board_console_read(buf, max);
+    uint64_t now = plat_now_ms();
+    if (n != 0 || now >= deadline) return n;
+    board_sleep((int)(deadline - now));
+  }
 }
 
 void plat_console_read_stop(void)

@@ -188,7 +188,6 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
   return ERR_OK;
 }
 
-static int address_is_local(const ip_addr_t *ip);
 
 static err_t on_sent(void *arg, struct tcp_pcb *pcb, u16_t len)
 {
@@ -261,7 +260,7 @@ static err_t on_accept(void *arg, struct tcp_pcb *newpcb, err_t err)
   c->parent = l;
   c->connected = 1;
   c->map4 = l->map4 && IP_IS_V4_VAL(newpcb->remote_ip);
-  c->peer_local = address_is_local(&newpcb->remote_ip) || ip_addr_isloopback(&newpcb->remote_ip);
+  c->peer_local = lw_address_is_local(&newpcb->remote_ip) || ip_addr_isloopback(&newpcb->remote_ip);
   save_addrs(c);
   set_conn_callbacks(c, newpcb);
   /* Counts against the backlog until the caller takes it (plat_tcp_set_callback). */
@@ -464,7 +463,7 @@ void plat_tcp_set_callback(plat_tcp *t, plat_tcp_cb cb, void *user)
 }
 
 /* Is this address one of ours (Linux: bind to a foreign address is EADDRNOTAVAIL)? */
-static int address_is_local(const ip_addr_t *ip)
+int lw_address_is_local(const ip_addr_t *ip)
 {
   struct netif *n;
   if (ip_addr_isany(ip)) return 1;
@@ -527,7 +526,7 @@ int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned fl
     type = IPADDR_TYPE_ANY;
     ip_addr_copy(ip, *IP_ANY_TYPE);
   }
-  if (!address_is_local(&ip)) return PLAT_EADDRNOTAVAIL;
+  if (!lw_address_is_local(&ip)) return PLAT_EADDRNOTAVAIL;
   if (addr->port != 0 && listen_clash(addr, dual)) return PLAT_EADDRINUSE;
   struct tcp_pcb *pcb = tcp_new_ip_type(type);
   if (!pcb) return PLAT_EMFILE;      /* the pcb pool is empty */
@@ -575,7 +574,7 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   if (local) {
     if ((r = lw_to_ip(local, &lip, &lmapped)) != 0) return r;
     if (IP_GET_TYPE(&lip) != IP_GET_TYPE(&rip) && !ip_addr_isany(&lip)) return PLAT_EINVAL;
-    if (!address_is_local(&lip)) return PLAT_EADDRNOTAVAIL;
+    if (!lw_address_is_local(&lip)) return PLAT_EADDRNOTAVAIL;
   }
   struct tcp_pcb *pcb = tcp_new_ip_type(IP_GET_TYPE(&rip));
   if (!pcb) return PLAT_EMFILE;
@@ -590,7 +589,7 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   t->map4 = mapped;
   t->pcb = pcb;
   t->connecting = 1;
-  t->peer_local = address_is_local(&rip) || ip_addr_isloopback(&rip);
+  t->peer_local = lw_address_is_local(&rip) || ip_addr_isloopback(&rip);
   set_conn_callbacks(t, pcb);
   err_t e = tcp_connect(pcb, &rip, remote->port, on_connected);
   if (e != ERR_OK) {

@@ -3,6 +3,7 @@
 #define PETREL_POSIX_H
 
 #include <stdint.h>
+#include <sys/socket.h>
 #include "../platform.h"
 #include "../host/host.h"
 
@@ -29,6 +30,10 @@ struct deferred {
   void (*run)(deferred *d);
 };
 void defer(deferred *d);
+
+/* plat_addr <-> sockaddr (tcp.c; udp.c uses them too) */
+int posix_to_sockaddr(const plat_addr *a, struct sockaddr_storage *ss, socklen_t *len);
+int posix_from_sockaddr(const struct sockaddr_storage *ss, plat_addr *a);
 
 int posix_console_poll(void);     /* runs console input the poller cannot watch */
 void posix_free_later(void *ptr); /* free() once the current poll batch is over */

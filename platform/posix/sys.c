@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include <time.h>
 #include <unistd.h>
 #include "posix.h"
@@ -71,6 +72,16 @@ void plat_console_read_start(plat_console_cb cb, void *user)
   console_io.on_io = console_on_io;
   host_catch_sigint(1);
   if (pio_update(&console_io, PIO_IN) != 0) console_unpollable = 1;
+}
+
+long plat_console_read_sync(char *buf, size_t max, int timeout_ms)
+{
+  struct pollfd p = { .fd = 0, .events = POLLIN };
+  int r;
+  while ((r = poll(&p, 1, timeout_ms)) < 0 && errno == EINTR) {}
+  if (r <= 0) return 0;
+  ssize_t n = read(0, buf, max);
+  return n > 0 ? (long)n : n < 0 && (errno == EAGAIN || errno == EINTR) ? 0 : -1;
 }
 
 void plat_console_read_stop(void)

@@ -52,7 +52,7 @@ static void rearm(plat_tcp *t)
   if (!t->closed && t->io.fd >= 0) pio_update(&t->io, wanted_events(t));
 }
 
-static int to_sockaddr(const plat_addr *a, struct sockaddr_storage *ss, socklen_t *len)
+int posix_to_sockaddr(const plat_addr *a, struct sockaddr_storage *ss, socklen_t *len)
 {
   memset(ss, 0, sizeof *ss);
   if (a->family == 4) {
@@ -72,7 +72,7 @@ static int to_sockaddr(const plat_addr *a, struct sockaddr_storage *ss, socklen_
   return 0;
 }
 
-static int from_sockaddr(const struct sockaddr_storage *ss, plat_addr *a)
+int posix_from_sockaddr(const struct sockaddr_storage *ss, plat_addr *a)
 {
   memset(a, 0, sizeof *a);
   if (ss->ss_family != AF_INET && ss->ss_family != AF_INET6) return PLAT_EAFNOSUPPORT; /* AF_UNIX */
@@ -240,7 +240,7 @@ int plat_tcp_listen(plat_tcp *t, const plat_addr *addr, int backlog, unsigned fl
   if (addr->family == 6) setsockopt(t->io.fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof v6only);
   struct sockaddr_storage ss;
   socklen_t len;
-  to_sockaddr(addr, &ss, &len);
+  posix_to_sockaddr(addr, &ss, &len);
   if (bind(t->io.fd, (struct sockaddr *)&ss, len) != 0 || listen(t->io.fd, backlog) != 0) {
     int e = host_error(errno);
     close(t->io.fd);
@@ -266,10 +266,10 @@ int plat_tcp_connect(plat_tcp *t, const plat_addr *remote, const plat_addr *loca
   struct sockaddr_storage ss;
   socklen_t len;
   if (local) {
-    to_sockaddr(local, &ss, &len);
+    posix_to_sockaddr(local, &ss, &len);
     if (bind(t->io.fd, (struct sockaddr *)&ss, len) != 0) return host_error(errno);
   }
-  to_sockaddr(remote, &ss, &len);
+  posix_to_sockaddr(remote, &ss, &len);
   t->connecting = 1;
   if (connect(t->io.fd, (struct sockaddr *)&ss, len) != 0 && errno != EINPROGRESS) {
     t->pending_err = host_error(errno); /* reported from the loop, like a late failure */
@@ -443,7 +443,7 @@ static int get_addr(plat_tcp *t, plat_addr *out, int peer)
   int r = peer ? getpeername(t->io.fd, (struct sockaddr *)&ss, &len)
                : getsockname(t->io.fd, (struct sockaddr *)&ss, &len);
   if (r != 0) return host_error(errno);
-  return from_sockaddr(&ss, out);
+  return posix_from_sockaddr(&ss, out);
 }
 
 int plat_tcp_local_addr(plat_tcp *t, plat_addr *out) { return get_addr(t, out, 0); }

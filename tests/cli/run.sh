@@ -81,6 +81,9 @@ done < "$top/tests/cli/argv.cases"
 oom() { env PETREL_HEAP_LIMIT=4000000 "$@" timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_receive.js"; }
 check "out of heap receiving: uncaught error, exit 1" 1 '^$' '^Uncaught Error: alloc failed' -- oom
 check "out of heap receiving, handled: ENOMEM on the socket" 0 'uncaught: alloc failed.*server socket error: ENOMEM' '^$' -- oom HANDLED=1
+# A datagram whose Buffer the full heap cannot take: dropped and counted, no error.
+oom_dgram() { env PETREL_HEAP_LIMIT=4000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_dgram.js"; }
+check "out of heap receiving a datagram: dropped and counted, the socket lives on" 0 '^dropped 1, then received 10$' '^$' -- oom_dgram
 # A heap full to the byte: the error for the failed allocation still has room.
 full() { env PETREL_HEAP_LIMIT=4000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_full.js" 2>&1; echo "rc=$?"; }
 check "heap full to the byte: Error alloc failed, ERR_MEMORY_ALLOCATION_FAILED, not DoubleError" 0 \

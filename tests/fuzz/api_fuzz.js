@@ -3,8 +3,8 @@
 // (the same SEED makes the same calls). Any exception is fine; what must not happen
 // is a crash, a sanitizer report, a hang, or a runtime that stops running timers and
 // immediates: the script ends with "done CALLS" and exit status 0 only if the loop
-// kept turning. Live objects (a listening server, a connected pair of sockets) are
-// in the pool, so methods also run against real handles. tests/fuzz/run.sh runs it.
+// kept turning. Live objects (a listening server, a connected pair of sockets, a bound
+// UDP socket) are in the pool, so methods also run against real handles. tests/fuzz/run.sh runs it.
 'use strict';
 var seed = +process.argv[2] || 1;
 var CALLS = +process.argv[3] || 1000;
@@ -21,7 +21,8 @@ function rnd() {
 function pick(a) { return a[Math.floor(rnd() * a.length)]; }
 
 var modules = {};
-['net', 'buffer', 'events', 'stream', 'dns', 'timers', 'util', 'assert', 'path', 'string_decoder', 'tls']
+['net', 'buffer', 'events', 'stream', 'dns', 'timers', 'util', 'assert', 'path', 'string_decoder', 'tls',
+  'dgram']
   .forEach(function (m) {
     try { modules[m] = require(m); } catch (e) { /* not on this board (tls) */ }
   });
@@ -49,7 +50,8 @@ Object.keys(modules).forEach(function (m) { collect(modules[m], m, 0); });
 var pool = []; // objects made along the way, used as arguments and as `this`
 var KEYS = ['port', 'host', 'encoding', 'allowHalfOpen', 'highWaterMark', 'timeout', 'family',
   'hints', 'objectMode', 'read', 'write', 'length', 'start', 'end', 'backlog', 'readable',
-  'writable', 'lookup', 'keepAlive', 'noDelay', 'servername', 'path', 'ipv6Only'];
+  'writable', 'lookup', 'keepAlive', 'noDelay', 'servername', 'path', 'ipv6Only', 'type', 'address',
+  'reuseAddr', 'recvBufferSize', 'sendBufferSize'];
 function value(depth) {
   var r = rnd() * (depth > 2 ? 0.6 : 1);
   if (r < 0.05) return undefined;
@@ -131,8 +133,12 @@ function batch() {
   }, 100);
 }
 
-// Live handles first: a server and a connected pair.
+// Live handles first: a server and a connected pair, and a bound UDP socket that
+// fuzzed sends may reach.
 var net = modules.net;
+var udp = modules.dgram.createSocket('udp4', function (m) { keep(m); });
+keep(udp);
+udp.bind(0, '127.0.0.1');
 var server = net.createServer(function (s) { keep(s); });
 keep(server);
 server.listen(0, '127.0.0.1', function () {

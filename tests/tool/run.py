@@ -16,7 +16,10 @@ mode entered from any state; each call leaves the REPL usable for the next); err
 as one line, never a traceback); the soft reset (petrel-tool soft-reset, before each
 run unless resume, and Ctrl-D at a board's prompt): a server, connections and timers
 left by an interrupted run are gone (the port refuses, then takes a new listener),
-the heap is back to its boot figure, the next exec runs and ends. Every step waits
+the heap is back to its boot figure, the next exec runs and ends; mount (a host folder
+at /remote: an app of 3 files run from it and again after an edit, fs reads and writes
+and a binary file both ways by sha256, ENOENT with the path, EIO once the tool was
+killed, forgotten after a soft reset). Every step waits
 for output or for the tool to end, never for a fixed time. Ends with "N passed, N failed".
 """
 import fcntl
@@ -149,9 +152,9 @@ class Local:
         self.proc.wait()
 
 
-def tool(*args, timeout=STEP, opts=()):
+def tool(*args, timeout=STEP, opts=(), device=None):
     """One call: (exit status, stdout bytes, stderr text)."""
-    p = subprocess.run([sys.executable, TOOL] + list(opts) + [DEV.path] + list(args), stdout=subprocess.PIPE,
+    p = subprocess.run([sys.executable, TOOL] + list(opts) + [device or DEV.path] + list(args), stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE,
                        timeout=timeout, env=dict(os.environ, PETREL_TOOL_TIMEOUT=str(STEP)))
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
@@ -300,6 +303,114 @@ def one_line_error(rc, err, pattern):
     return rc == 1 and len(lines) == 1 and re.search(pattern, lines[0]) is not None and "Traceback" not in err
 
 
+MOUNT_READS = """var fs = require('fs');
+console.log(process.cwd(), fs.readdirSync('/remote').sort().join(','), fs.readdirSync('lib').sort().join(','));
+console.log(JSON.stringify(fs.readFileSync('/remote/lib/b.js', 'utf8')), fs.statSync('lib/a.js').isFile(),
+  fs.statSync('lib').isDirectory(), fs.existsSync('nope.js'));
+try { fs.readFileSync('/remote/lib/nope.txt'); } catch (e) { console.log(e.code, e.message); }
+try { require('./lib/nope'); } catch (e) { console.log(e.code); }
+console.log(fs.statfsSync('/remote').blocks > 0, fs.statfsSync('lib').bsize > 0);
+"""
+MOUNT_BINARY = """var fs = require('fs');
+var b = fs.readFileSync('/remote/blob.bin');
+fs.writeFileSync('/remote/out/blob-copy.bin', b);
+fs.writeFileSync('%(root)sblob-copy.bin', b);
+fs.mkdirSync('out/sub');
+fs.writeFileSync('out/sub/t.txt', 'one');
+fs.appendFileSync('out/sub/t.txt', ' two');
+fs.renameSync('out/sub/t.txt', 'out/t2.txt');
+fs.rmdirSync('out/sub');
+fs.unlinkSync('/remote/gone.txt');
+try { fs.renameSync('/remote/out/t2.txt', '%(root)st2.txt'); } catch (e) { console.log(e.code); }
+console.log(b.length, fs.readdirSync('out').sort().join(','));
+"""
+MOUNT_GONE = """var fs = require('fs');
+setInterval(function () {
+  try { fs.readFileSync('/remote/lib/b.js'); console.log('read ok'); }
+  catch (e) { console.log(e.code + ': ' + e.message); }
+}, 200);
+"""
+
+
+def mount_checks(work, emulated):
+    """petrel-tool mount: a host folder read and written live at /remote."""
+    app = os.path.join(work, "mnt")
+    os.makedirs(os.path.join(app, "lib"))
+    os.makedirs(os.path.join(app, "out"))
+
+    def write(name, text):
+        with open(os.path.join(app, name), "w") as f:
+            f.write(text)
+    write("main.js", "var a = require('./lib/a.js');\nconsole.log('main', a.v, a.b, process.argv[2]);\n")
+    write("lib/a.js", "exports.v = 'A1';\nexports.b = require('./b').name;\n")
+    write("lib/b.js", "exports.name = 'bee';\n")
+
+    def app_runs():
+        rc, out, err = tool("mount", app, "+", "run", os.path.join(app, "main.js"), "x1")
+        if rc != 0 or out != b"main A1 bee x1\n":
+            return False, show(rc, out, err)
+        write("lib/a.js", "exports.v = 'A2';\nexports.b = require('./b').name;\n")  # an edit on the host
+        rc, out, err = tool("mount", app, "+", "run", os.path.join(app, "main.js"), "x2", "+",
+                            "exec", "console.log(require('./lib/a.js').v)")
+        return rc == 0 and out == b"main A2 bee x2\nA2\n", show(rc, out, err)
+    check("mount: a 3-file app runs from the host folder; an edit on the host shows in the next run", app_runs)
+
+    def reads():
+        rc, out, err = tool("mount", app, "+", "exec", MOUNT_READS, "+", "eval", "require('./lib/b.js').name")
+        want = (b"/remote lib,main.js,out a.js,b.js\n\"exports.name = 'bee';\\n\" true true false\n"
+                b"ENOENT ENOENT: no such file or directory, open '/remote/lib/nope.txt'\nMODULE_NOT_FOUND\ntrue true\n'bee'\n")
+        return rc == 0 and out == want, show(rc, out, err) + "\nwant %r" % want
+    check("mount: readdirSync, readFileSync, statSync, statfsSync of mounted files; ENOENT names the path; a REPL "
+          "entry's relative require is the folder's", reads)
+
+    def after_reset():  # a board through its port; on linux a cmd: device (`petrel -i` cannot reset itself)
+        dev = None if emulated else "cmd:" + os.path.join(TOP, "build", BOARD, "petrel") + " -i"
+        rc, out, err = tool("mount", app, "+", "reset", "+", "exec",
+                            "console.log(process.cwd(), require('fs').readFileSync('lib/b.js', 'utf8').length)",
+                            device=dev)
+        return rc == 0 and out == b"/remote 22\n", show(rc, out, err)
+    check("mount: a reset in the chain (the device forgets the mount): the folder is served again after it",
+          after_reset)
+
+    rnd = random.Random(2424)
+    blob = bytes(range(256)) + bytes(rnd.randrange(256) for _ in range(6000)) + b"\x18M\x03\x04\x18"
+    with open(os.path.join(app, "blob.bin"), "wb") as f:
+        f.write(blob)
+    write("gone.txt", "x")
+
+    def binary():
+        rc, out, err = tool("mount", app, "+", "exec", MOUNT_BINARY % {"root": DEV.root}, "+", "sha256sum",
+                            DEV.root + "blob-copy.bin")
+        want = hashlib.sha256(blob).hexdigest()
+        with open(os.path.join(app, "out", "blob-copy.bin"), "rb") as f:
+            back = hashlib.sha256(f.read()).hexdigest()
+        with open(os.path.join(app, "out", "t2.txt")) as f:
+            t2 = f.read()
+        lines = out.split(b"\n")
+        ok = (rc == 0 and lines[:2] == [b"EXDEV", b"%d blob-copy.bin,t2.txt" % len(blob)] and lines[2].startswith(want.encode())
+              and back == want and t2 == "one two" and not os.path.exists(os.path.join(app, "gone.txt"))
+              and not os.path.exists(os.path.join(app, "out", "sub")))
+        return ok, show(rc, out, err) + "\nwant %s, host copy %s" % (want, back)
+    check("mount: a binary file read from the host and written back (sha256 both ways); writeFile, append, "
+          "mkdir, rename, rmdir, unlink on the host", binary)
+
+    def tool_gone():
+        # The tool goes away (killed, as one unplugged) while the board reads the folder
+        # every 200 ms: the board does not wait for it for ever; the call fails with EIO
+        # naming the path, and so do later ones, at once, and the next call is answered.
+        p = subprocess.Popen([sys.executable, TOOL, DEV.path, "mount", app, "+", "exec", MOUNT_GONE],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            got = wait_output(p.stdout.fileno(), b"read ok\n")
+        finally:
+            p.kill()
+            p.wait()
+        rc, out, err = tool("eval", "(function () { try { require('fs').readFileSync('/remote/lib/b.js'); return 'read'; }"
+                            " catch (e) { return e.code + ' ' + e.path; } })()", "+", "soft-reset", "+", "exec",
+                            "console.log(require('fs').existsSync('/remote/lib/b.js'), process.cwd() !== '/remote')")
+        return rc == 0 and out == b"'EIO /remote/lib/b.js'\nfalse true\n", repr(got[-300:]) + "\n" + show(rc, out, err)
+    check("mount: the tool killed while the board reads the folder: EIO with the path, no hang; after a "
+          "soft reset /remote is gone", tool_gone)
 def df_figures(out):
     """df's lines -> [(size, used, avail, files, ffree)] of each table in out."""
     rows = re.findall(rb"^ *(\d+) +(\d+) +(\d+) +\d+% +(\d+) +(\d+)$", out, re.M)
@@ -648,6 +759,8 @@ def main():
             return rc == 0 and out == b"listening\n", show(rc, out, err)
         check("run soft-resets first: a server an interrupted run left is gone", lambda: run_resets(False))
         check("resume + run keeps what the interrupted run left (EADDRINUSE)", lambda: run_resets(True))
+
+        mount_checks(work, emulated)
 
         if emulated:
             def ctrl_d():

@@ -1,4 +1,4 @@
-// sources: platform/lwip/tcp.c platform/lwip/tcp_rx.c platform/lwip/tcp_budget.c platform/lwip/sys.c platform/lwip/dns.c platform/lwip/err_map.c platform/lwip/ipaddr.c platform/addr.c platform/errors.c tests/unit/lwip_test_board.c build/unit/liblwip.a
+// sources: platform/lwip/tcp.c platform/lwip/tcp_rx.c platform/lwip/tcp_budget.c platform/lwip/sys.c platform/lwip/udp.c platform/lwip/dns.c platform/lwip/err_map.c platform/lwip/ipaddr.c platform/addr.c platform/errors.c tests/unit/lwip_test_board.c build/unit/liblwip.a
 /* lwIP backend, closing: with writes pending, from inside a callback, with
  * events queued, and listeners with connections nobody took. Built with ASan:
  * a record used after the backend freed it fails the test. */
