@@ -91,7 +91,7 @@ static void update_ref(tcp_rec *r)
  * object (TCP.prototype) holds it under HANDLE_KEY. */
 static tcp_rec *sock_rec(duk_context *ctx, duk_idx_t sock)
 {
-  return petrel_pin_data(duk_get_heapptr(ctx, sock));
+  return petrel_pin_data(duk_get_heapptr(ctx, sock), PETREL_PIN_TCP);
 }
 
 tcp_rec *tcp_rec_at(duk_context *ctx, duk_idx_t handle)
@@ -461,7 +461,7 @@ static void adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock)
   r->owner = s;
   r->direct = 1;
   if (pending_child == r) pending_child = NULL;
-  petrel_pin_set_data(s, r);
+  petrel_pin_set_data(s, r, PETREL_PIN_TCP);
 }
 
 void tcp_rec_adopt(duk_context *ctx, tcp_rec *r, duk_idx_t sock) { adopt(ctx, r, sock); }

@@ -46,7 +46,7 @@ static void update_ref(udp_rec *r)
 static udp_rec *rec_of(duk_context *ctx, duk_idx_t sock)
 {
   if (!duk_is_object(ctx, sock)) return NULL;
-  udp_rec *r = petrel_pin_data(duk_get_heapptr(ctx, sock));
+  udp_rec *r = petrel_pin_data(duk_get_heapptr(ctx, sock), PETREL_PIN_UDP);
   return r && r->u ? r : NULL;
 }
 
@@ -180,7 +180,7 @@ static duk_ret_t u_bind(duk_context *ctx)
     duk_push_int(ctx, err);
     return 1;
   }
-  petrel_pin_set_data(owner, r);
+  petrel_pin_set_data(owner, r, PETREL_PIN_UDP);
   r->next = all_recs;
   if (all_recs) all_recs->prev = r;
   all_recs = r;

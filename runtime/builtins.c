@@ -47,7 +47,8 @@ uint64_t petrel_builtin_compile_module(duk_context *ctx, const petrel_builtin *b
   char *text = duk_push_fixed_buffer(ctx, room + b->length + tl);
   if (!b->packed)
     memcpy(text + room, b->source, b->length);
-  else if (petrel_inflate(b->source, b->packed, text + room, b->length) != 0)
+  else if (petrel_inflate_dict(b->source, b->packed, text + room, b->length, petrel_builtin_dict,
+                                   petrel_builtin_dict_len) != 0)
     (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
   memcpy(text + room + b->length, "\n}", tl);
   uint64_t used = names_used(text + room, b->length, extra, n);
@@ -83,7 +84,8 @@ void petrel_builtin_compile(duk_context *ctx, const petrel_builtin *b, const cha
   memcpy(text, head, hl);
   if (!b->packed)
     memcpy(text + hl, b->source, b->length);
-  else if (petrel_inflate(b->source, b->packed, text + hl, b->length) != 0)
+  else if (petrel_inflate_dict(b->source, b->packed, text + hl, b->length, petrel_builtin_dict,
+                                   petrel_builtin_dict_len) != 0)
     (void)duk_error(ctx, DUK_ERR_ERROR, "built-in module %s is corrupt", b->name);
   memcpy(text + hl + b->length, tail, tl);
   duk_push_sprintf(ctx, "%s.js", b->name);

@@ -13,6 +13,10 @@ typedef struct petrel_builtin_s {
 } petrel_builtin;
 
 extern const petrel_builtin petrel_builtins[]; /* ends with a zeroed entry */
+/* The preset dictionary the packed modules were compressed with (js2c -d; empty
+ * without one). */
+extern const char petrel_builtin_dict[];
+extern const size_t petrel_builtin_dict_len;
 const petrel_builtin *petrel_builtin_find(const char *name);
 #ifdef DUKTAPE_H_INCLUDED
 /* Compiles head + the module's source + tail as a function expression (filename

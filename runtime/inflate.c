@@ -2,7 +2,8 @@
  * A small raw-DEFLATE (RFC 1951) decoder. Boards short of flash keep the built-in
  * JS compressed (tools/js2c.c -z); a module is inflated into a buffer of its known
  * size when it is first required. Whole-input, whole-output: no streaming, no
- * window beyond the output itself, about 1.5 KB of stack.
+ * window beyond the output itself and an optional preset dictionary (text taken to
+ * come just before the output: js2c -d), about 1.5 KB of stack.
  */
 #include <stdint.h>
 #include <string.h>
@@ -15,6 +16,8 @@ typedef struct {
   int bitcnt;
   uint8_t *out;
   size_t out_len, out_pos;
+  const uint8_t *dict; /* back-references may reach this far before out[0] */
+  size_t dict_len;
 } inflater;
 
 /* A canonical Huffman code: how many codes of each length, and the symbols in
@@ -107,8 +110,11 @@ static int inflate_codes(inflater *s, const huffman *lit, const huffman *dist)
     extra = take_bits(s, dist_extra[d]);
     if (extra < 0) return -1;
     size_t back = (size_t)dist_base[d] + (size_t)extra;
-    if (back > s->out_pos || len > s->out_len - s->out_pos) return -1;
-    for (; len; len--, s->out_pos++) s->out[s->out_pos] = s->out[s->out_pos - back];
+    if (back > s->out_pos + s->dict_len || len > s->out_len - s->out_pos) return -1;
+    for (; len; len--, s->out_pos++) {
+      size_t p = s->out_pos;
+      s->out[p] = back <= p ? s->out[p - back] : s->dict[s->dict_len - (back - p)];
+    }
   }
 }
 
@@ -188,9 +194,10 @@ static int inflate_dynamic(inflater *s)
   return inflate_codes(s, &lit, &dist);
 }
 
-int petrel_inflate(const void *in, size_t in_len, void *out, size_t out_len)
+int petrel_inflate_dict(const void *in, size_t in_len, void *out, size_t out_len, const void *dict,
+                       size_t dict_len)
 {
-  inflater s = { in, in_len, 0, 0, 0, out, out_len, 0 };
+  inflater s = { in, in_len, 0, 0, 0, out, out_len, 0, dict, dict_len };
   int last;
   do {
     last = take_bits(&s, 1);
@@ -208,4 +215,9 @@ int petrel_inflate(const void *in, size_t in_len, void *out, size_t out_len)
     if (r != 0) return -1;
   } while (!last);
   return s.out_pos == out_len ? 0 : -1;
+}
+
+int petrel_inflate(const void *in, size_t in_len, void *out, size_t out_len)
+{
+  return petrel_inflate_dict(in, in_len, out, out_len, NULL, 0);
 }

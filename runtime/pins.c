@@ -129,14 +129,15 @@ void petrel_unpin(duk_context *ctx, void *heapptr)
   duk_pop(ctx);
 }
 
-void petrel_pin_set_data(void *heapptr, void *data)
+void petrel_pin_set_data(void *heapptr, void *data, unsigned kind)
 {
   pin_entry *e = heapptr ? find(heapptr) : NULL;
-  if (e) e->data = data;
+  if (e) e->data = data ? (void *)((uintptr_t)data | kind) : NULL;
 }
 
-void *petrel_pin_data(void *heapptr)
+void *petrel_pin_data(void *heapptr, unsigned kind)
 {
   pin_entry *e = heapptr ? find(heapptr) : NULL;
-  return e ? e->data : NULL;
+  uintptr_t d = e ? (uintptr_t)e->data : 0;
+  return d && (d & 1u) == kind ? (void *)(d & ~(uintptr_t)1u) : NULL;
 }

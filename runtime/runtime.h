@@ -60,9 +60,14 @@ void *petrel_pin(duk_context *ctx, duk_idx_t idx);
 void petrel_unpin(duk_context *ctx, void *heapptr);
 /* A pointer C keeps with a pinned value (NULL when it is not pinned or has none):
  * found by the value's heap pointer, without a property on the value. The pin's
- * release drops it. net.Socket's connection record lives here (modules/tcp_binding.c). */
-void petrel_pin_set_data(void *heapptr, void *data);
-void *petrel_pin_data(void *heapptr);
+ * release drops it. net.Socket's connection record lives here (modules/tcp_binding.c),
+ * a dgram socket's too (udp_binding.c): the kind it was set with must be asked for, so
+ * that one module's method called on the other's object (Socket.prototype.ref.call(a
+ * dgram socket)) finds no record instead of misreading one. The kind is kept in the
+ * pointer's low bit (records are malloc'd, so even), so an entry does not grow. */
+enum { PETREL_PIN_TCP = 0, PETREL_PIN_UDP = 1 };
+void petrel_pin_set_data(void *heapptr, void *data, unsigned kind);
+void *petrel_pin_data(void *heapptr, unsigned kind);
 /* The hooks runTicks, fatalException, beforeExit (light functions, process.c). */
 void petrel_push_hook(duk_context *ctx, const char *name);
 

@@ -7,14 +7,22 @@
  * To save flash the sources are minified (comments and spaces between tokens
  * dropped, see minify()); line breaks are kept so stack traces still point at
  * the right source line. With -z each module is also DEFLATE-compressed
- * (runtime/inflate.c decodes it on first require): for boards short of flash.
+ * (runtime/inflate.c decodes it on first require): for boards short of flash;
+ * -d adds a preset dictionary that all the modules' DEFLATE data may refer into.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zopfli/zopfli.h>
+#include <zopfli/deflate.h> /* ZopfliDeflatePart */
 
 static int packing; /* -z: store each module DEFLATE-compressed */
+/* -d FILE (with -z): a preset dictionary, text the modules share (Makefile: trained
+ * by zstd over them). Each module is compressed as if the dictionary came just before
+ * it, so its first occurrences of common names and phrases are back-references into
+ * the dictionary; it is stored once, uncompressed (petrel_builtin_dict). */
+static unsigned char *dict;
+static size_t dict_len;
 
 static void module_name(const char *path, char *out, size_t len)
 {
@@ -232,8 +240,18 @@ static size_t emit_source(FILE *out, FILE *in, size_t *packed_len)
     ZopfliOptions opt;
     unsigned char *buf = NULL;
     size_t n = 0;
+    unsigned char bits = 0;
     ZopfliInitOptions(&opt);
-    ZopfliCompress(&opt, ZOPFLI_FORMAT_DEFLATE, (const unsigned char *)m.p, m.n, &buf, &n);
+    unsigned char *all = malloc(dict_len + m.n + 1);
+    if (!all) {
+      perror("js2c");
+      exit(1);
+    }
+    if (dict_len) memcpy(all, dict, dict_len);
+    memcpy(all + dict_len, m.p, m.n);
+    /* The dictionary is the window before the text (ZopfliDeflatePart's instart). */
+    ZopfliDeflatePart(&opt, 2, 1, all, dict_len, dict_len + m.n, &bits, &buf, &n);
+    free(all);
     if (!buf || n == 0) {
       fputs("js2c: deflate failed\n", stderr);
       exit(1);
@@ -257,8 +275,27 @@ int main(int argc, char **argv)
     argv++;
     argc--;
   }
+  if (packing && argc > 2 && strcmp(argv[1], "-d") == 0) {
+    FILE *d = fopen(argv[2], "rb");
+    if (!d) {
+      perror(argv[2]);
+      return 1;
+    }
+    text t = { 0, 0, 0 };
+    int ch;
+    while ((ch = fgetc(d)) != EOF) put(&t, (char)ch);
+    fclose(d);
+    dict = (unsigned char *)t.p;
+    dict_len = t.n;
+    if (dict_len > 32768) {
+      fprintf(stderr, "js2c: %s: a dictionary holds at most 32 KiB\n", argv[2]);
+      return 1;
+    }
+    argv += 2;
+    argc -= 2;
+  }
   if (argc < 2) {
-    fprintf(stderr, "usage: js2c [-z] out.c file.js...\n");
+    fprintf(stderr, "usage: js2c [-z [-d dict]] out.c file.js...\n");
     return 2;
   }
   char tmp[4096];
@@ -287,6 +324,9 @@ int main(int argc, char **argv)
     fputs(";\n\n", out);
     fclose(in);
   }
+  fputs("const char petrel_builtin_dict[] =\n", out);
+  emit_bytes(out, dict ? dict : (const unsigned char *)"", dict_len);
+  fprintf(out, ";\nconst size_t petrel_builtin_dict_len = %zu;\n\n", dict_len);
   fputs("const petrel_builtin petrel_builtins[] = {\n", out);
   for (int i = first; i < argc; i++) {
     char name[256];

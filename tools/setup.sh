@@ -19,7 +19,7 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # python3-yaml, python3-lib2to3: Duktape's configure.py run by tools/duktape_configure.py
 # (boards with ROM built-ins, DUK_ROM=1 in their board.mk).
-HOST_PKGS="build-essential duktape-dev libcriterion-dev pkg-config dpkg-dev libzopfli-dev
+HOST_PKGS="build-essential duktape-dev libcriterion-dev pkg-config dpkg-dev libzopfli-dev zstd
  netcat-openbsd socat curl valgrind iproute2 openssl python3 python3-yaml python3-lib2to3"
 CROSS_PKGS="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm qemu-user
  gcc-arm-linux-gnueabihf libc6-dev-armhf-cross"

@@ -63,3 +63,46 @@ Test(deflate, edge_sizes_and_patterns)
   cr_expect_eq(petrel_deflate(buf, 65535, z, sizeof buf), 0); /* over the limit: refused */
   free(z);
 }
+
+/* A hand-built fixed-Huffman block for petrel_inflate_dict (js2c -d's preset
+ * dictionary): Huffman codes go most significant bit first, other fields least. */
+typedef struct {
+  uint8_t b[16];
+  int nbits;
+} bits;
+
+static void put_lsb(bits *w, unsigned v, int n)
+{
+  for (int i = 0; i < n; i++, w->nbits++)
+    if (v >> i & 1) w->b[w->nbits / 8] |= (uint8_t)(1 << w->nbits % 8);
+}
+
+static void put_msb(bits *w, unsigned v, int n)
+{
+  for (int i = n - 1; i >= 0; i--) put_lsb(w, v >> i & 1, 1);
+}
+
+Test(deflate, preset_dictionary)
+{
+  /* One final fixed block: length 6 at distance 4 (code 260, distance code 3),
+   * then a literal 'q' (0x30 + 'q', 8 bits) and the end of the block (code 256). */
+  bits w = { { 0 }, 0 };
+  put_lsb(&w, 1, 1);
+  put_lsb(&w, 1, 2);
+  put_msb(&w, 260 - 256, 7);
+  put_msb(&w, 3, 5);
+  put_msb(&w, 0x30 + 'q', 8);
+  put_msb(&w, 0, 7);
+  size_t n = (size_t)(w.nbits + 7) / 8;
+  char out[8] = { 0 };
+  /* The first four bytes come from the dictionary's end, the next two from the output. */
+  cr_assert_eq(petrel_inflate_dict(w.b, n, out, 7, "xyzabc", 6), 0);
+  cr_expect_str_eq(out, "zabczaq");
+  /* Without a dictionary, or one too short, the reference reaches before the data. */
+  cr_expect_eq(petrel_inflate(w.b, n, out, 7), -1);
+  cr_expect_eq(petrel_inflate_dict(w.b, n, out, 7, "abc", 3), -1);
+  /* A dictionary of exactly the distance: the reference starts at its first byte. */
+  memset(out, 0, sizeof out);
+  cr_assert_eq(petrel_inflate_dict(w.b, n, out, 7, "wxyz", 4), 0);
+  cr_expect_str_eq(out, "wxyzwxq");
+}
