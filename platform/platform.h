@@ -73,6 +73,12 @@ long plat_console_read_sync(char *buf, size_t max, int timeout_ms);
 /* ---- files (host file system; a board may offer a small store or none) -- */
 /* Reads a whole file into a malloc'd buffer. Returns 0 or a PLAT_E* code. */
 int plat_file_read(const char *path, char **data, size_t *len);
+/* A file the platform keeps whole in addressable memory (an app embedded in flash)
+ * with the text head right before it and tail right after it: *text points at head
+ * and *len counts head, file and tail; the memory stays valid and unchanged while
+ * the file does. Returns 1 so, else 0 (the caller reads a copy with plat_file_read).
+ * The module loader compiles such a file where it is (runtime/module_load.c). */
+int plat_file_in_place(const char *path, const char *head, const char *tail, const char **text, size_t *len);
 /* 0: does not exist, 1: regular file, 2: directory */
 int plat_file_kind(const char *path);
 int plat_file_write(const char *path, const void *data, size_t len);

@@ -15,7 +15,9 @@
 #define MAIN_KEY   DUK_HIDDEN_SYMBOL("mainModule")
 #define OWNER_KEY  DUK_HIDDEN_SYMBOL("module") /* on a require function: its module */
 
-static const char wrapper_head[] = "function (exports, require, module, __filename, __dirname) {";
+#include "module_wrapper.h"
+
+static const char wrapper_head[] = PETREL_WRAPPER_HEAD;
 
 static void push_stashed(duk_context *ctx, const char *key)
 {
@@ -371,9 +373,10 @@ static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t 
   src = duk_normalize_index(ctx, src);
   m = duk_normalize_index(ctx, m);
   filename = duk_normalize_index(ctx, filename);
-  static const char tail[] = "\n}";
+  static const char tail[] = PETREL_WRAPPER_TAIL;
   size_t hl = sizeof wrapper_head - 1, tl = sizeof tail - 1, len;
   char *text;
+  const char *in_place = NULL;
   if (duk_is_string(ctx, src)) {
     size_t n;
     const char *s = duk_get_lstring(ctx, src, &n);
@@ -381,15 +384,20 @@ static void run_wrapped(duk_context *ctx, duk_idx_t src, duk_idx_t m, duk_idx_t 
     text = malloc(len);
     if (!text) (void)petrel_throw_oom(ctx);
     memcpy(text + hl, s, n);
+  } else if (plat_file_in_place(duk_require_string(ctx, filename), wrapper_head, tail, &in_place, &len) &&
+             !(len >= hl + tl + 2 && (!memcmp(in_place + hl, "\xef\xbb\xbf", 3) || !memcmp(in_place + hl, "#!", 2)))) {
+    text = NULL; /* compiled where it is (an app in flash), wrapper included; a BOM or a #! line: a copy, edited */
   } else {
     text = read_file(ctx, filename, hl, tl, &len);
   }
   duk_push_undefined(ctx);
   duk_replace(ctx, src);
-  memcpy(text, wrapper_head, hl);
-  memcpy(text + len - tl, tail, tl);
+  if (text) {
+    memcpy(text, wrapper_head, hl);
+    memcpy(text + len - tl, tail, tl);
+  }
   duk_dup(ctx, filename);
-  duk_int_t rc = duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len);
+  duk_int_t rc = duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text ? text : in_place, len);
   free(text);
   if (rc != 0) {
     /* Duktape parses ES5.1 only: a SyntaxError in a user's file names the host build
