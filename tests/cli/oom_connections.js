@@ -1,9 +1,11 @@
-// Run in the REPL's raw mode under PETREL_HEAP_LIMIT (raw_oom_sweep.py): 200 loopback
-// connections echoed by a server, more than the heap holds. The run must end as an
-// uncaught error (exit 1) whose report, the coded out-of-memory error, reaches the tool.
+// Run in the REPL's raw mode under PETREL_HEAP_LIMIT (raw_oom_sweep.py): 400 loopback
+// connections echoed by a server, more than the heap holds at every limit the sweep
+// tries (up to ~1.1 MB; 200 fitted at its top once a connection cost less). The run
+// must end as an uncaught error (exit 1) whose report, the coded out-of-memory error,
+// reaches the tool.
 'use strict';
 var net = require('net');
-var N = 200, closed = 0;
+var N = 400, closed = 0;
 var server = net.createServer(function (s) {
   var got = '';
   s.setEncoding('utf8');

@@ -82,8 +82,11 @@ oom() { env PETREL_HEAP_LIMIT=4000000 "$@" timeout -k 5 60 "$top/tools/board_run
 check "out of heap receiving: uncaught error, exit 1" 1 '^$' '^Uncaught Error: alloc failed' -- oom
 check "out of heap receiving, handled: ENOMEM on the socket" 0 'uncaught: alloc failed.*server socket error: ENOMEM' '^$' -- oom HANDLED=1
 # A datagram whose Buffer the full heap cannot take: dropped and counted, no error.
+# Where the system does not count its own drops (qemu-arm's sockets have no
+# SO_RXQ_OVFL: rpi here) the count is -1 (plat_udp_dropped): there only the rest is checked.
 oom_dgram() { env PETREL_HEAP_LIMIT=4000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_dgram.js"; }
-check "out of heap receiving a datagram: dropped and counted, the socket lives on" 0 '^dropped 1, then received 10$' '^$' -- oom_dgram
+dgram_count=1; [ "$board" = rpi ] && dgram_count=-1
+check "out of heap receiving a datagram: dropped and counted, the socket lives on" 0 "^dropped $dgram_count, then received 10\$" '^$' -- oom_dgram
 # A heap full to the byte: the error for the failed allocation still has room.
 full() { env PETREL_HEAP_LIMIT=4000000 timeout -k 5 60 "$top/tools/board_run.sh" "$board" "$top/tests/cli/oom_full.js" 2>&1; echo "rc=$?"; }
 check "heap full to the byte: Error alloc failed, ERR_MEMORY_ALLOCATION_FAILED, not DoubleError" 0 \
