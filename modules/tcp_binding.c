@@ -76,14 +76,7 @@ static int is_active(tcp_rec *r) { return r->t && (r->listening || r->connecting
 
 static void update_ref(tcp_rec *r)
 {
-  int want = r->refed && is_active(r);
-  if (want && !r->counted) {
-    r->counted = 1;
-    loop_ref();
-  } else if (!want && r->counted) {
-    r->counted = 0;
-    loop_unref();
-  }
+  r->counted = loop_hold(r->counted, r->refed && is_active(r));
 }
 
 /* A net.Socket that owns its record keeps it with its pin (runtime/pins.c: no

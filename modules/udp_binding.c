@@ -33,14 +33,7 @@ static udp_rec *all_recs;
 
 static void update_ref(udp_rec *r)
 {
-  int want = r->refed && r->u;
-  if (want && !r->counted) {
-    r->counted = 1;
-    loop_ref();
-  } else if (!want && r->counted) {
-    r->counted = 0;
-    loop_unref();
-  }
+  r->counted = loop_hold(r->counted, r->refed && r->u);
 }
 
 static udp_rec *rec_of(duk_context *ctx, duk_idx_t sock)

@@ -59,6 +59,9 @@ void repl_enter_raw(duk_context *ctx);
  * boot figure. The files stay. repl_note_boot_globals notes what there is at boot
  * (names only: no lazy global is made by it). */
 void repl_soft_reset(duk_context *ctx);
+/* repl_file.c: a raw put (kind 1), sha256 (2) or get (3) request, req the n bytes after
+ * its tag; answers with the raw protocol's status. */
+void repl_file_request(duk_context *ctx, const char *req, size_t n, int kind);
 void repl_note_boot_globals(duk_context *ctx);
 void repl_raw_input(duk_context *ctx, const char *s, size_t len);
 /* The boot app (a board's /main.js, at boot and after Ctrl-D's soft reset): started

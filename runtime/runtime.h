@@ -124,6 +124,14 @@ duk_ret_t petrel_lazy_global_set(duk_context *ctx); /* [value key] */
 /* ---- loop.c ---- */
 void loop_ref(void);
 void loop_unref(void);
+/* A handle's share of the loop's refs as its wish to keep the loop alive changes:
+ * refs or unrefs once when want differs from held; returns the new held. */
+static inline unsigned loop_hold(unsigned held, int want)
+{
+  if (want && !held) loop_ref();
+  else if (!want && held) loop_unref();
+  return want ? 1u : 0u;
+}
 void loop_set_timer(double deadline_ms, int refed); /* deadline < 0: none */
 void loop_set_immediates(int pending, int refed);
 /* Runs until nothing keeps the loop alive. */
